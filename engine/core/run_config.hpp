@@ -1,0 +1,110 @@
+#pragma once
+// The description of one experiment: which server model, what each request costs, how hard the
+// load generator pushes, for how long. Plain values, no behaviour beyond validation; both the GUI
+// and the CLI fill one in, and scenario files serialise it.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace conclab {
+
+enum class Model {
+    EventLoop,       // one thread, non-blocking I/O (Node.js / Express)
+    GilThreads,      // OS threads behind one global interpreter lock (Flask on Werkzeug / gthread)
+    ProcessPerCore,  // N worker processes on one listening socket (Node cluster / gunicorn)
+};
+
+std::string_view to_string(Model model);
+std::optional<Model> model_from_string(std::string_view name);
+
+// What one request costs the server. The order of the phases is the order of a typical handler:
+// framework work, handler computation, then waiting on a downstream call before responding.
+struct Workload {
+    double overhead_us = 0;  // framework cost per request: real CPU, run like handler CPU work
+    double cpu_ms = 0;       // handler CPU work, measured in thread CPU time
+    double io_ms = 0;        // downstream wait; uses no CPU and (GIL model) releases the lock
+    bool operator==(const Workload&) const = default;
+};
+
+struct ServerConfig {
+    Model model = Model::EventLoop;
+    Model inner = Model::EventLoop;   // the model each process-per-core worker runs
+    int threads = 10;                 // gil-threads: pool size; 0 = one thread per connection
+    int workers = 0;                  // process-per-core: 0 = number of cores
+    double switch_interval_ms = 5.0;  // CPython's sys.getswitchinterval() default
+    int listen_backlog = 0;           // 0 = the model's real-world default, see default_backlog()
+    std::uint16_t port = 0;           // 0 = any free port on 127.0.0.1
+    Workload workload;
+};
+
+// Listen backlogs of the systems we stand in for: Node's http.Server (511), Werkzeug's
+// LISTEN_QUEUE (128), gunicorn's --backlog (2048).
+int default_backlog(Model model);
+int default_workers();  // number of cores, at least 1
+// The values a run really uses once defaults are applied (workers, backlog).
+ServerConfig resolved(ServerConfig config);
+
+struct LoadConfig {
+    int connections = 10;             // closed-loop persistent connections, like wrk -c
+    int threads = 1;                  // loader threads, like wrk -t
+    double request_timeout_s = 30.0;  // a response slower than this counts as a timeout error
+};
+
+// Where the load goes when it is not our own server.
+struct ExternalTarget {
+    std::string host;  // a numeric address or a name
+    std::uint16_t port = 80;
+    std::string path = "/";
+    std::string url;  // as the user wrote it, for reports
+};
+// Parses http://HOST[:PORT][/PATH]. Only loopback hosts unless allow_remote; the error names the
+// problem.
+struct TargetParse {
+    std::optional<ExternalTarget> target;
+    std::string error;
+};
+TargetParse parse_target_url(std::string_view url, bool allow_remote);
+
+struct RunConfig {
+    ServerConfig server;
+    LoadConfig load;
+    double duration_s = 10;  // 0 = until stop() (the GUI); the run then stops by itself
+    double warmup_s = 0;     // load runs, but the summary ignores it
+    double tick_s = 0.25;    // one time-series sample per tick
+    std::optional<ExternalTarget> external;  // drive this instead of starting a server
+};
+
+// Knobs that may change while a run is going. An empty optional leaves the knob alone.
+struct Knobs {
+    std::optional<int> connections;
+    std::optional<double> cpu_ms;
+    std::optional<double> io_ms;
+    std::optional<double> overhead_us;
+    std::optional<int> threads;
+    std::optional<int> workers;
+};
+
+// Ranges every front end enforces; also used for slider limits.
+struct Limits {
+    static constexpr int kMaxConnections = 10000;
+    static constexpr double kMaxCpuMs = 10000;
+    static constexpr double kMaxIoMs = 60000;
+    static constexpr double kMaxOverheadUs = 1000000;
+    static constexpr int kMaxThreads = 1024;
+    static constexpr int kMaxWorkers = 64;
+    static constexpr int kMaxLoadThreads = 64;
+    static constexpr int kMaxBacklog = 65535;
+    static constexpr double kMinSwitchIntervalMs = 0.1;
+    static constexpr double kMaxSwitchIntervalMs = 1000;
+    static constexpr double kMinTickS = 0.05;
+    static constexpr double kMaxDurationS = 24 * 3600;
+};
+
+// Each returns one message per bad field ("connections must be 1..10000, got 0"); empty = valid.
+std::vector<std::string> validate(const RunConfig& config);
+std::vector<std::string> validate(const Knobs& knobs);
+
+}  // namespace conclab

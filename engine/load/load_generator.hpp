@@ -1,0 +1,51 @@
+#pragma once
+// The closed-loop HTTP/1.1 load generator (like wrk): C persistent connections spread over T
+// loader threads, each sending a request, waiting for the complete response, and repeating.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "metrics/latency_histogram.hpp"
+#include "metrics/metrics.hpp"
+
+namespace conclab {
+
+struct LoadTarget {
+    std::string host = "127.0.0.1";  // numeric address or name (resolved once at start)
+    std::uint16_t port = 0;
+    std::string path = "/";
+};
+
+// What happened since the previous collect().
+struct LoadTick {
+    std::uint64_t responses = 0;  // complete 2xx responses
+    ErrorCounts errors;
+    LatencyHistogram latency;     // of those responses, write-to-complete-response, in µs
+    int open_connections = 0;     // now
+    int open_connections_max = 0; // peak since the previous collect()
+    std::uint64_t reconnects = 0; // keep-alive connections the server closed between requests
+    std::uint64_t cpu_ns = 0;     // CPU used by the loader threads since the previous collect()
+};
+
+class LoadGenerator {
+public:
+    LoadGenerator(LoadTarget target, int connections, int threads, double request_timeout_s);
+    ~LoadGenerator();  // stop()s
+    LoadGenerator(const LoadGenerator&) = delete;
+    LoadGenerator& operator=(const LoadGenerator&) = delete;
+
+    // Throws std::runtime_error with a user-facing message (e.g. the host does not resolve).
+    void start();
+    // Grows or shrinks the number of connections; a closed connection finishes its request first.
+    void set_connections(int connections);
+    // Closes every connection and joins every thread (well within a second).
+    void stop();
+    LoadTick collect();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace conclab

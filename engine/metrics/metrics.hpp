@@ -1,0 +1,73 @@
+#pragma once
+// The engine's outputs: plain value structs that the sampler produces and every front end reads.
+// Nothing here knows about threads, sockets or Qt.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace conclab {
+
+// Failures by kind, as wrk and oha count them; none of them ever aborts a run.
+struct ErrorCounts {
+    std::uint64_t connect = 0;  // refused, unreachable, out of file descriptors
+    std::uint64_t read = 0;     // reset or closed while a response was due
+    std::uint64_t write = 0;    // the request could not be sent
+    std::uint64_t timeout = 0;  // no complete response within the request timeout
+    std::uint64_t status = 0;   // a response that was not 2xx
+    std::uint64_t parse = 0;    // a response that is not valid HTTP/1.1
+    std::uint64_t total() const { return connect + read + write + timeout + status + parse; }
+    ErrorCounts& operator+=(const ErrorCounts& other);
+};
+
+// One tick of the time series. Latencies are of the responses completed in that tick; they are
+// empty when none completed (no made-up zero). Server fields are empty for an external target.
+struct MetricsSample {
+    double t_s = 0;  // end of the tick, seconds since the run started
+    double rps = 0;
+    double errors_per_s = 0;
+    std::uint64_t responses = 0;  // completed in this tick
+    std::uint64_t errors = 0;     // in this tick
+    std::optional<double> p50_ms, p90_ms, p99_ms, max_ms;
+    int client_open = 0;  // connections the load generator has open (peak within the tick)
+    std::optional<int> server_in_service;   // peak: requests a thread or the loop is busy with
+    std::optional<int> server_waiting;      // peak: accepted-not-served + kernel accept queue
+    std::optional<int> server_accept_queue; // the kernel's part of server_waiting (TCP_INFO)
+    std::optional<std::uint64_t> server_requests;  // requests the server completed in this tick
+    std::optional<double> server_cpu_pct;  // CPU of all server processes, 100 = one core
+    double load_cpu_pct = 0;               // CPU of the loader threads, 100 = one core
+    bool warmup = false;                   // true while the warmup period lasts
+};
+
+struct LatencySummary {
+    double p50_ms = 0, p90_ms = 0, p99_ms = 0, p999_ms = 0, max_ms = 0, mean_ms = 0, min_ms = 0;
+};
+
+// Totals of the measured period (after warmup).
+struct Summary {
+    double measured_s = 0;
+    std::uint64_t requests = 0;  // completed responses seen by the client
+    std::uint64_t errors = 0;
+    ErrorCounts error_kinds;
+    double rps = 0;
+    std::optional<LatencySummary> latency;  // empty when nothing completed
+    int client_open_max = 0;
+    std::optional<int> server_in_service_max;
+    std::optional<int> server_waiting_max;
+    std::optional<std::uint64_t> server_requests;  // as counted by the server, for cross-checks
+    std::optional<double> server_cpu_pct_mean;
+    double load_cpu_pct_mean = 0;
+    int server_processes = 0;  // distinct server PIDs seen
+};
+
+// A knob changed during a run; charts draw it as a labelled marker.
+struct AdjustEvent {
+    double t_s = 0;
+    std::string knob;  // "connections", "cpu_ms", ...
+    double from = 0;
+    double to = 0;
+    std::string label() const;  // "connections 10 → 100"
+};
+
+}  // namespace conclab

@@ -1,0 +1,41 @@
+#pragma once
+// Scenario files: a named, described RunConfig in JSON. Presets in resources/presets are
+// scenario files too. The format (all keys optional except "name"; defaults as in RunConfig):
+// {
+//   "name": "I/O-bound: event loop vs 10 GIL threads",
+//   "description": "...",
+//   "model": "event-loop", "inner": "event-loop", "threads": 10, "workers": 2,
+//   "switch_interval_ms": 5, "backlog": 511,
+//   "connections": 1000, "load_threads": 1, "cpu_ms": 0, "io_ms": 50, "overhead_us": 0,
+//   "duration_s": 10, "warmup_s": 0, "tick_s": 0.25,
+//   "compare": ["event-loop", "gil-threads"]   // models to run in turn for a comparison
+// }
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/run_config.hpp"
+
+namespace conclab {
+
+struct Scenario {
+    std::string name;
+    std::string description;
+    RunConfig run;
+    std::vector<Model> compare;  // empty = a single run of run.server.model
+};
+
+struct ScenarioParse {
+    std::optional<Scenario> scenario;
+    std::string error;  // names the bad field: "field \"connections\": must be 1..10000, got 0"
+};
+
+ScenarioParse parse_scenario(std::string_view json_text);
+std::string scenario_to_json(const Scenario& scenario);  // pretty-printed, round-trips
+ScenarioParse load_scenario_file(const std::string& path);
+// Writes atomically (temporary file, then rename). Throws std::runtime_error with a message.
+void save_scenario_file(const std::string& path, const Scenario& scenario);
+
+}  // namespace conclab
