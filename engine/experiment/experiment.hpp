@@ -9,11 +9,11 @@
 
 #include <cstdint>
 #include <memory>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "core/run_config.hpp"
+#include "core/start_error.hpp"
 #include "metrics/metrics.hpp"
 
 namespace conclab {
@@ -24,31 +24,24 @@ enum class RunState {
     Finished,  // stopped (duration over, stop() called, or a fatal error); all resources freed
 };
 
-// Thrown by start() when the run cannot begin: invalid config, port in use, worker program
-// missing, too few file descriptors. The message is meant for the user as it is.
-class StartError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
 struct Snapshot {
     RunState state = RunState::Idle;
     double elapsed_s = 0;
-    std::uint16_t port = 0;                   // where the server (or external target) listens
-    std::vector<MetricsSample> samples;       // samples with index >= the `since` argument
-    std::size_t next_index = 0;               // pass back as `since` to get only new samples
-    std::vector<AdjustEvent> events;          // every knob change so far
-    Summary summary;                          // of the measured period so far
-    RunConfig config;                         // current values, adjustments applied
-    std::vector<std::string> warnings;        // e.g. "load generator saturated (98 % CPU)"
-    std::string fatal_error;                  // why the run ended early, if it did
-    std::vector<int> server_pids;             // the live server processes
+    std::uint16_t port = 0;              // where the server (or external target) listens
+    std::vector<MetricsSample> samples;  // samples with index >= the `since` argument
+    std::size_t next_index = 0;          // pass back as `since` to get only new samples
+    std::vector<AdjustEvent> events;     // every knob change so far
+    Summary summary;                     // of the measured period so far
+    RunConfig config;                    // current values, adjustments applied
+    std::vector<std::string> warnings;   // e.g. "load generator saturated (98 % CPU)"
+    std::string fatal_error;             // why the run ended early, if it did
+    std::vector<int> server_pids;        // the live server processes
 };
 
 // The final record of a run: what reports and exports are made of.
 struct RunResult {
-    RunConfig config;         // as started
-    RunConfig final_config;   // after adjustments
+    RunConfig config;        // as started
+    RunConfig final_config;  // after adjustments
     Summary summary;
     std::vector<MetricsSample> series;
     std::vector<AdjustEvent> events;
@@ -57,7 +50,7 @@ struct RunResult {
 };
 
 class Experiment {
-public:
+  public:
     explicit Experiment(RunConfig config);
     ~Experiment();  // stops the run if it is still going
     Experiment(const Experiment&) = delete;
@@ -78,7 +71,7 @@ public:
     Snapshot snapshot(std::size_t since = 0) const;
     RunResult result() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

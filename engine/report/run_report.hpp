@@ -20,7 +20,7 @@ namespace conclab {
 
 nlohmann::json config_to_json(const RunConfig& config);
 nlohmann::json run_result_to_json(const RunResult& result);
-std::string run_result_csv(const RunResult& result);       // one row per tick, with a header
-std::string run_result_text(const RunResult& result);      // human summary, wrk-like
+std::string run_result_csv(const RunResult& result);   // one row per tick, with a header
+std::string run_result_text(const RunResult& result);  // human summary, wrk-like
 
 }  // namespace conclab

@@ -1,0 +1,25 @@
+#pragma once
+// Runs one experiment for conclab-cli: progress on stderr, summary on stdout, reports to files,
+// Ctrl-C (SIGINT/SIGTERM) stops the run cleanly and still reports what was measured.
+
+#include <functional>
+#include <string>
+
+#include "cli_options.hpp"
+#include "experiment/experiment.hpp"
+
+namespace conclab::cli {
+
+// Renders the charts of `result` to `path`; returns an error message or empty. Supplied by the
+// main() of a build with the Qt chart code; empty in an engine-only build.
+using ChartRenderer =
+    std::function<std::string(const RunResult& result, const std::string& path, bool overwrite)>;
+
+// Blocks SIGINT and SIGTERM in the calling thread; call first thing in main(), before any thread
+// starts, so that they wait for run_cli()'s sigtimedwait instead of killing the process.
+void block_stop_signals();
+
+// Returns the process exit code: 0 done, 1 could not start or failed, 130 interrupted.
+int run_cli(const CliOptions& options, const ChartRenderer& render_chart);
+
+}  // namespace conclab::cli

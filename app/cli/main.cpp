@@ -1,0 +1,15 @@
+// conclab-cli: the headless front end of the engine, for scripts, CI and reproducible numbers.
+#include <iostream>
+
+#include "cli_options.hpp"
+#include "cli_run.hpp"
+
+int main(int argc, char** argv) {
+    conclab::cli::block_stop_signals();  // before any engine thread exists
+    auto parsed = conclab::cli::parse_command_line(argc, argv);
+    if (!parsed.options) {
+        (parsed.exit_code == 0 ? std::cout : std::cerr) << parsed.message;
+        return parsed.exit_code;
+    }
+    return conclab::cli::run_cli(*parsed.options, {});
+}

@@ -1,0 +1,75 @@
+#include "gil/global_interpreter_lock.hpp"
+
+namespace conclab {
+
+GlobalInterpreterLock::GlobalInterpreterLock(std::chrono::microseconds switch_interval)
+    : interval_(std::max(switch_interval, std::chrono::microseconds(1))) {}
+
+bool GlobalInterpreterLock::acquire() {
+    std::unique_lock lock(mutex_);
+    while (locked_ && !shutdown_) {
+        const std::uint64_t saved_switch_number = switch_number_;
+        const bool timed_out = cond_.wait_for(lock, interval_) == std::cv_status::timeout;
+        // Timed out and nobody took the lock meanwhile: ask the holder to drop it.
+        if (timed_out && locked_ && switch_number_ == saved_switch_number &&
+            !drop_request_.load(std::memory_order_relaxed)) {
+            drop_request_.store(true, std::memory_order_relaxed);
+            ++drop_request_count_;
+        }
+    }
+    if (shutdown_) return false;
+    locked_ = true;
+    if (last_holder_ != std::this_thread::get_id()) ++hand_offs_;
+    last_holder_ = std::this_thread::get_id();
+    // As in CPython, every take counts, also a re-take by the same thread: a waiter whose timeout
+    // sees the number moved does not request a drop.
+    ++switch_number_;
+    switch_cond_.notify_all();
+    // Whoever asked, the lock has been handed over: the request is served.
+    drop_request_.store(false, std::memory_order_relaxed);
+    return true;
+}
+
+void GlobalInterpreterLock::release() {
+    std::unique_lock lock(mutex_);
+    locked_ = false;
+    cond_.notify_one();
+    if (drop_request_.load(std::memory_order_relaxed)) {
+        // Forced switching: do not come back until another thread has had the lock.
+        const auto me = std::this_thread::get_id();
+        switch_cond_.wait(lock, [&] { return last_holder_ != me || shutdown_; });
+    }
+}
+
+bool GlobalInterpreterLock::yield_to_waiter() {
+    release();
+    return acquire();
+}
+
+void GlobalInterpreterLock::shutdown() {
+    std::lock_guard lock(mutex_);
+    shutdown_ = true;
+    cond_.notify_all();
+    switch_cond_.notify_all();
+}
+
+std::chrono::microseconds GlobalInterpreterLock::switch_interval() const {
+    std::lock_guard lock(mutex_);
+    return interval_;
+}
+
+void GlobalInterpreterLock::set_switch_interval(std::chrono::microseconds interval) {
+    std::lock_guard lock(mutex_);
+    interval_ = std::max(interval, std::chrono::microseconds(1));
+}
+
+GlobalInterpreterLock::Stats GlobalInterpreterLock::stats() const {
+    std::lock_guard lock(mutex_);
+    return {hand_offs_, drop_request_count_};
+}
+
+bool run_cpu_holding_gil(GlobalInterpreterLock& gil, double micros) {
+    return run_cpu_holding_gil(gil, micros, [](std::int64_t, std::int64_t) {});
+}
+
+}  // namespace conclab

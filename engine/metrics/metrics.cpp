@@ -1,0 +1,31 @@
+#include "metrics/metrics.hpp"
+
+#include <cmath>
+#include <sstream>
+
+namespace conclab {
+
+ErrorCounts& ErrorCounts::operator+=(const ErrorCounts& other) {
+    connect += other.connect;
+    read += other.read;
+    write += other.write;
+    timeout += other.timeout;
+    status += other.status;
+    parse += other.parse;
+    return *this;
+}
+
+std::string AdjustEvent::label() const {
+    auto number = [](double v) {
+        std::ostringstream out;
+        if (std::floor(v) == v && std::fabs(v) < 1e12) {
+            out << static_cast<long long>(v);
+        } else {
+            out << v;
+        }
+        return out.str();
+    };
+    return knob + " " + number(from) + " \u2192 " + number(to);
+}
+
+}  // namespace conclab

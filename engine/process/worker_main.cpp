@@ -1,0 +1,213 @@
+#include "process/worker_main.hpp"
+
+#include <signal.h>
+#include <sys/prctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <charconv>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "process/fd_limit.hpp"
+#include "process/worker_protocol.hpp"
+#include "server/server.hpp"
+#include "server/thread_name.hpp"
+
+namespace conclab {
+
+namespace {
+
+namespace wp = worker_protocol;
+
+// Writes whole lines to the control socket; the reporter thread and the command loop share it.
+class ControlChannel {
+  public:
+    explicit ControlChannel(int fd) : fd_(fd) {}
+    bool send(const wp::WorkerMessage& message) {
+        const std::string line = wp::encode(message);
+        std::lock_guard lock(mutex_);
+        std::size_t sent = 0;
+        while (sent < line.size()) {
+            const ssize_t n = ::write(fd_, line.data() + sent, line.size() - sent);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return false;
+            sent += static_cast<std::size_t>(n);
+        }
+        return true;
+    }
+    // Blocks for the next line; false at EOF (the engine is gone).
+    bool read_line(std::string& line) {
+        for (;;) {
+            const auto newline = buffer_.find('\n');
+            if (newline != std::string::npos) {
+                line = buffer_.substr(0, newline);
+                buffer_.erase(0, newline + 1);
+                return true;
+            }
+            char chunk[512];
+            const ssize_t n = ::read(fd_, chunk, sizeof chunk);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return false;
+            buffer_.append(chunk, static_cast<std::size_t>(n));
+        }
+    }
+
+  private:
+    int fd_;
+    std::mutex mutex_;
+    std::string buffer_;
+};
+
+std::uint64_t process_cpu_ns() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<std::uint64_t>(ts.tv_sec) * 1'000'000'000u +
+           static_cast<std::uint64_t>(ts.tv_nsec);
+}
+
+wp::Stats to_message(const ServerStats& stats) {
+    wp::Stats m;
+    m.requests = stats.requests;
+    m.connections = stats.connections;
+    m.in_service = stats.in_service;
+    m.in_service_peak = stats.in_service_peak;
+    m.waiting = stats.waiting;
+    m.cpu_ns = process_cpu_ns();
+    m.accept_errors = stats.accept_errors;
+    return m;
+}
+
+struct WorkerArgs {
+    int listen_fd = -1;
+    int control_fd = -1;
+    int parent_pid = 0;
+    ServerConfig server;
+};
+
+bool parse_number(const char* text, double& out) {
+    auto [end, ec] = std::from_chars(text, text + std::strlen(text), out);
+    return ec == std::errc{} && *end == '\0';
+}
+
+// Internal program, started only by the engine: strict, terse parsing.
+std::string parse_args(int argc, char** argv, WorkerArgs& args) {
+    std::map<std::string, double*> numbers;
+    double listen_fd = -1, control_fd = -1, parent_pid = 0, threads = 10;
+    numbers["--listen-fd"] = &listen_fd;
+    numbers["--control-fd"] = &control_fd;
+    numbers["--parent-pid"] = &parent_pid;
+    numbers["--threads"] = &threads;
+    numbers["--switch-interval-ms"] = &args.server.switch_interval_ms;
+    numbers["--overhead-us"] = &args.server.workload.overhead_us;
+    numbers["--cpu-ms"] = &args.server.workload.cpu_ms;
+    numbers["--io-ms"] = &args.server.workload.io_ms;
+    for (int i = 1; i < argc; ++i) {
+        const std::string flag = argv[i];
+        if (i + 1 >= argc) return "missing value for " + flag;
+        const char* value = argv[++i];
+        if (flag == "--model") {
+            auto model = model_from_string(value);
+            if (!model || *model == Model::ProcessPerCore) {
+                return std::string("--model must be event-loop or gil-threads, got ") + value;
+            }
+            args.server.model = *model;
+        } else if (auto it = numbers.find(flag); it != numbers.end()) {
+            if (!parse_number(value, *it->second)) return "bad number for " + flag + ": " + value;
+        } else {
+            return "unknown flag " + flag;
+        }
+    }
+    args.listen_fd = static_cast<int>(listen_fd);
+    args.control_fd = static_cast<int>(control_fd);
+    args.parent_pid = static_cast<int>(parent_pid);
+    args.server.threads = static_cast<int>(threads);
+    if (args.listen_fd < 0 || args.control_fd < 0) return "--listen-fd and --control-fd are needed";
+    return {};
+}
+
+}  // namespace
+
+int worker_main(int argc, char** argv) {
+    WorkerArgs args;
+    if (const std::string error = parse_args(argc, argv, args); !error.empty()) {
+        std::fprintf(stderr, "conclab-worker: %s (this program is started by conclab)\n",
+                     error.c_str());
+        return 2;
+    }
+    // Never outlive the engine: the kernel kills us when the thread that started us ends, and a
+    // parent that died before this line is caught by the getppid() check.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (args.parent_pid != 0 && ::getppid() != args.parent_pid) return 1;
+    // Ctrl-C in a terminal reaches the whole process group; the engine decides when we stop.
+    ::signal(SIGINT, SIG_IGN);
+    ::signal(SIGPIPE, SIG_IGN);
+    raise_fd_limit();
+
+    ControlChannel control(args.control_fd);
+    std::unique_ptr<Server> server = make_server(args.server);
+    try {
+        server->start(args.listen_fd);
+    } catch (const std::exception& e) {
+        control.send(wp::Fatal{std::string("cannot serve: ") + e.what()});
+        return 1;
+    }
+    control.send(wp::Ready{static_cast<int>(::getpid())});
+
+    std::mutex stop_mutex;
+    std::condition_variable stop_cv;
+    bool stopping = false;
+    std::thread reporter([&] {
+        set_thread_name("cl-report");
+        std::unique_lock lock(stop_mutex);
+        while (!stop_cv.wait_for(lock, std::chrono::milliseconds(100), [&] { return stopping; })) {
+            lock.unlock();
+            const bool sent = control.send(to_message(server->stats()));
+            lock.lock();
+            if (!sent) break;
+        }
+    });
+
+    std::string line;
+    bool graceful = false;
+    while (control.read_line(line)) {
+        auto command = wp::parse_engine_command(line);
+        if (!command) {
+            control.send(wp::Error{"unknown command: " + line});
+        } else if (auto* set = std::get_if<wp::SetWorkload>(&*command)) {
+            server->set_workload(set->workload);
+        } else if (auto* threads = std::get_if<wp::SetThreads>(&*command)) {
+            if (std::string error = server->set_threads(threads->threads); !error.empty()) {
+                control.send(wp::Error{error});
+            }
+        } else {
+            graceful = true;
+            break;
+        }
+    }
+    if (graceful) {
+        // Scale-down or end of run: take no new connections, let requests in service finish
+        // (bounded, so that stop stays within its budget), then close the rest.
+        server->stop_accepting();
+        for (int i = 0; i < 50 && server->stats().in_service > 0; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    }
+    {
+        std::lock_guard lock(stop_mutex);
+        stopping = true;
+    }
+    stop_cv.notify_all();
+    reporter.join();
+    server->stop();
+    control.send(to_message(server->stats()));  // final count, so no request goes unreported
+    return 0;
+}
+
+}  // namespace conclab

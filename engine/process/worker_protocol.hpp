@@ -1,0 +1,56 @@
+#pragma once
+// The line protocol between the engine and its server worker processes, over a socketpair.
+// Text lines keep it debuggable (strace shows them) and it carries a few lines per 100 ms.
+//
+//   engine -> worker   "workload <overhead_us> <cpu_ms> <io_ms>" | "threads <n>" | "quit"
+//   worker -> engine   "ready <pid>"
+//                      "stats <requests> <connections> <in_service> <in_service_peak> <waiting>
+//                             <cpu_ns> <accept_errors>"       (every 100 ms and at exit)
+//                      "error <text>"   a rejected command or a non-fatal problem
+//                      "fatal <text>"   the worker cannot serve and exits
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "core/run_config.hpp"
+
+namespace conclab::worker_protocol {
+
+struct Ready {
+    int pid = 0;
+};
+struct Stats {
+    std::uint64_t requests = 0;
+    int connections = 0;
+    int in_service = 0;
+    int in_service_peak = 0;
+    int waiting = 0;
+    std::uint64_t cpu_ns = 0;
+    std::uint64_t accept_errors = 0;
+};
+struct Error {
+    std::string text;
+};
+struct Fatal {
+    std::string text;
+};
+using WorkerMessage = std::variant<Ready, Stats, Error, Fatal>;
+
+struct SetWorkload {
+    Workload workload;
+};
+struct SetThreads {
+    int threads = 0;
+};
+struct Quit {};
+using EngineCommand = std::variant<SetWorkload, SetThreads, Quit>;
+
+std::string encode(const WorkerMessage& message);  // one line, with '\n'
+std::string encode(const EngineCommand& command);
+std::optional<WorkerMessage> parse_worker_message(std::string_view line);
+std::optional<EngineCommand> parse_engine_command(std::string_view line);
+
+}  // namespace conclab::worker_protocol

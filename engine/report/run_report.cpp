@@ -1,0 +1,205 @@
+#include "report/run_report.hpp"
+
+#include <cstdio>
+#include <sstream>
+
+namespace conclab {
+
+using nlohmann::json;
+
+namespace {
+
+template <typename T>
+json or_null(const std::optional<T>& value) {
+    return value ? json(*value) : json(nullptr);
+}
+
+std::string fixed(double v, int digits) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", digits, v);
+    return text;
+}
+
+}  // namespace
+
+json config_to_json(const RunConfig& c) {
+    json j;
+    j["model"] = to_string(c.server.model);
+    if (c.server.model == Model::ProcessPerCore) {
+        j["inner"] = to_string(c.server.inner);
+        j["workers"] = c.server.workers;
+    }
+    j["threads"] = c.server.threads;
+    j["switch_interval_ms"] = c.server.switch_interval_ms;
+    j["backlog"] = c.server.listen_backlog;
+    j["connections"] = c.load.connections;
+    j["load_threads"] = c.load.threads;
+    j["cpu_ms"] = c.server.workload.cpu_ms;
+    j["io_ms"] = c.server.workload.io_ms;
+    j["overhead_us"] = c.server.workload.overhead_us;
+    j["duration_s"] = c.duration_s;
+    j["warmup_s"] = c.warmup_s;
+    j["tick_s"] = c.tick_s;
+    j["request_timeout_s"] = c.load.request_timeout_s;
+    j["target"] = c.external ? json(c.external->url) : json(nullptr);
+    return j;
+}
+
+json run_result_to_json(const RunResult& r) {
+    json j;
+    j["model"] =
+        r.config.external ? std::string("external") : std::string(to_string(r.config.server.model));
+    j["config"] = config_to_json(r.config);
+    j["final_config"] = config_to_json(r.final_config);
+    const Summary& s = r.summary;
+    json summary;
+    summary["requests"] = s.requests;
+    summary["errors"] = s.errors;
+    summary["error_kinds"] = {
+        {"connect", s.error_kinds.connect}, {"read", s.error_kinds.read},
+        {"write", s.error_kinds.write},     {"timeout", s.error_kinds.timeout},
+        {"status", s.error_kinds.status},   {"parse", s.error_kinds.parse}};
+    summary["rps"] = s.rps;
+    summary["measured_s"] = s.measured_s;
+    if (s.latency) {
+        summary["latency_ms"] = {{"p50", s.latency->p50_ms}, {"p90", s.latency->p90_ms},
+                                 {"p99", s.latency->p99_ms}, {"p999", s.latency->p999_ms},
+                                 {"max", s.latency->max_ms}, {"mean", s.latency->mean_ms},
+                                 {"min", s.latency->min_ms}};
+    } else {
+        summary["latency_ms"] = {{"p50", nullptr},
+                                 {"p90", nullptr},
+                                 {"p99", nullptr},
+                                 {"max", nullptr},
+                                 {"mean", nullptr}};
+    }
+    summary["connections"] = {{"client_open_max", s.client_open_max},
+                              {"server_in_service_max", or_null(s.server_in_service_max)},
+                              {"server_waiting_max", or_null(s.server_waiting_max)}};
+    summary["server_requests"] = or_null(s.server_requests);
+    summary["server_processes"] = s.server_processes;
+    summary["server_cpu_pct_mean"] = or_null(s.server_cpu_pct_mean);
+    summary["load_cpu_pct_mean"] = s.load_cpu_pct_mean;
+    j["summary"] = summary;
+
+    json series = json::array();
+    for (const MetricsSample& m : r.series) {
+        series.push_back({{"t_s", m.t_s},
+                          {"rps", m.rps},
+                          {"p50_ms", or_null(m.p50_ms)},
+                          {"p90_ms", or_null(m.p90_ms)},
+                          {"p99_ms", or_null(m.p99_ms)},
+                          {"max_ms", or_null(m.max_ms)},
+                          {"client_open", m.client_open},
+                          {"server_in_service", or_null(m.server_in_service)},
+                          {"server_waiting", or_null(m.server_waiting)},
+                          {"server_accept_queue", or_null(m.server_accept_queue)},
+                          {"errors", m.errors},
+                          {"server_cpu_pct", or_null(m.server_cpu_pct)},
+                          {"load_cpu_pct", m.load_cpu_pct},
+                          {"warmup", m.warmup}});
+    }
+    j["series"] = series;
+    json events = json::array();
+    for (const AdjustEvent& e : r.events) {
+        events.push_back({{"t_s", e.t_s},
+                          {"knob", e.knob},
+                          {"from", e.from},
+                          {"to", e.to},
+                          {"label", e.label()}});
+    }
+    j["events"] = events;
+    j["warnings"] = r.warnings;
+    j["fatal_error"] = r.fatal_error.empty() ? json(nullptr) : json(r.fatal_error);
+    return j;
+}
+
+std::string run_result_csv(const RunResult& r) {
+    std::ostringstream out;
+    out << "t_s,rps,p50_ms,p90_ms,p99_ms,max_ms,errors,client_open,server_in_service,"
+           "server_waiting,server_accept_queue,server_cpu_pct,load_cpu_pct,warmup\n";
+    auto cell = [&](const auto& optional) {
+        if (optional) out << *optional;
+        out << ',';
+    };
+    for (const MetricsSample& m : r.series) {
+        out << m.t_s << ',' << m.rps << ',';
+        cell(m.p50_ms);
+        cell(m.p90_ms);
+        cell(m.p99_ms);
+        cell(m.max_ms);
+        out << m.errors << ',' << m.client_open << ',';
+        cell(m.server_in_service);
+        cell(m.server_waiting);
+        cell(m.server_accept_queue);
+        cell(m.server_cpu_pct);
+        out << m.load_cpu_pct << ',' << (m.warmup ? 1 : 0) << '\n';
+    }
+    return out.str();
+}
+
+std::string run_result_text(const RunResult& r) {
+    const RunConfig& c = r.config;
+    const Summary& s = r.summary;
+    std::ostringstream out;
+    if (c.external) {
+        out << "Target " << c.external->url << "\n";
+    } else {
+        out << "Model " << to_string(c.server.model);
+        if (c.server.model == Model::ProcessPerCore) {
+            out << " (" << c.server.workers << " workers running " << to_string(c.server.inner)
+                << ")";
+        }
+        if (c.server.model == Model::GilThreads ||
+            (c.server.model == Model::ProcessPerCore && c.server.inner == Model::GilThreads)) {
+            out << ", threads "
+                << (c.server.threads == 0 ? std::string("one per connection")
+                                          : std::to_string(c.server.threads))
+                << ", switch interval " << c.server.switch_interval_ms << " ms";
+        }
+        out << "\nWorkload per request: " << c.server.workload.cpu_ms << " ms CPU, "
+            << c.server.workload.io_ms << " ms I/O wait, " << c.server.workload.overhead_us
+            << " us overhead\n";
+    }
+    out << c.load.connections << " connections, " << c.load.threads << " load thread(s), "
+        << fixed(s.measured_s, 2) << " s measured";
+    if (c.warmup_s > 0) out << " after " << c.warmup_s << " s warmup";
+    out << "\n\n";
+    out << "  Requests/sec  " << fixed(s.rps, 1) << "\n";
+    out << "  Requests      " << s.requests << "\n";
+    if (s.latency) {
+        out << "  Latency       p50 " << fixed(s.latency->p50_ms, 2) << " ms   p90 "
+            << fixed(s.latency->p90_ms, 2) << " ms   p99 " << fixed(s.latency->p99_ms, 2)
+            << " ms   max " << fixed(s.latency->max_ms, 2) << " ms   mean "
+            << fixed(s.latency->mean_ms, 2) << " ms\n";
+    } else {
+        out << "  Latency       no response completed\n";
+    }
+    out << "  Errors        " << s.errors;
+    if (s.errors > 0) {
+        out << " (connect " << s.error_kinds.connect << ", read " << s.error_kinds.read
+            << ", write " << s.error_kinds.write << ", timeout " << s.error_kinds.timeout
+            << ", status " << s.error_kinds.status << ", parse " << s.error_kinds.parse << ")";
+    }
+    out << "\n  Connections   client open max " << s.client_open_max;
+    if (s.server_in_service_max) {
+        out << ", server in service max " << *s.server_in_service_max << ", waiting max "
+            << s.server_waiting_max.value_or(0);
+    }
+    out << "\n";
+    if (s.server_cpu_pct_mean) {
+        out << "  CPU           server " << fixed(*s.server_cpu_pct_mean, 0) << " % ("
+            << s.server_processes << " process" << (s.server_processes == 1 ? "" : "es")
+            << "), load generator " << fixed(s.load_cpu_pct_mean, 0) << " %  (100 % = one core)\n";
+    } else {
+        out << "  CPU           load generator " << fixed(s.load_cpu_pct_mean, 0) << " %\n";
+    }
+    for (const AdjustEvent& e : r.events) {
+        out << "  Changed       at " << fixed(e.t_s, 2) << " s: " << e.label() << "\n";
+    }
+    for (const std::string& w : r.warnings) out << "  Warning       " << w << "\n";
+    if (!r.fatal_error.empty()) out << "  Stopped early " << r.fatal_error << "\n";
+    return out.str();
+}
+
+}  // namespace conclab

@@ -1,0 +1,216 @@
+#include "server/event_loop_server.hpp"
+
+#include <array>
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
+
+#include "http/request_parser.hpp"
+#include "http/response.hpp"
+#include "server/request_router.hpp"
+#include "server/thread_name.hpp"
+#include "workload/cpu_burn.hpp"
+
+namespace conclab {
+
+namespace asio = boost::asio;
+using asio::ip::tcp;
+
+// One client connection on the loop. Everything here runs on the loop thread, so it needs no
+// locks; the shared_ptr keeps it alive while an operation is pending.
+class EventLoopServer::Connection : public std::enable_shared_from_this<Connection> {
+  public:
+    Connection(EventLoopServer& server, tcp::socket socket)
+        : server_(server), socket_(std::move(socket)), io_wait_(socket_.get_executor()) {
+        fd_ = socket_.native_handle();
+        server_.counters_.connection_opened(fd_);
+    }
+    ~Connection() { close(); }
+
+    void start() {
+        server_.live_.emplace(this, weak_from_this());
+        read_more();
+    }
+
+    void close() {
+        if (fd_ < 0) return;
+        if (in_service_) finish_request(false);
+        server_.counters_.connection_closed(fd_);  // before the fd can be reused
+        server_.live_.erase(this);
+        fd_ = -1;
+        boost::system::error_code ignored;
+        io_wait_.cancel();
+        socket_.shutdown(tcp::socket::shutdown_both, ignored);
+        socket_.close(ignored);
+    }
+
+  private:
+    void read_more() {
+        socket_.async_read_some(
+            asio::buffer(chunk_),
+            [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
+                if (ec) return self->close();  // EOF is a normal close
+                self->input_.append(self->chunk_.data(), n);
+                self->process_input();
+            });
+    }
+
+    void process_input() {
+        std::size_t used = 0;
+        const auto status = parser_.feed(input_, used);
+        input_.erase(0, used);
+        switch (status) {
+            case http::RequestParser::Status::NeedMore:
+                return read_more();
+            case http::RequestParser::Status::Bad:
+                keep_alive_ = false;
+                response_ = http::make_response(400, "malformed request: " + parser_.error() + "\n",
+                                                false, server_.identity_);
+                return write_response(false);
+            case http::RequestParser::Status::Complete:
+                return handle_request();
+        }
+    }
+
+    void handle_request() {
+        in_service_ = true;
+        server_.counters_.request_started();
+        server_.counters_.set_in_service(fd_, true);
+        keep_alive_ = parser_.keep_alive();
+        const RoutedRequest routed =
+            route_request(parser_.method(), parser_.target(), server_.workload());
+        response_ = http::make_response(routed.status, routed.body, keep_alive_, server_.identity_);
+        // CPU work runs right here, on the loop thread: nothing else is served meanwhile.
+        if (!burn_cpu_us_unless(routed.workload.overhead_us + routed.workload.cpu_ms * 1000.0,
+                                server_.stopping_)) {
+            return close();
+        }
+        if (routed.workload.io_ms > 0) {
+            io_wait_.expires_after(std::chrono::microseconds(
+                static_cast<std::int64_t>(routed.workload.io_ms * 1000.0)));
+            io_wait_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+                if (ec) return self->close();
+                self->write_response(true);
+            });
+        } else {
+            write_response(true);
+        }
+    }
+
+    void write_response(bool counted) {
+        asio::async_write(
+            socket_, asio::buffer(response_),
+            [self = shared_from_this(), counted](boost::system::error_code ec, std::size_t) {
+                if (counted) self->finish_request(!ec);
+                if (ec || !self->keep_alive_) return self->close();
+                self->parser_.reset();
+                self->process_input();  // a pipelined request may be buffered
+            });
+    }
+
+    void finish_request(bool written) {
+        in_service_ = false;
+        server_.counters_.set_in_service(fd_, false);
+        if (written) {
+            server_.counters_.request_finished();
+        } else {
+            server_.counters_.request_abandoned();
+        }
+    }
+
+    EventLoopServer& server_;
+    tcp::socket socket_;
+    asio::steady_timer io_wait_;
+    int fd_ = -1;
+    std::array<char, 4096> chunk_{};
+    std::string input_;
+    std::string response_;
+    http::RequestParser parser_;
+    bool keep_alive_ = true;
+    bool in_service_ = false;
+};
+
+EventLoopServer::EventLoopServer(const Workload& workload)
+    : identity_(server_identity(Model::EventLoop)), workload_(workload) {}
+
+EventLoopServer::~EventLoopServer() {
+    stop();
+}
+
+void EventLoopServer::start(int listen_fd) {
+    acceptor_.assign(tcp::v4(), listen_fd);
+    accept_next();
+    loop_thread_ = std::thread([this] {
+        set_thread_name("cl-loop");
+        io_.run();
+    });
+}
+
+void EventLoopServer::accept_next() {
+    acceptor_.async_accept([this](boost::system::error_code ec, tcp::socket socket) {
+        if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
+        if (ec) {
+            // Out of file descriptors and the like: report, back off, keep serving the
+            // connections we have.
+            counters_.accept_failed(ec.message());
+            accept_retry_.expires_after(std::chrono::milliseconds(50));
+            accept_retry_.async_wait([this](boost::system::error_code wait_ec) {
+                if (!wait_ec) accept_next();
+            });
+            return;
+        }
+        socket.set_option(tcp::no_delay(true), ec);
+        std::make_shared<Connection>(*this, std::move(socket))->start();
+        accept_next();
+    });
+}
+
+void EventLoopServer::stop_accepting() {
+    asio::post(io_, [this] {
+        boost::system::error_code ignored;
+        acceptor_.close(ignored);
+        accept_retry_.cancel();
+    });
+}
+
+void EventLoopServer::stop() {
+    if (stopped_) return;
+    stopped_ = true;
+    stopping_ = true;  // interrupts a handler that is burning CPU
+    asio::post(io_, [this] {
+        boost::system::error_code ignored;
+        acceptor_.close(ignored);
+        accept_retry_.cancel();
+        std::vector<std::shared_ptr<Connection>> open;
+        for (auto& [raw, weak] : live_) {
+            if (auto connection = weak.lock()) open.push_back(std::move(connection));
+        }
+        for (auto& connection : open) connection->close();
+    });
+    // With the acceptor, the timers and every socket closed, run() runs out of work and returns.
+    if (loop_thread_.joinable()) {
+        loop_thread_.join();
+    } else {
+        io_.run();  // never started: run the posted clean-up here
+    }
+}
+
+void EventLoopServer::set_workload(const Workload& workload) {
+    std::lock_guard lock(workload_mutex_);
+    workload_ = workload;
+}
+
+Workload EventLoopServer::workload() const {
+    std::lock_guard lock(workload_mutex_);
+    return workload_;
+}
+
+std::string EventLoopServer::set_threads(int) {
+    return "threads apply to gil-threads only: the event loop has one thread";
+}
+
+ServerStats EventLoopServer::stats() {
+    return counters_.take_stats();
+}
+
+}  // namespace conclab

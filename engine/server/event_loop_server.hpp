@@ -1,0 +1,55 @@
+#pragma once
+// The event-loop model (Node.js / Express): one thread runs a Boost.Asio io_context. Reads,
+// writes and the I/O wait (a timer) overlap freely; handler CPU work runs on the loop thread and
+// blocks every other connection until it returns.
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "server/server.hpp"
+#include "server/server_counters.hpp"
+
+namespace conclab {
+
+class EventLoopServer final : public Server {
+  public:
+    explicit EventLoopServer(const Workload& workload);
+    ~EventLoopServer() override;
+
+    void start(int listen_fd) override;
+    void stop_accepting() override;
+    void stop() override;
+    void set_workload(const Workload& workload) override;
+    std::string set_threads(int threads) override;
+    ServerStats stats() override;
+
+  private:
+    class Connection;
+    void accept_next();
+    Workload workload() const;
+
+    // Declared before the io_context: handlers still queued when it is destroyed own connections
+    // whose destructors use these.
+    ServerCounters counters_;
+    std::string identity_;
+    mutable std::mutex workload_mutex_;
+    Workload workload_;
+    std::atomic<bool> stopping_{false};
+    bool stopped_ = false;
+
+    boost::asio::io_context io_;
+    boost::asio::ip::tcp::acceptor acceptor_{io_};
+    boost::asio::steady_timer accept_retry_{io_};
+    // Open connections, touched only on the loop thread; stop() closes them all.
+    std::unordered_map<Connection*, std::weak_ptr<Connection>> live_;
+    std::thread loop_thread_;
+};
+
+}  // namespace conclab

@@ -1,0 +1,299 @@
+#include "server/gil_thread_server.hpp"
+
+#include <array>
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
+
+#include "http/request_parser.hpp"
+#include "http/response.hpp"
+#include "server/request_router.hpp"
+#include "server/thread_name.hpp"
+
+namespace conclab {
+
+namespace asio = boost::asio;
+using asio::ip::tcp;
+
+struct GilThreadServer::Connection {
+    explicit Connection(tcp::socket s) : socket(std::move(s)), fd(socket.native_handle()) {}
+    tcp::socket socket;
+    int fd;
+    std::string input;  // bytes read but not yet parsed (a pipelined next request)
+    http::RequestParser parser;
+    bool closed = false;
+};
+
+GilThreadServer::GilThreadServer(const Workload& workload, int threads, double switch_interval_ms)
+    : identity_(server_identity(Model::GilThreads)),
+      gil_(std::chrono::microseconds(static_cast<std::int64_t>(switch_interval_ms * 1000.0))),
+      workload_(workload),
+      thread_per_connection_(threads == 0),
+      pool_size_(threads) {}
+
+GilThreadServer::~GilThreadServer() {
+    stop();
+}
+
+void GilThreadServer::start(int listen_fd) {
+    acceptor_.assign(tcp::v4(), listen_fd);
+    accept_next();
+    io_thread_ = std::thread([this] {
+        set_thread_name("cl-gil-accept");
+        io_.run();
+    });
+    for (int i = 0; i < pool_size_; ++i) {
+        pool_threads_.emplace_back([this, i] { pool_thread_main(i); });
+    }
+}
+
+void GilThreadServer::accept_next() {
+    acceptor_.async_accept([this](boost::system::error_code ec, tcp::socket socket) {
+        if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
+        if (ec) {
+            counters_.accept_failed(ec.message());
+            accept_retry_.expires_after(std::chrono::milliseconds(50));
+            accept_retry_.async_wait([this](boost::system::error_code wait_ec) {
+                if (!wait_ec) accept_next();
+            });
+            return;
+        }
+        socket.set_option(tcp::no_delay(true), ec);
+        auto connection = std::make_shared<Connection>(std::move(socket));
+        counters_.connection_opened(connection->fd);
+        if (thread_per_connection_) {
+            reap_finished_connection_threads();
+            auto done = std::make_shared<std::atomic<bool>>(false);
+            std::lock_guard lock(connection_threads_mutex_);
+            connection_threads_.push_back({std::thread([this, connection, done] {
+                                               connection_thread_main(connection);
+                                               done->store(true);
+                                           }),
+                                           done});
+        } else {
+            watch_idle(connection);
+        }
+        accept_next();
+    });
+}
+
+// Like gthread's poller: an idle keep-alive connection costs no thread; once it is readable it
+// queues for the pool.
+void GilThreadServer::watch_idle(const ConnectionPtr& connection) {
+    connection->socket.async_wait(tcp::socket::wait_read,
+                                  [this, connection](boost::system::error_code ec) {
+                                      if (ec || stopping_) return close_connection(*connection);
+                                      std::lock_guard lock(queue_mutex_);
+                                      ready_.push_back(connection);
+                                      queue_cv_.notify_one();
+                                  });
+}
+
+void GilThreadServer::pool_thread_main(int index) {
+    set_thread_name("cl-gil-" + std::to_string(index));
+    for (;;) {
+        ConnectionPtr connection;
+        {
+            std::unique_lock lock(queue_mutex_);
+            queue_cv_.wait(lock, [&] { return stopping_ || exit_tokens_ > 0 || !ready_.empty(); });
+            if (stopping_) return;
+            if (exit_tokens_ > 0) {
+                --exit_tokens_;
+                return;
+            }
+            connection = std::move(ready_.front());
+            ready_.pop_front();
+        }
+        Outcome outcome = serve_one_request(*connection);
+        // Pipelined requests already read are served at once; otherwise back to the poller.
+        while (outcome == Outcome::KeepAlive && !connection->input.empty() && !stopping_) {
+            outcome = serve_one_request(*connection);
+        }
+        if (outcome == Outcome::Close || stopping_) {
+            close_connection(*connection);
+        } else {
+            asio::post(io_, [this, connection] { watch_idle(connection); });
+        }
+    }
+}
+
+void GilThreadServer::connection_thread_main(const ConnectionPtr& connection) {
+    set_thread_name("cl-gil-conn");
+    while (!stopping_ && serve_one_request(*connection) == Outcome::KeepAlive) {
+    }
+    close_connection(*connection);
+}
+
+GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connection) {
+    // Reading and parsing the request: blocking socket calls release the GIL in CPython, and the
+    // framework's parsing cost is part of overhead_us below.
+    for (;;) {
+        std::size_t used = 0;
+        const auto status = connection.parser.feed(connection.input, used);
+        connection.input.erase(0, used);
+        if (status == http::RequestParser::Status::Complete) break;
+        if (status == http::RequestParser::Status::Bad) {
+            const std::string response = http::make_response(
+                400, "malformed request: " + connection.parser.error() + "\n", false, identity_);
+            boost::system::error_code ignored;
+            asio::write(connection.socket, asio::buffer(response), ignored);
+            return Outcome::Close;
+        }
+        std::array<char, 4096> chunk;
+        boost::system::error_code ec;
+        const std::size_t n = connection.socket.read_some(asio::buffer(chunk), ec);
+        if (ec) return Outcome::Close;  // EOF between requests is a normal close
+        connection.input.append(chunk.data(), n);
+    }
+
+    counters_.request_started();
+    counters_.set_in_service(connection.fd, true);
+    const bool keep_alive = connection.parser.keep_alive();
+    const RoutedRequest routed =
+        route_request(connection.parser.method(), connection.parser.target(), workload());
+    connection.parser.reset();
+    auto abandon = [&] {
+        counters_.set_in_service(connection.fd, false);
+        counters_.request_abandoned();
+        return Outcome::Close;
+    };
+
+    // Framework and handler code: Python bytecode, so only with the GIL.
+    if (!gil_.acquire()) return abandon();
+    if (!run_cpu_holding_gil(gil_, routed.workload.overhead_us + routed.workload.cpu_ms * 1000.0)) {
+        return abandon();
+    }
+    if (routed.workload.io_ms > 0) {
+        // A downstream call: the GIL is released around the blocking wait and re-taken after,
+        // which is where an I/O-bound thread queues behind a CPU-bound one (the convoy effect).
+        gil_.release();
+        if (!wait_for_io(routed.workload.io_ms)) return abandon();
+        if (!gil_.acquire()) return abandon();
+    }
+    gil_.release();  // sendall() releases it around the system call
+
+    const std::string response =
+        http::make_response(routed.status, routed.body, keep_alive, identity_);
+    boost::system::error_code ec;
+    asio::write(connection.socket, asio::buffer(response), ec);
+    counters_.set_in_service(connection.fd, false);
+    if (ec) {
+        counters_.request_abandoned();
+        return Outcome::Close;
+    }
+    counters_.request_finished();
+    return keep_alive ? Outcome::KeepAlive : Outcome::Close;
+}
+
+bool GilThreadServer::wait_for_io(double io_ms) {
+    const auto until = std::chrono::steady_clock::now() +
+                       std::chrono::microseconds(static_cast<std::int64_t>(io_ms * 1000.0));
+    std::unique_lock lock(stop_mutex_);
+    return !stop_cv_.wait_until(lock, until, [&] { return stopping_.load(); });
+}
+
+void GilThreadServer::close_connection(Connection& connection) {
+    // The poller and a pool thread never hold the same connection at once, so no lock is needed;
+    // the registry entry goes before the fd so that it cannot be reused while registered.
+    if (connection.closed) return;
+    connection.closed = true;
+    counters_.connection_closed(connection.fd);
+    boost::system::error_code ignored;
+    connection.socket.shutdown(tcp::socket::shutdown_both, ignored);
+    connection.socket.close(ignored);
+}
+
+void GilThreadServer::reap_finished_connection_threads() {
+    std::lock_guard lock(connection_threads_mutex_);
+    for (auto it = connection_threads_.begin(); it != connection_threads_.end();) {
+        if (it->done->load()) {
+            it->thread.join();
+            it = connection_threads_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void GilThreadServer::stop_accepting() {
+    asio::post(io_, [this] {
+        boost::system::error_code ignored;
+        acceptor_.close(ignored);
+        accept_retry_.cancel();
+    });
+}
+
+void GilThreadServer::stop() {
+    if (stopped_) return;
+    stopped_ = true;
+    {
+        std::scoped_lock lock(queue_mutex_, stop_mutex_);
+        stopping_ = true;
+    }
+    queue_cv_.notify_all();
+    stop_cv_.notify_all();
+    gil_.shutdown();
+    asio::post(io_, [this] {
+        boost::system::error_code ignored;
+        acceptor_.close(ignored);
+        accept_retry_.cancel();
+    });
+    counters_.shutdown_all_connections();  // unblocks blocking reads and writes
+    for (auto& thread : pool_threads_) thread.join();
+    {
+        std::lock_guard lock(connection_threads_mutex_);
+        for (auto& entry : connection_threads_) entry.thread.join();
+        connection_threads_.clear();
+    }
+    // Idle connections watched by the poller see their shut-down sockets as readable and close;
+    // with the acceptor closed too, the poller runs out of work and its run() returns.
+    if (io_thread_.joinable()) {
+        io_thread_.join();
+    } else {
+        io_.run();
+    }
+    std::deque<ConnectionPtr> queued;
+    {
+        std::lock_guard lock(queue_mutex_);
+        queued.swap(ready_);
+    }
+    for (auto& connection : queued) close_connection(*connection);
+}
+
+void GilThreadServer::set_workload(const Workload& workload) {
+    std::lock_guard lock(workload_mutex_);
+    workload_ = workload;
+}
+
+Workload GilThreadServer::workload() const {
+    std::lock_guard lock(workload_mutex_);
+    return workload_;
+}
+
+std::string GilThreadServer::set_threads(int threads) {
+    if (thread_per_connection_ || threads == 0) {
+        return "switching between a thread pool and one thread per connection needs a new run";
+    }
+    if (threads < 1 || threads > Limits::kMaxThreads) {
+        return "threads must be 0.." + std::to_string(Limits::kMaxThreads);
+    }
+    std::lock_guard lock(queue_mutex_);
+    if (stopping_) return "the server is stopping";
+    const int live = pool_size_;
+    if (threads > live) {
+        for (int i = live; i < threads; ++i) {
+            pool_threads_.emplace_back([this, i] { pool_thread_main(i); });
+        }
+    } else if (threads < live) {
+        exit_tokens_ += live - threads;
+        queue_cv_.notify_all();
+    }
+    pool_size_ = threads;
+    return {};
+}
+
+ServerStats GilThreadServer::stats() {
+    return counters_.take_stats();
+}
+
+}  // namespace conclab

@@ -1,0 +1,92 @@
+#pragma once
+// The GIL-locked threads model (Flask on Werkzeug's threaded server, or gunicorn's gthread
+// worker). OS threads do blocking socket I/O; all CPU work (framework overhead and handler) runs
+// only while holding one GlobalInterpreterLock, which the I/O wait releases.
+//
+// threads = N: a pool like gunicorn gthread. An acceptor/poller thread accepts every connection
+//   and watches idle keep-alive connections; when one has a request it joins a FIFO queue, and
+//   the next free pool thread serves one request, then hands the connection back to the poller.
+//   In service <= N; everything else that has arrived waits in the queue.
+// threads = 0: one new thread per connection, no upper bound (Werkzeug's ThreadingMixIn).
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "gil/global_interpreter_lock.hpp"
+#include "server/server.hpp"
+#include "server/server_counters.hpp"
+
+namespace conclab {
+
+class GilThreadServer final : public Server {
+  public:
+    GilThreadServer(const Workload& workload, int threads, double switch_interval_ms);
+    ~GilThreadServer() override;
+
+    void start(int listen_fd) override;
+    void stop_accepting() override;
+    void stop() override;
+    void set_workload(const Workload& workload) override;
+    std::string set_threads(int threads) override;
+    ServerStats stats() override;
+
+    GlobalInterpreterLock& gil() { return gil_; }
+
+  private:
+    struct Connection;
+    using ConnectionPtr = std::shared_ptr<Connection>;
+    enum class Outcome { KeepAlive, Close };
+
+    void accept_next();
+    void watch_idle(const ConnectionPtr& connection);  // poller thread only
+    void pool_thread_main(int index);
+    void connection_thread_main(const ConnectionPtr& connection);
+    Outcome serve_one_request(Connection& connection);
+    bool wait_for_io(double io_ms);  // false when stopping
+    void close_connection(Connection& connection);
+    void reap_finished_connection_threads();
+    Workload workload() const;
+
+    // Declared before the io_context: queued handlers own connections that use these.
+    ServerCounters counters_;
+    std::string identity_;
+    GlobalInterpreterLock gil_;
+    mutable std::mutex workload_mutex_;
+    Workload workload_;
+    const bool thread_per_connection_;
+    std::atomic<bool> stopping_{false};
+    bool stopped_ = false;
+
+    std::mutex queue_mutex_;
+    std::condition_variable queue_cv_;  // ready connections, exit tokens, stop
+    std::deque<ConnectionPtr> ready_;   // FIFO of connections with a request to serve
+    int exit_tokens_ = 0;               // pool threads asked to leave (shrinking the pool)
+    int pool_size_ = 0;
+    std::mutex stop_mutex_;
+    std::condition_variable stop_cv_;  // ends I/O waits early when stopping
+    std::vector<std::thread> pool_threads_;
+
+    struct ConnectionThread {
+        std::thread thread;
+        std::shared_ptr<std::atomic<bool>> done;
+    };
+    std::mutex connection_threads_mutex_;
+    std::list<ConnectionThread> connection_threads_;
+
+    boost::asio::io_context io_;
+    boost::asio::ip::tcp::acceptor acceptor_{io_};
+    boost::asio::steady_timer accept_retry_{io_};
+    std::thread io_thread_;
+};
+
+}  // namespace conclab

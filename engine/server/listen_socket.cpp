@@ -1,0 +1,58 @@
+#include "server/listen_socket.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace conclab {
+
+ListenSocket open_listen_socket(std::uint16_t port, int backlog) {
+    ListenSocket out;
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        out.error = std::string("cannot create a socket: ") + std::strerror(errno);
+        return out;
+    }
+    const int one = 1;
+    // Lets a new run bind the port of a finished one while its connections sit in TIME_WAIT.
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+        const int err = errno;
+        ::close(fd);
+        out.error = err == EADDRINUSE ? "port " + std::to_string(port) +
+                                            " on 127.0.0.1 is already in use; choose another "
+                                            "port or 0 for any free one"
+                                      : "cannot bind 127.0.0.1:" + std::to_string(port) + ": " +
+                                            std::strerror(err);
+        return out;
+    }
+    if (::listen(fd, backlog) != 0) {
+        const int err = errno;
+        ::close(fd);
+        out.error = std::string("cannot listen: ") + std::strerror(err);
+        return out;
+    }
+    socklen_t length = sizeof address;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+    out.fd = fd;
+    out.port = ntohs(address.sin_port);
+    return out;
+}
+
+std::optional<AcceptQueue> read_accept_queue(int listen_fd) {
+    tcp_info info{};
+    socklen_t length = sizeof info;
+    if (::getsockopt(listen_fd, IPPROTO_TCP, TCP_INFO, &info, &length) != 0) return std::nullopt;
+    return AcceptQueue{static_cast<int>(info.tcpi_unacked), static_cast<int>(info.tcpi_sacked)};
+}
+
+}  // namespace conclab

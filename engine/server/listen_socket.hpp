@@ -1,0 +1,29 @@
+#pragma once
+// The listening socket every model serves on: 127.0.0.1 only, a real kernel backlog, and a way to
+// read the kernel's accept queue (what `ss -lnt` shows as Recv-Q).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace conclab {
+
+struct ListenSocket {
+    int fd = -1;
+    std::uint16_t port = 0;
+    std::string error;  // set when fd < 0: "port 8080 on 127.0.0.1 is already in use"
+};
+
+// Bound to 127.0.0.1:port (0 = a free port), listening with `backlog` (capped by the kernel's
+// net.core.somaxconn), close-on-exec.
+ListenSocket open_listen_socket(std::uint16_t port, int backlog);
+
+// Connections completed by the kernel but not yet accept()ed (TCP_INFO tcpi_unacked on a
+// listening socket), and the queue's limit (tcpi_sacked).
+struct AcceptQueue {
+    int length = 0;
+    int limit = 0;
+};
+std::optional<AcceptQueue> read_accept_queue(int listen_fd);
+
+}  // namespace conclab

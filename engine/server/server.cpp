@@ -1,0 +1,27 @@
+#include "server/server.hpp"
+
+#include <unistd.h>
+
+#include "server/event_loop_server.hpp"
+#include "server/gil_thread_server.hpp"
+
+namespace conclab {
+
+std::unique_ptr<Server> make_server(const ServerConfig& config) {
+    switch (config.model) {
+        case Model::EventLoop:
+            return std::make_unique<EventLoopServer>(config.workload);
+        case Model::GilThreads:
+            return std::make_unique<GilThreadServer>(config.workload, config.threads,
+                                                     config.switch_interval_ms);
+        case Model::ProcessPerCore:
+            break;
+    }
+    return nullptr;
+}
+
+std::string server_identity(Model model) {
+    return "conclab-" + std::string(to_string(model)) + "/" + std::to_string(::getpid());
+}
+
+}  // namespace conclab

@@ -1,0 +1,47 @@
+#pragma once
+// One server model running inside the current process. Every model has the same shape (accept,
+// parse, route, run the workload, respond) and differs only in who runs the workload when: that
+// is the whole point of the comparison. A worker process (app/worker) runs exactly one of these.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/run_config.hpp"
+
+namespace conclab {
+
+struct ServerStats {
+    std::uint64_t requests = 0;  // responses fully written, since start
+    int connections = 0;         // open now
+    int in_service = 0;          // requests a thread or the loop is busy with, now
+    int in_service_peak = 0;     // highest in_service since the previous stats() call
+    int waiting = 0;  // connections whose request has arrived but nobody serves it yet, now
+    std::uint64_t accept_errors = 0;
+    std::string last_accept_error;  // e.g. "Too many open files"
+};
+
+class Server {
+  public:
+    virtual ~Server() = default;
+    // Takes ownership of a bound, listening TCP socket and starts serving on it.
+    virtual void start(int listen_fd) = 0;
+    // Stops taking new connections (this process only; siblings sharing the socket go on).
+    // Requests in service finish; used for a graceful scale-down of process-per-core workers.
+    virtual void stop_accepting() = 0;
+    // Closes every connection and joins every thread. Idempotent.
+    virtual void stop() = 0;
+    // Live knobs. set_threads returns an error message, or empty when applied.
+    virtual void set_workload(const Workload& workload) = 0;
+    virtual std::string set_threads(int threads) = 0;
+    virtual ServerStats stats() = 0;
+};
+
+// config.model must be EventLoop or GilThreads (a process-per-core worker passes its inner model).
+std::unique_ptr<Server> make_server(const ServerConfig& config);
+
+// The Server header value, "conclab-event-loop/1234": model and PID, so a client can tell which
+// worker process answered.
+std::string server_identity(Model model);
+
+}  // namespace conclab

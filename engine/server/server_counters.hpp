@@ -1,0 +1,43 @@
+#pragma once
+// Counters every server model keeps, and the registry of its open connections. The registry is
+// how "waiting" is measured without guessing: an idle connection (no thread or loop serving it)
+// whose socket already holds unread bytes has a request that has arrived and nobody serves yet.
+
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "server/server.hpp"
+
+namespace conclab {
+
+class ServerCounters {
+  public:
+    void request_started();
+    void request_finished();   // a response was fully written
+    void request_abandoned();  // the connection failed while in service
+    void accept_failed(const std::string& message);
+
+    void connection_opened(int fd);
+    void connection_closed(int fd);
+    void set_in_service(int fd, bool in_service);
+
+    // Fills everything but what the model knows better itself; resets the peak.
+    ServerStats take_stats();
+    // Shuts down every registered socket so that blocked reads and writes return (stop()).
+    void shutdown_all_connections();
+
+  private:
+    std::atomic<std::uint64_t> requests_{0};
+    std::atomic<int> in_service_{0};
+    std::atomic<int> in_service_peak_{0};
+
+    std::mutex mutex_;
+    std::unordered_map<int, bool> connections_;  // fd -> in service
+    std::uint64_t accept_errors_ = 0;
+    std::string last_accept_error_;
+};
+
+}  // namespace conclab
