@@ -49,6 +49,7 @@ bool GlobalInterpreterLock::yield_to_waiter() {
 void GlobalInterpreterLock::shutdown() {
     std::lock_guard lock(mutex_);
     shutdown_ = true;
+    shutdown_flag_ = true;
     cond_.notify_all();
     switch_cond_.notify_all();
 }

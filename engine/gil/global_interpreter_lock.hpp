@@ -33,8 +33,10 @@ class GlobalInterpreterLock {
     bool drop_requested() const { return drop_request_.load(std::memory_order_relaxed); }
     // What the eval loop does on a drop request: release (with forced switching), then re-take.
     bool yield_to_waiter();
-    // Wakes every waiter for good; acquire() returns false from now on.
+    // Wakes every waiter for good; acquire() returns false from now on, and work running under
+    // the lock stops at its next slice.
     void shutdown();
+    bool is_shut_down() const { return shutdown_flag_.load(std::memory_order_relaxed); }
 
     std::chrono::microseconds switch_interval() const;
     void set_switch_interval(std::chrono::microseconds interval);
@@ -56,6 +58,7 @@ class GlobalInterpreterLock {
     std::uint64_t hand_offs_ = 0;      // takes by a thread other than the last holder
     std::uint64_t drop_request_count_ = 0;
     std::atomic<bool> drop_request_{false};
+    std::atomic<bool> shutdown_flag_{false};
     std::chrono::microseconds interval_;
 };
 

@@ -11,6 +11,7 @@ template <typename OnSlice>
 bool run_cpu_holding_gil(GlobalInterpreterLock& gil, double micros, OnSlice&& on_slice) {
     double left = micros;
     while (left > 0) {
+        if (gil.is_shut_down()) return false;
         const double slice = std::min(left, kGilSliceUs);
         const std::int64_t start = monotonic_ns();
         burn_cpu_us(slice);

@@ -1,0 +1,198 @@
+// The server models in this process, over real sockets on 127.0.0.1, checked with a blocking
+// client that shares no code with the engine.
+#include <QtTest>
+
+#include <future>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "blocking_http_client.hpp"
+#include "server/listen_socket.hpp"
+#include "server/server.hpp"
+#include "workload/cpu_burn.hpp"
+
+using namespace conclab;
+using conclab::test::BlockingHttpClient;
+
+namespace {
+
+struct Running {
+    std::unique_ptr<Server> server;
+    std::uint16_t port = 0;
+};
+
+Running start(Model model, Workload workload, int threads = 4) {
+    ServerConfig config;
+    config.model = model;
+    config.workload = workload;
+    config.threads = threads;
+    ListenSocket listen = open_listen_socket(0, 128);
+    Running r;
+    if (listen.fd < 0) return r;
+    r.server = make_server(config);
+    r.server->start(listen.fd);
+    r.port = listen.port;
+    return r;
+}
+
+double seconds_since(std::int64_t t0) {
+    return (monotonic_ns() - t0) / 1e9;
+}
+
+}  // namespace
+
+class TstServerModels : public QObject {
+    Q_OBJECT
+  private slots:
+    void servesCorrectResponses_data() {
+        QTest::addColumn<int>("model");
+        QTest::addColumn<int>("threads");
+        QTest::newRow("event-loop") << int(Model::EventLoop) << 1;
+        QTest::newRow("gil-threads pool") << int(Model::GilThreads) << 4;
+        QTest::newRow("gil-threads per connection") << int(Model::GilThreads) << 0;
+    }
+    void servesCorrectResponses() {
+        QFETCH(int, model);
+        QFETCH(int, threads);
+        Running r = start(Model(model), Workload{50, 1, 2}, threads);
+        QVERIFY(r.server);
+        {
+            BlockingHttpClient c(r.port);
+            QVERIFY(c.connected());
+            for (int i = 0; i < 5; ++i) {  // keep-alive: one connection, many requests
+                auto resp = c.get("/");
+                QVERIFY(resp);
+                QCOMPARE(resp->status, 200);
+                QCOMPARE(resp->body, std::string("hello\n"));
+                QVERIFY(QString::fromStdString(resp->server)
+                            .startsWith(QString("conclab-") + to_string(Model(model)).data()));
+                QVERIFY(!resp->close);
+            }
+            QCOMPARE(c.get("/missing")->status, 404);
+            QCOMPARE(c.get("/?cpu_ms=-3")->status, 400);
+            auto last = c.get("/", /*close=*/true);
+            QVERIFY(last && last->close);
+            QVERIFY(c.reads_eof());  // Connection: close honoured
+        }
+        {
+            BlockingHttpClient c(r.port);
+            QVERIFY(c.send_raw("GARBAGE / NONSENSE\r\n\r\n"));
+            auto resp = c.read_response();
+            QVERIFY(resp);
+            QCOMPARE(resp->status, 400);
+            QVERIFY(c.reads_eof());
+            // The server goes on serving others after a malformed request.
+            BlockingHttpClient other(r.port);
+            QCOMPARE(other.get("/")->status, 200);
+        }
+        // 5 + 404 + 400 + close: every completed response is counted.
+        QTRY_COMPARE(r.server->stats().requests, std::uint64_t(9));
+        r.server->stop();
+    }
+
+    // Node's defining weakness: CPU work in one handler blocks every other connection.
+    void eventLoopCpuWorkBlocksOtherConnections() {
+        Running r = start(Model::EventLoop, Workload{});
+        BlockingHttpClient heavy(r.port), light(r.port);
+        QVERIFY(light.get("/"));  // warm the connection
+        QVERIFY(heavy.send_raw("GET /?cpu_ms=300 HTTP/1.1\r\nHost: a\r\n\r\n"));
+        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        const auto t0 = monotonic_ns();
+        QCOMPARE(light.get("/")->status, 200);  // a zero-work request
+        const double waited = seconds_since(t0);
+        QVERIFY2(waited >= 0.15, qPrintable(QString("light request took only %1 s").arg(waited)));
+        QVERIFY(heavy.read_response());
+        r.server->stop();
+    }
+
+    // ...while I/O waits overlap freely on the loop.
+    void eventLoopOverlapsIoWaits() {
+        Running r = start(Model::EventLoop, Workload{0, 0, 200});
+        std::vector<std::unique_ptr<BlockingHttpClient>> clients;
+        for (int i = 0; i < 20; ++i)
+            clients.push_back(std::make_unique<BlockingHttpClient>(r.port));
+        const auto t0 = monotonic_ns();
+        for (auto& c : clients) QVERIFY(c->send_raw("GET / HTTP/1.1\r\nHost: a\r\n\r\n"));
+        for (auto& c : clients) QCOMPARE(c->read_response()->status, 200);
+        // 20 waits of 200 ms in series would take 4 s.
+        QVERIFY(seconds_since(t0) < 2.0);
+        r.server->stop();
+    }
+
+    // Two CPU-bound requests never run in parallel under the GIL, however many threads.
+    void gilThreadsCpuWorkIsSerialised() {
+        Running r = start(Model::GilThreads, Workload{0, 150, 0}, 8);
+        std::vector<std::unique_ptr<BlockingHttpClient>> clients;
+        for (int i = 0; i < 4; ++i) clients.push_back(std::make_unique<BlockingHttpClient>(r.port));
+        const auto t0 = monotonic_ns();
+        for (auto& c : clients) QVERIFY(c->send_raw("GET / HTTP/1.1\r\nHost: a\r\n\r\n"));
+        for (auto& c : clients) QCOMPARE(c->read_response()->status, 200);
+        // 4 x 150 ms of CPU under one lock needs at least 600 ms of wall time.
+        const double took = seconds_since(t0);
+        QVERIFY2(took >= 0.58, qPrintable(QString("took %1 s").arg(took)));
+        r.server->stop();
+    }
+
+    // A pool of N threads has at most N requests in service; the rest wait, and are counted.
+    void gilThreadPoolBoundsInService() {
+        Running r = start(Model::GilThreads, Workload{0, 0, 300}, 3);
+        std::vector<std::unique_ptr<BlockingHttpClient>> clients;
+        for (int i = 0; i < 9; ++i) clients.push_back(std::make_unique<BlockingHttpClient>(r.port));
+        for (auto& c : clients) QVERIFY(c->send_raw("GET / HTTP/1.1\r\nHost: a\r\n\r\n"));
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        const ServerStats s = r.server->stats();
+        QCOMPARE(s.in_service, 3);
+        QCOMPARE(s.waiting, 6);
+        QCOMPARE(s.connections, 9);
+        for (auto& c : clients) QCOMPARE(c->read_response()->status, 200);
+        QTRY_COMPARE(r.server->stats().requests, std::uint64_t(9));
+
+        // Live resize of the pool.
+        QVERIFY(r.server->set_threads(9).empty());
+        for (auto& c : clients) QVERIFY(c->send_raw("GET / HTTP/1.1\r\nHost: a\r\n\r\n"));
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        QCOMPARE(r.server->stats().in_service, 9);
+        for (auto& c : clients) QVERIFY(c->read_response());
+        QVERIFY(!r.server->set_threads(0).empty());  // pool <-> per-connection needs a new run
+        r.server->stop();
+    }
+
+    // Werkzeug's threaded server: one thread per connection, no bound.
+    void gilThreadPerConnectionServesAllAtOnce() {
+        Running r = start(Model::GilThreads, Workload{0, 0, 300}, 0);
+        std::vector<std::unique_ptr<BlockingHttpClient>> clients;
+        for (int i = 0; i < 30; ++i)
+            clients.push_back(std::make_unique<BlockingHttpClient>(r.port));
+        for (auto& c : clients) QVERIFY(c->send_raw("GET / HTTP/1.1\r\nHost: a\r\n\r\n"));
+        QTRY_COMPARE_WITH_TIMEOUT(r.server->stats().in_service, 30, 250);
+        for (auto& c : clients) QCOMPARE(c->read_response()->status, 200);
+        r.server->stop();
+    }
+
+    void stopClosesEverythingPromptly_data() { servesCorrectResponses_data(); }
+    void stopClosesEverythingPromptly() {
+        QFETCH(int, model);
+        QFETCH(int, threads);
+        const int fds_before = test::open_fd_count();
+        {
+            Running r = start(Model(model), Workload{0, 5000, 0}, threads);  // 5 s handlers
+            std::vector<std::unique_ptr<BlockingHttpClient>> clients;
+            for (int i = 0; i < 10; ++i) {
+                clients.push_back(std::make_unique<BlockingHttpClient>(r.port));
+                clients.back()->send_raw("GET / HTTP/1.1\r\nHost: a\r\n\r\n");
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            const auto t0 = monotonic_ns();
+            r.server->stop();
+            QVERIFY2(seconds_since(t0) < 2.0, "stop took longer than its 2 s budget");
+            // The port is closed: a new connection is refused.
+            BlockingHttpClient late(r.port);
+            QVERIFY(!late.connected());
+        }
+        QCOMPARE(test::open_fd_count(), fds_before);
+    }
+};
+
+QTEST_APPLESS_MAIN(TstServerModels)
+#include "tst_server_models.moc"
