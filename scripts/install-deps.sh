@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Concurrency Lab builds and tests with. Idempotent: does nothing
+# (and needs no network) when everything is already there. Run as root, or with sudo available.
+set -euo pipefail
+
+packages=(
+    build-essential cmake pkg-config
+    libboost1.74-dev libboost-program-options1.74-dev nlohmann-json3-dev
+    qt6-base-dev qt6-svg-dev libqcustomplot-dev libgl-dev
+    libbenchmark-dev wrk
+)
+# Fonts so that charts rendered offscreen have readable text.
+packages+=(fonts-dejavu-core)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "Installing: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,96 @@
+#include <QtTest>
+
+#include "core/run_config.hpp"
+
+using namespace conclab;
+
+class TstRunConfig : public QObject {
+    Q_OBJECT
+  private slots:
+    void defaultsAreTheRealSystemsDefaults() {
+        QCOMPARE(default_backlog(Model::EventLoop), 511);
+        QCOMPARE(default_backlog(Model::GilThreads), 128);
+        QCOMPARE(default_backlog(Model::ProcessPerCore), 2048);
+        QCOMPARE(ServerConfig{}.switch_interval_ms, 5.0);
+        ServerConfig c;
+        c.model = Model::ProcessPerCore;
+        QVERIFY(resolved(c).workers >= 1);
+        QCOMPARE(resolved(c).listen_backlog, 2048);
+    }
+    void validConfigHasNoErrors() { QVERIFY(validate(RunConfig{}).empty()); }
+    void impossibleValuesAreRejected_data() {
+        QTest::addColumn<int>("which");
+        for (int i = 0; i < 7; ++i) QTest::newRow(QByteArray::number(i)) << i;
+    }
+    void impossibleValuesAreRejected() {
+        QFETCH(int, which);
+        RunConfig c;
+        switch (which) {
+            case 0:
+                c.load.connections = 0;
+                break;
+            case 1:
+                c.load.connections = 10001;
+                break;
+            case 2:
+                c.server.workload.cpu_ms = -1;
+                break;
+            case 3:
+                c.server.workload.io_ms = std::numeric_limits<double>::quiet_NaN();
+                break;
+            case 4:
+                c.server.threads = -1;
+                break;
+            case 5:
+                c.server.switch_interval_ms = 0;
+                break;
+            case 6:
+                c.server.model = Model::ProcessPerCore;
+                c.server.inner = Model::ProcessPerCore;
+                break;
+        }
+        QCOMPARE(validate(c).size(), std::size_t(1));
+    }
+    void knobsValidation() {
+        Knobs k;
+        k.connections = 0;
+        k.workers = 65;
+        QCOMPARE(validate(k).size(), std::size_t(2));
+        QVERIFY(validate(Knobs{}).empty());
+    }
+    void targetUrls_data() {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("allow_remote");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<int>("port");
+        QTest::addColumn<QString>("path");
+        QTest::newRow("loopback") << "http://127.0.0.1:5000/" << false << true << 5000 << "/";
+        QTest::newRow("localhost default port")
+            << "http://localhost/api?x=1" << false << true << 80 << "/api?x=1";
+        QTest::newRow("ipv6 loopback") << "http://[::1]:3000" << false << true << 3000 << "/";
+        QTest::newRow("remote refused") << "http://10.0.0.1:80/" << false << false << 0 << "";
+        QTest::newRow("remote allowed")
+            << "http://example.org:8080/" << true << true << 8080 << "/";
+        QTest::newRow("https") << "https://127.0.0.1/" << false << false << 0 << "";
+        QTest::newRow("bad port") << "http://127.0.0.1:99999/" << false << false << 0 << "";
+        QTest::newRow("no host") << "http://:80/" << false << false << 0 << "";
+    }
+    void targetUrls() {
+        QFETCH(QString, url);
+        QFETCH(bool, allow_remote);
+        QFETCH(bool, ok);
+        QFETCH(int, port);
+        QFETCH(QString, path);
+        auto t = parse_target_url(url.toStdString(), allow_remote);
+        QCOMPARE(bool(t.target), ok);
+        if (ok) {
+            QCOMPARE(int(t.target->port), port);
+            QCOMPARE(QString::fromStdString(t.target->path), path);
+        } else {
+            QVERIFY(!t.error.empty());
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TstRunConfig)
+#include "tst_run_config.moc"

@@ -1,0 +1,101 @@
+#include <QtTest>
+
+#include <QTemporaryDir>
+
+#include <fstream>
+
+#include "scenario/scenario.hpp"
+
+using namespace conclab;
+
+class TstScenario : public QObject {
+    Q_OBJECT
+  private slots:
+    void roundTrip() {
+        Scenario s;
+        s.name = "I/O-bound";
+        s.description = "event loop vs GIL threads";
+        s.run.server.model = Model::GilThreads;
+        s.run.server.threads = 10;
+        s.run.server.workload = {100, 0.5, 50};
+        s.run.load.connections = 1000;
+        s.run.duration_s = 8;
+        s.compare = {Model::EventLoop, Model::GilThreads};
+        auto parsed = parse_scenario(scenario_to_json(s));
+        QVERIFY2(parsed.scenario, parsed.error.c_str());
+        QCOMPARE(parsed.scenario->name, s.name);
+        QCOMPARE(parsed.scenario->run.server.threads, 10);
+        QVERIFY(parsed.scenario->run.server.workload == s.run.server.workload);
+        QCOMPARE(parsed.scenario->run.load.connections, 1000);
+        QCOMPARE(parsed.scenario->compare.size(), std::size_t(2));
+    }
+
+    void defaultsForMissingFields() {
+        auto parsed = parse_scenario(R"({"name": "minimal"})");
+        QVERIFY(parsed.scenario);
+        QCOMPARE(parsed.scenario->run.load.connections, RunConfig{}.load.connections);
+        QVERIFY(parsed.scenario->run.server.model == Model::EventLoop);
+    }
+
+    // A broken file names the bad field, so the user can fix it.
+    void brokenFilesNameTheField_data() {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("not json") << "{\"name\": "
+                                  << "JSON";
+        QTest::newRow("not an object") << "[1,2]"
+                                       << "object";
+        QTest::newRow("no name") << R"({"connections": 5})"
+                                 << "\"name\"";
+        QTest::newRow("typo") << R"({"name":"x","conections": 5})"
+                              << "\"conections\"";
+        QTest::newRow("string for number") << R"({"name":"x","cpu_ms":"5"})"
+                                           << "\"cpu_ms\"";
+        QTest::newRow("out of range") << R"({"name":"x","connections":0})"
+                                      << "\"connections\"";
+        QTest::newRow("fractional int") << R"({"name":"x","threads":2.5})"
+                                        << "\"threads\"";
+        QTest::newRow("unknown model") << R"({"name":"x","model":"fibers"})"
+                                       << "\"model\"";
+        QTest::newRow("bad compare") << R"({"name":"x","compare":["event-loop","x"]})"
+                                     << "\"compare\"";
+        QTest::newRow("negative io") << R"({"name":"x","io_ms":-1})"
+                                     << "\"io_ms\"";
+        QTest::newRow("warmup too long") << R"({"name":"x","duration_s":2,"warmup_s":3})"
+                                         << "\"warmup_s\"";
+    }
+    void brokenFilesNameTheField() {
+        QFETCH(QString, json);
+        QFETCH(QString, field);
+        auto parsed = parse_scenario(json.toStdString());
+        QVERIFY(!parsed.scenario);
+        QVERIFY2(QString::fromStdString(parsed.error).contains(field), parsed.error.c_str());
+    }
+
+    void saveIsAtomicAndLoadReadsIt() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("s.json").toStdString();
+        Scenario s;
+        s.name = "saved";
+        save_scenario_file(path, s);
+        auto loaded = load_scenario_file(path);
+        QVERIFY(loaded.scenario);
+        QCOMPARE(loaded.scenario->name, std::string("saved"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1);  // no temporary left
+        auto missing = load_scenario_file(dir.filePath("none.json").toStdString());
+        QVERIFY(!missing.scenario);
+        QVERIFY(QString::fromStdString(missing.error).contains("none.json"));
+    }
+
+    void presetsShippedInResourcesAreValid() {
+        QDir presets(QStringLiteral(CONCLAB_PRESETS_DIR));
+        const auto files = presets.entryList({"*.json"}, QDir::Files);
+        for (const QString& f : files) {
+            auto parsed = load_scenario_file(presets.filePath(f).toStdString());
+            QVERIFY2(parsed.scenario, parsed.error.c_str());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TstScenario)
+#include "tst_scenario.moc"
