@@ -13,7 +13,9 @@ namespace po = boost::program_options;
 namespace {
 
 const char* kUsage =
-    "Usage: conclab-cli run [options]\n"
+    "Usage: conclab-cli run [options]     run an experiment: a server plus the load generator\n"
+    "       conclab-cli serve [options]   only start the server, e.g. for wrk or curl; it stops\n"
+    "                                     after --duration (default 10 s) or on Ctrl-C\n"
     "\n"
     "Starts a real HTTP/1.1 server on 127.0.0.1 in the chosen concurrency model, drives it with\n"
     "closed-loop keep-alive connections for the given duration, and prints what happened\n"
@@ -104,8 +106,12 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
         out.exit_code = argc < 2 ? 2 : 0;
         return out;
     }
-    if (std::string(argv[1]) != "run")
-        return error("unknown command '" + std::string(argv[1]) + "'");
+    const std::string command = argv[1];
+    if (command == "serve") {
+        o.command = Command::Serve;
+    } else if (command != "run") {
+        return error("unknown command '" + command + "' (use run or serve)");
+    }
 
     po::variables_map vm;
     try {
@@ -114,6 +120,7 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
             out.message = help_text();
             return out;
         }
+        po::notify(vm);
         if (vm.count("scenario")) {
             // The scenario gives the defaults; explicit flags are applied over it below.
             ScenarioParse parsed = load_scenario_file(vm["scenario"].as<std::string>());
@@ -122,7 +129,6 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
             auto from_file = [&](const char* flag) { return vm[flag].defaulted(); };
             if (from_file("model")) model = std::string(to_string(s.server.model));
             if (from_file("inner")) inner = std::string(to_string(s.server.inner));
-            po::notify(vm);
             if (from_file("threads")) o.run.server.threads = s.server.threads;
             if (from_file("workers")) o.run.server.workers = s.server.workers;
             if (from_file("switch-interval-ms"))
@@ -139,8 +145,6 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
             if (from_file("warmup")) o.run.warmup_s = s.warmup_s;
             if (from_file("timeout")) o.run.load.request_timeout_s = s.load.request_timeout_s;
             if (from_file("tick-ms")) tick_ms = s.tick_s * 1000.0;
-        } else {
-            po::notify(vm);
         }
     } catch (const po::error& e) {
         return error(e.what());
@@ -160,6 +164,9 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
     o.run.server.port = static_cast<std::uint16_t>(port);
     o.run.tick_s = tick_ms / 1000.0;
     if (o.run.duration_s <= 0) return error("--duration must be more than 0 seconds");
+    if (o.command == Command::Serve && !target.empty()) {
+        return error("--target makes no sense with serve");
+    }
     if (!target.empty()) {
         TargetParse t = parse_target_url(target, allow_remote);
         if (!t.target) return error("--target: " + t.error);

@@ -10,7 +10,10 @@
 
 namespace conclab::cli {
 
+enum class Command { Run, Serve };
+
 struct CliOptions {
+    Command command = Command::Run;
     RunConfig run;
     std::string json_path;   // "-" = stdout
     std::string csv_path;    // "-" = stdout

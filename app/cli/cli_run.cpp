@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <iostream>
 
+#include "process/fd_limit.hpp"
+#include "process/server_host.hpp"
 #include "report/atomic_file.hpp"
 #include "report/run_report.hpp"
 
@@ -125,6 +127,35 @@ int run_cli(const CliOptions& options, const ChartRenderer& render_chart) {
     if (interrupted) return 130;
     if (!result.fatal_error.empty() || !ok) return 1;
     return 0;
+}
+
+int serve_cli(const CliOptions& options) {
+    raise_fd_limit();
+    ServerHost host(resolved(options.run.server), ServerHost::default_worker_program());
+    try {
+        host.start();
+    } catch (const StartError& e) {
+        std::cerr << "conclab-cli: cannot start: " << e.what() << "\n";
+        return 1;
+    }
+    std::printf("Serving %s on http://127.0.0.1:%u/ for %.0f s (Ctrl-C stops)\n",
+                std::string(to_string(options.run.server.model)).c_str(), host.port(),
+                options.run.duration_s);
+    std::fflush(stdout);
+    bool interrupted = false;
+    double left = options.run.duration_s;
+    std::uint64_t total = 0;
+    while (left > 0 && !interrupted) {
+        interrupted = stop_signal_within(std::min(left, 1.0));
+        left -= 1.0;
+        HostTick tick = host.collect();
+        total = tick.requests_total;
+        for (const std::string& p : tick.problems) std::cerr << "  " << p << "\n";
+        if (tick.failed) break;
+    }
+    host.stop();
+    std::printf("Served %llu requests\n", static_cast<unsigned long long>(total));
+    return interrupted ? 130 : 0;
 }
 
 }  // namespace conclab::cli

@@ -21,5 +21,7 @@ void block_stop_signals();
 
 // Returns the process exit code: 0 done, 1 could not start or failed, 130 interrupted.
 int run_cli(const CliOptions& options, const ChartRenderer& render_chart);
+// `conclab-cli serve`: only the server side, for an external load tool; same exit codes.
+int serve_cli(const CliOptions& options);
 
 }  // namespace conclab::cli

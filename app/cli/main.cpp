@@ -11,5 +11,8 @@ int main(int argc, char** argv) {
         (parsed.exit_code == 0 ? std::cout : std::cerr) << parsed.message;
         return parsed.exit_code;
     }
+    if (parsed.options->command == conclab::cli::Command::Serve) {
+        return conclab::cli::serve_cli(*parsed.options);
+    }
     return conclab::cli::run_cli(*parsed.options, {});
 }

@@ -1,0 +1,179 @@
+// conclab-cli as a user runs it: a real process, real servers, real load, real files.
+#include <QtTest>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <signal.h>
+
+#include "blocking_http_client.hpp"
+#include "server/listen_socket.hpp"
+
+namespace {
+
+const QString kCli = QStringLiteral(CONCLAB_CLI);
+
+struct CliRun {
+    int exit_code = -1;
+    QString out, err;
+    QJsonObject json;
+};
+
+CliRun run_cli(const QStringList& args, int timeout_ms = 60000) {
+    QProcess p;
+    p.start(kCli, args);
+    CliRun r;
+    if (!p.waitForFinished(timeout_ms)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = "timed out";
+        return r;
+    }
+    r.exit_code = p.exitCode();
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QJsonObject read_json(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+// Children of `pid`, from /proc (the worker processes of a CLI run).
+QList<int> children_of(qint64 pid) {
+    QList<int> out;
+    QDir task(QString("/proc/%1/task").arg(pid));
+    for (const QString& t : task.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile f(task.filePath(t) + "/children");
+        if (!f.open(QIODevice::ReadOnly)) continue;
+        for (const QByteArray& c : f.readAll().split(' ')) {
+            if (!c.trimmed().isEmpty()) out << c.trimmed().toInt();
+        }
+    }
+    return out;
+}
+
+bool process_exists(int pid) { return ::kill(pid, 0) == 0; }
+
+}  // namespace
+
+class TstCliEndToEnd : public QObject {
+    Q_OBJECT
+private slots:
+    void everyModelRunsAndReportsJson_data() {
+        QTest::addColumn<QStringList>("model_args");
+        QTest::newRow("event-loop") << QStringList{"--model", "event-loop"};
+        QTest::newRow("gil-threads") << QStringList{"--model", "gil-threads", "--threads", "4"};
+        QTest::newRow("gil-threads per connection") << QStringList{"--model", "gil-threads", "--threads", "0"};
+        QTest::newRow("process-per-core") << QStringList{"--model", "process-per-core", "--workers", "2"};
+        QTest::newRow("process-per-core gil") << QStringList{"--model", "process-per-core", "--workers", "2", "--inner", "gil-threads"};
+    }
+    void everyModelRunsAndReportsJson() {
+        QFETCH(QStringList, model_args);
+        QTemporaryDir dir;
+        const QString json = dir.filePath("run.json");
+        const QString csv = dir.filePath("run.csv");
+        CliRun r = run_cli(QStringList{"run"} + model_args +
+                           QStringList{"--connections", "20", "--io-ms", "10", "--cpu-ms", "0.2",
+                                       "--duration", "1.5", "--json", json, "--csv", csv,
+                                       "--quiet"});
+        QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("Requests/sec"));
+        const QJsonObject j = read_json(json);
+        QCOMPARE(j["model"].toString(), model_args[1]);
+        const QJsonObject s = j["summary"].toObject();
+        QVERIFY(s["requests"].toInteger() > 20);
+        QCOMPARE(s["errors"].toInteger(), 0);
+        QVERIFY(s["latency_ms"].toObject()["p50"].toDouble() >= 10.0);
+        QCOMPARE(s["connections"].toObject()["client_open_max"].toInt(), 20);
+        QVERIFY(s["connections"].toObject()["server_in_service_max"].toInt() >= 1);
+        const QJsonArray series = j["series"].toArray();
+        QVERIFY(series.size() >= 5);
+        QVERIFY(series[2].toObject().contains("server_waiting"));
+        QVERIFY(QFile::exists(csv));
+    }
+
+    void refusesToOverwriteWithoutForce() {
+        QTemporaryDir dir;
+        const QString json = dir.filePath("run.json");
+        QFile f(json);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("precious");
+        f.close();
+        CliRun r = run_cli({"run", "--duration", "0.5", "--json", json, "--quiet"});
+        QCOMPARE(r.exit_code, 1);
+        QVERIFY(r.err.contains("--force"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("precious"));
+    }
+
+    void portInUseIsAClearError() {
+        conclab::ListenSocket taken = conclab::open_listen_socket(0, 8);
+        CliRun r = run_cli({"run", "--port", QString::number(taken.port), "--duration", "1"});
+        QCOMPARE(r.exit_code, 1);
+        QVERIFY2(r.err.contains("already in use"), qPrintable(r.err));
+        ::close(taken.fd);
+    }
+
+    void ctrlCStopsCleanlyAndStillReports() {
+        QTemporaryDir dir;
+        const QString json = dir.filePath("run.json");
+        QProcess p;
+        p.start(kCli, {"run", "--model", "process-per-core", "--workers", "2", "--connections",
+                       "10", "--io-ms", "5", "--duration", "60", "--json", json, "--quiet"});
+        QVERIFY(p.waitForStarted());
+        QList<int> workers;
+        QTRY_VERIFY_WITH_TIMEOUT((workers = children_of(p.processId())).size() == 2, 10000);
+        QTest::qWait(1200);
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(5000));
+        QCOMPARE(p.exitCode(), 130);
+        for (int pid : workers) QVERIFY(!process_exists(pid));
+        QVERIFY(read_json(json)["summary"].toObject()["requests"].toInteger() > 0);
+    }
+
+    // No orphans, ever: workers die with the engine even when it is killed outright.
+    void workersDieWhenTheEngineIsKilled() {
+        QProcess p;
+        p.start(kCli, {"run", "--model", "process-per-core", "--workers", "2", "--duration", "60",
+                       "--quiet"});
+        QVERIFY(p.waitForStarted());
+        QList<int> workers;
+        QTRY_VERIFY_WITH_TIMEOUT((workers = children_of(p.processId())).size() == 2, 10000);
+        ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished(5000));
+        for (int pid : workers) QTRY_VERIFY_WITH_TIMEOUT(!process_exists(pid), 3000);
+    }
+
+    // An external server: here one started by `conclab-cli serve`, standing in for Flask/Express.
+    void drivesAnExternalTarget() {
+        QProcess server;
+        server.start(kCli, {"serve", "--model", "event-loop", "--io-ms", "5", "--duration", "20"});
+        QVERIFY(server.waitForStarted());
+        QVERIFY(server.waitForReadyRead(10000));
+        const QString banner = QString::fromUtf8(server.readLine());
+        const auto match = QRegularExpression("http://127\\.0\\.0\\.1:(\\d+)/").match(banner);
+        QVERIFY2(match.hasMatch(), qPrintable(banner));
+        const QString url = match.captured(0);
+        QTemporaryDir dir;
+        const QString json = dir.filePath("ext.json");
+        CliRun r = run_cli({"run", "--target", url, "--connections", "5", "--duration", "1",
+                            "--json", json, "--quiet"});
+        QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+        const QJsonObject j = read_json(json);
+        QCOMPARE(j["model"].toString(), QString("external"));
+        QVERIFY(j["summary"].toObject()["requests"].toInteger() > 50);
+        QVERIFY(j["summary"].toObject()["connections"].toObject()["server_in_service_max"].isNull());
+        ::kill(static_cast<pid_t>(server.processId()), SIGINT);
+        QVERIFY(server.waitForFinished(5000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCliEndToEnd)
+#include "tst_cli_end_to_end.moc"

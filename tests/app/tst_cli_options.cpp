@@ -1,0 +1,98 @@
+#include <QtTest>
+
+#include <vector>
+
+#include "cli_options.hpp"
+
+using namespace conclab;
+using namespace conclab::cli;
+
+namespace {
+ParseOutcome parse(std::vector<const char*> args) {
+    args.insert(args.begin(), "conclab-cli");
+    return parse_command_line(static_cast<int>(args.size()), args.data());
+}
+}  // namespace
+
+class TstCliOptions : public QObject {
+    Q_OBJECT
+private slots:
+    void fullRunCommand() {
+        auto p = parse({"run", "--model", "gil-threads", "--threads", "10", "--connections",
+                        "1000", "--cpu-ms", "0", "--io-ms", "50", "--duration", "3", "--warmup",
+                        "1", "--json", "-", "--switch-interval-ms", "2.5", "--backlog", "64"});
+        QVERIFY2(p.options, p.message.c_str());
+        const RunConfig& r = p.options->run;
+        QVERIFY(r.server.model == Model::GilThreads);
+        QCOMPARE(r.server.threads, 10);
+        QCOMPARE(r.load.connections, 1000);
+        QCOMPARE(r.server.workload.io_ms, 50.0);
+        QCOMPARE(r.duration_s, 3.0);
+        QCOMPARE(r.warmup_s, 1.0);
+        QCOMPARE(r.server.switch_interval_ms, 2.5);
+        QCOMPARE(r.server.listen_backlog, 64);
+        QCOMPARE(p.options->json_path, std::string("-"));
+    }
+    void helpListsEveryFlagWithDefaults() {
+        auto p = parse({"run", "--help"});
+        QVERIFY(!p.options);
+        QCOMPARE(p.exit_code, 0);
+        const QString help = QString::fromStdString(p.message);
+        for (const char* flag : {"--model", "--threads", "--workers", "--inner",
+                                 "--switch-interval-ms", "--backlog", "--connections", "--cpu-ms",
+                                 "--io-ms", "--overhead-us", "--duration", "--warmup", "--target",
+                                 "--json", "--csv", "--chart", "--allow-remote", "--force"}) {
+            QVERIFY2(help.contains(flag), flag);
+        }
+        QVERIFY(help.contains("(=event-loop)"));
+        QVERIFY(help.contains("(=5)"));
+    }
+    void badInputExitsTwoWithAClearMessage_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("unknown flag") << QStringList{"run", "--conections", "5"} << "conections";
+        QTest::newRow("not a number") << QStringList{"run", "--connections", "many"} << "connections";
+        QTest::newRow("too many connections") << QStringList{"run", "-c", "20000"} << "connections";
+        QTest::newRow("unknown model") << QStringList{"run", "--model", "fibers"} << "--model";
+        QTest::newRow("bad inner") << QStringList{"run", "--inner", "process-per-core"} << "--inner";
+        QTest::newRow("remote target") << QStringList{"run", "--target", "http://10.1.2.3/"} << "--allow-remote";
+        QTest::newRow("negative cpu") << QStringList{"run", "--cpu-ms", "-1"} << "cpu_ms";
+        QTest::newRow("zero duration") << QStringList{"run", "--duration", "0"} << "duration";
+        QTest::newRow("chart type") << QStringList{"run", "--chart", "x.bmp"} << ".png";
+        QTest::newRow("unknown command") << QStringList{"fly"} << "unknown command";
+        QTest::newRow("broken scenario") << QStringList{"run", "--scenario", "/nonexistent.json"} << "nonexistent";
+    }
+    void badInputExitsTwoWithAClearMessage() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, says);
+        std::vector<QByteArray> storage;
+        for (const QString& a : args) storage.push_back(a.toUtf8());
+        std::vector<const char*> argv;
+        for (auto& s : storage) argv.push_back(s.constData());
+        auto p = parse(argv);
+        QVERIFY(!p.options);
+        QCOMPARE(p.exit_code, 2);
+        QVERIFY2(QString::fromStdString(p.message).contains(says), p.message.c_str());
+    }
+    void scenarioGivesDefaultsFlagsOverride() {
+        QTemporaryFile f;
+        QVERIFY(f.open());
+        f.write(R"({"name":"t","model":"gil-threads","threads":7,"connections":300,"io_ms":20})");
+        f.close();
+        const QByteArray path = f.fileName().toUtf8();
+        auto p = parse({"run", "--scenario", path.constData(), "--connections", "50"});
+        QVERIFY2(p.options, p.message.c_str());
+        QVERIFY(p.options->run.server.model == Model::GilThreads);
+        QCOMPARE(p.options->run.server.threads, 7);
+        QCOMPARE(p.options->run.server.workload.io_ms, 20.0);
+        QCOMPARE(p.options->run.load.connections, 50);
+    }
+    void serveCommand() {
+        auto p = parse({"serve", "--model", "event-loop", "--port", "0", "--duration", "2"});
+        QVERIFY2(p.options, p.message.c_str());
+        QVERIFY(p.options->command == Command::Serve);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCliOptions)
+#include "tst_cli_options.moc"
