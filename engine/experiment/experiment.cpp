@@ -27,6 +27,8 @@ constexpr std::size_t kMaxSamples = 100'000;
 // Descriptors a run needs besides one per client connection: listening and control sockets,
 // the worker's own files, stdio, Qt's files in the GUI.
 constexpr long kFdHeadroom = 64;
+// How long the end of a run waits for requests in flight before closing their connections.
+constexpr auto kDrainTimeout = std::chrono::milliseconds(1000);
 
 std::optional<double> ms(const LatencyHistogram& h, double q) {
     if (h.count() == 0) return std::nullopt;
@@ -85,6 +87,8 @@ struct Experiment::Impl {
     double load_cpu_sum = 0;
     int measured_ticks = 0;
     std::set<int> pids_seen;
+    LatencyHistogram last_tick_latency;  // of series.back(), for folding the drain into it
+    double last_tick_s = 0;
 
     double elapsed_s() const {
         if (state == RunState::Finished) return finished_elapsed_s;
@@ -92,8 +96,64 @@ struct Experiment::Impl {
         return std::chrono::duration<double>(Clock::now() - started).count();
     }
 
-    void sample_tick(double t_s, double tick_s) {
-        LoadTick load_tick = load->collect();
+    // Waits until every connection has finished its last request, or kDrainTimeout passed.
+    LoadTick wait_for_drain() {
+        LoadTick total = load->collect();
+        const auto deadline = Clock::now() + kDrainTimeout;
+        while (total.open_connections > 0 && Clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            LoadTick more = load->collect();
+            total.responses += more.responses;
+            total.errors += more.errors;
+            total.latency.merge(more.latency);
+            total.cpu_ns += more.cpu_ns;
+            total.reconnects += more.reconnects;
+            total.open_connections = more.open_connections;
+            total.open_connections_max = std::max(total.open_connections_max, more.open_connections_max);
+        }
+        return total;
+    }
+
+    // Folds what completed while draining into the last sample, which then covers its tick plus
+    // the drain: its rate is over that longer span, so the end of a chart shows no false spike.
+    void record_final_tick(const LoadTick& drained, double drain_s) {
+        bool no_sample_yet = false;
+        {
+            std::lock_guard lock(mutex);
+            no_sample_yet = series.empty();
+        }
+        if (no_sample_yet) {  // stopped before the first tick: the drain is the only sample
+            sample_tick(drained, drain_s, std::max(drain_s, 1e-3));
+            return;
+        }
+        std::optional<HostTick> host_tick;
+        if (host) host_tick = host->collect();
+        std::lock_guard lock(mutex);
+        MetricsSample& s = series.back();
+        const double span = last_tick_s + drain_s;
+        last_tick_latency.merge(drained.latency);
+        s.t_s += drain_s;
+        s.responses += drained.responses;
+        s.errors += drained.errors.total();
+        s.rps = static_cast<double>(s.responses) / span;
+        s.errors_per_s = static_cast<double>(s.errors) / span;
+        s.p50_ms = ms(last_tick_latency, 0.50);
+        s.p90_ms = ms(last_tick_latency, 0.90);
+        s.p99_ms = ms(last_tick_latency, 0.99);
+        if (last_tick_latency.count() > 0) s.max_ms = last_tick_latency.max_us() / 1000.0;
+        if (host_tick && s.server_requests) *s.server_requests += host_tick->requests;
+        if (s.warmup) return;
+        totals.measured_s += drain_s;
+        totals.requests += drained.responses;
+        totals.error_kinds += drained.errors;
+        totals.errors = totals.error_kinds.total();
+        measured_latency.merge(drained.latency);
+        if (host_tick) {
+            totals.server_requests = totals.server_requests.value_or(0) + host_tick->requests;
+        }
+    }
+
+    void sample_tick(const LoadTick& load_tick, double t_s, double tick_s) {
         std::optional<HostTick> host_tick;
         if (host) host_tick = host->collect();
 
@@ -159,6 +219,8 @@ struct Experiment::Impl {
                 server_cpu_sum += *s.server_cpu_pct;
             }
         }
+        last_tick_latency = load_tick.latency;
+        last_tick_s = tick_s;
         series.push_back(std::move(s));
         if (series.size() > kMaxSamples) {
             series.pop_front();
@@ -193,25 +255,33 @@ struct Experiment::Impl {
         const double tick_s = initial.tick_s;
         const auto tick =
             std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(tick_s));
+        double last_t_s = 0;
         for (std::int64_t n = 1;; ++n) {
             const auto due = started + n * tick;
             {
                 std::unique_lock lock(mutex);
                 if (wake.wait_until(lock, due, [&] { return stop_requested; })) break;
             }
-            const double t_s = tick_s * static_cast<double>(n);
-            sample_tick(t_s, tick_s);
+            last_t_s = tick_s * static_cast<double>(n);
+            sample_tick(load->collect(), last_t_s, tick_s);
             std::lock_guard lock(mutex);
             if (!fatal_error.empty()) break;
-            if (initial.duration_s > 0 && t_s >= initial.duration_s - 1e-9) break;
+            if (initial.duration_s > 0 && last_t_s >= initial.duration_s - 1e-9) break;
         }
         shut_down();
     }
 
-    // Sampler thread: load first (no request left in flight), then the servers.
+    // Sampler thread. Load first: connections finish the request they have in flight (bounded
+    // by kDrainTimeout) so that client and server counts agree; then the servers. A last,
+    // shorter sample holds what completed during the drain.
     void shut_down() {
-        if (load) load->stop();
+        const auto drain_start = Clock::now();
+        load->set_connections(0);
+        const LoadTick drained = wait_for_drain();
+        load->stop();
         if (host) host->stop();
+        const double drain_s = std::chrono::duration<double>(Clock::now() - drain_start).count();
+        record_final_tick(drained, drain_s);
         std::lock_guard lock(mutex);
         finished_elapsed_s = std::chrono::duration<double>(Clock::now() - started).count();
         if (initial.duration_s > 0) {

@@ -1,0 +1,183 @@
+// The engine's front door end to end: real worker processes, the real load generator.
+#include <QtTest>
+
+#include <signal.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "blocking_http_client.hpp"
+#include "experiment/experiment.hpp"
+
+using namespace conclab;
+
+namespace {
+
+RunConfig small_run(Model model, double duration_s, int connections, Workload w) {
+    RunConfig c;
+    c.server.model = model;
+    c.server.threads = 4;
+    c.server.workers = 2;
+    c.server.workload = w;
+    c.load.connections = connections;
+    c.duration_s = duration_s;
+    return c;
+}
+
+double mean_rps(const std::vector<MetricsSample>& s, double from, double to) {
+    double sum = 0;
+    int n = 0;
+    for (const auto& m : s) {
+        if (m.t_s > from && m.t_s <= to) {
+            sum += m.rps;
+            ++n;
+        }
+    }
+    return n ? sum / n : 0;
+}
+
+}  // namespace
+
+class TstExperiment : public QObject {
+    Q_OBJECT
+private slots:
+    // What the client counted is what the servers counted: nothing lost, nothing invented.
+    void clientCountEqualsServerCount_data() {
+        QTest::addColumn<int>("model");
+        QTest::newRow("event-loop") << int(Model::EventLoop);
+        QTest::newRow("gil-threads") << int(Model::GilThreads);
+        QTest::newRow("process-per-core") << int(Model::ProcessPerCore);
+    }
+    void clientCountEqualsServerCount() {
+        QFETCH(int, model);
+        Experiment e(small_run(Model(model), 1.5, 16, Workload{20, 0.1, 2}));
+        e.start();
+        QVERIFY(e.wait_finished(10));
+        const RunResult r = e.result();
+        QVERIFY(r.summary.requests > 100);
+        QCOMPARE(r.summary.errors, std::uint64_t(0));
+        QVERIFY(r.summary.server_requests.has_value());
+        QCOMPARE(*r.summary.server_requests, r.summary.requests);
+        const std::uint64_t per_tick = std::accumulate(
+            r.series.begin(), r.series.end(), std::uint64_t(0),
+            [](std::uint64_t a, const MetricsSample& m) { return a + m.responses; });
+        QCOMPARE(per_tick, r.summary.requests);
+        QVERIFY(r.summary.latency);
+        QVERIFY(r.summary.latency->p50_ms >= 2.0);
+    }
+
+    // A knob moved during the run shows in the series within a tick or two, with a marker.
+    void liveAdjustChangesTheSeries() {
+        Experiment e(small_run(Model::EventLoop, 3.0, 10, Workload{0, 0, 20}));
+        e.start();
+        QTest::qWait(1000);
+        QVERIFY(e.adjust(Knobs{.connections = 40}).empty());
+        const double changed_at = e.snapshot().elapsed_s;
+        QVERIFY(e.wait_finished(10));
+        const RunResult r = e.result();
+        QCOMPARE(r.events.size(), std::size_t(1));
+        QCOMPARE(r.events[0].label(), std::string("connections 10 \u2192 40"));
+        QCOMPARE(r.final_config.load.connections, 40);
+        const double before = mean_rps(r.series, 0.25, changed_at);
+        const double after = mean_rps(r.series, changed_at + 0.5, 3.0);
+        QVERIFY2(after > 2.5 * before, qPrintable(QString("rps %1 -> %2").arg(before).arg(after)));
+        const auto last = r.series.back();
+        QCOMPARE(last.client_open, 40);
+        QVERIFY(*last.server_in_service >= 30);  // 40 connections, each in a 20 ms I/O wait
+    }
+
+    void liveWorkloadAndThreadChanges() {
+        Experiment e(small_run(Model::GilThreads, 2.5, 12, Workload{0, 0, 30}));
+        e.start();
+        QTest::qWait(700);
+        QVERIFY(e.adjust(Knobs{.threads = 12}).empty());
+        QVERIFY(e.adjust(Knobs{.io_ms = 60.0}).empty());
+        QVERIFY(!e.adjust(Knobs{.connections = 0}).empty());   // impossible: rejected
+        QVERIFY(!e.adjust(Knobs{.workers = 3}).empty());       // not this model
+        QVERIFY(e.wait_finished(10));
+        const RunResult r = e.result();
+        QCOMPARE(r.events.size(), std::size_t(2));
+        QCOMPARE(r.final_config.server.threads, 12);
+        QCOMPARE(r.final_config.server.workload.io_ms, 60.0);
+        QVERIFY(*r.series.back().server_in_service > 4);  // the pool grew past 4
+        QVERIFY(*r.series.back().p50_ms >= 55);
+    }
+
+    void stopMidRunLeavesNoProcessOrPort() {
+        Experiment e(small_run(Model::ProcessPerCore, 60, 20, Workload{0, 1, 5}));
+        e.start();
+        std::vector<int> pids;
+        QTRY_VERIFY((pids = e.snapshot().server_pids).size() == 2);
+        const auto port = e.snapshot().port;
+        QElapsedTimer t;
+        t.start();
+        e.stop();
+        QVERIFY2(t.elapsed() < 2000, qPrintable(QString("stop took %1 ms").arg(t.elapsed())));
+        QCOMPARE(e.state(), RunState::Finished);
+        for (int pid : pids) QVERIFY(::kill(pid, 0) != 0);
+        QVERIFY(!test::BlockingHttpClient(port).connected());
+    }
+
+    void snapshotsStreamNewSamples() {
+        RunConfig c = small_run(Model::EventLoop, 1.0, 2, Workload{});
+        c.tick_s = 0.1;
+        Experiment e(c);
+        e.start();
+        std::size_t next = 0, seen = 0;
+        while (e.state() == RunState::Running) {
+            Snapshot s = e.snapshot(next);
+            seen += s.samples.size();
+            next = s.next_index;
+            QTest::qWait(30);
+        }
+        seen += e.snapshot(next).samples.size();
+        QCOMPARE(seen, e.result().series.size());
+        QVERIFY(seen >= 9);
+    }
+
+    void warmupIsLeftOutOfTheSummary() {
+        RunConfig c = small_run(Model::EventLoop, 1.5, 4, Workload{0, 0, 5});
+        c.warmup_s = 0.5;
+        Experiment e(c);
+        e.start();
+        QVERIFY(e.wait_finished(10));
+        const RunResult r = e.result();
+        std::uint64_t measured = 0;
+        for (const auto& m : r.series) {
+            if (!m.warmup) measured += m.responses;
+        }
+        QCOMPARE(r.summary.requests, measured);
+        QVERIFY(r.series.front().warmup);
+        QVERIFY(r.summary.measured_s < 1.2);
+    }
+
+    void tooFewFileDescriptorsIsAClearError() {
+        rlimit saved{};
+        getrlimit(RLIMIT_NOFILE, &saved);
+        rlimit low{256, 256};
+        if (setrlimit(RLIMIT_NOFILE, &low) != 0) QSKIP("cannot lower the limit here");
+        RunConfig c = small_run(Model::EventLoop, 1, 1000, Workload{});
+        Experiment e(c);
+        QString message;
+        try {
+            e.start();
+        } catch (const StartError& err) {
+            message = err.what();
+        }
+        setrlimit(RLIMIT_NOFILE, &saved);  // root may raise the hard limit again
+        QVERIFY2(message.contains("too many open files") && message.contains("256") &&
+                     message.contains("ulimit -n"),
+                 qPrintable(message));
+    }
+
+    void invalidConfigIsRejectedAtStart() {
+        RunConfig c;
+        c.load.connections = 0;
+        Experiment e(c);
+        QVERIFY_THROWS_EXCEPTION(StartError, e.start());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstExperiment)
+#include "tst_experiment.moc"
