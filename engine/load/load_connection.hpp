@@ -1,0 +1,73 @@
+#pragma once
+// One persistent client connection of the load generator, driven by its loader thread's
+// io_context (never touched from another thread): connect → send the request → read and parse
+// the complete response → record it → send again, until retired.
+
+#include <cstdint>
+#include <optional>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/parser.hpp>
+
+#include "load/discard_body.hpp"
+#include "load/load_shared.hpp"
+#include "load/loader_stats.hpp"
+
+namespace conclab {
+
+class LoadConnection {
+  public:
+    LoadConnection(boost::asio::io_context& io, LoadShared& shared, LoaderStats& stats);
+    LoadConnection(const LoadConnection&) = delete;
+    LoadConnection& operator=(const LoadConnection&) = delete;
+
+    // Joins the request loop, or cancels a pending retire().
+    void start();
+    // Leaves the loop: at once when no request is in flight, otherwise after its response.
+    void retire();
+    // Timeouts and connect retries; the loader thread calls it every sweep interval.
+    void sweep(std::int64_t now_ns);
+    // Closes the socket abortively and forgets every pending operation.
+    void shut_down();
+
+    bool active() const { return state_ != State::Closed && !retiring_; }
+    bool retiring() const { return state_ != State::Closed && retiring_; }
+    bool closed() const { return state_ == State::Closed; }
+    bool backing_off() const { return state_ == State::Backoff; }
+
+  private:
+    enum class State { Closed, Backoff, Connecting, Writing, Reading };
+
+    void begin_request();
+    void connect();
+    void on_connect(const boost::system::error_code& ec);
+    void connect_failed(const boost::system::error_code& ec);
+    void write();
+    void on_write(const boost::system::error_code& ec);
+    void read();
+    void on_read(const boost::system::error_code& ec, std::size_t n);
+    void complete();
+    void fail(ErrorKind kind);
+    void resend_on_new_connection();
+    void close(bool abortive);
+    void leave();
+
+    LoadShared& shared_;
+    LoaderStats& stats_;
+    boost::asio::ip::tcp::socket socket_;
+    boost::beast::flat_buffer buffer_;
+    std::optional<boost::beast::http::response_parser<DiscardBody>> parser_;
+
+    State state_ = State::Closed;
+    bool retiring_ = false;
+    bool counted_open_ = false;     // counted in LoadShared::open
+    std::uint32_t generation_ = 0;  // bumped on close: completions of older sockets are stale
+    std::int64_t request_start_ns_ = 0;
+    std::int64_t retry_at_ns_ = 0;
+    std::int64_t backoff_ns_ = 0;
+    std::uint64_t responses_on_socket_ = 0;
+};
+
+}  // namespace conclab

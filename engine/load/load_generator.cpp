@@ -1,0 +1,189 @@
+#include "load/load_generator.hpp"
+
+#include <algorithm>
+#include <mutex>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/ip/tcp.hpp>
+
+#include "load/load_shared.hpp"
+#include "load/loader_thread.hpp"
+
+namespace conclab {
+
+namespace {
+
+namespace asio = boost::asio;
+using asio::ip::tcp;
+
+// Defensive limits; the caller validates the user's settings against the same numbers.
+constexpr int kMaxConnections = 10'000;
+constexpr int kMaxThreads = 64;
+
+// Resolved once at start: a numeric address directly, a name through the resolver, preferring
+// IPv4 (the servers here listen on 127.0.0.1, and "localhost" also resolves to ::1).
+tcp::endpoint resolve(const LoadTarget& target) {
+    if (target.port == 0) throw std::runtime_error("no port to send the load to");
+    boost::system::error_code ec;
+    const asio::ip::address address = asio::ip::make_address(target.host, ec);
+    if (!ec) return {address, target.port};
+    asio::io_context io;
+    tcp::resolver resolver(io);
+    const auto results = resolver.resolve(target.host, std::to_string(target.port),
+                                          tcp::resolver::numeric_service, ec);
+    if (ec || results.empty()) {
+        throw std::runtime_error("cannot resolve host \"" + target.host +
+                                 "\": " + (ec ? ec.message() : "no address"));
+    }
+    for (const auto& entry : results) {
+        if (entry.endpoint().address().is_v4()) return entry.endpoint();
+    }
+    return results.begin()->endpoint();
+}
+
+std::string request_bytes(const LoadTarget& target) {
+    const bool v6_literal = target.host.find(':') != std::string::npos;
+    const std::string host = v6_literal ? "[" + target.host + "]" : target.host;
+    const std::string path = target.path.empty() ? "/" : target.path;
+    return "GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + std::to_string(target.port) +
+           "\r\nUser-Agent: conclab\r\n\r\n";
+}
+
+void add(LoadTick& into, LoaderCounts&& from) {
+    into.responses += from.responses;
+    // Field by field: ErrorCounts::operator+= belongs to metrics.cpp.
+    into.errors.connect += from.errors.connect;
+    into.errors.read += from.errors.read;
+    into.errors.write += from.errors.write;
+    into.errors.timeout += from.errors.timeout;
+    into.errors.status += from.errors.status;
+    into.errors.parse += from.errors.parse;
+    if (into.latency.count() == 0) {
+        into.latency = std::move(from.latency);
+    } else {
+        into.latency.merge(from.latency);
+    }
+    into.reconnects += from.reconnects;
+    if (!from.connect_error.empty()) into.connect_error = std::move(from.connect_error);
+}
+
+}  // namespace
+
+struct LoadGenerator::Impl {
+    LoadTarget target;
+    int connections = 0;
+    int thread_count = 1;
+    double timeout_s = 0;
+
+    std::mutex mutex;  // serialises start, set_connections, stop and collect
+    enum class State { Idle, Running, Stopped } state = State::Idle;
+    LoadShared shared;
+    std::vector<std::unique_ptr<LoaderThread>> threads;
+    std::vector<int> assigned;  // connections per thread
+    int cursor = 0;             // next thread to grow on; shrinking walks back from here
+    std::vector<std::uint64_t> cpu_seen;
+    LoadTick after_stop;  // what happened between the last collect() and stop()
+
+    // Spreads the change round-robin and tells the threads whose share changed.
+    void distribute(int total_wanted) {
+        const int n = static_cast<int>(threads.size());
+        std::vector<int> before = assigned;
+        int total = 0;
+        for (int a : assigned) total += a;
+        while (total < total_wanted) {
+            ++assigned[cursor];
+            cursor = (cursor + 1) % n;
+            ++total;
+        }
+        while (total > total_wanted) {
+            cursor = (cursor + n - 1) % n;
+            if (assigned[cursor] > 0) {
+                --assigned[cursor];
+                --total;
+            }
+        }
+        for (int i = 0; i < n; ++i) {
+            if (assigned[i] != before[i]) threads[i]->set_target(assigned[i]);
+        }
+    }
+
+    LoadTick collect_locked() {
+        LoadTick tick = std::exchange(after_stop, LoadTick{});
+        for (std::size_t i = 0; i < threads.size(); ++i) {
+            add(tick, threads[i]->take());
+            const std::uint64_t cpu = threads[i]->cpu_ns();
+            tick.cpu_ns += cpu > cpu_seen[i] ? cpu - cpu_seen[i] : 0;
+            cpu_seen[i] = std::max(cpu_seen[i], cpu);
+        }
+        tick.open_connections = shared.open.load(std::memory_order_relaxed);
+        tick.open_connections_max = shared.take_open_peak();
+        return tick;
+    }
+};
+
+LoadGenerator::LoadGenerator(LoadTarget target, int connections, int threads,
+                             double request_timeout_s)
+    : impl_(std::make_unique<Impl>()) {
+    Impl& d = *impl_;
+    d.target = std::move(target);
+    d.connections = std::clamp(connections, 0, kMaxConnections);
+    d.thread_count = std::clamp(threads, 1, kMaxThreads);
+    d.timeout_s = request_timeout_s > 0 ? request_timeout_s : 1e6;
+}
+
+LoadGenerator::~LoadGenerator() {
+    stop();
+}
+
+void LoadGenerator::start() {
+    Impl& d = *impl_;
+    std::lock_guard lock(d.mutex);
+    if (d.state != Impl::State::Idle) {
+        throw std::runtime_error("the load generator has already been started");
+    }
+    d.shared.endpoint = resolve(d.target);  // throws with a user-facing message
+    d.shared.request = request_bytes(d.target);
+    d.shared.timeout_ns = static_cast<std::int64_t>(d.timeout_s * 1e9);
+    for (int i = 0; i < d.thread_count; ++i) {
+        d.threads.push_back(std::make_unique<LoaderThread>(i, d.shared));
+    }
+    d.assigned.assign(d.thread_count, 0);
+    d.cpu_seen.assign(d.thread_count, 0);
+    d.distribute(d.connections);  // queued until each loop runs
+    for (auto& t : d.threads) t->start();
+    d.state = Impl::State::Running;
+}
+
+void LoadGenerator::set_connections(int connections) {
+    Impl& d = *impl_;
+    std::lock_guard lock(d.mutex);
+    d.connections = std::clamp(connections, 0, kMaxConnections);
+    if (d.state == Impl::State::Running) d.distribute(d.connections);
+}
+
+void LoadGenerator::stop() {
+    Impl& d = *impl_;
+    std::lock_guard lock(d.mutex);
+    if (d.state != Impl::State::Running) {
+        d.state = Impl::State::Stopped;
+        return;
+    }
+    for (auto& t : d.threads) t->request_stop();
+    for (auto& t : d.threads) t->stop();
+    d.after_stop = d.collect_locked();  // the responses and CPU since the last collect()
+    d.after_stop.open_connections = 0;
+    d.threads.clear();
+    d.state = Impl::State::Stopped;
+}
+
+LoadTick LoadGenerator::collect() {
+    Impl& d = *impl_;
+    std::lock_guard lock(d.mutex);
+    return d.collect_locked();
+}
+
+}  // namespace conclab

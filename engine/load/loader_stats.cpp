@@ -1,0 +1,56 @@
+#include "load/loader_stats.hpp"
+
+#include <utility>
+
+namespace conclab {
+
+void LoaderStats::response(std::uint64_t latency_us) {
+    std::lock_guard lock(mutex_);
+    ++counts_.responses;
+    counts_.latency.record(latency_us);
+}
+
+void LoaderStats::error(ErrorKind kind) {
+    std::lock_guard lock(mutex_);
+    ErrorCounts& e = counts_.errors;
+    switch (kind) {
+        case ErrorKind::Connect:
+            ++e.connect;
+            break;
+        case ErrorKind::Read:
+            ++e.read;
+            break;
+        case ErrorKind::Write:
+            ++e.write;
+            break;
+        case ErrorKind::Timeout:
+            ++e.timeout;
+            break;
+        case ErrorKind::Status:
+            ++e.status;
+            break;
+        case ErrorKind::Parse:
+            ++e.parse;
+            break;
+    }
+}
+
+void LoaderStats::connect_error(const std::string& message) {
+    std::lock_guard lock(mutex_);
+    ++counts_.errors.connect;
+    if (counts_.connect_error != message) counts_.connect_error = message;
+}
+
+void LoaderStats::reconnect() {
+    std::lock_guard lock(mutex_);
+    ++counts_.reconnects;
+}
+
+LoaderCounts LoaderStats::take() {
+    LoaderCounts fresh;  // allocates its histogram here, outside the lock
+    std::lock_guard lock(mutex_);
+    std::swap(fresh, counts_);
+    return fresh;
+}
+
+}  // namespace conclab

@@ -1,0 +1,129 @@
+#include "load/loader_thread.hpp"
+
+#include <pthread.h>
+
+#include <chrono>
+#include <string>
+
+#include <boost/asio/post.hpp>
+
+#include "load/load_clock.hpp"
+
+namespace conclab {
+
+namespace {
+
+constexpr auto kSweepInterval = std::chrono::milliseconds(100);
+
+std::uint64_t read_cpu_clock(clockid_t clock) {
+    timespec ts{};
+    if (clock_gettime(clock, &ts) != 0) return 0;
+    return static_cast<std::uint64_t>(ts.tv_sec) * 1'000'000'000ull +
+           static_cast<std::uint64_t>(ts.tv_nsec);
+}
+
+}  // namespace
+
+LoaderThread::LoaderThread(int index, LoadShared& shared) : index_(index), shared_(shared) {}
+
+LoaderThread::~LoaderThread() {
+    stop();
+}
+
+void LoaderThread::start() {
+    work_.emplace(io_.get_executor());
+    arm_sweep();
+    thread_ = std::thread([this] { run(); });
+    have_cpu_clock_ = pthread_getcpuclockid(thread_.native_handle(), &cpu_clock_) == 0;
+}
+
+void LoaderThread::run() {
+    const std::string name = "cl-load-" + std::to_string(index_);
+    pthread_setname_np(pthread_self(), name.substr(0, 15).c_str());
+    io_.run();
+    final_cpu_ns_ = read_cpu_clock(CLOCK_THREAD_CPUTIME_ID);
+}
+
+void LoaderThread::set_target(int connections) {
+    boost::asio::post(io_, [this, connections] { reconcile(connections); });
+}
+
+// Prefers the cheapest change: growing first takes back connections that are still finishing
+// their last request, then reuses closed ones; shrinking first drops those that wait to retry a
+// connect (no socket, no request), then the newest.
+void LoaderThread::reconcile(int target) {
+    int active = 0;
+    for (const auto& c : connections_) active += c->active() ? 1 : 0;
+    for (const auto& c : connections_) {
+        if (active >= target) break;
+        if (c->retiring()) {
+            c->start();
+            ++active;
+        }
+    }
+    for (const auto& c : connections_) {
+        if (active >= target) break;
+        if (c->closed()) {
+            c->start();
+            ++active;
+        }
+    }
+    while (active < target) {
+        connections_.push_back(std::make_unique<LoadConnection>(io_, shared_, stats_));
+        connections_.back()->start();
+        ++active;
+    }
+    for (auto it = connections_.rbegin(); it != connections_.rend() && active > target; ++it) {
+        if ((*it)->active() && (*it)->backing_off()) {
+            (*it)->retire();
+            --active;
+        }
+    }
+    for (auto it = connections_.rbegin(); it != connections_.rend() && active > target; ++it) {
+        if ((*it)->active()) {
+            (*it)->retire();
+            --active;
+        }
+    }
+}
+
+void LoaderThread::arm_sweep() {
+    sweep_timer_.expires_after(kSweepInterval);
+    sweep_timer_.async_wait([this](const boost::system::error_code& ec) {
+        if (ec) return;
+        const std::int64_t now = load_clock_ns();
+        for (const auto& c : connections_) c->sweep(now);
+        arm_sweep();
+    });
+}
+
+void LoaderThread::shut_down_connections() {
+    for (const auto& c : connections_) c->shut_down();
+    sweep_timer_.cancel();
+    work_.reset();
+    io_.stop();
+}
+
+// The sockets are closed by their own thread, so with many threads they close in parallel.
+void LoaderThread::request_stop() {
+    if (!thread_.joinable() || stop_requested_) return;
+    stop_requested_ = true;
+    boost::asio::post(io_, [this] { shut_down_connections(); });
+}
+
+void LoaderThread::stop() {
+    if (!thread_.joinable()) return;
+    request_stop();
+    thread_.join();
+    have_cpu_clock_ = false;
+    // In case the loop had already ended: nothing runs any more, so this is safe from here.
+    for (const auto& c : connections_) c->shut_down();
+    connections_.clear();
+}
+
+std::uint64_t LoaderThread::cpu_ns() const {
+    if (have_cpu_clock_) return read_cpu_clock(cpu_clock_);
+    return final_cpu_ns_;
+}
+
+}  // namespace conclab
