@@ -1,0 +1,270 @@
+// The load generator against small real servers on 127.0.0.1 (test_http_server.hpp). Timing is
+// only ever waited for, never asserted: the machine is shared and noisy.
+#include <QtTest>
+
+#include <dirent.h>
+
+#include <chrono>
+#include <cstdint>
+#include <stdexcept>
+
+#include <boost/asio.hpp>
+
+#include "load/load_generator.hpp"
+#include "test_http_server.hpp"
+
+using namespace conclab;
+using conclab::test::TestHttpServer;
+using Mode = TestHttpServer::Mode;
+
+namespace {
+
+LoadTarget target(std::uint16_t port) {
+    LoadTarget t;
+    t.port = port;
+    return t;
+}
+
+// Everything collected so far, summed; `last` is the newest tick (for the gauges).
+struct Totals {
+    std::uint64_t responses = 0;
+    ErrorCounts errors;
+    LatencyHistogram latency;
+    std::uint64_t reconnects = 0;
+    std::uint64_t cpu_ns = 0;
+    std::string connect_error;
+    LoadTick last;
+
+    void add(LoadTick t) {
+        responses += t.responses;
+        errors.connect += t.errors.connect;
+        errors.read += t.errors.read;
+        errors.write += t.errors.write;
+        errors.timeout += t.errors.timeout;
+        errors.status += t.errors.status;
+        errors.parse += t.errors.parse;
+        latency.merge(t.latency);
+        reconnects += t.reconnects;
+        cpu_ns += t.cpu_ns;
+        if (!t.connect_error.empty()) connect_error = t.connect_error;
+        last = std::move(t);
+    }
+};
+
+QString describe(const Totals& t) {
+    return QString(
+               "responses=%1 connect=%2 read=%3 write=%4 timeout=%5 status=%6 parse=%7 "
+               "reconnects=%8 open=%9")
+        .arg(t.responses)
+        .arg(t.errors.connect)
+        .arg(t.errors.read)
+        .arg(t.errors.write)
+        .arg(t.errors.timeout)
+        .arg(t.errors.status)
+        .arg(t.errors.parse)
+        .arg(t.reconnects)
+        .arg(t.last.open_connections);
+}
+
+int open_fds() {
+    int n = 0;
+    if (DIR* dir = opendir("/proc/self/fd")) {
+        while (readdir(dir)) ++n;
+        closedir(dir);
+    }
+    return n;
+}
+
+// A port on which nothing listens (bound, then released).
+std::uint16_t dead_port() {
+    boost::asio::io_context io;
+    boost::asio::ip::tcp::acceptor a(io, {boost::asio::ip::address_v4::loopback(), 0});
+    return a.local_endpoint().port();
+}
+
+}  // namespace
+
+Q_DECLARE_METATYPE(Mode)
+
+class TstLoadGenerator : public QObject {
+    Q_OBJECT
+  private slots:
+    // Drained (set_connections(0), then stop), the client has seen every response the server
+    // sent: the two counts agree exactly.
+    void keepAliveCountsAgreeWithServer() {
+        TestHttpServer server(Mode::KeepAlive);
+        LoadGenerator gen(target(server.port()), 10, 2, 5.0);
+        gen.start();
+        Totals t;
+        QTRY_VERIFY_WITH_TIMEOUT((t.add(gen.collect()), t.responses >= 2000), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT((t.add(gen.collect()), t.last.open_connections), 10, 5000);
+        gen.set_connections(0);
+        QTRY_COMPARE_WITH_TIMEOUT((t.add(gen.collect()), t.last.open_connections), 0, 5000);
+        gen.stop();
+        t.add(gen.collect());
+        QVERIFY2(t.errors.total() == 0, qPrintable(describe(t)));
+        QCOMPARE(t.responses, server.responses());
+        QCOMPARE(t.latency.count(), t.responses);
+        QVERIFY(t.latency.max_us() > 0);
+        QVERIFY(t.latency.quantile_us(0.5) > 0);
+        QVERIFY(t.cpu_ns > 0);
+        QCOMPARE(t.reconnects, std::uint64_t(0));
+    }
+
+    void serverBehaviours_data() {
+        QTest::addColumn<Mode>("mode");
+        QTest::addColumn<bool>("expectReconnects");
+        QTest::newRow("Connection: close") << Mode::Close << false;
+        QTest::newRow("chunked") << Mode::Chunked << false;
+        QTest::newRow("HTTP/1.0 body ends at close") << Mode::EofBody << false;
+        QTest::newRow("server closes idle keep-alive") << Mode::SilentClose << true;
+    }
+    // Each way of ending a response is parsed, and none of them counts as an error.
+    void serverBehaviours() {
+        QFETCH(Mode, mode);
+        QFETCH(bool, expectReconnects);
+        TestHttpServer server(mode);
+        LoadGenerator gen(target(server.port()), 4, 1, 5.0);
+        gen.start();
+        Totals t;
+        QTRY_VERIFY_WITH_TIMEOUT((t.add(gen.collect()), t.responses >= 200), 20000);
+        gen.stop();
+        t.add(gen.collect());
+        QVERIFY2(t.errors.total() == 0, qPrintable(describe(t)));
+        QCOMPARE(t.latency.count(), t.responses);
+        if (expectReconnects) {
+            QVERIFY2(t.reconnects > 0, qPrintable(describe(t)));
+        } else {
+            QCOMPARE(t.reconnects, std::uint64_t(0));
+        }
+    }
+
+    void non2xxAreStatusErrors() {
+        TestHttpServer server(Mode::Status500);
+        LoadGenerator gen(target(server.port()), 4, 1, 5.0);
+        gen.start();
+        Totals t;
+        QTRY_VERIFY_WITH_TIMEOUT((t.add(gen.collect()), t.errors.status >= 100), 20000);
+        gen.stop();
+        t.add(gen.collect());
+        QCOMPARE(t.responses, std::uint64_t(0));
+        QCOMPARE(t.latency.count(), std::uint64_t(0));
+        QCOMPARE(t.errors.total(), t.errors.status);
+    }
+
+    void nothingListeningGivesConnectErrors() {
+        LoadGenerator gen(target(dead_port()), 20, 2, 5.0);
+        gen.start();
+        Totals t;
+        QTRY_VERIFY_WITH_TIMEOUT((t.add(gen.collect()), t.errors.connect >= 40), 10000);
+        gen.stop();
+        t.add(gen.collect());
+        QCOMPARE(t.responses, std::uint64_t(0));
+        QCOMPARE(t.errors.total(), t.errors.connect);
+        QVERIFY(!t.connect_error.empty());
+        qInfo("connect error message: %s", t.connect_error.c_str());
+    }
+
+    void silentServerTimesOut() {
+        TestHttpServer server(Mode::Silent);
+        LoadGenerator gen(target(server.port()), 5, 1, 0.5);
+        gen.start();
+        Totals t;
+        QTRY_VERIFY_WITH_TIMEOUT((t.add(gen.collect()), t.errors.timeout >= 5), 10000);
+        gen.stop();
+        t.add(gen.collect());
+        QCOMPARE(t.responses, std::uint64_t(0));
+        QCOMPARE(t.errors.total(), t.errors.timeout);
+        // The timed-out connections were replaced: the server keeps seeing new ones.
+        QTRY_COMPARE_WITH_TIMEOUT(server.open_connections(), 0, 5000);
+    }
+
+    void setConnectionsGrowsAndShrinks_data() {
+        QTest::addColumn<int>("threads");
+        QTest::newRow("1 thread") << 1;
+        QTest::newRow("4 threads") << 4;
+    }
+    void setConnectionsGrowsAndShrinks() {
+        QFETCH(int, threads);
+        TestHttpServer server(Mode::KeepAlive);
+        LoadGenerator gen(target(server.port()), 3, threads, 5.0);
+        gen.start();
+        auto open = [&gen] { return gen.collect().open_connections; };
+        QTRY_COMPARE_WITH_TIMEOUT(open(), 3, 5000);
+        for (int n : {50, 7, 120, 1, 0, 10}) {
+            gen.set_connections(n);
+            QTRY_COMPARE_WITH_TIMEOUT(open(), n, 5000);
+            QTRY_COMPARE_WITH_TIMEOUT(server.open_connections(), n, 5000);
+        }
+        gen.stop();
+        QCOMPARE(gen.collect().open_connections, 0);
+    }
+
+    void peakCoversTheTick() {
+        TestHttpServer server(Mode::KeepAlive);
+        LoadGenerator gen(target(server.port()), 30, 2, 5.0);
+        gen.start();
+        QTRY_COMPARE_WITH_TIMEOUT(gen.collect().open_connections, 30, 5000);
+        gen.set_connections(5);
+        LoadTick tick;
+        QTRY_COMPARE_WITH_TIMEOUT((tick = gen.collect(), tick.open_connections), 5, 5000);
+        gen.collect();
+        QCOMPARE(gen.collect().open_connections_max, 5);  // the peak restarts each collect()
+        gen.stop();
+    }
+
+    void stopWithManyConnectionsIsQuickAndLeavesNoFds() {
+        TestHttpServer server(Mode::KeepAlive);
+        const int fds_before = open_fds();
+        LoadGenerator gen(target(server.port()), 1000, 2, 10.0);
+        gen.start();
+        QTRY_COMPARE_WITH_TIMEOUT(gen.collect().open_connections, 1000, 20000);
+        const auto t0 = std::chrono::steady_clock::now();
+        gen.stop();
+        const double stop_s =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        qInfo("stop() with 1000 connections took %.1f ms", stop_s * 1000);
+        QVERIFY2(stop_s < 5.0, "stop() hung");  // a hang check, not a speed test
+        QCOMPARE(gen.collect().open_connections, 0);
+        // The client's sockets and loops are gone at once; the server closes its ends as it
+        // sees the resets.
+        QTRY_COMPARE_WITH_TIMEOUT(open_fds(), fds_before, 10000);
+        gen.stop();  // idempotent
+    }
+
+    void destructorStopsARunningGenerator() {
+        TestHttpServer server(Mode::KeepAlive);
+        const int fds_before = open_fds();
+        {
+            LoadGenerator gen(target(server.port()), 20, 2, 5.0);
+            gen.start();
+            Totals t;
+            QTRY_VERIFY_WITH_TIMEOUT((t.add(gen.collect()), t.responses > 0), 10000);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(open_fds(), fds_before, 10000);
+    }
+
+    void startFailsOnUnknownHost() {
+        LoadTarget t;
+        t.host = "no-such-host.invalid";
+        t.port = 80;
+        LoadGenerator gen(t, 1, 1, 1.0);
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, gen.start());
+        gen.stop();
+        QCOMPARE(gen.collect().open_connections, 0);
+    }
+
+    void resolvesNames() {
+        TestHttpServer server(Mode::KeepAlive);
+        LoadTarget by_name = target(server.port());
+        by_name.host = "localhost";
+        LoadGenerator gen(by_name, 2, 1, 5.0);
+        gen.start();
+        Totals t;
+        QTRY_VERIFY_WITH_TIMEOUT((t.add(gen.collect()), t.responses > 0), 10000);
+        QVERIFY2(t.errors.total() == 0, qPrintable(describe(t)));
+    }
+};
+
+QTEST_APPLESS_MAIN(TstLoadGenerator)
+#include "tst_load_generator.moc"
