@@ -79,12 +79,12 @@ struct RunConfig {
 
 // Knobs that may change while a run is going. An empty optional leaves the knob alone.
 struct Knobs {
-    std::optional<int> connections;
-    std::optional<double> cpu_ms;
-    std::optional<double> io_ms;
-    std::optional<double> overhead_us;
-    std::optional<int> threads;
-    std::optional<int> workers;
+    std::optional<int> connections{};
+    std::optional<double> cpu_ms{};
+    std::optional<double> io_ms{};
+    std::optional<double> overhead_us{};
+    std::optional<int> threads{};
+    std::optional<int> workers{};
 };
 
 // Ranges every front end enforces; also used for slider limits.

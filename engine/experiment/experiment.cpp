@@ -28,7 +28,7 @@ constexpr std::size_t kMaxSamples = 100'000;
 // the worker's own files, stdio, Qt's files in the GUI.
 constexpr long kFdHeadroom = 64;
 // How long the end of a run waits for requests in flight before closing their connections.
-constexpr auto kDrainTimeout = std::chrono::milliseconds(1000);
+constexpr auto kDrainTimeout = std::chrono::milliseconds(500);
 
 std::optional<double> ms(const LatencyHistogram& h, double q) {
     if (h.count() == 0) return std::nullopt;
@@ -87,8 +87,9 @@ struct Experiment::Impl {
     double load_cpu_sum = 0;
     int measured_ticks = 0;
     std::set<int> pids_seen;
-    LatencyHistogram last_tick_latency;  // of series.back(), for folding the drain into it
-    double last_tick_s = 0;
+    // Whole-run counts (warmup, measured window and drain) for the client/server cross-check.
+    std::uint64_t client_completed_total = 0;
+    std::uint64_t server_completed_total = 0;
 
     double elapsed_s() const {
         if (state == RunState::Finished) return finished_elapsed_s;
@@ -114,42 +115,19 @@ struct Experiment::Impl {
         return total;
     }
 
-    // Folds what completed while draining into the last sample, which then covers its tick plus
-    // the drain: its rate is over that longer span, so the end of a chart shows no false spike.
-    void record_final_tick(const LoadTick& drained, double drain_s) {
-        bool no_sample_yet = false;
-        {
-            std::lock_guard lock(mutex);
-            no_sample_yet = series.empty();
-        }
-        if (no_sample_yet) {  // stopped before the first tick: the drain is the only sample
-            sample_tick(drained, drain_s, std::max(drain_s, 1e-3));
-            return;
-        }
+    // What completed while draining lies outside the measured window: it counts towards the
+    // cross-check totals only, never towards rates or latencies.
+    void record_drain(const LoadTick& drained) {
         std::optional<HostTick> host_tick;
-        if (host) host_tick = host->collect();
+        if (host) host_tick = host->collect();  // after stop(): the workers' final counts
         std::lock_guard lock(mutex);
-        MetricsSample& s = series.back();
-        const double span = last_tick_s + drain_s;
-        last_tick_latency.merge(drained.latency);
-        s.t_s += drain_s;
-        s.responses += drained.responses;
-        s.errors += drained.errors.total();
-        s.rps = static_cast<double>(s.responses) / span;
-        s.errors_per_s = static_cast<double>(s.errors) / span;
-        s.p50_ms = ms(last_tick_latency, 0.50);
-        s.p90_ms = ms(last_tick_latency, 0.90);
-        s.p99_ms = ms(last_tick_latency, 0.99);
-        if (last_tick_latency.count() > 0) s.max_ms = last_tick_latency.max_us() / 1000.0;
-        if (host_tick && s.server_requests) *s.server_requests += host_tick->requests;
-        if (s.warmup) return;
-        totals.measured_s += drain_s;
-        totals.requests += drained.responses;
-        totals.error_kinds += drained.errors;
-        totals.errors = totals.error_kinds.total();
-        measured_latency.merge(drained.latency);
-        if (host_tick) {
-            totals.server_requests = totals.server_requests.value_or(0) + host_tick->requests;
+        totals.drained_requests = drained.responses;
+        client_completed_total += drained.responses;
+        totals.client_requests_total = client_completed_total;
+        if (host_tick) server_completed_total += host_tick->requests;
+        if (host) totals.server_requests = server_completed_total;
+        if (drained.open_connections > 0) {
+            totals.abandoned_in_flight = drained.open_connections;
         }
     }
 
@@ -215,12 +193,15 @@ struct Experiment::Impl {
                     std::max(totals.server_in_service_max.value_or(0), *s.server_in_service);
                 totals.server_waiting_max =
                     std::max(totals.server_waiting_max.value_or(0), *s.server_waiting);
-                totals.server_requests = totals.server_requests.value_or(0) + host_tick->requests;
                 server_cpu_sum += *s.server_cpu_pct;
             }
         }
-        last_tick_latency = load_tick.latency;
-        last_tick_s = tick_s;
+        client_completed_total += s.responses;
+        totals.client_requests_total = client_completed_total;
+        if (host_tick) {
+            server_completed_total += host_tick->requests;
+            totals.server_requests = server_completed_total;
+        }
         series.push_back(std::move(s));
         if (series.size() > kMaxSamples) {
             series.pop_front();
@@ -272,16 +253,13 @@ struct Experiment::Impl {
     }
 
     // Sampler thread. Load first: connections finish the request they have in flight (bounded
-    // by kDrainTimeout) so that client and server counts agree; then the servers. A last,
-    // shorter sample holds what completed during the drain.
+    // by kDrainTimeout) so that client and server counts can agree; then the servers.
     void shut_down() {
-        const auto drain_start = Clock::now();
         load->set_connections(0);
         const LoadTick drained = wait_for_drain();
         load->stop();
         if (host) host->stop();
-        const double drain_s = std::chrono::duration<double>(Clock::now() - drain_start).count();
-        record_final_tick(drained, drain_s);
+        record_drain(drained);
         std::lock_guard lock(mutex);
         finished_elapsed_s = std::chrono::duration<double>(Clock::now() - started).count();
         if (initial.duration_s > 0) {

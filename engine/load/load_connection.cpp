@@ -45,7 +45,8 @@ void LoadConnection::start() {
 void LoadConnection::retire() {
     if (state_ == State::Closed) return;
     retiring_ = true;
-    if (state_ == State::Backoff) leave();  // no request in flight
+    // Nothing has reached the server yet: go now rather than after a slow or failing connect.
+    if (state_ == State::Backoff || state_ == State::Connecting) leave();
 }
 
 void LoadConnection::shut_down() {
@@ -178,7 +179,8 @@ void LoadConnection::complete() {
     const std::int64_t latency_ns = load_clock_ns() - request_start_ns_;
     const unsigned status = parser_->get().result_int();
     if (status >= 200 && status < 300) {
-        stats_.response(static_cast<std::uint64_t>(std::max<std::int64_t>(latency_ns, 0) / 1000));
+        stats_.response(
+            static_cast<std::uint64_t>(std::max<std::int64_t>(latency_ns + 500, 0) / 1000));
     } else {
         stats_.error(ErrorKind::Status);
     }

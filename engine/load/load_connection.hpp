@@ -25,7 +25,7 @@ class LoadConnection {
 
     // Joins the request loop, or cancels a pending retire().
     void start();
-    // Leaves the loop: at once when no request is in flight, otherwise after its response.
+    // Leaves the loop: at once when no request has been sent, otherwise after its response.
     void retire();
     // Timeouts and connect retries; the loader thread calls it every sweep interval.
     void sweep(std::int64_t now_ns);

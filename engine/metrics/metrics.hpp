@@ -55,7 +55,13 @@ struct Summary {
     int client_open_max = 0;
     std::optional<int> server_in_service_max;
     std::optional<int> server_waiting_max;
-    std::optional<std::uint64_t> server_requests;  // as counted by the server, for cross-checks
+    // Cross-check of the whole run (warmup, measured window and the final drain): responses the
+    // client completed and requests the servers completed. They are equal unless requests were
+    // still in flight when the run ended (abandoned_in_flight connections).
+    std::uint64_t client_requests_total = 0;
+    std::optional<std::uint64_t> server_requests;
+    std::uint64_t drained_requests = 0;  // completed after the measured window, while stopping
+    int abandoned_in_flight = 0;
     std::optional<double> server_cpu_pct_mean;
     double load_cpu_pct_mean = 0;
     int server_processes = 0;  // distinct server PIDs seen

@@ -374,7 +374,7 @@ std::string ServerHost::set_workers(int workers) {
             for (auto it = d.workers.rbegin(); it != d.workers.rend() && live > workers; ++it) {
                 if (it->exited || it->quitting) continue;
                 it->quitting = true;
-                Impl::send_line(*it, wp::encode(wp::Quit{}));
+                Impl::send_line(*it, wp::encode(wp::Drain{}));
                 --live;
             }
         }
@@ -430,9 +430,9 @@ void ServerHost::stop() {
         }
     }
     {
-        // Workers finish in-service requests for up to a second; then they are killed.
+        // Workers stop at once; one that has not exited within a second is killed.
         std::unique_lock lock(d.mutex);
-        d.changed.wait_for(lock, std::chrono::milliseconds(1500), [&] {
+        d.changed.wait_for(lock, std::chrono::milliseconds(1000), [&] {
             return std::all_of(d.workers.begin(), d.workers.end(),
                                [](const Impl::Worker& w) { return w.exited; });
         });

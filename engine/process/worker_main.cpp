@@ -187,13 +187,13 @@ int worker_main(int argc, char** argv) {
                 control.send(wp::Error{error});
             }
         } else {
-            graceful = true;
+            graceful = std::holds_alternative<wp::Drain>(*command);
             break;
         }
     }
     if (graceful) {
-        // Scale-down or end of run: take no new connections, let requests in service finish
-        // (bounded, so that stop stays within its budget), then close the rest.
+        // Scale-down: take no new connections, let requests in service finish (bounded, so
+        // that the engine's stop budget holds), then close the rest.
         server->stop_accepting();
         for (int i = 0; i < 50 && server->stats().in_service > 0; ++i) {
             std::this_thread::sleep_for(std::chrono::milliseconds(20));

@@ -54,6 +54,7 @@ std::string encode(const EngineCommand& command) {
                 return out.str();
             },
             [](const SetThreads& c) { return "threads " + std::to_string(c.threads) + "\n"; },
+            [](const Drain&) { return std::string("drain\n"); },
             [](const Quit&) { return std::string("quit\n"); },
         },
         command);
@@ -90,6 +91,8 @@ std::optional<EngineCommand> parse_engine_command(std::string_view line) {
     } else if (word == "threads") {
         SetThreads c;
         if (in >> c.threads) return c;
+    } else if (word == "drain") {
+        return Drain{};
     } else if (word == "quit") {
         return Quit{};
     }

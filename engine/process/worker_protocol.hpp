@@ -2,7 +2,8 @@
 // The line protocol between the engine and its server worker processes, over a socketpair.
 // Text lines keep it debuggable (strace shows them) and it carries a few lines per 100 ms.
 //
-//   engine -> worker   "workload <overhead_us> <cpu_ms> <io_ms>" | "threads <n>" | "quit"
+//   engine -> worker   "workload <overhead_us> <cpu_ms> <io_ms>" | "threads <n>"
+//                      "drain" (scale-down: finish what is in service, then exit) | "quit"
 //   worker -> engine   "ready <pid>"
 //                      "stats <requests> <connections> <in_service> <in_service_peak> <waiting>
 //                             <cpu_ns> <accept_errors>"       (every 100 ms and at exit)
@@ -45,8 +46,9 @@ struct SetWorkload {
 struct SetThreads {
     int threads = 0;
 };
+struct Drain {};
 struct Quit {};
-using EngineCommand = std::variant<SetWorkload, SetThreads, Quit>;
+using EngineCommand = std::variant<SetWorkload, SetThreads, Drain, Quit>;
 
 std::string encode(const WorkerMessage& message);  // one line, with '\n'
 std::string encode(const EngineCommand& command);

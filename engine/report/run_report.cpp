@@ -76,7 +76,10 @@ json run_result_to_json(const RunResult& r) {
     summary["connections"] = {{"client_open_max", s.client_open_max},
                               {"server_in_service_max", or_null(s.server_in_service_max)},
                               {"server_waiting_max", or_null(s.server_waiting_max)}};
+    summary["client_requests_total"] = s.client_requests_total;
     summary["server_requests"] = or_null(s.server_requests);
+    summary["drained_requests"] = s.drained_requests;
+    summary["abandoned_in_flight"] = s.abandoned_in_flight;
     summary["server_processes"] = s.server_processes;
     summary["server_cpu_pct_mean"] = or_null(s.server_cpu_pct_mean);
     summary["load_cpu_pct_mean"] = s.load_cpu_pct_mean;

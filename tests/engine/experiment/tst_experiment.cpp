@@ -58,7 +58,9 @@ private slots:
         QVERIFY(r.summary.requests > 100);
         QCOMPARE(r.summary.errors, std::uint64_t(0));
         QVERIFY(r.summary.server_requests.has_value());
-        QCOMPARE(*r.summary.server_requests, r.summary.requests);
+        QCOMPARE(r.summary.abandoned_in_flight, 0);  // the drain completed
+        QCOMPARE(*r.summary.server_requests, r.summary.client_requests_total);
+        QCOMPARE(r.summary.client_requests_total, r.summary.requests + r.summary.drained_requests);
         const std::uint64_t per_tick = std::accumulate(
             r.series.begin(), r.series.end(), std::uint64_t(0),
             [](std::uint64_t a, const MetricsSample& m) { return a + m.responses; });
