@@ -3,10 +3,13 @@
 #include <QtTest>
 
 #include <dirent.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdint>
 #include <stdexcept>
+#include <vector>
 
 #include <boost/asio.hpp>
 
@@ -163,6 +166,29 @@ class TstLoadGenerator : public QObject {
         QCOMPARE(t.errors.total(), t.errors.connect);
         QVERIFY(!t.connect_error.empty());
         qInfo("connect error message: %s", t.connect_error.c_str());
+    }
+
+    // Out of file descriptors is a connect error whose message the engine can show.
+    void outOfFileDescriptorsIsAConnectError() {
+        rlimit saved{};
+        QCOMPARE(getrlimit(RLIMIT_NOFILE, &saved), 0);
+        LoadGenerator gen(target(dead_port()), 0, 1, 5.0);
+        gen.start();  // its loop's own descriptors exist now
+        rlimit low = saved;
+        low.rlim_cur = static_cast<rlim_t>(open_fds() + 16);
+        QCOMPARE(setrlimit(RLIMIT_NOFILE, &low), 0);
+        std::vector<int> filler;
+        for (int fd; (fd = ::dup(0)) >= 0;) filler.push_back(fd);
+        gen.set_connections(5);
+        Totals t;
+        const bool seen =
+            QTest::qWaitFor([&] { return t.add(gen.collect()), t.errors.connect >= 5; }, 10000);
+        for (int fd : filler) ::close(fd);
+        setrlimit(RLIMIT_NOFILE, &saved);
+        gen.stop();
+        QVERIFY2(seen, qPrintable(describe(t)));
+        QVERIFY2(t.connect_error.find("Too many open files") != std::string::npos,
+                 t.connect_error.c_str());
     }
 
     void silentServerTimesOut() {
