@@ -33,59 +33,68 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
     ParseOutcome out;
     CliOptions o;
     std::string model = "event-loop", inner = "event-loop", target, scenario_path;
+    std::string scheduling = "round-robin";
     double tick_ms = 250;
     int port = 0;
     bool allow_remote = false;
 
+    // clang-format off
     po::options_description server("Server (ignored with --target)");
-    server.add_options()("model", po::value(&model)->default_value(model),
-                         "event-loop | gil-threads | process-per-core")(
-        "threads", po::value(&o.run.server.threads)->default_value(o.run.server.threads),
-        "gil-threads: pool size; 0 = one thread per connection (Werkzeug)")(
-        "workers", po::value(&o.run.server.workers)->default_value(0),
-        "process-per-core: worker processes; 0 = number of cores")(
-        "inner", po::value(&inner)->default_value(inner),
-        "process-per-core: model inside each worker (event-loop | gil-threads)")(
-        "switch-interval-ms", po::value(&o.run.server.switch_interval_ms)->default_value(5.0, "5"),
-        "GIL switch interval (CPython's sys.getswitchinterval())")(
-        "backlog", po::value(&o.run.server.listen_backlog)->default_value(0),
-        "listen backlog; 0 = the model's default (511 event-loop, 128 gil-threads, 2048 "
-        "process-per-core)")("port", po::value(&port)->default_value(0),
-                             "port on 127.0.0.1; 0 = any free port");
+    server.add_options()
+        ("model", po::value(&model)->default_value(model),
+         "event-loop | gil-threads | process-per-core")
+        ("threads", po::value(&o.run.server.threads)->default_value(o.run.server.threads),
+         "gil-threads: pool size; 0 = one thread per connection (Werkzeug)")
+        ("workers", po::value(&o.run.server.workers)->default_value(0),
+         "process-per-core: worker processes; 0 = number of cores")
+        ("inner", po::value(&inner)->default_value(inner),
+         "process-per-core: model inside each worker (event-loop | gil-threads)")
+        ("scheduling", po::value(&scheduling)->default_value(scheduling),
+         "process-per-core: round-robin (the primary hands out connections, Node cluster's "
+         "default) | kernel (workers accept on the shared socket, like gunicorn)")
+        ("switch-interval-ms", po::value(&o.run.server.switch_interval_ms)->default_value(5.0, "5"),
+         "GIL switch interval (CPython's sys.getswitchinterval())")
+        ("backlog", po::value(&o.run.server.listen_backlog)->default_value(0),
+         "listen backlog; 0 = the model's default (511 event-loop, 128 gil-threads, 2048 "
+         "process-per-core)")
+        ("port", po::value(&port)->default_value(0), "port on 127.0.0.1; 0 = any free port");
     po::options_description work("Workload per request");
-    work.add_options()("cpu-ms", po::value(&o.run.server.workload.cpu_ms)->default_value(0.0, "0"),
-                       "handler CPU work, in thread CPU milliseconds")(
-        "io-ms", po::value(&o.run.server.workload.io_ms)->default_value(0.0, "0"),
-        "I/O wait (a downstream call), in milliseconds; uses no CPU")(
-        "overhead-us", po::value(&o.run.server.workload.overhead_us)->default_value(0.0, "0"),
-        "framework cost per request, in CPU microseconds");
+    work.add_options()
+        ("cpu-ms", po::value(&o.run.server.workload.cpu_ms)->default_value(0.0, "0"),
+         "handler CPU work, in thread CPU milliseconds")
+        ("io-ms", po::value(&o.run.server.workload.io_ms)->default_value(0.0, "0"),
+         "I/O wait (a downstream call), in milliseconds; uses no CPU")
+        ("overhead-us", po::value(&o.run.server.workload.overhead_us)->default_value(0.0, "0"),
+         "framework cost per request, in CPU microseconds");
     po::options_description load("Load");
-    load.add_options()("connections,c", po::value(&o.run.load.connections)->default_value(10),
-                       "closed-loop keep-alive connections (1..10000)")(
-        "load-threads,t", po::value(&o.run.load.threads)->default_value(1),
-        "load generator threads")("duration,d",
-                                  po::value(&o.run.duration_s)->default_value(10.0, "10"),
-                                  "seconds to run (warmup included)")(
-        "warmup", po::value(&o.run.warmup_s)->default_value(0.0, "0"),
-        "seconds at the start left out of the summary")(
-        "timeout", po::value(&o.run.load.request_timeout_s)->default_value(30.0, "30"),
-        "seconds before a request counts as a timeout error")(
-        "tick-ms", po::value(&tick_ms)->default_value(250.0, "250"),
-        "time-series resolution in milliseconds")(
-        "target", po::value(&target),
-        "drive an existing server instead, e.g. http://127.0.0.1:5000/")(
-        "allow-remote", po::bool_switch(&allow_remote),
-        "allow a --target that is not on this machine")(
-        "scenario", po::value(&scenario_path),
-        "start from a scenario file (flags given as well override it)");
+    load.add_options()
+        ("connections,c", po::value(&o.run.load.connections)->default_value(10),
+         "closed-loop keep-alive connections (1..10000)")
+        ("load-threads,t", po::value(&o.run.load.threads)->default_value(1),
+         "load generator threads")
+        ("duration,d", po::value(&o.run.duration_s)->default_value(10.0, "10"),
+         "seconds to run (warmup included)")
+        ("warmup", po::value(&o.run.warmup_s)->default_value(0.0, "0"),
+         "seconds at the start left out of the summary")
+        ("timeout", po::value(&o.run.load.request_timeout_s)->default_value(30.0, "30"),
+         "seconds before a request counts as a timeout error")
+        ("tick-ms", po::value(&tick_ms)->default_value(250.0, "250"),
+         "time-series resolution in milliseconds")
+        ("target", po::value(&target),
+         "drive an existing server instead, e.g. http://127.0.0.1:5000/")
+        ("allow-remote", po::bool_switch(&allow_remote),
+         "allow a --target that is not on this machine")
+        ("scenario", po::value(&scenario_path),
+         "start from a scenario file (flags given as well override it)");
     po::options_description output("Output");
-    output.add_options()("json", po::value(&o.json_path),
-                         "write the JSON report to FILE, or - for stdout")(
-        "csv", po::value(&o.csv_path), "write the time series as CSV to FILE, or - for stdout")(
-        "chart", po::value(&o.chart_path), "render the charts to FILE.png, .svg or .pdf")(
-        "force", po::bool_switch(&o.force), "overwrite output files that exist")(
-        "quiet,q", po::bool_switch(&o.quiet), "no progress lines while running")("help,h",
-                                                                                 "show this help");
+    output.add_options()
+        ("json", po::value(&o.json_path), "write the JSON report to FILE, or - for stdout")
+        ("csv", po::value(&o.csv_path), "write the time series as CSV to FILE, or - for stdout")
+        ("chart", po::value(&o.chart_path), "render the charts to FILE.png, .svg or .pdf")
+        ("force", po::bool_switch(&o.force), "overwrite output files that exist")
+        ("quiet,q", po::bool_switch(&o.quiet), "no progress lines while running")
+        ("help,h", "show this help");
+    // clang-format on
     po::options_description all;
     all.add(server).add(work).add(load).add(output);
 
@@ -129,6 +138,7 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
             auto from_file = [&](const char* flag) { return vm[flag].defaulted(); };
             if (from_file("model")) model = std::string(to_string(s.server.model));
             if (from_file("inner")) inner = std::string(to_string(s.server.inner));
+            if (from_file("scheduling")) scheduling = std::string(to_string(s.server.scheduling));
             if (from_file("threads")) o.run.server.threads = s.server.threads;
             if (from_file("workers")) o.run.server.workers = s.server.workers;
             if (from_file("switch-interval-ms"))
@@ -159,6 +169,11 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
         return error("--inner must be event-loop or gil-threads, got '" + inner + "'");
     }
     if (port < 0 || port > 65535) return error("--port must be 0..65535");
+    auto parsed_scheduling = scheduling_from_string(scheduling);
+    if (!parsed_scheduling) {
+        return error("--scheduling must be round-robin or kernel, got '" + scheduling + "'");
+    }
+    o.run.server.scheduling = *parsed_scheduling;
     o.run.server.model = *parsed_model;
     o.run.server.inner = *parsed_inner;
     o.run.server.port = static_cast<std::uint16_t>(port);

@@ -29,6 +29,16 @@ std::optional<Model> model_from_string(std::string_view name) {
     return std::nullopt;
 }
 
+std::string_view to_string(Scheduling scheduling) {
+    return scheduling == Scheduling::RoundRobin ? "round-robin" : "kernel";
+}
+
+std::optional<Scheduling> scheduling_from_string(std::string_view name) {
+    if (name == "round-robin" || name == "rr") return Scheduling::RoundRobin;
+    if (name == "kernel" || name == "none") return Scheduling::Kernel;
+    return std::nullopt;
+}
+
 int default_backlog(Model model) {
     switch (model) {
         case Model::EventLoop:

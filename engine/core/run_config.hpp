@@ -29,14 +29,25 @@ struct Workload {
     bool operator==(const Workload&) const = default;
 };
 
+// How process-per-core hands connections to its workers.
+enum class Scheduling {
+    RoundRobin,  // the primary accepts and passes each connection on in turn (Node cluster's
+                 // default, SCHED_RR)
+    Kernel,      // every worker accept()s on the shared socket and the kernel picks (Node's
+                 // SCHED_NONE, gunicorn): uneven when connections arrive in a burst
+};
+std::string_view to_string(Scheduling scheduling);
+std::optional<Scheduling> scheduling_from_string(std::string_view name);
+
 struct ServerConfig {
     Model model = Model::EventLoop;
-    Model inner = Model::EventLoop;   // the model each process-per-core worker runs
-    int threads = 10;                 // gil-threads: pool size; 0 = one thread per connection
-    int workers = 0;                  // process-per-core: 0 = number of cores
-    double switch_interval_ms = 5.0;  // CPython's sys.getswitchinterval() default
-    int listen_backlog = 0;           // 0 = the model's real-world default, see default_backlog()
-    std::uint16_t port = 0;           // 0 = any free port on 127.0.0.1
+    Model inner = Model::EventLoop;  // the model each process-per-core worker runs
+    int threads = 10;                // gil-threads: pool size; 0 = one thread per connection
+    int workers = 0;                 // process-per-core: 0 = number of cores
+    Scheduling scheduling = Scheduling::RoundRobin;  // process-per-core only
+    double switch_interval_ms = 5.0;                 // CPython's sys.getswitchinterval() default
+    int listen_backlog = 0;  // 0 = the model's real-world default, see default_backlog()
+    std::uint16_t port = 0;  // 0 = any free port on 127.0.0.1
     Workload workload;
 };
 

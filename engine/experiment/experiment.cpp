@@ -110,7 +110,8 @@ struct Experiment::Impl {
             total.cpu_ns += more.cpu_ns;
             total.reconnects += more.reconnects;
             total.open_connections = more.open_connections;
-            total.open_connections_max = std::max(total.open_connections_max, more.open_connections_max);
+            total.open_connections_max =
+                std::max(total.open_connections_max, more.open_connections_max);
         }
         return total;
     }

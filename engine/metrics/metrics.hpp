@@ -31,13 +31,13 @@ struct MetricsSample {
     std::uint64_t errors = 0;     // in this tick
     std::optional<double> p50_ms, p90_ms, p99_ms, max_ms;
     int client_open = 0;  // connections the load generator has open (peak within the tick)
-    std::optional<int> server_in_service;   // peak: requests a thread or the loop is busy with
-    std::optional<int> server_waiting;      // peak: accepted-not-served + kernel accept queue
-    std::optional<int> server_accept_queue; // the kernel's part of server_waiting (TCP_INFO)
+    std::optional<int> server_in_service;    // peak: requests a thread or the loop is busy with
+    std::optional<int> server_waiting;       // peak: accepted-not-served + kernel accept queue
+    std::optional<int> server_accept_queue;  // the kernel's part of server_waiting (TCP_INFO)
     std::optional<std::uint64_t> server_requests;  // requests the server completed in this tick
-    std::optional<double> server_cpu_pct;  // CPU of all server processes, 100 = one core
-    double load_cpu_pct = 0;               // CPU of the loader threads, 100 = one core
-    bool warmup = false;                   // true while the warmup period lasts
+    std::optional<double> server_cpu_pct;          // CPU of all server processes, 100 = one core
+    double load_cpu_pct = 0;                       // CPU of the loader threads, 100 = one core
+    bool warmup = false;                           // true while the warmup period lasts
 };
 
 struct LatencySummary {

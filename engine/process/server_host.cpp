@@ -19,9 +19,11 @@
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/local/stream_protocol.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/read_until.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/streambuf.hpp>
 
 #include "core/start_error.hpp"
@@ -76,7 +78,10 @@ struct ServerHost::Impl {
 
     asio::io_context io;
     std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
-    std::thread host_thread;  // spawns, watches and reaps every worker
+    std::thread host_thread;                          // spawns, watches and reaps every worker
+    std::optional<asio::ip::tcp::acceptor> acceptor;  // round-robin scheduling only
+    std::optional<asio::steady_timer> accept_retry;
+    std::size_t next_worker = 0;
 
     mutable std::mutex mutex;  // guards everything below
     std::condition_variable changed;
@@ -98,13 +103,15 @@ struct ServerHost::Impl {
         // The child gets the control socket as fd 3 and the listening socket as fd 4, and no
         // other descriptor of ours (closefrom 5): a leaked client socket would keep connections
         // open after the load generator closed them.
+        // With round-robin scheduling the worker gets no listening socket: connections arrive
+        // over the control socket.
         const int child_control = ::fcntl(pair[1], F_DUPFD_CLOEXEC, 10);
-        const int child_listen = ::fcntl(listen.fd, F_DUPFD_CLOEXEC, 10);
+        const int child_listen = round_robin() ? -1 : ::fcntl(listen.fd, F_DUPFD_CLOEXEC, 10);
         ::close(pair[1]);
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_adddup2(&actions, child_control, 3);
-        posix_spawn_file_actions_adddup2(&actions, child_listen, 4);
+        if (child_listen >= 0) posix_spawn_file_actions_adddup2(&actions, child_listen, 4);
         posix_spawn_file_actions_addclosefrom_np(&actions, 5);
         posix_spawnattr_t attributes;
         posix_spawnattr_init(&attributes);
@@ -120,7 +127,7 @@ struct ServerHost::Impl {
         const Model model = config.model == Model::ProcessPerCore ? config.inner : config.model;
         std::vector<std::string> args = {worker_program,
                                          "--listen-fd",
-                                         "4",
+                                         child_listen >= 0 ? "4" : "-1",
                                          "--control-fd",
                                          "3",
                                          "--parent-pid",
@@ -146,7 +153,7 @@ struct ServerHost::Impl {
         posix_spawn_file_actions_destroy(&actions);
         posix_spawnattr_destroy(&attributes);
         ::close(child_control);
-        ::close(child_listen);
+        if (child_listen >= 0) ::close(child_listen);
         if (rc != 0) {
             ::close(pair[0]);
             return "cannot start the server worker " + worker_program + ": " + std::strerror(rc);
@@ -231,12 +238,64 @@ struct ServerHost::Impl {
         }
     }
 
+    bool round_robin() const {
+        return config.model == Model::ProcessPerCore && config.scheduling == Scheduling::RoundRobin;
+    }
+
+    // Round-robin scheduling (host thread): accept here and hand each connection to the next
+    // worker, as Node's cluster primary does.
+    void accept_for_workers() {
+        acceptor->async_accept([this](boost::system::error_code ec, asio::ip::tcp::socket socket) {
+            if (ec == asio::error::operation_aborted || !acceptor->is_open()) return;
+            if (ec) {
+                {
+                    std::lock_guard lock(mutex);
+                    problems.push_back("accept failed: " + ec.message());
+                }
+                accept_retry->expires_after(std::chrono::milliseconds(50));
+                accept_retry->async_wait([this](boost::system::error_code wait_ec) {
+                    if (!wait_ec) accept_for_workers();
+                });
+                return;
+            }
+            hand_to_next_worker(std::move(socket));
+            accept_for_workers();
+        });
+    }
+
+    void hand_to_next_worker(asio::ip::tcp::socket socket) {
+        std::lock_guard lock(mutex);
+        std::vector<Worker*> ready;
+        for (Worker& w : workers) {
+            if (w.ready && !w.exited && !w.quitting) ready.push_back(&w);
+        }
+        if (ready.empty()) return;  // no worker to serve it: the socket closes, the client sees it
+        Worker& worker = *ready[next_worker++ % ready.size()];
+        send_line(worker, wp::encode(wp::Adopt{}), socket.native_handle());
+        // The worker has its own copy of the descriptor now; ours closes with `socket`.
+    }
+
     // Any thread. Control lines are tiny; a blocking write on the raw descriptor is enough.
-    static void send_line(const Worker& worker, const std::string& line) {
+    // With `pass_fd` >= 0 the descriptor travels with the first byte (SCM_RIGHTS).
+    static void send_line(const Worker& worker, const std::string& line, int pass_fd = -1) {
         const int fd = worker.control->native_handle();
         std::size_t sent = 0;
         for (int tries = 0; sent < line.size() && tries < 1000; ++tries) {
-            const ssize_t n = ::send(fd, line.data() + sent, line.size() - sent, MSG_NOSIGNAL);
+            iovec io{const_cast<char*>(line.data() + sent), line.size() - sent};
+            msghdr message{};
+            message.msg_iov = &io;
+            message.msg_iovlen = 1;
+            alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))];
+            if (pass_fd >= 0 && sent == 0) {
+                message.msg_control = control;
+                message.msg_controllen = sizeof control;
+                cmsghdr* c = CMSG_FIRSTHDR(&message);
+                c->cmsg_level = SOL_SOCKET;
+                c->cmsg_type = SCM_RIGHTS;
+                c->cmsg_len = CMSG_LEN(sizeof(int));
+                std::memcpy(CMSG_DATA(c), &pass_fd, sizeof(int));
+            }
+            const ssize_t n = ::sendmsg(fd, &message, MSG_NOSIGNAL);
             if (n > 0) {
                 sent += static_cast<std::size_t>(n);
             } else if (n < 0 && (errno == EAGAIN || errno == EINTR)) {
@@ -323,6 +382,17 @@ void ServerHost::start() {
         } else if (!all_ready) {
             failure = "the server workers did not start within 10 s";
         }
+    }
+    if (failure.empty() && d.round_robin()) {
+        failure = d.on_host_thread([&d] {
+            d.acceptor.emplace(d.io);
+            d.accept_retry.emplace(d.io);
+            boost::system::error_code ec;
+            d.acceptor->assign(asio::ip::tcp::v4(), ::fcntl(d.listen.fd, F_DUPFD_CLOEXEC, 10), ec);
+            if (ec) return std::string("cannot accept on the listening socket: ") + ec.message();
+            d.accept_for_workers();
+            return std::string();
+        });
     }
     if (!failure.empty()) {
         stop();
@@ -443,6 +513,9 @@ void ServerHost::stop() {
     if (d.host_thread.joinable()) {
         // The killed workers' sockets close; their handlers reap them. Then the thread ends.
         asio::post(d.io, [&d] {
+            boost::system::error_code ignored;
+            if (d.acceptor) d.acceptor->close(ignored);
+            if (d.accept_retry) d.accept_retry->cancel();
             std::lock_guard lock(d.mutex);
             for (Impl::Worker& w : d.workers) {
                 if (w.exited) continue;

@@ -5,11 +5,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sys/socket.h>
+
 #include <atomic>
 #include <charconv>
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <string>
@@ -28,7 +31,7 @@ namespace wp = worker_protocol;
 
 // Writes whole lines to the control socket; the reporter thread and the command loop share it.
 class ControlChannel {
-  public:
+public:
     explicit ControlChannel(int fd) : fd_(fd) {}
     bool send(const wp::WorkerMessage& message) {
         const std::string line = wp::encode(message);
@@ -42,7 +45,8 @@ class ControlChannel {
         }
         return true;
     }
-    // Blocks for the next line; false at EOF (the engine is gone).
+    // Blocks for the next line; false at EOF (the engine is gone). Descriptors sent along
+    // (SCM_RIGHTS) queue up in arrival order; each "conn" line takes the next one.
     bool read_line(std::string& line) {
         for (;;) {
             const auto newline = buffer_.find('\n');
@@ -52,17 +56,40 @@ class ControlChannel {
                 return true;
             }
             char chunk[512];
-            const ssize_t n = ::read(fd_, chunk, sizeof chunk);
+            iovec io{chunk, sizeof chunk};
+            alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * 16)];
+            msghdr message{};
+            message.msg_iov = &io;
+            message.msg_iovlen = 1;
+            message.msg_control = control;
+            message.msg_controllen = sizeof control;
+            const ssize_t n = ::recvmsg(fd_, &message, MSG_CMSG_CLOEXEC);
             if (n < 0 && errno == EINTR) continue;
             if (n <= 0) return false;
+            for (cmsghdr* c = CMSG_FIRSTHDR(&message); c; c = CMSG_NXTHDR(&message, c)) {
+                if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS) continue;
+                const std::size_t count = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+                for (std::size_t i = 0; i < count; ++i) {
+                    int received;
+                    std::memcpy(&received, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
+                    descriptors_.push_back(received);
+                }
+            }
             buffer_.append(chunk, static_cast<std::size_t>(n));
         }
     }
+    int take_descriptor() {
+        if (descriptors_.empty()) return -1;
+        const int fd = descriptors_.front();
+        descriptors_.pop_front();
+        return fd;
+    }
 
-  private:
+private:
     int fd_;
     std::mutex mutex_;
     std::string buffer_;
+    std::deque<int> descriptors_;
 };
 
 std::uint64_t process_cpu_ns() {
@@ -128,7 +155,7 @@ std::string parse_args(int argc, char** argv, WorkerArgs& args) {
     args.control_fd = static_cast<int>(control_fd);
     args.parent_pid = static_cast<int>(parent_pid);
     args.server.threads = static_cast<int>(threads);
-    if (args.listen_fd < 0 || args.control_fd < 0) return "--listen-fd and --control-fd are needed";
+    if (args.control_fd < 0) return "--control-fd is needed";
     return {};
 }
 
@@ -180,6 +207,9 @@ int worker_main(int argc, char** argv) {
         auto command = wp::parse_engine_command(line);
         if (!command) {
             control.send(wp::Error{"unknown command: " + line});
+        } else if (std::holds_alternative<wp::Adopt>(*command)) {
+            const int fd = control.take_descriptor();
+            if (fd >= 0) server->adopt_connection(fd);
         } else if (auto* set = std::get_if<wp::SetWorkload>(&*command)) {
             server->set_workload(set->workload);
         } else if (auto* threads = std::get_if<wp::SetThreads>(&*command)) {

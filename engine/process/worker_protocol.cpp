@@ -55,6 +55,7 @@ std::string encode(const EngineCommand& command) {
             },
             [](const SetThreads& c) { return "threads " + std::to_string(c.threads) + "\n"; },
             [](const Drain&) { return std::string("drain\n"); },
+            [](const Adopt&) { return std::string("conn\n"); },
             [](const Quit&) { return std::string("quit\n"); },
         },
         command);
@@ -91,6 +92,8 @@ std::optional<EngineCommand> parse_engine_command(std::string_view line) {
     } else if (word == "threads") {
         SetThreads c;
         if (in >> c.threads) return c;
+    } else if (word == "conn") {
+        return Adopt{};
     } else if (word == "drain") {
         return Drain{};
     } else if (word == "quit") {

@@ -4,6 +4,8 @@
 //
 //   engine -> worker   "workload <overhead_us> <cpu_ms> <io_ms>" | "threads <n>"
 //                      "drain" (scale-down: finish what is in service, then exit) | "quit"
+//                      "conn" with one socket descriptor attached (SCM_RIGHTS): serve it
+//                      (round-robin scheduling, where the engine accepts for its workers)
 //   worker -> engine   "ready <pid>"
 //                      "stats <requests> <connections> <in_service> <in_service_peak> <waiting>
 //                             <cpu_ns> <accept_errors>"       (every 100 ms and at exit)
@@ -48,7 +50,8 @@ struct SetThreads {
 };
 struct Drain {};
 struct Quit {};
-using EngineCommand = std::variant<SetWorkload, SetThreads, Drain, Quit>;
+struct Adopt {};  // the descriptor travels beside the line
+using EngineCommand = std::variant<SetWorkload, SetThreads, Drain, Quit, Adopt>;
 
 std::string encode(const WorkerMessage& message);  // one line, with '\n'
 std::string encode(const EngineCommand& command);

@@ -28,6 +28,7 @@ json config_to_json(const RunConfig& c) {
     if (c.server.model == Model::ProcessPerCore) {
         j["inner"] = to_string(c.server.inner);
         j["workers"] = c.server.workers;
+        j["scheduling"] = to_string(c.server.scheduling);
     }
     j["threads"] = c.server.threads;
     j["switch_interval_ms"] = c.server.switch_interval_ms;
@@ -151,7 +152,7 @@ std::string run_result_text(const RunResult& r) {
         out << "Model " << to_string(c.server.model);
         if (c.server.model == Model::ProcessPerCore) {
             out << " (" << c.server.workers << " workers running " << to_string(c.server.inner)
-                << ")";
+                << ", " << to_string(c.server.scheduling) << " scheduling)";
         }
         if (c.server.model == Model::GilThreads ||
             (c.server.model == Model::ProcessPerCore && c.server.inner == Model::GilThreads)) {

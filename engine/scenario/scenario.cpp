@@ -85,7 +85,8 @@ Scenario scenario_from_json(const json& j) {
                                                 "tick_s",
                                                 "compare",
                                                 "request_timeout_s",
-                                                "port"};
+                                                "port",
+                                                "scheduling"};
     for (const auto& item : j.items()) {
         if (!known.count(item.key())) bad(item.key(), "is not a scenario field (a typo?)");
     }
@@ -103,6 +104,12 @@ Scenario scenario_from_json(const json& j) {
     r.server.model = model_field(j, "model", r.server.model);
     r.server.inner = model_field(j, "inner", r.server.inner);
     r.server.threads = integer_field(j, "threads", r.server.threads);
+    if (j.contains("scheduling")) {
+        const json& v = j.at("scheduling");
+        auto parsed = v.is_string() ? scheduling_from_string(v.get<std::string>()) : std::nullopt;
+        if (!parsed) bad("scheduling", "must be \"round-robin\" or \"kernel\", got " + v.dump());
+        r.server.scheduling = *parsed;
+    }
     r.server.workers = integer_field(j, "workers", r.server.workers);
     r.server.switch_interval_ms =
         number_field(j, "switch_interval_ms", r.server.switch_interval_ms);
@@ -164,6 +171,7 @@ std::string scenario_to_json(const Scenario& s) {
     j["inner"] = to_string(r.server.inner);
     j["threads"] = r.server.threads;
     j["workers"] = r.server.workers;
+    j["scheduling"] = to_string(r.server.scheduling);
     j["switch_interval_ms"] = r.server.switch_interval_ms;
     j["backlog"] = r.server.listen_backlog;
     if (r.server.port != 0) j["port"] = r.server.port;

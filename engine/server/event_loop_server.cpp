@@ -1,5 +1,7 @@
 #include "server/event_loop_server.hpp"
 
+#include <unistd.h>
+
 #include <array>
 
 #include <boost/asio/post.hpp>
@@ -19,7 +21,7 @@ using asio::ip::tcp;
 // One client connection on the loop. Everything here runs on the loop thread, so it needs no
 // locks; the shared_ptr keeps it alive while an operation is pending.
 class EventLoopServer::Connection : public std::enable_shared_from_this<Connection> {
-  public:
+public:
     Connection(EventLoopServer& server, tcp::socket socket)
         : server_(server), socket_(std::move(socket)), io_wait_(socket_.get_executor()) {
         fd_ = socket_.native_handle();
@@ -44,7 +46,7 @@ class EventLoopServer::Connection : public std::enable_shared_from_this<Connecti
         socket_.close(ignored);
     }
 
-  private:
+private:
     void read_more() {
         socket_.async_read_some(
             asio::buffer(chunk_),
@@ -138,8 +140,11 @@ EventLoopServer::~EventLoopServer() {
 }
 
 void EventLoopServer::start(int listen_fd) {
-    acceptor_.assign(tcp::v4(), listen_fd);
-    accept_next();
+    work_.emplace(io_.get_executor());
+    if (listen_fd >= 0) {
+        acceptor_.assign(tcp::v4(), listen_fd);
+        accept_next();
+    }
     loop_thread_ = std::thread([this] {
         set_thread_name("cl-loop");
         io_.run();
@@ -159,9 +164,27 @@ void EventLoopServer::accept_next() {
             });
             return;
         }
-        socket.set_option(tcp::no_delay(true), ec);
-        std::make_shared<Connection>(*this, std::move(socket))->start();
+        serve_new_socket(std::move(socket));
         accept_next();
+    });
+}
+
+void EventLoopServer::serve_new_socket(tcp::socket socket) {
+    boost::system::error_code ec;
+    socket.set_option(tcp::no_delay(true), ec);
+    std::make_shared<Connection>(*this, std::move(socket))->start();
+}
+
+void EventLoopServer::adopt_connection(int fd) {
+    asio::post(io_, [this, fd] {
+        tcp::socket socket(io_);
+        boost::system::error_code ec;
+        socket.assign(tcp::v4(), fd, ec);
+        if (ec) {
+            ::close(fd);
+            return;
+        }
+        serve_new_socket(std::move(socket));
     });
 }
 
@@ -178,6 +201,7 @@ void EventLoopServer::stop() {
     stopped_ = true;
     stopping_ = true;  // interrupts a handler that is burning CPU
     asio::post(io_, [this] {
+        work_.reset();
         boost::system::error_code ignored;
         acceptor_.close(ignored);
         accept_retry_.cancel();

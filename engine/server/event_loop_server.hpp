@@ -6,9 +6,11 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -19,20 +21,22 @@
 namespace conclab {
 
 class EventLoopServer final : public Server {
-  public:
+public:
     explicit EventLoopServer(const Workload& workload);
     ~EventLoopServer() override;
 
     void start(int listen_fd) override;
+    void adopt_connection(int fd) override;
     void stop_accepting() override;
     void stop() override;
     void set_workload(const Workload& workload) override;
     std::string set_threads(int threads) override;
     ServerStats stats() override;
 
-  private:
+private:
     class Connection;
     void accept_next();
+    void serve_new_socket(boost::asio::ip::tcp::socket socket);
     Workload workload() const;
 
     // Declared before the io_context: handlers still queued when it is destroyed own connections
@@ -49,6 +53,8 @@ class EventLoopServer final : public Server {
     boost::asio::steady_timer accept_retry_{io_};
     // Open connections, touched only on the loop thread; stop() closes them all.
     std::unordered_map<Connection*, std::weak_ptr<Connection>> live_;
+    // Keeps the loop running while no acceptor is open (connections arrive by adoption).
+    std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
     std::thread loop_thread_;
 };
 

@@ -1,5 +1,7 @@
 #include "server/gil_thread_server.hpp"
 
+#include <unistd.h>
+
 #include <array>
 
 #include <boost/asio/post.hpp>
@@ -36,8 +38,11 @@ GilThreadServer::~GilThreadServer() {
 }
 
 void GilThreadServer::start(int listen_fd) {
-    acceptor_.assign(tcp::v4(), listen_fd);
-    accept_next();
+    work_.emplace(io_.get_executor());
+    if (listen_fd >= 0) {
+        acceptor_.assign(tcp::v4(), listen_fd);
+        accept_next();
+    }
     io_thread_ = std::thread([this] {
         set_thread_name("cl-gil-accept");
         io_.run();
@@ -58,23 +63,25 @@ void GilThreadServer::accept_next() {
             });
             return;
         }
-        socket.set_option(tcp::no_delay(true), ec);
-        auto connection = std::make_shared<Connection>(std::move(socket));
-        counters_.connection_opened(connection->fd);
-        if (thread_per_connection_) {
-            reap_finished_connection_threads();
-            auto done = std::make_shared<std::atomic<bool>>(false);
-            std::lock_guard lock(connection_threads_mutex_);
-            connection_threads_.push_back({std::thread([this, connection, done] {
-                                               connection_thread_main(connection);
-                                               done->store(true);
-                                           }),
-                                           done});
-        } else {
-            watch_idle(connection);
-        }
+        serve_new_socket(std::move(socket));
         accept_next();
     });
+}
+
+void GilThreadServer::serve_new_socket(tcp::socket socket) {
+    boost::system::error_code ec;
+    socket.set_option(tcp::no_delay(true), ec);
+    auto connection = std::make_shared<Connection>(std::move(socket));
+    counters_.connection_opened(connection->fd);
+    if (!thread_per_connection_) return watch_idle(connection);
+    reap_finished_connection_threads();
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    std::lock_guard lock(connection_threads_mutex_);
+    connection_threads_.push_back({std::thread([this, connection, done] {
+                                       connection_thread_main(connection);
+                                       done->store(true);
+                                   }),
+                                   done});
 }
 
 // Like gthread's poller: an idle keep-alive connection costs no thread; once it is readable it
@@ -215,6 +222,19 @@ void GilThreadServer::reap_finished_connection_threads() {
     }
 }
 
+void GilThreadServer::adopt_connection(int fd) {
+    asio::post(io_, [this, fd] {
+        tcp::socket socket(io_);
+        boost::system::error_code ec;
+        socket.assign(tcp::v4(), fd, ec);
+        if (ec) {
+            ::close(fd);
+            return;
+        }
+        serve_new_socket(std::move(socket));
+    });
+}
+
 void GilThreadServer::stop_accepting() {
     asio::post(io_, [this] {
         boost::system::error_code ignored;
@@ -234,6 +254,7 @@ void GilThreadServer::stop() {
     stop_cv_.notify_all();
     gil_.shutdown();
     asio::post(io_, [this] {
+        work_.reset();
         boost::system::error_code ignored;
         acceptor_.close(ignored);
         accept_retry_.cancel();

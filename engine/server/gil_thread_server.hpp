@@ -15,9 +15,11 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -29,11 +31,12 @@
 namespace conclab {
 
 class GilThreadServer final : public Server {
-  public:
+public:
     GilThreadServer(const Workload& workload, int threads, double switch_interval_ms);
     ~GilThreadServer() override;
 
     void start(int listen_fd) override;
+    void adopt_connection(int fd) override;
     void stop_accepting() override;
     void stop() override;
     void set_workload(const Workload& workload) override;
@@ -42,12 +45,13 @@ class GilThreadServer final : public Server {
 
     GlobalInterpreterLock& gil() { return gil_; }
 
-  private:
+private:
     struct Connection;
     using ConnectionPtr = std::shared_ptr<Connection>;
     enum class Outcome { KeepAlive, Close };
 
     void accept_next();
+    void serve_new_socket(boost::asio::ip::tcp::socket socket);
     void watch_idle(const ConnectionPtr& connection);  // poller thread only
     void pool_thread_main(int index);
     void connection_thread_main(const ConnectionPtr& connection);
@@ -86,6 +90,8 @@ class GilThreadServer final : public Server {
     boost::asio::io_context io_;
     boost::asio::ip::tcp::acceptor acceptor_{io_};
     boost::asio::steady_timer accept_retry_{io_};
+    // Keeps the loop running while no acceptor is open (connections arrive by adoption).
+    std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
     std::thread io_thread_;
 };
 

@@ -22,10 +22,14 @@ struct ServerStats {
 };
 
 class Server {
-  public:
+public:
     virtual ~Server() = default;
-    // Takes ownership of a bound, listening TCP socket and starts serving on it.
+    // Takes ownership of a bound, listening TCP socket and starts serving on it; with -1 it
+    // accepts nothing itself and serves only connections handed to adopt_connection().
     virtual void start(int listen_fd) = 0;
+    // Serves an already accepted connection (takes ownership of the descriptor): how a
+    // round-robin primary hands connections to its workers, as Node's cluster does.
+    virtual void adopt_connection(int fd) = 0;
     // Stops taking new connections (this process only; siblings sharing the socket go on).
     // Requests in service finish; used for a graceful scale-down of process-per-core workers.
     virtual void stop_accepting() = 0;

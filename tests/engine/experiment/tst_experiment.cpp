@@ -95,8 +95,8 @@ private slots:
         QTest::qWait(700);
         QVERIFY(e.adjust(Knobs{.threads = 12}).empty());
         QVERIFY(e.adjust(Knobs{.io_ms = 60.0}).empty());
-        QVERIFY(!e.adjust(Knobs{.connections = 0}).empty());   // impossible: rejected
-        QVERIFY(!e.adjust(Knobs{.workers = 3}).empty());       // not this model
+        QVERIFY(!e.adjust(Knobs{.connections = 0}).empty());  // impossible: rejected
+        QVERIFY(!e.adjust(Knobs{.workers = 3}).empty());      // not this model
         QVERIFY(e.wait_finished(10));
         const RunResult r = e.result();
         QCOMPARE(r.events.size(), std::size_t(2));

@@ -35,7 +35,7 @@ ServerConfig config_for(Model model, int workers, Workload w = {}) {
 
 class TstServerHost : public QObject {
     Q_OBJECT
-  private slots:
+private slots:
     void initTestCase() {
         QVERIFY2(std::getenv("CONCLAB_WORKER"), "run through ctest, which sets CONCLAB_WORKER");
     }
@@ -88,6 +88,25 @@ class TstServerHost : public QObject {
         for (auto [pid, n] : tick.requests_by_pid) QVERIFY2(n > 0, "a worker got no requests");
         host.stop();
         for (int pid : tick.pids) QVERIFY(!process_exists(pid));
+    }
+
+    // gunicorn's way: every worker accept()s on the shared socket and the kernel picks.
+    void kernelSchedulingSharesTheSocket() {
+        ServerConfig c = config_for(Model::ProcessPerCore, 2, Workload{0, 30, 0});
+        c.scheduling = Scheduling::Kernel;
+        ServerHost host(c, ServerHost::default_worker_program());
+        host.start();
+        // A busy worker does not accept, so connections opened during load reach the other.
+        std::set<std::string> servers;
+        std::vector<std::unique_ptr<BlockingHttpClient>> clients;
+        for (int i = 0; i < 8; ++i) {
+            clients.push_back(std::make_unique<BlockingHttpClient>(host.port()));
+            clients.back()->send_raw("GET / HTTP/1.1\r\nHost: a\r\n\r\n");
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        for (auto& cl : clients) servers.insert(cl->read_response()->server);
+        QCOMPARE(int(servers.size()), 2);
+        host.stop();
     }
 
     void liveScalingOfWorkers() {

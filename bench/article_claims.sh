@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Reproduces the folklore claims Concurrency Lab is about, one line of figures each, from a
+# release build:  bash bench/article_claims.sh   (about 70 s)
+set -euo pipefail
+bin=${BIN:-build/release/bin}
+duration=${DURATION:-8}
+
+run() {  # label, then conclab-cli run flags
+    local label=$1; shift
+    "$bin/conclab-cli" run "$@" --duration "$duration" --warmup 1 --quiet --json - |
+    python3 -c '
+import json, sys
+label = sys.argv[1]
+j = json.load(sys.stdin); s = j["summary"]; c = s["connections"]; l = s["latency_ms"]
+print(f"{label:52s} {s[\"rps\"]:9.1f} req/s  p50 {l[\"p50\"] or 0:8.2f} ms  p99 {l[\"p99\"] or 0:8.2f} ms"
+      f"  in service max {c[\"server_in_service_max\"]:5d}  waiting max {c[\"server_waiting_max\"]:5d}"
+      f"  errors {s[\"errors\"]}  server CPU {s[\"server_cpu_pct_mean\"] or 0:4.0f} %")
+' "$label"
+}
+
+echo "I/O-bound: --cpu-ms 0 --io-ms 50, 1000 connections"
+run "  event-loop" --model event-loop -c 1000 --cpu-ms 0 --io-ms 50
+run "  gil-threads --threads 10" --model gil-threads --threads 10 -c 1000 --cpu-ms 0 --io-ms 50
+run "  gil-threads one thread per connection" --model gil-threads --threads 0 -c 1000 --cpu-ms 0 --io-ms 50
+echo "CPU-bound: --cpu-ms 5 --io-ms 0, 10 connections"
+run "  event-loop" --model event-loop -c 10 --cpu-ms 5
+run "  gil-threads --threads 1" --model gil-threads --threads 1 -c 10 --cpu-ms 5
+run "  gil-threads --threads 10" --model gil-threads --threads 10 -c 10 --cpu-ms 5
+run "  process-per-core --workers 2" --model process-per-core --workers 2 -c 10 --cpu-ms 5
