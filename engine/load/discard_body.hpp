@@ -15,7 +15,7 @@ struct DiscardBody {
     struct value_type {};
 
     class reader {
-      public:
+    public:
         template <bool isRequest, class Fields>
         explicit reader(boost::beast::http::header<isRequest, Fields>&, value_type&) {}
 

@@ -18,7 +18,7 @@
 namespace conclab {
 
 class LoadConnection {
-  public:
+public:
     LoadConnection(boost::asio::io_context& io, LoadShared& shared, LoaderStats& stats);
     LoadConnection(const LoadConnection&) = delete;
     LoadConnection& operator=(const LoadConnection&) = delete;
@@ -37,7 +37,7 @@ class LoadConnection {
     bool closed() const { return state_ == State::Closed; }
     bool backing_off() const { return state_ == State::Backoff; }
 
-  private:
+private:
     enum class State { Closed, Backoff, Connecting, Writing, Reading };
 
     void begin_request();

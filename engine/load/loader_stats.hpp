@@ -22,7 +22,7 @@ struct LoaderCounts {
 };
 
 class LoaderStats {
-  public:
+public:
     void response(std::uint64_t latency_us);
     void error(ErrorKind kind);
     void connect_error(const std::string& message);
@@ -30,7 +30,7 @@ class LoaderStats {
     // Hands over what was counted since the previous take() and starts again from zero.
     LoaderCounts take();
 
-  private:
+private:
     std::mutex mutex_;
     LoaderCounts counts_;
 };

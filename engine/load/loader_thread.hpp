@@ -22,7 +22,7 @@
 namespace conclab {
 
 class LoaderThread {
-  public:
+public:
     LoaderThread(int index, LoadShared& shared);
     ~LoaderThread();  // stop()s
     LoaderThread(const LoaderThread&) = delete;
@@ -40,7 +40,7 @@ class LoaderThread {
     // CPU time this thread has used so far. Not concurrently with stop().
     std::uint64_t cpu_ns() const;
 
-  private:
+private:
     void run();
     void reconcile(int target);
     void arm_sweep();

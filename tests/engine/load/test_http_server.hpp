@@ -17,7 +17,7 @@
 namespace conclab::test {
 
 class TestHttpServer {
-  public:
+public:
     enum class Mode {
         KeepAlive,    // 200 with Content-Length, connection kept
         Close,        // 200 with Connection: close, then closes
@@ -49,7 +49,7 @@ class TestHttpServer {
     std::uint64_t responses() const { return responses_.load(); }  // fully written
     int open_connections() const { return open_.load(); }
 
-  private:
+private:
     struct Session : std::enable_shared_from_this<Session> {
         Session(TestHttpServer& s, boost::asio::ip::tcp::socket sock)
             : server(s), socket(std::move(sock)) {

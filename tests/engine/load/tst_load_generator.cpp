@@ -91,7 +91,7 @@ Q_DECLARE_METATYPE(Mode)
 
 class TstLoadGenerator : public QObject {
     Q_OBJECT
-  private slots:
+private slots:
     // Drained (set_connections(0), then stop), the client has seen every response the server
     // sent: the two counts agree exactly.
     void keepAliveCountsAgreeWithServer() {

@@ -80,7 +80,7 @@ Q_DECLARE_METATYPE(Shape)
 
 class TstLatencyHistogram : public QObject {
     Q_OBJECT
-  private slots:
+private slots:
     void quantilesWithinOnePercent_data() {
         QTest::addColumn<Shape>("shape");
         QTest::newRow("uniform") << Shape::Uniform;
