@@ -90,6 +90,7 @@ struct Experiment::Impl {
     // Whole-run counts (warmup, measured window and drain) for the client/server cross-check.
     std::uint64_t client_completed_total = 0;
     std::uint64_t server_completed_total = 0;
+    std::uint64_t server_accept_errors_seen = 0;
 
     double elapsed_s() const {
         if (state == RunState::Finished) return finished_elapsed_s;
@@ -159,6 +160,13 @@ struct Experiment::Impl {
             s.server_requests = host_tick->requests;
             s.server_cpu_pct = static_cast<double>(host_tick->cpu_ns) / (tick_s * 1e7);
             for (std::string& p : host_tick->problems) tick_warnings.push_back(std::move(p));
+            if (host_tick->accept_errors > server_accept_errors_seen) {
+                tick_warnings.push_back(
+                    "the server failed to accept " +
+                    std::to_string(host_tick->accept_errors - server_accept_errors_seen) +
+                    " connection(s), usually for lack of file descriptors (ulimit -n)");
+                server_accept_errors_seen = host_tick->accept_errors;
+            }
         }
         const double load_capacity = 100.0 * current.load.threads;
         if (s.load_cpu_pct >= 0.9 * load_capacity) {
@@ -169,6 +177,17 @@ struct Experiment::Impl {
         if (s.errors > 0) {
             tick_warnings.push_back("errors: " + describe_errors(load_tick.errors) +
                                     " in the last tick");
+        }
+        if (!load_tick.connect_error.empty()) {
+            std::string warning = "cannot open connections: " + load_tick.connect_error;
+            if (load_tick.connect_error.find("open files") != std::string::npos) {
+                const FdLimit limit = current_fd_limit();
+                warning += " (limit " + std::to_string(limit.soft) +
+                           " descriptors; raise it with `ulimit -n " +
+                           std::to_string(std::max(limit.hard, 2 * limit.soft)) +
+                           "` before starting Concurrency Lab)";
+            }
+            tick_warnings.push_back(std::move(warning));
         }
 
         std::lock_guard lock(mutex);
