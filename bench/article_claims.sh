@@ -11,10 +11,14 @@ run() {  # label, then conclab-cli run flags
     python3 -c '
 import json, sys
 label = sys.argv[1]
-j = json.load(sys.stdin); s = j["summary"]; c = s["connections"]; l = s["latency_ms"]
-print(f"{label:52s} {s[\"rps\"]:9.1f} req/s  p50 {l[\"p50\"] or 0:8.2f} ms  p99 {l[\"p99\"] or 0:8.2f} ms"
-      f"  in service max {c[\"server_in_service_max\"]:5d}  waiting max {c[\"server_waiting_max\"]:5d}"
-      f"  errors {s[\"errors\"]}  server CPU {s[\"server_cpu_pct_mean\"] or 0:4.0f} %")
+j = json.load(sys.stdin)
+s = j["summary"]
+c = s["connections"]
+l = s["latency_ms"]
+cpu = s["server_cpu_pct_mean"] or 0
+print("%-44s %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms  in service max %5d  waiting max %5d  errors %d  server CPU %4.0f %%"
+      % (label, s["rps"], l["p50"] or 0, l["p99"] or 0, c["server_in_service_max"],
+         c["server_waiting_max"], s["errors"], cpu))
 ' "$label"
 }
 

@@ -99,15 +99,31 @@ private:
         }
     }
 
+    // Like Node's socket.write(): try to hand the response to the kernel right away, and only
+    // wait for writability if the send buffer is full. Completing here (not in a queued handler
+    // that runs after the loop's next CPU-bound request) keeps "in service" honest: the loop is
+    // done with this request the moment the bytes are in the kernel.
     void write_response(bool counted) {
+        boost::system::error_code ec;
+        socket_.non_blocking(true, ec);
+        std::size_t sent = ec ? 0 : socket_.write_some(asio::buffer(response_), ec);
+        if (ec == asio::error::would_block || ec == asio::error::try_again) {
+            ec = {};
+            sent = 0;
+        }
+        if (ec || sent == response_.size()) return after_write(ec, counted);
         asio::async_write(
-            socket_, asio::buffer(response_),
-            [self = shared_from_this(), counted](boost::system::error_code ec, std::size_t) {
-                if (counted) self->finish_request(!ec);
-                if (ec || !self->keep_alive_) return self->close();
-                self->parser_.reset();
-                self->process_input();  // a pipelined request may be buffered
+            socket_, asio::buffer(response_.data() + sent, response_.size() - sent),
+            [self = shared_from_this(), counted](boost::system::error_code write_ec, std::size_t) {
+                self->after_write(write_ec, counted);
             });
+    }
+
+    void after_write(boost::system::error_code ec, bool counted) {
+        if (counted) finish_request(!ec);
+        if (ec || !keep_alive_) return close();
+        parser_.reset();
+        process_input();  // a pipelined request may be buffered
     }
 
     void finish_request(bool written) {
@@ -140,60 +156,23 @@ EventLoopServer::~EventLoopServer() {
 }
 
 void EventLoopServer::start(int listen_fd) {
-    work_.emplace(io_.get_executor());
-    if (listen_fd >= 0) {
-        acceptor_.assign(tcp::v4(), listen_fd);
-        accept_next();
-    }
+    acceptor_.start(listen_fd);
     loop_thread_ = std::thread([this] {
         set_thread_name("cl-loop");
         io_.run();
     });
 }
 
-void EventLoopServer::accept_next() {
-    acceptor_.async_accept([this](boost::system::error_code ec, tcp::socket socket) {
-        if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
-        if (ec) {
-            // Out of file descriptors and the like: report, back off, keep serving the
-            // connections we have.
-            counters_.accept_failed(ec.message());
-            accept_retry_.expires_after(std::chrono::milliseconds(50));
-            accept_retry_.async_wait([this](boost::system::error_code wait_ec) {
-                if (!wait_ec) accept_next();
-            });
-            return;
-        }
-        serve_new_socket(std::move(socket));
-        accept_next();
-    });
-}
-
 void EventLoopServer::serve_new_socket(tcp::socket socket) {
-    boost::system::error_code ec;
-    socket.set_option(tcp::no_delay(true), ec);
     std::make_shared<Connection>(*this, std::move(socket))->start();
 }
 
 void EventLoopServer::adopt_connection(int fd) {
-    asio::post(io_, [this, fd] {
-        tcp::socket socket(io_);
-        boost::system::error_code ec;
-        socket.assign(tcp::v4(), fd, ec);
-        if (ec) {
-            ::close(fd);
-            return;
-        }
-        serve_new_socket(std::move(socket));
-    });
+    acceptor_.adopt(fd);
 }
 
 void EventLoopServer::stop_accepting() {
-    asio::post(io_, [this] {
-        boost::system::error_code ignored;
-        acceptor_.close(ignored);
-        accept_retry_.cancel();
-    });
+    acceptor_.stop_accepting();
 }
 
 void EventLoopServer::stop() {
@@ -201,10 +180,7 @@ void EventLoopServer::stop() {
     stopped_ = true;
     stopping_ = true;  // interrupts a handler that is burning CPU
     asio::post(io_, [this] {
-        work_.reset();
-        boost::system::error_code ignored;
-        acceptor_.close(ignored);
-        accept_retry_.cancel();
+        acceptor_.close();
         std::vector<std::shared_ptr<Connection>> open;
         for (auto& [raw, weak] : live_) {
             if (auto connection = weak.lock()) open.push_back(std::move(connection));

@@ -10,11 +10,11 @@
 #include <thread>
 #include <unordered_map>
 
-#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "server/connection_acceptor.hpp"
 #include "server/server.hpp"
 #include "server/server_counters.hpp"
 
@@ -35,7 +35,6 @@ public:
 
 private:
     class Connection;
-    void accept_next();
     void serve_new_socket(boost::asio::ip::tcp::socket socket);
     Workload workload() const;
 
@@ -49,12 +48,11 @@ private:
     bool stopped_ = false;
 
     boost::asio::io_context io_;
-    boost::asio::ip::tcp::acceptor acceptor_{io_};
-    boost::asio::steady_timer accept_retry_{io_};
+    ConnectionAcceptor acceptor_{io_, counters_, [this](boost::asio::ip::tcp::socket socket) {
+                                     serve_new_socket(std::move(socket));
+                                 }};
     // Open connections, touched only on the loop thread; stop() closes them all.
     std::unordered_map<Connection*, std::weak_ptr<Connection>> live_;
-    // Keeps the loop running while no acceptor is open (connections arrive by adoption).
-    std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
     std::thread loop_thread_;
 };
 

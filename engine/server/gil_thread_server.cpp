@@ -38,11 +38,7 @@ GilThreadServer::~GilThreadServer() {
 }
 
 void GilThreadServer::start(int listen_fd) {
-    work_.emplace(io_.get_executor());
-    if (listen_fd >= 0) {
-        acceptor_.assign(tcp::v4(), listen_fd);
-        accept_next();
-    }
+    acceptor_.start(listen_fd);
     io_thread_ = std::thread([this] {
         set_thread_name("cl-gil-accept");
         io_.run();
@@ -52,25 +48,7 @@ void GilThreadServer::start(int listen_fd) {
     }
 }
 
-void GilThreadServer::accept_next() {
-    acceptor_.async_accept([this](boost::system::error_code ec, tcp::socket socket) {
-        if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
-        if (ec) {
-            counters_.accept_failed(ec.message());
-            accept_retry_.expires_after(std::chrono::milliseconds(50));
-            accept_retry_.async_wait([this](boost::system::error_code wait_ec) {
-                if (!wait_ec) accept_next();
-            });
-            return;
-        }
-        serve_new_socket(std::move(socket));
-        accept_next();
-    });
-}
-
 void GilThreadServer::serve_new_socket(tcp::socket socket) {
-    boost::system::error_code ec;
-    socket.set_option(tcp::no_delay(true), ec);
     auto connection = std::make_shared<Connection>(std::move(socket));
     counters_.connection_opened(connection->fd);
     if (!thread_per_connection_) return watch_idle(connection);
@@ -223,24 +201,11 @@ void GilThreadServer::reap_finished_connection_threads() {
 }
 
 void GilThreadServer::adopt_connection(int fd) {
-    asio::post(io_, [this, fd] {
-        tcp::socket socket(io_);
-        boost::system::error_code ec;
-        socket.assign(tcp::v4(), fd, ec);
-        if (ec) {
-            ::close(fd);
-            return;
-        }
-        serve_new_socket(std::move(socket));
-    });
+    acceptor_.adopt(fd);
 }
 
 void GilThreadServer::stop_accepting() {
-    asio::post(io_, [this] {
-        boost::system::error_code ignored;
-        acceptor_.close(ignored);
-        accept_retry_.cancel();
-    });
+    acceptor_.stop_accepting();
 }
 
 void GilThreadServer::stop() {
@@ -253,12 +218,7 @@ void GilThreadServer::stop() {
     queue_cv_.notify_all();
     stop_cv_.notify_all();
     gil_.shutdown();
-    asio::post(io_, [this] {
-        work_.reset();
-        boost::system::error_code ignored;
-        acceptor_.close(ignored);
-        accept_retry_.cancel();
-    });
+    asio::post(io_, [this] { acceptor_.close(); });
     counters_.shutdown_all_connections();  // unblocks blocking reads and writes
     for (auto& thread : pool_threads_) thread.join();
     {

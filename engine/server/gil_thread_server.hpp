@@ -19,12 +19,12 @@
 #include <thread>
 #include <vector>
 
-#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include "gil/global_interpreter_lock.hpp"
+#include "server/connection_acceptor.hpp"
 #include "server/server.hpp"
 #include "server/server_counters.hpp"
 
@@ -50,7 +50,6 @@ private:
     using ConnectionPtr = std::shared_ptr<Connection>;
     enum class Outcome { KeepAlive, Close };
 
-    void accept_next();
     void serve_new_socket(boost::asio::ip::tcp::socket socket);
     void watch_idle(const ConnectionPtr& connection);  // poller thread only
     void pool_thread_main(int index);
@@ -88,10 +87,9 @@ private:
     std::list<ConnectionThread> connection_threads_;
 
     boost::asio::io_context io_;
-    boost::asio::ip::tcp::acceptor acceptor_{io_};
-    boost::asio::steady_timer accept_retry_{io_};
-    // Keeps the loop running while no acceptor is open (connections arrive by adoption).
-    std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
+    ConnectionAcceptor acceptor_{io_, counters_, [this](boost::asio::ip::tcp::socket socket) {
+                                     serve_new_socket(std::move(socket));
+                                 }};
     std::thread io_thread_;
 };
 

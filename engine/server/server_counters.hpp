@@ -14,7 +14,7 @@
 namespace conclab {
 
 class ServerCounters {
-  public:
+public:
     void request_started();
     void request_finished();   // a response was fully written
     void request_abandoned();  // the connection failed while in service
@@ -29,7 +29,7 @@ class ServerCounters {
     // Shuts down every registered socket so that blocked reads and writes return (stop()).
     void shutdown_all_connections();
 
-  private:
+private:
     std::atomic<std::uint64_t> requests_{0};
     std::atomic<int> in_service_{0};
     std::atomic<int> in_service_peak_{0};

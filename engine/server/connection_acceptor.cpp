@@ -1,0 +1,71 @@
+#include "server/connection_acceptor.hpp"
+
+#include <unistd.h>
+
+#include <boost/asio/post.hpp>
+
+namespace conclab {
+
+namespace asio = boost::asio;
+using asio::ip::tcp;
+
+ConnectionAcceptor::ConnectionAcceptor(asio::io_context& io, ServerCounters& counters,
+                                       OnSocket on_socket)
+    : io_(io), counters_(counters), on_socket_(std::move(on_socket)), acceptor_(io), retry_(io) {}
+
+void ConnectionAcceptor::start(int listen_fd) {
+    work_.emplace(io_.get_executor());
+    if (listen_fd < 0) return;
+    acceptor_.assign(tcp::v4(), listen_fd);
+    accept_next();
+}
+
+void ConnectionAcceptor::accept_next() {
+    acceptor_.async_accept([this](boost::system::error_code ec, tcp::socket socket) {
+        if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
+        if (ec) {
+            // Out of file descriptors and the like: report, back off, keep serving the
+            // connections we have.
+            counters_.accept_failed(ec.message());
+            retry_.expires_after(std::chrono::milliseconds(50));
+            retry_.async_wait([this](boost::system::error_code wait_ec) {
+                if (!wait_ec) accept_next();
+            });
+            return;
+        }
+        socket.set_option(tcp::no_delay(true), ec);
+        on_socket_(std::move(socket));
+        accept_next();
+    });
+}
+
+void ConnectionAcceptor::adopt(int fd) {
+    asio::post(io_, [this, fd] {
+        tcp::socket socket(io_);
+        boost::system::error_code ec;
+        socket.assign(tcp::v4(), fd, ec);
+        if (ec) {
+            ::close(fd);
+            return;
+        }
+        socket.set_option(tcp::no_delay(true), ec);
+        on_socket_(std::move(socket));
+    });
+}
+
+void ConnectionAcceptor::stop_accepting() {
+    asio::post(io_, [this] { close_acceptor(); });
+}
+
+void ConnectionAcceptor::close_acceptor() {
+    boost::system::error_code ignored;
+    acceptor_.close(ignored);
+    retry_.cancel();
+}
+
+void ConnectionAcceptor::close() {
+    close_acceptor();
+    work_.reset();
+}
+
+}  // namespace conclab

@@ -1,0 +1,47 @@
+#pragma once
+// The accepting side every server model shares: accept on the listening socket, back off and
+// report when accept() fails (out of file descriptors, say) without dropping the connections
+// already served, and take connections handed over by a round-robin primary.
+
+#include <functional>
+#include <optional>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "server/server_counters.hpp"
+
+namespace conclab {
+
+class ConnectionAcceptor {
+public:
+    using OnSocket = std::function<void(boost::asio::ip::tcp::socket)>;
+
+    // `on_socket` runs on the io_context's thread for every new connection.
+    ConnectionAcceptor(boost::asio::io_context& io, ServerCounters& counters, OnSocket on_socket);
+
+    // Takes ownership of a listening socket, or with -1 accepts nothing itself (connections then
+    // arrive through adopt()). Either way the io_context keeps running until close().
+    void start(int listen_fd);
+    // Any thread: serve an already accepted descriptor (takes ownership).
+    void adopt(int fd);
+    // Any thread: accept no more; connections already served go on.
+    void stop_accepting();
+    // On the io_context's thread: close everything and let the context run out of work.
+    void close();
+
+private:
+    void accept_next();
+    void close_acceptor();
+
+    boost::asio::io_context& io_;
+    ServerCounters& counters_;
+    OnSocket on_socket_;
+    boost::asio::ip::tcp::acceptor acceptor_;
+    boost::asio::steady_timer retry_;
+    std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
+};
+
+}  // namespace conclab
