@@ -1,0 +1,203 @@
+#include "chart_exporter.hpp"
+
+#include <QFileInfo>
+#include <QLocale>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <qcustomplot.h>
+
+#include "chart_panel.hpp"
+#include "time_series_chart.hpp"
+
+namespace conclab::ui {
+
+namespace {
+
+// Draws the heading and the chosen charts in logical coordinates on any painter.
+void draw_page(ChartPanel& panel, QCPPainter& painter, const ChartExportOptions& o) {
+    const ChartStyle& style = o.style;
+    painter.fillRect(QRect(0, 0, o.width, o.height), style.background());
+    const QString title = o.title.isEmpty() ? panel.heading_title() : o.title;
+    const QString subtitle = o.subtitle.isEmpty() ? panel.heading_subtitle() : o.subtitle;
+    const int margin = o.width / 48;
+    QFont title_font = style.font(1.9);
+    title_font.setBold(true);
+    painter.setFont(title_font);
+    painter.setPen(style.foreground());
+    const int title_height = QFontMetrics(title_font).height();
+    painter.drawText(QRect(margin, margin / 2, o.width - 2 * margin, title_height),
+                     Qt::AlignLeft | Qt::AlignVCenter, title);
+    const QFont sub_font = style.font(1.15);
+    painter.setFont(sub_font);
+    const int sub_height = QFontMetrics(sub_font).height();
+    painter.drawText(QRect(margin, margin / 2 + title_height, o.width - 2 * margin, sub_height),
+                     Qt::AlignLeft | Qt::AlignVCenter, subtitle);
+    const int top = margin / 2 + title_height + sub_height + margin / 3;
+
+    std::vector<TimeSeriesChart*> charts = panel.charts();
+    if (o.chart >= 0 && o.chart < static_cast<int>(charts.size())) {
+        charts = {charts[static_cast<std::size_t>(o.chart)]};
+    }
+    const int columns = charts.size() == 1 ? 1 : 2;
+    const int rows = static_cast<int>((charts.size() + 1) / static_cast<std::size_t>(columns));
+    const int cell_w = (o.width - margin) / columns;
+    const int cell_h = (o.height - top - margin / 2) / rows;
+    for (std::size_t i = 0; i < charts.size(); ++i) {
+        const int x = margin / 2 + static_cast<int>(i % static_cast<std::size_t>(columns)) * cell_w;
+        const int y = top + static_cast<int>(i / static_cast<std::size_t>(columns)) * cell_h;
+        painter.save();
+        painter.translate(x, y);
+        charts[i]->plot()->toPainter(&painter, cell_w - margin / 4, cell_h - margin / 4);
+        painter.restore();
+    }
+}
+
+// Applies the export style for the duration of an export, then puts the screen style back.
+class StyleScope {
+public:
+    StyleScope(ChartPanel& panel, const ChartStyle& style)
+        : panel_(panel), saved_(panel.style()) {
+        panel_.set_style(style);
+        panel_.refresh();
+        for (TimeSeriesChart* chart : panel_.charts()) chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    }
+    ~StyleScope() {
+        panel_.set_style(saved_);
+        panel_.refresh();
+    }
+
+private:
+    ChartPanel& panel_;
+    ChartStyle saved_;
+};
+
+QString lower_suffix(const QString& path) { return QFileInfo(path).suffix().toLower(); }
+
+}  // namespace
+
+QString model_label(const RunConfig& c) {
+    if (c.external) return QObject::tr("external server %1").arg(QString::fromStdString(c.external->url));
+    auto inner_label = [&](Model m, int threads) {
+        if (m == Model::EventLoop) return QObject::tr("event loop");
+        return threads == 0 ? QObject::tr("GIL threads (one per connection)")
+                            : QObject::tr("GIL threads (%1)").arg(threads);
+    };
+    if (c.server.model == Model::ProcessPerCore) {
+        return QObject::tr("process per core (%1 × %2)")
+            .arg(c.server.workers)
+            .arg(inner_label(c.server.inner, c.server.threads));
+    }
+    return inner_label(c.server.model, c.server.threads);
+}
+
+QString describe_workload(const RunConfig& c) {
+    const QLocale locale(QLocale::English);
+    QString text = QObject::tr("%1 connections").arg(locale.toString(c.load.connections));
+    if (!c.external) {
+        text += QObject::tr(" · %1 ms CPU + %2 ms I/O per request")
+                    .arg(c.server.workload.cpu_ms)
+                    .arg(c.server.workload.io_ms);
+        if (c.server.workload.overhead_us > 0) {
+            text += QObject::tr(" + %1 µs overhead").arg(c.server.workload.overhead_us);
+        }
+    }
+    if (c.duration_s > 0) text += QObject::tr(" · %1 s").arg(c.duration_s);
+    return text;
+}
+
+void show_runs(ChartPanel& panel, const std::vector<RunResult>& runs) {
+    panel.clear();
+    const bool single = runs.size() == 1;
+    QStringList labels;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        const QString label = single ? QString() : model_label(runs[i].config);
+        const int run = panel.begin_run(label, static_cast<int>(i), false, single);
+        panel.append(run, runs[i].series);
+        if (single) {
+            for (const AdjustEvent& e : runs[i].events) panel.add_event(e);
+        }
+        labels << model_label(runs[i].config);
+    }
+    panel.set_window_s(0);
+    if (!runs.empty()) {
+        panel.set_heading(single ? labels.front() : labels.join(QObject::tr(" vs ")),
+                          describe_workload(runs.front().config));
+    }
+    panel.refresh();
+}
+
+QImage render_image(ChartPanel& panel, const ChartExportOptions& o) {
+    StyleScope scope(panel, o.style);
+    QImage image(qRound(o.width * o.scale), qRound(o.height * o.scale), QImage::Format_ARGB32);
+    image.fill(o.style.background());
+    QCPPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.scale(o.scale, o.scale);
+    draw_page(panel, painter, o);
+    painter.end();
+    return image;
+}
+
+bool export_panel(ChartPanel& panel, const QString& path, const ChartExportOptions& o,
+                  QString* error) {
+    auto fail = [&](const QString& why) {
+        if (error) *error = QObject::tr("cannot write %1: %2").arg(path, why);
+        return false;
+    };
+    const QString suffix = lower_suffix(path);
+    if (suffix != "png" && suffix != "svg" && suffix != "pdf") {
+        return fail(QObject::tr("the file name must end in .png, .svg or .pdf"));
+    }
+    if (o.width < 200 || o.height < 150 || o.width > 10000 || o.height > 10000 || o.scale <= 0 ||
+        o.scale > 8) {
+        return fail(QObject::tr("size must be 200×150 to 10000×10000 at a scale of up to 8"));
+    }
+    if (!o.overwrite && QFileInfo::exists(path)) {
+        return fail(QObject::tr("the file exists (use --force, or confirm in the dialog)"));
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
+    if (suffix == "png") {
+        const QImage image = render_image(panel, o);
+        if (!image.save(&file, "PNG")) return fail(QObject::tr("PNG encoding failed"));
+    } else {
+        StyleScope scope(panel, o.style);
+        if (suffix == "svg") {
+            QSvgGenerator svg;
+            svg.setOutputDevice(&file);
+            svg.setSize(QSize(o.width, o.height));
+            svg.setViewBox(QRect(0, 0, o.width, o.height));
+            svg.setTitle(o.title.isEmpty() ? panel.heading_title() : o.title);
+            svg.setDescription(o.subtitle.isEmpty() ? panel.heading_subtitle() : o.subtitle);
+            QCPPainter painter(&svg);
+            draw_page(panel, painter, o);
+            painter.end();
+        } else {
+            QPdfWriter pdf(&file);
+            pdf.setCreator("Concurrency Lab");
+            pdf.setTitle(o.title.isEmpty() ? panel.heading_title() : o.title);
+            pdf.setPageSize(QPageSize(QSizeF(o.width, o.height), QPageSize::Point));
+            pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+            QCPPainter painter(&pdf);
+            const double fit = static_cast<double>(pdf.width()) / o.width;
+            painter.scale(fit, fit);
+            draw_page(panel, painter, o);
+            painter.end();
+        }
+    }
+    if (!file.commit()) return fail(file.errorString());
+    return true;
+}
+
+bool export_runs(const std::vector<RunResult>& runs, const QString& path,
+                 const ChartExportOptions& options, QString* error) {
+    ChartPanel panel;
+    panel.resize(options.width, options.height);
+    show_runs(panel, runs);
+    return export_panel(panel, path, options, error);
+}
+
+}  // namespace conclab::ui

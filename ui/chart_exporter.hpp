@@ -1,0 +1,49 @@
+#pragma once
+// Charts for presentations: PNG (any size and scale), SVG and PDF (vector), one chart or all four
+// on one page, with a title and subtitle that describe the experiment. The same drawing code
+// serves the GUI's File → Export and the headless `conclab-cli run --chart FILE`.
+//
+// Files are written whole or not at all (QSaveFile: a temporary file renamed over the target),
+// and an existing file is only replaced when `overwrite` is set.
+
+#include <QImage>
+#include <QString>
+
+#include <vector>
+
+#include "chart_style.hpp"
+#include "experiment/experiment.hpp"
+
+namespace conclab::ui {
+
+class ChartPanel;
+
+struct ChartExportOptions {
+    int chart = -1;  // -1: all charts on one page; 0 req/s, 1 latency, 2 connections, 3 CPU
+    int width = 1920;   // logical size of the page
+    int height = 1080;
+    double scale = 2.0;  // PNG only: device pixels per logical pixel
+    ChartStyle style{false, true};  // presentation style, light background
+    bool overwrite = false;
+    QString title;     // empty: taken from the panel's heading
+    QString subtitle;
+};
+
+// "event loop", "GIL threads (10)", "process per core (2 × event loop)"...
+QString model_label(const RunConfig& config);
+// "1,000 connections · 0 ms CPU + 50 ms I/O per request · 10 s"
+QString describe_workload(const RunConfig& config);
+
+// Fills `panel` with finished runs: one run with distinct metric colours, several overlaid.
+void show_runs(ChartPanel& panel, const std::vector<RunResult>& runs);
+
+// Renders the panel's charts into an image of options.width × options.height logical pixels.
+QImage render_image(ChartPanel& panel, const ChartExportOptions& options);
+// Writes .png, .svg or .pdf by the file's extension. False with *error set on failure.
+bool export_panel(ChartPanel& panel, const QString& path, const ChartExportOptions& options,
+                  QString* error);
+// Headless: builds an offscreen panel from the runs and exports it (needs a QApplication).
+bool export_runs(const std::vector<RunResult>& runs, const QString& path,
+                 const ChartExportOptions& options, QString* error);
+
+}  // namespace conclab::ui

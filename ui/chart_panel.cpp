@@ -1,0 +1,127 @@
+#include "chart_panel.hpp"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+#include "time_series_chart.hpp"
+
+namespace conclab::ui {
+
+namespace {
+
+double or_gap(const std::optional<double>& v) { return v ? *v : std::nan(""); }
+double or_gap(const std::optional<int>& v) { return v ? *v : std::nan(""); }
+
+}  // namespace
+
+ChartPanel::ChartPanel(QWidget* parent)
+    : QWidget(parent),
+      title_(new QLabel(this)),
+      subtitle_(new QLabel(this)),
+      rps_(new TimeSeriesChart(tr("Requests per second"), tr("req/s"), this)),
+      latency_(new TimeSeriesChart(tr("Latency percentiles"), tr("ms"), this)),
+      connections_(new TimeSeriesChart(tr("Connections"), tr("connections"), this)),
+      cpu_(new TimeSeriesChart(tr("CPU"), tr("% of one core"), this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    QFont big = title_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.35);
+    big.setBold(true);
+    title_->setFont(big);
+    subtitle_->setWordWrap(true);
+    layout->addWidget(title_);
+    layout->addWidget(subtitle_);
+    auto* grid = new QGridLayout;
+    grid->addWidget(rps_, 0, 0);
+    grid->addWidget(latency_, 0, 1);
+    grid->addWidget(connections_, 1, 0);
+    grid->addWidget(cpu_, 1, 1);
+    layout->addLayout(grid, 1);
+    rps_->setObjectName("rpsChart");
+    latency_->setObjectName("latencyChart");
+    connections_->setObjectName("connectionsChart");
+    cpu_->setObjectName("cpuChart");
+    set_heading(tr("Concurrency Lab"), tr("Pick a model and a preset, then press Start."));
+}
+
+int ChartPanel::begin_run(const QString& label, int color_index, bool ghost, bool metric_colors) {
+    const QColor run_color = series_color(color_index);
+    auto color = [&](int metric) { return metric_colors ? series_color(metric) : run_color; };
+    auto style = [&](Qt::PenStyle s) { return metric_colors ? Qt::SolidLine : s; };
+    const QString prefix = label.isEmpty() ? QString() : label + " ";
+    RunSeries r{};
+    r.rps = rps_->add_series(prefix + tr("req/s"), run_color, ghost);
+    r.p50 = latency_->add_series(prefix + "p50", color(0), ghost, style(Qt::DotLine));
+    r.p90 = latency_->add_series(prefix + "p90", color(1), ghost, style(Qt::DashLine));
+    r.p99 = latency_->add_series(prefix + "p99", color(3), ghost, Qt::SolidLine);
+    r.client_open = connections_->add_series(prefix + tr("client open"), color(0), ghost,
+                                             style(Qt::DotLine));
+    r.in_service = connections_->add_series(prefix + tr("server in service"), color(2), ghost,
+                                            Qt::SolidLine);
+    r.waiting = connections_->add_series(prefix + tr("server waiting"), color(1), ghost,
+                                         style(Qt::DashLine));
+    r.server_cpu = cpu_->add_series(prefix + tr("server"), color(0), ghost, Qt::SolidLine);
+    r.load_cpu = cpu_->add_series(prefix + tr("load generator"), color(4), ghost,
+                                  style(Qt::DotLine));
+    runs_.push_back(r);
+    return static_cast<int>(runs_.size()) - 1;
+}
+
+void ChartPanel::append(int run, const std::vector<MetricsSample>& samples) {
+    if (run < 0 || run >= run_count()) return;
+    const RunSeries& r = runs_[static_cast<std::size_t>(run)];
+    for (const MetricsSample& s : samples) {
+        rps_->append(r.rps, s.t_s, s.rps);
+        latency_->append(r.p50, s.t_s, or_gap(s.p50_ms));
+        latency_->append(r.p90, s.t_s, or_gap(s.p90_ms));
+        latency_->append(r.p99, s.t_s, or_gap(s.p99_ms));
+        connections_->append(r.client_open, s.t_s, s.client_open);
+        connections_->append(r.in_service, s.t_s, or_gap(s.server_in_service));
+        connections_->append(r.waiting, s.t_s, or_gap(s.server_waiting));
+        cpu_->append(r.server_cpu, s.t_s, or_gap(s.server_cpu_pct));
+        cpu_->append(r.load_cpu, s.t_s, s.load_cpu_pct);
+    }
+}
+
+void ChartPanel::add_event(const AdjustEvent& event) {
+    const QString label = QString::fromStdString(event.label());
+    for (TimeSeriesChart* chart : charts()) chart->add_marker(event.t_s, label);
+}
+
+void ChartPanel::clear() {
+    for (TimeSeriesChart* chart : charts()) chart->clear();
+    runs_.clear();
+}
+
+void ChartPanel::set_heading(const QString& title, const QString& subtitle) {
+    title_->setText(title);
+    subtitle_->setText(subtitle);
+}
+
+QString ChartPanel::heading_title() const { return title_->text(); }
+QString ChartPanel::heading_subtitle() const { return subtitle_->text(); }
+
+void ChartPanel::set_window_s(double seconds) {
+    for (TimeSeriesChart* chart : charts()) chart->set_window_s(seconds);
+}
+
+void ChartPanel::set_log_latency(bool log) { latency_->set_log_y(log); }
+
+void ChartPanel::set_style(const ChartStyle& style) {
+    style_ = style;
+    for (TimeSeriesChart* chart : charts()) chart->set_style(style);
+    QPalette p = palette();
+    p.setColor(QPalette::Window, style.background());
+    p.setColor(QPalette::WindowText, style.foreground());
+    setPalette(p);
+    setAutoFillBackground(true);
+}
+
+void ChartPanel::refresh() {
+    for (TimeSeriesChart* chart : charts()) chart->refresh();
+}
+
+}  // namespace conclab::ui

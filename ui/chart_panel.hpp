@@ -1,0 +1,63 @@
+#pragma once
+// The four live charts of an experiment — requests/s, latency percentiles, connections (client
+// open, server in service, server waiting), CPU — fed from MetricsSamples. Several runs can be
+// overlaid (a comparison, or a kept "ghost" run), aligned at t = 0.
+
+#include <QWidget>
+
+#include <vector>
+
+#include "chart_style.hpp"
+#include "metrics/metrics.hpp"
+
+class QLabel;
+
+namespace conclab::ui {
+
+class TimeSeriesChart;
+
+class ChartPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ChartPanel(QWidget* parent = nullptr);
+
+    // Adds one run's series to every chart; returns its index. With `metric_colors` the metrics
+    // of the run get distinct colours (a single run); otherwise the run has one colour and the
+    // metrics differ by line style (a comparison).
+    int begin_run(const QString& label, int color_index, bool ghost, bool metric_colors);
+    void append(int run, const std::vector<MetricsSample>& samples);
+    void add_event(const AdjustEvent& event);
+    void clear();
+
+    void set_heading(const QString& title, const QString& subtitle);
+    QString heading_title() const;
+    QString heading_subtitle() const;
+    void set_window_s(double seconds);
+    void set_log_latency(bool log);
+    void set_style(const ChartStyle& style);
+    const ChartStyle& style() const { return style_; }
+    void refresh();
+
+    TimeSeriesChart* rps_chart() const { return rps_; }
+    TimeSeriesChart* latency_chart() const { return latency_; }
+    TimeSeriesChart* connections_chart() const { return connections_; }
+    TimeSeriesChart* cpu_chart() const { return cpu_; }
+    std::vector<TimeSeriesChart*> charts() const { return {rps_, latency_, connections_, cpu_}; }
+    int run_count() const { return static_cast<int>(runs_.size()); }
+
+private:
+    struct RunSeries {
+        int rps, p50, p90, p99, client_open, in_service, waiting, server_cpu, load_cpu;
+    };
+
+    QLabel* title_;
+    QLabel* subtitle_;
+    TimeSeriesChart* rps_;
+    TimeSeriesChart* latency_;
+    TimeSeriesChart* connections_;
+    TimeSeriesChart* cpu_;
+    ChartStyle style_;
+    std::vector<RunSeries> runs_;
+};
+
+}  // namespace conclab::ui

@@ -1,0 +1,27 @@
+#pragma once
+// How charts look: on screen, or large and bold for a slide, on a light or dark background.
+
+#include <QColor>
+#include <QFont>
+
+class QCustomPlot;
+
+namespace conclab::ui {
+
+struct ChartStyle {
+    bool dark = false;
+    bool presentation = false;  // large fonts, thick lines
+
+    QColor background() const;
+    QColor foreground() const;
+    QColor grid() const;
+    double line_width() const { return presentation ? 3.5 : 1.8; }
+    QFont font(double scale = 1.0) const;
+};
+
+// A fixed, colour-blind-safe palette (Okabe-Ito); series keep their colour across charts.
+QColor series_color(int index);
+
+void apply_style(QCustomPlot& plot, const ChartStyle& style);
+
+}  // namespace conclab::ui

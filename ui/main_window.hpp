@@ -1,0 +1,95 @@
+#pragma once
+// Concurrency Lab's main window: controls and explanation on the left, live charts on the
+// right, warnings above them, a comparison table below. It drives experiments only through
+// ExperimentRunner (start, adjust, stop, snapshots).
+
+#include <QMainWindow>
+#include <QTimer>
+
+#include <optional>
+#include <vector>
+
+#include "chart_exporter.hpp"
+#include "experiment/experiment.hpp"
+#include "scenario/scenario.hpp"
+
+class QAction;
+class QLabel;
+class QListWidget;
+
+namespace conclab::ui {
+
+class ChartPanel;
+class CompareTable;
+class ControlPanel;
+class ExperimentRunner;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // The actions behind the menus, callable directly (tests, scripts). File paths are used as
+    // given: dialogs, and their overwrite confirmation, live in the menu handlers.
+    void start_or_stop();
+    void start_run();
+    void stop_run();
+    void start_comparison(const std::vector<Model>& models);
+    bool open_scenario(const QString& path);   // false: message shown, nothing changed
+    bool save_scenario(const QString& path);
+    bool export_charts(const QString& path, const ChartExportOptions& options);
+    bool export_data(const QString& path, bool overwrite);  // .json or .csv
+    void apply_preset(const Scenario& scenario, bool run);
+    void keep_as_ghost();
+    void copy_chart_to_clipboard();
+
+    ChartPanel* chart_panel() const { return charts_; }
+    ControlPanel* control_panel() const { return controls_; }
+    CompareTable* compare_table() const { return table_; }
+    ExperimentRunner* runner() const { return runner_; }
+    QLabel* warning_banner() const { return warnings_; }
+    const std::vector<RunResult>& last_results() const { return results_; }
+    QString last_error() const { return last_error_; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void build_menus();
+    void on_knob_changed(const Knobs& knobs);
+    void flush_knobs();
+    void on_run_started(int index, const RunConfig& config);
+    void on_status(const Snapshot& snapshot);
+    void on_all_finished(const std::vector<RunResult>& results);
+    void show_error(const QString& title, const QString& message);
+    void update_heading(const RunConfig& config);
+    RunConfig current_config() const;
+    void save_settings() const;
+    void restore_settings();
+    ChartExportOptions export_options() const;
+
+    ControlPanel* controls_;
+    ChartPanel* charts_;
+    CompareTable* table_;
+    QLabel* warnings_;
+    QLabel* state_label_;
+    QListWidget* presets_list_;
+    ExperimentRunner* runner_;
+    QTimer knob_timer_;  // coalesces slider drags into one adjust() per 150 ms
+    Knobs pending_knobs_;
+    std::vector<Scenario> presets_;
+    std::vector<RunResult> results_;
+    std::optional<RunResult> ghost_;
+    std::vector<Model> compare_models_;
+    QString scenario_name_;
+    QString scenario_description_;
+    QString last_error_;
+    QAction* whole_run_action_ = nullptr;
+    QAction* log_latency_action_ = nullptr;
+    QAction* dark_action_ = nullptr;
+    QAction* presentation_action_ = nullptr;
+    bool comparing_ = false;
+};
+
+}  // namespace conclab::ui

@@ -1,0 +1,59 @@
+#include "model_explanations.hpp"
+
+#include <QObject>
+
+namespace conclab::ui {
+
+namespace {
+
+QString event_loop_text() {
+    return QObject::tr(
+        "<b>Event loop</b> (Node.js / Express): one thread runs every connection. "
+        "<b>I/O waits overlap</b>: a request waiting on a downstream call costs only a timer, so "
+        "thousands of connections can be in service at once. <b>CPU work blocks</b>: while one "
+        "handler computes, no other connection is read, written or answered — requests pile up "
+        "as <i>waiting</i>, and the tail latency grows with the number of connections. It uses "
+        "one core, whatever the machine has.");
+}
+
+QString gil_text() {
+    return QObject::tr(
+        "<b>GIL-locked threads</b> (Flask on Werkzeug, gunicorn gthread): OS threads do blocking "
+        "I/O, but handler CPU work (and the framework overhead) runs only while holding one "
+        "global interpreter lock, handed over the way CPython does it: a thread that wants the "
+        "lock waits one <i>switch interval</i> (5 ms), then asks the holder to drop it. "
+        "<b>I/O waits overlap</b> (the lock is released), <b>CPU work never runs in parallel</b>: "
+        "more threads add no throughput for CPU-bound handlers, and a request back from I/O "
+        "queues behind a CPU-bound one (the convoy effect). <i>Threads</i> = pool size: at most "
+        "that many requests are in service, the rest wait. Threads = 0 is Werkzeug's one thread "
+        "per connection.");
+}
+
+QString process_text(Model inner) {
+    return QObject::tr(
+               "<b>Process per core</b> (Node's cluster module, gunicorn workers): N separate "
+               "server processes share one listening port; each runs its own %1, so CPU work "
+               "<b>runs in parallel on every core</b> — until the cores run out (the load "
+               "generator needs one too). <i>Workers</i> = processes. Connections are handed out "
+               "round-robin by the primary, as in Node's default.")
+        .arg(inner == Model::GilThreads ? QObject::tr("GIL-locked threads")
+                                        : QObject::tr("event loop"));
+}
+
+}  // namespace
+
+QString explain_model(Model model, Model inner) {
+    QString text;
+    switch (model) {
+        case Model::EventLoop: text = event_loop_text(); break;
+        case Model::GilThreads: text = gil_text(); break;
+        case Model::ProcessPerCore: text = process_text(inner); break;
+    }
+    text += QObject::tr(
+        "<p><i>Per request</i>: <b>overhead</b> and <b>CPU</b> are real computation measured in "
+        "thread CPU time; <b>I/O wait</b> is a downstream call that uses no CPU. "
+        "<i>Connections</i> are closed-loop keep-alive clients, like wrk's.</p>");
+    return text;
+}
+
+}  // namespace conclab::ui

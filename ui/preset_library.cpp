@@ -1,0 +1,20 @@
+#include "preset_library.hpp"
+
+#include <QDir>
+#include <QFile>
+
+namespace conclab::ui {
+
+std::vector<Scenario> load_presets() {
+    std::vector<Scenario> presets;
+    QDir dir(":/presets");
+    for (const QString& name : dir.entryList({"*.json"}, QDir::Files, QDir::Name)) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly)) continue;
+        ScenarioParse parsed = parse_scenario(file.readAll().toStdString());
+        if (parsed.scenario) presets.push_back(std::move(*parsed.scenario));
+    }
+    return presets;
+}
+
+}  // namespace conclab::ui

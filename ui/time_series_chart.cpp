@@ -1,0 +1,158 @@
+#include "time_series_chart.hpp"
+
+#include <QVBoxLayout>
+
+#include <cmath>
+
+#include <qcustomplot.h>
+
+namespace conclab::ui {
+
+namespace {
+
+QCPTextElement* title_element(QCustomPlot* plot) {
+    return qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0));
+}
+
+}  // namespace
+
+TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& y_label, QWidget* parent)
+    : QWidget(parent), plot_(new QCustomPlot(this)), title_(title), y_label_(y_label) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+    setMinimumSize(280, 180);
+    plot_->plotLayout()->insertRow(0);
+    plot_->plotLayout()->addElement(0, 0, new QCPTextElement(plot_, title, QFont()));
+    plot_->xAxis->setLabel("time (s)");
+    plot_->yAxis->setLabel(y_label);
+    plot_->legend->setVisible(true);
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    plot_->setNoAntialiasingOnDrag(true);
+    set_style(style_);
+}
+
+int TimeSeriesChart::add_series(const QString& name, const QColor& color, bool ghost,
+                                Qt::PenStyle pen_style) {
+    QCPGraph* graph = plot_->addGraph();
+    graph->setName(name);
+    QColor c = color;
+    if (ghost) c.setAlpha(110);
+    QPen pen(c, style_.line_width(), pen_style);
+    graph->setPen(pen);
+    graph->setAdaptiveSampling(true);
+    if (ghost) graph->setLayer("background");
+    ghost_.push_back(ghost);
+    return plot_->graphCount() - 1;
+}
+
+void TimeSeriesChart::append(int series, double t_s, double value) {
+    if (series < 0 || series >= plot_->graphCount()) return;
+    // A log axis cannot show zero or less: those become gaps rather than a made-up value.
+    if (log_y_ && !(value > 0)) value = std::nan("");
+    plot_->graph(series)->addData(t_s, value);
+    latest_t_ = std::max(latest_t_, t_s);
+}
+
+void TimeSeriesChart::add_marker(double t_s, const QString& label) {
+    markers_.push_back({t_s, label});
+    rebuild_markers();
+}
+
+void TimeSeriesChart::rebuild_markers() {
+    plot_->clearItems();
+    for (std::size_t i = 0; i < markers_.size(); ++i) {
+        auto* line = new QCPItemStraightLine(plot_);
+        line->point1->setCoords(markers_[i].t_s, 0);
+        line->point2->setCoords(markers_[i].t_s, 1);
+        line->setPen(QPen(style_.foreground(), style_.presentation ? 2 : 1, Qt::DashLine));
+        auto* text = new QCPItemText(plot_);
+        text->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        // Staggered so that labels of changes made in quick succession do not overlap.
+        text->position->setCoords(markers_[i].t_s, 0.04 + 0.09 * static_cast<double>(i % 4));
+        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        text->setText(" " + markers_[i].label);
+        text->setFont(style_.font(0.9));
+        text->setColor(style_.foreground());
+        text->setBrush(QBrush(style_.background()));
+        text->setClipToAxisRect(true);
+    }
+}
+
+void TimeSeriesChart::clear() {
+    plot_->clearGraphs();
+    plot_->clearItems();
+    markers_.clear();
+    ghost_.clear();
+    latest_t_ = 0;
+}
+
+void TimeSeriesChart::set_title(const QString& title) {
+    title_ = title;
+    if (auto* element = title_element(plot_)) element->setText(title);
+}
+
+void TimeSeriesChart::set_window_s(double seconds) { window_s_ = seconds; }
+
+void TimeSeriesChart::set_log_y(bool log) {
+    log_y_ = log;
+    if (log) {
+        plot_->yAxis->setScaleType(QCPAxis::stLogarithmic);
+        plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        // Existing zeros cannot be drawn on a log axis.
+        for (int i = 0; i < plot_->graphCount(); ++i) {
+            for (auto it = plot_->graph(i)->data()->begin(); it != plot_->graph(i)->data()->end();
+                 ++it) {
+                if (!(it->value > 0)) it->value = std::nan("");
+            }
+        }
+    } else {
+        plot_->yAxis->setScaleType(QCPAxis::stLinear);
+        plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    }
+}
+
+void TimeSeriesChart::set_style(const ChartStyle& style) {
+    style_ = style;
+    apply_style(*plot_, style_);
+    if (auto* element = title_element(plot_)) {
+        QFont f = style_.font(1.25);
+        f.setBold(true);
+        element->setFont(f);
+        element->setTextColor(style_.foreground());
+    }
+    rebuild_markers();
+}
+
+void TimeSeriesChart::refresh() {
+    const double end = std::max(latest_t_, window_s_ > 0 ? window_s_ : 1.0);
+    const double start = window_s_ > 0 ? std::max(0.0, end - window_s_) : 0.0;
+    plot_->xAxis->setRange(start, std::max(end, start + 1.0));
+    // Y range from the visible points only, so an early spike does not flatten the present.
+    double lo = std::numeric_limits<double>::max(), hi = 0;
+    for (int i = 0; i < plot_->graphCount(); ++i) {
+        bool found = false;
+        const QCPRange r = plot_->graph(i)->getValueRange(found, QCP::sdBoth, plot_->xAxis->range());
+        if (!found) continue;
+        lo = std::min(lo, r.lower);
+        hi = std::max(hi, r.upper);
+    }
+    if (hi <= 0) {
+        plot_->yAxis->setRange(log_y_ ? 0.1 : 0, log_y_ ? 10 : 1);
+    } else if (log_y_) {
+        plot_->yAxis->setRange(std::max(lo * 0.7, 1e-3), hi * 1.6);
+    } else {
+        plot_->yAxis->setRange(0, hi * 1.12);
+    }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+int TimeSeriesChart::series_count() const { return plot_->graphCount(); }
+
+int TimeSeriesChart::point_count(int series) const {
+    if (series < 0 || series >= plot_->graphCount()) return 0;
+    return plot_->graph(series)->dataCount();
+}
+
+}  // namespace conclab::ui

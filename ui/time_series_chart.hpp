@@ -1,0 +1,62 @@
+#pragma once
+// One live chart: a QCustomPlot with a time axis, several series, and labelled vertical markers
+// for knob changes ("connections 10 → 100"), so that a chart tells its own story on a slide.
+
+#include <QString>
+#include <QWidget>
+
+#include <vector>
+
+#include "chart_style.hpp"
+
+class QCustomPlot;
+class QCPGraph;
+
+namespace conclab::ui {
+
+class TimeSeriesChart : public QWidget {
+    Q_OBJECT
+public:
+    TimeSeriesChart(const QString& title, const QString& y_label, QWidget* parent = nullptr);
+
+    // Returns the series' index. A ghost is a kept earlier run: drawn faded, behind the rest.
+    int add_series(const QString& name, const QColor& color, bool ghost = false,
+                   Qt::PenStyle pen_style = Qt::SolidLine);
+    // NaN draws a gap (a tick without data, e.g. no response completed).
+    void append(int series, double t_s, double value);
+    void add_marker(double t_s, const QString& label);
+    void clear();
+
+    void set_title(const QString& title);
+    QString title() const { return title_; }
+    void set_window_s(double seconds);  // scrolling window; 0 = the whole run
+    void set_log_y(bool log);
+    bool log_y() const { return log_y_; }
+    void set_style(const ChartStyle& style);
+    // Rescales to the visible data and schedules a repaint (coalesced by Qt's event loop).
+    void refresh();
+
+    QCustomPlot* plot() const { return plot_; }
+    int series_count() const;
+    int point_count(int series) const;
+    int marker_count() const { return static_cast<int>(markers_.size()); }
+
+private:
+    struct Marker {
+        double t_s;
+        QString label;
+    };
+    void rebuild_markers();
+
+    QCustomPlot* plot_;
+    QString title_;
+    QString y_label_;
+    ChartStyle style_;
+    double window_s_ = 60;
+    bool log_y_ = false;
+    double latest_t_ = 0;
+    std::vector<Marker> markers_;
+    std::vector<bool> ghost_;
+};
+
+}  // namespace conclab::ui
