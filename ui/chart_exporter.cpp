@@ -28,13 +28,16 @@ void draw_page(ChartPanel& panel, QCPPainter& painter, const ChartExportOptions&
     painter.setFont(title_font);
     painter.setPen(style.foreground());
     const int title_height = QFontMetrics(title_font).height();
-    painter.drawText(QRect(margin, margin / 2, o.width - 2 * margin, title_height),
-                     Qt::AlignLeft | Qt::AlignVCenter, title);
+    const int text_width = o.width - 2 * margin;
+    painter.drawText(QRect(margin, margin / 2, text_width, title_height),
+                     Qt::AlignLeft | Qt::AlignVCenter,
+                     QFontMetrics(title_font).elidedText(title, Qt::ElideRight, text_width));
     const QFont sub_font = style.font(1.15);
     painter.setFont(sub_font);
     const int sub_height = QFontMetrics(sub_font).height();
-    painter.drawText(QRect(margin, margin / 2 + title_height, o.width - 2 * margin, sub_height),
-                     Qt::AlignLeft | Qt::AlignVCenter, subtitle);
+    painter.drawText(QRect(margin, margin / 2 + title_height, text_width, sub_height),
+                     Qt::AlignLeft | Qt::AlignVCenter,
+                     QFontMetrics(sub_font).elidedText(subtitle, Qt::ElideRight, text_width));
     const int top = margin / 2 + title_height + sub_height + margin / 3;
 
     std::vector<TimeSeriesChart*> charts = panel.charts();
@@ -58,11 +61,11 @@ void draw_page(ChartPanel& panel, QCPPainter& painter, const ChartExportOptions&
 // Applies the export style for the duration of an export, then puts the screen style back.
 class StyleScope {
 public:
-    StyleScope(ChartPanel& panel, const ChartStyle& style)
-        : panel_(panel), saved_(panel.style()) {
+    StyleScope(ChartPanel& panel, const ChartStyle& style) : panel_(panel), saved_(panel.style()) {
         panel_.set_style(style);
         panel_.refresh();
-        for (TimeSeriesChart* chart : panel_.charts()) chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        for (TimeSeriesChart* chart : panel_.charts())
+            chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
     }
     ~StyleScope() {
         panel_.set_style(saved_);
@@ -74,12 +77,15 @@ private:
     ChartStyle saved_;
 };
 
-QString lower_suffix(const QString& path) { return QFileInfo(path).suffix().toLower(); }
+QString lower_suffix(const QString& path) {
+    return QFileInfo(path).suffix().toLower();
+}
 
 }  // namespace
 
 QString model_label(const RunConfig& c) {
-    if (c.external) return QObject::tr("external server %1").arg(QString::fromStdString(c.external->url));
+    if (c.external)
+        return QObject::tr("external server %1").arg(QString::fromStdString(c.external->url));
     auto inner_label = [&](Model m, int threads) {
         if (m == Model::EventLoop) return QObject::tr("event loop");
         return threads == 0 ? QObject::tr("GIL threads (one per connection)")
@@ -123,8 +129,9 @@ void show_runs(ChartPanel& panel, const std::vector<RunResult>& runs) {
     }
     panel.set_window_s(0);
     if (!runs.empty()) {
-        panel.set_heading(single ? labels.front() : labels.join(QObject::tr(" vs ")),
-                          describe_workload(runs.front().config));
+        QString title = single ? labels.front() : labels.join(QObject::tr(" vs "));
+        title[0] = title[0].toUpper();
+        panel.set_heading(title, describe_workload(runs.front().config));
     }
     panel.refresh();
 }

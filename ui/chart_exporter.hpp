@@ -19,13 +19,13 @@ namespace conclab::ui {
 class ChartPanel;
 
 struct ChartExportOptions {
-    int chart = -1;  // -1: all charts on one page; 0 req/s, 1 latency, 2 connections, 3 CPU
-    int width = 1920;   // logical size of the page
+    int chart = -1;    // -1: all charts on one page; 0 req/s, 1 latency, 2 connections, 3 CPU
+    int width = 1920;  // logical size of the page
     int height = 1080;
-    double scale = 2.0;  // PNG only: device pixels per logical pixel
+    double scale = 2.0;             // PNG only: device pixels per logical pixel
     ChartStyle style{false, true};  // presentation style, light background
     bool overwrite = false;
-    QString title;     // empty: taken from the panel's heading
+    QString title;  // empty: taken from the panel's heading
     QString subtitle;
 };
 

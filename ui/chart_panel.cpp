@@ -12,8 +12,12 @@ namespace conclab::ui {
 
 namespace {
 
-double or_gap(const std::optional<double>& v) { return v ? *v : std::nan(""); }
-double or_gap(const std::optional<int>& v) { return v ? *v : std::nan(""); }
+double or_gap(const std::optional<double>& v) {
+    return v ? *v : std::nan("");
+}
+double or_gap(const std::optional<int>& v) {
+    return v ? *v : std::nan("");
+}
 
 }  // namespace
 
@@ -57,16 +61,18 @@ int ChartPanel::begin_run(const QString& label, int color_index, bool ghost, boo
     r.p50 = latency_->add_series(prefix + "p50", color(0), ghost, style(Qt::DotLine));
     r.p90 = latency_->add_series(prefix + "p90", color(1), ghost, style(Qt::DashLine));
     r.p99 = latency_->add_series(prefix + "p99", color(3), ghost, Qt::SolidLine);
-    r.client_open = connections_->add_series(prefix + tr("client open"), color(0), ghost,
-                                             style(Qt::DotLine));
-    r.in_service = connections_->add_series(prefix + tr("server in service"), color(2), ghost,
-                                            Qt::SolidLine);
+    r.client_open =
+        connections_->add_series(prefix + tr("client open"), color(0), ghost, style(Qt::DotLine));
+    r.in_service =
+        connections_->add_series(prefix + tr("server in service"), color(2), ghost, Qt::SolidLine);
     r.waiting = connections_->add_series(prefix + tr("server waiting"), color(1), ghost,
                                          style(Qt::DashLine));
     r.server_cpu = cpu_->add_series(prefix + tr("server"), color(0), ghost, Qt::SolidLine);
-    r.load_cpu = cpu_->add_series(prefix + tr("load generator"), color(4), ghost,
-                                  style(Qt::DotLine));
+    r.load_cpu =
+        cpu_->add_series(prefix + tr("load generator"), color(4), ghost, style(Qt::DotLine));
     runs_.push_back(r);
+    // Overlaid runs have long series names: two per legend row keeps them readable.
+    for (TimeSeriesChart* chart : charts()) chart->set_legend_columns(runs_.size() > 1 ? 2 : 3);
     return static_cast<int>(runs_.size()) - 1;
 }
 
@@ -101,14 +107,20 @@ void ChartPanel::set_heading(const QString& title, const QString& subtitle) {
     subtitle_->setText(subtitle);
 }
 
-QString ChartPanel::heading_title() const { return title_->text(); }
-QString ChartPanel::heading_subtitle() const { return subtitle_->text(); }
+QString ChartPanel::heading_title() const {
+    return title_->text();
+}
+QString ChartPanel::heading_subtitle() const {
+    return subtitle_->text();
+}
 
 void ChartPanel::set_window_s(double seconds) {
     for (TimeSeriesChart* chart : charts()) chart->set_window_s(seconds);
 }
 
-void ChartPanel::set_log_latency(bool log) { latency_->set_log_y(log); }
+void ChartPanel::set_log_latency(bool log) {
+    latency_->set_log_y(log);
+}
 
 void ChartPanel::set_style(const ChartStyle& style) {
     style_ = style;

@@ -4,9 +4,15 @@
 
 namespace conclab::ui {
 
-QColor ChartStyle::background() const { return dark ? QColor(28, 30, 34) : QColor(Qt::white); }
-QColor ChartStyle::foreground() const { return dark ? QColor(230, 230, 230) : QColor(40, 40, 40); }
-QColor ChartStyle::grid() const { return dark ? QColor(70, 72, 78) : QColor(220, 220, 220); }
+QColor ChartStyle::background() const {
+    return dark ? QColor(28, 30, 34) : QColor(Qt::white);
+}
+QColor ChartStyle::foreground() const {
+    return dark ? QColor(230, 230, 230) : QColor(40, 40, 40);
+}
+QColor ChartStyle::grid() const {
+    return dark ? QColor(70, 72, 78) : QColor(220, 220, 220);
+}
 
 QFont ChartStyle::font(double scale) const {
     QFont f;

@@ -26,14 +26,18 @@ void fill_models(QComboBox* box, bool with_process_per_core) {
     }
 }
 
-Model model_of(const QComboBox* box) { return Model(box->currentData().toInt()); }
+Model model_of(const QComboBox* box) {
+    return Model(box->currentData().toInt());
+}
 
 void select_model(QComboBox* box, Model model) {
     const int index = box->findData(int(model));
     if (index >= 0) box->setCurrentIndex(index);
 }
 
-const char* kNotLive = QT_TRANSLATE_NOOP("ControlPanel", "Fixed while a run is going: it needs new server processes. Stop, change, start again.");
+const char* kNotLive = QT_TRANSLATE_NOOP(
+    "ControlPanel",
+    "Fixed while a run is going: it needs new server processes. Stop, change, start again.");
 
 }  // namespace
 
@@ -46,8 +50,9 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     inner_ = new QComboBox(model_group);
     fill_models(model_, true);
     fill_models(inner_, false);
-    model_->setToolTip(tr("How the server schedules requests: one event loop, threads behind a "
-                          "global interpreter lock, or one process per core"));
+    model_->setToolTip(
+        tr("How the server schedules requests: one event loop, threads behind a "
+           "global interpreter lock, or one process per core"));
     inner_->setToolTip(tr("The model each worker process runs (process per core only)"));
     model_form->addRow(tr("Model"), model_);
     model_form->addRow(tr("Inside each worker"), inner_);
@@ -59,8 +64,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
         knob_layout->addWidget(s);
         return s;
     };
-    connections_ = add(add_slider(tr("Client connections"), "", 1, Limits::kMaxConnections, 0,
-                                  true,
+    connections_ = add(add_slider(tr("Client connections"), "", 1, Limits::kMaxConnections, 0, true,
                                   tr("Closed-loop keep-alive connections of the load generator "
                                      "(each sends a request, waits for the answer, repeats)")));
     cpu_ms_ = add(add_slider(tr("Handler CPU per request"), "ms", 0, 200, 2, false,
@@ -76,7 +80,8 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     const int cores = std::max(1, QThread::idealThreadCount());
     workers_ = add(add_slider(tr("Worker processes"), "", 1, 2 * cores, 0, false,
                               tr("Process per core: server processes (cores on this machine: "
-                                 "%1)").arg(cores)));
+                                 "%1)")
+                                  .arg(cores)));
     switch_interval_ = add(add_slider(tr("GIL switch interval"), "ms", 0.1, 100, 1, true,
                                       tr("How long a thread waits for the GIL before asking the "
                                          "holder to drop it (CPython: 5 ms)")));
@@ -92,8 +97,9 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     start_ = new QPushButton(tr("Start"), this);
     start_->setToolTip(tr("Start or stop the experiment (Space, Ctrl+R)"));
     compare_ = new QPushButton(tr("Compare models"), this);
-    compare_->setToolTip(tr("Run the same workload on each model in turn and overlay the "
-                            "results (Ctrl+M)"));
+    compare_->setToolTip(
+        tr("Run the same workload on each model in turn and overlay the "
+           "results (Ctrl+M)"));
     buttons->addWidget(start_);
     buttons->addWidget(compare_);
     layout->addLayout(buttons);

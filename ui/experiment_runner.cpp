@@ -7,7 +7,9 @@ ExperimentRunner::ExperimentRunner(QObject* parent) : QObject(parent) {
     connect(&timer_, &QTimer::timeout, this, &ExperimentRunner::poll);
 }
 
-ExperimentRunner::~ExperimentRunner() { stop(); }
+ExperimentRunner::~ExperimentRunner() {
+    stop();
+}
 
 void ExperimentRunner::start(const std::vector<RunConfig>& runs) {
     stop();
@@ -46,9 +48,9 @@ void ExperimentRunner::poll() {
     next_sample_ = s.next_index;
     if (!s.samples.empty()) emit samplesArrived(index_, s.samples);
     if (s.events.size() > events_seen_) {
-        emit eventsArrived(index_, std::vector<AdjustEvent>(
-                                       s.events.begin() + static_cast<long>(events_seen_),
-                                       s.events.end()));
+        emit eventsArrived(
+            index_, std::vector<AdjustEvent>(s.events.begin() + static_cast<long>(events_seen_),
+                                             s.events.end()));
         events_seen_ = s.events.size();
     }
     s.samples.clear();

@@ -29,7 +29,7 @@ LabeledSlider::LabeledSlider(const QString& label, const QString& unit, double m
     spin_->setRange(minimum, maximum);
     spin_->setSuffix(unit.isEmpty() ? QString() : " " + unit);
     spin_->setKeyboardTracking(false);  // typing "100" is one change, not three
-    spin_->setMinimumWidth(110);
+    spin_->setMinimumWidth(96);
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(0, 2, 0, 2);
     layout->addWidget(label_, 0, 0, 1, 2);
@@ -56,9 +56,13 @@ LabeledSlider::LabeledSlider(const QString& label, const QString& unit, double m
     slider_->setValue(position_for(minimum));
 }
 
-double LabeledSlider::value() const { return spin_->value(); }
+double LabeledSlider::value() const {
+    return spin_->value();
+}
 
-void LabeledSlider::set_value(double v) { spin_->setValue(std::clamp(v, minimum_, maximum_)); }
+void LabeledSlider::set_value(double v) {
+    spin_->setValue(std::clamp(v, minimum_, maximum_));
+}
 
 void LabeledSlider::set_range(double minimum, double maximum) {
     minimum_ = minimum;
@@ -80,8 +84,8 @@ int LabeledSlider::position_for(double v) const {
     double fraction;
     if (logarithmic_) {
         const double lo = std::log(std::max(minimum_, 1e-3));
-        fraction = (std::log(std::max(v, std::max(minimum_, 1e-3))) - lo) /
-                   (std::log(maximum_) - lo);
+        fraction =
+            (std::log(std::max(v, std::max(minimum_, 1e-3))) - lo) / (std::log(maximum_) - lo);
     } else {
         fraction = (v - minimum_) / (maximum_ - minimum_);
     }

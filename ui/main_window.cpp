@@ -55,6 +55,7 @@ MainWindow::MainWindow(QWidget* parent)
       presets_list_(new QListWidget),
       runner_(new ExperimentRunner(this)) {
     setWindowTitle(tr("Concurrency Lab"));
+    presets_ = load_presets();  // also registers the compiled-in resources (icon)
     setWindowIcon(QIcon(":/icons/conclab.svg"));
 
     auto* left = new QWidget;
@@ -74,8 +75,9 @@ MainWindow::MainWindow(QWidget* parent)
     right_layout->setContentsMargins(0, 0, 0, 0);
     warnings_->setObjectName("warningBanner");
     warnings_->setWordWrap(true);
-    warnings_->setStyleSheet("QLabel { background: #fff3cd; color: #5c4400; padding: 6px; "
-                             "border: 1px solid #e0c060; border-radius: 3px; }");
+    warnings_->setStyleSheet(
+        "QLabel { background: #fff3cd; color: #5c4400; padding: 6px; "
+        "border: 1px solid #e0c060; border-radius: 3px; }");
     warnings_->hide();
     right_layout->addWidget(warnings_);
     right_layout->addWidget(charts_, 1);
@@ -88,12 +90,12 @@ MainWindow::MainWindow(QWidget* parent)
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({360, 920});
+    splitter->setSizes({400, 880});
+    presets_list_->setWordWrap(true);
     setCentralWidget(splitter);
     statusBar()->addPermanentWidget(state_label_);
     resize(1280, 800);
 
-    presets_ = load_presets();
     for (const Scenario& p : presets_) {
         auto* item = new QListWidgetItem(QString::fromStdString(p.name), presets_list_);
         item->setToolTip(QString::fromStdString(p.description));
@@ -108,10 +110,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(controls_, &ControlPanel::knobChanged, this, &MainWindow::on_knob_changed);
     connect(controls_, &ControlPanel::startStopRequested, this, &MainWindow::start_or_stop);
     connect(controls_, &ControlPanel::compareRequested, this, [this] {
-        start_comparison(compare_models_.empty()
-                             ? std::vector<Model>{Model::EventLoop, Model::GilThreads,
-                                                  Model::ProcessPerCore}
-                             : compare_models_);
+        start_comparison(
+            compare_models_.empty()
+                ? std::vector<Model>{Model::EventLoop, Model::GilThreads, Model::ProcessPerCore}
+                : compare_models_);
     });
     connect(runner_, &ExperimentRunner::runStarted, this, &MainWindow::on_run_started);
     connect(runner_, &ExperimentRunner::samplesArrived, this,
@@ -136,18 +138,20 @@ MainWindow::MainWindow(QWidget* parent)
     state_label_->setText(tr("Idle"));
 }
 
-MainWindow::~MainWindow() { runner_->stop(); }
+MainWindow::~MainWindow() {
+    runner_->stop();
+}
 
 void MainWindow::build_menus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open scenario…"), QKeySequence::Open, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), {},
-                                                          tr("Scenarios (*.json)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open scenario"), {}, tr("Scenarios (*.json)"));
         if (!path.isEmpty()) open_scenario(path);
     });
     file->addAction(tr("&Save scenario…"), QKeySequence::Save, this, [this] {
-        QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), {},
-                                                    tr("Scenarios (*.json)"));
+        QString path =
+            QFileDialog::getSaveFileName(this, tr("Save scenario"), {}, tr("Scenarios (*.json)"));
         if (path.isEmpty()) return;
         if (QFileInfo(path).suffix().isEmpty()) path += ".json";
         save_scenario(path);
@@ -164,9 +168,9 @@ void MainWindow::build_menus() {
         export_charts(path, o);
     });
     file->addAction(tr("Export &data…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export data"), tr("concurrency-lab.json"),
-            tr("JSON report (*.json);;CSV time series (*.csv)"));
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export data"), tr("concurrency-lab.json"),
+                                         tr("JSON report (*.json);;CSV time series (*.csv)"));
         if (!path.isEmpty()) export_data(path, true);
     });
     file->addAction(tr("&Copy charts"), QKeySequence(tr("Ctrl+Shift+C")), this,
@@ -207,14 +211,16 @@ void MainWindow::build_menus() {
     presentation_action_->setCheckable(true);
     for (QAction* a : {dark_action_, presentation_action_}) {
         connect(a, &QAction::toggled, this, [this] {
-            charts_->set_style(ChartStyle{dark_action_->isChecked(),
-                                          presentation_action_->isChecked()});
+            charts_->set_style(
+                ChartStyle{dark_action_->isChecked(), presentation_action_->isChecked()});
             charts_->refresh();
         });
     }
 }
 
-RunConfig MainWindow::current_config() const { return controls_->config(); }
+RunConfig MainWindow::current_config() const {
+    return controls_->config();
+}
 
 void MainWindow::start_or_stop() {
     if (runner_->running()) {
@@ -231,7 +237,9 @@ void MainWindow::start_run() {
     runner_->start({current_config()});
 }
 
-void MainWindow::stop_run() { runner_->stop(); }
+void MainWindow::stop_run() {
+    runner_->stop();
+}
 
 void MainWindow::start_comparison(const std::vector<Model>& models) {
     if (runner_->running() || models.empty()) return;
@@ -245,6 +253,7 @@ void MainWindow::start_comparison(const std::vector<Model>& models) {
         runs.push_back(c);
     }
     comparing_ = true;
+    comparison_models_ = models;
     runner_->start(runs);
 }
 
@@ -255,8 +264,7 @@ void MainWindow::on_run_started(int index, const RunConfig& config) {
         charts_->clear();
         results_.clear();
         if (ghost_) {
-            charts_->begin_run(tr("kept: %1").arg(model_label(ghost_->config)), 5, true,
-                               false);
+            charts_->begin_run(tr("kept: %1").arg(model_label(ghost_->config)), 5, true, false);
             charts_->append(0, ghost_->series);
         }
     }
@@ -281,24 +289,33 @@ void MainWindow::update_heading(const RunConfig& config) {
     QString title = model_label(config);
     if (comparing_) {
         QStringList names;
-        for (const Model m : compare_models_.empty() ? std::vector<Model>{} : compare_models_) {
+        for (const Model m : comparison_models_) {
             RunConfig c = config;
             c.server.model = m;
             names << model_label(c);
         }
-        if (!names.isEmpty()) title = names.join(tr(" vs "));
-        else title = tr("Comparison of models");
+        if (!names.isEmpty())
+            title = names.join(tr(" vs "));
+        else
+            title = tr("Comparison of models");
     }
-    if (!scenario_name_.isEmpty()) title = scenario_name_ + " — " + title;
-    charts_->set_heading(title, describe_workload(config));
+    if (!title.isEmpty()) title[0] = title[0].toUpper();
+    // A preset's name is the better title; the models then lead the subtitle.
+    if (scenario_name_.isEmpty()) {
+        charts_->set_heading(title, describe_workload(config));
+    } else {
+        charts_->set_heading(scenario_name_, title + " · " + describe_workload(config));
+    }
 }
 
 void MainWindow::on_status(const Snapshot& s) {
     const QString state = s.state == RunState::Running ? tr("Running") : tr("Finished");
-    state_label_->setText(tr("%1 · %2 s · port %3").arg(state).arg(s.elapsed_s, 0, 'f', 1).arg(s.port));
+    state_label_->setText(
+        tr("%1 · %2 s · port %3").arg(state).arg(s.elapsed_s, 0, 'f', 1).arg(s.port));
     QStringList lines;
     for (const std::string& w : s.warnings) lines << QString::fromStdString(w);
-    if (!s.fatal_error.empty()) lines << tr("Stopped: %1").arg(QString::fromStdString(s.fatal_error));
+    if (!s.fatal_error.empty())
+        lines << tr("Stopped: %1").arg(QString::fromStdString(s.fatal_error));
     warnings_->setText(lines.join("\n"));
     warnings_->setVisible(!lines.isEmpty());
 }
@@ -450,9 +467,8 @@ void MainWindow::keep_as_ghost() {
         return;
     }
     ghost_ = results_.back();
-    statusBar()->showMessage(tr("Kept %1; the next run is drawn over it")
-                                 .arg(model_label(ghost_->config)),
-                             4000);
+    statusBar()->showMessage(
+        tr("Kept %1; the next run is drawn over it").arg(model_label(ghost_->config)), 4000);
 }
 
 void MainWindow::copy_chart_to_clipboard() {

@@ -36,7 +36,7 @@ public:
     void start_run();
     void stop_run();
     void start_comparison(const std::vector<Model>& models);
-    bool open_scenario(const QString& path);   // false: message shown, nothing changed
+    bool open_scenario(const QString& path);  // false: message shown, nothing changed
     bool save_scenario(const QString& path);
     bool export_charts(const QString& path, const ChartExportOptions& options);
     bool export_data(const QString& path, bool overwrite);  // .json or .csv
@@ -81,7 +81,8 @@ private:
     std::vector<Scenario> presets_;
     std::vector<RunResult> results_;
     std::optional<RunResult> ghost_;
-    std::vector<Model> compare_models_;
+    std::vector<Model> compare_models_;     // of the scenario: what Compare runs
+    std::vector<Model> comparison_models_;  // of the comparison running or last run
     QString scenario_name_;
     QString scenario_description_;
     QString last_error_;

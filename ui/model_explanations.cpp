@@ -45,9 +45,15 @@ QString process_text(Model inner) {
 QString explain_model(Model model, Model inner) {
     QString text;
     switch (model) {
-        case Model::EventLoop: text = event_loop_text(); break;
-        case Model::GilThreads: text = gil_text(); break;
-        case Model::ProcessPerCore: text = process_text(inner); break;
+        case Model::EventLoop:
+            text = event_loop_text();
+            break;
+        case Model::GilThreads:
+            text = gil_text();
+            break;
+        case Model::ProcessPerCore:
+            text = process_text(inner);
+            break;
     }
     text += QObject::tr(
         "<p><i>Per request</i>: <b>overhead</b> and <b>CPU</b> are real computation measured in "

@@ -26,8 +26,15 @@ TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& y_label, Q
     plot_->plotLayout()->addElement(0, 0, new QCPTextElement(plot_, title, QFont()));
     plot_->xAxis->setLabel("time (s)");
     plot_->yAxis->setLabel(y_label);
+    // The legend gets its own row under the axes, laid out horizontally, so it never covers
+    // data or the markers' labels.
     plot_->legend->setVisible(true);
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    plot_->plotLayout()->addElement(2, 0, plot_->legend);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot_->legend->setWrap(3);
+    plot_->plotLayout()->setRowStretchFactor(2, 0.001);
+    plot_->plotLayout()->setRowSpacing(2);
     plot_->setNoAntialiasingOnDrag(true);
     set_style(style_);
 }
@@ -93,7 +100,14 @@ void TimeSeriesChart::set_title(const QString& title) {
     if (auto* element = title_element(plot_)) element->setText(title);
 }
 
-void TimeSeriesChart::set_window_s(double seconds) { window_s_ = seconds; }
+void TimeSeriesChart::set_window_s(double seconds) {
+    window_s_ = seconds;
+}
+
+void TimeSeriesChart::set_legend_columns(int columns) {
+    plot_->legend->setWrap(columns);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);  // re-flow existing items
+}
 
 void TimeSeriesChart::set_log_y(bool log) {
     log_y_ = log;
@@ -126,14 +140,16 @@ void TimeSeriesChart::set_style(const ChartStyle& style) {
 }
 
 void TimeSeriesChart::refresh() {
-    const double end = std::max(latest_t_, window_s_ > 0 ? window_s_ : 1.0);
+    // A live window starts 10 s wide, grows to its full width, then scrolls.
+    const double end = std::max(latest_t_, window_s_ > 0 ? std::min(window_s_, 10.0) : 1.0);
     const double start = window_s_ > 0 ? std::max(0.0, end - window_s_) : 0.0;
     plot_->xAxis->setRange(start, std::max(end, start + 1.0));
     // Y range from the visible points only, so an early spike does not flatten the present.
     double lo = std::numeric_limits<double>::max(), hi = 0;
     for (int i = 0; i < plot_->graphCount(); ++i) {
         bool found = false;
-        const QCPRange r = plot_->graph(i)->getValueRange(found, QCP::sdBoth, plot_->xAxis->range());
+        const QCPRange r =
+            plot_->graph(i)->getValueRange(found, QCP::sdBoth, plot_->xAxis->range());
         if (!found) continue;
         lo = std::min(lo, r.lower);
         hi = std::max(hi, r.upper);
@@ -148,7 +164,9 @@ void TimeSeriesChart::refresh() {
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-int TimeSeriesChart::series_count() const { return plot_->graphCount(); }
+int TimeSeriesChart::series_count() const {
+    return plot_->graphCount();
+}
 
 int TimeSeriesChart::point_count(int series) const {
     if (series < 0 || series >= plot_->graphCount()) return 0;

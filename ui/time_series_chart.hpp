@@ -28,6 +28,7 @@ public:
     void clear();
 
     void set_title(const QString& title);
+    void set_legend_columns(int columns);
     QString title() const { return title_; }
     void set_window_s(double seconds);  // scrolling window; 0 = the whole run
     void set_log_y(bool log);

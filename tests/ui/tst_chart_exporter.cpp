@@ -1,0 +1,144 @@
+// Exports rendered from known data: each file must be valid and non-trivial.
+#include <QtTest>
+
+#include <QImageReader>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+
+#include <cmath>
+
+#include "chart_exporter.hpp"
+#include "chart_panel.hpp"
+#include "time_series_chart.hpp"
+
+using namespace conclab;
+using namespace conclab::ui;
+
+namespace {
+
+RunResult synthetic_run(Model model, double rps, double p50) {
+    RunResult r;
+    r.config.server.model = model;
+    r.config.server.threads = 10;
+    r.config.load.connections = 1000;
+    r.config.server.workload.io_ms = 50;
+    r.config.duration_s = 8;
+    for (int i = 1; i <= 32; ++i) {
+        MetricsSample s;
+        s.t_s = i * 0.25;
+        s.rps = rps * (1 + 0.05 * std::sin(i));
+        s.p50_ms = p50;
+        s.p90_ms = p50 * 1.2;
+        s.p99_ms = p50 * 1.5;
+        s.client_open = 1000;
+        s.server_in_service = model == Model::EventLoop ? 1000 : 10;
+        s.server_waiting = model == Model::EventLoop ? 0 : 990;
+        s.server_cpu_pct = 30;
+        s.load_cpu_pct = 20;
+        r.series.push_back(s);
+    }
+    r.events.push_back({4.0, "connections", 10, 1000});
+    r.summary.rps = rps;
+    return r;
+}
+
+}  // namespace
+
+class TstChartExporter : public QObject {
+    Q_OBJECT
+private slots:
+    void pngHasTheRequestedSize() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("c.png");
+        ChartExportOptions o;  // 1920×1080 at 2×
+        QString error;
+        QVERIFY2(export_runs({synthetic_run(Model::EventLoop, 19000, 52)}, path, o, &error),
+                 qPrintable(error));
+        QImageReader reader(path);
+        QCOMPARE(reader.size(), QSize(3840, 2160));
+        const QImage image = reader.read();
+        QVERIFY(!image.isNull());
+        // Non-trivial: many distinct colours (lines, text), not a blank page.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 17) {
+            for (int x = 0; x < image.width(); x += 13) colours.insert(image.pixel(x, y));
+        }
+        QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+        QDir().mkpath(CONCLAB_SCREENSHOT_DIR);
+        image.save(QString(CONCLAB_SCREENSHOT_DIR) + "/export-single.png");
+    }
+    void svgParses() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("c.svg");
+        QString error;
+        QVERIFY2(export_runs({synthetic_run(Model::EventLoop, 19000, 52),
+                              synthetic_run(Model::GilThreads, 200, 4000)},
+                             path, ChartExportOptions{}, &error),
+                 qPrintable(error));
+        QSvgRenderer svg(path);
+        QVERIFY(svg.isValid());
+        QCOMPARE(svg.viewBox(), QRect(0, 0, 1920, 1080));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(text.size() > 20000);
+        QVERIFY(text.contains("vs"));  // the comparison title
+    }
+    void pdfHasAPage() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("c.pdf");
+        ChartExportOptions o;
+        o.chart = 0;  // one chart only
+        QString error;
+        QVERIFY2(export_runs({synthetic_run(Model::GilThreads, 200, 4000)}, path, o, &error),
+                 qPrintable(error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray pdf = f.readAll();
+        QVERIFY(pdf.startsWith("%PDF"));
+        QVERIFY(pdf.contains("/Type /Page"));
+        QVERIFY(pdf.size() > 5000);
+    }
+    void neverOverwritesUnlessAsked() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("c.png");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("mine");
+        f.close();
+        QString error;
+        QVERIFY(!export_runs({synthetic_run(Model::EventLoop, 1, 1)}, path, ChartExportOptions{},
+                             &error));
+        QVERIFY(error.contains("exists"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("mine"));
+        f.close();
+        ChartExportOptions o;
+        o.overwrite = true;
+        QVERIFY(export_runs({synthetic_run(Model::EventLoop, 1, 1)}, path, o, &error));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1);  // no temporary left
+    }
+    void rejectsBadRequests() {
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY(!export_runs({synthetic_run(Model::EventLoop, 1, 1)}, dir.filePath("c.bmp"),
+                             ChartExportOptions{}, &error));
+        QVERIFY(error.contains(".png"));
+        ChartExportOptions tiny;
+        tiny.width = 10;
+        QVERIFY(!export_runs({synthetic_run(Model::EventLoop, 1, 1)}, dir.filePath("c.png"), tiny,
+                             &error));
+        QVERIFY(!QFile::exists(dir.filePath("c.png")));
+    }
+    void titleDescribesTheExperiment() {
+        ChartPanel panel;
+        show_runs(panel, {synthetic_run(Model::GilThreads, 200, 4000)});
+        QCOMPARE(panel.heading_title(), QString("GIL threads (10)"));  // capitalised already
+        QVERIFY(panel.heading_subtitle().contains("1,000 connections"));
+        QVERIFY(panel.heading_subtitle().contains("50 ms I/O"));
+        QCOMPARE(panel.rps_chart()->marker_count(), 1);
+    }
+};
+
+QTEST_MAIN(TstChartExporter)
+#include "tst_chart_exporter.moc"

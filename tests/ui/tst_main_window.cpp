@@ -1,0 +1,220 @@
+// The real window, the real engine: sliders set with QTest, real servers and load behind it.
+#include <QtTest>
+
+#include <QComboBox>
+#include <QImageReader>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+
+#include "chart_panel.hpp"
+#include "compare_table.hpp"
+#include "control_panel.hpp"
+#include "experiment_runner.hpp"
+#include "labeled_slider.hpp"
+#include "main_window.hpp"
+#include "preset_library.hpp"
+#include "time_series_chart.hpp"
+
+#include <qcustomplot.h>
+
+using namespace conclab;
+using namespace conclab::ui;
+
+namespace {
+
+QString screenshot_path(const QString& name) {
+    QDir().mkpath(CONCLAB_SCREENSHOT_DIR);
+    return QString(CONCLAB_SCREENSHOT_DIR) + "/" + name;
+}
+
+double last_value(TimeSeriesChart* chart, int series) {
+    auto data = chart->plot()->graph(series)->data();
+    return data->isEmpty() ? -1 : (data->constEnd() - 1)->value;
+}
+
+void set_small_io_workload(ControlPanel* c) {
+    c->model_box()->setCurrentIndex(c->model_box()->findData(int(Model::EventLoop)));
+    c->connections()->spin_box()->setValue(10);
+    c->cpu_ms()->slider()->setValue(0);
+    c->io_ms()->spin_box()->setValue(10);
+    c->duration()->spin_box()->setValue(0);
+}
+
+}  // namespace
+
+class TstMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);  // QSettings go to a throw-away place
+        QCoreApplication::setOrganizationName("ConcurrencyLabTests");
+        QSettings().clear();
+        QVERIFY(qEnvironmentVariableIsSet("CONCLAB_WORKER"));
+    }
+
+    void controlsThatDoNotApplyAreDisabled() {
+        MainWindow w;
+        ControlPanel* c = w.control_panel();
+        c->model_box()->setCurrentIndex(c->model_box()->findData(int(Model::EventLoop)));
+        QVERIFY(!c->threads()->isEnabled());
+        QVERIFY(!c->workers()->isEnabled());
+        QVERIFY(!c->inner_box()->isEnabled());
+        QCOMPARE(c->backlog()->value(), 511.0);
+        c->model_box()->setCurrentIndex(c->model_box()->findData(int(Model::GilThreads)));
+        QVERIFY(c->threads()->isEnabled());
+        QVERIFY(c->switch_interval()->isEnabled());
+        QCOMPARE(c->backlog()->value(), 128.0);
+        QVERIFY(c->explanation()->text().contains("switch interval"));
+        c->model_box()->setCurrentIndex(c->model_box()->findData(int(Model::ProcessPerCore)));
+        QVERIFY(c->workers()->isEnabled());
+        QVERIFY(c->inner_box()->isEnabled());
+        QVERIFY(!c->threads()->isEnabled());  // inner event loop
+        // The logarithmic connections slider reaches both ends.
+        c->connections()->slider()->setValue(c->connections()->slider()->maximum());
+        QCOMPARE(c->connections()->value(), 10000.0);
+        c->connections()->slider()->setValue(0);
+        QCOMPARE(c->connections()->value(), 1.0);
+    }
+
+    void liveRunDrawsChartsAndSlidersReachTheEngine() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ControlPanel* c = w.control_panel();
+        set_small_io_workload(c);
+        QTest::mouseClick(c->start_button(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(w.runner()->running(), 5000);
+        ChartPanel* charts = w.chart_panel();
+        QTRY_VERIFY_WITH_TIMEOUT(charts->rps_chart()->point_count(0) >= 6, 10000);
+        QVERIFY(!c->model_box()->isEnabled());  // fixed during a run
+        QVERIFY(c->connections()->isEnabled());
+
+        // Move a slider during the run: the engine gets it within a tick, a marker appears.
+        c->connections()->spin_box()->setValue(40);
+        QTRY_COMPARE_WITH_TIMEOUT(w.runner()->last_snapshot().config.load.connections, 40, 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(charts->rps_chart()->marker_count(), 1, 3000);
+        QCOMPARE(charts->latency_chart()->marker_count(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(last_value(charts->connections_chart(), 0), 40.0, 5000);
+        // Every chart holds data: req/s, p50/p90/p99, client/in service/waiting, server/load CPU.
+        for (TimeSeriesChart* chart : charts->charts()) {
+            for (int s = 0; s < chart->series_count(); ++s) QVERIFY(chart->point_count(s) > 0);
+        }
+        QTest::qWait(600);
+        QVERIFY(w.grab().save(screenshot_path("main-window-running.png")));
+
+        QTest::mouseClick(c->start_button(), Qt::LeftButton);  // Stop
+        QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running(), 5000);
+        QCOMPARE(w.last_results().size(), std::size_t(1));
+        QCOMPARE(w.last_results()[0].events.size(), std::size_t(1));
+        QVERIFY(c->model_box()->isEnabled());
+
+        // Export what is on screen.
+        QTemporaryDir dir;
+        ChartExportOptions o;
+        for (const char* name : {"run.png", "run.svg", "run.pdf"}) {
+            QVERIFY2(w.export_charts(dir.filePath(name), o), qPrintable(w.last_error()));
+        }
+        QCOMPARE(QImageReader(dir.filePath("run.png")).size(), QSize(3840, 2160));
+        QVERIFY(QSvgRenderer(dir.filePath("run.svg")).isValid());
+        QFile pdf(dir.filePath("run.pdf"));
+        QVERIFY(pdf.open(QIODevice::ReadOnly) && pdf.readAll().contains("/Type /Page"));
+        // Not silently over an existing file.
+        QVERIFY(!w.export_charts(dir.filePath("run.png"), o));
+        QVERIFY(w.last_error().contains("exists"));
+        QVERIFY(w.export_data(dir.filePath("run.json"), false));
+        QVERIFY(w.export_data(dir.filePath("run.csv"), false));
+        QFile json(dir.filePath("run.json"));
+        QVERIFY(json.open(QIODevice::ReadOnly) &&
+                json.readAll().contains("\"server_in_service_max\""));
+        for (QMessageBox* box : w.findChildren<QMessageBox*>()) box->close();
+    }
+
+    void compareRunsThreeModelsAndSummarises() {
+        MainWindow w;
+        w.show();
+        ControlPanel* c = w.control_panel();
+        set_small_io_workload(c);
+        c->duration()->spin_box()->setValue(2);
+        w.start_comparison({Model::EventLoop, Model::GilThreads, Model::ProcessPerCore});
+        QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running() && w.last_results().size() == 3, 30000);
+        QCOMPARE(w.chart_panel()->run_count(), 3);
+        QCOMPARE(w.chart_panel()->rps_chart()->series_count(), 3);
+        for (int s = 0; s < 3; ++s) QVERIFY(w.chart_panel()->rps_chart()->point_count(s) >= 6);
+        QVERIFY(w.compare_table()->isVisible());
+        QCOMPARE(w.compare_table()->rowCount(), 3);
+        QVERIFY(w.compare_table()->item(1, 0)->text().contains("GIL"));
+        QVERIFY(w.compare_table()->item(2, 0)->text().contains("process per core"));
+        QVERIFY(w.chart_panel()->heading_title().contains(" vs "));
+    }
+
+    // The done-when picture: the I/O-bound preset, event loop vs 10 GIL threads.
+    void ioBoundPresetComparisonExport() {
+        MainWindow w;
+        w.show();
+        const auto presets = load_presets();
+        QVERIFY(presets.size() >= 4);
+        const Scenario& io = presets.front();
+        QVERIFY(QString::fromStdString(io.name).startsWith("I/O-bound"));
+        w.apply_preset(io, false);
+        w.control_panel()->duration()->spin_box()->setValue(4);  // shorter than the preset's 8 s
+        w.start_comparison(io.compare);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running() && w.last_results().size() == 2, 40000);
+        const auto& r = w.last_results();
+        QVERIFY(r[0].summary.rps > 10 * r[1].summary.rps);  // event loop >> 10 GIL threads
+        QCOMPARE(*r[1].summary.server_in_service_max, 10);
+        ChartExportOptions o;
+        o.overwrite = true;
+        QVERIFY(w.export_charts(screenshot_path("io-bound-comparison.png"), o));
+        QVERIFY(w.grab().save(screenshot_path("main-window-comparison.png")));
+    }
+
+    void brokenScenarioSaysWhyAndChangesNothing() {
+        MainWindow w;
+        w.show();
+        ControlPanel* c = w.control_panel();
+        c->connections()->spin_box()->setValue(123);
+        const RunConfig before = c->config();
+        QTemporaryDir dir;
+        QFile f(dir.filePath("broken.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"name": "broken", "connections": "many", "io_ms": 5})");
+        f.close();
+        QVERIFY(!w.open_scenario(f.fileName()));
+        QVERIFY2(w.last_error().contains("\"connections\""), qPrintable(w.last_error()));
+        QTRY_VERIFY(!w.findChildren<QMessageBox*>().isEmpty());
+        QVERIFY(w.findChildren<QMessageBox*>().front()->text().contains("connections"));
+        const RunConfig after = c->config();
+        QCOMPARE(after.load.connections, before.load.connections);
+        QCOMPARE(after.server.workload.io_ms, before.server.workload.io_ms);
+        for (QMessageBox* box : w.findChildren<QMessageBox*>()) box->close();
+
+        // A good file round-trips through save and open.
+        QVERIFY(w.save_scenario(dir.filePath("good.json")));
+        c->connections()->spin_box()->setValue(7);
+        QVERIFY(w.open_scenario(dir.filePath("good.json")));
+        QCOMPARE(c->config().load.connections, 123);
+    }
+
+    void startErrorIsShownAndNothingRuns() {
+        MainWindow w;
+        w.show();
+        const QByteArray saved = qgetenv("CONCLAB_WORKER");
+        qputenv("CONCLAB_WORKER", "/nonexistent/conclab-worker");
+        w.start_run();
+        qputenv("CONCLAB_WORKER", saved);
+        QVERIFY(!w.runner()->running());
+        QVERIFY2(w.last_error().contains("CONCLAB_WORKER"), qPrintable(w.last_error()));
+        QTRY_VERIFY(!w.findChildren<QMessageBox*>().isEmpty());
+        QCOMPARE(w.control_panel()->start_button()->text(), QString("Start"));
+        for (QMessageBox* box : w.findChildren<QMessageBox*>()) box->close();
+    }
+};
+
+QTEST_MAIN(TstMainWindow)
+#include "tst_main_window.moc"
