@@ -70,6 +70,10 @@ public:
     ~StyleScope() {
         panel_.set_style(saved_);
         panel_.refresh();
+        // Repaint now: the screen must not show the export style until the next event loop turn.
+        for (TimeSeriesChart* chart : panel_.charts()) {
+            chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        }
     }
 
 private:

@@ -3,6 +3,9 @@
 
 #include "cli_options.hpp"
 #include "cli_run.hpp"
+#ifdef CONCLAB_HAVE_CHARTS
+#include "qt_chart_renderer.hpp"
+#endif
 
 int main(int argc, char** argv) {
     conclab::cli::block_stop_signals();  // before any engine thread exists
@@ -14,5 +17,9 @@ int main(int argc, char** argv) {
     if (parsed.options->command == conclab::cli::Command::Serve) {
         return conclab::cli::serve_cli(*parsed.options);
     }
-    return conclab::cli::run_cli(*parsed.options, {});
+    conclab::cli::ChartRenderer charts;
+#ifdef CONCLAB_HAVE_CHARTS
+    charts = conclab::cli::make_qt_chart_renderer(argc, argv);
+#endif
+    return conclab::cli::run_cli(*parsed.options, charts);
 }

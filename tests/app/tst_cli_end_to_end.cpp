@@ -1,6 +1,7 @@
 // conclab-cli as a user runs it: a real process, real servers, real load, real files.
 #include <QtTest>
 
+#include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -59,7 +60,9 @@ QList<int> children_of(qint64 pid) {
     return out;
 }
 
-bool process_exists(int pid) { return ::kill(pid, 0) == 0; }
+bool process_exists(int pid) {
+    return ::kill(pid, 0) == 0;
+}
 
 }  // namespace
 
@@ -70,19 +73,22 @@ private slots:
         QTest::addColumn<QStringList>("model_args");
         QTest::newRow("event-loop") << QStringList{"--model", "event-loop"};
         QTest::newRow("gil-threads") << QStringList{"--model", "gil-threads", "--threads", "4"};
-        QTest::newRow("gil-threads per connection") << QStringList{"--model", "gil-threads", "--threads", "0"};
-        QTest::newRow("process-per-core") << QStringList{"--model", "process-per-core", "--workers", "2"};
-        QTest::newRow("process-per-core gil") << QStringList{"--model", "process-per-core", "--workers", "2", "--inner", "gil-threads"};
+        QTest::newRow("gil-threads per connection")
+            << QStringList{"--model", "gil-threads", "--threads", "0"};
+        QTest::newRow("process-per-core")
+            << QStringList{"--model", "process-per-core", "--workers", "2"};
+        QTest::newRow("process-per-core gil") << QStringList{
+            "--model", "process-per-core", "--workers", "2", "--inner", "gil-threads"};
     }
     void everyModelRunsAndReportsJson() {
         QFETCH(QStringList, model_args);
         QTemporaryDir dir;
         const QString json = dir.filePath("run.json");
         const QString csv = dir.filePath("run.csv");
-        CliRun r = run_cli(QStringList{"run"} + model_args +
-                           QStringList{"--connections", "20", "--io-ms", "10", "--cpu-ms", "0.2",
-                                       "--duration", "1.5", "--json", json, "--csv", csv,
-                                       "--quiet"});
+        CliRun r =
+            run_cli(QStringList{"run"} + model_args +
+                    QStringList{"--connections", "20", "--io-ms", "10", "--cpu-ms", "0.2",
+                                "--duration", "1.5", "--json", json, "--csv", csv, "--quiet"});
         QVERIFY2(r.exit_code == 0, qPrintable(r.err));
         QVERIFY(r.out.contains("Requests/sec"));
         const QJsonObject j = read_json(json);
@@ -97,6 +103,28 @@ private slots:
         QVERIFY(series.size() >= 5);
         QVERIFY(series[2].toObject().contains("server_waiting"));
         QVERIFY(QFile::exists(csv));
+    }
+
+    // The same charts as the GUI, drawn offscreen (builds with the Qt front end).
+    void rendersChartsHeadless() {
+#ifndef CONCLAB_HAVE_CHARTS
+        QSKIP("built without the Qt front end");
+#else
+        QTemporaryDir dir;
+        const QString png = dir.filePath("run.png");
+        const QString svg = dir.filePath("run.svg");
+        CliRun r = run_cli({"run", "--connections", "5", "--io-ms", "5", "--duration", "1",
+                            "--chart", png, "--quiet"});
+        QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+        QCOMPARE(QImageReader(png).size(), QSize(3840, 2160));
+        r = run_cli({"run", "--duration", "0.5", "--chart", png, "--quiet"});
+        QCOMPARE(r.exit_code, 1);  // exists, no --force
+        QVERIFY(r.err.contains("exists"));
+        r = run_cli({"run", "--duration", "0.5", "--chart", svg, "--quiet"});
+        QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly) && f.readAll().contains("<svg"));
+#endif
     }
 
     void refusesToOverwriteWithoutForce() {
@@ -169,7 +197,8 @@ private slots:
         const QJsonObject j = read_json(json);
         QCOMPARE(j["model"].toString(), QString("external"));
         QVERIFY(j["summary"].toObject()["requests"].toInteger() > 50);
-        QVERIFY(j["summary"].toObject()["connections"].toObject()["server_in_service_max"].isNull());
+        QVERIFY(
+            j["summary"].toObject()["connections"].toObject()["server_in_service_max"].isNull());
         ::kill(static_cast<pid_t>(server.processId()), SIGINT);
         QVERIFY(server.waitForFinished(5000));
     }

@@ -18,9 +18,11 @@ class TstCliOptions : public QObject {
     Q_OBJECT
 private slots:
     void fullRunCommand() {
-        auto p = parse({"run", "--model", "gil-threads", "--threads", "10", "--connections",
-                        "1000", "--cpu-ms", "0", "--io-ms", "50", "--duration", "3", "--warmup",
-                        "1", "--json", "-", "--switch-interval-ms", "2.5", "--backlog", "64"});
+        auto p =
+            parse({"run",  "--model",   "gil-threads", "--threads", "10", "--connections",
+                   "1000", "--cpu-ms",  "0",           "--io-ms",   "50", "--duration",
+                   "3",    "--warmup",  "1",           "--json",    "-",  "--switch-interval-ms",
+                   "2.5",  "--backlog", "64"});
         QVERIFY2(p.options, p.message.c_str());
         const RunConfig& r = p.options->run;
         QVERIFY(r.server.model == Model::GilThreads);
@@ -38,10 +40,10 @@ private slots:
         QVERIFY(!p.options);
         QCOMPARE(p.exit_code, 0);
         const QString help = QString::fromStdString(p.message);
-        for (const char* flag : {"--model", "--threads", "--workers", "--inner",
-                                 "--switch-interval-ms", "--backlog", "--connections", "--cpu-ms",
-                                 "--io-ms", "--overhead-us", "--duration", "--warmup", "--target",
-                                 "--json", "--csv", "--chart", "--allow-remote", "--force"}) {
+        for (const char* flag :
+             {"--model", "--threads", "--workers", "--inner", "--switch-interval-ms", "--backlog",
+              "--connections", "--cpu-ms", "--io-ms", "--overhead-us", "--duration", "--warmup",
+              "--target", "--json", "--csv", "--chart", "--allow-remote", "--force"}) {
             QVERIFY2(help.contains(flag), flag);
         }
         QVERIFY(help.contains("(=event-loop)"));
@@ -51,16 +53,20 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("says");
         QTest::newRow("unknown flag") << QStringList{"run", "--conections", "5"} << "conections";
-        QTest::newRow("not a number") << QStringList{"run", "--connections", "many"} << "connections";
+        QTest::newRow("not a number")
+            << QStringList{"run", "--connections", "many"} << "connections";
         QTest::newRow("too many connections") << QStringList{"run", "-c", "20000"} << "connections";
         QTest::newRow("unknown model") << QStringList{"run", "--model", "fibers"} << "--model";
-        QTest::newRow("bad inner") << QStringList{"run", "--inner", "process-per-core"} << "--inner";
-        QTest::newRow("remote target") << QStringList{"run", "--target", "http://10.1.2.3/"} << "--allow-remote";
+        QTest::newRow("bad inner")
+            << QStringList{"run", "--inner", "process-per-core"} << "--inner";
+        QTest::newRow("remote target")
+            << QStringList{"run", "--target", "http://10.1.2.3/"} << "--allow-remote";
         QTest::newRow("negative cpu") << QStringList{"run", "--cpu-ms", "-1"} << "cpu_ms";
         QTest::newRow("zero duration") << QStringList{"run", "--duration", "0"} << "duration";
         QTest::newRow("chart type") << QStringList{"run", "--chart", "x.bmp"} << ".png";
         QTest::newRow("unknown command") << QStringList{"fly"} << "unknown command";
-        QTest::newRow("broken scenario") << QStringList{"run", "--scenario", "/nonexistent.json"} << "nonexistent";
+        QTest::newRow("broken scenario")
+            << QStringList{"run", "--scenario", "/nonexistent.json"} << "nonexistent";
     }
     void badInputExitsTwoWithAClearMessage() {
         QFETCH(QStringList, args);

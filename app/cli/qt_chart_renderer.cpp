@@ -1,0 +1,26 @@
+#include "qt_chart_renderer.hpp"
+
+#include <QApplication>
+
+#include "chart_exporter.hpp"
+
+namespace conclab::cli {
+
+ChartRenderer make_qt_chart_renderer(int argc, char** argv) {
+    return [argc, argv](const RunResult& result, const std::string& path,
+                        bool overwrite) -> std::string {
+        // Headless by default: the charts need widgets, not a screen.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        int qt_argc = argc > 0 ? 1 : 0;
+        QApplication app(qt_argc, argv);
+        ui::ChartExportOptions options;
+        options.overwrite = overwrite;
+        QString error;
+        if (!ui::export_runs({result}, QString::fromStdString(path), options, &error)) {
+            return error.toStdString();
+        }
+        return {};
+    };
+}
+
+}  // namespace conclab::cli
