@@ -21,6 +21,7 @@
 #include "compare_table.hpp"
 #include "control_panel.hpp"
 #include "experiment_runner.hpp"
+#include "export_dialog.hpp"
 #include "preset_library.hpp"
 #include "report/atomic_file.hpp"
 #include "report/run_report.hpp"
@@ -158,12 +159,14 @@ void MainWindow::build_menus() {
     });
     file->addSeparator();
     file->addAction(tr("&Export charts…"), QKeySequence(tr("Ctrl+E")), this, [this] {
-        // The dialog asks before replacing a file, so the export may overwrite.
+        ExportDialog options_dialog(export_options(), this);
+        if (options_dialog.exec() != QDialog::Accepted) return;
+        // The file dialog asks before replacing a file, so the export may overwrite.
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export charts"), tr("concurrency-lab.png"),
-            tr("PNG image, 1920×1080 at 2× (*.png);;SVG vector (*.svg);;PDF vector (*.pdf)"));
+            tr("PNG image (*.png);;SVG vector (*.svg);;PDF vector (*.pdf)"));
         if (path.isEmpty()) return;
-        ChartExportOptions o = export_options();
+        ChartExportOptions o = options_dialog.options();
         o.overwrite = true;
         export_charts(path, o);
     });

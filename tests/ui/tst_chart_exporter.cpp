@@ -7,8 +7,13 @@
 
 #include <cmath>
 
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QSpinBox>
+
 #include "chart_exporter.hpp"
 #include "chart_panel.hpp"
+#include "export_dialog.hpp"
 #include "time_series_chart.hpp"
 
 using namespace conclab;
@@ -130,6 +135,31 @@ private slots:
                              &error));
         QVERIFY(!QFile::exists(dir.filePath("c.png")));
     }
+    void exportDialogGivesTheChosenOptions() {
+        ExportDialog dialog(ChartExportOptions{});
+        const auto spins = dialog.findChildren<QSpinBox*>();
+        QCOMPARE(spins.size(), 2);
+        QCOMPARE(spins[0]->value(), 1920);  // the presentation default
+        QCOMPARE(spins[1]->value(), 1080);
+        spins[0]->setValue(1280);
+        spins[1]->setValue(720);
+        dialog.findChild<QDoubleSpinBox*>()->setValue(1);
+        const auto combos = dialog.findChildren<QComboBox*>();
+        combos[0]->setCurrentIndex(2);  // latency only
+        combos[1]->setCurrentIndex(1);  // dark
+        const ChartExportOptions o = dialog.options();
+        QCOMPARE(o.width, 1280);
+        QCOMPARE(o.height, 720);
+        QCOMPARE(o.scale, 1.0);
+        QCOMPARE(o.chart, 1);
+        QVERIFY(o.style.dark && o.style.presentation);
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY(export_runs({synthetic_run(Model::EventLoop, 100, 10)}, dir.filePath("l.png"), o,
+                            &error));
+        QCOMPARE(QImageReader(dir.filePath("l.png")).size(), QSize(1280, 720));
+    }
+
     void titleDescribesTheExperiment() {
         ChartPanel panel;
         show_runs(panel, {synthetic_run(Model::GilThreads, 200, 4000)});
