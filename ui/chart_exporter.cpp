@@ -114,6 +114,11 @@ QString describe_workload(const RunConfig& c) {
             text += QObject::tr(" + %1 µs overhead").arg(c.server.workload.overhead_us);
         }
     }
+    if (c.load.heavy_connections > 0) {
+        text += QObject::tr(" · + %1 CPU-heavy connection(s) at %2 ms")
+                    .arg(c.load.heavy_connections)
+                    .arg(c.load.heavy_cpu_ms);
+    }
     if (c.duration_s > 0) text += QObject::tr(" · %1 s").arg(c.duration_s);
     return text;
 }

@@ -88,6 +88,13 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     backlog_ = add(add_slider(tr("Listen backlog"), "", 1, 4096, 0, true,
                               tr("Kernel queue of connections not yet accepted (Node 511, "
                                  "Werkzeug 128, gunicorn 2048); a full queue drops handshakes")));
+    heavy_connections_ =
+        add(add_slider(tr("CPU-heavy connections (convoy effect)"), "", 0, 20, 0, false,
+                       tr("Extra connections whose every request computes for the time below, "
+                          "next to the main load; their responses are counted apart and kept out "
+                          "of the charts, which show what they do to everyone else")));
+    heavy_cpu_ms_ = add(add_slider(tr("CPU per heavy request"), "ms", 0, 500, 1, false,
+                                   tr("Handler CPU of each heavy request")));
     duration_ = add(add_slider(tr("Run length (0 = until Stop)"), "s", 0, 600, 0, false,
                                tr("Runs stop by themselves after this long; a comparison runs "
                                   "each model this long (10 s if 0)")));
@@ -157,6 +164,8 @@ RunConfig ControlPanel::config() const {
     c.server.workload = {overhead_us_->value(), cpu_ms_->value(), io_ms_->value()};
     c.load.connections = static_cast<int>(connections_->value());
     c.duration_s = duration_->value();
+    c.load.heavy_connections = static_cast<int>(heavy_connections_->value());
+    c.load.heavy_cpu_ms = heavy_cpu_ms_->value();
     return c;
 }
 
@@ -177,6 +186,8 @@ void ControlPanel::set_config(const RunConfig& c) {
     overhead_us_->set_value(c.server.workload.overhead_us);
     connections_->set_value(c.load.connections);
     duration_->set_value(c.duration_s);
+    heavy_connections_->set_value(c.load.heavy_connections);
+    heavy_cpu_ms_->set_value(c.load.heavy_cpu_ms);
     update_enabled();
 }
 
@@ -198,6 +209,8 @@ void ControlPanel::update_enabled() {
     switch_interval_->setEnabled(gil && !running_);
     backlog_->setEnabled(!running_);
     duration_->setEnabled(!running_);
+    heavy_connections_->setEnabled(!running_);
+    heavy_cpu_ms_->setEnabled(!running_);
     // Controls fixed during a run say why in their tooltip; their own text comes back after.
     auto tip = [this](QWidget* w) {
         if (!w->property("baseTip").isValid()) w->setProperty("baseTip", w->toolTip());
@@ -211,7 +224,8 @@ void ControlPanel::update_enabled() {
     };
     for (QWidget* w : {static_cast<QWidget*>(model_), static_cast<QWidget*>(inner_),
                        static_cast<QWidget*>(switch_interval_), static_cast<QWidget*>(backlog_),
-                       static_cast<QWidget*>(duration_)}) {
+                       static_cast<QWidget*>(duration_), static_cast<QWidget*>(heavy_connections_),
+                       static_cast<QWidget*>(heavy_cpu_ms_)}) {
         tip(w);
     }
     explanation_->setText(explain_model(m, model_of(inner_)));

@@ -35,6 +35,8 @@ public:
     LabeledSlider* switch_interval() const { return switch_interval_; }
     LabeledSlider* backlog() const { return backlog_; }
     LabeledSlider* duration() const { return duration_; }
+    LabeledSlider* heavy_connections() const { return heavy_connections_; }
+    LabeledSlider* heavy_cpu_ms() const { return heavy_cpu_ms_; }
     QPushButton* start_button() const { return start_; }
     QPushButton* compare_button() const { return compare_; }
     QLabel* explanation() const { return explanation_; }
@@ -61,6 +63,8 @@ private:
     LabeledSlider* switch_interval_;
     LabeledSlider* backlog_;
     LabeledSlider* duration_;
+    LabeledSlider* heavy_connections_;
+    LabeledSlider* heavy_cpu_ms_;
     QPushButton* start_;
     QPushButton* compare_;
     QLabel* explanation_;

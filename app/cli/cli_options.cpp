@@ -72,6 +72,10 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
          "closed-loop keep-alive connections (1..10000)")
         ("load-threads,t", po::value(&o.run.load.threads)->default_value(1),
          "load generator threads")
+        ("heavy-connections", po::value(&o.run.load.heavy_connections)->default_value(0),
+         "extra connections sending CPU-heavy requests (the convoy effect); counted apart")
+        ("heavy-cpu-ms", po::value(&o.run.load.heavy_cpu_ms)->default_value(50.0, "50"),
+         "CPU per request of the heavy connections")
         ("duration,d", po::value(&o.run.duration_s)->default_value(10.0, "10"),
          "seconds to run (warmup included)")
         ("warmup", po::value(&o.run.warmup_s)->default_value(0.0, "0"),
@@ -151,6 +155,9 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
                 o.run.server.workload.overhead_us = s.server.workload.overhead_us;
             if (from_file("connections")) o.run.load.connections = s.load.connections;
             if (from_file("load-threads")) o.run.load.threads = s.load.threads;
+            if (from_file("heavy-connections"))
+                o.run.load.heavy_connections = s.load.heavy_connections;
+            if (from_file("heavy-cpu-ms")) o.run.load.heavy_cpu_ms = s.load.heavy_cpu_ms;
             if (from_file("duration")) o.run.duration_s = s.duration_s;
             if (from_file("warmup")) o.run.warmup_s = s.warmup_s;
             if (from_file("timeout")) o.run.load.request_timeout_s = s.load.request_timeout_s;

@@ -162,6 +162,12 @@ std::vector<std::string> validate(const RunConfig& config) {
     check_range(errors, "connections", config.load.connections, 1, Limits::kMaxConnections);
     check_range(errors, "load threads", config.load.threads, 1, Limits::kMaxLoadThreads);
     check_range(errors, "request timeout (s)", config.load.request_timeout_s, 0.01, 3600.0);
+    check_range(errors, "heavy connections", config.load.heavy_connections, 0,
+                Limits::kMaxHeavyConnections);
+    check_range(errors, "heavy cpu_ms", config.load.heavy_cpu_ms, 0.0, Limits::kMaxCpuMs);
+    if (config.external && config.load.heavy_connections > 0) {
+        errors.push_back("heavy connections need Concurrency Lab's own server, not a --target");
+    }
     check_range(errors, "cpu_ms", s.workload.cpu_ms, 0.0, Limits::kMaxCpuMs);
     check_range(errors, "io_ms", s.workload.io_ms, 0.0, Limits::kMaxIoMs);
     check_range(errors, "overhead_us", s.workload.overhead_us, 0.0, Limits::kMaxOverheadUs);

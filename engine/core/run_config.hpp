@@ -62,6 +62,11 @@ struct LoadConfig {
     int connections = 10;             // closed-loop persistent connections, like wrk -c
     int threads = 1;                  // loader threads, like wrk -t
     double request_timeout_s = 30.0;  // a response slower than this counts as a timeout error
+    // A second, small group of connections that send CPU-heavy requests (GET /?cpu_ms=X&io_ms=0)
+    // alongside the main load: how the convoy effect and a blocked event loop are shown. Their
+    // responses are counted apart and kept out of the latency series.
+    int heavy_connections = 0;
+    double heavy_cpu_ms = 50;
 };
 
 // Where the load goes when it is not our own server.
@@ -107,6 +112,7 @@ struct Limits {
     static constexpr int kMaxThreads = 1024;
     static constexpr int kMaxWorkers = 64;
     static constexpr int kMaxLoadThreads = 64;
+    static constexpr int kMaxHeavyConnections = 100;
     static constexpr int kMaxBacklog = 65535;
     static constexpr double kMinSwitchIntervalMs = 0.1;
     static constexpr double kMaxSwitchIntervalMs = 1000;

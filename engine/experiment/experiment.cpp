@@ -67,6 +67,8 @@ struct Experiment::Impl {
     bool stop_requested = false;
     std::unique_ptr<ServerHost> host;
     std::unique_ptr<LoadGenerator> load;
+    std::unique_ptr<LoadGenerator> heavy;  // the heavy connections, if any
+    std::uint64_t tick_heavy_responses = 0;
     std::thread sampler;
     std::mutex lifecycle;  // serialises start() and stop()
 
@@ -99,12 +101,12 @@ struct Experiment::Impl {
     }
 
     // Waits until every connection has finished its last request, or kDrainTimeout passed.
-    LoadTick wait_for_drain() {
-        LoadTick total = load->collect();
+    LoadTick wait_for_drain(LoadGenerator& generator) {
+        LoadTick total = generator.collect();
         const auto deadline = Clock::now() + kDrainTimeout;
         while (total.open_connections > 0 && Clock::now() < deadline) {
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
-            LoadTick more = load->collect();
+            LoadTick more = generator.collect();
             total.responses += more.responses;
             total.errors += more.errors;
             total.latency.merge(more.latency);
@@ -133,6 +135,23 @@ struct Experiment::Impl {
         }
     }
 
+    // The main load's tick, with the heavy connections' errors and CPU folded in; their
+    // responses travel apart in heavy_responses.
+    LoadTick collect_load() {
+        LoadTick tick = load->collect();
+        tick_heavy_responses = 0;
+        if (heavy) {
+            LoadTick h = heavy->collect();
+            tick.errors += h.errors;
+            tick.cpu_ns += h.cpu_ns;
+            tick.open_connections += h.open_connections;
+            tick.open_connections_max += h.open_connections_max;
+            if (!h.connect_error.empty()) tick.connect_error = h.connect_error;
+            tick_heavy_responses = h.responses;
+        }
+        return tick;
+    }
+
     void sample_tick(const LoadTick& load_tick, double t_s, double tick_s) {
         std::optional<HostTick> host_tick;
         if (host) host_tick = host->collect();
@@ -150,6 +169,8 @@ struct Experiment::Impl {
         s.client_open = std::max(load_tick.open_connections_max, load_tick.open_connections);
         s.load_cpu_pct = static_cast<double>(load_tick.cpu_ns) / (tick_s * 1e7);
         s.warmup = t_s <= initial.warmup_s;
+        s.heavy_responses = tick_heavy_responses;
+        tick_heavy_responses = 0;
 
         std::vector<std::string> tick_warnings;
         if (host_tick) {
@@ -203,6 +224,7 @@ struct Experiment::Impl {
             ++measured_ticks;
             totals.measured_s += tick_s;
             totals.requests += s.responses;
+            totals.heavy_requests += s.heavy_responses;
             totals.error_kinds += load_tick.errors;
             totals.errors = totals.error_kinds.total();
             measured_latency.merge(load_tick.latency);
@@ -216,7 +238,7 @@ struct Experiment::Impl {
                 server_cpu_sum += *s.server_cpu_pct;
             }
         }
-        client_completed_total += s.responses;
+        client_completed_total += s.responses + s.heavy_responses;
         totals.client_requests_total = client_completed_total;
         if (host_tick) {
             server_completed_total += host_tick->requests;
@@ -264,7 +286,7 @@ struct Experiment::Impl {
                 if (wake.wait_until(lock, due, [&] { return stop_requested; })) break;
             }
             last_t_s = tick_s * static_cast<double>(n);
-            sample_tick(load->collect(), last_t_s, tick_s);
+            sample_tick(collect_load(), last_t_s, tick_s);
             std::lock_guard lock(mutex);
             if (!fatal_error.empty()) break;
             if (initial.duration_s > 0 && last_t_s >= initial.duration_s - 1e-9) break;
@@ -276,8 +298,15 @@ struct Experiment::Impl {
     // by kDrainTimeout) so that client and server counts can agree; then the servers.
     void shut_down() {
         load->set_connections(0);
-        const LoadTick drained = wait_for_drain();
+        if (heavy) heavy->set_connections(0);
+        LoadTick drained = wait_for_drain(*load);
         load->stop();
+        if (heavy) {
+            const LoadTick heavy_drained = wait_for_drain(*heavy);
+            heavy->stop();
+            drained.responses += heavy_drained.responses;
+            drained.open_connections += heavy_drained.open_connections;
+        }
         if (host) host->stop();
         record_drain(drained);
         std::lock_guard lock(mutex);
@@ -311,7 +340,8 @@ void Experiment::start() {
         throw StartError(message);
     }
     const FdLimit limit = raise_fd_limit();
-    if (std::string problem = fd_limit_problem(d.initial.load.connections + kFdHeadroom, limit);
+    if (std::string problem = fd_limit_problem(
+            d.initial.load.connections + d.initial.load.heavy_connections + kFdHeadroom, limit);
         !problem.empty()) {
         throw StartError(problem);
     }
@@ -331,9 +361,19 @@ void Experiment::start() {
     d.load =
         std::make_unique<LoadGenerator>(target, d.initial.load.connections, d.initial.load.threads,
                                         d.initial.load.request_timeout_s);
+    if (d.initial.load.heavy_connections > 0) {
+        LoadTarget heavy_target = target;
+        std::ostringstream path;
+        path << "/?cpu_ms=" << d.initial.load.heavy_cpu_ms << "&io_ms=0";
+        heavy_target.path = path.str();
+        d.heavy = std::make_unique<LoadGenerator>(heavy_target, d.initial.load.heavy_connections, 1,
+                                                  d.initial.load.request_timeout_s);
+    }
     try {
         d.load->start();
+        if (d.heavy) d.heavy->start();
     } catch (const std::exception& e) {
+        d.load->stop();
         if (d.host) d.host->stop();
         d.host.reset();
         throw StartError(e.what());

@@ -50,7 +50,7 @@ struct RunResult {
 };
 
 class Experiment {
-  public:
+public:
     explicit Experiment(RunConfig config);
     ~Experiment();  // stops the run if it is still going
     Experiment(const Experiment&) = delete;
@@ -71,7 +71,7 @@ class Experiment {
     Snapshot snapshot(std::size_t since = 0) const;
     RunResult result() const;
 
-  private:
+private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

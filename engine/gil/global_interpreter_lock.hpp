@@ -22,7 +22,7 @@
 namespace conclab {
 
 class GlobalInterpreterLock {
-  public:
+public:
     explicit GlobalInterpreterLock(std::chrono::microseconds switch_interval);
 
     // take_gil(). Returns false only after shutdown() (the caller must then not run work).
@@ -47,7 +47,7 @@ class GlobalInterpreterLock {
     };
     Stats stats() const;
 
-  private:
+private:
     mutable std::mutex mutex_;
     std::condition_variable cond_;         // signalled when the lock is released
     std::condition_variable switch_cond_;  // signalled when a thread takes the lock

@@ -15,7 +15,7 @@
 namespace conclab::http {
 
 class RequestParser {
-  public:
+public:
     enum class Status { Complete, NeedMore, Bad };
 
     // Node's maxHeaderSize is 16 KiB; bodies are accepted (and ignored) up to 1 MiB.
@@ -34,7 +34,7 @@ class RequestParser {
     bool keep_alive() const;          // HTTP/1.1 default, Connection: close honoured
     const std::string& error() const { return error_; }  // set when Bad
 
-  private:
+private:
     std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
     std::string error_;
 };

@@ -21,12 +21,12 @@ struct LoadTarget {
 struct LoadTick {
     std::uint64_t responses = 0;  // complete 2xx responses
     ErrorCounts errors;
-    LatencyHistogram latency;     // of those responses, write-to-complete-response, in µs
-    int open_connections = 0;     // now
-    int open_connections_max = 0; // peak since the previous collect()
-    std::uint64_t reconnects = 0; // keep-alive connections the server closed between requests
-    std::uint64_t cpu_ns = 0;     // CPU used by the loader threads since the previous collect()
-    std::string connect_error;    // last connect failure, e.g. "Too many open files"; or empty
+    LatencyHistogram latency;      // of those responses, write-to-complete-response, in µs
+    int open_connections = 0;      // now
+    int open_connections_max = 0;  // peak since the previous collect()
+    std::uint64_t reconnects = 0;  // keep-alive connections the server closed between requests
+    std::uint64_t cpu_ns = 0;      // CPU used by the loader threads since the previous collect()
+    std::string connect_error;     // last connect failure, e.g. "Too many open files"; or empty
 };
 
 class LoadGenerator {

@@ -38,6 +38,7 @@ struct MetricsSample {
     std::optional<double> server_cpu_pct;          // CPU of all server processes, 100 = one core
     double load_cpu_pct = 0;                       // CPU of the loader threads, 100 = one core
     bool warmup = false;                           // true while the warmup period lasts
+    std::uint64_t heavy_responses = 0;  // of the heavy connections, kept out of the above
 };
 
 struct LatencySummary {
@@ -61,6 +62,7 @@ struct Summary {
     std::uint64_t client_requests_total = 0;
     std::optional<std::uint64_t> server_requests;
     std::uint64_t drained_requests = 0;  // completed after the measured window, while stopping
+    std::uint64_t heavy_requests = 0;    // completed by the heavy connections (measured window)
     int abandoned_in_flight = 0;
     std::optional<double> server_cpu_pct_mean;
     double load_cpu_pct_mean = 0;

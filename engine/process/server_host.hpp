@@ -39,7 +39,7 @@ struct HostTick {
 };
 
 class ServerHost {
-  public:
+public:
     // `config` as resolved() (workers and backlog filled in).
     ServerHost(ServerConfig config, std::string worker_program);
     ~ServerHost();
@@ -58,7 +58,7 @@ class ServerHost {
     // conclab-worker next to the running executable, or $CONCLAB_WORKER.
     static std::string default_worker_program();
 
-  private:
+private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -35,6 +35,8 @@ json config_to_json(const RunConfig& c) {
     j["backlog"] = c.server.listen_backlog;
     j["connections"] = c.load.connections;
     j["load_threads"] = c.load.threads;
+    j["heavy_connections"] = c.load.heavy_connections;
+    j["heavy_cpu_ms"] = c.load.heavy_cpu_ms;
     j["cpu_ms"] = c.server.workload.cpu_ms;
     j["io_ms"] = c.server.workload.io_ms;
     j["overhead_us"] = c.server.workload.overhead_us;
@@ -80,6 +82,7 @@ json run_result_to_json(const RunResult& r) {
     summary["client_requests_total"] = s.client_requests_total;
     summary["server_requests"] = or_null(s.server_requests);
     summary["drained_requests"] = s.drained_requests;
+    summary["heavy_requests"] = s.heavy_requests;
     summary["abandoned_in_flight"] = s.abandoned_in_flight;
     summary["server_processes"] = s.server_processes;
     summary["server_cpu_pct_mean"] = or_null(s.server_cpu_pct_mean);
@@ -164,6 +167,11 @@ std::string run_result_text(const RunResult& r) {
         out << "\nWorkload per request: " << c.server.workload.cpu_ms << " ms CPU, "
             << c.server.workload.io_ms << " ms I/O wait, " << c.server.workload.overhead_us
             << " us overhead\n";
+    }
+    if (c.load.heavy_connections > 0) {
+        out << "Plus " << c.load.heavy_connections << " heavy connection(s) sending "
+            << c.load.heavy_cpu_ms << " ms CPU requests (counted apart: " << s.heavy_requests
+            << " completed)\n";
     }
     out << c.load.connections << " connections, " << c.load.threads << " load thread(s), "
         << fixed(s.measured_s, 2) << " s measured";

@@ -52,13 +52,22 @@ Model model_field(const json& j, const std::string& key, Model fallback) {
 // Maps validate()'s messages ("connections must be ...") back to the file's field names.
 std::string field_of_message(const std::string& message) {
     static const std::pair<const char*, const char*> names[] = {
-        {"connections", "connections"}, {"load threads", "load_threads"},
-        {"cpu_ms", "cpu_ms"},           {"io_ms", "io_ms"},
-        {"overhead_us", "overhead_us"}, {"threads", "threads"},
-        {"workers", "workers"},         {"switch interval", "switch_interval_ms"},
-        {"backlog", "backlog"},         {"duration", "duration_s"},
-        {"warmup", "warmup_s"},         {"tick", "tick_s"},
-        {"inner model", "inner"},       {"request timeout", "request_timeout_s"}};
+        {"connections", "connections"},
+        {"load threads", "load_threads"},
+        {"cpu_ms", "cpu_ms"},
+        {"io_ms", "io_ms"},
+        {"overhead_us", "overhead_us"},
+        {"threads", "threads"},
+        {"workers", "workers"},
+        {"switch interval", "switch_interval_ms"},
+        {"backlog", "backlog"},
+        {"duration", "duration_s"},
+        {"warmup", "warmup_s"},
+        {"tick", "tick_s"},
+        {"inner model", "inner"},
+        {"request timeout", "request_timeout_s"},
+        {"heavy connections", "heavy_connections"},
+        {"heavy cpu_ms", "heavy_cpu_ms"}};
     for (auto [prefix, field] : names) {
         if (message.rfind(prefix, 0) == 0) return field;
     }
@@ -86,7 +95,9 @@ Scenario scenario_from_json(const json& j) {
                                                 "compare",
                                                 "request_timeout_s",
                                                 "port",
-                                                "scheduling"};
+                                                "scheduling",
+                                                "heavy_connections",
+                                                "heavy_cpu_ms"};
     for (const auto& item : j.items()) {
         if (!known.count(item.key())) bad(item.key(), "is not a scenario field (a typo?)");
     }
@@ -119,6 +130,8 @@ Scenario scenario_from_json(const json& j) {
     r.server.port = static_cast<std::uint16_t>(port);
     r.load.connections = integer_field(j, "connections", r.load.connections);
     r.load.threads = integer_field(j, "load_threads", r.load.threads);
+    r.load.heavy_connections = integer_field(j, "heavy_connections", r.load.heavy_connections);
+    r.load.heavy_cpu_ms = number_field(j, "heavy_cpu_ms", r.load.heavy_cpu_ms);
     r.load.request_timeout_s = number_field(j, "request_timeout_s", r.load.request_timeout_s);
     r.server.workload.cpu_ms = number_field(j, "cpu_ms", 0);
     r.server.workload.io_ms = number_field(j, "io_ms", 0);
@@ -177,6 +190,10 @@ std::string scenario_to_json(const Scenario& s) {
     if (r.server.port != 0) j["port"] = r.server.port;
     j["connections"] = r.load.connections;
     j["load_threads"] = r.load.threads;
+    if (r.load.heavy_connections > 0) {
+        j["heavy_connections"] = r.load.heavy_connections;
+        j["heavy_cpu_ms"] = r.load.heavy_cpu_ms;
+    }
     j["request_timeout_s"] = r.load.request_timeout_s;
     j["cpu_ms"] = r.server.workload.cpu_ms;
     j["io_ms"] = r.server.workload.io_ms;

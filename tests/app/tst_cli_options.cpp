@@ -93,6 +93,17 @@ private slots:
         QCOMPARE(p.options->run.server.workload.io_ms, 20.0);
         QCOMPARE(p.options->run.load.connections, 50);
     }
+    void heavyConnections() {
+        auto p = parse({"run", "--heavy-connections", "2", "--heavy-cpu-ms", "30"});
+        QVERIFY(p.options);
+        QCOMPARE(p.options->run.load.heavy_connections, 2);
+        QCOMPARE(p.options->run.load.heavy_cpu_ms, 30.0);
+        QCOMPARE(parse({"run", "--heavy-connections", "500"}).exit_code, 2);
+        QCOMPARE(
+            parse({"run", "--heavy-connections", "1", "--target", "http://127.0.0.1:9/"}).exit_code,
+            2);
+    }
+
     void serveCommand() {
         auto p = parse({"serve", "--model", "event-loop", "--port", "0", "--duration", "2"});
         QVERIFY2(p.options, p.message.c_str());

@@ -106,6 +106,36 @@ private slots:
         QVERIFY(*r.series.back().p50_ms >= 55);
     }
 
+    // The convoy effect end to end: one connection of CPU-heavy requests slows the I/O-bound
+    // ones under the GIL. Its responses are counted apart, and still cross-checked.
+    void heavyConnectionsSlowTheOthersAndAreCountedApart() {
+        auto run = [](int heavy) {
+            RunConfig c = small_run(Model::GilThreads, 2.0, 8, Workload{0, 0, 5});
+            c.server.threads = 16;
+            c.load.heavy_connections = heavy;
+            c.load.heavy_cpu_ms = 40;
+            Experiment e(c);
+            e.start();
+            e.wait_finished(10);
+            return e.result();
+        };
+        const RunResult alone = run(0);
+        const RunResult convoy = run(1);
+        QCOMPARE(alone.summary.heavy_requests, std::uint64_t(0));
+        QVERIFY(convoy.summary.heavy_requests > 5);
+        QCOMPARE(*convoy.summary.server_requests, convoy.summary.client_requests_total);
+        QCOMPARE(convoy.summary.client_requests_total, convoy.summary.requests +
+                                                           convoy.summary.heavy_requests +
+                                                           convoy.summary.drained_requests);
+        // Slower is the robust direction on a shared machine: noise only adds delay to both.
+        const double p50_alone = alone.summary.latency->p50_ms;
+        const double p50_convoy = convoy.summary.latency->p50_ms;
+        QVERIFY2(p50_convoy > 1.5 * p50_alone,
+                 qPrintable(QString("p50 %1 ms alone, %2 ms with a heavy connection")
+                                .arg(p50_alone)
+                                .arg(p50_convoy)));
+    }
+
     void stopMidRunLeavesNoProcessOrPort() {
         Experiment e(small_run(Model::ProcessPerCore, 60, 20, Workload{0, 1, 5}));
         e.start();
