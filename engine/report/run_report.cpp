@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "scenario/scenario.hpp"
+
 namespace conclab {
 
 using nlohmann::json;
@@ -23,27 +25,7 @@ std::string fixed(double v, int digits) {
 }  // namespace
 
 json config_to_json(const RunConfig& c) {
-    json j;
-    j["model"] = to_string(c.server.model);
-    if (c.server.model == Model::ProcessPerCore) {
-        j["inner"] = to_string(c.server.inner);
-        j["workers"] = c.server.workers;
-        j["scheduling"] = to_string(c.server.scheduling);
-    }
-    j["threads"] = c.server.threads;
-    j["switch_interval_ms"] = c.server.switch_interval_ms;
-    j["backlog"] = c.server.listen_backlog;
-    j["connections"] = c.load.connections;
-    j["load_threads"] = c.load.threads;
-    j["heavy_connections"] = c.load.heavy_connections;
-    j["heavy_cpu_ms"] = c.load.heavy_cpu_ms;
-    j["cpu_ms"] = c.server.workload.cpu_ms;
-    j["io_ms"] = c.server.workload.io_ms;
-    j["overhead_us"] = c.server.workload.overhead_us;
-    j["duration_s"] = c.duration_s;
-    j["warmup_s"] = c.warmup_s;
-    j["tick_s"] = c.tick_s;
-    j["request_timeout_s"] = c.load.request_timeout_s;
+    json j = run_config_fields(c);
     j["target"] = c.external ? json(c.external->url) : json(nullptr);
     return j;
 }

@@ -175,11 +175,8 @@ ScenarioParse parse_scenario(std::string_view json_text) {
     return out;
 }
 
-std::string scenario_to_json(const Scenario& s) {
-    const RunConfig& r = s.run;
+json run_config_fields(const RunConfig& r) {
     json j;
-    j["name"] = s.name;
-    j["description"] = s.description;
     j["model"] = to_string(r.server.model);
     j["inner"] = to_string(r.server.inner);
     j["threads"] = r.server.threads;
@@ -201,6 +198,13 @@ std::string scenario_to_json(const Scenario& s) {
     j["duration_s"] = r.duration_s;
     j["warmup_s"] = r.warmup_s;
     j["tick_s"] = r.tick_s;
+    return j;
+}
+
+std::string scenario_to_json(const Scenario& s) {
+    json j = run_config_fields(s.run);
+    j["name"] = s.name;
+    j["description"] = s.description;
     if (!s.compare.empty()) {
         json list = json::array();
         for (Model m : s.compare) list.push_back(to_string(m));

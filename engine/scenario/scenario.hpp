@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/run_config.hpp"
 
 namespace conclab {
@@ -34,6 +36,9 @@ struct ScenarioParse {
 
 ScenarioParse parse_scenario(std::string_view json_text);
 std::string scenario_to_json(const Scenario& scenario);  // pretty-printed, round-trips
+// The RunConfig part of a scenario; reports use it too, so a report's "config" reads back as a
+// scenario (give it a "name").
+nlohmann::json run_config_fields(const RunConfig& config);
 ScenarioParse load_scenario_file(const std::string& path);
 // Writes atomically (temporary file, then rename). Throws std::runtime_error with a message.
 void save_scenario_file(const std::string& path, const Scenario& scenario);
