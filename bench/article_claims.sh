@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces the folklore claims Concurrency Lab is about, one line of figures each, from a
-# release build:  bash bench/article_claims.sh   (about 70 s)
+# release build:  bash bench/article_claims.sh   (about 100 s)
 set -euo pipefail
 bin=${BIN:-build/release/bin}
 duration=${DURATION:-8}
@@ -31,3 +31,7 @@ run "  event-loop" --model event-loop -c 10 --cpu-ms 5
 run "  gil-threads --threads 1" --model gil-threads --threads 1 -c 10 --cpu-ms 5
 run "  gil-threads --threads 10" --model gil-threads --threads 10 -c 10 --cpu-ms 5
 run "  process-per-core --workers 2" --model process-per-core --workers 2 -c 10 --cpu-ms 5
+echo "Convoy effect: 10 connections at --io-ms 5, plus 1 heavy connection at 50 ms CPU"
+run "  gil-threads --threads 16, no heavy connection" --model gil-threads --threads 16 -c 10 --io-ms 5
+run "  gil-threads --threads 16, 1 heavy connection" --model gil-threads --threads 16 -c 10 --io-ms 5 --heavy-connections 1 --heavy-cpu-ms 50
+run "  event-loop, 1 heavy connection" --model event-loop -c 10 --io-ms 5 --heavy-connections 1 --heavy-cpu-ms 50
