@@ -1,6 +1,8 @@
 // The real window, the real engine: sliders set with QTest, real servers and load behind it.
 #include <QtTest>
 
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QImageReader>
 #include <QLabel>
@@ -172,6 +174,40 @@ private slots:
         o.overwrite = true;
         QVERIFY(w.export_charts(screenshot_path("io-bound-comparison.png"), o));
         QVERIFY(w.grab().save(screenshot_path("main-window-comparison.png")));
+    }
+
+    void ghostRunIsDrawnBehindTheNextOne() {
+        MainWindow w;
+        w.show();
+        ControlPanel* c = w.control_panel();
+        set_small_io_workload(c);
+        c->duration()->spin_box()->setValue(1);
+        w.start_run();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running() && w.last_results().size() == 1, 10000);
+        w.keep_as_ghost();
+        c->io_ms()->spin_box()->setValue(20);
+        w.start_run();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running() && w.last_results().size() == 1, 10000);
+        QCOMPARE(w.chart_panel()->run_count(), 2);  // the ghost, then the new run
+        QVERIFY(w.chart_panel()->rps_chart()->point_count(0) >= 4);
+        QVERIFY(w.chart_panel()->rps_chart()->point_count(1) >= 4);
+        QCOMPARE(w.compare_table()->rowCount(), 2);
+        // Copy to clipboard gives a real picture.
+        w.copy_chart_to_clipboard();
+        QCOMPARE(QApplication::clipboard()->image().size(), QSize(1600, 900));
+    }
+
+    void lastSettingsAreRemembered() {
+        {
+            MainWindow w;
+            w.show();
+            w.control_panel()->connections()->spin_box()->setValue(321);
+            w.control_panel()->io_ms()->spin_box()->setValue(7);
+            w.close();
+        }
+        MainWindow again;
+        QCOMPARE(again.control_panel()->config().load.connections, 321);
+        QCOMPARE(again.control_panel()->config().server.workload.io_ms, 7.0);
     }
 
     void brokenScenarioSaysWhyAndChangesNothing() {

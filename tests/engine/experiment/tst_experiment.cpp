@@ -136,6 +136,27 @@ private slots:
                                 .arg(p50_convoy)));
     }
 
+    // A server process that dies mid-run is reported (and replaced, as gunicorn's arbiter does);
+    // the run goes on.
+    void crashedWorkerShowsAsAWarning() {
+        Experiment e(small_run(Model::ProcessPerCore, 4, 10, Workload{0, 0, 5}));
+        e.start();
+        std::vector<int> pids;
+        QTRY_VERIFY((pids = e.snapshot().server_pids).size() == 2);
+        ::kill(pids[0], SIGKILL);
+        bool warned = false;
+        for (int i = 0; i < 40 && !warned; ++i) {
+            QTest::qWait(50);
+            for (const auto& w : e.snapshot().warnings) {
+                warned |= w.find("exited unexpectedly") != std::string::npos;
+            }
+        }
+        QVERIFY(warned);
+        QTRY_COMPARE(int(e.snapshot().server_pids.size()), 2);
+        QCOMPARE(e.state(), RunState::Running);
+        e.stop();
+    }
+
     void stopMidRunLeavesNoProcessOrPort() {
         Experiment e(small_run(Model::ProcessPerCore, 60, 20, Workload{0, 1, 5}));
         e.start();
