@@ -25,7 +25,7 @@ struct SimpleResponse {
 };
 
 class BlockingHttpClient {
-  public:
+public:
     explicit BlockingHttpClient(std::uint16_t port, double timeout_s = 10) {
         fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         timeval tv{static_cast<time_t>(timeout_s),
@@ -86,7 +86,7 @@ class BlockingHttpClient {
         return ::recv(fd_, &c, 1, 0) == 0;
     }
 
-  private:
+private:
     static std::string lower(std::string s) {
         for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         return s;

@@ -6,7 +6,7 @@ using namespace conclab;
 
 class TstRunConfig : public QObject {
     Q_OBJECT
-  private slots:
+private slots:
     void defaultsAreTheRealSystemsDefaults() {
         QCOMPARE(default_backlog(Model::EventLoop), 511);
         QCOMPARE(default_backlog(Model::GilThreads), 128);

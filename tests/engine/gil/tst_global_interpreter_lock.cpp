@@ -45,7 +45,7 @@ std::vector<Slice> run_cpu_bound(GlobalInterpreterLock& gil, int threads, double
 
 class TstGlobalInterpreterLock : public QObject {
     Q_OBJECT
-  private slots:
+private slots:
     // The defining property: two CPU slices never overlap in time, whatever the thread count.
     void cpuSlicesNeverOverlap() {
         GlobalInterpreterLock gil(5000us);

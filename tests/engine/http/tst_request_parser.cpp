@@ -7,7 +7,7 @@ using Status = RequestParser::Status;
 
 class TstRequestParser : public QObject {
     Q_OBJECT
-  private slots:
+private slots:
     void completeRequestInOnePiece() {
         RequestParser p;
         const std::string r = "GET /?cpu_ms=1 HTTP/1.1\r\nHost: a\r\n\r\n";

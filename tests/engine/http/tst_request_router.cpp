@@ -6,7 +6,7 @@ using namespace conclab;
 
 class TstRequestRouter : public QObject {
     Q_OBJECT
-  private slots:
+private slots:
     void configuredWorkloadOnRoot() {
         const Workload w{100, 5, 50};
         const RoutedRequest r = route_request("GET", "/", w);

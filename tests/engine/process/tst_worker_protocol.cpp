@@ -6,7 +6,7 @@ using namespace conclab::worker_protocol;
 
 class TstWorkerProtocol : public QObject {
     Q_OBJECT
-  private slots:
+private slots:
     void statsRoundTrip() {
         Stats s{123456789012ull, 10, 3, 7, 2, 987654321ull, 4};
         auto line = encode(s);

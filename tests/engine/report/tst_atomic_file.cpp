@@ -17,7 +17,7 @@ std::string read_all(const std::string& path) {
 
 class TstAtomicFile : public QObject {
     Q_OBJECT
-  private slots:
+private slots:
     void writesWholeFile() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("out.json").toStdString();

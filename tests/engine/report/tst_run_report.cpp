@@ -39,7 +39,7 @@ RunResult sample_result() {
 
 class TstRunReport : public QObject {
     Q_OBJECT
-  private slots:
+private slots:
     void jsonHasTheDocumentedShape() {
         const auto j = run_result_to_json(sample_result());
         QCOMPARE(j["model"].get<std::string>(), std::string("gil-threads"));

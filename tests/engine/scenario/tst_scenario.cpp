@@ -10,7 +10,7 @@ using namespace conclab;
 
 class TstScenario : public QObject {
     Q_OBJECT
-  private slots:
+private slots:
     void roundTrip() {
         Scenario s;
         s.name = "I/O-bound";

@@ -44,7 +44,7 @@ double seconds_since(std::int64_t t0) {
 
 class TstServerModels : public QObject {
     Q_OBJECT
-  private slots:
+private slots:
     void servesCorrectResponses_data() {
         QTest::addColumn<int>("model");
         QTest::addColumn<int>("threads");
