@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 # Formatting is part of the build: .clang-format is the project's style.
-if command -v clang-format >/dev/null; then
+if command -v clang-format >/dev/null && git rev-parse --git-dir >/dev/null 2>&1; then
     git ls-files '*.cpp' '*.hpp' '*.ipp' | xargs clang-format --dry-run --Werror
 fi
 cmake --preset ci
