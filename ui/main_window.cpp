@@ -272,8 +272,9 @@ void MainWindow::on_run_started(int index, const RunConfig& config) {
         }
     }
     const bool single = !comparing_ && !ghost_;
-    charts_->begin_run(single ? QString() : model_label(config),
-                       comparing_ ? index : (ghost_ ? 0 : 0), false, single);
+    // Runs take the palette in order; a ghost has its own colour (5), so the new run is 0.
+    charts_->begin_run(single ? QString() : model_label(config), comparing_ ? index : 0, false,
+                       single);
     if (comparing_) {
         charts_->set_window_s(0);  // the runs are aligned at t = 0 and shown whole
     } else {
