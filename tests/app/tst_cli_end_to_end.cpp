@@ -1,13 +1,15 @@
 // conclab-cli as a user runs it: a real process, real servers, real load, real files.
 #include <QtTest>
 
-#include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#ifdef CONCLAB_HAVE_CHARTS
+#include <QImageReader>  // Qt Gui: only in builds with the Qt front end
+#endif
 
 #include <signal.h>
 
