@@ -55,13 +55,7 @@ std::string request_bytes(const LoadTarget& target) {
 
 void add(LoadTick& into, LoaderCounts&& from) {
     into.responses += from.responses;
-    // Field by field: ErrorCounts::operator+= belongs to metrics.cpp.
-    into.errors.connect += from.errors.connect;
-    into.errors.read += from.errors.read;
-    into.errors.write += from.errors.write;
-    into.errors.timeout += from.errors.timeout;
-    into.errors.status += from.errors.status;
-    into.errors.parse += from.errors.parse;
+    into.errors += from.errors;
     if (into.latency.count() == 0) {
         into.latency = std::move(from.latency);
     } else {

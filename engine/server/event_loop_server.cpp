@@ -80,7 +80,7 @@ private:
         server_.counters_.set_in_service(fd_, true);
         keep_alive_ = parser_.keep_alive();
         const RoutedRequest routed =
-            route_request(parser_.method(), parser_.target(), server_.workload());
+            route_request(parser_.method(), parser_.target(), server_.workload_.get());
         response_ = http::make_response(routed.status, routed.body, keep_alive_, server_.identity_);
         // CPU work runs right here, on the loop thread: nothing else is served meanwhile.
         if (!burn_cpu_us_unless(routed.workload.overhead_us + routed.workload.cpu_ms * 1000.0,
@@ -196,13 +196,7 @@ void EventLoopServer::stop() {
 }
 
 void EventLoopServer::set_workload(const Workload& workload) {
-    std::lock_guard lock(workload_mutex_);
-    workload_ = workload;
-}
-
-Workload EventLoopServer::workload() const {
-    std::lock_guard lock(workload_mutex_);
-    return workload_;
+    workload_.set(workload);
 }
 
 std::string EventLoopServer::set_threads(int) {

@@ -17,6 +17,7 @@
 #include "server/connection_acceptor.hpp"
 #include "server/server.hpp"
 #include "server/server_counters.hpp"
+#include "workload/live_workload.hpp"
 
 namespace conclab {
 
@@ -36,14 +37,12 @@ public:
 private:
     class Connection;
     void serve_new_socket(boost::asio::ip::tcp::socket socket);
-    Workload workload() const;
 
     // Declared before the io_context: handlers still queued when it is destroyed own connections
     // whose destructors use these.
     ServerCounters counters_;
     std::string identity_;
-    mutable std::mutex workload_mutex_;
-    Workload workload_;
+    LiveWorkload workload_;
     std::atomic<bool> stopping_{false};
     bool stopped_ = false;
 

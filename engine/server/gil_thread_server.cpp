@@ -135,7 +135,7 @@ GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connecti
     counters_.set_in_service(connection.fd, true);
     const bool keep_alive = connection.parser.keep_alive();
     const RoutedRequest routed =
-        route_request(connection.parser.method(), connection.parser.target(), workload());
+        route_request(connection.parser.method(), connection.parser.target(), workload_.get());
     connection.parser.reset();
     auto abandon = [&] {
         counters_.set_in_service(connection.fd, false);
@@ -242,13 +242,7 @@ void GilThreadServer::stop() {
 }
 
 void GilThreadServer::set_workload(const Workload& workload) {
-    std::lock_guard lock(workload_mutex_);
-    workload_ = workload;
-}
-
-Workload GilThreadServer::workload() const {
-    std::lock_guard lock(workload_mutex_);
-    return workload_;
+    workload_.set(workload);
 }
 
 std::string GilThreadServer::set_threads(int threads) {

@@ -27,6 +27,7 @@
 #include "server/connection_acceptor.hpp"
 #include "server/server.hpp"
 #include "server/server_counters.hpp"
+#include "workload/live_workload.hpp"
 
 namespace conclab {
 
@@ -58,14 +59,12 @@ private:
     bool wait_for_io(double io_ms);  // false when stopping
     void close_connection(Connection& connection);
     void reap_finished_connection_threads();
-    Workload workload() const;
 
     // Declared before the io_context: queued handlers own connections that use these.
     ServerCounters counters_;
     std::string identity_;
     GlobalInterpreterLock gil_;
-    mutable std::mutex workload_mutex_;
-    Workload workload_;
+    LiveWorkload workload_;
     const bool thread_per_connection_;
     std::atomic<bool> stopping_{false};
     bool stopped_ = false;
