@@ -23,7 +23,7 @@
 #include "experiment_runner.hpp"
 #include "export_dialog.hpp"
 #include "preset_library.hpp"
-#include "report/atomic_file.hpp"
+#include "core/atomic_file.hpp"
 #include "report/run_report.hpp"
 #include "time_series_chart.hpp"
 

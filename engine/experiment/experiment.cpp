@@ -14,7 +14,7 @@
 #include "metrics/latency_histogram.hpp"
 #include "process/fd_limit.hpp"
 #include "process/server_host.hpp"
-#include "server/thread_name.hpp"
+#include "core/thread_name.hpp"
 
 namespace conclab {
 

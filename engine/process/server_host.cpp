@@ -27,8 +27,9 @@
 #include <boost/asio/streambuf.hpp>
 
 #include "core/start_error.hpp"
+#include "core/thread_name.hpp"
+#include "process/worker_command_line.hpp"
 #include "process/worker_protocol.hpp"
-#include "server/thread_name.hpp"
 
 extern char** environ;
 
@@ -47,13 +48,6 @@ std::string describe_exit(int status) {
                ::strsignal(WTERMSIG(status)) + ")";
     }
     return "status " + std::to_string(status);
-}
-
-std::string number(double v) {
-    std::ostringstream out;
-    out.precision(17);
-    out << v;
-    return out.str();
 }
 
 }  // namespace
@@ -124,26 +118,13 @@ struct ServerHost::Impl {
         posix_spawnattr_setsigdefault(&attributes, &defaults);
         posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 
-        const Model model = config.model == Model::ProcessPerCore ? config.inner : config.model;
-        std::vector<std::string> args = {worker_program,
-                                         "--listen-fd",
-                                         child_listen >= 0 ? "4" : "-1",
-                                         "--control-fd",
-                                         "3",
-                                         "--parent-pid",
-                                         std::to_string(::getpid()),
-                                         "--model",
-                                         std::string(to_string(model)),
-                                         "--threads",
-                                         std::to_string(config.threads),
-                                         "--switch-interval-ms",
-                                         number(config.switch_interval_ms),
-                                         "--overhead-us",
-                                         number(config.workload.overhead_us),
-                                         "--cpu-ms",
-                                         number(config.workload.cpu_ms),
-                                         "--io-ms",
-                                         number(config.workload.io_ms)};
+        WorkerCommandLine command_line{.listen_fd = child_listen >= 0 ? 4 : -1,
+                                       .control_fd = 3,
+                                       .parent_pid = static_cast<int>(::getpid()),
+                                       .server = config};
+        if (config.model == Model::ProcessPerCore) command_line.server.model = config.inner;
+        std::vector<std::string> args = to_arguments(command_line);
+        args.insert(args.begin(), worker_program);
         std::vector<char*> argv;
         for (auto& a : args) argv.push_back(a.data());
         argv.push_back(nullptr);

@@ -10,7 +10,7 @@
 #include "http/request_parser.hpp"
 #include "http/response.hpp"
 #include "server/request_router.hpp"
-#include "server/thread_name.hpp"
+#include "core/thread_name.hpp"
 
 namespace conclab {
 
