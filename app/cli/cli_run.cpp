@@ -5,9 +5,9 @@
 #include <cstdio>
 #include <iostream>
 
+#include "core/atomic_file.hpp"
 #include "process/fd_limit.hpp"
 #include "process/server_host.hpp"
-#include "core/atomic_file.hpp"
 #include "report/run_report.hpp"
 
 namespace conclab::cli {
@@ -126,6 +126,11 @@ int run_cli(const CliOptions& options, const ChartRenderer& render_chart) {
     }
     if (interrupted) return 130;
     if (!result.fatal_error.empty() || !ok) return 1;
+    if (result.summary.requests == 0 && result.summary.errors > 0) {
+        std::cerr << "conclab-cli: every request failed (" << result.summary.errors
+                  << " errors); see the error kinds above\n";
+        return 1;
+    }
     return 0;
 }
 
@@ -143,18 +148,26 @@ int serve_cli(const CliOptions& options) {
                 options.run.duration_s);
     std::fflush(stdout);
     bool interrupted = false;
+    bool failed = false;
     double left = options.run.duration_s;
-    std::uint64_t total = 0;
-    while (left > 0 && !interrupted) {
+    while (left > 0 && !interrupted && !failed) {
         interrupted = stop_signal_within(std::min(left, 1.0));
         left -= 1.0;
         HostTick tick = host.collect();
-        total = tick.requests_total;
         for (const std::string& p : tick.problems) std::cerr << "  " << p << "\n";
-        if (tick.failed) break;
+        failed = tick.failed;
     }
     host.stop();
-    std::printf("Served %llu requests\n", static_cast<unsigned long long>(total));
+    // After stop(): the workers' final reports are in.
+    const HostTick final_tick = host.collect();
+    for (const std::string& p : final_tick.problems) std::cerr << "  " << p << "\n";
+    std::printf("Served %llu requests\n",
+                static_cast<unsigned long long>(final_tick.requests_total));
+    if (failed) {
+        std::cerr << "conclab-cli: every server worker has exited and none could be restarted; "
+                     "the server stopped early\n";
+        return 1;
+    }
     return interrupted ? 130 : 0;
 }
 

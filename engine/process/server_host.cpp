@@ -11,6 +11,7 @@
 #include <list>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -67,6 +68,8 @@ struct ServerHost::Impl {
     bool stopping = false;
     bool stopped = false;
     int restarts = 0;
+    std::uint64_t lost_requests = 0;         // since the last collect
+    std::vector<std::string> worker_deaths;  // since the last collect, for chart markers
 
     // Host thread only. Returns an error message, or empty.
     std::string spawn_worker() {
@@ -117,17 +120,25 @@ struct ServerHost::Impl {
     // The worker exited and has been reaped (host thread).
     void on_worker_gone(Worker& worker, int status) {
         bool replace = false;
+        bool unexpected = false;
         {
             std::lock_guard lock(mutex);
             worker.exited = true;
             requests_of_exited += worker.last.requests;
-            if (!worker.quitting && !stopping) {
+            unexpected = !worker.quitting && !stopping;
+            if (unexpected) {
                 // Like gunicorn's arbiter: a worker that was serving is replaced. One that never
                 // got ready is not, so a broken worker cannot loop.
                 replace = worker.ready && restarts < kMaxRestarts;
-                problems.push_back("server worker " + std::to_string(worker.pid) +
-                                   " exited unexpectedly (" + WorkerProcess::describe_exit(status) +
-                                   ")" + (replace ? "; starting a replacement" : ""));
+                problems.push_back(
+                    "server worker " + std::to_string(worker.pid) + " exited unexpectedly (" +
+                    WorkerProcess::describe_exit(status) + ")" +
+                    (replace ? "; starting a replacement"
+                     : worker.ready
+                         ? "; not replaced: " + std::to_string(kMaxRestarts) + " restarts already"
+                         : "; it never got ready, so it is not replaced"));
+                // What it was serving is lost: its clients see their connections close.
+                lost_requests += static_cast<std::uint64_t>(worker.last.in_service);
             }
             if (replace) ++restarts;
             changed.notify_all();
@@ -137,11 +148,20 @@ struct ServerHost::Impl {
             std::lock_guard lock(mutex);
             workers.remove_if([pid](const Worker& w) { return w.pid == pid && w.exited; });
         });
+        std::string replacement;
         if (replace) {
             if (std::string error = spawn_worker(); !error.empty()) {
                 std::lock_guard lock(mutex);
                 problems.push_back(error);
+            } else {
+                std::lock_guard lock(mutex);
+                replacement = " \u2192 " + std::to_string(workers.back().pid);
             }
+        }
+        if (unexpected) {
+            std::lock_guard lock(mutex);
+            worker_deaths.push_back("worker " + std::to_string(worker.pid) + " died (" +
+                                    WorkerProcess::describe_exit(status) + ")" + replacement);
         }
     }
 
@@ -373,6 +393,9 @@ HostTick ServerHost::collect() {
     tick.requests_by_pid = d.requests_by_pid;
     tick.problems.swap(d.problems);
     tick.failed = d.live_workers_locked() == 0 && !d.stopping;
+    tick.restarts = d.restarts;
+    tick.lost_requests = std::exchange(d.lost_requests, 0);
+    tick.worker_deaths.swap(d.worker_deaths);
     return tick;
 }
 
