@@ -67,6 +67,8 @@ int ChartPanel::begin_run(const QString& label, int color_index, bool ghost, boo
         connections_->add_series(prefix + tr("server in service"), color(2), ghost, Qt::SolidLine);
     r.waiting = connections_->add_series(prefix + tr("server waiting"), color(1), ghost,
                                          style(Qt::DashLine));
+    r.accept_queue = connections_->add_series(prefix + tr("kernel accept queue"), color(3), ghost,
+                                              style(Qt::DashDotLine));
     r.server_cpu = cpu_->add_series(prefix + tr("server"), color(0), ghost, Qt::SolidLine);
     r.load_cpu =
         cpu_->add_series(prefix + tr("load generator"), color(4), ghost, style(Qt::DotLine));
@@ -87,6 +89,7 @@ void ChartPanel::append(int run, const std::vector<MetricsSample>& samples) {
         connections_->append(r.client_open, s.t_s, s.client_open);
         connections_->append(r.in_service, s.t_s, or_gap(s.server_in_service));
         connections_->append(r.waiting, s.t_s, or_gap(s.server_waiting));
+        connections_->append(r.accept_queue, s.t_s, or_gap(s.server_accept_queue));
         cpu_->append(r.server_cpu, s.t_s, or_gap(s.server_cpu_pct));
         cpu_->append(r.load_cpu, s.t_s, s.load_cpu_pct);
     }

@@ -47,7 +47,8 @@ public:
 
 private:
     struct RunSeries {
-        int rps, p50, p90, p99, client_open, in_service, waiting, server_cpu, load_cpu;
+        int rps, p50, p90, p99, client_open, in_service, waiting, accept_queue, server_cpu,
+            load_cpu;
     };
 
     QLabel* title_;

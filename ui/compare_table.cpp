@@ -31,8 +31,8 @@ void CompareTable::show_results(const std::vector<RunResult>& runs) {
             s.latency ? number(s.latency->p50_ms, 2) : none,
             s.latency ? number(s.latency->p99_ms, 2) : none,
             QString::number(s.errors),
-            s.server_in_service_max ? QString::number(*s.server_in_service_max) : none,
-            s.server_waiting_max ? QString::number(*s.server_waiting_max) : none};
+            s.server_in_service_max ? QString::number(*s.server_in_service_max, 'f', 1) : none,
+            s.server_waiting_max ? QString::number(*s.server_waiting_max, 'f', 1) : none};
         for (int column = 0; column < cells.size(); ++column) {
             auto* item = new QTableWidgetItem(cells[column]);
             if (column > 0) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);

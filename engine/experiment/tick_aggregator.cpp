@@ -56,10 +56,11 @@ MetricsSample TickAggregator::make_sample(const TickInput& tick) const {
     s.heavy_responses = tick.heavy_responses;
     if (tick.host) {
         const HostTick& h = *tick.host;
-        const int queued = h.accept_queue ? h.accept_queue->length : 0;
-        s.server_in_service = h.in_service_peak;
-        s.server_waiting = h.waiting + queued;
-        s.server_accept_queue = queued;
+        s.server_in_service = h.in_service_avg;
+        s.server_in_service_peak = h.in_service_peak;
+        s.server_waiting = h.waiting_avg;
+        s.server_waiting_peak = h.waiting_peak;
+        s.server_accept_queue = h.accept_queue ? h.accept_queue->length : 0;
         s.server_requests = h.requests;
         s.server_cpu_pct = static_cast<double>(h.cpu_ns) / (tick.tick_s * 1e7);
     }
@@ -111,6 +112,8 @@ void TickAggregator::add_to_summary(const TickInput& tick, const MetricsSample& 
             std::max(totals_.server_in_service_max.value_or(0), *s.server_in_service);
         totals_.server_waiting_max =
             std::max(totals_.server_waiting_max.value_or(0), *s.server_waiting);
+        totals_.server_accept_queue_max =
+            std::max(totals_.server_accept_queue_max.value_or(0), *s.server_accept_queue);
         server_cpu_sum_ += *s.server_cpu_pct;
     }
 }

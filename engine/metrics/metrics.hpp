@@ -36,9 +36,14 @@ struct MetricsSample {
     std::uint64_t errors = 0;     // in this tick
     std::optional<double> p50_ms, p90_ms, p99_ms, max_ms;
     int client_open = 0;  // connections the load generator has open (peak within the tick)
-    std::optional<int> server_in_service;    // peak: requests a thread or the loop is busy with
-    std::optional<int> server_waiting;       // peak: accepted-not-served + kernel accept queue
-    std::optional<int> server_accept_queue;  // the kernel's part of server_waiting (TCP_INFO)
+    // Time averages over the tick (Little's L), so a request that waited a microsecond is not a
+    // queue: requests a thread or the loop is busy with, and requests that have arrived on an
+    // accepted connection that nobody serves yet. Peaks within the tick are kept apart.
+    std::optional<double> server_in_service;
+    std::optional<int> server_in_service_peak;
+    std::optional<double> server_waiting;
+    std::optional<int> server_waiting_peak;
+    std::optional<int> server_accept_queue;        // connections the kernel holds, not yet accepted
     std::optional<std::uint64_t> server_requests;  // requests the server completed in this tick
     std::optional<double> server_cpu_pct;          // CPU of all server processes, 100 = one core
     double load_cpu_pct = 0;                       // CPU of the loader threads, 100 = one core
@@ -59,8 +64,9 @@ struct Summary {
     double rps = 0;
     std::optional<LatencySummary> latency;  // empty when nothing completed
     int client_open_max = 0;
-    std::optional<int> server_in_service_max;
-    std::optional<int> server_waiting_max;
+    std::optional<double> server_in_service_max;  // peaks of the per-tick averages
+    std::optional<double> server_waiting_max;
+    std::optional<int> server_accept_queue_max;
     // Cross-check of the whole run (warmup, measured window and the final drain): responses the
     // client completed and requests the servers completed. They are equal unless requests were
     // still in flight when the run ended (abandoned_in_flight connections).

@@ -45,6 +45,7 @@ struct ServerHost::Impl {
         wp::Stats last;
         int peak_since_collect = 0;
         int waiting_peak_since_collect = 0;
+        wp::Stats at_collect;  // the report the previous collect() used, for time averages
         std::uint64_t cpu_ns_collected = 0;
     };
 
@@ -106,7 +107,7 @@ struct ServerHost::Impl {
             worker.last = *stats;
             worker.peak_since_collect = std::max(worker.peak_since_collect, stats->in_service_peak);
             worker.waiting_peak_since_collect =
-                std::max(worker.waiting_peak_since_collect, stats->waiting);
+                std::max(worker.waiting_peak_since_collect, stats->waiting_peak);
             requests_by_pid[worker.pid] = stats->requests;
         } else if (auto* error = std::get_if<wp::Error>(&*message)) {
             problems.push_back("server worker " + std::to_string(worker.pid) + ": " + error->text);
@@ -223,6 +224,24 @@ struct ServerHost::Impl {
             asio::post(io, [&packaged] { packaged(); });
         }
         return result.get();
+    }
+
+    // Adds the worker's averages since the previous collect: the growth of its time integrals
+    // over the growth of its clock, both as of its latest report.
+    static void add_time_averages(Worker& w, HostTick& tick) {
+        const wp::Stats& now = w.last;
+        const wp::Stats& then = w.at_collect;
+        if (then.clock_us > 0 && now.clock_us > then.clock_us) {
+            const double span = static_cast<double>(now.clock_us - then.clock_us);
+            tick.in_service_avg +=
+                static_cast<double>(now.in_service_area_us - then.in_service_area_us) / span;
+            tick.waiting_avg +=
+                static_cast<double>(now.waiting_area_us - then.waiting_area_us) / span;
+        } else {  // no newer report since the previous collect: what it said last
+            tick.in_service_avg += now.in_service;
+            tick.waiting_avg += now.waiting;
+        }
+        if (now.clock_us > then.clock_us) w.at_collect = now;
     }
 
     // Start: spawn `count` workers and wait until every one is ready (or one failed).
@@ -380,7 +399,8 @@ HostTick ServerHost::collect() {
             tick.pids.push_back(w.pid);
         }
         tick.in_service_peak += std::max(w.peak_since_collect, w.last.in_service);
-        tick.waiting += w.waiting_peak_since_collect;
+        tick.waiting_peak += w.waiting_peak_since_collect;
+        if (!w.exited) Impl::add_time_averages(w, tick);
         tick.cpu_ns += w.last.cpu_ns - std::min(w.last.cpu_ns, w.cpu_ns_collected);
         tick.accept_errors += w.last.accept_errors;
         w.cpu_ns_collected = w.last.cpu_ns;

@@ -28,7 +28,11 @@ struct HostTick {
     int connections = 0;
     int in_service = 0;
     int in_service_peak = 0;  // sum over workers of each one's peak since the previous collect
-    int waiting = 0;          // peak of requests arrived-not-served since the previous collect
+    int waiting_peak = 0;     // the same for requests arrived-not-served (sampled)
+    // Time averages since the previous collect (Little's L): requests in service, and requests
+    // arrived on an accepted connection that nobody serves yet; summed over the workers.
+    double in_service_avg = 0;
+    double waiting_avg = 0;
     std::optional<AcceptQueue> accept_queue;       // the kernel's queue, now
     std::uint64_t cpu_ns = 0;                      // CPU of all workers since the previous collect
     std::vector<int> pids;                         // live workers

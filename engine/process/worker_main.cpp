@@ -101,6 +101,10 @@ wp::Stats to_message(const ServerStats& stats) {
     m.waiting = stats.waiting;
     m.cpu_ns = static_cast<std::uint64_t>(process_cpu_ns());
     m.accept_errors = stats.accept_errors;
+    m.in_service_area_us = stats.in_service_area_us;
+    m.waiting_area_us = stats.waiting_area_us;
+    m.waiting_peak = stats.waiting_peak;
+    m.clock_us = stats.clock_us;
     return m;
 }
 
@@ -135,12 +139,21 @@ int worker_main(int argc, char** argv) {
     std::mutex stop_mutex;
     std::condition_variable stop_cv;
     bool stopping = false;
+    // Samples the waiting connections every 10 ms (a time average needs many samples per
+    // 250 ms tick) and reports every 100 ms.
     std::thread reporter([&] {
         set_thread_name("cl-report");
         std::unique_lock lock(stop_mutex);
-        while (!stop_cv.wait_for(lock, std::chrono::milliseconds(100), [&] { return stopping; })) {
+        for (int n = 1;
+             !stop_cv.wait_for(lock, std::chrono::milliseconds(10), [&] { return stopping; });
+             ++n) {
             lock.unlock();
-            const bool sent = control.send(to_message(server->stats()));
+            bool sent = true;
+            if (n % 10 == 0) {
+                sent = control.send(to_message(server->stats()));
+            } else {
+                server->sample_waiting();
+            }
             lock.lock();
             if (!sent) break;
         }

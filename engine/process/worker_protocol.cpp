@@ -34,7 +34,9 @@ std::string encode(const WorkerMessage& message) {
                               std::ostringstream out;
                               out << "stats " << m.requests << ' ' << m.connections << ' '
                                   << m.in_service << ' ' << m.in_service_peak << ' ' << m.waiting
-                                  << ' ' << m.cpu_ns << ' ' << m.accept_errors << '\n';
+                                  << ' ' << m.cpu_ns << ' ' << m.accept_errors << ' '
+                                  << m.in_service_area_us << ' ' << m.waiting_area_us << ' '
+                                  << m.waiting_peak << ' ' << m.clock_us << '\n';
                               return out.str();
                           },
                           [](const Error& m) { return "error " + one_line(m.text) + "\n"; },
@@ -71,7 +73,8 @@ std::optional<WorkerMessage> parse_worker_message(std::string_view line) {
     } else if (word == "stats") {
         Stats m;
         if (in >> m.requests >> m.connections >> m.in_service >> m.in_service_peak >> m.waiting >>
-            m.cpu_ns >> m.accept_errors) {
+            m.cpu_ns >> m.accept_errors >> m.in_service_area_us >> m.waiting_area_us >>
+            m.waiting_peak >> m.clock_us) {
             return m;
         }
     } else if (word == "error") {

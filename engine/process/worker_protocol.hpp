@@ -8,7 +8,8 @@
 //                      (round-robin scheduling, where the engine accepts for its workers)
 //   worker -> engine   "ready <pid>"
 //                      "stats <requests> <connections> <in_service> <in_service_peak> <waiting>
-//                             <cpu_ns> <accept_errors>"       (every 100 ms and at exit)
+//                             <cpu_ns> <accept_errors> <in_service_area_us> <waiting_area_us>
+//                             <waiting_peak> <clock_us>"     (every 100 ms and at exit)
 //                      "error <text>"   a rejected command or a non-fatal problem
 //                      "fatal <text>"   the worker cannot serve and exits
 
@@ -33,6 +34,10 @@ struct Stats {
     int waiting = 0;
     std::uint64_t cpu_ns = 0;
     std::uint64_t accept_errors = 0;
+    std::uint64_t in_service_area_us = 0;  // time integrals since start, see ServerStats
+    std::uint64_t waiting_area_us = 0;
+    int waiting_peak = 0;
+    std::int64_t clock_us = 0;
 };
 struct Error {
     std::string text;

@@ -207,4 +207,8 @@ ServerStats EventLoopServer::stats() {
     return counters_.take_stats();
 }
 
+void EventLoopServer::sample_waiting() {
+    counters_.sample_waiting();
+}
+
 }  // namespace conclab

@@ -33,6 +33,7 @@ public:
     void set_workload(const Workload& workload) override;
     std::string set_threads(int threads) override;
     ServerStats stats() override;
+    void sample_waiting() override;
 
 private:
     class Connection;

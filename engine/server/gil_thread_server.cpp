@@ -271,4 +271,8 @@ ServerStats GilThreadServer::stats() {
     return counters_.take_stats();
 }
 
+void GilThreadServer::sample_waiting() {
+    counters_.sample_waiting();
+}
+
 }  // namespace conclab

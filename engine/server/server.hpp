@@ -16,7 +16,13 @@ struct ServerStats {
     int connections = 0;         // open now
     int in_service = 0;          // requests a thread or the loop is busy with, now
     int in_service_peak = 0;     // highest in_service since the previous stats() call
-    int waiting = 0;  // connections whose request has arrived but nobody serves it yet, now
+    int waiting = 0;       // connections whose request has arrived but nobody serves it yet, now
+    int waiting_peak = 0;  // highest sampled `waiting` since the previous stats() call
+    // Time integrals since start (count × µs), read at clock_us: the average over any window is
+    // Δarea / Δclock, so a request that waited a microsecond weighs a microsecond, not a tick.
+    std::uint64_t in_service_area_us = 0;  // exact: integrated at every start and finish
+    std::uint64_t waiting_area_us = 0;     // sampled every few ms by sample_waiting()
+    std::int64_t clock_us = 0;             // monotonic
     std::uint64_t accept_errors = 0;
     std::string last_accept_error;  // e.g. "Too many open files"
 };
@@ -39,6 +45,8 @@ public:
     virtual void set_workload(const Workload& workload) = 0;
     virtual std::string set_threads(int threads) = 0;
     virtual ServerStats stats() = 0;
+    // Looks at every idle connection for a request that has arrived; call every few ms.
+    virtual void sample_waiting() = 0;
 };
 
 // config.model must be EventLoop or GilThreads (a process-per-core worker passes its inner model).

@@ -3,22 +3,36 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <utility>
+
+#include "core/clocks.hpp"
+
 namespace conclab {
 
-void ServerCounters::request_started() {
-    const int now = in_service_.fetch_add(1, std::memory_order_relaxed) + 1;
-    int peak = in_service_peak_.load(std::memory_order_relaxed);
-    while (now > peak && !in_service_peak_.compare_exchange_weak(peak, now)) {
+void ServerCounters::change_in_service(int delta) {
+    std::lock_guard lock(integral_mutex_);
+    const std::int64_t now = monotonic_ns();
+    if (in_service_since_ns_ != 0) {
+        in_service_area_ns_ += static_cast<long double>(in_service_) *
+                               static_cast<long double>(now - in_service_since_ns_);
     }
+    in_service_since_ns_ = now;
+    in_service_ += delta;
+    in_service_peak_ = std::max(in_service_peak_, in_service_);
+}
+
+void ServerCounters::request_started() {
+    change_in_service(+1);
 }
 
 void ServerCounters::request_finished() {
     requests_.fetch_add(1, std::memory_order_relaxed);
-    in_service_.fetch_sub(1, std::memory_order_relaxed);
+    change_in_service(-1);
 }
 
 void ServerCounters::request_abandoned() {
-    in_service_.fetch_sub(1, std::memory_order_relaxed);
+    change_in_service(-1);
 }
 
 void ServerCounters::accept_failed(const std::string& message) {
@@ -43,18 +57,50 @@ void ServerCounters::set_in_service(int fd, bool in_service) {
     if (it != connections_.end()) it->second = in_service;
 }
 
-ServerStats ServerCounters::take_stats() {
-    ServerStats stats;
-    stats.requests = requests_.load(std::memory_order_relaxed);
-    stats.in_service = in_service_.load(std::memory_order_relaxed);
-    stats.in_service_peak = in_service_peak_.exchange(stats.in_service);
+int ServerCounters::count_waiting() {
     std::lock_guard lock(mutex_);
-    stats.connections = static_cast<int>(connections_.size());
+    int waiting = 0;
     for (const auto& [fd, serving] : connections_) {
         int unread = 0;
         // Holding the mutex keeps fd from being closed and reused while we look at it.
-        if (!serving && ::ioctl(fd, FIONREAD, &unread) == 0 && unread > 0) ++stats.waiting;
+        if (!serving && ::ioctl(fd, FIONREAD, &unread) == 0 && unread > 0) ++waiting;
     }
+    return waiting;
+}
+
+// A left Riemann sum: each sample's count holds until the next sample. Sampled, not exact (the
+// bytes' arrival is not an event we see), but unbiased: a request that waits for a microsecond
+// is caught by a sample with a microsecond's odds, so the average is a time average.
+void ServerCounters::sample_waiting() {
+    const int waiting = count_waiting();
+    std::lock_guard lock(integral_mutex_);
+    const std::int64_t now = monotonic_ns();
+    if (waiting_since_ns_ != 0) {
+        waiting_area_ns_ +=
+            static_cast<long double>(waiting_) * static_cast<long double>(now - waiting_since_ns_);
+    }
+    waiting_since_ns_ = now;
+    waiting_ = waiting;
+    waiting_peak_ = std::max(waiting_peak_, waiting);
+}
+
+ServerStats ServerCounters::take_stats() {
+    sample_waiting();
+    change_in_service(0);  // brings the in-service integral up to now
+    ServerStats stats;
+    stats.requests = requests_.load(std::memory_order_relaxed);
+    {
+        std::lock_guard lock(integral_mutex_);
+        stats.in_service = in_service_;
+        stats.in_service_peak = std::exchange(in_service_peak_, in_service_);
+        stats.waiting = waiting_;
+        stats.waiting_peak = std::exchange(waiting_peak_, waiting_);
+        stats.in_service_area_us = static_cast<std::uint64_t>(in_service_area_ns_ / 1000);
+        stats.waiting_area_us = static_cast<std::uint64_t>(waiting_area_ns_ / 1000);
+        stats.clock_us = in_service_since_ns_ / 1000;
+    }
+    std::lock_guard lock(mutex_);
+    stats.connections = static_cast<int>(connections_.size());
     stats.accept_errors = accept_errors_;
     stats.last_accept_error = last_accept_error_;
     return stats;

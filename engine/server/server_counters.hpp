@@ -24,15 +24,30 @@ public:
     void connection_closed(int fd);
     void set_in_service(int fd, bool in_service);
 
-    // Fills everything but what the model knows better itself; resets the peak.
+    // Counts the idle connections that hold unread bytes (a request nobody serves yet) and adds
+    // the count to the waiting time integral. Called every few milliseconds by the worker.
+    void sample_waiting();
+    // Fills everything but what the model knows better itself; resets the peaks.
     ServerStats take_stats();
     // Shuts down every registered socket so that blocked reads and writes return (stop()).
     void shutdown_all_connections();
 
 private:
+    void change_in_service(int delta);
+    int count_waiting();
+
     std::atomic<std::uint64_t> requests_{0};
-    std::atomic<int> in_service_{0};
-    std::atomic<int> in_service_peak_{0};
+
+    // In service and waiting, with their time integrals (guarded by integral_mutex_).
+    std::mutex integral_mutex_;
+    int in_service_ = 0;
+    int in_service_peak_ = 0;
+    std::int64_t in_service_since_ns_ = 0;  // last change
+    long double in_service_area_ns_ = 0;
+    int waiting_ = 0;  // at the last sample
+    int waiting_peak_ = 0;
+    std::int64_t waiting_since_ns_ = 0;  // last sample
+    long double waiting_area_ns_ = 0;
 
     std::mutex mutex_;
     std::unordered_map<int, bool> connections_;  // fd -> in service

@@ -257,6 +257,41 @@ private slots:
         });
         QVERIFY2(marked, "a chart marker for the death and the replacement");
     }
+
+    // #8 §3: "waiting" means queued. An idle event loop's requests wait microseconds, which a
+    // time average weighs as microseconds; a saturated 10-thread pool's queue is its backlog.
+    void waitingIsATimeAverage() {
+        Experiment idle(small_run(Model::EventLoop, 2.5, 50, Workload{0, 0, 10}));
+        idle.start();
+        QVERIFY(idle.wait_finished(60));
+        const RunResult calm = idle.result();
+        QVERIFY(calm.summary.server_waiting_max.has_value());
+        QVERIFY2(*calm.summary.server_waiting_max < 5,
+                 qPrintable(QString::number(*calm.summary.server_waiting_max)));
+        // ~50 requests are in service on average (each waits 10 ms on the loop's timer).
+        QVERIFY(*calm.summary.server_in_service_max > 20);
+
+        RunConfig pool = small_run(Model::GilThreads, 3, 200, Workload{0, 0, 50});
+        pool.server.threads = 10;
+        Experiment busy(pool);
+        busy.start();
+        QVERIFY(busy.wait_finished(60));
+        const RunResult queued = busy.result();
+        std::vector<double> waiting, in_service;
+        for (const MetricsSample& m : queued.series) {
+            if (m.t_s < 1.0) continue;  // connections still opening
+            waiting.push_back(m.server_waiting.value_or(-1));
+            in_service.push_back(m.server_in_service.value_or(-1));
+        }
+        QVERIFY(!waiting.empty());
+        std::sort(waiting.begin(), waiting.end());
+        std::sort(in_service.begin(), in_service.end());
+        const double median_waiting = waiting[waiting.size() / 2];
+        const double median_in_service = in_service[in_service.size() / 2];
+        QVERIFY2(median_waiting > 120, qPrintable(QString::number(median_waiting)));  // ~190
+        QVERIFY2(median_in_service > 6 && median_in_service <= 10.5,
+                 qPrintable(QString::number(median_in_service)));  // the pool: 10
+    }
 };
 
 QTEST_GUILESS_MAIN(TstExperiment)

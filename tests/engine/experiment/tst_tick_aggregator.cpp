@@ -21,7 +21,9 @@ TickInput tick(double t_s, std::uint64_t responses, std::uint64_t latency_us,
         HostTick h;
         h.requests = *server_requests;
         h.in_service_peak = 4;
-        h.waiting = 6;
+        h.in_service_avg = 2.5;
+        h.waiting_peak = 6;
+        h.waiting_avg = 0.5;
         h.accept_queue = AcceptQueue{2, 128};
         h.cpu_ns = 125'000'000;  // 50 %
         h.pids = {101};
@@ -44,8 +46,11 @@ private slots:
         QCOMPARE(s.rps, 400.0);
         QVERIFY(s.p50_ms && std::abs(*s.p50_ms - 2.0) < 0.05);
         QCOMPARE(s.client_open, 10);
-        QCOMPARE(*s.server_in_service, 4);
-        QCOMPARE(*s.server_waiting, 8);  // 6 arrived-not-served + 2 in the accept queue
+        // Time averages, with the peaks beside them; the kernel's accept queue is its own series.
+        QCOMPARE(*s.server_in_service, 2.5);
+        QCOMPARE(*s.server_in_service_peak, 4);
+        QCOMPARE(*s.server_waiting, 0.5);
+        QCOMPARE(*s.server_waiting_peak, 6);
         QCOMPARE(*s.server_accept_queue, 2);
         QVERIFY(std::abs(*s.server_cpu_pct - 50.0) < 1e-9);
         QVERIFY(std::abs(s.load_cpu_pct - 10.0) < 1e-9);
