@@ -9,6 +9,9 @@ packages=(
     qt6-base-dev qt6-svg-dev libqcustomplot-dev libgl-dev
     libbenchmark-dev wrk
 )
+# Real servers the load generator is tested against (tests/real_servers): Flask on Werkzeug and
+# on gunicorn, run with /usr/bin/python3.
+packages+=(python3-flask gunicorn)
 # Fonts so that charts rendered offscreen have readable text.
 packages+=(fonts-dejavu-core)
 

@@ -1,6 +1,8 @@
 #include "load/load_connection.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/write.hpp>
@@ -110,7 +112,14 @@ void LoadConnection::write() {
     state_ = State::Writing;
     parser_.emplace();
     parser_->eager(true);
-    parser_->body_limit(boost::none);  // the body is discarded, so its size does not matter
+    // The body is discarded, so its size does not matter; but "no limit" must be the largest
+    // number, not boost::none: Boost 1.74's basic_parser::finish_header tests
+    // `len_ > body_limit_` with body_limit_ an optional, and any number is greater than none.
+    // With none, every response with a Content-Length failed with error::body_limit whenever its
+    // header block arrived in a read of its own (gunicorn and Werkzeug send the header and the
+    // body with two send() calls); with the body in the same read, the eager parse went on into
+    // the body and overwrote the error, so it only showed with real servers.
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     parser_->header_limit(kHeaderLimit);
     asio::async_write(socket_, asio::buffer(shared_.request),
                       [this, g = generation_](const error_code& e, std::size_t) {

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include <boost/asio.hpp>
@@ -78,6 +79,25 @@ int open_fds() {
     return n;
 }
 
+// Drives a server that answers exactly `answers` requests until the client has counted that many
+// responses or errors. The request timeout is longer than the wait, so the requests the server
+// leaves unanswered are never errors; stop() then cuts only those.
+Totals until_answered(std::uint16_t port, int connections, std::uint64_t answers) {
+    LoadGenerator gen(target(port), connections, 1, 600.0);
+    gen.start();
+    Totals t;
+    // Not reaching the count shows in the caller's comparisons, with the counts.
+    static_cast<void>(QTest::qWaitFor(
+        [&] {
+            t.add(gen.collect());
+            return t.responses + t.errors.total() >= answers;
+        },
+        120000));
+    gen.stop();
+    t.add(gen.collect());
+    return t;
+}
+
 // A port on which nothing listens (bound, then released).
 std::uint16_t dead_port() {
     boost::asio::io_context io;
@@ -140,6 +160,57 @@ private slots:
         } else {
             QCOMPARE(t.reconnects, std::uint64_t(0));
         }
+    }
+
+    void awkwardResponses_data() {
+        QTest::addColumn<Mode>("mode");
+        QTest::addColumn<int>("answers");
+        QTest::newRow("header, pause, body (gunicorn, Werkzeug)") << Mode::HeaderThenBody << 400;
+        QTest::newRow("one byte per write") << Mode::ByteByByte << 30;
+        QTest::newRow("chunked, one byte per chunk") << Mode::OneByteChunks << 100;
+        QTest::newRow("chunked, two writes") << Mode::Chunked << 400;
+        QTest::newRow("HTTP/1.0 body ends at close") << Mode::EofBody << 400;
+        QTest::newRow("HTTP/1.0 body ends at close, in pieces") << Mode::EofBodyInPieces << 200;
+        QTest::newRow("Connection: close") << Mode::Close << 400;
+        QTest::newRow("Connection: close, in pieces") << Mode::CloseInPieces << 200;
+        QTest::newRow("server closes idle keep-alive") << Mode::SilentClose << 400;
+        QTest::newRow("1 MiB body") << Mode::MegabyteBody << 50;
+    }
+    // However a response reaches the client, it is one response and no error, and the client
+    // counts exactly the responses the server sent.
+    void awkwardResponses() {
+        QFETCH(Mode, mode);
+        QFETCH(int, answers);
+        const auto n = static_cast<std::uint64_t>(answers);
+        TestHttpServer server(mode, n);
+        const Totals t = until_answered(server.port(), 4, n);
+        QVERIFY2(t.errors.total() == 0, qPrintable(describe(t)));
+        QCOMPARE(t.responses, n);
+        QCOMPARE(t.latency.count(), n);
+        QTRY_COMPARE_WITH_TIMEOUT(server.responses(), n, 10000);
+    }
+
+    void headerSplitAtEveryOffset_data() {
+        QTest::addColumn<int>("offset");
+        const std::string response = TestHttpServer::typical_response();
+        for (std::size_t i = 1; i < response.size(); ++i) {
+            const std::string row = "split after byte " + std::to_string(i);
+            QTest::newRow(row.c_str()) << static_cast<int>(i);
+        }
+    }
+    // A response of a ~100-byte header block and a short body, in two writes split at every
+    // offset: inside the status line, inside a field, between CR and LF, at the end of the
+    // header block, inside the body.
+    void headerSplitAtEveryOffset() {
+        QFETCH(int, offset);
+        constexpr std::uint64_t n = 20;
+        TestHttpServer server(TestHttpServer::split_at(TestHttpServer::typical_response(),
+                                                       static_cast<std::size_t>(offset)),
+                              n);
+        const Totals t = until_answered(server.port(), 2, n);
+        QVERIFY2(t.errors.total() == 0, qPrintable(describe(t)));
+        QCOMPARE(t.responses, n);
+        QTRY_COMPARE_WITH_TIMEOUT(server.responses(), n, 10000);
     }
 
     void non2xxAreStatusErrors() {
