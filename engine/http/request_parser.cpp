@@ -30,7 +30,9 @@ void RequestParser::reset() {
     parser_.emplace();
     parser_->header_limit(kHeaderLimit);
     parser_->body_limit(kBodyLimit);
-    parser_->eager(true);
+    // Not eager until the header has been checked: put() stops after the header block, so that
+    // a request refused for its header is refused before Beast reads a body it would misread.
+    parser_->eager(false);
     header_checked_ = false;
     continue_pending_ = false;
     error_status_ = 0;
@@ -72,7 +74,11 @@ RequestParser::Status RequestParser::feed(std::string_view data, std::size_t& co
         if (ec && ec != beast_http::error::need_more) {
             return fail(400, "malformed request: " + ec.message());
         }
-        if (parser_->is_header_done() && !header_checked_ && !check_header()) return Status::Bad;
+        if (parser_->is_header_done() && !header_checked_) {
+            if (!check_header()) return Status::Bad;
+            parser_->eager(true);  // the body, in as few calls as the bytes allow
+            continue;
+        }
         // Beast consumes nothing until it sees a whole header block; keep what remains for the
         // next call (the caller's buffer holds it).
         if (ec == beast_http::error::need_more && used == 0) return Status::NeedMore;
