@@ -9,6 +9,8 @@ packages=(
     qt6-base-dev qt6-svg-dev libqcustomplot-dev libgl-dev
     libbenchmark-dev wrk
 )
+# clang and its runtimes (libFuzzer, sanitizers) for the fuzz preset (scripts/test-sanitizers.sh).
+packages+=(clang-14 libclang-rt-14-dev)
 # Fonts so that charts rendered offscreen have readable text.
 packages+=(fonts-dejavu-core)
 
