@@ -12,6 +12,8 @@ packages=(
 # Real servers the load generator is tested against (tests/real_servers): Flask on Werkzeug and
 # on gunicorn, run with /usr/bin/python3.
 packages+=(python3-flask gunicorn)
+# clang and its runtimes (libFuzzer, sanitizers) for the fuzz preset (scripts/test-sanitizers.sh).
+packages+=(clang-14 libclang-rt-14-dev)
 # Fonts so that charts rendered offscreen have readable text.
 packages+=(fonts-dejavu-core)
 

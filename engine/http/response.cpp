@@ -4,6 +4,8 @@ namespace conclab::http {
 
 std::string_view reason_phrase(int status) {
     switch (status) {
+        case 100:
+            return "Continue";
         case 200:
             return "OK";
         case 400:
@@ -12,6 +14,12 @@ std::string_view reason_phrase(int status) {
             return "Not Found";
         case 405:
             return "Method Not Allowed";
+        case 413:
+            return "Content Too Large";  // RFC 9110; "Payload Too Large" in RFC 7231
+        case 431:
+            return "Request Header Fields Too Large";
+        case 501:
+            return "Not Implemented";
         case 503:
             return "Service Unavailable";
         default:

@@ -63,15 +63,25 @@ private:
         input_.erase(0, used);
         switch (status) {
             case http::RequestParser::Status::NeedMore:
+                if (parser_.take_continue()) return write_continue();
                 return read_more();
             case http::RequestParser::Status::Bad:
                 keep_alive_ = false;
-                response_ = http::make_response(400, "malformed request: " + parser_.error() + "\n",
+                response_ = http::make_response(parser_.error_status(), parser_.error() + "\n",
                                                 false, server_.identity_);
                 return write_response(false);
             case http::RequestParser::Status::Complete:
                 return handle_request();
         }
+    }
+
+    // `Expect: 100-continue`: the client waits for this before it sends the body.
+    void write_continue() {
+        asio::async_write(socket_, asio::buffer(http::kContinueResponse),
+                          [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+                              if (ec) return self->close();
+                              self->read_more();
+                          });
     }
 
     void handle_request() {

@@ -118,14 +118,20 @@ GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connecti
         connection.input.erase(0, used);
         if (status == http::RequestParser::Status::Complete) break;
         if (status == http::RequestParser::Status::Bad) {
-            const std::string response = http::make_response(
-                400, "malformed request: " + connection.parser.error() + "\n", false, identity_);
+            const std::string response =
+                http::make_response(connection.parser.error_status(),
+                                    connection.parser.error() + "\n", false, identity_);
             boost::system::error_code ignored;
             asio::write(connection.socket, asio::buffer(response), ignored);
             return Outcome::Close;
         }
-        std::array<char, 4096> chunk;
         boost::system::error_code ec;
+        if (connection.parser.take_continue()) {
+            // `Expect: 100-continue`: the client waits for this before it sends the body.
+            asio::write(connection.socket, asio::buffer(http::kContinueResponse), ec);
+            if (ec) return Outcome::Close;
+        }
+        std::array<char, 4096> chunk;
         const std::size_t n = connection.socket.read_some(asio::buffer(chunk), ec);
         if (ec) return Outcome::Close;  // EOF between requests is a normal close
         connection.input.append(chunk.data(), n);

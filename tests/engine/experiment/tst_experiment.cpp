@@ -14,6 +14,10 @@ using namespace conclab;
 
 namespace {
 
+// Bounds that only catch a hang: a loaded 2-core CI machine may be slow, never this slow.
+constexpr int kHangMs = 20000;
+constexpr double kHangS = kHangMs / 1000.0;
+
 RunConfig small_run(Model model, double duration_s, int connections, Workload w) {
     RunConfig c;
     c.server.model = model;
@@ -53,7 +57,7 @@ private slots:
         QFETCH(int, model);
         Experiment e(small_run(Model(model), 1.5, 16, Workload{20, 0.1, 2}));
         e.start();
-        QVERIFY(e.wait_finished(10));
+        QVERIFY(e.wait_finished(kHangS));
         const RunResult r = e.result();
         QVERIFY(r.summary.requests > 100);
         QCOMPARE(r.summary.errors, std::uint64_t(0));
@@ -76,7 +80,7 @@ private slots:
         QTest::qWait(1000);
         QVERIFY(e.adjust(Knobs{.connections = 40}).empty());
         const double changed_at = e.snapshot().elapsed_s;
-        QVERIFY(e.wait_finished(10));
+        QVERIFY(e.wait_finished(kHangS));
         const RunResult r = e.result();
         QCOMPARE(r.events.size(), std::size_t(1));
         QCOMPARE(r.events[0].label(), std::string("connections 10 \u2192 40"));
@@ -97,7 +101,7 @@ private slots:
         QVERIFY(e.adjust(Knobs{.io_ms = 60.0}).empty());
         QVERIFY(!e.adjust(Knobs{.connections = 0}).empty());  // impossible: rejected
         QVERIFY(!e.adjust(Knobs{.workers = 3}).empty());      // not this model
-        QVERIFY(e.wait_finished(10));
+        QVERIFY(e.wait_finished(kHangS));
         const RunResult r = e.result();
         QCOMPARE(r.events.size(), std::size_t(2));
         QCOMPARE(r.final_config.server.threads, 12);
@@ -116,7 +120,7 @@ private slots:
             c.load.heavy_cpu_ms = 40;
             Experiment e(c);
             e.start();
-            e.wait_finished(10);
+            if (!e.wait_finished(kHangS)) qFatal("the run did not finish");
             return e.result();
         };
         const RunResult alone = run(0);
@@ -139,34 +143,38 @@ private slots:
     // A server process that dies mid-run is reported (and replaced, as gunicorn's arbiter does);
     // the run goes on.
     void crashedWorkerShowsAsAWarning() {
-        Experiment e(small_run(Model::ProcessPerCore, 4, 10, Workload{0, 0, 5}));
+        // Warnings are those of the last tick: a 2 s tick keeps one visible for 2 s, which a
+        // 50 ms poll cannot miss however loaded the machine. The run outlasts every wait below.
+        RunConfig c = small_run(Model::ProcessPerCore, 120, 10, Workload{0, 0, 5});
+        c.tick_s = 2;
+        Experiment e(c);
         e.start();
         std::vector<int> pids;
-        QTRY_VERIFY((pids = e.snapshot().server_pids).size() == 2);
+        QTRY_VERIFY_WITH_TIMEOUT((pids = e.snapshot().server_pids).size() == 2, kHangMs);
         ::kill(pids[0], SIGKILL);
-        bool warned = false;
-        for (int i = 0; i < 40 && !warned; ++i) {
-            QTest::qWait(50);
+        auto warned = [&] {
             for (const auto& w : e.snapshot().warnings) {
-                warned |= w.find("exited unexpectedly") != std::string::npos;
+                if (w.find("exited unexpectedly") != std::string::npos) return true;
             }
-        }
-        QVERIFY(warned);
-        QTRY_COMPARE(int(e.snapshot().server_pids.size()), 2);
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(warned(), kHangMs);
+        QTRY_COMPARE_WITH_TIMEOUT(int(e.snapshot().server_pids.size()), 2, kHangMs);
         QCOMPARE(e.state(), RunState::Running);
         e.stop();
     }
 
     void stopMidRunLeavesNoProcessOrPort() {
-        Experiment e(small_run(Model::ProcessPerCore, 60, 20, Workload{0, 1, 5}));
+        // A 120 s run: a stop() that let it run out would take far longer than the bound.
+        Experiment e(small_run(Model::ProcessPerCore, 120, 20, Workload{0, 1, 5}));
         e.start();
         std::vector<int> pids;
-        QTRY_VERIFY((pids = e.snapshot().server_pids).size() == 2);
+        QTRY_VERIFY_WITH_TIMEOUT((pids = e.snapshot().server_pids).size() == 2, kHangMs);
         const auto port = e.snapshot().port;
         QElapsedTimer t;
         t.start();
         e.stop();
-        QVERIFY2(t.elapsed() < 2000, qPrintable(QString("stop took %1 ms").arg(t.elapsed())));
+        QVERIFY2(t.elapsed() < kHangMs, qPrintable(QString("stop took %1 ms").arg(t.elapsed())));
         QCOMPARE(e.state(), RunState::Finished);
         for (int pid : pids) QVERIFY(::kill(pid, 0) != 0);
         QVERIFY(!test::BlockingHttpClient(port).connected());
@@ -194,7 +202,7 @@ private slots:
         c.warmup_s = 0.5;
         Experiment e(c);
         e.start();
-        QVERIFY(e.wait_finished(10));
+        QVERIFY(e.wait_finished(kHangS));
         const RunResult r = e.result();
         std::uint64_t measured = 0;
         for (const auto& m : r.series) {

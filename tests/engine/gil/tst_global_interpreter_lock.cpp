@@ -84,10 +84,13 @@ private slots:
         std::sort(runs_ms.begin(), runs_ms.end());
         const double median = runs_ms[runs_ms.size() / 2];
         const double interval_ms = interval_us / 1000.0;
-        // A run lasts one interval of waiting plus the holder's last slice; scheduling noise on
-        // a shared machine only stretches it, so the bounds are generous but still exclude
-        // "never switches" (100 ms) and "switches every slice" (0.05 ms).
-        QVERIFY2(median >= 0.5 * interval_ms && median <= 4 * interval_ms,
+        // A run lasts one interval of waiting plus the holder's last slice. A run cannot end
+        // before the waiter's interval has passed, so the lower bound holds on any machine and
+        // excludes "switches every slice" (0.05 ms). Scheduling noise only stretches runs, so
+        // the upper bound is not a multiple of the interval but what "hands off at all" means:
+        // the median run is well short of a whole 100 ms request ("never switches"), which
+        // the hand-off count above and the drop requests below check as well.
+        QVERIFY2(median >= 0.5 * interval_ms && median < cpu_ms / 3,
                  qPrintable(
                      QString("median run %1 ms for interval %2 ms").arg(median).arg(interval_ms)));
         QVERIFY(gil.stats().drop_requests >= runs_ms.size() / 2);

@@ -61,6 +61,20 @@ private slots:
         QCOMPARE(j["events"][0]["label"].get<std::string>(),
                  std::string("connections 10 \u2192 100"));
     }
+    // A run without a single response has every latency key, each null, never a missing key:
+    // the same keys as a run with latencies.
+    void noLatenciesGivesTheSameKeysAsNull() {
+        RunResult r = sample_result();
+        const auto with = run_result_to_json(r)["summary"]["latency_ms"];
+        r.summary.latency.reset();
+        const auto without = run_result_to_json(r)["summary"]["latency_ms"];
+        QCOMPARE(without.size(), with.size());
+        for (const char* key : {"p50", "p90", "p99", "p999", "max", "mean", "min"}) {
+            QVERIFY2(with[key].is_number(), key);
+            QVERIFY2(without.contains(key), key);
+            QVERIFY2(without[key].is_null(), key);
+        }
+    }
     void externalTargetHasNullServerFields() {
         RunResult r = sample_result();
         r.config.external = ExternalTarget{"127.0.0.1", 5000, "/", "http://127.0.0.1:5000/"};
