@@ -50,8 +50,7 @@ ChartPanel::ChartPanel(QWidget* parent)
     cpu_->setObjectName("cpuChart");
     rps_->add_log_toggle();
     latency_->add_log_toggle();
-    connections_->set_note(
-        tr("A line inside the band: in service = client open"));
+    connections_->set_note(tr("A line inside the band: in service = client open"));
     // A note under the CPU chart as well keeps the two bottom charts' axes level.
     cpu_->set_note(tr("100 % = one core; server = all its processes"));
     set_heading(tr("Concurrency Lab"), tr("Pick a model and a preset, then press Start."));

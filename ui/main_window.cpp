@@ -165,7 +165,7 @@ void MainWindow::build_toolbar() {
     }
     // Wide enough for most names; the open list shows them whole.
     preset_box_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    preset_box_->setMinimumContentsLength(32);
+    preset_box_->setMinimumContentsLength(44);
     connect(preset_box_, &QComboBox::activated, this, [this](int index) {
         if (index > 0) apply_preset(presets_[static_cast<std::size_t>(index - 1)], true);
     });
@@ -231,6 +231,7 @@ void MainWindow::build_view_menu() {
     connect(log_rps_action_, &QAction::toggled, this, [this](bool log) {
         charts_->set_log_rps(log);
         charts_->refresh();
+        if (log) statusBar()->clearMessage();  // the hint to turn it on, if shown
     });
     log_latency_action_ = toggle(tr("&Logarithmic latency axis"));
     connect(log_latency_action_, &QAction::toggled, this, [this](bool log) {

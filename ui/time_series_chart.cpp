@@ -233,7 +233,11 @@ void TimeSeriesChart::refresh() {
     if (hi <= 0) {
         plot_->yAxis->setRange(log_y_ ? 0.1 : 0, log_y_ ? 10 : 1);
     } else if (log_y_) {
-        plot_->yAxis->setRange(std::max(lo * 0.7, 1e-3), hi * 1.6);
+        // From the decade below the smallest value, so that the lowest series has a labelled
+        // tick under it (196 req/s starts the axis at 100, not at an unlabelled 137).
+        const double floor_decade =
+            std::pow(10.0, std::floor(std::log10(std::max(lo * 0.9, 1e-3))));
+        plot_->yAxis->setRange(floor_decade, hi * 1.6);
     } else {
         plot_->yAxis->setRange(0, hi * 1.12);
     }
