@@ -7,7 +7,7 @@
 
 #include <exception>
 
-#include "report/atomic_file.hpp"
+#include "core/atomic_file.hpp"
 #include "report/run_report.hpp"
 
 namespace conclab::ui {

@@ -4,6 +4,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "core/run_fields.hpp"
 #include "scenario/scenario.hpp"
 
 namespace conclab::cli {
@@ -27,68 +28,38 @@ const char* kUsage =
     "  conclab-cli run --model process-per-core --workers 2 --connections 10 --cpu-ms 5\n"
     "  conclab-cli run --target http://127.0.0.1:5000/ --connections 50 --duration 10\n";
 
-}  // namespace
+// Every run field of the registry becomes a flag with its default and help, grouped as the
+// registry groups them. Values are kept as text and read by the registry, so the CLI, scenario
+// files and the worker accept exactly the same values with the same messages.
+void add_run_field_options(po::options_description& options, FieldGroup group) {
+    for (const RunField& field : run_fields()) {
+        if (field.group != group) continue;
+        std::string name(field.flag);
+        if (field.short_flag) name += std::string(",") + field.short_flag;
+        options.add_options()(name.c_str(),
+                              po::value<std::string>()
+                                  ->default_value(field_default_text(field))
+                                  ->value_name(field.kind == FieldKind::Choice ? "NAME" : "N"),
+                              field_help(field).c_str());
+    }
+}
 
-ParseOutcome parse_command_line(int argc, const char* const* argv) {
-    ParseOutcome out;
-    CliOptions o;
-    std::string model = "event-loop", inner = "event-loop", target, scenario_path;
-    std::string scheduling = "round-robin";
-    double tick_ms = 250;
-    int port = 0;
-    bool allow_remote = false;
-
-    // clang-format off
+po::options_description all_options(CliOptions& o, std::string& target, std::string& scenario,
+                                    bool& allow_remote) {
     po::options_description server("Server (ignored with --target)");
-    server.add_options()
-        ("model", po::value(&model)->default_value(model),
-         "event-loop | gil-threads | process-per-core")
-        ("threads", po::value(&o.run.server.threads)->default_value(o.run.server.threads),
-         "gil-threads: pool size; 0 = one thread per connection (Werkzeug)")
-        ("workers", po::value(&o.run.server.workers)->default_value(0),
-         "process-per-core: worker processes; 0 = number of cores")
-        ("inner", po::value(&inner)->default_value(inner),
-         "process-per-core: model inside each worker (event-loop | gil-threads)")
-        ("scheduling", po::value(&scheduling)->default_value(scheduling),
-         "process-per-core: round-robin (the primary hands out connections, Node cluster's "
-         "default) | kernel (workers accept on the shared socket, like gunicorn)")
-        ("switch-interval-ms", po::value(&o.run.server.switch_interval_ms)->default_value(5.0, "5"),
-         "GIL switch interval (CPython's sys.getswitchinterval())")
-        ("backlog", po::value(&o.run.server.listen_backlog)->default_value(0),
-         "listen backlog; 0 = the model's default (511 event-loop, 128 gil-threads, 2048 "
-         "process-per-core)")
-        ("port", po::value(&port)->default_value(0), "port on 127.0.0.1; 0 = any free port");
+    add_run_field_options(server, FieldGroup::Server);
     po::options_description work("Workload per request");
-    work.add_options()
-        ("cpu-ms", po::value(&o.run.server.workload.cpu_ms)->default_value(0.0, "0"),
-         "handler CPU work, in thread CPU milliseconds")
-        ("io-ms", po::value(&o.run.server.workload.io_ms)->default_value(0.0, "0"),
-         "I/O wait (a downstream call), in milliseconds; uses no CPU")
-        ("overhead-us", po::value(&o.run.server.workload.overhead_us)->default_value(0.0, "0"),
-         "framework cost per request, in CPU microseconds");
+    add_run_field_options(work, FieldGroup::Workload);
     po::options_description load("Load");
+    add_run_field_options(load, FieldGroup::Load);
+    add_run_field_options(load, FieldGroup::Run);
+    // clang-format off
     load.add_options()
-        ("connections,c", po::value(&o.run.load.connections)->default_value(10),
-         "closed-loop keep-alive connections (1..10000)")
-        ("load-threads,t", po::value(&o.run.load.threads)->default_value(1),
-         "load generator threads")
-        ("heavy-connections", po::value(&o.run.load.heavy_connections)->default_value(0),
-         "extra connections sending CPU-heavy requests (the convoy effect); counted apart")
-        ("heavy-cpu-ms", po::value(&o.run.load.heavy_cpu_ms)->default_value(50.0, "50"),
-         "CPU per request of the heavy connections")
-        ("duration,d", po::value(&o.run.duration_s)->default_value(10.0, "10"),
-         "seconds to run (warmup included)")
-        ("warmup", po::value(&o.run.warmup_s)->default_value(0.0, "0"),
-         "seconds at the start left out of the summary")
-        ("timeout", po::value(&o.run.load.request_timeout_s)->default_value(30.0, "30"),
-         "seconds before a request counts as a timeout error")
-        ("tick-ms", po::value(&tick_ms)->default_value(250.0, "250"),
-         "time-series resolution in milliseconds")
         ("target", po::value(&target),
          "drive an existing server instead, e.g. http://127.0.0.1:5000/")
         ("allow-remote", po::bool_switch(&allow_remote),
          "allow a --target that is not on this machine")
-        ("scenario", po::value(&scenario_path),
+        ("scenario", po::value(&scenario),
          "start from a scenario file (flags given as well override it)");
     po::options_description output("Output");
     output.add_options()
@@ -97,10 +68,62 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
         ("chart", po::value(&o.chart_path), "render the charts to FILE.png, .svg or .pdf")
         ("force", po::bool_switch(&o.force), "overwrite output files that exist")
         ("quiet,q", po::bool_switch(&o.quiet), "no progress lines while running")
+        ("version", "print the version and exit")
         ("help,h", "show this help");
     // clang-format on
     po::options_description all;
     all.add(server).add(work).add(load).add(output);
+    return all;
+}
+
+// Starts from the scenario (or the defaults) and applies every flag the user gave over it.
+std::string apply_run_fields(const po::variables_map& vm, const std::string& scenario_path,
+                             RunConfig& run) {
+    if (!scenario_path.empty()) {
+        ScenarioParse parsed = load_scenario_file(scenario_path);
+        if (!parsed.scenario) return parsed.error;
+        run = parsed.scenario->run;
+    }
+    for (const RunField& field : run_fields()) {
+        const std::string flag(field.flag);
+        if (!vm.count(flag) || vm[flag].defaulted()) continue;
+        if (std::string problem = set_field_from_text(field, run, vm[flag].as<std::string>());
+            !problem.empty()) {
+            return problem;
+        }
+    }
+    return {};
+}
+
+// The checks that are the CLI's own (the registry's ranges are checked by validate()).
+std::string check_cli_rules(const CliOptions& o, const std::string& target, bool allow_remote,
+                            RunConfig& run) {
+    if (run.duration_s <= 0) return "--duration must be more than 0 seconds";
+    if (o.command == Command::Serve && !target.empty()) return "--target makes no sense with serve";
+    if (!target.empty()) {
+        TargetParse t = parse_target_url(target, allow_remote);
+        if (!t.target) return "--target: " + t.error;
+        run.external = t.target;
+    }
+    if (auto errors = validate(run); !errors.empty()) return errors.front();
+    if (!o.chart_path.empty()) {
+        const auto dot = o.chart_path.rfind('.');
+        const std::string ext = dot == std::string::npos ? "" : o.chart_path.substr(dot);
+        if (ext != ".png" && ext != ".svg" && ext != ".pdf") {
+            return "--chart must end in .png, .svg or .pdf, got '" + o.chart_path + "'";
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+ParseOutcome parse_command_line(int argc, const char* const* argv) {
+    ParseOutcome out;
+    CliOptions o;
+    std::string target, scenario_path;
+    bool allow_remote = false;
+    const po::options_description all = all_options(o, target, scenario_path, allow_remote);
 
     auto help_text = [&] {
         std::ostringstream text;
@@ -113,94 +136,48 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
         return out;
     };
 
-    if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h" ||
-        std::string(argv[1]) == "help") {
+    const std::string first = argc < 2 ? "" : argv[1];
+    if (first.empty() || first == "--help" || first == "-h" || first == "help") {
         out.message = help_text();
-        out.exit_code = argc < 2 ? 2 : 0;
+        out.exit_code = first.empty() ? 2 : 0;
         return out;
     }
-    const std::string command = argv[1];
-    if (command == "serve") {
+    if (first == "--version") {
+        out.message = std::string("conclab-cli ") + CONCLAB_VERSION + "\n";
+        return out;
+    }
+    if (first == "serve") {
         o.command = Command::Serve;
-    } else if (command != "run") {
-        return error("unknown command '" + command + "' (use run or serve)");
+    } else if (first != "run") {
+        return error("unknown command '" + first + "' (use run or serve)");
     }
 
     po::variables_map vm;
     try {
-        po::store(po::command_line_parser(argc - 1, argv + 1).options(all).run(), vm);
+        // No positional arguments: a stray word is a mistake, not something to ignore.
+        const po::positional_options_description no_positionals;
+        po::store(po::command_line_parser(argc - 1, argv + 1)
+                      .options(all)
+                      .positional(no_positionals)
+                      .run(),
+                  vm);
         if (vm.count("help")) {
             out.message = help_text();
             return out;
         }
-        po::notify(vm);
-        if (vm.count("scenario")) {
-            // The scenario gives the defaults; explicit flags are applied over it below.
-            ScenarioParse parsed = load_scenario_file(vm["scenario"].as<std::string>());
-            if (!parsed.scenario) return error(parsed.error);
-            const RunConfig& s = parsed.scenario->run;
-            auto from_file = [&](const char* flag) { return vm[flag].defaulted(); };
-            if (from_file("model")) model = std::string(to_string(s.server.model));
-            if (from_file("inner")) inner = std::string(to_string(s.server.inner));
-            if (from_file("scheduling")) scheduling = std::string(to_string(s.server.scheduling));
-            if (from_file("threads")) o.run.server.threads = s.server.threads;
-            if (from_file("workers")) o.run.server.workers = s.server.workers;
-            if (from_file("switch-interval-ms"))
-                o.run.server.switch_interval_ms = s.server.switch_interval_ms;
-            if (from_file("backlog")) o.run.server.listen_backlog = s.server.listen_backlog;
-            if (from_file("port")) port = s.server.port;
-            if (from_file("cpu-ms")) o.run.server.workload.cpu_ms = s.server.workload.cpu_ms;
-            if (from_file("io-ms")) o.run.server.workload.io_ms = s.server.workload.io_ms;
-            if (from_file("overhead-us"))
-                o.run.server.workload.overhead_us = s.server.workload.overhead_us;
-            if (from_file("connections")) o.run.load.connections = s.load.connections;
-            if (from_file("load-threads")) o.run.load.threads = s.load.threads;
-            if (from_file("heavy-connections"))
-                o.run.load.heavy_connections = s.load.heavy_connections;
-            if (from_file("heavy-cpu-ms")) o.run.load.heavy_cpu_ms = s.load.heavy_cpu_ms;
-            if (from_file("duration")) o.run.duration_s = s.duration_s;
-            if (from_file("warmup")) o.run.warmup_s = s.warmup_s;
-            if (from_file("timeout")) o.run.load.request_timeout_s = s.load.request_timeout_s;
-            if (from_file("tick-ms")) tick_ms = s.tick_s * 1000.0;
+        if (vm.count("version")) {
+            out.message = std::string("conclab-cli ") + CONCLAB_VERSION + "\n";
+            return out;
         }
+        po::notify(vm);
     } catch (const po::error& e) {
         return error(e.what());
     }
-
-    auto parsed_model = model_from_string(model);
-    if (!parsed_model)
-        return error("--model must be event-loop, gil-threads or process-per-core, got '" + model +
-                     "'");
-    auto parsed_inner = model_from_string(inner);
-    if (!parsed_inner || *parsed_inner == Model::ProcessPerCore) {
-        return error("--inner must be event-loop or gil-threads, got '" + inner + "'");
+    if (std::string problem = apply_run_fields(vm, scenario_path, o.run); !problem.empty()) {
+        return error(problem);
     }
-    if (port < 0 || port > 65535) return error("--port must be 0..65535");
-    auto parsed_scheduling = scheduling_from_string(scheduling);
-    if (!parsed_scheduling) {
-        return error("--scheduling must be round-robin or kernel, got '" + scheduling + "'");
-    }
-    o.run.server.scheduling = *parsed_scheduling;
-    o.run.server.model = *parsed_model;
-    o.run.server.inner = *parsed_inner;
-    o.run.server.port = static_cast<std::uint16_t>(port);
-    o.run.tick_s = tick_ms / 1000.0;
-    if (o.run.duration_s <= 0) return error("--duration must be more than 0 seconds");
-    if (o.command == Command::Serve && !target.empty()) {
-        return error("--target makes no sense with serve");
-    }
-    if (!target.empty()) {
-        TargetParse t = parse_target_url(target, allow_remote);
-        if (!t.target) return error("--target: " + t.error);
-        o.run.external = t.target;
-    }
-    if (auto errors = validate(o.run); !errors.empty()) return error(errors.front());
-    if (!o.chart_path.empty()) {
-        const auto dot = o.chart_path.rfind('.');
-        const std::string ext = dot == std::string::npos ? "" : o.chart_path.substr(dot);
-        if (ext != ".png" && ext != ".svg" && ext != ".pdf") {
-            return error("--chart must end in .png, .svg or .pdf, got '" + o.chart_path + "'");
-        }
+    if (std::string problem = check_cli_rules(o, target, allow_remote, o.run); !problem.empty()) {
+        return error(problem);
     }
     out.options = std::move(o);
     return out;

@@ -7,7 +7,7 @@
 
 #include "process/fd_limit.hpp"
 #include "process/server_host.hpp"
-#include "report/atomic_file.hpp"
+#include "core/atomic_file.hpp"
 #include "report/run_report.hpp"
 
 namespace conclab::cli {

@@ -1,9 +1,10 @@
 #include "core/run_config.hpp"
 
+#include "core/run_fields.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <sstream>
 #include <thread>
 
 #include <boost/asio/ip/address.hpp>
@@ -66,27 +67,6 @@ ServerConfig resolved(ServerConfig config) {
 }
 
 namespace {
-
-template <typename T>
-std::string format_number(T value) {
-    std::ostringstream out;
-    out << value;
-    return out.str();
-}
-
-template <typename T>
-void check_range(std::vector<std::string>& errors, const char* name, T value, T lo, T hi) {
-    if constexpr (std::is_floating_point_v<T>) {
-        if (!std::isfinite(value)) {
-            errors.push_back(std::string(name) + " must be a finite number");
-            return;
-        }
-    }
-    if (value < lo || value > hi) {
-        errors.push_back(std::string(name) + " must be " + format_number(lo) + ".." +
-                         format_number(hi) + ", got " + format_number(value));
-    }
-}
 
 bool is_loopback_host(std::string_view host) {
     if (host == "localhost") return true;
@@ -158,46 +138,46 @@ TargetParse parse_target_url(std::string_view url, bool allow_remote) {
 
 std::vector<std::string> validate(const RunConfig& config) {
     std::vector<std::string> errors;
-    const ServerConfig& s = config.server;
-    check_range(errors, "connections", config.load.connections, 1, Limits::kMaxConnections);
-    check_range(errors, "load threads", config.load.threads, 1, Limits::kMaxLoadThreads);
-    check_range(errors, "request timeout (s)", config.load.request_timeout_s, 0.01, 3600.0);
-    check_range(errors, "heavy connections", config.load.heavy_connections, 0,
-                Limits::kMaxHeavyConnections);
-    check_range(errors, "heavy cpu_ms", config.load.heavy_cpu_ms, 0.0, Limits::kMaxCpuMs);
-    if (config.external && config.load.heavy_connections > 0) {
-        errors.push_back("heavy connections need Concurrency Lab's own server, not a --target");
+    for (const RunField& field : run_fields()) {
+        if (field.kind == FieldKind::Choice) continue;  // a Choice holds a valid name by type
+        if (std::string problem = check_field_value(field, field.get_number(config));
+            !problem.empty()) {
+            errors.push_back(std::move(problem));
+        }
     }
-    check_range(errors, "cpu_ms", s.workload.cpu_ms, 0.0, Limits::kMaxCpuMs);
-    check_range(errors, "io_ms", s.workload.io_ms, 0.0, Limits::kMaxIoMs);
-    check_range(errors, "overhead_us", s.workload.overhead_us, 0.0, Limits::kMaxOverheadUs);
-    check_range(errors, "threads", s.threads, 0, Limits::kMaxThreads);
-    check_range(errors, "workers", s.workers, 0, Limits::kMaxWorkers);
-    check_range(errors, "switch interval (ms)", s.switch_interval_ms, Limits::kMinSwitchIntervalMs,
-                Limits::kMaxSwitchIntervalMs);
-    check_range(errors, "backlog", s.listen_backlog, 0, Limits::kMaxBacklog);
-    check_range(errors, "duration (s)", config.duration_s, 0.0, Limits::kMaxDurationS);
-    check_range(errors, "warmup (s)", config.warmup_s, 0.0, Limits::kMaxDurationS);
-    check_range(errors, "tick (s)", config.tick_s, Limits::kMinTickS, 60.0);
-    if (s.model == Model::ProcessPerCore && s.inner == Model::ProcessPerCore) {
-        errors.push_back("inner model of process-per-core must be event-loop or gil-threads");
+    // Rules between fields; each message starts with the key of the field to fix.
+    if (config.external && config.load.heavy_connections > 0) {
+        errors.push_back("heavy_connections need Concurrency Lab's own server, not a --target");
+    }
+    if (config.server.model == Model::ProcessPerCore &&
+        config.server.inner == Model::ProcessPerCore) {
+        errors.push_back("inner must be event-loop or gil-threads inside process-per-core");
     }
     if (config.duration_s > 0 && config.warmup_s >= config.duration_s) {
-        errors.push_back("warmup (s) must be shorter than the duration");
+        errors.push_back("warmup_s must be shorter than the duration");
     }
     return errors;
 }
 
 std::vector<std::string> validate(const Knobs& knobs) {
     std::vector<std::string> errors;
-    if (knobs.connections)
-        check_range(errors, "connections", *knobs.connections, 1, Limits::kMaxConnections);
-    if (knobs.cpu_ms) check_range(errors, "cpu_ms", *knobs.cpu_ms, 0.0, Limits::kMaxCpuMs);
-    if (knobs.io_ms) check_range(errors, "io_ms", *knobs.io_ms, 0.0, Limits::kMaxIoMs);
-    if (knobs.overhead_us)
-        check_range(errors, "overhead_us", *knobs.overhead_us, 0.0, Limits::kMaxOverheadUs);
-    if (knobs.threads) check_range(errors, "threads", *knobs.threads, 0, Limits::kMaxThreads);
-    if (knobs.workers) check_range(errors, "workers", *knobs.workers, 1, Limits::kMaxWorkers);
+    auto check = [&](std::string_view key, const auto& knob, double live_min) {
+        if (!knob) return;
+        const RunField& field = *find_run_field(key);
+        const double value = static_cast<double>(*knob);
+        std::string problem = check_field_value(field, value);
+        // A running process-per-core server keeps at least one worker.
+        if (problem.empty() && value < live_min) {
+            problem = std::string(key) + " must be at least 1 while a run goes";
+        }
+        if (!problem.empty()) errors.push_back(std::move(problem));
+    };
+    check("connections", knobs.connections, 0);
+    check("cpu_ms", knobs.cpu_ms, 0);
+    check("io_ms", knobs.io_ms, 0);
+    check("overhead_us", knobs.overhead_us, 0);
+    check("threads", knobs.threads, 0);
+    check("workers", knobs.workers, 1);
     return errors;
 }
 

@@ -6,7 +6,7 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/error.hpp>
 
-#include "load/load_clock.hpp"
+#include "core/clocks.hpp"
 
 namespace conclab {
 
@@ -60,7 +60,7 @@ void LoadConnection::shut_down() {
 // part of it, as a browser sees it: otherwise a full accept queue, whose dropped SYNs make
 // connects take 1 s or 3 s, would be invisible in the latencies.
 void LoadConnection::begin_request() {
-    request_start_ns_ = load_clock_ns();
+    request_start_ns_ = monotonic_ns();
     if (socket_.is_open()) {
         write();
     } else {
@@ -102,7 +102,7 @@ void LoadConnection::connect_failed(const error_code& ec) {
         return;
     }
     backoff_ns_ = backoff_ns_ == 0 ? kFirstBackoffNs : std::min(2 * backoff_ns_, kMaxBackoffNs);
-    retry_at_ns_ = load_clock_ns() + backoff_ns_;
+    retry_at_ns_ = monotonic_ns() + backoff_ns_;
     state_ = State::Backoff;
 }
 
@@ -176,7 +176,7 @@ void LoadConnection::on_read(const error_code& ec, std::size_t n) {
 }
 
 void LoadConnection::complete() {
-    const std::int64_t latency_ns = load_clock_ns() - request_start_ns_;
+    const std::int64_t latency_ns = monotonic_ns() - request_start_ns_;
     const unsigned status = parser_->get().result_int();
     if (status >= 200 && status < 300) {
         stats_.response(

@@ -67,6 +67,18 @@ void add(LoadTick& into, LoaderCounts&& from) {
 
 }  // namespace
 
+LoadTick& LoadTick::operator+=(const LoadTick& other) {
+    responses += other.responses;
+    errors += other.errors;
+    latency.merge(other.latency);
+    open_connections += other.open_connections;
+    open_connections_max += other.open_connections_max;
+    reconnects += other.reconnects;
+    cpu_ns += other.cpu_ns;
+    if (!other.connect_error.empty()) connect_error = other.connect_error;
+    return *this;
+}
+
 struct LoadGenerator::Impl {
     LoadTarget target;
     int connections = 0;

@@ -27,6 +27,10 @@ struct LoadTick {
     std::uint64_t reconnects = 0;  // keep-alive connections the server closed between requests
     std::uint64_t cpu_ns = 0;      // CPU used by the loader threads since the previous collect()
     std::string connect_error;     // last connect failure, e.g. "Too many open files"; or empty
+
+    // Folds in another generator's tick of the same moment: counts, latencies and CPU add up,
+    // and so do the open connections (two groups of connections); the newer connect error wins.
+    LoadTick& operator+=(const LoadTick& other);
 };
 
 class LoadGenerator {

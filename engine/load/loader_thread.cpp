@@ -7,20 +7,13 @@
 
 #include <boost/asio/post.hpp>
 
-#include "load/load_clock.hpp"
+#include "core/clocks.hpp"
 
 namespace conclab {
 
 namespace {
 
 constexpr auto kSweepInterval = std::chrono::milliseconds(100);
-
-std::uint64_t read_cpu_clock(clockid_t clock) {
-    timespec ts{};
-    if (clock_gettime(clock, &ts) != 0) return 0;
-    return static_cast<std::uint64_t>(ts.tv_sec) * 1'000'000'000ull +
-           static_cast<std::uint64_t>(ts.tv_nsec);
-}
 
 }  // namespace
 
@@ -41,7 +34,7 @@ void LoaderThread::run() {
     const std::string name = "cl-load-" + std::to_string(index_);
     pthread_setname_np(pthread_self(), name.substr(0, 15).c_str());
     io_.run();
-    final_cpu_ns_ = read_cpu_clock(CLOCK_THREAD_CPUTIME_ID);
+    final_cpu_ns_ = static_cast<std::uint64_t>(thread_cpu_ns());
 }
 
 void LoaderThread::set_target(int connections) {
@@ -91,7 +84,7 @@ void LoaderThread::arm_sweep() {
     sweep_timer_.expires_after(kSweepInterval);
     sweep_timer_.async_wait([this](const boost::system::error_code& ec) {
         if (ec) return;
-        const std::int64_t now = load_clock_ns();
+        const std::int64_t now = monotonic_ns();
         for (const auto& c : connections_) c->sweep(now);
         arm_sweep();
     });
@@ -122,7 +115,7 @@ void LoaderThread::stop() {
 }
 
 std::uint64_t LoaderThread::cpu_ns() const {
-    if (have_cpu_clock_) return read_cpu_clock(cpu_clock_);
+    if (have_cpu_clock_) return static_cast<std::uint64_t>(read_clock_ns(cpu_clock_));
     return final_cpu_ns_;
 }
 

@@ -8,20 +8,20 @@
 #include <sys/socket.h>
 
 #include <atomic>
-#include <charconv>
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <deque>
-#include <map>
 #include <mutex>
 #include <string>
 #include <thread>
 
+#include "core/clocks.hpp"
+#include "core/thread_name.hpp"
 #include "process/fd_limit.hpp"
+#include "process/worker_command_line.hpp"
 #include "process/worker_protocol.hpp"
 #include "server/server.hpp"
-#include "server/thread_name.hpp"
 
 namespace conclab {
 
@@ -92,13 +92,6 @@ private:
     std::deque<int> descriptors_;
 };
 
-std::uint64_t process_cpu_ns() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<std::uint64_t>(ts.tv_sec) * 1'000'000'000u +
-           static_cast<std::uint64_t>(ts.tv_nsec);
-}
-
 wp::Stats to_message(const ServerStats& stats) {
     wp::Stats m;
     m.requests = stats.requests;
@@ -106,64 +99,16 @@ wp::Stats to_message(const ServerStats& stats) {
     m.in_service = stats.in_service;
     m.in_service_peak = stats.in_service_peak;
     m.waiting = stats.waiting;
-    m.cpu_ns = process_cpu_ns();
+    m.cpu_ns = static_cast<std::uint64_t>(process_cpu_ns());
     m.accept_errors = stats.accept_errors;
     return m;
-}
-
-struct WorkerArgs {
-    int listen_fd = -1;
-    int control_fd = -1;
-    int parent_pid = 0;
-    ServerConfig server;
-};
-
-bool parse_number(const char* text, double& out) {
-    auto [end, ec] = std::from_chars(text, text + std::strlen(text), out);
-    return ec == std::errc{} && *end == '\0';
-}
-
-// Internal program, started only by the engine: strict, terse parsing.
-std::string parse_args(int argc, char** argv, WorkerArgs& args) {
-    std::map<std::string, double*> numbers;
-    double listen_fd = -1, control_fd = -1, parent_pid = 0, threads = 10;
-    numbers["--listen-fd"] = &listen_fd;
-    numbers["--control-fd"] = &control_fd;
-    numbers["--parent-pid"] = &parent_pid;
-    numbers["--threads"] = &threads;
-    numbers["--switch-interval-ms"] = &args.server.switch_interval_ms;
-    numbers["--overhead-us"] = &args.server.workload.overhead_us;
-    numbers["--cpu-ms"] = &args.server.workload.cpu_ms;
-    numbers["--io-ms"] = &args.server.workload.io_ms;
-    for (int i = 1; i < argc; ++i) {
-        const std::string flag = argv[i];
-        if (i + 1 >= argc) return "missing value for " + flag;
-        const char* value = argv[++i];
-        if (flag == "--model") {
-            auto model = model_from_string(value);
-            if (!model || *model == Model::ProcessPerCore) {
-                return std::string("--model must be event-loop or gil-threads, got ") + value;
-            }
-            args.server.model = *model;
-        } else if (auto it = numbers.find(flag); it != numbers.end()) {
-            if (!parse_number(value, *it->second)) return "bad number for " + flag + ": " + value;
-        } else {
-            return "unknown flag " + flag;
-        }
-    }
-    args.listen_fd = static_cast<int>(listen_fd);
-    args.control_fd = static_cast<int>(control_fd);
-    args.parent_pid = static_cast<int>(parent_pid);
-    args.server.threads = static_cast<int>(threads);
-    if (args.control_fd < 0) return "--control-fd is needed";
-    return {};
 }
 
 }  // namespace
 
 int worker_main(int argc, char** argv) {
-    WorkerArgs args;
-    if (const std::string error = parse_args(argc, argv, args); !error.empty()) {
+    WorkerCommandLine args;
+    if (const std::string error = parse_worker_arguments(argc, argv, args); !error.empty()) {
         std::fprintf(stderr, "conclab-worker: %s (this program is started by conclab)\n",
                      error.c_str());
         return 2;

@@ -1,12 +1,11 @@
 #include "scenario/scenario.hpp"
 
 #include <fstream>
-#include <set>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
-#include "report/atomic_file.hpp"
+#include "core/atomic_file.hpp"
+#include "core/run_fields.hpp"
 
 namespace conclab {
 
@@ -14,146 +13,114 @@ using nlohmann::json;
 
 namespace {
 
+// Scenario files larger than this are refused before they are read whole (a scenario is a few
+// hundred bytes; /dev/zero or a mistaken video file must not fill the memory).
+constexpr std::size_t kMaxScenarioBytes = 1 << 20;
+
 struct FieldError {
     std::string text;
 };
 
-[[noreturn]] void bad(const std::string& field, const std::string& why) {
-    throw FieldError{"field \"" + field + "\": " + why};
+[[noreturn]] void bad(std::string_view field, const std::string& why) {
+    throw FieldError{"field \"" + std::string(field) + "\": " + why};
 }
 
-double number_field(const json& j, const std::string& key, double fallback) {
-    if (!j.contains(key)) return fallback;
-    const json& v = j.at(key);
-    if (!v.is_number()) bad(key, "must be a number, got " + v.dump());
-    return v.get<double>();
-}
-
-int integer_field(const json& j, const std::string& key, int fallback) {
-    if (!j.contains(key)) return fallback;
-    const json& v = j.at(key);
-    if (!v.is_number_integer() && !v.is_number_unsigned()) {
-        bad(key, "must be a whole number, got " + v.dump());
+// Reads one registry field from the file's value, with the registry's messages.
+void read_field(const RunField& field, RunConfig& config, const json& value) {
+    std::string problem;
+    if (field.kind == FieldKind::Choice) {
+        problem = value.is_string() ? set_field_from_text(field, config, value.get<std::string>())
+                                    : std::string(field.key) + " must be one of " +
+                                          std::string(field.choices) + ", got " + value.dump();
+    } else if (!value.is_number()) {
+        problem = std::string(field.key) + " must be a number, got " + value.dump();
+    } else {
+        problem = set_field_number(field, config, value.get<double>(), value.dump());
     }
-    const auto value = v.get<long long>();
-    if (value < -1'000'000'000 || value > 1'000'000'000) bad(key, "is out of range");
-    return static_cast<int>(value);
+    if (!problem.empty()) bad(field.key, problem);
 }
 
-Model model_field(const json& j, const std::string& key, Model fallback) {
-    if (!j.contains(key)) return fallback;
-    const json& v = j.at(key);
-    if (!v.is_string()) bad(key, "must be a string, got " + v.dump());
-    auto model = model_from_string(v.get<std::string>());
-    if (!model) bad(key, "must be event-loop, gil-threads or process-per-core, got " + v.dump());
-    return *model;
+std::string string_field(const json& j, std::string_view key) {
+    if (!j.contains(key)) return {};
+    if (!j.at(key).is_string()) bad(key, std::string(key) + " must be a string");
+    return j.at(key).get<std::string>();
 }
 
-// Maps validate()'s messages ("connections must be ...") back to the file's field names.
-std::string field_of_message(const std::string& message) {
-    static const std::pair<const char*, const char*> names[] = {
-        {"connections", "connections"},
-        {"load threads", "load_threads"},
-        {"cpu_ms", "cpu_ms"},
-        {"io_ms", "io_ms"},
-        {"overhead_us", "overhead_us"},
-        {"threads", "threads"},
-        {"workers", "workers"},
-        {"switch interval", "switch_interval_ms"},
-        {"backlog", "backlog"},
-        {"duration", "duration_s"},
-        {"warmup", "warmup_s"},
-        {"tick", "tick_s"},
-        {"inner model", "inner"},
-        {"request timeout", "request_timeout_s"},
-        {"heavy connections", "heavy_connections"},
-        {"heavy cpu_ms", "heavy_cpu_ms"}};
-    for (auto [prefix, field] : names) {
-        if (message.rfind(prefix, 0) == 0) return field;
+std::vector<Model> compare_field(const json& j) {
+    std::vector<Model> models;
+    if (!j.contains("compare")) return models;
+    const json& list = j.at("compare");
+    if (!list.is_array()) bad("compare", "compare must be a list of model names");
+    for (const json& item : list) {
+        auto model = item.is_string() ? model_from_string(item.get<std::string>()) : std::nullopt;
+        if (!model) bad("compare", "compare has an unknown model " + item.dump());
+        models.push_back(*model);
     }
-    return "?";
+    if (models.size() > 3) bad("compare", "compare takes at most three models");
+    return models;
+}
+
+// validate() starts each message with the key of the field to fix.
+std::string_view field_of_message(std::string_view message) {
+    return message.substr(0, message.find(' '));
 }
 
 Scenario scenario_from_json(const json& j) {
     if (!j.is_object()) throw FieldError{"a scenario must be a JSON object"};
-    static const std::set<std::string> known = {"name",
-                                                "description",
-                                                "model",
-                                                "inner",
-                                                "threads",
-                                                "workers",
-                                                "switch_interval_ms",
-                                                "backlog",
-                                                "connections",
-                                                "load_threads",
-                                                "cpu_ms",
-                                                "io_ms",
-                                                "overhead_us",
-                                                "duration_s",
-                                                "warmup_s",
-                                                "tick_s",
-                                                "compare",
-                                                "request_timeout_s",
-                                                "port",
-                                                "scheduling",
-                                                "heavy_connections",
-                                                "heavy_cpu_ms"};
     for (const auto& item : j.items()) {
-        if (!known.count(item.key())) bad(item.key(), "is not a scenario field (a typo?)");
+        const std::string& key = item.key();
+        if (key != "name" && key != "description" && key != "compare" && !find_run_field(key)) {
+            bad(key, "is not a scenario field (a typo?)");
+        }
     }
     Scenario s;
-    if (!j.contains("name") || !j.at("name").is_string() ||
-        j.at("name").get<std::string>().empty()) {
-        bad("name", "is required and must be a non-empty string");
+    s.name = string_field(j, "name");
+    if (s.name.empty()) bad("name", "name is required and must be a non-empty string");
+    s.description = string_field(j, "description");
+    for (const RunField& field : run_fields()) {
+        if (j.contains(field.key)) read_field(field, s.run, j.at(field.key));
     }
-    s.name = j.at("name").get<std::string>();
-    if (j.contains("description")) {
-        if (!j.at("description").is_string()) bad("description", "must be a string");
-        s.description = j.at("description").get<std::string>();
-    }
-    RunConfig& r = s.run;
-    r.server.model = model_field(j, "model", r.server.model);
-    r.server.inner = model_field(j, "inner", r.server.inner);
-    r.server.threads = integer_field(j, "threads", r.server.threads);
-    if (j.contains("scheduling")) {
-        const json& v = j.at("scheduling");
-        auto parsed = v.is_string() ? scheduling_from_string(v.get<std::string>()) : std::nullopt;
-        if (!parsed) bad("scheduling", "must be \"round-robin\" or \"kernel\", got " + v.dump());
-        r.server.scheduling = *parsed;
-    }
-    r.server.workers = integer_field(j, "workers", r.server.workers);
-    r.server.switch_interval_ms =
-        number_field(j, "switch_interval_ms", r.server.switch_interval_ms);
-    r.server.listen_backlog = integer_field(j, "backlog", r.server.listen_backlog);
-    const int port = integer_field(j, "port", 0);
-    if (port < 0 || port > 65535) bad("port", "must be 0..65535");
-    r.server.port = static_cast<std::uint16_t>(port);
-    r.load.connections = integer_field(j, "connections", r.load.connections);
-    r.load.threads = integer_field(j, "load_threads", r.load.threads);
-    r.load.heavy_connections = integer_field(j, "heavy_connections", r.load.heavy_connections);
-    r.load.heavy_cpu_ms = number_field(j, "heavy_cpu_ms", r.load.heavy_cpu_ms);
-    r.load.request_timeout_s = number_field(j, "request_timeout_s", r.load.request_timeout_s);
-    r.server.workload.cpu_ms = number_field(j, "cpu_ms", 0);
-    r.server.workload.io_ms = number_field(j, "io_ms", 0);
-    r.server.workload.overhead_us = number_field(j, "overhead_us", 0);
-    r.duration_s = number_field(j, "duration_s", r.duration_s);
-    r.warmup_s = number_field(j, "warmup_s", r.warmup_s);
-    r.tick_s = number_field(j, "tick_s", r.tick_s);
-    if (j.contains("compare")) {
-        const json& list = j.at("compare");
-        if (!list.is_array()) bad("compare", "must be a list of model names");
-        for (const json& item : list) {
-            auto model =
-                item.is_string() ? model_from_string(item.get<std::string>()) : std::nullopt;
-            if (!model) bad("compare", "has an unknown model " + item.dump());
-            s.compare.push_back(*model);
-        }
-        if (s.compare.size() > 3) bad("compare", "takes at most three models");
-    }
-    if (auto errors = validate(r); !errors.empty()) {
+    s.compare = compare_field(j);
+    if (auto errors = validate(s.run); !errors.empty()) {
         bad(field_of_message(errors.front()), errors.front());
     }
     return s;
+}
+
+// Names the field whose value broke the JSON parser (a number like 1e400 that overflows a
+// double is a parse error, before any field is looked at): the last key the parser saw.
+class LastKeySeen : public nlohmann::json_sax<json> {
+public:
+    std::string last_key;
+    bool key(string_t& k) override {
+        last_key = k;
+        return true;
+    }
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+        return false;
+    }
+};
+
+std::string describe_json_error(std::string_view text, const json::exception& e) {
+    LastKeySeen sax;
+    json::sax_parse(text, &sax);
+    const std::string what = e.what();
+    if (what.find("number overflow") != std::string::npos && !sax.last_key.empty()) {
+        return "field \"" + sax.last_key + "\": " + sax.last_key + " is a number out of range (" +
+               what + ")";
+    }
+    return "not valid JSON: " + what;
 }
 
 }  // namespace
@@ -163,41 +130,31 @@ ScenarioParse parse_scenario(std::string_view json_text) {
     json j;
     try {
         j = json::parse(json_text);
-    } catch (const json::parse_error& e) {
-        out.error = std::string("not valid JSON: ") + e.what();
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for 1e400
+        out.error = describe_json_error(json_text, e);
         return out;
     }
     try {
         out.scenario = scenario_from_json(j);
     } catch (const FieldError& e) {
         out.error = e.text;
+    } catch (const json::exception& e) {  // a value of an unexpected type deep inside
+        out.error = std::string("not a valid scenario: ") + e.what();
     }
     return out;
 }
 
 json run_config_fields(const RunConfig& r) {
-    json j;
-    j["model"] = to_string(r.server.model);
-    j["inner"] = to_string(r.server.inner);
-    j["threads"] = r.server.threads;
-    j["workers"] = r.server.workers;
-    j["scheduling"] = to_string(r.server.scheduling);
-    j["switch_interval_ms"] = r.server.switch_interval_ms;
-    j["backlog"] = r.server.listen_backlog;
-    if (r.server.port != 0) j["port"] = r.server.port;
-    j["connections"] = r.load.connections;
-    j["load_threads"] = r.load.threads;
-    if (r.load.heavy_connections > 0) {
-        j["heavy_connections"] = r.load.heavy_connections;
-        j["heavy_cpu_ms"] = r.load.heavy_cpu_ms;
+    json j = json::object();
+    for (const RunField& field : run_fields()) {
+        if (field.kind == FieldKind::Choice) {
+            j[std::string(field.key)] = std::string(field.get_choice(r));
+        } else if (field.kind == FieldKind::Integer) {
+            j[std::string(field.key)] = static_cast<long long>(field.get_number(r));
+        } else {
+            j[std::string(field.key)] = field.get_number(r);
+        }
     }
-    j["request_timeout_s"] = r.load.request_timeout_s;
-    j["cpu_ms"] = r.server.workload.cpu_ms;
-    j["io_ms"] = r.server.workload.io_ms;
-    j["overhead_us"] = r.server.workload.overhead_us;
-    j["duration_s"] = r.duration_s;
-    j["warmup_s"] = r.warmup_s;
-    j["tick_s"] = r.tick_s;
     return j;
 }
 
@@ -216,9 +173,15 @@ std::string scenario_to_json(const Scenario& s) {
 ScenarioParse load_scenario_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return {std::nullopt, "cannot open scenario file " + path};
-    std::ostringstream text;
-    text << in.rdbuf();
-    ScenarioParse parsed = parse_scenario(text.str());
+    std::string text(kMaxScenarioBytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxScenarioBytes) {
+        return {std::nullopt, path +
+                                  ": is larger than 1 MiB; a scenario file is a small JSON "
+                                  "object (is this the right file?)"};
+    }
+    ScenarioParse parsed = parse_scenario(text);
     if (!parsed.error.empty()) parsed.error = path + ": " + parsed.error;
     return parsed;
 }

@@ -1,13 +1,10 @@
 #pragma once
 // Scenario files: a named, described RunConfig in JSON. Presets in resources/presets are
-// scenario files too. The format (all keys optional except "name"; defaults as in RunConfig):
+// scenario files too. Every key is optional except "name"; the run fields are those of the
+// registry (core/run_fields.hpp: the same keys, ranges and messages as the CLI), plus
 // {
 //   "name": "I/O-bound: event loop vs 10 GIL threads",
 //   "description": "...",
-//   "model": "event-loop", "inner": "event-loop", "threads": 10, "workers": 2,
-//   "switch_interval_ms": 5, "backlog": 511,
-//   "connections": 1000, "load_threads": 1, "cpu_ms": 0, "io_ms": 50, "overhead_us": 0,
-//   "duration_s": 10, "warmup_s": 0, "tick_s": 0.25,
 //   "compare": ["event-loop", "gil-threads"]   // models to run in turn for a comparison
 // }
 

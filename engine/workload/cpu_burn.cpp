@@ -1,8 +1,8 @@
 #include "workload/cpu_burn.hpp"
 
-#include <time.h>
-
 #include <atomic>
+
+#include "core/clocks.hpp"
 
 namespace conclab {
 
@@ -10,18 +10,6 @@ namespace {
 // Where burned results go, so that no optimiser can prove the work useless.
 std::atomic<std::uint64_t> g_burn_sink{0};
 }  // namespace
-
-std::int64_t thread_cpu_ns() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
-
-std::int64_t monotonic_ns() {
-    timespec ts{};
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
 
 std::uint64_t burn_cpu_us(double micros) {
     if (micros <= 0) return 0;

@@ -7,10 +7,9 @@
 #include <atomic>
 #include <cstdint>
 
-namespace conclab {
+#include "core/clocks.hpp"  // thread_cpu_ns, monotonic_ns: callers of the burn use them too
 
-std::int64_t thread_cpu_ns();  // CPU time the calling thread has used
-std::int64_t monotonic_ns();   // steady clock
+namespace conclab {
 
 // Burns `micros` of thread CPU time doing integer hashing. Returns a value derived from the work
 // so the compiler cannot drop it.

@@ -3,6 +3,10 @@
 #include <vector>
 
 #include "cli_options.hpp"
+#include "core/run_fields.hpp"
+#include "process/worker_command_line.hpp"
+#include "run_field_samples.hpp"
+#include "scenario/scenario.hpp"
 
 using namespace conclab;
 using namespace conclab::cli;
@@ -56,9 +60,10 @@ private slots:
         QTest::newRow("not a number")
             << QStringList{"run", "--connections", "many"} << "connections";
         QTest::newRow("too many connections") << QStringList{"run", "-c", "20000"} << "connections";
-        QTest::newRow("unknown model") << QStringList{"run", "--model", "fibers"} << "--model";
+        QTest::newRow("unknown model")
+            << QStringList{"run", "--model", "fibers"} << "model must be one of";
         QTest::newRow("bad inner")
-            << QStringList{"run", "--inner", "process-per-core"} << "--inner";
+            << QStringList{"run", "--inner", "process-per-core"} << "inner must be one of";
         QTest::newRow("remote target")
             << QStringList{"run", "--target", "http://10.1.2.3/"} << "--allow-remote";
         QTest::newRow("negative cpu") << QStringList{"run", "--cpu-ms", "-1"} << "cpu_ms";
@@ -102,6 +107,77 @@ private slots:
         QCOMPARE(
             parse({"run", "--heavy-connections", "1", "--target", "http://127.0.0.1:9/"}).exit_code,
             2);
+    }
+
+    // Every registry field, set on the command line to a value other than its default, survives
+    // CLI -> scenario file -> scenario -> worker argv unchanged.
+    void everyFieldRoundTripsCliScenarioWorker() {
+        std::vector<std::string> words = {"run"};
+        for (const RunField& f : run_fields()) {
+            words.push_back("--" + std::string(f.flag));
+            words.push_back(test::non_default_text(f));
+        }
+        std::vector<const char*> argv;
+        for (const auto& w : words) argv.push_back(w.c_str());
+        auto p = parse(argv);
+        QVERIFY2(p.options, p.message.c_str());
+        const RunConfig& from_cli = p.options->run;
+        for (const RunField& f : run_fields()) {
+            QCOMPARE(field_text(f, from_cli), test::non_default_text(f));
+        }
+        Scenario scenario{"round trip", "", from_cli, {}};
+        ScenarioParse back = parse_scenario(scenario_to_json(scenario));
+        QVERIFY2(back.scenario, back.error.c_str());
+        for (const RunField& f : run_fields()) {
+            QCOMPARE(field_text(f, back.scenario->run), field_text(f, from_cli));
+        }
+        WorkerCommandLine worker{
+            .listen_fd = 4, .control_fd = 3, .parent_pid = 42, .server = back.scenario->run.server};
+        worker.server.model = worker.server.inner;  // what a process-per-core worker runs
+        std::vector<std::string> args = to_arguments(worker);
+        args.insert(args.begin(), "conclab-worker");
+        std::vector<const char*> worker_argv;
+        for (const auto& a : args) worker_argv.push_back(a.c_str());
+        WorkerCommandLine read;
+        QCOMPARE(
+            parse_worker_arguments(static_cast<int>(worker_argv.size()), worker_argv.data(), read),
+            std::string());
+        QCOMPARE(read.listen_fd, 4);
+        QCOMPARE(read.parent_pid, 42);
+        RunConfig sent, received;
+        sent.server = worker.server;
+        received.server = read.server;
+        for (const RunField& f : run_fields()) {
+            if (f.to_worker) QCOMPARE(field_text(f, received), field_text(f, sent));
+        }
+    }
+    // An out-of-range value gets the registry's message from the CLI, a scenario file and the
+    // worker's command line alike.
+    void outOfRangeIsTheSameMessageEverywhere() {
+        for (const RunField& f : run_fields()) {
+            if (f.kind == FieldKind::Choice) continue;
+            const std::string bad = test::out_of_range_text(f);
+            const std::string expected = check_field_value(f, std::stod(bad));
+            const std::string flag = "--" + std::string(f.flag);
+            auto cli = parse({"run", flag.c_str(), bad.c_str()});
+            QVERIFY2(cli.message.find(expected) != std::string::npos, cli.message.c_str());
+            ScenarioParse file =
+                parse_scenario("{\"name\":\"x\",\"" + std::string(f.key) + "\":" + bad + "}");
+            QVERIFY2(file.error.find(expected) != std::string::npos, file.error.c_str());
+            if (!f.to_worker) continue;
+            const char* argv[] = {"conclab-worker", "--control-fd", "3", flag.c_str(), bad.c_str()};
+            WorkerCommandLine read;
+            QCOMPARE(parse_worker_arguments(5, argv, read), expected);
+        }
+    }
+    void strayWordsAndVersion() {
+        auto stray = parse({"run", "extra"});
+        QVERIFY(!stray.options);
+        QCOMPARE(stray.exit_code, 2);
+        auto version = parse({"--version"});
+        QVERIFY(!version.options);
+        QCOMPARE(version.exit_code, 0);
+        QVERIFY(version.message.find(CONCLAB_VERSION) != std::string::npos);
     }
 
     void serveCommand() {

@@ -61,6 +61,12 @@ private slots:
                                      << "\"compare\"";
         QTest::newRow("negative io") << R"({"name":"x","io_ms":-1})"
                                      << "\"io_ms\"";
+        QTest::newRow("number overflow") << R"({"name":"x","duration_s": 1e400})"
+                                         << "\"duration_s\"";
+        QTest::newRow("uint64 max") << R"({"name":"x","connections": 18446744073709551615})"
+                                    << "got 18446744073709551615";
+        QTest::newRow("choice not a string") << R"({"name":"x","model": 3})"
+                                             << "\"model\"";
         QTest::newRow("warmup too long") << R"({"name":"x","duration_s":2,"warmup_s":3})"
                                          << "\"warmup_s\"";
     }
@@ -70,6 +76,13 @@ private slots:
         auto parsed = parse_scenario(json.toStdString());
         QVERIFY(!parsed.scenario);
         QVERIFY2(QString::fromStdString(parsed.error).contains(field), parsed.error.c_str());
+    }
+
+    // /dev/zero or a huge file is refused after 1 MiB, not read until memory runs out.
+    void hugeFileIsRefused() {
+        auto parsed = load_scenario_file("/dev/zero");
+        QVERIFY(!parsed.scenario);
+        QVERIFY2(parsed.error.find("larger than 1 MiB") != std::string::npos, parsed.error.c_str());
     }
 
     void saveIsAtomicAndLoadReadsIt() {

@@ -1,4 +1,4 @@
-#include "server/thread_name.hpp"
+#include "core/thread_name.hpp"
 
 #include <pthread.h>
 

@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "report/atomic_file.hpp"
+#include "core/atomic_file.hpp"
 
 using namespace conclab;
 

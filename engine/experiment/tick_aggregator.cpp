@@ -1,0 +1,180 @@
+#include "experiment/tick_aggregator.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+namespace conclab {
+
+namespace {
+
+std::optional<double> ms(const LatencyHistogram& h, double q) {
+    if (h.count() == 0) return std::nullopt;
+    return h.quantile_us(q) / 1000.0;
+}
+
+std::string percent(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.0f %%", v);
+    return text;
+}
+
+std::string describe_errors(const ErrorCounts& e) {
+    std::ostringstream out;
+    const std::pair<const char*, std::uint64_t> kinds[] = {
+        {"connect", e.connect}, {"read", e.read},     {"write", e.write},
+        {"timeout", e.timeout}, {"status", e.status}, {"parse", e.parse}};
+    const char* sep = "";
+    for (auto [name, n] : kinds) {
+        if (n == 0) continue;
+        out << sep << n << ' ' << name;
+        sep = ", ";
+    }
+    return out.str();
+}
+
+}  // namespace
+
+TickAggregator::TickAggregator(double warmup_s, int load_threads, std::size_t max_samples)
+    : warmup_s_(warmup_s), load_threads_(load_threads), max_samples_(max_samples) {}
+
+MetricsSample TickAggregator::make_sample(const TickInput& tick) const {
+    const LoadTick& load = tick.load;
+    MetricsSample s;
+    s.t_s = tick.t_s;
+    s.responses = load.responses;
+    s.errors = load.errors.total();
+    s.rps = static_cast<double>(s.responses) / tick.tick_s;
+    s.errors_per_s = static_cast<double>(s.errors) / tick.tick_s;
+    s.p50_ms = ms(load.latency, 0.50);
+    s.p90_ms = ms(load.latency, 0.90);
+    s.p99_ms = ms(load.latency, 0.99);
+    if (load.latency.count() > 0) s.max_ms = load.latency.max_us() / 1000.0;
+    s.client_open = std::max(load.open_connections_max, load.open_connections);
+    s.load_cpu_pct = static_cast<double>(load.cpu_ns) / (tick.tick_s * 1e7);
+    s.warmup = tick.t_s <= warmup_s_;
+    s.heavy_responses = tick.heavy_responses;
+    if (tick.host) {
+        const HostTick& h = *tick.host;
+        const int queued = h.accept_queue ? h.accept_queue->length : 0;
+        s.server_in_service = h.in_service_peak;
+        s.server_waiting = h.waiting + queued;
+        s.server_accept_queue = queued;
+        s.server_requests = h.requests;
+        s.server_cpu_pct = static_cast<double>(h.cpu_ns) / (tick.tick_s * 1e7);
+    }
+    return s;
+}
+
+std::vector<std::string> TickAggregator::warnings_of(const TickInput& tick,
+                                                     const MetricsSample& s) {
+    std::vector<std::string> out;
+    if (tick.host) {
+        for (const std::string& p : tick.host->problems) out.push_back(p);
+        if (tick.host->accept_errors > accept_errors_seen_) {
+            out.push_back("the server failed to accept " +
+                          std::to_string(tick.host->accept_errors - accept_errors_seen_) +
+                          " connection(s), usually for lack of file descriptors (ulimit -n)");
+            accept_errors_seen_ = tick.host->accept_errors;
+        }
+    }
+    if (s.load_cpu_pct >= 0.9 * 100.0 * load_threads_) {
+        out.push_back("load generator saturated (" + percent(s.load_cpu_pct) + " CPU on " +
+                      std::to_string(load_threads_) +
+                      " thread(s)): latencies include its own delay");
+    }
+    if (s.errors > 0) {
+        out.push_back("errors: " + describe_errors(tick.load.errors) + " in the last tick");
+    }
+    if (!tick.load.connect_error.empty()) {
+        std::string warning = "cannot open connections: " + tick.load.connect_error;
+        if (tick.load.connect_error.find("open files") != std::string::npos) {
+            warning += " " + tick.fd_limit_hint;
+        }
+        out.push_back(std::move(warning));
+    }
+    return out;
+}
+
+void TickAggregator::add_to_summary(const TickInput& tick, const MetricsSample& s) {
+    ++measured_ticks_;
+    totals_.measured_s += tick.tick_s;
+    totals_.requests += s.responses;
+    totals_.heavy_requests += s.heavy_responses;
+    totals_.error_kinds += tick.load.errors;
+    totals_.errors = totals_.error_kinds.total();
+    latency_.merge(tick.load.latency);
+    totals_.client_open_max = std::max(totals_.client_open_max, s.client_open);
+    load_cpu_sum_ += s.load_cpu_pct;
+    if (tick.host) {
+        totals_.server_in_service_max =
+            std::max(totals_.server_in_service_max.value_or(0), *s.server_in_service);
+        totals_.server_waiting_max =
+            std::max(totals_.server_waiting_max.value_or(0), *s.server_waiting);
+        server_cpu_sum_ += *s.server_cpu_pct;
+    }
+}
+
+void TickAggregator::add(TickInput tick) {
+    MetricsSample s = make_sample(tick);
+    warnings_ = warnings_of(tick, s);
+    if (tick.host) {
+        have_server_ = true;
+        pids_ = tick.host->pids;
+        pids_seen_.insert(pids_.begin(), pids_.end());
+        servers_failed_ = servers_failed_ || tick.host->failed;
+        server_completed_ += tick.host->requests;
+        totals_.server_requests = server_completed_;
+    }
+    if (!s.warmup) add_to_summary(tick, s);
+    client_completed_ += s.responses + s.heavy_responses;
+    totals_.client_requests_total = client_completed_;
+    series_.push_back(std::move(s));
+    if (series_.size() > max_samples_) {
+        series_.pop_front();
+        ++base_;
+    }
+}
+
+void TickAggregator::add_drain(std::uint64_t responses, int still_open,
+                               std::optional<HostTick> host_final) {
+    totals_.drained_requests = responses;
+    client_completed_ += responses;
+    totals_.client_requests_total = client_completed_;
+    if (host_final) {
+        server_completed_ += host_final->requests;
+        totals_.server_requests = server_completed_;
+    }
+    if (still_open > 0) totals_.abandoned_in_flight = still_open;
+}
+
+std::vector<MetricsSample> TickAggregator::samples_since(std::size_t index) const {
+    const std::size_t first = std::max(index, base_);
+    std::vector<MetricsSample> out;
+    for (std::size_t i = first; i < next_index(); ++i) out.push_back(series_[i - base_]);
+    return out;
+}
+
+Summary TickAggregator::summary() const {
+    Summary out = totals_;
+    if (out.measured_s > 0) out.rps = static_cast<double>(out.requests) / out.measured_s;
+    if (latency_.count() > 0) {
+        LatencySummary l;
+        l.p50_ms = latency_.quantile_us(0.50) / 1000.0;
+        l.p90_ms = latency_.quantile_us(0.90) / 1000.0;
+        l.p99_ms = latency_.quantile_us(0.99) / 1000.0;
+        l.p999_ms = latency_.quantile_us(0.999) / 1000.0;
+        l.max_ms = latency_.max_us() / 1000.0;
+        l.min_ms = latency_.min_us() / 1000.0;
+        l.mean_ms = latency_.mean_us() / 1000.0;
+        out.latency = l;
+    }
+    if (measured_ticks_ > 0) {
+        out.load_cpu_pct_mean = load_cpu_sum_ / measured_ticks_;
+        if (have_server_) out.server_cpu_pct_mean = server_cpu_sum_ / measured_ticks_;
+    }
+    out.server_processes = static_cast<int>(pids_seen_.size());
+    return out;
+}
+
+}  // namespace conclab

@@ -1,0 +1,79 @@
+#pragma once
+// The sampler's bookkeeping, free of threads, clocks and processes: each tick's counts from the
+// load generator and the server host become one time-series sample, the live warnings and the
+// running summary. Experiment feeds it; tests feed it recorded ticks.
+// Not thread-safe: Experiment holds its lock around every call.
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "load/load_generator.hpp"
+#include "metrics/latency_histogram.hpp"
+#include "metrics/metrics.hpp"
+#include "process/server_host.hpp"
+
+namespace conclab {
+
+struct TickInput {
+    double t_s = 0;     // end of the tick, seconds since the run started
+    double tick_s = 0;  // length of the tick
+    LoadTick load;      // the main load, with the heavy connections' errors, CPU and connections
+    std::uint64_t heavy_responses = 0;  // the heavy connections' responses, kept apart
+    std::optional<HostTick> host;       // empty for an external target
+    std::string fd_limit_hint;          // how to raise the descriptor limit, for a warning
+};
+
+class TickAggregator {
+public:
+    // Samples at or before warmup_s stay out of the summary; load_threads is the loader's
+    // capacity (100 % CPU each) for the saturation warning; older samples beyond max_samples are
+    // dropped so that memory stays bounded on long runs.
+    TickAggregator(double warmup_s, int load_threads, std::size_t max_samples = 100'000);
+
+    void add(TickInput tick);
+    // What completed after the measured window, while stopping: it counts towards the
+    // client/server cross-check only. `host_final` holds the workers' last counts.
+    void add_drain(std::uint64_t responses, int still_open, std::optional<HostTick> host_final);
+
+    std::vector<MetricsSample> samples_since(std::size_t index) const;
+    std::size_t next_index() const { return base_ + series_.size(); }
+    Summary summary() const;
+    const std::vector<std::string>& warnings() const { return warnings_; }  // of the last tick
+    const std::vector<int>& pids() const { return pids_; }                  // live server PIDs
+    bool servers_failed() const { return servers_failed_; }  // every worker gone for good
+    void clear_pids() { pids_.clear(); }
+
+private:
+    MetricsSample make_sample(const TickInput& tick) const;
+    std::vector<std::string> warnings_of(const TickInput& tick, const MetricsSample& s);
+    void add_to_summary(const TickInput& tick, const MetricsSample& s);
+
+    double warmup_s_;
+    int load_threads_;
+    std::size_t max_samples_;
+
+    std::deque<MetricsSample> series_;
+    std::size_t base_ = 0;  // index of series_.front()
+    std::vector<std::string> warnings_;
+    std::vector<int> pids_;
+    bool servers_failed_ = false;
+
+    // The measured period (after warmup).
+    LatencyHistogram latency_;
+    Summary totals_;
+    double server_cpu_sum_ = 0;
+    double load_cpu_sum_ = 0;
+    int measured_ticks_ = 0;
+    bool have_server_ = false;
+    std::set<int> pids_seen_;
+    // The whole run (warmup, measured window and drain), for the client/server cross-check.
+    std::uint64_t client_completed_ = 0;
+    std::uint64_t server_completed_ = 0;
+    std::uint64_t accept_errors_seen_ = 0;
+};
+
+}  // namespace conclab
