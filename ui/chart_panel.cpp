@@ -48,10 +48,22 @@ ChartPanel::ChartPanel(QWidget* parent)
     latency_->setObjectName("latencyChart");
     connections_->setObjectName("connectionsChart");
     cpu_->setObjectName("cpuChart");
+    rps_->add_log_toggle();
+    latency_->add_log_toggle();
+    connections_->set_note(tr("A line inside the band: in service = client open"));
+    // A note under the CPU chart as well keeps the two bottom charts' axes level.
+    cpu_->set_note(tr("100 % = one core; server = all its processes"));
     set_heading(tr("Concurrency Lab"), tr("Pick a model and a preset, then press Start."));
+    // Empty series of a single run: without legend items QCustomPlot squeezes each axis rect to
+    // the width of the empty legend, and the first frame would show four tiny boxes.
+    begin_run(QString(), 0, false, true);
+    runs_.clear();
+    idle_ = true;
+    refresh();
 }
 
 int ChartPanel::begin_run(const QString& label, int color_index, bool ghost, bool metric_colors) {
+    if (idle_) clear();
     const QColor run_color = series_color(color_index);
     auto color = [&](int metric) { return metric_colors ? series_color(metric) : run_color; };
     auto style = [&](Qt::PenStyle s) { return metric_colors ? Qt::SolidLine : s; };
@@ -61,8 +73,10 @@ int ChartPanel::begin_run(const QString& label, int color_index, bool ghost, boo
     r.p50 = latency_->add_series(prefix + "p50", color(0), ghost, style(Qt::DotLine));
     r.p90 = latency_->add_series(prefix + "p90", color(1), ghost, style(Qt::DashLine));
     r.p99 = latency_->add_series(prefix + "p99", color(3), ghost, Qt::SolidLine);
-    r.client_open =
-        connections_->add_series(prefix + tr("client open"), color(0), ghost, style(Qt::DotLine));
+    // Client open is a pale band under the in-service line: the two are often equal (every
+    // connection being served), and one thin line would hide the other exactly.
+    r.client_open = connections_->add_series(prefix + tr("client open (band)"), color(0), ghost,
+                                             Qt::SolidLine, TimeSeriesChart::Stroke::Band);
     r.in_service =
         connections_->add_series(prefix + tr("server in service"), color(2), ghost, Qt::SolidLine);
     r.waiting = connections_->add_series(prefix + tr("server waiting"), color(1), ghost,
@@ -103,6 +117,7 @@ void ChartPanel::add_event(const AdjustEvent& event) {
 void ChartPanel::clear() {
     for (TimeSeriesChart* chart : charts()) chart->clear();
     runs_.clear();
+    idle_ = false;
 }
 
 void ChartPanel::set_heading(const QString& title, const QString& subtitle) {
@@ -123,6 +138,10 @@ void ChartPanel::set_window_s(double seconds) {
 
 void ChartPanel::set_log_latency(bool log) {
     latency_->set_log_y(log);
+}
+
+void ChartPanel::set_log_rps(bool log) {
+    rps_->set_log_y(log);
 }
 
 void ChartPanel::set_style(const ChartStyle& style) {

@@ -1,7 +1,8 @@
 #pragma once
 // The four live charts of an experiment — requests/s, latency percentiles, connections (client
 // open, server in service, server waiting), CPU — fed from MetricsSamples. Several runs can be
-// overlaid (a comparison, or a kept "ghost" run), aligned at t = 0.
+// overlaid (a comparison, or a kept "ghost" run), aligned at t = 0. Before the first run the
+// charts show empty series, so that axes and legends are full size from the first frame.
 
 #include <QWidget>
 
@@ -34,6 +35,7 @@ public:
     QString heading_subtitle() const;
     void set_window_s(double seconds);
     void set_log_latency(bool log);
+    void set_log_rps(bool log);
     void set_style(const ChartStyle& style);
     const ChartStyle& style() const { return style_; }
     void refresh();
@@ -44,6 +46,7 @@ public:
     TimeSeriesChart* cpu_chart() const { return cpu_; }
     std::vector<TimeSeriesChart*> charts() const { return {rps_, latency_, connections_, cpu_}; }
     int run_count() const { return static_cast<int>(runs_.size()); }
+    bool idle() const { return idle_; }  // showing only the empty series of the first frame
 
 private:
     struct RunSeries {
@@ -59,6 +62,7 @@ private:
     TimeSeriesChart* cpu_;
     ChartStyle style_;
     std::vector<RunSeries> runs_;
+    bool idle_ = false;
 };
 
 }  // namespace conclab::ui

@@ -11,8 +11,14 @@ CompareTable::CompareTable(QWidget* parent) : QTableWidget(parent) {
     setColumnCount(7);
     setHorizontalHeaderLabels({tr("Model"), tr("req/s"), tr("p50 ms"), tr("p99 ms"), tr("Errors"),
                                tr("Peak in service"), tr("Peak waiting")});
+    // Columns as wide as their content, and the table as tall as its rows: no scroll bars, no
+    // stretched empty cells, and the charts keep the rest of the height.
     horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    horizontalHeader()->setStretchLastSection(true);
+    horizontalHeader()->setStretchLastSection(false);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     verticalHeader()->hide();
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setSelectionMode(QAbstractItemView::NoSelection);
@@ -40,6 +46,9 @@ void CompareTable::show_results(const std::vector<RunResult>& runs) {
             setItem(row, column, item);
         }
     }
+    resizeColumnsToContents();
+    setFixedHeight(horizontalHeader()->sizeHint().height() +
+                   rowCount() * verticalHeader()->defaultSectionSize() + 2 * frameWidth());
 }
 
 }  // namespace conclab::ui

@@ -1,30 +1,35 @@
 #include "main_window.hpp"
 
 #include <QAction>
-#include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
-#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <exception>
+#include <limits>
 
 #include "chart_panel.hpp"
 #include "compare_table.hpp"
 #include "control_panel.hpp"
+#include "data_exporter.hpp"
 #include "experiment_runner.hpp"
 #include "export_dialog.hpp"
 #include "preset_library.hpp"
-#include "core/atomic_file.hpp"
-#include "report/run_report.hpp"
 #include "time_series_chart.hpp"
 
 namespace conclab::ui {
@@ -59,88 +64,114 @@ MainWindow::MainWindow(QWidget* parent)
     presets_ = load_presets();  // also registers the compiled-in resources (icon)
     setWindowIcon(QIcon(":/icons/conclab.svg"));
 
-    auto* left = new QWidget;
-    auto* left_layout = new QVBoxLayout(left);
-    left_layout->setContentsMargins(0, 0, 0, 0);
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(controls_);
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    left_layout->addWidget(scroll, 3);
-    auto* presets_label = new QLabel(tr("<b>Presets</b> (double-click runs one)"));
-    left_layout->addWidget(presets_label);
-    left_layout->addWidget(presets_list_, 1);
-
-    auto* right = new QWidget;
-    auto* right_layout = new QVBoxLayout(right);
-    right_layout->setContentsMargins(0, 0, 0, 0);
-    warnings_->setObjectName("warningBanner");
-    warnings_->setWordWrap(true);
-    warnings_->setStyleSheet(
-        "QLabel { background: #fff3cd; color: #5c4400; padding: 6px; "
-        "border: 1px solid #e0c060; border-radius: 3px; }");
-    warnings_->hide();
-    right_layout->addWidget(warnings_);
-    right_layout->addWidget(charts_, 1);
-    table_->setMaximumHeight(150);
-    table_->hide();
-    right_layout->addWidget(table_);
-
     auto* splitter = new QSplitter;
-    splitter->addWidget(left);
-    splitter->addWidget(right);
+    splitter->addWidget(build_left());
+    splitter->addWidget(build_right());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({400, 880});
-    presets_list_->setWordWrap(true);
     setCentralWidget(splitter);
     statusBar()->addPermanentWidget(state_label_);
-    resize(1280, 800);
+    resize(1280, 800);  // replaced by the saved geometry, or by the screen's size on first launch
 
-    for (const Scenario& p : presets_) {
-        auto* item = new QListWidgetItem(QString::fromStdString(p.name), presets_list_);
-        item->setToolTip(QString::fromStdString(p.description));
-    }
-    connect(presets_list_, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
-        apply_preset(presets_[static_cast<std::size_t>(presets_list_->row(item))], true);
-    });
-
-    knob_timer_.setSingleShot(true);
-    knob_timer_.setInterval(150);
-    connect(&knob_timer_, &QTimer::timeout, this, &MainWindow::flush_knobs);
-    connect(controls_, &ControlPanel::knobChanged, this, &MainWindow::on_knob_changed);
-    connect(controls_, &ControlPanel::startStopRequested, this, &MainWindow::start_or_stop);
-    connect(controls_, &ControlPanel::compareRequested, this, [this] {
-        start_comparison(
-            compare_models_.empty()
-                ? std::vector<Model>{Model::EventLoop, Model::GilThreads, Model::ProcessPerCore}
-                : compare_models_);
-    });
-    connect(runner_, &ExperimentRunner::runStarted, this, &MainWindow::on_run_started);
-    connect(runner_, &ExperimentRunner::samplesArrived, this,
-            [this](int index, const std::vector<MetricsSample>& samples) {
-                charts_->append(ghost_ ? index + 1 : index, samples);
-                charts_->refresh();
-            });
-    connect(runner_, &ExperimentRunner::eventsArrived, this,
-            [this](int, const std::vector<AdjustEvent>& events) {
-                for (const AdjustEvent& e : events) charts_->add_event(e);
-                charts_->refresh();
-            });
-    connect(runner_, &ExperimentRunner::statusChanged, this, &MainWindow::on_status);
-    connect(runner_, &ExperimentRunner::allFinished, this, &MainWindow::on_all_finished);
-    connect(runner_, &ExperimentRunner::failed, this, [this](const QString& message) {
-        controls_->set_running(false);
-        show_error(tr("Cannot start"), message);
-    });
-
+    build_actions();
+    build_toolbar();
     build_menus();
+    connect_signals();
     restore_settings();
     state_label_->setText(tr("Idle"));
 }
 
 MainWindow::~MainWindow() {
     runner_->stop();
+}
+
+QWidget* MainWindow::build_left() {
+    auto* left = new QWidget;
+    auto* layout = new QVBoxLayout(left);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(controls_);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(scroll, 3);
+    layout->addWidget(new QLabel(tr("<b>Presets</b> (double-click runs one)")));
+    layout->addWidget(presets_list_, 1);
+    presets_list_->setWordWrap(true);
+    for (const Scenario& p : presets_) {
+        auto* item = new QListWidgetItem(QString::fromStdString(p.name), presets_list_);
+        item->setToolTip(QString::fromStdString(p.description));
+    }
+    return left;
+}
+
+QWidget* MainWindow::build_right() {
+    auto* right = new QWidget;
+    auto* layout = new QVBoxLayout(right);
+    layout->setContentsMargins(0, 0, 0, 0);
+    warnings_->setObjectName("warningBanner");
+    warnings_->setWordWrap(true);
+    warnings_->setStyleSheet(
+        "QLabel { background: #fff3cd; color: #5c4400; padding: 6px; "
+        "border: 1px solid #e0c060; border-radius: 3px; }");
+    warnings_->hide();
+    layout->addWidget(warnings_);
+    layout->addWidget(charts_, 1);
+    table_->hide();
+    layout->addWidget(table_);
+    return right;
+}
+
+// The actions shared by the toolbar and the menus, so that both show the same state.
+void MainWindow::build_actions() {
+    start_action_ = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Start"), this);
+    start_action_->setObjectName("startAction");
+    start_action_->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(tr("Ctrl+R"))});
+    start_action_->setToolTip(tr("Start or stop the experiment (Space, Ctrl+R)"));
+    connect(start_action_, &QAction::triggered, this, &MainWindow::start_or_stop);
+
+    compare_action_ = new QAction(tr("&Compare models"), this);
+    compare_action_->setObjectName("compareAction");
+    compare_action_->setShortcut(QKeySequence(tr("Ctrl+M")));
+    compare_action_->setToolTip(
+        tr("Run the same workload on each model in turn and overlay the results (Ctrl+M)"));
+    connect(compare_action_, &QAction::triggered, this, &MainWindow::compare);
+
+    export_charts_action_ = new QAction(tr("&Export charts…"), this);
+    export_charts_action_->setObjectName("exportChartsAction");
+    export_charts_action_->setShortcut(QKeySequence(tr("Ctrl+E")));
+    export_charts_action_->setToolTip(
+        tr("Save the charts as PNG, SVG or PDF for a slide (Ctrl+E)"));
+    connect(export_charts_action_, &QAction::triggered, this,
+            &MainWindow::export_charts_interactively);
+}
+
+void MainWindow::build_toolbar() {
+    toolbar_ = addToolBar(tr("Experiment"));
+    toolbar_->setObjectName("mainToolBar");
+    toolbar_->setMovable(false);
+    toolbar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar_->addAction(start_action_);
+    toolbar_->addAction(compare_action_);
+    toolbar_->addSeparator();
+    preset_box_ = new QComboBox(toolbar_);
+    preset_box_->setObjectName("presetBox");
+    preset_box_->setToolTip(tr("Load a preset and run it"));
+    preset_box_->addItem(tr("Presets…"));
+    for (const Scenario& p : presets_) {
+        preset_box_->addItem(QString::fromStdString(p.name));
+        preset_box_->setItemData(preset_box_->count() - 1, QString::fromStdString(p.description),
+                                 Qt::ToolTipRole);
+    }
+    // Wide enough for most names; the open list shows them whole.
+    preset_box_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    preset_box_->setMinimumContentsLength(44);
+    connect(preset_box_, &QComboBox::activated, this, [this](int index) {
+        if (index > 0) apply_preset(presets_[static_cast<std::size_t>(index - 1)], true);
+    });
+    toolbar_->addWidget(preset_box_);
+    toolbar_->addSeparator();
+    toolbar_->addAction(export_charts_action_);
 }
 
 void MainWindow::build_menus() {
@@ -158,18 +189,7 @@ void MainWindow::build_menus() {
         save_scenario(path);
     });
     file->addSeparator();
-    file->addAction(tr("&Export charts…"), QKeySequence(tr("Ctrl+E")), this, [this] {
-        ExportDialog options_dialog(export_options(), this);
-        if (options_dialog.exec() != QDialog::Accepted) return;
-        // The file dialog asks before replacing a file, so the export may overwrite.
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export charts"), tr("concurrency-lab.png"),
-            tr("PNG image (*.png);;SVG vector (*.svg);;PDF vector (*.pdf)"));
-        if (path.isEmpty()) return;
-        ChartExportOptions o = options_dialog.options();
-        o.overwrite = true;
-        export_charts(path, o);
-    });
+    file->addAction(export_charts_action_);
     file->addAction(tr("Export &data…"), this, [this] {
         const QString path =
             QFileDialog::getSaveFileName(this, tr("Export data"), tr("concurrency-lab.json"),
@@ -182,10 +202,8 @@ void MainWindow::build_menus() {
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
-    auto* start_stop = run->addAction(tr("&Start / Stop"), this, &MainWindow::start_or_stop);
-    start_stop->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(tr("Ctrl+R"))});
-    run->addAction(tr("&Compare models"), QKeySequence(tr("Ctrl+M")), controls_,
-                   &ControlPanel::compareRequested);
+    run->addAction(start_action_);
+    run->addAction(compare_action_);
     run->addAction(tr("&Keep last run as ghost"), QKeySequence(tr("Ctrl+G")), this,
                    &MainWindow::keep_as_ghost);
 
@@ -194,24 +212,40 @@ void MainWindow::build_menus() {
         presets->addAction(QString::fromStdString(presets_[i].name), this,
                            [this, i] { apply_preset(presets_[i], true); });
     }
+    build_view_menu();
+}
 
+void MainWindow::build_view_menu() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    whole_run_action_ = view->addAction(tr("Show the &whole run (not the last 60 s)"));
-    whole_run_action_->setCheckable(true);
+    auto toggle = [view](const QString& text) {
+        QAction* a = view->addAction(text);
+        a->setCheckable(true);
+        return a;
+    };
+    whole_run_action_ = toggle(tr("Show the &whole run (not the last 60 s)"));
     connect(whole_run_action_, &QAction::toggled, this, [this](bool whole) {
         charts_->set_window_s(whole ? 0 : 60);
         charts_->refresh();
     });
-    log_latency_action_ = view->addAction(tr("&Logarithmic latency axis"));
-    log_latency_action_->setCheckable(true);
+    log_rps_action_ = toggle(tr("Logarithmic &requests/s axis"));
+    connect(log_rps_action_, &QAction::toggled, this, [this](bool log) {
+        charts_->set_log_rps(log);
+        charts_->refresh();
+        if (log) statusBar()->clearMessage();  // the hint to turn it on, if shown
+    });
+    log_latency_action_ = toggle(tr("&Logarithmic latency axis"));
     connect(log_latency_action_, &QAction::toggled, this, [this](bool log) {
         charts_->set_log_latency(log);
         charts_->refresh();
     });
-    dark_action_ = view->addAction(tr("&Dark charts"));
-    dark_action_->setCheckable(true);
-    presentation_action_ = view->addAction(tr("&Presentation style (large fonts, thick lines)"));
-    presentation_action_->setCheckable(true);
+    // The charts' own "log" boxes and these menu items are one setting each.
+    connect(charts_->rps_chart(), &TimeSeriesChart::logToggled, log_rps_action_,
+            &QAction::setChecked);
+    connect(charts_->latency_chart(), &TimeSeriesChart::logToggled, log_latency_action_,
+            &QAction::setChecked);
+    view->addSeparator();
+    dark_action_ = toggle(tr("&Dark charts"));
+    presentation_action_ = toggle(tr("&Presentation style (large fonts, thick lines)"));
     for (QAction* a : {dark_action_, presentation_action_}) {
         connect(a, &QAction::toggled, this, [this] {
             charts_->set_style(
@@ -219,6 +253,56 @@ void MainWindow::build_menus() {
             charts_->refresh();
         });
     }
+}
+
+void MainWindow::connect_signals() {
+    connect(presets_list_, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
+        apply_preset(presets_[static_cast<std::size_t>(presets_list_->row(item))], true);
+    });
+    knob_timer_.setSingleShot(true);
+    knob_timer_.setInterval(150);
+    connect(&knob_timer_, &QTimer::timeout, this, &MainWindow::flush_knobs);
+    connect(controls_, &ControlPanel::knobChanged, this, &MainWindow::on_knob_changed);
+    connect(controls_, &ControlPanel::startStopRequested, this, &MainWindow::start_or_stop);
+    connect(controls_, &ControlPanel::compareRequested, this, &MainWindow::compare);
+    connect(runner_, &ExperimentRunner::runStarted, this, &MainWindow::on_run_started);
+    connect(runner_, &ExperimentRunner::samplesArrived, this,
+            [this](int index, const std::vector<MetricsSample>& samples) {
+                charts_->append(ghost_ ? index + 1 : index, samples);
+                charts_->refresh();
+            });
+    connect(runner_, &ExperimentRunner::eventsArrived, this,
+            [this](int, const std::vector<AdjustEvent>& events) {
+                for (const AdjustEvent& e : events) charts_->add_event(e);
+                charts_->refresh();
+            });
+    connect(runner_, &ExperimentRunner::statusChanged, this, &MainWindow::on_status);
+    connect(runner_, &ExperimentRunner::allFinished, this, &MainWindow::on_all_finished);
+    connect(runner_, &ExperimentRunner::failed, this, [this](const QString& message) {
+        set_running(false);
+        show_error(tr("Cannot start"), message);
+    });
+}
+
+void MainWindow::set_running(bool running) {
+    controls_->set_running(running);
+    start_action_->setText(running ? tr("&Stop") : tr("&Start"));
+    start_action_->setIcon(
+        style()->standardIcon(running ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
+    compare_action_->setEnabled(!running);
+}
+
+void MainWindow::export_charts_interactively() {
+    ExportDialog options_dialog(export_options(), this);
+    if (options_dialog.exec() != QDialog::Accepted) return;
+    // The file dialog asks before replacing a file, so the export may overwrite.
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export charts"), tr("concurrency-lab.png"),
+        tr("PNG image (*.png);;SVG vector (*.svg);;PDF vector (*.pdf)"));
+    if (path.isEmpty()) return;
+    ChartExportOptions o = options_dialog.options();
+    o.overwrite = true;
+    export_charts(path, o);
 }
 
 RunConfig MainWindow::current_config() const {
@@ -244,6 +328,13 @@ void MainWindow::stop_run() {
     runner_->stop();
 }
 
+void MainWindow::compare() {
+    start_comparison(
+        compare_models_.empty()
+            ? std::vector<Model>{Model::EventLoop, Model::GilThreads, Model::ProcessPerCore}
+            : compare_models_);
+}
+
 void MainWindow::start_comparison(const std::vector<Model>& models) {
     if (runner_->running() || models.empty()) return;
     RunConfig base = current_config();
@@ -261,7 +352,7 @@ void MainWindow::start_comparison(const std::vector<Model>& models) {
 }
 
 void MainWindow::on_run_started(int index, const RunConfig& config) {
-    controls_->set_running(true);
+    set_running(true);
     last_error_.clear();
     if (index == 0) {
         charts_->clear();
@@ -326,7 +417,7 @@ void MainWindow::on_status(const Snapshot& s) {
 
 void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
     results_ = results;
-    controls_->set_running(false);
+    set_running(false);
     state_label_->setText(tr("Finished"));
     if (comparing_ || ghost_) {
         std::vector<RunResult> rows = results;
@@ -342,6 +433,21 @@ void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
                 .arg(s.latency ? QString::number(s.latency->p99_ms, 'f', 2) : QStringLiteral("—"))
                 .arg(s.errors));
     }
+    if (comparing_) suggest_log_axis(results);
+}
+
+// A comparison can differ by a factor of a hundred (19,000 against 200 req/s): on a linear axis
+// the slow run is a flat line at zero, so say where the logarithmic axis is.
+void MainWindow::suggest_log_axis(const std::vector<RunResult>& results) {
+    double lo = std::numeric_limits<double>::max(), hi = 0;
+    for (const RunResult& r : results) {
+        lo = std::min(lo, r.summary.rps);
+        hi = std::max(hi, r.summary.rps);
+    }
+    if (log_rps_action_->isChecked() || lo <= 0 || hi < 20 * lo) return;
+    statusBar()->showMessage(tr("The runs differ %1× in requests/s: tick \"log\" on the chart "
+                                "(or View → Logarithmic requests/s axis) to see the slower one")
+                                 .arg(qRound(hi / lo)));
 }
 
 void MainWindow::on_knob_changed(const Knobs& knobs) {
@@ -381,7 +487,13 @@ void MainWindow::show_error(const QString& title, const QString& message) {
 }
 
 bool MainWindow::open_scenario(const QString& path) {
-    ScenarioParse parsed = load_scenario_file(path.toStdString());
+    ScenarioParse parsed;
+    try {
+        parsed = load_scenario_file(path.toStdString());
+    } catch (const std::exception& e) {
+        // nlohmann::json throws for numbers beyond double's range (1e400), not a parse error.
+        parsed.error = e.what();
+    }
     if (!parsed.scenario) {
         show_error(tr("Cannot open scenario"), QString::fromStdString(parsed.error));
         return false;
@@ -415,6 +527,11 @@ void MainWindow::apply_preset(const Scenario& scenario, bool run) {
     scenario_description_ = QString::fromStdString(scenario.description);
     compare_models_ = scenario.compare;
     charts_->set_heading(scenario_name_, scenario_description_);
+    {
+        const QSignalBlocker block(preset_box_);
+        const int index = preset_box_->findText(scenario_name_);
+        preset_box_->setCurrentIndex(index > 0 ? index : 0);
+    }
     if (!run) return;
     if (scenario.compare.empty()) {
         start_run();
@@ -440,25 +557,9 @@ bool MainWindow::export_charts(const QString& path, const ChartExportOptions& op
 }
 
 bool MainWindow::export_data(const QString& path, bool overwrite) {
-    if (results_.empty()) {
-        show_error(tr("Nothing to export"), tr("Run an experiment first."));
-        return false;
-    }
-    const bool csv = QFileInfo(path).suffix().toLower() == "csv";
-    std::string content;
-    if (csv) {
-        content = run_result_csv(results_.back());
-    } else if (results_.size() == 1) {
-        content = run_result_to_json(results_.front()).dump(2) + "\n";
-    } else {
-        nlohmann::json runs = nlohmann::json::array();
-        for (const RunResult& r : results_) runs.push_back(run_result_to_json(r));
-        content = nlohmann::json{{"comparison", runs}}.dump(2) + "\n";
-    }
-    try {
-        write_file_atomically(path.toStdString(), content, overwrite);
-    } catch (const std::exception& e) {
-        show_error(tr("Cannot export data"), QString::fromUtf8(e.what()));
+    QString error;
+    if (!DataExporter::write(path, results_, overwrite, &error)) {
+        show_error(tr("Cannot export data"), error);
         return false;
     }
     statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
@@ -476,44 +577,48 @@ void MainWindow::keep_as_ghost() {
 }
 
 void MainWindow::copy_chart_to_clipboard() {
-    ChartExportOptions o = export_options();
-    o.width = 1600;
-    o.height = 900;
-    o.scale = 1;
-    QApplication::clipboard()->setImage(render_image(*charts_, o));
+    DataExporter::copy_charts(*charts_, export_options().style);
     statusBar()->showMessage(tr("Charts copied to the clipboard"), 3000);
 }
 
+ViewSettings MainWindow::view_settings() const {
+    return ViewSettings{whole_run_action_->isChecked(), log_latency_action_->isChecked(),
+                        log_rps_action_->isChecked(), dark_action_->isChecked(),
+                        presentation_action_->isChecked()};
+}
+
 void MainWindow::save_settings() const {
-    QSettings settings;
     Scenario s;
     s.name = scenario_name_.isEmpty() ? "last settings" : scenario_name_.toStdString();
     s.run = current_config();
     s.compare = compare_models_;
-    settings.setValue("lastScenario", QString::fromStdString(scenario_to_json(s)));
-    settings.setValue("view/wholeRun", whole_run_action_->isChecked());
-    settings.setValue("view/logLatency", log_latency_action_->isChecked());
-    settings.setValue("view/dark", dark_action_->isChecked());
-    settings.setValue("view/presentation", presentation_action_->isChecked());
-    settings.setValue("window/geometry", saveGeometry());
+    AppSettings::save_scenario(s);
+    AppSettings::save_view(view_settings());
+    AppSettings::save_geometry(saveGeometry());
 }
 
 void MainWindow::restore_settings() {
-    QSettings settings;
-    const QString last = settings.value("lastScenario").toString();
-    if (!last.isEmpty()) {
-        ScenarioParse parsed = parse_scenario(last.toStdString());
-        if (parsed.scenario) {
-            controls_->set_config(parsed.scenario->run);
-            compare_models_ = parsed.scenario->compare;
-        }
+    const RestoredSettings saved = AppSettings::load();
+    if (saved.last_scenario) {
+        controls_->set_config(saved.last_scenario->run);
+        compare_models_ = saved.last_scenario->compare;
     }
-    whole_run_action_->setChecked(settings.value("view/wholeRun", false).toBool());
-    log_latency_action_->setChecked(settings.value("view/logLatency", false).toBool());
-    dark_action_->setChecked(settings.value("view/dark", false).toBool());
-    presentation_action_->setChecked(settings.value("view/presentation", false).toBool());
-    if (settings.contains("window/geometry")) {
-        restoreGeometry(settings.value("window/geometry").toByteArray());
+    whole_run_action_->setChecked(saved.view.whole_run);
+    log_rps_action_->setChecked(saved.view.log_rps);
+    log_latency_action_->setChecked(saved.view.log_latency);
+    dark_action_->setChecked(saved.view.dark);
+    presentation_action_->setChecked(saved.view.presentation);
+    if (saved.geometry.isEmpty() || !restoreGeometry(saved.geometry)) {
+        // First launch (or unusable geometry): fill most of the screen the window opens on.
+        const QScreen* on = screen() ? screen() : QGuiApplication::primaryScreen();
+        if (on)
+            setGeometry(
+                AppSettings::first_window_geometry(on->availableGeometry(), minimumSizeHint()));
+    }
+    settings_note_ = saved.note;
+    if (!settings_note_.isEmpty()) {
+        warnings_->setText(settings_note_);
+        warnings_->show();
     }
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// Concurrency Lab's main window: controls and explanation on the left, live charts on the
-// right, warnings above them, a comparison table below. It drives experiments only through
-// ExperimentRunner (start, adjust, stop, snapshots).
+// Concurrency Lab's main window: a toolbar with the primary actions, controls and explanation on
+// the left, live charts on the right, warnings above them, a comparison table below. It drives
+// experiments only through ExperimentRunner (start, adjust, stop, snapshots); what it remembers
+// lives in AppSettings, what it writes besides charts in DataExporter.
 
 #include <QMainWindow>
 #include <QTimer>
@@ -9,13 +10,16 @@
 #include <optional>
 #include <vector>
 
+#include "app_settings.hpp"
 #include "chart_exporter.hpp"
 #include "experiment/experiment.hpp"
 #include "scenario/scenario.hpp"
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QListWidget;
+class QToolBar;
 
 namespace conclab::ui {
 
@@ -35,6 +39,7 @@ public:
     void start_or_stop();
     void start_run();
     void stop_run();
+    void compare();  // the scenario's models, or all three
     void start_comparison(const std::vector<Model>& models);
     bool open_scenario(const QString& path);  // false: message shown, nothing changed
     bool save_scenario(const QString& path);
@@ -49,22 +54,41 @@ public:
     CompareTable* compare_table() const { return table_; }
     ExperimentRunner* runner() const { return runner_; }
     QLabel* warning_banner() const { return warnings_; }
+    QToolBar* tool_bar() const { return toolbar_; }
+    QAction* start_action() const { return start_action_; }
+    QAction* compare_action() const { return compare_action_; }
+    QAction* export_charts_action() const { return export_charts_action_; }
+    QAction* log_rps_action() const { return log_rps_action_; }
+    QAction* log_latency_action() const { return log_latency_action_; }
+    QComboBox* preset_box() const { return preset_box_; }
     const std::vector<RunResult>& last_results() const { return results_; }
     QString last_error() const { return last_error_; }
+    // What was wrong with the remembered settings at start-up (empty if nothing).
+    QString settings_note() const { return settings_note_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    QWidget* build_left();
+    QWidget* build_right();
+    void build_actions();
+    void build_toolbar();
     void build_menus();
+    void build_view_menu();
+    void connect_signals();
+    void export_charts_interactively();
+    void set_running(bool running);
     void on_knob_changed(const Knobs& knobs);
     void flush_knobs();
     void on_run_started(int index, const RunConfig& config);
     void on_status(const Snapshot& snapshot);
     void on_all_finished(const std::vector<RunResult>& results);
+    void suggest_log_axis(const std::vector<RunResult>& results);
     void show_error(const QString& title, const QString& message);
     void update_heading(const RunConfig& config);
     RunConfig current_config() const;
+    ViewSettings view_settings() const;
     void save_settings() const;
     void restore_settings();
     ChartExportOptions export_options() const;
@@ -76,6 +100,8 @@ private:
     QLabel* state_label_;
     QListWidget* presets_list_;
     ExperimentRunner* runner_;
+    QToolBar* toolbar_ = nullptr;
+    QComboBox* preset_box_ = nullptr;
     QTimer knob_timer_;  // coalesces slider drags into one adjust() per 150 ms
     Knobs pending_knobs_;
     std::vector<Scenario> presets_;
@@ -86,7 +112,12 @@ private:
     QString scenario_name_;
     QString scenario_description_;
     QString last_error_;
+    QString settings_note_;
+    QAction* start_action_ = nullptr;
+    QAction* compare_action_ = nullptr;
+    QAction* export_charts_action_ = nullptr;
     QAction* whole_run_action_ = nullptr;
+    QAction* log_rps_action_ = nullptr;
     QAction* log_latency_action_ = nullptr;
     QAction* dark_action_ = nullptr;
     QAction* presentation_action_ = nullptr;

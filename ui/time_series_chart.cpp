@@ -1,5 +1,6 @@
 #include "time_series_chart.hpp"
 
+#include <QCheckBox>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -13,6 +14,11 @@ namespace {
 QCPTextElement* title_element(QCustomPlot* plot) {
     return qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0));
 }
+
+// A band is this many lines wide, and this opaque (of 255), so a line on top stays readable.
+constexpr double kBandWidth = 3.2;
+constexpr int kBandAlpha = 70;
+constexpr int kGhostAlpha = 110;
 
 }  // namespace
 
@@ -40,17 +46,33 @@ TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& y_label, Q
 }
 
 int TimeSeriesChart::add_series(const QString& name, const QColor& color, bool ghost,
-                                Qt::PenStyle pen_style) {
+                                Qt::PenStyle pen_style, Stroke stroke) {
     QCPGraph* graph = plot_->addGraph();
     graph->setName(name);
-    QColor c = color;
-    if (ghost) c.setAlpha(110);
-    QPen pen(c, style_.line_width(), pen_style);
-    graph->setPen(pen);
     graph->setAdaptiveSampling(true);
     if (ghost) graph->setLayer("background");
-    ghost_.push_back(ghost);
+    looks_.push_back({color, ghost, pen_style, stroke});
+    apply_pen(plot_->graphCount() - 1);
     return plot_->graphCount() - 1;
+}
+
+void TimeSeriesChart::apply_pen(int series) {
+    const SeriesLook& look = looks_[static_cast<std::size_t>(series)];
+    QColor c = look.color;
+    double width = style_.line_width();
+    if (look.stroke == Stroke::Band) {
+        c.setAlpha(look.ghost ? kBandAlpha / 2 : kBandAlpha);
+        width *= kBandWidth;
+    } else if (look.ghost) {
+        c.setAlpha(kGhostAlpha);
+    }
+    QPen pen(c, width, look.stroke == Stroke::Band ? Qt::SolidLine : look.pen_style);
+    pen.setCapStyle(Qt::FlatCap);
+    plot_->graph(series)->setPen(pen);
+}
+
+QCPGraph* TimeSeriesChart::graph(int series) const {
+    return series >= 0 && series < plot_->graphCount() ? plot_->graph(series) : nullptr;
 }
 
 void TimeSeriesChart::append(int series, double t_s, double value) {
@@ -91,13 +113,61 @@ void TimeSeriesChart::clear() {
     plot_->clearGraphs();
     plot_->clearItems();
     markers_.clear();
-    ghost_.clear();
+    looks_.clear();
     latest_t_ = 0;
 }
 
 void TimeSeriesChart::set_title(const QString& title) {
     title_ = title;
     if (auto* element = title_element(plot_)) element->setText(title);
+}
+
+void TimeSeriesChart::set_note(const QString& note) {
+    note_ = note;
+    if (note.isEmpty()) {
+        if (note_element_) {
+            plot_->plotLayout()->remove(note_element_);
+            plot_->plotLayout()->simplify();
+            note_element_ = nullptr;
+        }
+        return;
+    }
+    if (!note_element_) {
+        note_element_ = new QCPTextElement(plot_, note, style_.font(0.85));
+        plot_->plotLayout()->addElement(plot_->plotLayout()->rowCount(), 0, note_element_);
+        plot_->plotLayout()->setRowStretchFactor(plot_->plotLayout()->rowCount() - 1, 0.001);
+    }
+    note_element_->setText(note);
+    note_element_->setFont(style_.font(0.85));
+    note_element_->setTextColor(style_.foreground());
+}
+
+QCheckBox* TimeSeriesChart::add_log_toggle() {
+    if (log_toggle_) return log_toggle_;
+    log_toggle_ = new QCheckBox(tr("log"), this);
+    log_toggle_->setObjectName("logToggle");
+    log_toggle_->setToolTip(
+        tr("Logarithmic axis: a small series stays visible next to one a hundred times larger"));
+    log_toggle_->setChecked(log_y_);
+    connect(log_toggle_, &QCheckBox::toggled, this, [this](bool log) {
+        set_log_y(log);
+        refresh();
+        emit logToggled(log);
+    });
+    place_log_toggle();
+    log_toggle_->raise();
+    return log_toggle_;
+}
+
+void TimeSeriesChart::place_log_toggle() {
+    if (!log_toggle_) return;
+    log_toggle_->adjustSize();
+    log_toggle_->move(width() - log_toggle_->width() - 6, 3);
+}
+
+void TimeSeriesChart::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    place_log_toggle();
 }
 
 void TimeSeriesChart::set_window_s(double seconds) {
@@ -111,6 +181,10 @@ void TimeSeriesChart::set_legend_columns(int columns) {
 
 void TimeSeriesChart::set_log_y(bool log) {
     log_y_ = log;
+    if (log_toggle_ && log_toggle_->isChecked() != log) {
+        const QSignalBlocker block(log_toggle_);
+        log_toggle_->setChecked(log);
+    }
     if (log) {
         plot_->yAxis->setScaleType(QCPAxis::stLogarithmic);
         plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
@@ -130,6 +204,8 @@ void TimeSeriesChart::set_log_y(bool log) {
 void TimeSeriesChart::set_style(const ChartStyle& style) {
     style_ = style;
     apply_style(*plot_, style_);
+    for (int i = 0; i < plot_->graphCount(); ++i) apply_pen(i);  // bands stay wide
+    if (note_element_) set_note(note_);
     if (auto* element = title_element(plot_)) {
         QFont f = style_.font(1.25);
         f.setBold(true);
@@ -157,7 +233,11 @@ void TimeSeriesChart::refresh() {
     if (hi <= 0) {
         plot_->yAxis->setRange(log_y_ ? 0.1 : 0, log_y_ ? 10 : 1);
     } else if (log_y_) {
-        plot_->yAxis->setRange(std::max(lo * 0.7, 1e-3), hi * 1.6);
+        // From the decade below the smallest value, so that the lowest series has a labelled
+        // tick under it (196 req/s starts the axis at 100, not at an unlabelled 137).
+        const double floor_decade =
+            std::pow(10.0, std::floor(std::log10(std::max(lo * 0.9, 1e-3))));
+        plot_->yAxis->setRange(floor_decade, hi * 1.6);
     } else {
         plot_->yAxis->setRange(0, hi * 1.12);
     }

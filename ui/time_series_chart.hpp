@@ -9,8 +9,10 @@
 
 #include "chart_style.hpp"
 
+class QCheckBox;
 class QCustomPlot;
 class QCPGraph;
+class QCPTextElement;
 
 namespace conclab::ui {
 
@@ -19,15 +21,25 @@ class TimeSeriesChart : public QWidget {
 public:
     TimeSeriesChart(const QString& title, const QString& y_label, QWidget* parent = nullptr);
 
+    // How a series is stroked. A band is wide and pale and meant to be added before the lines
+    // it shares values with: a line equal to it runs visibly inside it instead of hiding it.
+    enum class Stroke { Line, Band };
+
     // Returns the series' index. A ghost is a kept earlier run: drawn faded, behind the rest.
     int add_series(const QString& name, const QColor& color, bool ghost = false,
-                   Qt::PenStyle pen_style = Qt::SolidLine);
+                   Qt::PenStyle pen_style = Qt::SolidLine, Stroke stroke = Stroke::Line);
     // NaN draws a gap (a tick without data, e.g. no response completed).
     void append(int series, double t_s, double value);
     void add_marker(double t_s, const QString& label);
     void clear();
 
     void set_title(const QString& title);
+    // A line of small print under the legend (drawn in exports too); empty hides it.
+    void set_note(const QString& note);
+    QString note() const { return note_; }
+    // A "log" check box in the chart's top-right corner, kept in step with set_log_y().
+    QCheckBox* add_log_toggle();
+    QCheckBox* log_toggle() const { return log_toggle_; }
     void set_legend_columns(int columns);
     QString title() const { return title_; }
     void set_window_s(double seconds);  // scrolling window; 0 = the whole run
@@ -38,9 +50,16 @@ public:
     void refresh();
 
     QCustomPlot* plot() const { return plot_; }
+    QCPGraph* graph(int series) const;
     int series_count() const;
     int point_count(int series) const;
     int marker_count() const { return static_cast<int>(markers_.size()); }
+
+signals:
+    void logToggled(bool log);  // by the check box, not by set_log_y()
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     struct Marker {
@@ -48,16 +67,27 @@ private:
         QString label;
     };
     void rebuild_markers();
+    void apply_pen(int series);
+    void place_log_toggle();
 
     QCustomPlot* plot_;
     QString title_;
     QString y_label_;
+    QString note_;
+    QCPTextElement* note_element_ = nullptr;
+    QCheckBox* log_toggle_ = nullptr;
     ChartStyle style_;
     double window_s_ = 60;
     bool log_y_ = false;
     double latest_t_ = 0;
     std::vector<Marker> markers_;
-    std::vector<bool> ghost_;
+    struct SeriesLook {
+        QColor color;
+        bool ghost;
+        Qt::PenStyle pen_style;
+        Stroke stroke;
+    };
+    std::vector<SeriesLook> looks_;
 };
 
 }  // namespace conclab::ui

@@ -4,20 +4,27 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QImageReader>
 #include <QLabel>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
+#include <QScreen>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
+#include <QToolBar>
+#include <QToolButton>
 
+#include "app_settings.hpp"
 #include "chart_panel.hpp"
 #include "compare_table.hpp"
 #include "control_panel.hpp"
 #include "experiment_runner.hpp"
+#include "export_dialog.hpp"
 #include "labeled_slider.hpp"
 #include "main_window.hpp"
 #include "preset_library.hpp"
@@ -48,6 +55,15 @@ void set_small_io_workload(ControlPanel* c) {
     c->duration()->spin_box()->setValue(0);
 }
 
+// The button a toolbar shows for an action: what a user clicks.
+QToolButton* button_for(MainWindow& w, QAction* action) {
+    return qobject_cast<QToolButton*>(w.tool_bar()->widgetForAction(action));
+}
+
+RunConfig default_config() {
+    return ControlPanel().config();
+}
+
 }  // namespace
 
 class TstMainWindow : public QObject {
@@ -58,6 +74,196 @@ private slots:
         QCoreApplication::setOrganizationName("ConcurrencyLabTests");
         QSettings().clear();
         QVERIFY(qEnvironmentVariableIsSet("CONCLAB_WORKER"));
+    }
+
+    void firstFrameDrawsFullSizeChartsWithLegends() {
+        QSettings().clear();
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.chart_panel()->idle());
+        for (TimeSeriesChart* chart : w.chart_panel()->charts()) {
+            chart->plot()->replot(QCustomPlot::rpImmediateRefresh);  // what is on screen now
+            const QRect axes = chart->plot()->axisRect()->rect();
+            QVERIFY2(axes.width() > chart->width() / 2,
+                     qPrintable(QString("%1: axes %2 px wide of %3")
+                                    .arg(chart->title())
+                                    .arg(axes.width())
+                                    .arg(chart->width())));
+            QVERIFY2(axes.height() > chart->height() / 3,
+                     qPrintable(QString("%1: axes %2 px high of %3")
+                                    .arg(chart->title())
+                                    .arg(axes.height())
+                                    .arg(chart->height())));
+            QVERIFY(chart->plot()->legend->itemCount() >= 1);
+        }
+        QCOMPARE(w.chart_panel()->connections_chart()->plot()->legend->itemCount(), 3);
+        QVERIFY(w.grab().save(screenshot_path("main-window-first-frame.png")));
+    }
+
+    void firstWindowFollowsTheScreen() {
+        QSettings().clear();  // first launch: no geometry saved
+        MainWindow w;
+        const QRect available = w.screen()->availableGeometry();
+        const QRect expected = AppSettings::first_window_geometry(available, w.minimumSizeHint());
+        QCOMPARE(w.geometry().size(), expected.size());
+        QVERIFY(available.contains(w.geometry().center()));
+        // Generous: at least 85 % of the screen in each direction, or the window's minimum.
+        QVERIFY(w.width() >= std::min<int>(0.85 * available.width(), w.minimumSizeHint().width()));
+        QVERIFY(w.height() >=
+                std::min<int>(0.85 * available.height(), w.minimumSizeHint().height()));
+    }
+
+    void badSavedSettingsStartWithTheDefaultsAndSaySo_data() {
+        QTest::addColumn<QString>("saved");
+        QTest::newRow("garbage") << "\x01 this is not a scenario {";
+        QTest::newRow("1e400") << R"({"name": "last settings", "duration_s": 1e400})";
+        QTest::newRow("bad field") << R"({"name": "last settings", "connections": -5})";
+    }
+    void badSavedSettingsStartWithTheDefaultsAndSaySo() {
+        QFETCH(QString, saved);
+        QSettings().clear();
+        QSettings().setValue("lastScenario", saved);
+        QSettings().setValue("window/geometry", QByteArray("not a geometry"));
+        MainWindow w;
+        w.show();
+        const RunConfig c = w.control_panel()->config();
+        const RunConfig d = default_config();
+        QCOMPARE(c.load.connections, d.load.connections);
+        QCOMPARE(c.duration_s, d.duration_s);
+        QCOMPARE(c.server.model, d.server.model);
+        QVERIFY(!w.settings_note().isEmpty());
+        QVERIFY(w.warning_banner()->isVisible());
+        QVERIFY2(w.warning_banner()->text().contains("defaults"),
+                 qPrintable(w.warning_banner()->text()));
+        QVERIFY(w.width() > 0 && w.height() > 0);  // unusable geometry: sized as a first window
+        QSettings().clear();
+    }
+
+    void toolbarStartsAndStopsWithClicks() {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        set_small_io_workload(w.control_panel());
+        QToolButton* start = button_for(w, w.start_action());
+        QVERIFY(start && start->isVisible());
+        QVERIFY(w.rect().contains(start->mapTo(&w, start->rect().center())));
+        QTest::mouseClick(start, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(w.runner()->running(), 5000);
+        QVERIFY(!w.chart_panel()->idle());
+        QCOMPARE(w.start_action()->text().remove('&'), QString("Stop"));
+        QVERIFY(!w.compare_action()->isEnabled());
+        QTest::mouseClick(start, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running(), 5000);
+        QCOMPARE(w.start_action()->text().remove('&'), QString("Start"));
+        QVERIFY(w.compare_action()->isEnabled());
+        // The keyboard still works: Ctrl+R and Space are on the same action.
+        QVERIFY(w.start_action()->shortcuts().contains(QKeySequence("Ctrl+R")));
+        QVERIFY(w.start_action()->shortcuts().contains(QKeySequence(Qt::Key_Space)));
+        QCOMPARE(w.compare_action()->shortcut(), QKeySequence("Ctrl+M"));
+    }
+
+    void toolbarCompareThenLogAxisAndFittedTable() {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        set_small_io_workload(w.control_panel());
+        w.control_panel()->duration()->spin_box()->setValue(1);
+        QTest::mouseClick(button_for(w, w.compare_action()), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running() && w.last_results().size() == 3, 30000);
+        CompareTable* table = w.compare_table();
+        QVERIFY(table->isVisible());
+        // Every cell's text fits its column, and no column is stretched past its content.
+        const QFontMetrics metrics(table->font());
+        for (int column = 0; column < table->columnCount(); ++column) {
+            for (int row = 0; row < table->rowCount(); ++row) {
+                const QString text = table->item(row, column)->text();
+                QVERIFY2(metrics.horizontalAdvance(text) < table->columnWidth(column),
+                         qPrintable(text));
+            }
+        }
+        QVERIFY(!table->horizontalHeader()->stretchLastSection());
+        QVERIFY(table->height() >= table->rowCount() * table->rowHeight(0));
+
+        // Log axis for requests/s: the box on the chart and View menu are one setting.
+        TimeSeriesChart* rps = w.chart_panel()->rps_chart();
+        QVERIFY(rps->log_toggle() && rps->log_toggle()->isVisible());
+        QTest::mouseClick(rps->log_toggle(), Qt::LeftButton);
+        QCOMPARE(rps->plot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
+        QVERIFY(w.log_rps_action()->isChecked());
+        QVERIFY(rps->plot()->yAxis->range().lower > 0);
+        w.log_rps_action()->trigger();  // off again from the menu
+        QCOMPARE(rps->plot()->yAxis->scaleType(), QCPAxis::stLinear);
+        QVERIFY(!rps->log_toggle()->isChecked());
+        // The latency chart has its own.
+        QTest::mouseClick(w.chart_panel()->latency_chart()->log_toggle(), Qt::LeftButton);
+        QVERIFY(w.log_latency_action()->isChecked());
+    }
+
+    void toolbarExportOpensTheExportDialog() {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        bool seen = false;
+        QTimer::singleShot(0, &w, [&] {
+            auto* dialog = qobject_cast<ExportDialog*>(QApplication::activeModalWidget());
+            seen = dialog != nullptr;
+            if (dialog) dialog->reject();
+        });
+        QTest::mouseClick(button_for(w, w.export_charts_action()), Qt::LeftButton);
+        QVERIFY(seen);
+    }
+
+    void toolbarPresetPickerLoadsAndRuns() {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QComboBox* box = w.preset_box();
+        QVERIFY(box->isVisible());
+        QCOMPARE(box->count(), static_cast<int>(load_presets().size()) + 1);
+        box->setFocus();
+        QTest::keyClick(box, Qt::Key_Down);  // the first preset
+        QCOMPARE(box->currentIndex(), 1);
+        QVERIFY(w.chart_panel()->heading_title().startsWith("I/O-bound"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.runner()->running(), 5000);
+        w.stop_run();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running(), 5000);
+    }
+
+    void clientOpenStaysVisibleUnderInService() {
+        MainWindow w;
+        TimeSeriesChart* chart = w.chart_panel()->connections_chart();
+        QCPGraph* open = chart->graph(0);
+        QCPGraph* in_service = chart->graph(1);
+        QVERIFY(open->name().contains("client open"));
+        QVERIFY(in_service->name().contains("in service"));
+        // Drawn first (underneath), wider and pale: the line on top runs inside it.
+        QVERIFY(open->pen().widthF() > 2 * in_service->pen().widthF());
+        QVERIFY(open->pen().color().alpha() < 128);
+        QVERIFY(!chart->note().isEmpty());
+        w.chart_panel()->set_style(ChartStyle{false, true});  // presentation keeps the band
+        QVERIFY(chart->graph(0)->pen().widthF() > 2 * chart->graph(1)->pen().widthF());
+    }
+
+    void versionIsPrintedWithoutADisplay() {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove("DISPLAY");
+        env.remove("WAYLAND_DISPLAY");
+        env.remove("QT_QPA_PLATFORM");
+        p.setProcessEnvironment(env);
+        p.start(CONCLAB_GUI, {"--version"});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(out.contains(CONCLAB_VERSION), qPrintable(out));
+        QVERIFY(out.contains("Concurrency Lab"));
     }
 
     void controlsThatDoNotApplyAreDisabled() {

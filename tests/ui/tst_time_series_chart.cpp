@@ -1,5 +1,7 @@
 #include <QtTest>
 
+#include <QCheckBox>
+
 #include <cmath>
 
 #include <qcustomplot.h>
@@ -49,6 +51,29 @@ private slots:
         QCOMPARE(chart.plot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
         QVERIFY(std::isnan(chart.plot()->graph(s)->data()->at(0)->value));
         QVERIFY(chart.plot()->yAxis->range().lower > 0);
+    }
+    void logToggleFollowsTheAxis() {
+        TimeSeriesChart chart("rps", "req/s");
+        QCheckBox* box = chart.add_log_toggle();
+        QSignalSpy toggled(&chart, &TimeSeriesChart::logToggled);
+        chart.set_log_y(true);  // from code (the View menu): the box follows, no signal back
+        QVERIFY(box->isChecked());
+        QCOMPARE(toggled.count(), 0);
+        box->setChecked(false);  // from the box: the axis follows and says so
+        QCOMPARE(chart.plot()->yAxis->scaleType(), QCPAxis::stLinear);
+        QCOMPARE(toggled.count(), 1);
+    }
+    void bandStaysWideAcrossStyles() {
+        TimeSeriesChart chart("connections", "connections");
+        const int band =
+            chart.add_series("open", Qt::blue, false, Qt::SolidLine, TimeSeriesChart::Stroke::Band);
+        const int line = chart.add_series("in service", Qt::green);
+        for (const bool presentation : {false, true}) {
+            chart.set_style(conclab::ui::ChartStyle{false, presentation});
+            QVERIFY(chart.graph(band)->pen().widthF() > 2 * chart.graph(line)->pen().widthF());
+            QVERIFY(chart.graph(band)->pen().color().alpha() < 128);
+            QCOMPARE(chart.graph(line)->pen().color().alpha(), 255);
+        }
     }
 };
 

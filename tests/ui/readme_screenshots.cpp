@@ -1,0 +1,87 @@
+// Renders the README's screenshots with the app's own window and exporter (not a test: run by
+// scripts/screenshots.sh). Real servers and load run behind the comparison, as in the app.
+//
+//   readme_screenshots OUTPUT_DIR
+//
+// Writes first-launch-1280x800.png, compare-1920x1080.png and exported-chart.png. Remembered
+// settings go to a throw-away place, never the user's.
+#include <QApplication>
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <cstdio>
+
+#include "chart_panel.hpp"
+#include "control_panel.hpp"
+#include "experiment_runner.hpp"
+#include "labeled_slider.hpp"
+#include "main_window.hpp"
+#include "preset_library.hpp"
+#include "time_series_chart.hpp"
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+
+using namespace conclab;
+using namespace conclab::ui;
+
+namespace {
+
+bool save(QWidget& w, const QString& path) {
+    QTest::qWait(300);  // let queued replots land
+    const bool ok = w.grab().save(path);
+    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+
+bool first_launch(const QDir& out) {
+    MainWindow w;
+    w.resize(1280, 800);
+    w.show();
+    return QTest::qWaitForWindowExposed(&w) && save(w, out.filePath("first-launch-1280x800.png"));
+}
+
+// The I/O-bound preset (event loop vs 10 GIL threads at 1,000 connections), 5 s per model, with
+// the logarithmic requests/s axis so that the 200 req/s run is not a line at zero.
+bool comparison(const QDir& out) {
+    MainWindow w;
+    w.resize(1920, 1080);
+    w.show();
+    if (!QTest::qWaitForWindowExposed(&w)) return false;
+    const auto presets = load_presets();
+    if (presets.empty()) return false;
+    w.apply_preset(presets.front(), false);
+    w.control_panel()->duration()->spin_box()->setValue(5);
+    w.start_comparison(presets.front().compare);
+    if (!QTest::qWaitFor([&] { return !w.runner()->running(); }, 60000)) return false;
+    if (w.last_results().size() != presets.front().compare.size()) return false;
+    w.chart_panel()->rps_chart()->log_toggle()->setChecked(true);
+    if (!save(w, out.filePath("compare-1920x1080.png"))) return false;
+    ChartExportOptions o;
+    o.scale = 1;  // 1920×1080: small enough for a README
+    o.overwrite = true;
+    const QString path = out.filePath("exported-chart.png");
+    const bool ok = w.export_charts(path, o);
+    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: readme_screenshots OUTPUT_DIR\n");
+        return 2;
+    }
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName("ConcurrencyLabScreenshots");
+    QSettings().clear();  // every shot is a first launch
+    const QDir out(QString::fromLocal8Bit(argv[1]));
+    if (!out.exists() && !QDir().mkpath(out.path())) return 1;
+    const bool ok = first_launch(out) && comparison(out);
+    QSettings().clear();
+    return ok ? 0 : 1;
+}
