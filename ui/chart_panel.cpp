@@ -88,7 +88,7 @@ int ChartPanel::begin_run(const QString& label, int color_index, bool ghost, boo
         cpu_->add_series(prefix + tr("load generator"), color(4), ghost, style(Qt::DotLine));
     runs_.push_back(r);
     // Overlaid runs have long series names: two per legend row keeps them readable.
-    for (TimeSeriesChart* chart : charts()) chart->set_legend_columns(runs_.size() > 1 ? 2 : 3);
+    for (TimeSeriesChart* chart : charts()) chart->set_legend_columns(runs_.size() > 1 ? 2 : 4);
     return static_cast<int>(runs_.size()) - 1;
 }
 

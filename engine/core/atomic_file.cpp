@@ -1,48 +1,80 @@
 #include "core/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <stdio.h>  // renameat2, RENAME_NOREPLACE (glibc 2.28+)
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
 
 namespace conclab {
 
-void write_file_atomically(const std::string& path, std::string_view content, bool overwrite) {
-    auto fail = [&](const std::string& why) {
-        throw std::runtime_error("cannot write " + path + ": " + why);
-    };
-    struct stat existing {};
-    if (!overwrite && ::stat(path.c_str(), &existing) == 0) {
-        fail("the file exists (use --force to overwrite it)");
-    }
-    const std::string temporary = path + ".part-" + std::to_string(::getpid());
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) fail(std::strerror(errno));
+namespace {
+
+// A name of its own for every write, even two at once in one process; O_EXCL below makes sure
+// we never write into (or through a symlink named like) somebody else's file.
+std::string temporary_name(const std::string& path) {
+    static std::atomic<unsigned> counter{0};
+    return path + ".part-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+}
+
+// Writes all of `content`; returns 0 or the errno of the failure (EIO for a write of 0 bytes).
+int write_all(int fd, std::string_view content) {
     std::size_t written = 0;
     while (written < content.size()) {
         const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            const int err = errno;
-            ::close(fd);
-            ::unlink(temporary.c_str());
-            fail(std::strerror(err));
-        }
+        if (n < 0) return errno;
+        if (n == 0) return EIO;  // errno is not set for a short write
         written += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        const int err = errno;
+    return 0;
+}
+
+// Flushes the folder entry too, so a crash right after the rename cannot lose the file.
+void sync_folder_of(const std::string& path) {
+    const auto slash = path.rfind('/');
+    const std::string folder = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+    const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir < 0) return;
+    ::fsync(dir);
+    ::close(dir);
+}
+
+}  // namespace
+
+void write_file_atomically(const std::string& path, std::string_view content, bool overwrite) {
+    auto fail = [&](const std::string& why) {
+        throw std::runtime_error("cannot write " + path + ": " + why);
+    };
+    const std::string exists = "the file exists (use --force to overwrite it)";
+    struct stat existing {};
+    if (!overwrite && ::stat(path.c_str(), &existing) == 0) fail(exists);  // before any work
+
+    const std::string temporary = temporary_name(path);
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) fail(std::strerror(errno));
+    int err = write_all(fd, content);
+    if (err == 0 && ::fsync(fd) != 0) err = errno;
+    // Always closed, whatever failed before: the first error is the one reported.
+    if (::close(fd) != 0 && err == 0) err = errno;
+    if (err != 0) {
         ::unlink(temporary.c_str());
         fail(std::strerror(err));
     }
-    if (::rename(temporary.c_str(), path.c_str()) != 0) {
-        const int err = errno;
+    // Without --force, a file that appeared since the check above is still not replaced.
+    const int renamed = overwrite ? ::rename(temporary.c_str(), path.c_str())
+                                  : ::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, path.c_str(),
+                                                RENAME_NOREPLACE);
+    if (renamed != 0) {
+        err = errno;
         ::unlink(temporary.c_str());
-        fail(std::strerror(err));
+        fail(err == EEXIST ? exists : std::strerror(err));
     }
+    sync_folder_of(path);
 }
 
 }  // namespace conclab

@@ -98,7 +98,7 @@ private slots:
                                     .arg(chart->height())));
             QVERIFY(chart->plot()->legend->itemCount() >= 1);
         }
-        QCOMPARE(w.chart_panel()->connections_chart()->plot()->legend->itemCount(), 3);
+        QCOMPARE(w.chart_panel()->connections_chart()->plot()->legend->itemCount(), 4);
         QVERIFY(w.grab().save(screenshot_path("main-window-first-frame.png")));
     }
 

@@ -2,7 +2,10 @@
 
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <fstream>
+#include <thread>
+#include <vector>
 
 #include "core/atomic_file.hpp"
 
@@ -42,6 +45,33 @@ private slots:
         } catch (const std::runtime_error& e) {
             QVERIFY(QString(e.what()).contains("out.json"));
         }
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::NoDotAndDotDot).size(), 0);
+    }
+    // Writes at once from several threads of one process each get their own temporary file:
+    // every file ends up whole and no temporary is left behind.
+    void concurrentWritesStayWhole() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("same.json").toStdString();
+        std::vector<std::thread> writers;
+        for (int t = 0; t < 4; ++t) {
+            writers.emplace_back([&, t] {
+                const std::string text(4096, static_cast<char>('a' + t));
+                for (int i = 0; i < 25; ++i) write_file_atomically(path, text, true);
+            });
+        }
+        for (auto& w : writers) w.join();
+        const std::string result = read_all(path);
+        QCOMPARE(result.size(), std::size_t(4096));
+        QCOMPARE(std::count(result.begin(), result.end(), result.front()), 4096L);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::NoDotAndDotDot),
+                 QStringList{"same.json"});
+    }
+    // A directory in the way is an error that names the file, and nothing is left over.
+    void cannotReplaceAFolder() {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir("taken"));
+        const std::string path = dir.filePath("taken").toStdString();
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, write_file_atomically(path, "x", true));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::NoDotAndDotDot).size(), 0);
     }
 };
