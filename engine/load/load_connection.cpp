@@ -1,6 +1,8 @@
 #include "load/load_connection.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/write.hpp>
@@ -110,7 +112,9 @@ void LoadConnection::write() {
     state_ = State::Writing;
     parser_.emplace();
     parser_->eager(true);
-    parser_->body_limit(boost::none);  // the body is discarded, so its size does not matter
+    // The body is discarded, so its size does not matter. Not boost::none: Boost 1.74 compares
+    // `len_ > body_limit_` with the empty optional as true and rejects every sized body.
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     parser_->header_limit(kHeaderLimit);
     asio::async_write(socket_, asio::buffer(shared_.request),
                       [this, g = generation_](const error_code& e, std::size_t) {
