@@ -156,11 +156,19 @@ SetOutcome run_repeats(const RunConfig& config, int repeat, bool quiet,
     return out;
 }
 
-bool has_fatal_error(const RunSet& runs) {
+// A run that stopped early, or in which every request failed (said on stderr): exit code 1.
+bool has_failed_run(const RunSet& runs) {
+    bool failed = false;
     for (const RunResult& r : runs) {
-        if (!r.fatal_error.empty()) return true;
+        if (!r.fatal_error.empty()) failed = true;
+        if (r.summary.requests == 0 && r.summary.errors > 0) {
+            std::cerr << "conclab-cli: every request failed (" << r.summary.errors << " errors"
+                      << (r.config.external ? " from " + r.config.external->url : std::string())
+                      << "); see the error kinds above\n";
+            failed = true;
+        }
     }
-    return false;
+    return failed;
 }
 
 // The run to chart for a set: the one whose req/s is closest to the median.
@@ -212,7 +220,7 @@ int run_cli(const CliOptions& options, const ChartRenderer& render_chart) {
     }
     ok &= write_chart(render_chart, {typical(set.runs)}, options);
     if (set.interrupted) return 130;
-    if (set.start_failed || has_fatal_error(set.runs) || !ok) return 1;
+    if (set.start_failed || has_failed_run(set.runs) || !ok) return 1;
     return 0;
 }
 
@@ -221,13 +229,15 @@ int compare_cli(const CliOptions& options, const ChartRenderer& render_chart) {
     const std::vector<RunConfig> plan =
         comparison_runs(options.run, options.models, options.target);
     std::vector<RunSet> sets;
-    bool interrupted = false, failed = false;
-    for (std::size_t i = 0; i < plan.size() && !interrupted && !failed; ++i) {
+    // A run that cannot start ends the comparison; one that fails while running is reported
+    // with the others (a real server that refuses the request shape, say).
+    bool interrupted = false, start_failed = false;
+    for (std::size_t i = 0; i < plan.size() && !interrupted && !start_failed; ++i) {
         const std::string heading = "[" + std::to_string(i + 1) + "/" +
                                     std::to_string(plan.size()) + "] " + run_label(plan[i]);
         SetOutcome set = run_repeats(plan[i], options.repeat, options.quiet, heading);
         interrupted = set.interrupted;
-        failed = set.start_failed || has_fatal_error(set.runs);
+        start_failed = set.start_failed;
         if (!set.runs.empty()) sets.push_back(std::move(set.runs));
     }
     if (sets.empty()) return interrupted ? 130 : 1;
@@ -245,6 +255,8 @@ int compare_cli(const CliOptions& options, const ChartRenderer& render_chart) {
     for (const RunSet& set : sets) charted.push_back(typical(set));
     ok &= write_chart(render_chart, charted, options);
     if (interrupted) return 130;
+    bool failed = start_failed;
+    for (const RunSet& set : sets) failed |= has_failed_run(set);
     if (failed || !ok) return 1;
     return 0;
 }
@@ -336,18 +348,26 @@ int serve_cli(const CliOptions& options) {
                 options.run.duration_s);
     std::fflush(stdout);
     bool interrupted = false;
+    bool failed = false;
     double left = options.run.duration_s;
-    std::uint64_t total = 0;
-    while (left > 0 && !interrupted) {
+    while (left > 0 && !interrupted && !failed) {
         interrupted = stop_signal_within(std::min(left, 1.0));
         left -= 1.0;
         HostTick tick = host.collect();
-        total = tick.requests_total;
         for (const std::string& p : tick.problems) std::cerr << "  " << p << "\n";
-        if (tick.failed) break;
+        failed = tick.failed;
     }
     host.stop();
-    std::printf("Served %llu requests\n", static_cast<unsigned long long>(total));
+    // After stop(): the workers' final reports are in.
+    const HostTick final_tick = host.collect();
+    for (const std::string& p : final_tick.problems) std::cerr << "  " << p << "\n";
+    std::printf("Served %llu requests\n",
+                static_cast<unsigned long long>(final_tick.requests_total));
+    if (failed) {
+        std::cerr << "conclab-cli: every server worker has exited and none could be restarted; "
+                     "the server stopped early\n";
+        return 1;
+    }
     return interrupted ? 130 : 0;
 }
 

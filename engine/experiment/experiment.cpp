@@ -102,6 +102,7 @@ struct Experiment::Impl {
         TickInput in = collect_tick(t_s, tick_s);  // outside the lock: talks to other threads
         std::lock_guard lock(mutex);
         ticks->add(std::move(in));
+        for (AdjustEvent& marker : ticks->take_markers()) events.push_back(std::move(marker));
         if (ticks->servers_failed() && fatal_error.empty()) {
             fatal_error = "every server worker has exited; see the warnings";
         }
@@ -236,7 +237,7 @@ std::vector<std::string> Experiment::adjust(const Knobs& knobs) {
     const double t_s = d.elapsed_s();
     RunConfig& c = d.current;
     auto record = [&](const char* knob, double from, double to) {
-        if (from != to) d.events.push_back({t_s, knob, from, to});
+        if (from != to) d.events.push_back({t_s, knob, from, to, {}});
     };
     lock.unlock();  // the calls below talk to other threads and processes
 
@@ -341,7 +342,7 @@ RunResult Experiment::result() const {
     r.summary = d.ticks->summary();
     r.series = d.ticks->samples_since(0);
     r.events = d.events;
-    r.warnings = d.ticks->warnings();
+    r.warnings = d.ticks->run_warnings();
     r.fatal_error = d.fatal_error;
     return r;
 }

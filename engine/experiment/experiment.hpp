@@ -33,9 +33,10 @@ struct Snapshot {
     std::vector<AdjustEvent> events;     // every knob change so far
     Summary summary;                     // of the measured period so far
     RunConfig config;                    // current values, adjustments applied
-    std::vector<std::string> warnings;   // e.g. "load generator saturated (98 % CPU)"
-    std::string fatal_error;             // why the run ended early, if it did
-    std::vector<int> server_pids;        // the live server processes
+    std::vector<std::string>
+        warnings;                  // of the last tick, e.g. "load generator saturated (98 % CPU)"
+    std::string fatal_error;       // why the run ended early, if it did
+    std::vector<int> server_pids;  // the live server processes
 };
 
 // The final record of a run: what reports and exports are made of.
@@ -45,7 +46,7 @@ struct RunResult {
     Summary summary;
     std::vector<MetricsSample> series;
     std::vector<AdjustEvent> events;
-    std::vector<std::string> warnings;
+    std::vector<std::string> warnings;  // every distinct warning of the run, with its first time
     std::string fatal_error;
 };
 

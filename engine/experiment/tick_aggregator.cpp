@@ -22,8 +22,8 @@ std::string percent(double v) {
 std::string describe_errors(const ErrorCounts& e) {
     std::ostringstream out;
     const std::pair<const char*, std::uint64_t> kinds[] = {
-        {"connect", e.connect}, {"read", e.read},     {"write", e.write},
-        {"timeout", e.timeout}, {"status", e.status}, {"parse", e.parse}};
+        {"connect", e.connect}, {"read", e.read},   {"write", e.write}, {"timeout", e.timeout},
+        {"status", e.status},   {"parse", e.parse}, {"reset", e.reset}};
     const char* sep = "";
     for (auto [name, n] : kinds) {
         if (n == 0) continue;
@@ -116,9 +116,15 @@ void TickAggregator::add_to_summary(const TickInput& tick, const MetricsSample& 
 }
 
 void TickAggregator::add(TickInput tick) {
+    if (tick.host) tick.load.errors.reset += tick.host->lost_requests;
     MetricsSample s = make_sample(tick);
     warnings_ = warnings_of(tick, s);
+    remember_warnings(tick.t_s);
     if (tick.host) {
+        restarts_ = tick.host->restarts;
+        for (const std::string& death : tick.host->worker_deaths) {
+            markers_.push_back(AdjustEvent{tick.t_s, "worker", 0, 0, death});
+        }
         have_server_ = true;
         pids_ = tick.host->pids;
         pids_seen_.insert(pids_.begin(), pids_.end());
@@ -148,6 +154,24 @@ void TickAggregator::add_drain(std::uint64_t responses, int still_open,
     if (still_open > 0) totals_.abandoned_in_flight = still_open;
 }
 
+void TickAggregator::remember_warnings(double t_s) {
+    for (const std::string& w : warnings_) {
+        std::string kind;  // the text with every run of digits as '#'
+        for (char c : w) {
+            const bool digit = c >= '0' && c <= '9';
+            if (!digit) {
+                kind += c;
+            } else if (kind.empty() || kind.back() != '#') {
+                kind += '#';
+            }
+        }
+        if (!run_warning_kinds_.insert(kind).second) continue;
+        char when[32];
+        std::snprintf(when, sizeof when, "at %.2f s: ", t_s);
+        run_warnings_.push_back(when + w);
+    }
+}
+
 std::vector<MetricsSample> TickAggregator::samples_since(std::size_t index) const {
     const std::size_t first = std::max(index, base_);
     std::vector<MetricsSample> out;
@@ -174,6 +198,7 @@ Summary TickAggregator::summary() const {
         if (have_server_) out.server_cpu_pct_mean = server_cpu_sum_ / measured_ticks_;
     }
     out.server_processes = static_cast<int>(pids_seen_.size());
+    if (have_server_) out.worker_restarts = restarts_;
     return out;
 }
 

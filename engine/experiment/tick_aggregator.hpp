@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "load/load_generator.hpp"
@@ -43,7 +44,12 @@ public:
     std::size_t next_index() const { return base_ + series_.size(); }
     Summary summary() const;
     const std::vector<std::string>& warnings() const { return warnings_; }  // of the last tick
-    const std::vector<int>& pids() const { return pids_; }                  // live server PIDs
+    // Every distinct warning of the run, once, with the time it first appeared: "at 3.2 s: …".
+    // Warnings that differ only in their numbers ("errors: 3 read" / "errors: 5 read") are one.
+    const std::vector<std::string>& run_warnings() const { return run_warnings_; }
+    // Chart markers since the last call (a worker died, and which one replaced it).
+    std::vector<AdjustEvent> take_markers() { return std::exchange(markers_, {}); }
+    const std::vector<int>& pids() const { return pids_; }   // live server PIDs
     bool servers_failed() const { return servers_failed_; }  // every worker gone for good
     void clear_pids() { pids_.clear(); }
 
@@ -51,6 +57,7 @@ private:
     MetricsSample make_sample(const TickInput& tick) const;
     std::vector<std::string> warnings_of(const TickInput& tick, const MetricsSample& s);
     void add_to_summary(const TickInput& tick, const MetricsSample& s);
+    void remember_warnings(double t_s);
 
     double warmup_s_;
     int load_threads_;
@@ -59,6 +66,10 @@ private:
     std::deque<MetricsSample> series_;
     std::size_t base_ = 0;  // index of series_.front()
     std::vector<std::string> warnings_;
+    std::vector<std::string> run_warnings_;
+    std::set<std::string> run_warning_kinds_;
+    std::vector<AdjustEvent> markers_;
+    int restarts_ = 0;
     std::vector<int> pids_;
     bool servers_failed_ = false;
 

@@ -12,10 +12,12 @@ ErrorCounts& ErrorCounts::operator+=(const ErrorCounts& other) {
     timeout += other.timeout;
     status += other.status;
     parse += other.parse;
+    reset += other.reset;
     return *this;
 }
 
 std::string AdjustEvent::label() const {
+    if (!note.empty()) return note;
     auto number = [](double v) {
         std::ostringstream out;
         if (std::floor(v) == v && std::fabs(v) < 1e12) {

@@ -17,7 +17,12 @@ struct ErrorCounts {
     std::uint64_t timeout = 0;  // no complete response within the request timeout
     std::uint64_t status = 0;   // a response that was not 2xx
     std::uint64_t parse = 0;    // a response that is not valid HTTP/1.1
-    std::uint64_t total() const { return connect + read + write + timeout + status + parse; }
+    // In service on a server worker that died (the engine knows from the worker's last report);
+    // the client re-sends them on a new connection, so they also appear as later responses.
+    std::uint64_t reset = 0;
+    std::uint64_t total() const {
+        return connect + read + write + timeout + status + parse + reset;
+    }
     ErrorCounts& operator+=(const ErrorCounts& other);
 };
 
@@ -66,15 +71,17 @@ struct Summary {
     int abandoned_in_flight = 0;
     std::optional<double> server_cpu_pct_mean;
     double load_cpu_pct_mean = 0;
-    int server_processes = 0;  // distinct server PIDs seen
+    int server_processes = 0;            // distinct server PIDs seen
+    std::optional<int> worker_restarts;  // workers replaced after dying; empty for a --target
 };
 
 // A knob changed during a run; charts draw it as a labelled marker.
 struct AdjustEvent {
     double t_s = 0;
-    std::string knob;  // "connections", "cpu_ms", ...
+    std::string knob;  // "connections", "cpu_ms", ... or "worker" for a worker's death
     double from = 0;
     double to = 0;
+    std::string note;           // when set, the label: "worker 1234 died (signal 9) → 1240"
     std::string label() const;  // "connections 10 → 100"
 };
 

@@ -2,61 +2,43 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
-#include <cstring>
 #include <future>
 #include <list>
 #include <mutex>
-#include <sstream>
 #include <thread>
+#include <utility>
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/local/stream_protocol.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/read_until.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/streambuf.hpp>
 
 #include "core/start_error.hpp"
 #include "core/thread_name.hpp"
-#include "process/worker_command_line.hpp"
+#include "process/worker_process.hpp"
 #include "process/worker_protocol.hpp"
-
-extern char** environ;
+#include "server/connection_acceptor.hpp"
 
 namespace conclab {
 
 namespace asio = boost::asio;
 namespace wp = worker_protocol;
-using Clock = std::chrono::steady_clock;
 
 namespace {
-
-std::string describe_exit(int status) {
-    if (WIFEXITED(status)) return "exit status " + std::to_string(WEXITSTATUS(status));
-    if (WIFSIGNALED(status)) {
-        return std::string("signal ") + std::to_string(WTERMSIG(status)) + " (" +
-               ::strsignal(WTERMSIG(status)) + ")";
-    }
-    return "status " + std::to_string(status);
-}
-
+// Like gunicorn's arbiter, a worker that dies while serving is replaced — but not forever: a
+// worker that keeps crashing must not turn into a fork loop.
+constexpr int kMaxRestarts = 20;
 }  // namespace
 
 struct ServerHost::Impl {
+    // What the host knows of one worker; the process itself is in `process`.
     struct Worker {
+        std::unique_ptr<WorkerProcess> process;
         int pid = 0;
-        std::unique_ptr<asio::local::stream_protocol::socket> control;
-        asio::streambuf input;
         bool ready = false;
         bool quitting = false;  // asked to quit: its exit is expected
         bool exited = false;
@@ -72,9 +54,8 @@ struct ServerHost::Impl {
 
     asio::io_context io;
     std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
-    std::thread host_thread;                          // spawns, watches and reaps every worker
-    std::optional<asio::ip::tcp::acceptor> acceptor;  // round-robin scheduling only
-    std::optional<asio::steady_timer> accept_retry;
+    std::thread host_thread;                    // spawns, watches and reaps every worker
+    std::optional<ConnectionAcceptor> primary;  // round-robin scheduling only
     std::size_t next_worker = 0;
 
     mutable std::mutex mutex;  // guards everything below
@@ -87,78 +68,30 @@ struct ServerHost::Impl {
     bool stopping = false;
     bool stopped = false;
     int restarts = 0;
+    std::uint64_t lost_requests = 0;         // since the last collect
+    std::vector<std::string> worker_deaths;  // since the last collect, for chart markers
 
     // Host thread only. Returns an error message, or empty.
     std::string spawn_worker() {
-        int pair[2];
-        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) {
-            return std::string("cannot create a control socket: ") + std::strerror(errno);
-        }
-        // The child gets the control socket as fd 3 and the listening socket as fd 4, and no
-        // other descriptor of ours (closefrom 5): a leaked client socket would keep connections
-        // open after the load generator closed them.
+        ServerConfig worker_config = config;
+        if (config.model == Model::ProcessPerCore) worker_config.model = config.inner;
         // With round-robin scheduling the worker gets no listening socket: connections arrive
         // over the control socket.
-        const int child_control = ::fcntl(pair[1], F_DUPFD_CLOEXEC, 10);
-        const int child_listen = round_robin() ? -1 : ::fcntl(listen.fd, F_DUPFD_CLOEXEC, 10);
-        ::close(pair[1]);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_adddup2(&actions, child_control, 3);
-        if (child_listen >= 0) posix_spawn_file_actions_adddup2(&actions, child_listen, 4);
-        posix_spawn_file_actions_addclosefrom_np(&actions, 5);
-        posix_spawnattr_t attributes;
-        posix_spawnattr_init(&attributes);
-        sigset_t none, defaults;
-        sigemptyset(&none);
-        sigemptyset(&defaults);
-        sigaddset(&defaults, SIGPIPE);
-        sigaddset(&defaults, SIGTERM);
-        posix_spawnattr_setsigmask(&attributes, &none);
-        posix_spawnattr_setsigdefault(&attributes, &defaults);
-        posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-
-        WorkerCommandLine command_line{.listen_fd = child_listen >= 0 ? 4 : -1,
-                                       .control_fd = 3,
-                                       .parent_pid = static_cast<int>(::getpid()),
-                                       .server = config};
-        if (config.model == Model::ProcessPerCore) command_line.server.model = config.inner;
-        std::vector<std::string> args = to_arguments(command_line);
-        args.insert(args.begin(), worker_program);
-        std::vector<char*> argv;
-        for (auto& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        pid_t pid = 0;
-        const int rc = ::posix_spawn(&pid, worker_program.c_str(), &actions, &attributes,
-                                     argv.data(), environ);
-        posix_spawn_file_actions_destroy(&actions);
-        posix_spawnattr_destroy(&attributes);
-        ::close(child_control);
-        if (child_listen >= 0) ::close(child_listen);
-        if (rc != 0) {
-            ::close(pair[0]);
-            return "cannot start the server worker " + worker_program + ": " + std::strerror(rc);
-        }
+        const int listen_fd = round_robin() ? -1 : listen.fd;
         std::lock_guard lock(mutex);
         Worker& worker = workers.emplace_back();
-        worker.pid = pid;
-        worker.control = std::make_unique<asio::local::stream_protocol::socket>(io);
-        worker.control->assign(asio::local::stream_protocol(), pair[0]);
-        read_next(worker);
+        std::string error;
+        worker.process = WorkerProcess::spawn(
+            io, worker_program, worker_config, listen_fd,
+            {.on_line = [this, &worker](const std::string& line) { on_message(worker, line); },
+             .on_exit = [this, &worker](int status) { on_worker_gone(worker, status); }},
+            error);
+        if (!worker.process) {
+            workers.pop_back();
+            return error;
+        }
+        worker.pid = worker.process->pid();
         return {};
-    }
-
-    void read_next(Worker& worker) {
-        asio::async_read_until(*worker.control, worker.input, '\n',
-                               [this, &worker](boost::system::error_code ec, std::size_t n) {
-                                   if (ec) return on_worker_gone(worker);
-                                   std::string line(
-                                       asio::buffers_begin(worker.input.data()),
-                                       asio::buffers_begin(worker.input.data()) + n - 1);
-                                   worker.input.consume(n);
-                                   on_message(worker, line);
-                                   read_next(worker);
-                               });
     }
 
     void on_message(Worker& worker, const std::string& line) {
@@ -184,24 +117,28 @@ struct ServerHost::Impl {
         changed.notify_all();
     }
 
-    // The control socket closed: the worker exited (or is exiting). Reap it.
-    void on_worker_gone(Worker& worker) {
-        int status = 0;
-        ::waitpid(worker.pid, &status, 0);
-        boost::system::error_code ignored;
-        worker.control->close(ignored);
+    // The worker exited and has been reaped (host thread).
+    void on_worker_gone(Worker& worker, int status) {
         bool replace = false;
+        bool unexpected = false;
         {
             std::lock_guard lock(mutex);
             worker.exited = true;
             requests_of_exited += worker.last.requests;
-            if (!worker.quitting && !stopping) {
-                problems.push_back("server worker " + std::to_string(worker.pid) +
-                                   " exited unexpectedly (" + describe_exit(status) + ")" +
-                                   (worker.ready ? "; starting a replacement" : ""));
+            unexpected = !worker.quitting && !stopping;
+            if (unexpected) {
                 // Like gunicorn's arbiter: a worker that was serving is replaced. One that never
                 // got ready is not, so a broken worker cannot loop.
-                replace = worker.ready && restarts < 20;
+                replace = worker.ready && restarts < kMaxRestarts;
+                problems.push_back(
+                    "server worker " + std::to_string(worker.pid) + " exited unexpectedly (" +
+                    WorkerProcess::describe_exit(status) + ")" +
+                    (replace ? "; starting a replacement"
+                     : worker.ready
+                         ? "; not replaced: " + std::to_string(kMaxRestarts) + " restarts already"
+                         : "; it never got ready, so it is not replaced"));
+                // What it was serving is lost: its clients see their connections close.
+                lost_requests += static_cast<std::uint64_t>(worker.last.in_service);
             }
             if (replace) ++restarts;
             changed.notify_all();
@@ -211,11 +148,20 @@ struct ServerHost::Impl {
             std::lock_guard lock(mutex);
             workers.remove_if([pid](const Worker& w) { return w.pid == pid && w.exited; });
         });
+        std::string replacement;
         if (replace) {
             if (std::string error = spawn_worker(); !error.empty()) {
                 std::lock_guard lock(mutex);
                 problems.push_back(error);
+            } else {
+                std::lock_guard lock(mutex);
+                replacement = " \u2192 " + std::to_string(workers.back().pid);
             }
+        }
+        if (unexpected) {
+            std::lock_guard lock(mutex);
+            worker_deaths.push_back("worker " + std::to_string(worker.pid) + " died (" +
+                                    WorkerProcess::describe_exit(status) + ")" + replacement);
         }
     }
 
@@ -223,25 +169,19 @@ struct ServerHost::Impl {
         return config.model == Model::ProcessPerCore && config.scheduling == Scheduling::RoundRobin;
     }
 
-    // Round-robin scheduling (host thread): accept here and hand each connection to the next
-    // worker, as Node's cluster primary does.
-    void accept_for_workers() {
-        acceptor->async_accept([this](boost::system::error_code ec, asio::ip::tcp::socket socket) {
-            if (ec == asio::error::operation_aborted || !acceptor->is_open()) return;
-            if (ec) {
-                {
-                    std::lock_guard lock(mutex);
-                    problems.push_back("accept failed: " + ec.message());
-                }
-                accept_retry->expires_after(std::chrono::milliseconds(50));
-                accept_retry->async_wait([this](boost::system::error_code wait_ec) {
-                    if (!wait_ec) accept_for_workers();
-                });
-                return;
-            }
-            hand_to_next_worker(std::move(socket));
-            accept_for_workers();
-        });
+    // Round-robin scheduling (host thread): the primary accepts and hands each connection to the
+    // next worker, as Node's cluster primary does.
+    std::string start_primary() {
+        primary.emplace(
+            io, [this](asio::ip::tcp::socket socket) { hand_to_next_worker(std::move(socket)); },
+            [this](const std::string& error) {
+                std::lock_guard lock(mutex);
+                problems.push_back("accept failed: " + error);
+            });
+        const int fd = ::fcntl(listen.fd, F_DUPFD_CLOEXEC, 10);
+        if (fd < 0) return "cannot accept on the listening socket";
+        primary->start(fd);
+        return {};
     }
 
     void hand_to_next_worker(asio::ip::tcp::socket socket) {
@@ -252,46 +192,15 @@ struct ServerHost::Impl {
         }
         if (ready.empty()) return;  // no worker to serve it: the socket closes, the client sees it
         Worker& worker = *ready[next_worker++ % ready.size()];
-        send_line(worker, wp::encode(wp::Adopt{}), socket.native_handle());
+        worker.process->send_line(wp::encode(wp::Adopt{}), socket.native_handle());
         // The worker has its own copy of the descriptor now; ours closes with `socket`.
-    }
-
-    // Any thread. Control lines are tiny; a blocking write on the raw descriptor is enough.
-    // With `pass_fd` >= 0 the descriptor travels with the first byte (SCM_RIGHTS).
-    static void send_line(const Worker& worker, const std::string& line, int pass_fd = -1) {
-        const int fd = worker.control->native_handle();
-        std::size_t sent = 0;
-        for (int tries = 0; sent < line.size() && tries < 1000; ++tries) {
-            iovec io{const_cast<char*>(line.data() + sent), line.size() - sent};
-            msghdr message{};
-            message.msg_iov = &io;
-            message.msg_iovlen = 1;
-            alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))];
-            if (pass_fd >= 0 && sent == 0) {
-                message.msg_control = control;
-                message.msg_controllen = sizeof control;
-                cmsghdr* c = CMSG_FIRSTHDR(&message);
-                c->cmsg_level = SOL_SOCKET;
-                c->cmsg_type = SCM_RIGHTS;
-                c->cmsg_len = CMSG_LEN(sizeof(int));
-                std::memcpy(CMSG_DATA(c), &pass_fd, sizeof(int));
-            }
-            const ssize_t n = ::sendmsg(fd, &message, MSG_NOSIGNAL);
-            if (n > 0) {
-                sent += static_cast<std::size_t>(n);
-            } else if (n < 0 && (errno == EAGAIN || errno == EINTR)) {
-                std::this_thread::sleep_for(std::chrono::microseconds(100));
-            } else {
-                return;  // the worker is gone; its EOF is handled by the reader
-            }
-        }
     }
 
     void send_to_all(const wp::EngineCommand& command) {
         const std::string line = wp::encode(command);
         std::lock_guard lock(mutex);
         for (const Worker& worker : workers) {
-            if (!worker.exited && !worker.quitting) send_line(worker, line);
+            if (!worker.exited && !worker.quitting) worker.process->send_line(line);
         }
     }
 
@@ -301,14 +210,62 @@ struct ServerHost::Impl {
         }));
     }
 
-    // Runs `task` on the host thread and waits for it.
+    // Runs `task` on the host thread and waits for it. Once stop() has begun the host thread may
+    // be gone, so the task is refused rather than posted to a loop that will never run it.
     std::string on_host_thread(std::function<std::string()> task) {
         std::packaged_task<std::string()> packaged(std::move(task));
         auto result = packaged.get_future();
-        asio::post(io, [&packaged] { packaged(); });
+        {
+            // Posted under the lock that stop() takes to set `stopping`: a task posted before
+            // that runs before the host thread ends (posted work keeps io.run() going).
+            std::lock_guard lock(mutex);
+            if (stopping) return "the run is stopping";
+            asio::post(io, [&packaged] { packaged(); });
+        }
         return result.get();
     }
+
+    // Start: spawn `count` workers and wait until every one is ready (or one failed).
+    std::string start_workers(int count);
+    void stop_workers();
 };
+
+std::string ServerHost::Impl::start_workers(int count) {
+    std::string failure = on_host_thread([this, count] {
+        for (int i = 0; i < count; ++i) {
+            if (std::string e = spawn_worker(); !e.empty()) return e;
+        }
+        return std::string();
+    });
+    if (!failure.empty()) return failure;
+    std::unique_lock lock(mutex);
+    const bool all_ready = changed.wait_for(lock, std::chrono::seconds(10), [&] {
+        const bool ready =
+            std::all_of(workers.begin(), workers.end(), [](const Worker& w) { return w.ready; });
+        return (ready && static_cast<int>(workers.size()) == count) || !problems.empty();
+    });
+    if (!problems.empty()) return problems.front();
+    if (!all_ready) return "the server workers did not start within 10 s";
+    return {};
+}
+
+// Workers stop at once; one that has not exited within a second is killed.
+void ServerHost::Impl::stop_workers() {
+    std::unique_lock lock(mutex);
+    for (Worker& w : workers) {
+        if (!w.exited) {
+            w.quitting = true;
+            w.process->send_line(wp::encode(wp::Quit{}));
+        }
+    }
+    changed.wait_for(lock, std::chrono::milliseconds(1000), [&] {
+        return std::all_of(workers.begin(), workers.end(),
+                           [](const Worker& w) { return w.exited; });
+    });
+    for (Worker& w : workers) {
+        if (!w.exited) ::kill(w.pid, SIGKILL);
+    }
+}
 
 ServerHost::ServerHost(ServerConfig config, std::string worker_program)
     : impl_(std::make_unique<Impl>()) {
@@ -344,36 +301,9 @@ void ServerHost::start() {
         d.io.run();
     });
     const int count = d.config.model == Model::ProcessPerCore ? d.config.workers : 1;
-    const std::string error = d.on_host_thread([&d, count] {
-        for (int i = 0; i < count; ++i) {
-            if (std::string e = d.spawn_worker(); !e.empty()) return e;
-        }
-        return std::string();
-    });
-    std::string failure = error;
-    if (failure.empty()) {
-        std::unique_lock lock(d.mutex);
-        const bool all_ready = d.changed.wait_for(lock, std::chrono::seconds(10), [&] {
-            const bool ready = std::all_of(d.workers.begin(), d.workers.end(),
-                                           [](const Impl::Worker& w) { return w.ready; });
-            return (ready && static_cast<int>(d.workers.size()) == count) || !d.problems.empty();
-        });
-        if (!d.problems.empty()) {
-            failure = d.problems.front();
-        } else if (!all_ready) {
-            failure = "the server workers did not start within 10 s";
-        }
-    }
+    std::string failure = d.start_workers(count);
     if (failure.empty() && d.round_robin()) {
-        failure = d.on_host_thread([&d] {
-            d.acceptor.emplace(d.io);
-            d.accept_retry.emplace(d.io);
-            boost::system::error_code ec;
-            d.acceptor->assign(asio::ip::tcp::v4(), ::fcntl(d.listen.fd, F_DUPFD_CLOEXEC, 10), ec);
-            if (ec) return std::string("cannot accept on the listening socket: ") + ec.message();
-            d.accept_for_workers();
-            return std::string();
-        });
+        failure = d.on_host_thread([&d] { return d.start_primary(); });
     }
     if (!failure.empty()) {
         stop();
@@ -425,7 +355,7 @@ std::string ServerHost::set_workers(int workers) {
             for (auto it = d.workers.rbegin(); it != d.workers.rend() && live > workers; ++it) {
                 if (it->exited || it->quitting) continue;
                 it->quitting = true;
-                Impl::send_line(*it, wp::encode(wp::Drain{}));
+                it->process->send_line(wp::encode(wp::Drain{}));
                 --live;
             }
         }
@@ -463,6 +393,9 @@ HostTick ServerHost::collect() {
     tick.requests_by_pid = d.requests_by_pid;
     tick.problems.swap(d.problems);
     tick.failed = d.live_workers_locked() == 0 && !d.stopping;
+    tick.restarts = d.restarts;
+    tick.lost_requests = std::exchange(d.lost_requests, 0);
+    tick.worker_deaths.swap(d.worker_deaths);
     return tick;
 }
 
@@ -473,35 +406,15 @@ void ServerHost::stop() {
         if (d.stopped) return;
         d.stopped = true;
         d.stopping = true;
-        for (Impl::Worker& w : d.workers) {
-            if (!w.exited) {
-                w.quitting = true;
-                Impl::send_line(w, wp::encode(wp::Quit{}));
-            }
-        }
     }
-    {
-        // Workers stop at once; one that has not exited within a second is killed.
-        std::unique_lock lock(d.mutex);
-        d.changed.wait_for(lock, std::chrono::milliseconds(1000), [&] {
-            return std::all_of(d.workers.begin(), d.workers.end(),
-                               [](const Impl::Worker& w) { return w.exited; });
-        });
-        for (Impl::Worker& w : d.workers) {
-            if (!w.exited) ::kill(w.pid, SIGKILL);
-        }
-    }
+    d.stop_workers();
     if (d.host_thread.joinable()) {
         // The killed workers' sockets close; their handlers reap them. Then the thread ends.
         asio::post(d.io, [&d] {
-            boost::system::error_code ignored;
-            if (d.acceptor) d.acceptor->close(ignored);
-            if (d.accept_retry) d.accept_retry->cancel();
+            if (d.primary) d.primary->close();
             std::lock_guard lock(d.mutex);
             for (Impl::Worker& w : d.workers) {
-                if (w.exited) continue;
-                boost::system::error_code ignored;
-                w.control->cancel(ignored);  // the read handler then reaps
+                if (!w.exited) w.process->cancel();  // the read handler then reaps
             }
         });
         d.work.reset();

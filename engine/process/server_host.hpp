@@ -36,6 +36,9 @@ struct HostTick {
     std::vector<std::string> problems;             // new since the previous collect
     std::uint64_t accept_errors = 0;               // since start
     bool failed = false;                           // no worker left and none can be started
+    int restarts = 0;                              // workers replaced since start
+    std::uint64_t lost_requests = 0;  // in service on workers that died, since the last collect
+    std::vector<std::string> worker_deaths;  // "worker 1234 died (signal 9) → 1240", since then
 };
 
 class ServerHost {

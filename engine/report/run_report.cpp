@@ -62,6 +62,7 @@ json config_to_json(const RunConfig& c) {
 
 json run_result_to_json(const RunResult& r) {
     json j;
+    j["version"] = CONCLAB_VERSION;
     j["model"] =
         r.config.external ? std::string("external") : std::string(to_string(r.config.server.model));
     j["label"] = run_label(r.config);
@@ -74,7 +75,8 @@ json run_result_to_json(const RunResult& r) {
     summary["error_kinds"] = {
         {"connect", s.error_kinds.connect}, {"read", s.error_kinds.read},
         {"write", s.error_kinds.write},     {"timeout", s.error_kinds.timeout},
-        {"status", s.error_kinds.status},   {"parse", s.error_kinds.parse}};
+        {"status", s.error_kinds.status},   {"parse", s.error_kinds.parse},
+        {"reset", s.error_kinds.reset}};
     summary["rps"] = s.rps;
     summary["measured_s"] = s.measured_s;
     if (s.latency) {
@@ -98,6 +100,7 @@ json run_result_to_json(const RunResult& r) {
     summary["heavy_requests"] = s.heavy_requests;
     summary["abandoned_in_flight"] = s.abandoned_in_flight;
     summary["server_processes"] = s.server_processes;
+    summary["worker_restarts"] = or_null(s.worker_restarts);
     summary["server_cpu_pct_mean"] = or_null(s.server_cpu_pct_mean);
     summary["load_cpu_pct_mean"] = s.load_cpu_pct_mean;
     j["summary"] = summary;
@@ -204,7 +207,8 @@ std::string run_result_text(const RunResult& r) {
     if (s.errors > 0) {
         out << " (connect " << s.error_kinds.connect << ", read " << s.error_kinds.read
             << ", write " << s.error_kinds.write << ", timeout " << s.error_kinds.timeout
-            << ", status " << s.error_kinds.status << ", parse " << s.error_kinds.parse << ")";
+            << ", status " << s.error_kinds.status << ", parse " << s.error_kinds.parse
+            << ", reset " << s.error_kinds.reset << ")";
     }
     out << "\n  Connections   client open max " << s.client_open_max;
     if (s.server_in_service_max) {

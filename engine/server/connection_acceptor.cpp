@@ -9,9 +9,13 @@ namespace conclab {
 namespace asio = boost::asio;
 using asio::ip::tcp;
 
-ConnectionAcceptor::ConnectionAcceptor(asio::io_context& io, ServerCounters& counters,
-                                       OnSocket on_socket)
-    : io_(io), counters_(counters), on_socket_(std::move(on_socket)), acceptor_(io), retry_(io) {}
+ConnectionAcceptor::ConnectionAcceptor(asio::io_context& io, OnSocket on_socket,
+                                       OnAcceptError on_error)
+    : io_(io),
+      on_socket_(std::move(on_socket)),
+      on_error_(std::move(on_error)),
+      acceptor_(io),
+      retry_(io) {}
 
 void ConnectionAcceptor::start(int listen_fd) {
     work_.emplace(io_.get_executor());
@@ -26,7 +30,7 @@ void ConnectionAcceptor::accept_next() {
         if (ec) {
             // Out of file descriptors and the like: report, back off, keep serving the
             // connections we have.
-            counters_.accept_failed(ec.message());
+            on_error_(ec.message());
             retry_.expires_after(std::chrono::milliseconds(50));
             retry_.async_wait([this](boost::system::error_code wait_ec) {
                 if (!wait_ec) accept_next();

@@ -1,26 +1,28 @@
 #pragma once
-// The accepting side every server model shares: accept on the listening socket, back off and
-// report when accept() fails (out of file descriptors, say) without dropping the connections
-// already served, and take connections handed over by a round-robin primary.
+// The accepting side every server model shares — and the process-per-core primary, which
+// accepts to hand connections round-robin to its workers: accept on the listening socket, back
+// off and report when accept() fails (out of file descriptors, say) without dropping the
+// connections already served, and take connections handed over by a round-robin primary.
 
 #include <functional>
 #include <optional>
+#include <string>
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 
-#include "server/server_counters.hpp"
-
 namespace conclab {
 
 class ConnectionAcceptor {
 public:
     using OnSocket = std::function<void(boost::asio::ip::tcp::socket)>;
+    using OnAcceptError = std::function<void(const std::string& message)>;
 
-    // `on_socket` runs on the io_context's thread for every new connection.
-    ConnectionAcceptor(boost::asio::io_context& io, ServerCounters& counters, OnSocket on_socket);
+    // Both run on the io_context's thread: `on_socket` for every new connection, `on_error` when
+    // accept() fails (it is retried after a pause).
+    ConnectionAcceptor(boost::asio::io_context& io, OnSocket on_socket, OnAcceptError on_error);
 
     // Takes ownership of a listening socket, or with -1 accepts nothing itself (connections then
     // arrive through adopt()). Either way the io_context keeps running until close().
@@ -37,8 +39,8 @@ private:
     void close_acceptor();
 
     boost::asio::io_context& io_;
-    ServerCounters& counters_;
     OnSocket on_socket_;
+    OnAcceptError on_error_;
     boost::asio::ip::tcp::acceptor acceptor_;
     boost::asio::steady_timer retry_;
     std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;

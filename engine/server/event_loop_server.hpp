@@ -47,9 +47,9 @@ private:
     bool stopped_ = false;
 
     boost::asio::io_context io_;
-    ConnectionAcceptor acceptor_{io_, counters_, [this](boost::asio::ip::tcp::socket socket) {
-                                     serve_new_socket(std::move(socket));
-                                 }};
+    ConnectionAcceptor acceptor_{
+        io_, [this](boost::asio::ip::tcp::socket socket) { serve_new_socket(std::move(socket)); },
+        [this](const std::string& e) { counters_.accept_failed(e); }};
     // Open connections, touched only on the loop thread; stop() closes them all.
     std::unordered_map<Connection*, std::weak_ptr<Connection>> live_;
     std::thread loop_thread_;

@@ -7,10 +7,10 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 
+#include "core/thread_name.hpp"
 #include "http/request_parser.hpp"
 #include "http/response.hpp"
 #include "server/request_router.hpp"
-#include "core/thread_name.hpp"
 
 namespace conclab {
 

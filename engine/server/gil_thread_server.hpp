@@ -86,9 +86,9 @@ private:
     std::list<ConnectionThread> connection_threads_;
 
     boost::asio::io_context io_;
-    ConnectionAcceptor acceptor_{io_, counters_, [this](boost::asio::ip::tcp::socket socket) {
-                                     serve_new_socket(std::move(socket));
-                                 }};
+    ConnectionAcceptor acceptor_{
+        io_, [this](boost::asio::ip::tcp::socket socket) { serve_new_socket(std::move(socket)); },
+        [this](const std::string& e) { counters_.accept_failed(e); }};
     std::thread io_thread_;
 };
 

@@ -204,6 +204,22 @@ private slots:
         ::kill(static_cast<pid_t>(server.processId()), SIGINT);
         QVERIFY(server.waitForFinished(5000));
     }
+
+    // #9: a run in which every request failed is not a success.
+    void everyRequestFailedExitsNonZero() {
+        CliRun r = run_cli({"run", "--target", "http://127.0.0.1:1/", "--duration", "1", "-q"});
+        QCOMPARE(r.exit_code, 1);
+        QVERIFY2(r.err.contains("every request failed"), qPrintable(r.err));
+    }
+    void strayArgumentExitsTwo() {
+        CliRun r = run_cli({"run", "extra"});
+        QCOMPARE(r.exit_code, 2);
+    }
+    void versionPrintsTheVersion() {
+        CliRun r = run_cli({"--version"});
+        QCOMPARE(r.exit_code, 0);
+        QVERIFY2(r.out.startsWith("conclab-cli "), qPrintable(r.out));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstCliEndToEnd)

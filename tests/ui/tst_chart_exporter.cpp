@@ -42,7 +42,7 @@ RunResult synthetic_run(Model model, double rps, double p50) {
         s.load_cpu_pct = 20;
         r.series.push_back(s);
     }
-    r.events.push_back({4.0, "connections", 10, 1000});
+    r.events.push_back({4.0, "connections", 10, 1000, {}});
     r.summary.rps = rps;
     return r;
 }

@@ -230,6 +230,33 @@ private slots:
         Experiment e(c);
         QVERIFY_THROWS_EXCEPTION(StartError, e.start());
     }
+
+    // #9: a killed worker is not forgotten on the next tick: the run's warnings keep it with its
+    // time, the summary counts the restart and the requests it was serving (kind reset), and
+    // the charts get a marker naming the old and the new PID.
+    void crashedWorkerIsCountedKeptAndMarked() {
+        // 20 connections waiting 200 ms each on 2 workers: requests are in service at any moment.
+        Experiment e(small_run(Model::ProcessPerCore, 3, 20, Workload{0, 0, 200}));
+        e.start();
+        std::vector<int> pids;
+        QTRY_VERIFY_WITH_TIMEOUT((pids = e.snapshot().server_pids).size() == 2, 20000);
+        QTest::qWait(600);  // a stats report with requests in service has reached the host
+        ::kill(pids[0], SIGKILL);
+        QVERIFY(e.wait_finished(60));
+        const RunResult r = e.result();
+        QVERIFY(r.fatal_error.empty());
+        QCOMPARE(r.summary.worker_restarts.value_or(-1), 1);
+        QVERIFY2(r.summary.error_kinds.reset > 0, "requests in service on the dead worker");
+        const auto warned = std::count_if(r.warnings.begin(), r.warnings.end(), [](auto& w) {
+            return w.find("exited unexpectedly") != std::string::npos && w.rfind("at ", 0) == 0;
+        });
+        QCOMPARE(warned, 1);
+        const std::string dead = "worker " + std::to_string(pids[0]) + " died";
+        const bool marked = std::any_of(r.events.begin(), r.events.end(), [&](const auto& ev) {
+            return ev.label().rfind(dead, 0) == 0 && ev.label().find("\u2192") != std::string::npos;
+        });
+        QVERIFY2(marked, "a chart marker for the death and the replacement");
+    }
 };
 
 QTEST_GUILESS_MAIN(TstExperiment)

@@ -32,7 +32,7 @@ RunResult sample_result() {
     empty.server_in_service = 10;
     empty.server_waiting = 90;
     r.series = {a, empty};
-    r.events = {AdjustEvent{0.4, "connections", 10, 100}};
+    r.events = {AdjustEvent{0.4, "connections", 10, 100, {}}};
     return r;
 }
 }  // namespace
