@@ -76,6 +76,7 @@ std::string line(const char* what, const RunResult& r) {
 
 json calibration_to_json(const CalibrationResult& c) {
     json j;
+    j["version"] = CONCLAB_VERSION;
     j["real"] = measurement_or_null(c.real);
     j["model_before"] = measurement_or_null(c.model_before);
     j["real_one_connection"] = optional_measurement(c.real_one);

@@ -114,6 +114,7 @@ json run_set_to_json(const RunSet& runs) {
     j["model"] = first.config.external ? std::string("external")
                                        : std::string(to_string(first.config.server.model));
     j["label"] = run_label(first.config);
+    j["version"] = CONCLAB_VERSION;
     j["config"] = config_to_json(first.config);
     j["repeat"] = r.runs;
     json summary;
@@ -178,7 +179,7 @@ std::string run_set_text(const RunSet& runs) {
 json comparison_to_json(const std::vector<RunSet>& runs) {
     json list = json::array();
     for (const RunSet& set : runs) list.push_back(run_set_to_json(set));
-    return {{"runs", list}};
+    return {{"version", CONCLAB_VERSION}, {"runs", list}};
 }
 
 std::string comparison_text(const std::vector<RunSet>& runs) {
