@@ -1,5 +1,6 @@
 #include "cli_options.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include <boost/program_options.hpp>
@@ -14,9 +15,13 @@ namespace po = boost::program_options;
 namespace {
 
 const char* kUsage =
-    "Usage: conclab-cli run [options]     run an experiment: a server plus the load generator\n"
-    "       conclab-cli serve [options]   only start the server, e.g. for wrk or curl; it stops\n"
-    "                                     after --duration (default 10 s) or on Ctrl-C\n"
+    "Usage: conclab-cli run [options]        run an experiment: a server plus the load generator\n"
+    "       conclab-cli compare [options]    run several models (and a real server) in turn on\n"
+    "                                        one workload, with one table and one chart\n"
+    "       conclab-cli calibrate [options]  fit the model's overhead to a real server (--target)\n"
+    "       conclab-cli serve [options]      only start the server, e.g. for wrk or curl; it "
+    "stops\n"
+    "                                        after --duration (default 10 s) or on Ctrl-C\n"
     "\n"
     "Starts a real HTTP/1.1 server on 127.0.0.1 in the chosen concurrency model, drives it with\n"
     "closed-loop keep-alive connections for the given duration, and prints what happened\n"
@@ -26,7 +31,32 @@ const char* kUsage =
     "  conclab-cli run --model event-loop --connections 1000 --io-ms 50 --duration 10\n"
     "  conclab-cli run --model gil-threads --threads 10 --connections 1000 --io-ms 50\n"
     "  conclab-cli run --model process-per-core --workers 2 --connections 10 --cpu-ms 5\n"
-    "  conclab-cli run --target http://127.0.0.1:5000/ --connections 50 --duration 10\n";
+    "  conclab-cli run --target http://127.0.0.1:5000/ --connections 50 --duration 10\n"
+    "  conclab-cli run --model gil-threads --cpu-ms 1 --repeat 5 --duration 3\n"
+    "  conclab-cli compare --models event-loop,gil-threads --io-ms 50 -c 1000 --chart cmp.png\n"
+    "  conclab-cli compare --models gil-threads --threads 0 --target http://127.0.0.1:5000/\n"
+    "  conclab-cli calibrate --target http://127.0.0.1:5000/ --model gil-threads --threads 0\n"
+    "                        --save flask.json\n";
+
+// `calibrate --help` adds what the fit means and what it cannot capture.
+const char* kCalibrateHelp =
+    "calibrate: fits overhead_us, the model's framework cost per request, to a real server.\n"
+    "  1. Measures the real server (--target) as it is. The URL should be a route that does no\n"
+    "     work of its own (Flask's hello world), so that what is measured is the framework.\n"
+    "  2. Measures the model (--model, --threads, --workers, --inner) with zero work and zero\n"
+    "     overhead on the same connections for the same duration.\n"
+    "  3. Fits overhead_us = parallelism x (1/real rate - 1/model rate): in a closed loop whose\n"
+    "     server is the bottleneck, each request's overhead adds to the time per request\n"
+    "     (parallelism is 1 for event-loop and gil-threads, whose overhead holds the loop or\n"
+    "     the GIL, and the cores used for process-per-core).\n"
+    "  4. Runs the model once more with the fitted value and prints the verified ratio\n"
+    "     (fitted model / real). --save FILE writes the fitted model as a scenario.\n"
+    "  Each measurement leaves out its first quarter (at most 1 s) unless --warmup is given.\n"
+    "What the fit cannot capture: it makes one figure agree (zero-work throughput at these\n"
+    "connections). It does not make the latency distribution, behaviour under CPU or I/O work,\n"
+    "keep-alive policy (Werkzeug closes every connection), memory or start-up costs agree; and\n"
+    "a real server faster than the model with no overhead cannot be matched (the fit stays 0).\n"
+    "Both the real server and the model share this machine's cores with the load generator.\n";
 
 // Every run field of the registry becomes a flag with its default and help, grouped as the
 // registry groups them. Values are kept as text and read by the registry, so the CLI, scenario
@@ -44,8 +74,19 @@ void add_run_field_options(po::options_description& options, FieldGroup group) {
     }
 }
 
-po::options_description all_options(CliOptions& o, std::string& target, std::string& scenario,
-                                    bool& allow_remote) {
+// Text-valued flags that are not run fields, before they are checked.
+struct RawFlags {
+    std::string target, scenario, models;
+    bool allow_remote = false;
+    ExternalTarget request;  // method, headers and body only
+};
+
+po::options_description all_options(CliOptions& o, RawFlags& raw) {
+    std::string& target = raw.target;
+    std::string& scenario = raw.scenario;
+    std::string& models = raw.models;
+    bool& allow_remote = raw.allow_remote;
+    ExternalTarget& request = raw.request;
     po::options_description server("Server (ignored with --target)");
     add_run_field_options(server, FieldGroup::Server);
     po::options_description work("Workload per request");
@@ -56,16 +97,30 @@ po::options_description all_options(CliOptions& o, std::string& target, std::str
     // clang-format off
     load.add_options()
         ("target", po::value(&target),
-         "drive an existing server instead, e.g. http://127.0.0.1:5000/")
+         "drive an existing server instead, e.g. http://127.0.0.1:5000/ (compare: run it as "
+         "well, labelled \"real server\"; calibrate: the server to fit to)")
+        ("request,X", po::value(&request.method)->value_name("METHOD"),
+         "--target: the request method, as curl -X (GET)")
+        ("header,H", po::value(&request.headers)->composing()->value_name("'NAME: VALUE'"),
+         "--target: a request header, as curl -H; repeat for more")
+        ("body", po::value(&request.body)->value_name("TEXT"),
+         "--target: the request body, sent with its Content-Length")
         ("allow-remote", po::bool_switch(&allow_remote),
          "allow a --target that is not on this machine")
         ("scenario", po::value(&scenario),
-         "start from a scenario file (flags given as well override it)");
+         "start from a scenario file (flags given as well override it; compare also takes its "
+         "\"compare\" list)")
+        ("repeat", po::value(&o.repeat)->default_value(1)->value_name("N"),
+         "run, compare: run each experiment N times and report the median and min-max")
+        ("models", po::value(&models)->value_name("LIST"),
+         "compare: the models to run in turn, e.g. event-loop,gil-threads,process-per-core");
     po::options_description output("Output");
     output.add_options()
         ("json", po::value(&o.json_path), "write the JSON report to FILE, or - for stdout")
         ("csv", po::value(&o.csv_path), "write the time series as CSV to FILE, or - for stdout")
         ("chart", po::value(&o.chart_path), "render the charts to FILE.png, .svg or .pdf")
+        ("save", po::value(&o.save_path),
+         "calibrate: write the fitted model as a scenario FILE.json")
         ("force", po::bool_switch(&o.force), "overwrite output files that exist")
         ("quiet,q", po::bool_switch(&o.quiet), "no progress lines while running")
         ("version", "print the version and exit")
@@ -78,11 +133,12 @@ po::options_description all_options(CliOptions& o, std::string& target, std::str
 
 // Starts from the scenario (or the defaults) and applies every flag the user gave over it.
 std::string apply_run_fields(const po::variables_map& vm, const std::string& scenario_path,
-                             RunConfig& run) {
+                             RunConfig& run, std::vector<Model>& compare) {
     if (!scenario_path.empty()) {
         ScenarioParse parsed = load_scenario_file(scenario_path);
         if (!parsed.scenario) return parsed.error;
         run = parsed.scenario->run;
+        compare = parsed.scenario->compare;
     }
     for (const RunField& field : run_fields()) {
         const std::string flag(field.flag);
@@ -95,15 +151,77 @@ std::string apply_run_fields(const po::variables_map& vm, const std::string& sce
     return {};
 }
 
+// "event-loop,gil-threads" → the models; the error names the bad one.
+std::string parse_models(const std::string& text, std::vector<Model>& models) {
+    models.clear();
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        const std::string name = text.substr(start, comma - start);
+        auto model = model_from_string(name);
+        if (!model) {
+            return "--models: '" + name +
+                   "' is not a model (event-loop, gil-threads, process-per-core)";
+        }
+        models.push_back(*model);
+        start = comma + 1;
+    }
+    return {};
+}
+
 // The checks that are the CLI's own (the registry's ranges are checked by validate()).
-std::string check_cli_rules(const CliOptions& o, const std::string& target, bool allow_remote,
-                            RunConfig& run) {
+std::string check_cli_rules(CliOptions& o, const RawFlags& raw, const po::variables_map& vm) {
+    RunConfig& run = o.run;
     if (run.duration_s <= 0) return "--duration must be more than 0 seconds";
-    if (o.command == Command::Serve && !target.empty()) return "--target makes no sense with serve";
-    if (!target.empty()) {
-        TargetParse t = parse_target_url(target, allow_remote);
+    if (o.command == Command::Serve && !raw.target.empty()) {
+        return "--target makes no sense with serve";
+    }
+    const bool shaped = vm.count("request") || vm.count("header") || vm.count("body");
+    if (shaped && raw.target.empty()) return "-X, -H and --body shape the --target's request";
+    if (o.command == Command::Calibrate && raw.target.empty()) {
+        return "calibrate needs --target URL: the real server to fit the model to";
+    }
+    if (!raw.target.empty()) {
+        TargetParse t = parse_target_url(raw.target, raw.allow_remote);
         if (!t.target) return "--target: " + t.error;
-        run.external = t.target;
+        if (vm.count("request")) t.target->method = raw.request.method;
+        t.target->headers = raw.request.headers;
+        t.target->body = raw.request.body;
+        if (std::string problem = check_request_shape(*t.target); !problem.empty()) {
+            return problem;
+        }
+        if (o.command == Command::Run) {
+            run.external = t.target;
+        } else {
+            o.target = t.target;
+        }
+    }
+    if (o.repeat < 1 || o.repeat > kMaxRepeat) {
+        return "--repeat must be 1.." + std::to_string(kMaxRepeat) + ", got " +
+               std::to_string(o.repeat);
+    }
+    if (o.repeat > 1 && o.command != Command::Run && o.command != Command::Compare) {
+        return "--repeat belongs to run and compare";
+    }
+    if (!raw.models.empty() && o.command != Command::Compare) {
+        return "--models belongs to compare (run takes --model)";
+    }
+    if (!raw.models.empty()) {
+        if (std::string problem = parse_models(raw.models, o.models); !problem.empty()) {
+            return problem;
+        }
+    }
+    if (o.command == Command::Compare && o.models.empty() && !o.target) {
+        return "compare needs --models LIST, a --scenario with a \"compare\" list, or a --target";
+    }
+    if (!o.save_path.empty() && o.command != Command::Calibrate) {
+        return "--save belongs to calibrate";
+    }
+    if (o.command == Command::Calibrate && !o.chart_path.empty()) {
+        return "calibrate draws no chart; use compare --scenario FITTED.json --target URL";
+    }
+    if ((o.command == Command::Compare || o.command == Command::Calibrate) && !o.csv_path.empty()) {
+        return "--csv belongs to run (compare and calibrate write --json)";
     }
     if (auto errors = validate(run); !errors.empty()) return errors.front();
     if (!o.chart_path.empty()) {
@@ -121,22 +239,25 @@ std::string check_cli_rules(const CliOptions& o, const std::string& target, bool
 ParseOutcome parse_command_line(int argc, const char* const* argv) {
     ParseOutcome out;
     CliOptions o;
-    std::string target, scenario_path;
-    bool allow_remote = false;
-    const po::options_description all = all_options(o, target, scenario_path, allow_remote);
+    RawFlags raw;
+    const po::options_description all = all_options(o, raw);
 
+    const std::string first = argc < 2 ? "" : argv[1];
     auto help_text = [&] {
         std::ostringstream text;
-        text << kUsage << "\n" << all;
+        text << kUsage << "\n";
+        if (first == "calibrate") text << kCalibrateHelp << "\n";
+        text << all;
         return text.str();
     };
     auto error = [&](const std::string& message) {
-        out.message = "conclab-cli: " + message + "\nTry 'conclab-cli run --help'.\n";
+        const std::string command =
+            first == "serve" || first == "compare" || first == "calibrate" ? first : "run";
+        out.message = "conclab-cli: " + message + "\nTry 'conclab-cli " + command + " --help'.\n";
         out.exit_code = 2;
         return out;
     };
 
-    const std::string first = argc < 2 ? "" : argv[1];
     if (first.empty() || first == "--help" || first == "-h" || first == "help") {
         out.message = help_text();
         out.exit_code = first.empty() ? 2 : 0;
@@ -148,8 +269,12 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
     }
     if (first == "serve") {
         o.command = Command::Serve;
+    } else if (first == "calibrate") {
+        o.command = Command::Calibrate;
+    } else if (first == "compare") {
+        o.command = Command::Compare;
     } else if (first != "run") {
-        return error("unknown command '" + first + "' (use run or serve)");
+        return error("unknown command '" + first + "' (use run, compare, calibrate or serve)");
     }
 
     po::variables_map vm;
@@ -173,10 +298,13 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
     } catch (const po::error& e) {
         return error(e.what());
     }
-    if (std::string problem = apply_run_fields(vm, scenario_path, o.run); !problem.empty()) {
+    std::vector<Model> scenario_compare;
+    if (std::string problem = apply_run_fields(vm, raw.scenario, o.run, scenario_compare);
+        !problem.empty()) {
         return error(problem);
     }
-    if (std::string problem = check_cli_rules(o, target, allow_remote, o.run); !problem.empty()) {
+    if (o.command == Command::Compare && raw.models.empty()) o.models = scenario_compare;
+    if (std::string problem = check_cli_rules(o, raw, vm); !problem.empty()) {
         return error(problem);
     }
     out.options = std::move(o);

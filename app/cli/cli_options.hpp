@@ -10,7 +10,7 @@
 
 namespace conclab::cli {
 
-enum class Command { Run, Serve };
+enum class Command { Run, Serve, Calibrate, Compare };
 
 struct CliOptions {
     Command command = Command::Run;
@@ -20,7 +20,15 @@ struct CliOptions {
     std::string chart_path;  // .png, .svg or .pdf
     bool force = false;      // overwrite existing output files
     bool quiet = false;      // no progress lines
+    int repeat = 1;          // run, compare: run each experiment this many times
+    // compare: the models to run in turn (from --models or the scenario's "compare" list).
+    std::vector<Model> models;
+    // calibrate, compare: the real server (run puts --target into run.external instead).
+    std::optional<ExternalTarget> target;
+    std::string save_path;  // calibrate: write the fitted scenario here
 };
+
+constexpr int kMaxRepeat = 100;
 
 struct ParseOutcome {
     std::optional<CliOptions> options;

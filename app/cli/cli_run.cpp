@@ -2,12 +2,23 @@
 
 #include <signal.h>
 
+#include <atomic>
 #include <cstdio>
+#include <exception>
+#include <fstream>
 #include <iostream>
+#include <stdexcept>
+#include <stop_token>
+#include <thread>
 
 #include "core/atomic_file.hpp"
+#include "experiment/calibration.hpp"
+#include "experiment/comparison.hpp"
+#include "experiment/repeat_stats.hpp"
 #include "process/fd_limit.hpp"
 #include "process/server_host.hpp"
+#include "report/calibration_report.hpp"
+#include "report/compare_report.hpp"
 #include "report/run_report.hpp"
 
 namespace conclab::cli {
@@ -68,72 +79,261 @@ void block_stop_signals() {
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
-int run_cli(const CliOptions& options, const ChartRenderer& render_chart) {
-    if (!options.chart_path.empty() && !render_chart) {
-        std::cerr << "conclab-cli: --chart needs the Qt chart code, which this build left out "
-                     "(configure with -DCONCLAB_BUILD_GUI=ON)\n";
-        return 2;
-    }
-    Experiment experiment(options.run);
+namespace {
+
+struct RunOutcome {
+    RunResult result;
+    bool started = false;
+    bool interrupted = false;
+};
+
+// Runs one experiment to its end (or Ctrl-C), with progress lines on stderr.
+RunOutcome run_one(const RunConfig& config, bool quiet, const std::string& heading) {
+    RunOutcome out;
+    Experiment experiment(config);
     try {
         experiment.start();
     } catch (const StartError& e) {
-        std::cerr << "conclab-cli: cannot start: " << e.what() << "\n";
-        return 1;
+        std::cerr << "conclab-cli: cannot start"
+                  << (heading.empty() ? std::string() : " " + heading) << ": " << e.what() << "\n";
+        return out;
     }
-    const bool json_to_stdout = options.json_path == "-" || options.csv_path == "-";
-    if (!options.quiet) {
-        std::fprintf(stderr, "Running %s on 127.0.0.1:%u for %.1f s (Ctrl-C stops early)\n",
-                     options.run.external
-                         ? options.run.external->url.c_str()
-                         : std::string(to_string(options.run.server.model)).c_str(),
-                     experiment.snapshot().port, options.run.duration_s);
+    out.started = true;
+    if (!quiet) {
+        std::fprintf(stderr, "%sRunning %s on 127.0.0.1:%u for %.1f s (Ctrl-C stops early)\n",
+                     heading.empty() ? "" : (heading + " ").c_str(),
+                     config.external ? config.external->url.c_str()
+                                     : std::string(to_string(config.server.model)).c_str(),
+                     experiment.snapshot().port, config.duration_s);
     }
-    bool interrupted = false;
     std::size_t next = 0;
     double last_progress = 0;
     while (!experiment.wait_finished(0.0)) {
         if (stop_signal_within(0.2)) {
-            interrupted = true;
+            out.interrupted = true;
             std::fprintf(stderr, "Stopping (interrupted)...\n");
             experiment.stop();
             break;
         }
         Snapshot s = experiment.snapshot(next);
         next = s.next_index;
-        if (!options.quiet && !s.samples.empty() && s.samples.back().t_s >= last_progress + 1.0) {
+        if (!quiet && !s.samples.empty() && s.samples.back().t_s >= last_progress + 1.0) {
             print_progress(s);
             last_progress = s.samples.back().t_s;
         }
     }
     experiment.stop();
-    const RunResult result = experiment.result();
+    out.result = experiment.result();
+    return out;
+}
 
+// The repeats of one experiment; stops at Ctrl-C or a run that cannot start. A run cut short by
+// Ctrl-C is kept only when it is the only one.
+struct SetOutcome {
+    RunSet runs;
+    bool interrupted = false;
+    bool start_failed = false;
+};
+
+SetOutcome run_repeats(const RunConfig& config, int repeat, bool quiet,
+                       const std::string& heading) {
+    SetOutcome out;
+    for (int i = 0; i < repeat; ++i) {
+        std::string h = heading;
+        if (repeat > 1) {
+            h += (h.empty() ? "" : " ") + std::string("repeat ") + std::to_string(i + 1) + "/" +
+                 std::to_string(repeat) + ":";
+        }
+        RunOutcome one = run_one(config, quiet, h);
+        if (!one.started) {
+            out.start_failed = true;
+            break;
+        }
+        if (one.interrupted) {
+            out.interrupted = true;
+            if (out.runs.empty()) out.runs.push_back(std::move(one.result));
+            break;
+        }
+        out.runs.push_back(std::move(one.result));
+    }
+    return out;
+}
+
+// A run that stopped early, or in which every request failed (said on stderr): exit code 1.
+bool has_failed_run(const RunSet& runs) {
+    bool failed = false;
+    for (const RunResult& r : runs) {
+        if (!r.fatal_error.empty()) failed = true;
+        if (r.summary.requests == 0 && r.summary.errors > 0) {
+            std::cerr << "conclab-cli: every request failed (" << r.summary.errors << " errors"
+                      << (r.config.external ? " from " + r.config.external->url : std::string())
+                      << "); see the error kinds above\n";
+            failed = true;
+        }
+    }
+    return failed;
+}
+
+// The run to chart for a set: the one whose req/s is closest to the median.
+const RunResult& typical(const RunSet& runs) {
+    if (runs.size() == 1) return runs.front();
+    std::vector<Summary> summaries;
+    for (const RunResult& r : runs) summaries.push_back(r.summary);
+    return runs[summarise_repeats(summaries).typical_run];
+}
+
+bool write_chart(const ChartRenderer& render_chart, const std::vector<RunResult>& runs,
+                 const CliOptions& options) {
+    if (options.chart_path.empty()) return true;
+    if (std::string error = render_chart(runs, options.chart_path, options.force); !error.empty()) {
+        std::cerr << "conclab-cli: " << error << "\n";
+        return false;
+    }
+    return true;
+}
+
+bool charts_available(const CliOptions& options, const ChartRenderer& render_chart) {
+    if (!options.chart_path.empty() && !render_chart) {
+        std::cerr << "conclab-cli: --chart needs the Qt chart code, which this build left out "
+                     "(configure with -DCONCLAB_BUILD_GUI=ON)\n";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int run_cli(const CliOptions& options, const ChartRenderer& render_chart) {
+    if (!charts_available(options, render_chart)) return 2;
+    const SetOutcome set = run_repeats(options.run, options.repeat, options.quiet, {});
+    if (set.runs.empty()) return set.interrupted ? 130 : 1;
+
+    const bool json_to_stdout = options.json_path == "-" || options.csv_path == "-";
     if (!json_to_stdout || !options.quiet) {
-        (json_to_stdout ? std::cerr : std::cout) << "\n" << run_result_text(result) << std::flush;
+        (json_to_stdout ? std::cerr : std::cout) << "\n" << run_set_text(set.runs) << std::flush;
     }
     bool ok = true;
     if (!options.json_path.empty()) {
-        ok &= write_output(options.json_path, run_result_to_json(result).dump(2) + "\n",
+        ok &= write_output(options.json_path, run_set_to_json(set.runs).dump(2) + "\n",
                            options.force);
     }
     if (!options.csv_path.empty()) {
-        ok &= write_output(options.csv_path, run_result_csv(result), options.force);
+        // Repeated: the series of the typical run (the one closest to the median).
+        ok &= write_output(options.csv_path, run_result_csv(typical(set.runs)), options.force);
     }
-    if (!options.chart_path.empty()) {
-        if (std::string error = render_chart(result, options.chart_path, options.force);
-            !error.empty()) {
-            std::cerr << "conclab-cli: " << error << "\n";
+    ok &= write_chart(render_chart, {typical(set.runs)}, options);
+    if (set.interrupted) return 130;
+    if (set.start_failed || has_failed_run(set.runs) || !ok) return 1;
+    return 0;
+}
+
+int compare_cli(const CliOptions& options, const ChartRenderer& render_chart) {
+    if (!charts_available(options, render_chart)) return 2;
+    const std::vector<RunConfig> plan =
+        comparison_runs(options.run, options.models, options.target);
+    std::vector<RunSet> sets;
+    // A run that cannot start ends the comparison; one that fails while running is reported
+    // with the others (a real server that refuses the request shape, say).
+    bool interrupted = false, start_failed = false;
+    for (std::size_t i = 0; i < plan.size() && !interrupted && !start_failed; ++i) {
+        const std::string heading = "[" + std::to_string(i + 1) + "/" +
+                                    std::to_string(plan.size()) + "] " + run_label(plan[i]);
+        SetOutcome set = run_repeats(plan[i], options.repeat, options.quiet, heading);
+        interrupted = set.interrupted;
+        start_failed = set.start_failed;
+        if (!set.runs.empty()) sets.push_back(std::move(set.runs));
+    }
+    if (sets.empty()) return interrupted ? 130 : 1;
+
+    const bool json_to_stdout = options.json_path == "-";
+    if (!json_to_stdout || !options.quiet) {
+        (json_to_stdout ? std::cerr : std::cout) << "\n" << comparison_text(sets) << std::flush;
+    }
+    bool ok = true;
+    if (!options.json_path.empty()) {
+        ok &=
+            write_output(options.json_path, comparison_to_json(sets).dump(2) + "\n", options.force);
+    }
+    std::vector<RunResult> charted;
+    for (const RunSet& set : sets) charted.push_back(typical(set));
+    ok &= write_chart(render_chart, charted, options);
+    if (interrupted) return 130;
+    bool failed = start_failed;
+    for (const RunSet& set : sets) failed |= has_failed_run(set);
+    if (failed || !ok) return 1;
+    return 0;
+}
+
+int calibrate_cli(const CliOptions& options) {
+    CalibrationSettings settings;
+    settings.real = *options.target;
+    settings.model = options.run;
+    const bool json_to_stdout = options.json_path == "-";
+    if (!options.quiet) {
+        std::fprintf(stderr, "Calibrating %s to %s (%.1f s per measurement; Ctrl-C stops)\n",
+                     run_label(options.run).c_str(), settings.real.url.c_str(),
+                     options.run.duration_s);
+    }
+    auto progress = [&](const CalibrationProgress& p) {
+        if (options.quiet) return;
+        if (p.finished) {
+            std::fprintf(stderr, "        %.1f req/s, %llu errors\n", p.finished->summary.rps,
+                         static_cast<unsigned long long>(p.finished->summary.errors));
+        } else if (p.elapsed_s == 0) {
+            std::fprintf(stderr, "  [%d/%d] %s\n", p.index + 1, p.steps, p.what.c_str());
+        }
+    };
+    CalibrationResult result;
+    std::exception_ptr failure;
+    std::atomic<bool> done{false};
+    {
+        std::jthread worker([&](std::stop_token stop) {
+            try {
+                result = calibrate(settings, progress, stop);
+            } catch (...) {
+                failure = std::current_exception();
+            }
+            done = true;
+        });
+        while (!done) {
+            if (stop_signal_within(0.2)) {
+                std::fprintf(stderr, "Stopping (interrupted)...\n");
+                worker.request_stop();
+                break;
+            }
+        }
+    }  // joins
+    if (failure) {
+        try {
+            std::rethrow_exception(failure);
+        } catch (const StartError& e) {
+            std::cerr << "conclab-cli: cannot start: " << e.what() << "\n";
+            return 1;
+        }
+    }
+    if (!json_to_stdout || !options.quiet) {
+        (json_to_stdout ? std::cerr : std::cout) << "\n" << calibration_text(result) << std::flush;
+    }
+    bool ok = true;
+    if (!options.json_path.empty()) {
+        ok &= write_output(options.json_path, calibration_to_json(result).dump(2) + "\n",
+                           options.force);
+    }
+    if (!options.save_path.empty() && result.has_fit && !result.cancelled) {
+        try {
+            if (!options.force && std::ifstream(options.save_path)) {
+                throw std::runtime_error(options.save_path +
+                                         " exists; use --force to overwrite it");
+            }
+            save_scenario_file(options.save_path, calibration_scenario(result));
+            if (!options.quiet) std::fprintf(stderr, "Saved %s\n", options.save_path.c_str());
+        } catch (const std::exception& e) {
+            std::cerr << "conclab-cli: " << e.what() << "\n";
             ok = false;
         }
     }
-    if (interrupted) return 130;
-    if (!result.fatal_error.empty() || !ok) return 1;
-    if (result.summary.requests == 0 && result.summary.errors > 0) {
-        std::cerr << "conclab-cli: every request failed (" << result.summary.errors
-                  << " errors); see the error kinds above\n";
-        return 1;
-    }
+    if (result.cancelled) return 130;
+    if (!result.error.empty() || !ok) return 1;
     return 0;
 }
 

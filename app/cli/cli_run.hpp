@@ -4,23 +4,28 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "cli_options.hpp"
 #include "experiment/experiment.hpp"
 
 namespace conclab::cli {
 
-// Renders the charts of `result` to `path`; returns an error message or empty. Supplied by the
-// main() of a build with the Qt chart code; empty in an engine-only build.
-using ChartRenderer =
-    std::function<std::string(const RunResult& result, const std::string& path, bool overwrite)>;
+// Renders the charts of `runs` to `path` (one run: its metrics in distinct colours; several:
+// overlaid, aligned at t = 0, as the GUI's Compare); returns an error message or empty. Supplied
+// by the main() of a build with the Qt chart code; empty in an engine-only build.
+using ChartRenderer = std::function<std::string(const std::vector<RunResult>& runs,
+                                                const std::string& path, bool overwrite)>;
 
 // Blocks SIGINT and SIGTERM in the calling thread; call first thing in main(), before any thread
 // starts, so that they wait for run_cli()'s sigtimedwait instead of killing the process.
 void block_stop_signals();
 
 // Returns the process exit code: 0 done, 1 could not start or failed, 130 interrupted.
+// `run` (with --repeat), `compare` and `calibrate`.
 int run_cli(const CliOptions& options, const ChartRenderer& render_chart);
+int compare_cli(const CliOptions& options, const ChartRenderer& render_chart);
+int calibrate_cli(const CliOptions& options);
 // `conclab-cli serve`: only the server side, for an external load tool; same exit codes.
 int serve_cli(const CliOptions& options);
 

@@ -17,9 +17,15 @@ int main(int argc, char** argv) {
     if (parsed.options->command == conclab::cli::Command::Serve) {
         return conclab::cli::serve_cli(*parsed.options);
     }
+    if (parsed.options->command == conclab::cli::Command::Calibrate) {
+        return conclab::cli::calibrate_cli(*parsed.options);
+    }
     conclab::cli::ChartRenderer charts;
 #ifdef CONCLAB_HAVE_CHARTS
     charts = conclab::cli::make_qt_chart_renderer(argc, argv);
 #endif
+    if (parsed.options->command == conclab::cli::Command::Compare) {
+        return conclab::cli::compare_cli(*parsed.options, charts);
+    }
     return conclab::cli::run_cli(*parsed.options, charts);
 }

@@ -7,7 +7,7 @@
 namespace conclab::cli {
 
 ChartRenderer make_qt_chart_renderer(int argc, char** argv) {
-    return [argc, argv](const RunResult& result, const std::string& path,
+    return [argc, argv](const std::vector<RunResult>& runs, const std::string& path,
                         bool overwrite) -> std::string {
         // Headless by default: the charts need widgets, not a screen.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -16,7 +16,7 @@ ChartRenderer make_qt_chart_renderer(int argc, char** argv) {
         ui::ChartExportOptions options;
         options.overwrite = overwrite;
         QString error;
-        if (!ui::export_runs({result}, QString::fromStdString(path), options, &error)) {
+        if (!ui::export_runs(runs, QString::fromStdString(path), options, &error)) {
             return error.toStdString();
         }
         return {};

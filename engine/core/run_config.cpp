@@ -3,6 +3,7 @@
 #include "core/run_fields.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <thread>
@@ -136,6 +137,28 @@ TargetParse parse_target_url(std::string_view url, bool allow_remote) {
     return result;
 }
 
+std::string check_request_shape(const ExternalTarget& target) {
+    // RFC 9110 token characters: what a method and a header name may be made of.
+    auto is_token = [](std::string_view text) {
+        constexpr std::string_view extra = "!#$%&'*+-.^_`|~";
+        return !text.empty() && std::all_of(text.begin(), text.end(), [&](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) ||
+                   extra.find(c) != std::string_view::npos;
+        });
+    };
+    if (!is_token(target.method)) {
+        return "method must be a word such as GET or POST, got \"" + target.method + "\"";
+    }
+    for (const std::string& header : target.headers) {
+        const auto colon = header.find(':');
+        if (colon == std::string::npos || !is_token(std::string_view(header).substr(0, colon)) ||
+            header.find_first_of("\r\n") != std::string::npos) {
+            return "header must be \"Name: value\" on one line, got \"" + header + "\"";
+        }
+    }
+    return {};
+}
+
 std::vector<std::string> validate(const RunConfig& config) {
     std::vector<std::string> errors;
     for (const RunField& field : run_fields()) {
@@ -148,6 +171,11 @@ std::vector<std::string> validate(const RunConfig& config) {
     // Rules between fields; each message starts with the key of the field to fix.
     if (config.external && config.load.heavy_connections > 0) {
         errors.push_back("heavy_connections need Concurrency Lab's own server, not a --target");
+    }
+    if (config.external) {
+        if (std::string problem = check_request_shape(*config.external); !problem.empty()) {
+            errors.push_back(std::move(problem));
+        }
     }
     if (config.server.model == Model::ProcessPerCore &&
         config.server.inner == Model::ProcessPerCore) {

@@ -75,7 +75,15 @@ struct ExternalTarget {
     std::uint16_t port = 80;
     std::string path = "/";
     std::string url;  // as the user wrote it, for reports
+    // The request, as wrk -s or curl -X/-H/-d would shape it. A body gets a Content-Length
+    // unless the headers give one; a Host header given here replaces the default one.
+    std::string method = "GET";
+    std::vector<std::string> headers;  // "Name: value", one per header
+    std::string body;
 };
+// The problem with a method, header or body (a token method, "Name: value" headers, no CR or LF
+// inside a header), or an empty string.
+std::string check_request_shape(const ExternalTarget& target);
 // Parses http://HOST[:PORT][/PATH]. Only loopback hosts unless allow_remote; the error names the
 // problem.
 struct TargetParse {

@@ -189,6 +189,9 @@ void Experiment::start() {
         target.host = d.initial.external->host;
         target.port = d.initial.external->port;
         target.path = d.initial.external->path;
+        target.method = d.initial.external->method;
+        target.headers = d.initial.external->headers;
+        target.body = d.initial.external->body;
     } else {
         d.host =
             std::make_unique<ServerHost>(d.initial.server, ServerHost::default_worker_program());

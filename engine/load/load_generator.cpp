@@ -1,8 +1,10 @@
 #include "load/load_generator.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <mutex>
 #include <stdexcept>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -46,11 +48,27 @@ tcp::endpoint resolve(const LoadTarget& target) {
 }
 
 std::string request_bytes(const LoadTarget& target) {
+    auto has_header = [&](std::string_view name) {
+        return std::any_of(target.headers.begin(), target.headers.end(), [&](const auto& h) {
+            return h.size() > name.size() && h[name.size()] == ':' &&
+                   std::equal(name.begin(), name.end(), h.begin(), [](char a, char b) {
+                       return std::tolower(static_cast<unsigned char>(a)) ==
+                              std::tolower(static_cast<unsigned char>(b));
+                   });
+        });
+    };
     const bool v6_literal = target.host.find(':') != std::string::npos;
     const std::string host = v6_literal ? "[" + target.host + "]" : target.host;
     const std::string path = target.path.empty() ? "/" : target.path;
-    return "GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + std::to_string(target.port) +
-           "\r\nUser-Agent: conclab\r\n\r\n";
+    std::string text =
+        (target.method.empty() ? std::string("GET") : target.method) + " " + path + " HTTP/1.1\r\n";
+    if (!has_header("host")) text += "Host: " + host + ":" + std::to_string(target.port) + "\r\n";
+    if (!has_header("user-agent")) text += "User-Agent: conclab\r\n";
+    for (const std::string& h : target.headers) text += h + "\r\n";
+    if (!target.body.empty() && !has_header("content-length")) {
+        text += "Content-Length: " + std::to_string(target.body.size()) + "\r\n";
+    }
+    return text + "\r\n" + target.body;
 }
 
 void add(LoadTick& into, LoaderCounts&& from) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "metrics/latency_histogram.hpp"
 #include "metrics/metrics.hpp"
@@ -15,6 +16,9 @@ struct LoadTarget {
     std::string host = "127.0.0.1";  // numeric address or name (resolved once at start)
     std::uint16_t port = 0;
     std::string path = "/";
+    std::string method = "GET";
+    std::vector<std::string> headers;  // "Name: value"; a Host here replaces the default one
+    std::string body;                  // sent with a Content-Length unless the headers give one
 };
 
 // What happened since the previous collect().

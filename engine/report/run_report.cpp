@@ -24,9 +24,39 @@ std::string fixed(double v, int digits) {
 
 }  // namespace
 
+std::string run_label(const RunConfig& c) {
+    if (c.external) {
+        std::string label = "real server (" + c.external->url;
+        if (c.external->method != "GET") label += ", " + c.external->method;
+        return label + ")";
+    }
+    auto threads = [&](Model m) {
+        if (m != Model::GilThreads) return std::string();
+        return c.server.threads == 0 ? std::string(" (thread per connection)")
+                                     : " (" + std::to_string(c.server.threads) + " threads)";
+    };
+    if (c.server.model == Model::ProcessPerCore) {
+        std::string inner(to_string(c.server.inner));
+        if (c.server.inner == Model::GilThreads) {
+            inner += c.server.threads == 0 ? std::string(", thread per connection")
+                                           : ", " + std::to_string(c.server.threads) + " threads";
+        }
+        const std::string workers =
+            c.server.workers == 0 ? std::string("one per core") : std::to_string(c.server.workers);
+        return "process-per-core (" + workers + " × " + inner + ")";
+    }
+    return std::string(to_string(c.server.model)) + threads(c.server.model);
+}
+
 json config_to_json(const RunConfig& c) {
     json j = run_config_fields(c);
     j["target"] = c.external ? json(c.external->url) : json(nullptr);
+    if (c.external && (c.external->method != "GET" || !c.external->headers.empty() ||
+                       !c.external->body.empty())) {
+        j["request"] = {{"method", c.external->method},
+                        {"headers", c.external->headers},
+                        {"body", c.external->body}};
+    }
     return j;
 }
 
@@ -35,6 +65,7 @@ json run_result_to_json(const RunResult& r) {
     j["version"] = CONCLAB_VERSION;
     j["model"] =
         r.config.external ? std::string("external") : std::string(to_string(r.config.server.model));
+    j["label"] = run_label(r.config);
     j["config"] = config_to_json(r.config);
     j["final_config"] = config_to_json(r.final_config);
     const Summary& s = r.summary;

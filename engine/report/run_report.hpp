@@ -3,7 +3,8 @@
 // the JSON document, the CSV of the series, and the wrk-like text summary.
 //
 // JSON shape (more keys may be added, none removed):
-// {"model":"event-loop", "config":{...}, "summary":{"requests":N, "errors":N, "rps":X,
+// {"model":"event-loop", "label":"event-loop", "config":{...}, "summary":{"requests":N, "errors":N,
+// "rps":X,
 //   "latency_ms":{"p50":X,"p90":X,"p99":X,"max":X,"mean":X},
 //   "connections":{"client_open_max":N,"server_in_service_max":N,"server_waiting_max":N}},
 //  "series":[{"t_s":X,"rps":X,"p50_ms":X,"p99_ms":X,"client_open":N,"server_in_service":N,
@@ -17,6 +18,10 @@
 #include "experiment/experiment.hpp"
 
 namespace conclab {
+
+// What a run is called in tables and charts: "event-loop", "gil-threads (10 threads)",
+// "process-per-core (2 × event-loop)", "real server (http://127.0.0.1:5000/)".
+std::string run_label(const RunConfig& config);
 
 nlohmann::json config_to_json(const RunConfig& config);
 nlohmann::json run_result_to_json(const RunResult& result);

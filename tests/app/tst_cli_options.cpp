@@ -185,6 +185,85 @@ private slots:
         QVERIFY2(p.options, p.message.c_str());
         QVERIFY(p.options->command == Command::Serve);
     }
+
+    void compareCommand() {
+        auto p = parse({"compare", "--models", "event-loop,gil-threads,process-per-core",
+                        "--target", "http://127.0.0.1:5000/api", "-X", "POST", "-H", "A: 1", "-H",
+                        "B: 2", "--body", "{}", "--repeat", "3", "--io-ms", "5"});
+        QVERIFY2(p.options, p.message.c_str());
+        const CliOptions& o = *p.options;
+        QVERIFY(o.command == Command::Compare);
+        QCOMPARE(o.models.size(), std::size_t(3));
+        QVERIFY(o.models[2] == Model::ProcessPerCore);
+        QCOMPARE(o.repeat, 3);
+        QVERIFY(o.target);
+        QVERIFY(!o.run.external);  // the models run on our servers; the target runs apart
+        QCOMPARE(o.target->method, std::string("POST"));
+        QCOMPARE(o.target->headers, (std::vector<std::string>{"A: 1", "B: 2"}));
+        QCOMPARE(o.target->body, std::string("{}"));
+        QCOMPARE(o.target->path, std::string("/api"));
+        QCOMPARE(o.run.server.workload.io_ms, 5.0);
+    }
+    void compareTakesTheScenarioListUnlessModelsAreGiven() {
+        QTemporaryFile f;
+        QVERIFY(f.open());
+        f.write(R"({"name":"t","compare":["gil-threads","event-loop"]})");
+        f.close();
+        const QByteArray path = f.fileName().toUtf8();
+        auto p = parse({"compare", "--scenario", path.constData()});
+        QVERIFY2(p.options, p.message.c_str());
+        QCOMPARE(p.options->models.size(), std::size_t(2));
+        QVERIFY(p.options->models[0] == Model::GilThreads);
+        auto q = parse({"compare", "--scenario", path.constData(), "--models", "event-loop"});
+        QVERIFY2(q.options, q.message.c_str());
+        QCOMPARE(q.options->models.size(), std::size_t(1));
+    }
+    void calibrateCommand() {
+        auto p = parse({"calibrate", "--target", "http://127.0.0.1:5000/", "--model", "gil-threads",
+                        "--threads", "0", "--save", "fit.json"});
+        QVERIFY2(p.options, p.message.c_str());
+        QVERIFY(p.options->command == Command::Calibrate);
+        QCOMPARE(p.options->save_path, std::string("fit.json"));
+        QCOMPARE(p.options->run.load.connections, 10);
+        QVERIFY(p.options->target);
+    }
+    void runWithTargetShapesTheRequest() {
+        auto p = parse({"run", "--target", "http://127.0.0.1:5000/", "-X", "PUT", "--repeat", "2"});
+        QVERIFY2(p.options, p.message.c_str());
+        QVERIFY(p.options->run.external);
+        QCOMPARE(p.options->run.external->method, std::string("PUT"));
+        QCOMPARE(p.options->repeat, 2);
+    }
+    void badNewFlags_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("compare without models") << QStringList{"compare"} << "--models";
+        QTest::newRow("unknown model in list")
+            << QStringList{"compare", "--models", "event-loop,fibers"} << "fibers";
+        QTest::newRow("calibrate without target") << QStringList{"calibrate"} << "--target";
+        QTest::newRow("header without target") << QStringList{"run", "-H", "A: 1"} << "--target";
+        QTest::newRow("header without colon")
+            << QStringList{"run", "--target", "http://127.0.0.1:1/", "-H", "nocolon"}
+            << "Name: value";
+        QTest::newRow("bad method")
+            << QStringList{"run", "--target", "http://127.0.0.1:1/", "-X", "GE T"} << "method";
+        QTest::newRow("repeat zero") << QStringList{"run", "--repeat", "0"} << "--repeat";
+        QTest::newRow("models with run")
+            << QStringList{"run", "--models", "event-loop"} << "--models";
+        QTest::newRow("save with run") << QStringList{"run", "--save", "x.json"} << "--save";
+    }
+    void badNewFlags() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, says);
+        std::vector<QByteArray> storage;
+        for (const QString& a : args) storage.push_back(a.toUtf8());
+        std::vector<const char*> argv;
+        for (auto& s : storage) argv.push_back(s.constData());
+        auto p = parse(argv);
+        QVERIFY(!p.options);
+        QCOMPARE(p.exit_code, 2);
+        QVERIFY2(QString::fromStdString(p.message).contains(says), p.message.c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstCliOptions)

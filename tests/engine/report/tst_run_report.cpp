@@ -77,7 +77,8 @@ private slots:
     }
     void externalTargetHasNullServerFields() {
         RunResult r = sample_result();
-        r.config.external = ExternalTarget{"127.0.0.1", 5000, "/", "http://127.0.0.1:5000/"};
+        r.config.external =
+            ExternalTarget{"127.0.0.1", 5000, "/", "http://127.0.0.1:5000/", "GET", {}, {}};
         r.summary.server_in_service_max.reset();
         r.summary.server_waiting_max.reset();
         const auto j = run_result_to_json(r);

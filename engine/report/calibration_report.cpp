@@ -1,0 +1,143 @@
+#include "report/calibration_report.hpp"
+
+#include <cstdio>
+#include <sstream>
+
+#include "report/compare_report.hpp"
+#include "report/run_report.hpp"
+
+namespace conclab {
+
+using nlohmann::json;
+
+namespace {
+
+// A measurement, compactly: what ran and its summary figures (the series are left out).
+json measurement_json(const RunResult& r) {
+    json j;
+    j["label"] = run_label(r.config);
+    if (r.config.external) {
+        j["url"] = r.config.external->url;
+    } else {
+        j["model"] = std::string(to_string(r.config.server.model));
+        j["overhead_us"] = r.config.server.workload.overhead_us;
+        if (const RunField* released = released_overhead_field()) {
+            j["overhead_released_us"] = released->get_number(r.config);
+        }
+    }
+    j["connections"] = r.config.load.connections;
+    j["duration_s"] = r.config.duration_s;
+    j["measured_s"] = r.summary.measured_s;
+    j["rps"] = r.summary.rps;
+    j["requests"] = r.summary.requests;
+    j["errors"] = r.summary.errors;
+    if (r.summary.latency) {
+        const LatencySummary& l = *r.summary.latency;
+        j["latency_ms"] = {{"p50", l.p50_ms},   {"p90", l.p90_ms}, {"p99", l.p99_ms},
+                           {"p999", l.p999_ms}, {"max", l.max_ms}, {"mean", l.mean_ms}};
+    } else {
+        j["latency_ms"] = nullptr;
+    }
+    j["warnings"] = r.warnings;
+    return j;
+}
+
+bool ran(const RunResult& r) {
+    return r.summary.measured_s > 0 || r.summary.requests > 0;
+}
+
+json measurement_or_null(const RunResult& r) {
+    return ran(r) ? measurement_json(r) : json(nullptr);
+}
+
+json optional_measurement(const std::optional<RunResult>& r) {
+    return r ? measurement_or_null(*r) : json(nullptr);
+}
+
+std::string fixed(double v, int digits) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", digits, v);
+    return text;
+}
+
+std::string line(const char* what, const RunResult& r) {
+    std::ostringstream out;
+    out << "  " << what << grouped_number(r.summary.rps, 1) << " req/s";
+    if (r.summary.latency) {
+        out << "   p50 " << fixed(r.summary.latency->p50_ms, 2) << " ms   p99 "
+            << fixed(r.summary.latency->p99_ms, 2) << " ms";
+    }
+    if (r.summary.errors > 0) out << "   errors " << r.summary.errors;
+    out << "\n";
+    return out.str();
+}
+
+}  // namespace
+
+json calibration_to_json(const CalibrationResult& c) {
+    json j;
+    j["version"] = CONCLAB_VERSION;
+    j["real"] = measurement_or_null(c.real);
+    j["model_before"] = measurement_or_null(c.model_before);
+    j["real_one_connection"] = optional_measurement(c.real_one);
+    j["model_before_one_connection"] = optional_measurement(c.model_before_one);
+    j["connections"] = c.connections;
+    j["parallelism"] = c.parallelism;
+    j["overhead_us"] = c.has_fit ? json(c.fit.overhead_us) : json(nullptr);
+    j["overhead_released_us"] =
+        c.fit.overhead_released_us ? json(*c.fit.overhead_released_us) : json(nullptr);
+    j["fit_note"] = c.fit.note.empty() ? json(nullptr) : json(c.fit.note);
+    j["model_after"] = measurement_or_null(c.model_after);
+    j["ratio"] = ran(c.model_after) && c.ratio > 0 ? json(c.ratio) : json(nullptr);
+    j["error"] = c.error.empty() ? json(nullptr) : json(c.error);
+    j["cancelled"] = c.cancelled;
+    return j;
+}
+
+std::string calibration_text(const CalibrationResult& c) {
+    std::ostringstream out;
+    out << "Calibration at " << c.connections << " connections, zero-work requests\n\n";
+    if (ran(c.real)) out << line("real server          ", c.real);
+    if (ran(c.model_before)) out << line("model, no overhead   ", c.model_before);
+    if (c.real_one && ran(*c.real_one)) out << line("real, 1 connection   ", *c.real_one);
+    if (c.model_before_one && ran(*c.model_before_one)) {
+        out << line("model, 1 connection  ", *c.model_before_one);
+    }
+    if (ran(c.model_after)) out << line("model, fitted        ", c.model_after);
+    if (c.has_fit) {
+        out << "\n  Fitted overhead      " << fixed(c.fit.overhead_us, 1) << " µs per request";
+        if (c.parallelism != 1) {
+            out << " (burnt " << c.parallelism << " at a time)";
+        }
+        out << "\n";
+        if (c.fit.overhead_released_us) {
+            out << "  Released overhead    " << fixed(*c.fit.overhead_released_us, 1)
+                << " µs per request, GIL released\n";
+        }
+        if (c.ratio > 0) {
+            out << "  Verified ratio       " << ratio_text(c.ratio) << " (fitted model / real)\n";
+        }
+    }
+    if (!c.fit.note.empty()) out << "  Note                 " << c.fit.note << "\n";
+    if (!c.error.empty()) out << "  Cannot fit           " << c.error << "\n";
+    if (c.cancelled) out << "  Stopped early        interrupted\n";
+    return out.str();
+}
+
+Scenario calibration_scenario(const CalibrationResult& c) {
+    Scenario s;
+    const std::string url = c.real.config.external ? c.real.config.external->url : "";
+    s.name = std::string(to_string(c.fitted.server.model)) + " calibrated to " + url;
+    std::ostringstream d;
+    d << "overhead_us fitted by conclab-cli calibrate so that zero-work requests at "
+      << c.connections << " connections run at the real server's rate ("
+      << fixed(c.real.summary.rps, 0) << " req/s; the fitted model ran at "
+      << fixed(c.model_after.summary.rps, 0) << " req/s, ratio " << ratio_text(c.ratio)
+      << "). It matches that one figure, not the real server's latency distribution or its "
+         "behaviour under other work.";
+    s.description = d.str();
+    s.run = c.fitted;
+    return s;
+}
+
+}  // namespace conclab

@@ -1,0 +1,94 @@
+// The fit of calibrate on synthetic rates: a model whose time per request is t0 + overhead /
+// parallelism, and a "real server" built from the same formula with a known overhead.
+#include <QtTest>
+
+#include "experiment/calibration.hpp"
+
+using namespace conclab;
+
+namespace {
+
+// Closed loop, server-bound: rate = 1 / (t0 + overhead / parallelism).
+double rate(double t0_us, double overhead_us, double parallelism) {
+    return 1e6 / (t0_us + overhead_us / parallelism);
+}
+
+}  // namespace
+
+class TstCalibrationFit : public QObject {
+    Q_OBJECT
+private slots:
+    void recoversAKnownOverhead_data() {
+        QTest::addColumn<double>("t0_us");
+        QTest::addColumn<double>("overhead_us");
+        QTest::addColumn<double>("parallelism");
+        QTest::newRow("event loop, 300 us") << 20.0 << 300.0 << 1.0;
+        QTest::newRow("event loop, 2 us") << 20.0 << 2.0 << 1.0;
+        QTest::newRow("Werkzeug-like, 700 us") << 40.0 << 700.0 << 1.0;
+        QTest::newRow("two workers, 500 us") << 12.0 << 500.0 << 2.0;
+    }
+    void recoversAKnownOverhead() {
+        QFETCH(double, t0_us);
+        QFETCH(double, overhead_us);
+        QFETCH(double, parallelism);
+        const RatePair rates{rate(t0_us, overhead_us, parallelism), rate(t0_us, 0, parallelism)};
+        const OverheadFit fit = fit_overhead(rates, parallelism);
+        QVERIFY(qAbs(fit.overhead_us - overhead_us) < 1e-6 * overhead_us + 1e-9);
+        QVERIFY(!fit.clamped);
+        QVERIFY(!fit.overhead_released_us);
+        QVERIFY(fit.note.empty());
+    }
+
+    void aRealServerFasterThanTheModelStaysAtZero() {
+        const OverheadFit fit = fit_overhead({50'000, 40'000}, 1);
+        QCOMPARE(fit.overhead_us, 0.0);
+        QVERIFY(fit.clamped);
+        QVERIFY(QString::fromStdString(fit.note).contains("faster"));
+    }
+
+    void noRateNoFit() {
+        QCOMPARE(fit_overhead({0, 40'000}, 1).overhead_us, 0.0);
+        QCOMPARE(fit_overhead({1'000, 0}, 1).overhead_us, 0.0);
+        QVERIFY(!fit_overhead({0, 1}, 1).note.empty());
+    }
+
+    void parallelismOfEachModel() {
+        ServerConfig s;
+        s.model = Model::EventLoop;
+        QCOMPARE(overhead_parallelism(s, 2), 1.0);
+        s.model = Model::GilThreads;
+        s.threads = 10;
+        QCOMPARE(overhead_parallelism(s, 2), 1.0);  // the overhead holds the GIL
+        s.model = Model::ProcessPerCore;
+        s.workers = 4;
+        QCOMPARE(overhead_parallelism(s, 2), 2.0);  // no more at once than there are cores
+        s.workers = 1;
+        QCOMPARE(overhead_parallelism(s, 8), 1.0);
+        s.workers = 0;  // one per core
+        QCOMPARE(overhead_parallelism(s, 2), 2.0);
+    }
+
+    // Held work is serialised (at C connections 1/rate grows by held / parallelism); at one
+    // connection nothing overlaps and every microsecond of both parts is on the path.
+    void twoMeasurementsSeparateHeldFromReleased() {
+        const double held = 250, released = 400, t0_one = 60, t0_c = 15;
+        const RatePair at_one{1e6 / (t0_one + held + released), 1e6 / t0_one};
+        const RatePair at_c{1e6 / (t0_c + held), 1e6 / t0_c};
+        const OverheadFit fit = fit_released_overhead(at_one, at_c, 1);
+        QVERIFY(qAbs(fit.overhead_us - held) < 1e-6);
+        QVERIFY(fit.overhead_released_us);
+        QVERIFY(qAbs(*fit.overhead_released_us - released) < 1e-6);
+    }
+
+    void heldNeverExceedsWhatOneRequestCostsAlone() {
+        // Noise: the C-connection rate says 300 µs held, one connection only 200 µs in all.
+        const RatePair at_one{1e6 / (60 + 200), 1e6 / 60};
+        const RatePair at_c{1e6 / (15 + 300), 1e6 / 15};
+        const OverheadFit fit = fit_released_overhead(at_one, at_c, 1);
+        QVERIFY(qAbs(fit.overhead_us - 200) < 1e-6);
+        QCOMPARE(*fit.overhead_released_us, 0.0);
+    }
+};
+
+QTEST_APPLESS_MAIN(TstCalibrationFit)
+#include "tst_calibration_fit.moc"
