@@ -3,6 +3,8 @@
 // files. Runs are 1-2 s; the assertions are generous bounds, never timings.
 #include <QtTest>
 
+#include <cmath>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -81,7 +83,7 @@ private:
 
 bool have_flask() {
     QProcess p;
-    p.start("python3", {"-c", "import flask"});
+    p.start("/usr/bin/python3", {"-c", "import flask"});
     return p.waitForFinished(20000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
@@ -119,8 +121,15 @@ private slots:
                 j["real"].toObject()["rps"].toDouble());
         QCOMPARE(j["model_after"].toObject()["overhead_us"].toDouble(), overhead);
         QVERIFY(j.contains("overhead_released_us"));
+        // The fit is a mechanism check, not a timing: before it the bare model is ~90x faster
+        // than Werkzeug; after it the model must be within a factor of 3 (a loaded 2-core
+        // machine moves single runs by tens of percent) and far closer than before.
         const double ratio = j["ratio"].toDouble();
-        QVERIFY2(ratio > 0.5 && ratio < 2, qPrintable(QString::number(ratio)));
+        const double before =
+            j["model_before"].toObject()["rps"].toDouble() / j["real"].toObject()["rps"].toDouble();
+        QVERIFY2(ratio > 1.0 / 3 && ratio < 3, qPrintable(QString::number(ratio)));
+        QVERIFY2(std::abs(std::log(ratio)) < std::abs(std::log(before)) / 3,
+                 qPrintable(QString("after %1, before %2").arg(ratio).arg(before)));
 
         // The saved scenario runs the fitted model.
         const QJsonObject saved = read_json(scenario);
@@ -132,8 +141,10 @@ private slots:
 
     // Flask on Werkzeug's threaded server, fitted with the model that stands in for it.
     void calibrateAgainstRealFlask() {
-        if (!have_flask()) QSKIP("python3 with Flask is not installed");
-        ServerProcess flask("python3", {kFlaskApp}, SIGTERM);
+        // CI installs it (scripts/install-deps.sh): a missing Flask is a failure, not a skip.
+        if (!have_flask())
+            QFAIL("/usr/bin/python3 cannot import flask: run scripts/install-deps.sh");
+        ServerProcess flask("/usr/bin/python3", {kFlaskApp}, SIGTERM);
         QVERIFY(!flask.url().isEmpty());
         QTemporaryDir dir;
         const QString json = dir.filePath("flask.json");
@@ -150,8 +161,15 @@ private slots:
             j["ratio"].toDouble());
         QCOMPARE(j["real"].toObject()["errors"].toInteger(), 0);
         QVERIFY(j["overhead_us"].toDouble() > 0);  // Python is slower than the bare model
+        // The fit is a mechanism check, not a timing: before it the bare model is ~90x faster
+        // than Werkzeug; after it the model must be within a factor of 3 (a loaded 2-core
+        // machine moves single runs by tens of percent) and far closer than before.
         const double ratio = j["ratio"].toDouble();
-        QVERIFY2(ratio > 0.5 && ratio < 2, qPrintable(QString::number(ratio)));
+        const double before =
+            j["model_before"].toObject()["rps"].toDouble() / j["real"].toObject()["rps"].toDouble();
+        QVERIFY2(ratio > 1.0 / 3 && ratio < 3, qPrintable(QString::number(ratio)));
+        QVERIFY2(std::abs(std::log(ratio)) < std::abs(std::log(before)) / 3,
+                 qPrintable(QString("after %1, before %2").arg(ratio).arg(before)));
     }
 
     void calibrateNeedsATarget() {
@@ -204,8 +222,10 @@ private slots:
     // -X, -H and --body reach the real server: Flask answers 400 to anything else, which would
     // count as status errors.
     void compareSendsMethodHeadersAndBody() {
-        if (!have_flask()) QSKIP("python3 with Flask is not installed");
-        ServerProcess flask("python3", {kFlaskApp}, SIGTERM);
+        // CI installs it (scripts/install-deps.sh): a missing Flask is a failure, not a skip.
+        if (!have_flask())
+            QFAIL("/usr/bin/python3 cannot import flask: run scripts/install-deps.sh");
+        ServerProcess flask("/usr/bin/python3", {kFlaskApp}, SIGTERM);
         QVERIFY(!flask.url().isEmpty());
         QTemporaryDir dir;
         const QString json = dir.filePath("post.json");
