@@ -57,8 +57,35 @@ int default_workers() {
     return std::max(1u, std::thread::hardware_concurrency());
 }
 
+ServerTimeouts default_timeouts(Model serving_model, int threads) {
+    ServerTimeouts t;
+    if (serving_model == Model::EventLoop) {
+        t.header_s = 60;    // Node's server.headersTimeout
+        t.request_s = 300;  // server.requestTimeout (since Node 18)
+        t.keepalive_s = 5;  // server.keepAliveTimeout
+        t.worker_s = 0;     // the cluster primary forks again on exit, never kills a live worker
+    } else if (threads > 0) {
+        // gunicorn: no socket timeout in its workers; --keepalive 2; --timeout 30 is the
+        // arbiter's liveness check.
+        t.header_s = 0;
+        t.request_s = 0;
+        t.keepalive_s = 2;
+        t.worker_s = 30;
+    } else {
+        t = {0, 0, 0, 0};  // Werkzeug's development server waits for ever
+    }
+    return t;
+}
+
 ServerConfig resolved(ServerConfig config) {
     if (config.listen_backlog <= 0) config.listen_backlog = default_backlog(config.model);
+    const Model serving = config.model == Model::ProcessPerCore ? config.inner : config.model;
+    const ServerTimeouts defaults = default_timeouts(serving, config.threads);
+    ServerTimeouts& t = config.timeouts;
+    if (t.header_s < 0) t.header_s = defaults.header_s;
+    if (t.request_s < 0) t.request_s = defaults.request_s;
+    if (t.keepalive_s < 0) t.keepalive_s = defaults.keepalive_s;
+    if (t.worker_s < 0) t.worker_s = defaults.worker_s;
     if (config.model != Model::ProcessPerCore) {
         config.workers = 1;
     } else if (config.workers <= 0) {

@@ -39,6 +39,23 @@ enum class Scheduling {
 std::string_view to_string(Scheduling scheduling);
 std::optional<Scheduling> scheduling_from_string(std::string_view name);
 
+// What a server gives up waiting for, in seconds; 0 = never, -1 = the real default of the system
+// the model stands in for (resolved(), see default_timeouts()).
+struct ServerTimeouts {
+    // From the first byte of a request (or the connection's start) until its header block is
+    // complete / until the whole request has arrived; then 408 and close (Node's headersTimeout,
+    // requestTimeout).
+    double header_s = -1;
+    double request_s = -1;
+    // An idle keep-alive connection between requests is closed after this (Node's
+    // keepAliveTimeout, gunicorn's --keepalive).
+    double keepalive_s = -1;
+    // The host kills and replaces a worker process whose serving loop has not been free for this
+    // long (gunicorn's --timeout, checked by its arbiter). Not a socket timeout.
+    double worker_s = -1;
+    bool operator==(const ServerTimeouts&) const = default;
+};
+
 struct ServerConfig {
     Model model = Model::EventLoop;
     Model inner = Model::EventLoop;  // the model each process-per-core worker runs
@@ -49,13 +66,22 @@ struct ServerConfig {
     int listen_backlog = 0;  // 0 = the model's real-world default, see default_backlog()
     std::uint16_t port = 0;  // 0 = any free port on 127.0.0.1
     Workload workload;
+    ServerTimeouts timeouts;
 };
 
 // Listen backlogs of the systems we stand in for: Node's http.Server (511), Werkzeug's
 // LISTEN_QUEUE (128), gunicorn's --backlog (2048).
 int default_backlog(Model model);
 int default_workers();  // number of cores, at least 1
-// The values a run really uses once defaults are applied (workers, backlog).
+// The timeouts of the systems we stand in for, by the model that serves (the inner one inside
+// process-per-core) and its threads:
+//   event loop (Node http.Server): headersTimeout 60 s, requestTimeout 300 s, keepAliveTimeout
+//     5 s; Node's cluster kills no worker (worker 0).
+//   GIL thread pool (gunicorn gthread, or sync with threads 1): no header or request timeout,
+//     keepalive 2 s, worker timeout 30 s (the arbiter's).
+//   one thread per connection (Werkzeug): none at all.
+ServerTimeouts default_timeouts(Model serving_model, int threads);
+// The values a run really uses once defaults are applied (workers, backlog, timeouts).
 ServerConfig resolved(ServerConfig config);
 
 struct LoadConfig {
@@ -121,6 +147,7 @@ struct Limits {
     static constexpr int kMaxWorkers = 64;
     static constexpr int kMaxLoadThreads = 64;
     static constexpr int kMaxHeavyConnections = 100;
+    static constexpr double kMaxServerTimeoutS = 24 * 3600;
     static constexpr int kMaxBacklog = 65535;
     static constexpr double kMinSwitchIntervalMs = 0.1;
     static constexpr double kMaxSwitchIntervalMs = 1000;

@@ -64,6 +64,31 @@ const RunField kFields[] = {
      false, false, NUMBER_MEMBER(server.listen_backlog)},
     {"port", "port", 0, FieldKind::Integer, FieldGroup::Server, 0, 65535, "",
      "port on 127.0.0.1; 0 = any free port", "", false, false, NUMBER_MEMBER(server.port)},
+    // Timeouts: -1 = what the system the model stands in for does (core's default_timeouts()).
+    {"header_timeout_s", "header-timeout", 0, FieldKind::Real, FieldGroup::Server, -1,
+     Limits::kMaxServerTimeoutS, "s",
+     "408 and close when a request's header block is not complete this long after it began; "
+     "0 = never, -1 = the model's default (event loop 60 = Node's headersTimeout; GIL threads "
+     "0: gunicorn and Werkzeug have none)", "", false, true,
+     NUMBER_MEMBER(server.timeouts.header_s)},
+    {"server_request_timeout_s", "request-timeout", 0, FieldKind::Real, FieldGroup::Server, -1,
+     Limits::kMaxServerTimeoutS, "s",
+     "408 and close when a whole request has not arrived this long after it began; 0 = never, "
+     "-1 = the model's default (event loop 300 = Node's requestTimeout; GIL threads 0)", "",
+     false, true, NUMBER_MEMBER(server.timeouts.request_s)},
+    {"keepalive_timeout_s", "keepalive-timeout", 0, FieldKind::Real, FieldGroup::Server, -1,
+     Limits::kMaxServerTimeoutS, "s",
+     "close a keep-alive connection idle this long between requests; 0 = never, -1 = the "
+     "model's default (event loop 5 = Node's keepAliveTimeout; GIL pool 2 = gunicorn's "
+     "--keepalive; one thread per connection 0 = Werkzeug)", "", false, true,
+     NUMBER_MEMBER(server.timeouts.keepalive_s)},
+    {"worker_timeout_s", "worker-timeout", 0, FieldKind::Real, FieldGroup::Server, -1,
+     Limits::kMaxServerTimeoutS, "s",
+     "kill and replace a worker process whose serving loop has not been free this long "
+     "(gunicorn's --timeout, its arbiter's liveness check: a sync worker, threads 1, stuck on a "
+     "slow client stops reporting; a gthread worker's main loop does not); 0 = never, -1 = the "
+     "model's default (GIL pool 30 = gunicorn; event loop 0 = Node; one thread per "
+     "connection 0 = Werkzeug)", "", false, false, NUMBER_MEMBER(server.timeouts.worker_s)},
     // --- workload per request ---
     {"overhead_us", "overhead-us", 0, FieldKind::Real, FieldGroup::Workload, 0,
      Limits::kMaxOverheadUs, "µs", "framework cost per request, real CPU run like handler work",

@@ -37,6 +37,9 @@ public:
     std::string_view method() const;
     std::string_view target() const;  // path and query as sent
     bool keep_alive() const;          // HTTP/1.1 default, Connection: close honoured
+    // The header block of the current request is complete (its body may still be due): where a
+    // header timeout ends and only the request timeout goes on.
+    bool header_done() const { return header_checked_; }
 
     // Set when Bad: what to answer (400, 413, 431 or 501) and a one-line reason for the body.
     int error_status() const { return error_status_; }

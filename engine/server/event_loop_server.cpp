@@ -2,7 +2,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
+#include <chrono>
+#include <optional>
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
@@ -17,13 +20,27 @@ namespace conclab {
 
 namespace asio = boost::asio;
 using asio::ip::tcp;
+using SteadyClock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr auto kHeartbeat = std::chrono::milliseconds(100);
+
+SteadyClock::duration seconds(double s) {
+    return std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(s));
+}
+
+}  // namespace
 
 // One client connection on the loop. Everything here runs on the loop thread, so it needs no
 // locks; the shared_ptr keeps it alive while an operation is pending.
 class EventLoopServer::Connection : public std::enable_shared_from_this<Connection> {
 public:
     Connection(EventLoopServer& server, tcp::socket socket)
-        : server_(server), socket_(std::move(socket)), io_wait_(socket_.get_executor()) {
+        : server_(server),
+          socket_(std::move(socket)),
+          io_wait_(socket_.get_executor()),
+          deadline_(socket_.get_executor()) {
         fd_ = socket_.native_handle();
         server_.counters_.connection_opened(fd_);
     }
@@ -31,6 +48,7 @@ public:
 
     void start() {
         server_.live_.emplace(this, weak_from_this());
+        begin_request();  // Node times a connection's first request from the connection's start
         read_more();
     }
 
@@ -42,6 +60,7 @@ public:
         fd_ = -1;
         boost::system::error_code ignored;
         io_wait_.cancel();
+        stop_deadline();
         socket_.shutdown(tcp::socket::shutdown_both, ignored);
         socket_.close(ignored);
     }
@@ -52,6 +71,10 @@ private:
             asio::buffer(chunk_),
             [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
                 if (ec) return self->close();  // EOF is a normal close
+                if (self->idle_) {  // the first bytes of the next request on a kept-alive one
+                    self->idle_ = false;
+                    self->begin_request();
+                }
                 self->input_.append(self->chunk_.data(), n);
                 self->process_input();
             });
@@ -63,14 +86,20 @@ private:
         input_.erase(0, used);
         switch (status) {
             case http::RequestParser::Status::NeedMore:
+                if (timing_header_ && parser_.header_done()) {
+                    timing_header_ = false;  // only the request timeout goes on
+                    arm_request_deadline();
+                }
                 if (parser_.take_continue()) return write_continue();
                 return read_more();
             case http::RequestParser::Status::Bad:
+                stop_deadline();
                 keep_alive_ = false;
                 response_ = http::make_response(parser_.error_status(), parser_.error() + "\n",
                                                 false, server_.identity_);
                 return write_response(false);
             case http::RequestParser::Status::Complete:
+                stop_deadline();
                 return handle_request();
         }
     }
@@ -133,7 +162,63 @@ private:
         if (counted) finish_request(!ec);
         if (ec || !keep_alive_) return close();
         parser_.reset();
-        process_input();  // a pipelined request may be buffered
+        if (input_.empty()) {
+            // Idle between requests: Node's keepAliveTimeout (socket.setTimeout) runs until the
+            // next request's first byte.
+            idle_ = true;
+            if (server_.timeouts_.keepalive_s > 0) {
+                arm_deadline(SteadyClock::now() + seconds(server_.timeouts_.keepalive_s), true);
+            }
+        } else {
+            begin_request();  // a pipelined request is already here
+        }
+        process_input();
+    }
+
+    // A request begins: Node's headersTimeout and requestTimeout count from here.
+    void begin_request() {
+        request_start_ = SteadyClock::now();
+        timing_header_ = server_.timeouts_.header_s > 0;
+        arm_request_deadline();
+    }
+
+    void arm_request_deadline() {
+        std::optional<SteadyClock::time_point> at;
+        const ServerTimeouts& t = server_.timeouts_;
+        if (timing_header_) at = request_start_ + seconds(t.header_s);
+        if (t.request_s > 0) {
+            const auto whole = request_start_ + seconds(t.request_s);
+            at = at ? std::min(*at, whole) : whole;
+        }
+        if (!at) return stop_deadline();
+        arm_deadline(*at, false);
+    }
+
+    // One timer per connection for whichever deadline applies now. The generation tells a
+    // handler that was already queued when its deadline was replaced to do nothing.
+    void arm_deadline(SteadyClock::time_point at, bool keepalive) {
+        const std::uint64_t generation = ++deadline_generation_;
+        deadline_keepalive_ = keepalive;
+        deadline_.expires_at(at);
+        deadline_.async_wait([self = shared_from_this(), generation](boost::system::error_code ec) {
+            if (ec || generation != self->deadline_generation_ || self->fd_ < 0) return;
+            self->deadline_passed();
+        });
+    }
+
+    void stop_deadline() {
+        ++deadline_generation_;
+        deadline_.cancel();
+    }
+
+    void deadline_passed() {
+        if (!deadline_keepalive_) {
+            // Node answers 408 and closes; best effort, like its socket.write() before destroy.
+            boost::system::error_code ec;
+            socket_.non_blocking(true, ec);
+            if (!ec) socket_.write_some(asio::buffer(http::kRequestTimeoutResponse), ec);
+        }
+        close();
     }
 
     void finish_request(bool written) {
@@ -149,6 +234,12 @@ private:
     EventLoopServer& server_;
     tcp::socket socket_;
     asio::steady_timer io_wait_;
+    asio::steady_timer deadline_;
+    std::uint64_t deadline_generation_ = 0;
+    bool deadline_keepalive_ = false;  // the armed deadline is the idle one (close, no 408)
+    SteadyClock::time_point request_start_{};
+    bool timing_header_ = false;  // the header block of the current request is still due
+    bool idle_ = false;           // between requests on a kept-alive connection
     int fd_ = -1;
     std::array<char, 4096> chunk_{};
     std::string input_;
@@ -158,8 +249,8 @@ private:
     bool in_service_ = false;
 };
 
-EventLoopServer::EventLoopServer(const Workload& workload)
-    : identity_(server_identity(Model::EventLoop)), workload_(workload) {}
+EventLoopServer::EventLoopServer(const Workload& workload, const ServerTimeouts& timeouts)
+    : identity_(server_identity(Model::EventLoop)), workload_(workload), timeouts_(timeouts) {}
 
 EventLoopServer::~EventLoopServer() {
     stop();
@@ -167,9 +258,18 @@ EventLoopServer::~EventLoopServer() {
 
 void EventLoopServer::start(int listen_fd) {
     acceptor_.start(listen_fd);
+    beat_when_free();
     loop_thread_ = std::thread([this] {
         set_thread_name("cl-loop");
         io_.run();
+    });
+}
+
+void EventLoopServer::beat_when_free() {
+    counters_.beat();
+    heartbeat_.expires_after(kHeartbeat);
+    heartbeat_.async_wait([this](boost::system::error_code ec) {
+        if (!ec && !stopping_) beat_when_free();
     });
 }
 
@@ -191,6 +291,7 @@ void EventLoopServer::stop() {
     stopping_ = true;  // interrupts a handler that is burning CPU
     asio::post(io_, [this] {
         acceptor_.close();
+        heartbeat_.cancel();
         std::vector<std::shared_ptr<Connection>> open;
         for (auto& [raw, weak] : live_) {
             if (auto connection = weak.lock()) open.push_back(std::move(connection));

@@ -1,7 +1,8 @@
 #pragma once
 // The event-loop model (Node.js / Express): one thread runs a Boost.Asio io_context. Reads,
 // writes and the I/O wait (a timer) overlap freely; handler CPU work runs on the loop thread and
-// blocks every other connection until it returns.
+// blocks every other connection until it returns. Node's three timeouts close what a client
+// never finishes (headersTimeout, requestTimeout: 408) or leaves idle (keepAliveTimeout).
 
 #include <atomic>
 #include <memory>
@@ -23,7 +24,8 @@ namespace conclab {
 
 class EventLoopServer final : public Server {
 public:
-    explicit EventLoopServer(const Workload& workload);
+    // `timeouts` as resolved(): 0 = none.
+    EventLoopServer(const Workload& workload, const ServerTimeouts& timeouts);
     ~EventLoopServer() override;
 
     void start(int listen_fd) override;
@@ -38,12 +40,14 @@ public:
 private:
     class Connection;
     void serve_new_socket(boost::asio::ip::tcp::socket socket);
+    void beat_when_free();
 
     // Declared before the io_context: handlers still queued when it is destroyed own connections
     // whose destructors use these.
     ServerCounters counters_;
     std::string identity_;
     LiveWorkload workload_;
+    const ServerTimeouts timeouts_;
     std::atomic<bool> stopping_{false};
     bool stopped_ = false;
 
@@ -53,6 +57,9 @@ private:
         [this](const std::string& e) { counters_.accept_failed(e); }};
     // Open connections, touched only on the loop thread; stop() closes them all.
     std::unordered_map<Connection*, std::weak_ptr<Connection>> live_;
+    // Fires on the loop every kHeartbeat: it runs only when the loop is free, so the heartbeat's
+    // age is how long the loop has been blocked.
+    boost::asio::steady_timer heartbeat_{io_};
     std::thread loop_thread_;
 };
 

@@ -1,12 +1,18 @@
 #include "server/gil_thread_server.hpp"
 
+#include <poll.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
+#include <cerrno>
+#include <climits>
+#include <optional>
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 
+#include "core/clocks.hpp"
 #include "core/thread_name.hpp"
 #include "http/request_parser.hpp"
 #include "http/response.hpp"
@@ -17,19 +23,51 @@ namespace conclab {
 namespace asio = boost::asio;
 using asio::ip::tcp;
 
+namespace {
+
+constexpr auto kHeartbeat = std::chrono::milliseconds(100);
+
+std::int64_t to_ns(double seconds) {
+    return static_cast<std::int64_t>(seconds * 1e9);
+}
+
+// Blocks until `fd` is readable or the deadline (monotonic ns; 0 = none) has passed; false when
+// it passed. Like a socket timeout in Python: the blocking recv() with a limit.
+bool readable_before(int fd, std::int64_t deadline_ns) {
+    if (deadline_ns == 0) return true;
+    for (;;) {
+        const std::int64_t left_ns = deadline_ns - monotonic_ns();
+        if (left_ns <= 0) return false;
+        pollfd p{fd, POLLIN, 0};
+        const auto ms = std::min<std::int64_t>((left_ns + 999'999) / 1'000'000, INT_MAX);
+        const int n = ::poll(&p, 1, static_cast<int>(ms));
+        if (n > 0 || (n < 0 && errno != EINTR)) return true;  // the read reports any error
+    }
+}
+
+}  // namespace
+
 struct GilThreadServer::Connection {
-    explicit Connection(tcp::socket s) : socket(std::move(s)), fd(socket.native_handle()) {}
+    explicit Connection(tcp::socket s)
+        : socket(std::move(s)), fd(socket.native_handle()), opened_ns(monotonic_ns()) {}
     tcp::socket socket;
     int fd;
+    std::int64_t opened_ns;
     std::string input;  // bytes read but not yet parsed (a pipelined next request)
     http::RequestParser parser;
     bool closed = false;
+    bool had_request = false;  // a request has been read: the next one follows a response
+    // Poller thread only: the keep-alive timer, and whether the poller is watching the socket.
+    std::optional<asio::steady_timer> idle_timer;
+    bool watching = false;
 };
 
-GilThreadServer::GilThreadServer(const Workload& workload, int threads, double switch_interval_ms)
+GilThreadServer::GilThreadServer(const Workload& workload, int threads, double switch_interval_ms,
+                                 const ServerTimeouts& timeouts)
     : identity_(server_identity(Model::GilThreads)),
       gil_(std::chrono::microseconds(static_cast<std::int64_t>(switch_interval_ms * 1000.0))),
       workload_(workload),
+      timeouts_(timeouts),
       thread_per_connection_(threads == 0),
       pool_size_(threads) {}
 
@@ -39,6 +77,7 @@ GilThreadServer::~GilThreadServer() {
 
 void GilThreadServer::start(int listen_fd) {
     acceptor_.start(listen_fd);
+    beat_when_free();
     io_thread_ = std::thread([this] {
         set_thread_name("cl-gil-accept");
         io_.run();
@@ -51,7 +90,7 @@ void GilThreadServer::start(int listen_fd) {
 void GilThreadServer::serve_new_socket(tcp::socket socket) {
     auto connection = std::make_shared<Connection>(std::move(socket));
     counters_.connection_opened(connection->fd);
-    if (!thread_per_connection_) return watch_idle(connection);
+    if (!thread_per_connection_) return watch_idle(connection, false);
     reap_finished_connection_threads();
     auto done = std::make_shared<std::atomic<bool>>(false);
     std::lock_guard lock(connection_threads_mutex_);
@@ -63,15 +102,42 @@ void GilThreadServer::serve_new_socket(tcp::socket socket) {
 }
 
 // Like gthread's poller: an idle keep-alive connection costs no thread; once it is readable it
-// queues for the pool.
-void GilThreadServer::watch_idle(const ConnectionPtr& connection) {
+// queues for the pool. After a response the keep-alive timeout runs meanwhile (gthread's
+// murder_keepalived(): the connection is closed, nothing is written).
+void GilThreadServer::watch_idle(const ConnectionPtr& connection, bool after_response) {
+    connection->watching = true;
+    if (after_response && timeouts_.keepalive_s > 0) {
+        if (!connection->idle_timer) connection->idle_timer.emplace(io_);
+        connection->idle_timer->expires_after(
+            std::chrono::nanoseconds(to_ns(timeouts_.keepalive_s)));
+        connection->idle_timer->async_wait([connection](boost::system::error_code ec) {
+            if (ec || !connection->watching) return;
+            boost::system::error_code ignored;
+            connection->socket.cancel(ignored);  // the wait below ends and closes it
+        });
+    }
     connection->socket.async_wait(tcp::socket::wait_read,
                                   [this, connection](boost::system::error_code ec) {
+                                      connection->watching = false;
+                                      if (connection->idle_timer) connection->idle_timer->cancel();
                                       if (ec || stopping_) return close_connection(*connection);
                                       std::lock_guard lock(queue_mutex_);
                                       ready_.push_back(connection);
                                       queue_cv_.notify_one();
                                   });
+}
+
+void GilThreadServer::beat_when_free() {
+    bool sync_worker = false;
+    {
+        std::lock_guard lock(queue_mutex_);
+        sync_worker = pool_size_ == 1;
+    }
+    if (!sync_worker) counters_.beat();
+    heartbeat_.expires_after(kHeartbeat);
+    heartbeat_.async_wait([this](boost::system::error_code ec) {
+        if (!ec && !stopping_) beat_when_free();
+    });
 }
 
 void GilThreadServer::pool_thread_main(int index) {
@@ -80,7 +146,12 @@ void GilThreadServer::pool_thread_main(int index) {
         ConnectionPtr connection;
         {
             std::unique_lock lock(queue_mutex_);
-            queue_cv_.wait(lock, [&] { return stopping_ || exit_tokens_ > 0 || !ready_.empty(); });
+            // A sync worker (a pool of one) beats whenever its one thread is free, as gunicorn's
+            // calls notify() each time round its loop, also while it waits for a connection.
+            const auto work = [&] { return stopping_ || exit_tokens_ > 0 || !ready_.empty(); };
+            do {
+                if (pool_size_ == 1) counters_.beat();
+            } while (!queue_cv_.wait_for(lock, kHeartbeat, work));
             if (stopping_) return;
             if (exit_tokens_ > 0) {
                 --exit_tokens_;
@@ -97,7 +168,7 @@ void GilThreadServer::pool_thread_main(int index) {
         if (outcome == Outcome::Close || stopping_) {
             close_connection(*connection);
         } else {
-            asio::post(io_, [this, connection] { watch_idle(connection); });
+            asio::post(io_, [this, connection] { watch_idle(connection, true); });
         }
     }
 }
@@ -109,9 +180,29 @@ void GilThreadServer::connection_thread_main(const ConnectionPtr& connection) {
     close_connection(*connection);
 }
 
+std::int64_t GilThreadServer::read_deadline_ns(const Connection& connection,
+                                               std::int64_t request_start_ns) {
+    if (request_start_ns == 0) {  // no byte of the next request yet: idle after a response
+        return timeouts_.keepalive_s > 0 ? monotonic_ns() + to_ns(timeouts_.keepalive_s) : 0;
+    }
+    std::int64_t deadline = 0;
+    if (timeouts_.header_s > 0 && !connection.parser.header_done()) {
+        deadline = request_start_ns + to_ns(timeouts_.header_s);
+    }
+    if (timeouts_.request_s > 0) {
+        const std::int64_t whole = request_start_ns + to_ns(timeouts_.request_s);
+        deadline = deadline == 0 ? whole : std::min(deadline, whole);
+    }
+    return deadline;
+}
+
 GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connection) {
     // Reading and parsing the request: blocking socket calls release the GIL in CPython, and the
-    // framework's parsing cost is part of overhead_us below.
+    // framework's parsing cost is part of overhead_us below. The request's clock starts with its
+    // first byte; a connection's first request is timed from the connection's start, as Node does.
+    std::int64_t request_start_ns = !connection.input.empty() ? monotonic_ns()
+                                    : connection.had_request  ? 0
+                                                              : connection.opened_ns;
     for (;;) {
         std::size_t used = 0;
         const auto status = connection.parser.feed(connection.input, used);
@@ -131,11 +222,20 @@ GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connecti
             asio::write(connection.socket, asio::buffer(http::kContinueResponse), ec);
             if (ec) return Outcome::Close;
         }
+        if (!readable_before(connection.fd, read_deadline_ns(connection, request_start_ns))) {
+            // Idle too long: close. A request begun but not finished in time: 408, as Node.
+            if (request_start_ns != 0) {
+                asio::write(connection.socket, asio::buffer(http::kRequestTimeoutResponse), ec);
+            }
+            return Outcome::Close;
+        }
         std::array<char, 4096> chunk;
         const std::size_t n = connection.socket.read_some(asio::buffer(chunk), ec);
         if (ec) return Outcome::Close;  // EOF between requests is a normal close
+        if (request_start_ns == 0) request_start_ns = monotonic_ns();
         connection.input.append(chunk.data(), n);
     }
+    connection.had_request = true;
 
     counters_.request_started();
     counters_.set_in_service(connection.fd, true);
@@ -224,7 +324,10 @@ void GilThreadServer::stop() {
     queue_cv_.notify_all();
     stop_cv_.notify_all();
     gil_.shutdown();
-    asio::post(io_, [this] { acceptor_.close(); });
+    asio::post(io_, [this] {
+        acceptor_.close();
+        heartbeat_.cancel();
+    });
     counters_.shutdown_all_connections();  // unblocks blocking reads and writes
     for (auto& thread : pool_threads_) thread.join();
     {

@@ -8,6 +8,17 @@
 //   the next free pool thread serves one request, then hands the connection back to the poller.
 //   In service <= N; everything else that has arrived waits in the queue.
 // threads = 0: one new thread per connection, no upper bound (Werkzeug's ThreadingMixIn).
+//
+// Timeouts as the real servers have them (ServerTimeouts, resolved per model): gthread closes
+// idle keep-alive connections after --keepalive (the poller's timer here) and has no header or
+// request timeout, so a pool thread reading a request that never ends is blocked for as long as
+// its client stays; Werkzeug has none at all. Header and request timeouts, when set, bound the
+// blocking reads (poll() with a deadline) and answer 408 as Node does.
+//
+// Heartbeat (ServerStats::heartbeat_us, what the host's worker timeout watches): with a pool of
+// one thread this is gunicorn's sync worker, and only that thread beats, when it is free; with
+// more threads (gthread) or one per connection, the poller beats, as gthread's main loop keeps
+// calling notify() however many pool threads are stuck.
 
 #include <atomic>
 #include <condition_variable>
@@ -33,7 +44,9 @@ namespace conclab {
 
 class GilThreadServer final : public Server {
 public:
-    GilThreadServer(const Workload& workload, int threads, double switch_interval_ms);
+    // `timeouts` as resolved(): 0 = none.
+    GilThreadServer(const Workload& workload, int threads, double switch_interval_ms,
+                    const ServerTimeouts& timeouts);
     ~GilThreadServer() override;
 
     void start(int listen_fd) override;
@@ -53,11 +66,16 @@ private:
     enum class Outcome { KeepAlive, Close };
 
     void serve_new_socket(boost::asio::ip::tcp::socket socket);
-    void watch_idle(const ConnectionPtr& connection);  // poller thread only
+    // Poller thread only. After a response, the keep-alive timeout runs while it waits.
+    void watch_idle(const ConnectionPtr& connection, bool after_response);
+    void beat_when_free();  // poller thread
     void pool_thread_main(int index);
     void connection_thread_main(const ConnectionPtr& connection);
     Outcome serve_one_request(Connection& connection);
     bool wait_for_io(double io_ms);  // false when stopping
+    // When the next read of this request must have data by (monotonic ns), 0 = never; see
+    // serve_one_request().
+    std::int64_t read_deadline_ns(const Connection& connection, std::int64_t request_start_ns);
     void close_connection(Connection& connection);
     void reap_finished_connection_threads();
 
@@ -66,6 +84,7 @@ private:
     std::string identity_;
     GlobalInterpreterLock gil_;
     LiveWorkload workload_;
+    const ServerTimeouts timeouts_;
     const bool thread_per_connection_;
     std::atomic<bool> stopping_{false};
     bool stopped_ = false;
@@ -90,6 +109,7 @@ private:
     ConnectionAcceptor acceptor_{
         io_, [this](boost::asio::ip::tcp::socket socket) { serve_new_socket(std::move(socket)); },
         [this](const std::string& e) { counters_.accept_failed(e); }};
+    boost::asio::steady_timer heartbeat_{io_};
     std::thread io_thread_;
 };
 

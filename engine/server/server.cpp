@@ -7,13 +7,14 @@
 
 namespace conclab {
 
-std::unique_ptr<Server> make_server(const ServerConfig& config) {
+std::unique_ptr<Server> make_server(const ServerConfig& given) {
+    const ServerConfig config = resolved(given);  // the model's own timeouts where none is given
     switch (config.model) {
         case Model::EventLoop:
-            return std::make_unique<EventLoopServer>(config.workload);
+            return std::make_unique<EventLoopServer>(config.workload, config.timeouts);
         case Model::GilThreads:
             return std::make_unique<GilThreadServer>(config.workload, config.threads,
-                                                     config.switch_interval_ms);
+                                                     config.switch_interval_ms, config.timeouts);
         case Model::ProcessPerCore:
             break;
     }

@@ -25,6 +25,10 @@ struct ServerStats {
     std::int64_t clock_us = 0;             // monotonic
     std::uint64_t accept_errors = 0;
     std::string last_accept_error;  // e.g. "Too many open files"
+    // When the serving loop was last free (monotonic µs, the same clock in every process): the
+    // liveness a gunicorn worker shows its arbiter by touching its heartbeat file. Only the code
+    // that serves beats it, never a reporter thread, so a worker stuck serving shows its age.
+    std::int64_t heartbeat_us = 0;
 };
 
 class Server {
@@ -50,6 +54,7 @@ public:
 };
 
 // config.model must be EventLoop or GilThreads (a process-per-core worker passes its inner model).
+// Timeouts left at -1 get the model's real defaults (resolved()).
 std::unique_ptr<Server> make_server(const ServerConfig& config);
 
 // The Server header value, "conclab-event-loop/1234": model and PID, so a client can tell which

@@ -35,6 +35,10 @@ void ServerCounters::request_abandoned() {
     change_in_service(-1);
 }
 
+void ServerCounters::beat() {
+    heartbeat_ns_.store(monotonic_ns(), std::memory_order_relaxed);
+}
+
 void ServerCounters::accept_failed(const std::string& message) {
     std::lock_guard lock(mutex_);
     ++accept_errors_;
@@ -99,6 +103,7 @@ ServerStats ServerCounters::take_stats() {
         stats.waiting_area_us = static_cast<std::uint64_t>(waiting_area_ns_ / 1000);
         stats.clock_us = in_service_since_ns_ / 1000;
     }
+    stats.heartbeat_us = heartbeat_ns_.load(std::memory_order_relaxed) / 1000;
     std::lock_guard lock(mutex_);
     stats.connections = static_cast<int>(connections_.size());
     stats.accept_errors = accept_errors_;

@@ -9,6 +9,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/clocks.hpp"
 #include "server/server.hpp"
 
 namespace conclab {
@@ -19,6 +20,8 @@ public:
     void request_finished();   // a response was fully written
     void request_abandoned();  // the connection failed while in service
     void accept_failed(const std::string& message);
+    // The serving loop is free now (see ServerStats::heartbeat_us); any thread.
+    void beat();
 
     void connection_opened(int fd);
     void connection_closed(int fd);
@@ -37,6 +40,7 @@ private:
     int count_waiting();
 
     std::atomic<std::uint64_t> requests_{0};
+    std::atomic<std::int64_t> heartbeat_ns_{monotonic_ns()};  // a new server counts as free
 
     // In service and waiting, with their time integrals (guarded by integral_mutex_).
     std::mutex integral_mutex_;

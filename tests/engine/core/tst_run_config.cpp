@@ -17,6 +17,47 @@ private slots:
         QVERIFY(resolved(c).workers >= 1);
         QCOMPARE(resolved(c).listen_backlog, 2048);
     }
+    // #9 §1: each model gets the timeouts of what it stands in for, unless given.
+    void timeoutsDefaultToTheRealSystems_data() {
+        QTest::addColumn<int>("model");
+        QTest::addColumn<int>("inner");
+        QTest::addColumn<int>("threads");
+        QTest::addColumn<double>("header");
+        QTest::addColumn<double>("request");
+        QTest::addColumn<double>("keepalive");
+        QTest::addColumn<double>("worker");
+        const int el = int(Model::EventLoop), gil = int(Model::GilThreads),
+                  ppc = int(Model::ProcessPerCore);
+        QTest::newRow("Node") << el << el << 10 << 60.0 << 300.0 << 5.0 << 0.0;
+        QTest::newRow("gunicorn gthread") << gil << el << 10 << 0.0 << 0.0 << 2.0 << 30.0;
+        QTest::newRow("gunicorn sync") << gil << el << 1 << 0.0 << 0.0 << 2.0 << 30.0;
+        QTest::newRow("Werkzeug") << gil << el << 0 << 0.0 << 0.0 << 0.0 << 0.0;
+        QTest::newRow("Node cluster") << ppc << el << 10 << 60.0 << 300.0 << 5.0 << 0.0;
+        QTest::newRow("gunicorn prefork") << ppc << gil << 1 << 0.0 << 0.0 << 2.0 << 30.0;
+    }
+    void timeoutsDefaultToTheRealSystems() {
+        QFETCH(int, model);
+        QFETCH(int, inner);
+        QFETCH(int, threads);
+        QFETCH(double, header);
+        QFETCH(double, request);
+        QFETCH(double, keepalive);
+        QFETCH(double, worker);
+        ServerConfig c;
+        c.model = Model(model);
+        c.inner = Model(inner);
+        c.threads = threads;
+        QCOMPARE(c.timeouts.header_s, -1.0);  // unset until resolved
+        const ServerTimeouts t = resolved(c).timeouts;
+        QCOMPARE(t.header_s, header);
+        QCOMPARE(t.request_s, request);
+        QCOMPARE(t.keepalive_s, keepalive);
+        QCOMPARE(t.worker_s, worker);
+        // Given values win, 0 (none) included, and resolving twice changes nothing.
+        c.timeouts = ServerTimeouts{1, 0, 0.5, 0};
+        QCOMPARE(resolved(c).timeouts, (ServerTimeouts{1, 0, 0.5, 0}));
+        QCOMPARE(resolved(resolved(c)).timeouts, resolved(c).timeouts);
+    }
     void validConfigHasNoErrors() { QVERIFY(validate(RunConfig{}).empty()); }
     void impossibleValuesAreRejected_data() {
         QTest::addColumn<int>("which");

@@ -22,11 +22,12 @@ struct Running {
     std::uint16_t port = 0;
 };
 
-Running start(Model model, Workload workload, int threads = 4) {
+Running start(Model model, Workload workload, int threads = 4, ServerTimeouts timeouts = {}) {
     ServerConfig config;
     config.model = model;
     config.workload = workload;
     config.threads = threads;
+    config.timeouts = timeouts;
     ListenSocket listen = open_listen_socket(0, 128);
     Running r;
     if (listen.fd < 0) return r;
@@ -264,6 +265,122 @@ private slots:
             }
         }
         QTRY_COMPARE_WITH_TIMEOUT(r.server->stats().requests, std::uint64_t(served), kHangMs);
+        r.server->stop();
+    }
+
+    // #9 §1: clients that send half a request line and wait. A pool thread reading a request
+    // blocks until it is complete, so 4 of them freeze a pool of 4 (gunicorn gthread: no header
+    // timeout); with a header timeout the server answers them 408, closes, and serves on.
+    void slowClientsAgainstHeaderTimeouts_data() {
+        QTest::addColumn<int>("model");
+        QTest::addColumn<int>("threads");
+        QTest::addColumn<double>("header_timeout_s");
+        QTest::newRow("gil-threads pool, no header timeout: frozen")
+            << int(Model::GilThreads) << 4 << 0.0;
+        QTest::newRow("event-loop, header timeout 1 s") << int(Model::EventLoop) << 1 << 1.0;
+        QTest::newRow("gil-threads pool, header timeout 1 s") << int(Model::GilThreads) << 4 << 1.0;
+    }
+    void slowClientsAgainstHeaderTimeouts() {
+        QFETCH(int, model);
+        QFETCH(int, threads);
+        QFETCH(double, header_timeout_s);
+        Running r =
+            start(Model(model), Workload{}, threads, ServerTimeouts{header_timeout_s, 0, 0, 0});
+        QVERIFY(r.server);
+        std::vector<std::unique_ptr<BlockingHttpClient>> slow;
+        for (int i = 0; i < 4; ++i) {
+            slow.push_back(std::make_unique<BlockingHttpClient>(r.port));
+            QVERIFY(slow.back()->send_raw("GET / HT"));  // and nothing more
+        }
+        const bool frozen = header_timeout_s == 0;
+        if (frozen) {
+            // Once a pool thread is reading each of them, nobody else is served: a request
+            // that gets no answer in 2 s, and the server counts no response.
+            QTest::qWait(300);
+            const std::uint64_t before = r.server->stats().requests;
+            BlockingHttpClient other(r.port, 2.0);
+            QVERIFY(!other.get("/"));
+            QCOMPARE(r.server->stats().requests, before);
+            // They leave, and the pool serves again: it was them.
+            slow.clear();
+            QTRY_VERIFY_WITH_TIMEOUT(r.server->stats().requests > before, kHangMs);
+        } else {
+            for (auto& c : slow) {
+                auto answer = c->read_response();  // Node's 408 after the header timeout
+                QVERIFY(answer);
+                QCOMPARE(answer->status, 408);
+                QVERIFY(c->reads_eof());
+            }
+            BlockingHttpClient other(r.port);
+            auto response = other.get("/");
+            QVERIFY(response);
+            QCOMPARE(response->status, 200);
+        }
+        r.server->stop();
+    }
+
+    // An idle keep-alive connection is closed after the keep-alive timeout (Node's
+    // keepAliveTimeout, gunicorn's --keepalive), in every model; with 0 it stays.
+    void keepaliveTimeoutClosesIdleConnections_data() {
+        QTest::addColumn<int>("model");
+        QTest::addColumn<int>("threads");
+        QTest::addColumn<double>("keepalive_s");
+        QTest::newRow("event-loop, 1 s") << int(Model::EventLoop) << 1 << 1.0;
+        QTest::newRow("gil-threads pool, 1 s") << int(Model::GilThreads) << 4 << 1.0;
+        QTest::newRow("gil-threads per connection, 1 s") << int(Model::GilThreads) << 0 << 1.0;
+        QTest::newRow("event-loop, none") << int(Model::EventLoop) << 1 << 0.0;
+        QTest::newRow("gil-threads pool, none") << int(Model::GilThreads) << 4 << 0.0;
+    }
+    void keepaliveTimeoutClosesIdleConnections() {
+        QFETCH(int, model);
+        QFETCH(int, threads);
+        QFETCH(double, keepalive_s);
+        Running r = start(Model(model), Workload{}, threads, ServerTimeouts{0, 0, keepalive_s, 0});
+        BlockingHttpClient c(r.port);
+        auto first = c.get("/");
+        QVERIFY(first && first->status == 200 && !first->close);
+        if (keepalive_s > 0) {
+            QVERIFY(c.reads_eof());  // within the client's 10 s: closed, with nothing written
+            QTRY_COMPARE_WITH_TIMEOUT(r.server->stats().connections, 0, kHangMs);
+        } else {
+            QTest::qWait(2000);  // twice the timeout of the rows above
+            auto second = c.get("/");
+            QVERIFY2(second && second->status == 200, "the idle connection was closed");
+        }
+        r.server->stop();
+    }
+
+    // The heartbeat a worker timeout watches (ServerStats::heartbeat_us) is beaten by the code
+    // that serves. A sync worker (a pool of one) stuck reading a slow client's request stops
+    // beating; a gthread pool's poller goes on beating while every pool thread is stuck, as
+    // gunicorn's gthread main loop goes on calling notify().
+    void heartbeatStopsOnlyWhenTheServingLoopIsStuck_data() {
+        QTest::addColumn<int>("threads");
+        QTest::addColumn<bool>("stops");
+        QTest::newRow("sync worker (threads 1)") << 1 << true;
+        QTest::newRow("gthread (threads 2)") << 2 << false;
+    }
+    void heartbeatStopsOnlyWhenTheServingLoopIsStuck() {
+        QFETCH(int, threads);
+        QFETCH(bool, stops);
+        Running r = start(Model::GilThreads, Workload{}, threads, ServerTimeouts{0, 0, 0, 0});
+        auto age_s = [&] { return (monotonic_ns() / 1000 - r.server->stats().heartbeat_us) / 1e6; };
+        QVERIFY(age_s() < 5);
+        std::vector<std::unique_ptr<BlockingHttpClient>> slow;
+        for (int i = 0; i < threads; ++i) {
+            slow.push_back(std::make_unique<BlockingHttpClient>(r.port));
+            QVERIFY(slow.back()->send_raw("GET / HT"));
+        }
+        if (stops) {
+            QTRY_VERIFY_WITH_TIMEOUT(age_s() > 1.5, kHangMs);
+            slow.clear();  // the thread is free again, and says so
+            QTRY_VERIFY_WITH_TIMEOUT(age_s() < 1.0, kHangMs);
+        } else {
+            QTest::qWait(2000);
+            QVERIFY2(age_s() < 1.5, qPrintable(QString("heartbeat %1 s old").arg(age_s())));
+            BlockingHttpClient other(r.port, 1.0);
+            QVERIFY(!other.get("/"));  // and yet the pool is frozen
+        }
         r.server->stop();
     }
 
