@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <future>
 #include <list>
 #include <mutex>
@@ -16,7 +17,9 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 
+#include "core/clocks.hpp"
 #include "core/start_error.hpp"
 #include "core/thread_name.hpp"
 #include "process/worker_process.hpp"
@@ -32,6 +35,15 @@ namespace {
 // Like gunicorn's arbiter, a worker that dies while serving is replaced — but not forever: a
 // worker that keeps crashing must not turn into a fork loop.
 constexpr int kMaxRestarts = 20;
+// How often the host looks at its workers' heartbeats (gunicorn's arbiter wakes about once a
+// second; finer here so that short timeouts in tests are kept to within a tenth of a second).
+constexpr auto kLivenessCheck = std::chrono::milliseconds(100);
+
+std::string seconds_text(double s) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f s", s);
+    return text;
+}
 }  // namespace
 
 struct ServerHost::Impl {
@@ -42,6 +54,7 @@ struct ServerHost::Impl {
         bool ready = false;
         bool quitting = false;  // asked to quit: its exit is expected
         bool exited = false;
+        bool timed_out = false;  // killed by the host for a heartbeat older than the timeout
         wp::Stats last;
         int peak_since_collect = 0;
         int waiting_peak_since_collect = 0;
@@ -58,6 +71,7 @@ struct ServerHost::Impl {
     std::thread host_thread;                    // spawns, watches and reaps every worker
     std::optional<ConnectionAcceptor> primary;  // round-robin scheduling only
     std::size_t next_worker = 0;
+    std::optional<asio::steady_timer> liveness;  // worker timeout only
 
     mutable std::mutex mutex;  // guards everything below
     std::condition_variable changed;
@@ -69,6 +83,7 @@ struct ServerHost::Impl {
     bool stopping = false;
     bool stopped = false;
     int restarts = 0;
+    int replacements_due = 0;                // dead workers whose replacement is being started
     std::uint64_t lost_requests = 0;         // since the last collect
     std::vector<std::string> worker_deaths;  // since the last collect, for chart markers
 
@@ -132,7 +147,9 @@ struct ServerHost::Impl {
                 // got ready is not, so a broken worker cannot loop.
                 replace = worker.ready && restarts < kMaxRestarts;
                 problems.push_back(
-                    "server worker " + std::to_string(worker.pid) + " exited unexpectedly (" +
+                    "server worker " + std::to_string(worker.pid) +
+                    (worker.timed_out ? " was killed after timing out ("
+                                      : " exited unexpectedly (") +
                     WorkerProcess::describe_exit(status) + ")" +
                     (replace ? "; starting a replacement"
                      : worker.ready
@@ -141,7 +158,10 @@ struct ServerHost::Impl {
                 // What it was serving is lost: its clients see their connections close.
                 lost_requests += static_cast<std::uint64_t>(worker.last.in_service);
             }
-            if (replace) ++restarts;
+            if (replace) {
+                ++restarts;
+                ++replacements_due;  // the server has not failed while its replacement starts
+            }
             changed.notify_all();
         }
         // Remove the record later, from this thread, once no handler refers to it.
@@ -151,17 +171,19 @@ struct ServerHost::Impl {
         });
         std::string replacement;
         if (replace) {
-            if (std::string error = spawn_worker(); !error.empty()) {
-                std::lock_guard lock(mutex);
+            const std::string error = spawn_worker();
+            std::lock_guard lock(mutex);
+            --replacements_due;
+            if (!error.empty()) {
                 problems.push_back(error);
             } else {
-                std::lock_guard lock(mutex);
                 replacement = " \u2192 " + std::to_string(workers.back().pid);
             }
         }
         if (unexpected) {
             std::lock_guard lock(mutex);
-            worker_deaths.push_back("worker " + std::to_string(worker.pid) + " died (" +
+            worker_deaths.push_back("worker " + std::to_string(worker.pid) +
+                                    (worker.timed_out ? " timed out (" : " died (") +
                                     WorkerProcess::describe_exit(status) + ")" + replacement);
         }
     }
@@ -189,7 +211,7 @@ struct ServerHost::Impl {
         std::lock_guard lock(mutex);
         std::vector<Worker*> ready;
         for (Worker& w : workers) {
-            if (w.ready && !w.exited && !w.quitting) ready.push_back(&w);
+            if (w.ready && !w.exited && !w.quitting && !w.timed_out) ready.push_back(&w);
         }
         if (ready.empty()) return;  // no worker to serve it: the socket closes, the client sees it
         Worker& worker = *ready[next_worker++ % ready.size()];
@@ -244,6 +266,39 @@ struct ServerHost::Impl {
         if (now.clock_us > then.clock_us) w.at_collect = now;
     }
 
+    // gunicorn's arbiter (murder_workers): a worker whose heartbeat is older than the timeout is
+    // killed, and replaced once reaped (on_worker_gone). The heartbeat is the time the worker's
+    // serving loop was last free, so a worker that reports on while its loop is stuck still
+    // times out; one that stops reporting altogether ages on this clock all the same.
+    void check_liveness() {
+        const double timeout_s = config.timeouts.worker_s;
+        const std::int64_t now_us = monotonic_ns() / 1000;
+        std::lock_guard lock(mutex);
+        for (Worker& w : workers) {
+            if (!w.ready || w.exited || w.quitting || w.timed_out || w.last.heartbeat_us <= 0) {
+                continue;
+            }
+            const double silent_s = static_cast<double>(now_us - w.last.heartbeat_us) / 1e6;
+            if (silent_s <= timeout_s) continue;
+            w.timed_out = true;
+            problems.push_back("server worker " + std::to_string(w.pid) +
+                               " timed out: its serving loop has not been free for " +
+                               seconds_text(silent_s) + " (worker_timeout_s " +
+                               seconds_text(timeout_s) +
+                               ", gunicorn's WORKER TIMEOUT); killing it");
+            ::kill(w.pid, SIGKILL);
+        }
+    }
+
+    void watch_liveness() {  // host thread
+        liveness->expires_after(kLivenessCheck);
+        liveness->async_wait([this](boost::system::error_code ec) {
+            if (ec) return;
+            check_liveness();
+            watch_liveness();
+        });
+    }
+
     // Start: spawn `count` workers and wait until every one is ready (or one failed).
     std::string start_workers(int count);
     void stop_workers();
@@ -288,7 +343,7 @@ void ServerHost::Impl::stop_workers() {
 
 ServerHost::ServerHost(ServerConfig config, std::string worker_program)
     : impl_(std::make_unique<Impl>()) {
-    impl_->config = config;
+    impl_->config = resolved(config);  // idempotent; fills in timeouts left at -1
     impl_->worker_program = std::move(worker_program);
 }
 
@@ -323,6 +378,13 @@ void ServerHost::start() {
     std::string failure = d.start_workers(count);
     if (failure.empty() && d.round_robin()) {
         failure = d.on_host_thread([&d] { return d.start_primary(); });
+    }
+    if (failure.empty() && d.config.timeouts.worker_s > 0) {
+        d.on_host_thread([&d] {
+            d.liveness.emplace(d.io);
+            d.watch_liveness();
+            return std::string();
+        });
     }
     if (!failure.empty()) {
         stop();
@@ -412,7 +474,7 @@ HostTick ServerHost::collect() {
     d.requests_collected = total;
     tick.requests_by_pid = d.requests_by_pid;
     tick.problems.swap(d.problems);
-    tick.failed = d.live_workers_locked() == 0 && !d.stopping;
+    tick.failed = d.live_workers_locked() == 0 && d.replacements_due == 0 && !d.stopping;
     tick.restarts = d.restarts;
     tick.lost_requests = std::exchange(d.lost_requests, 0);
     tick.worker_deaths.swap(d.worker_deaths);
@@ -432,6 +494,7 @@ void ServerHost::stop() {
         // The killed workers' sockets close; their handlers reap them. Then the thread ends.
         asio::post(d.io, [&d] {
             if (d.primary) d.primary->close();
+            if (d.liveness) d.liveness->cancel();
             std::lock_guard lock(d.mutex);
             for (Impl::Worker& w : d.workers) {
                 if (!w.exited) w.process->cancel();  // the read handler then reaps

@@ -105,6 +105,7 @@ wp::Stats to_message(const ServerStats& stats) {
     m.waiting_area_us = stats.waiting_area_us;
     m.waiting_peak = stats.waiting_peak;
     m.clock_us = stats.clock_us;
+    m.heartbeat_us = stats.heartbeat_us;
     return m;
 }
 

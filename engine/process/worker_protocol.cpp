@@ -36,7 +36,8 @@ std::string encode(const WorkerMessage& message) {
                                   << m.in_service << ' ' << m.in_service_peak << ' ' << m.waiting
                                   << ' ' << m.cpu_ns << ' ' << m.accept_errors << ' '
                                   << m.in_service_area_us << ' ' << m.waiting_area_us << ' '
-                                  << m.waiting_peak << ' ' << m.clock_us << '\n';
+                                  << m.waiting_peak << ' ' << m.clock_us << ' ' << m.heartbeat_us
+                                  << '\n';
                               return out.str();
                           },
                           [](const Error& m) { return "error " + one_line(m.text) + "\n"; },
@@ -74,7 +75,7 @@ std::optional<WorkerMessage> parse_worker_message(std::string_view line) {
         Stats m;
         if (in >> m.requests >> m.connections >> m.in_service >> m.in_service_peak >> m.waiting >>
             m.cpu_ns >> m.accept_errors >> m.in_service_area_us >> m.waiting_area_us >>
-            m.waiting_peak >> m.clock_us) {
+            m.waiting_peak >> m.clock_us >> m.heartbeat_us) {
             return m;
         }
     } else if (word == "error") {

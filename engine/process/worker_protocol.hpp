@@ -9,7 +9,8 @@
 //   worker -> engine   "ready <pid>"
 //                      "stats <requests> <connections> <in_service> <in_service_peak> <waiting>
 //                             <cpu_ns> <accept_errors> <in_service_area_us> <waiting_area_us>
-//                             <waiting_peak> <clock_us>"     (every 100 ms and at exit)
+//                             <waiting_peak> <clock_us> <heartbeat_us>"
+//                                                            (every 100 ms and at exit)
 //                      "error <text>"   a rejected command or a non-fatal problem
 //                      "fatal <text>"   the worker cannot serve and exits
 
@@ -38,6 +39,10 @@ struct Stats {
     std::uint64_t waiting_area_us = 0;
     int waiting_peak = 0;
     std::int64_t clock_us = 0;
+    // When the worker's serving loop was last free (ServerStats::heartbeat_us): the reporter
+    // thread only carries it, as gunicorn's arbiter reads the time its worker last touched a
+    // file, so a worker stuck serving reports on, with an ageing heartbeat.
+    std::int64_t heartbeat_us = 0;
 };
 struct Error {
     std::string text;

@@ -164,6 +164,64 @@ private slots:
         host.stop();
     }
 
+    // #9 §1, gunicorn's arbiter: a sync worker (a pool of one thread) reading a request that
+    // never ends stops beating its heartbeat, so the host kills it after worker_timeout_s and
+    // starts another; the slow client's connection dies with it.
+    void syncWorkerStuckOnASlowClientIsKilledAndReplaced() {
+        ServerConfig c = config_for(Model::ProcessPerCore, 1);
+        c.inner = Model::GilThreads;
+        c.threads = 1;
+        c.scheduling = Scheduling::Kernel;
+        c.timeouts = ServerTimeouts{};  // gunicorn's, but for the worker timeout
+        c.timeouts.worker_s = 2;
+        ServerHost host(resolved(c), ServerHost::default_worker_program());
+        host.start();
+        std::vector<int> pids;
+        QTRY_COMPARE((pids = host.collect().pids, int(pids.size())), 1);
+        BlockingHttpClient slow(host.port());
+        QVERIFY(slow.send_raw("GET / HT"));
+        bool timed_out = false;
+        int restarts = 0;
+        QElapsedTimer t;
+        t.start();
+        while ((!timed_out || restarts < 1) && t.elapsed() < kHangMs) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            HostTick tick = host.collect();
+            restarts = tick.restarts;
+            for (auto& p : tick.problems) timed_out |= p.find("timed out") != std::string::npos;
+        }
+        QVERIFY2(timed_out, "a 'timed out' problem");
+        QVERIFY(restarts >= 1);
+        QVERIFY(!slow.read_response());  // its connection went with the killed worker
+        QTRY_VERIFY_WITH_TIMEOUT(!process_exists(pids[0]), kHangMs);
+        BlockingHttpClient other(host.port());
+        auto r = other.get("/");  // the replacement serves
+        QVERIFY(r && r->status == 200);
+        QVERIFY(QString::fromStdString(r->server).section('/', 1).toInt() != pids[0]);
+        host.stop();
+    }
+
+    // ...while a gthread worker stuck the same way goes on beating: its pool is frozen, and
+    // stays frozen, because the arbiter has no reason to kill it.
+    void gthreadWorkerStuckOnSlowClientsIsNotKilled() {
+        ServerConfig c = config_for(Model::ProcessPerCore, 1);
+        c.inner = Model::GilThreads;
+        c.threads = 2;
+        c.scheduling = Scheduling::Kernel;
+        c.timeouts = ServerTimeouts{};
+        c.timeouts.worker_s = 1;
+        ServerHost host(resolved(c), ServerHost::default_worker_program());
+        host.start();
+        BlockingHttpClient slow1(host.port()), slow2(host.port());
+        QVERIFY(slow1.send_raw("GET / HT") && slow2.send_raw("GET / HT"));
+        BlockingHttpClient other(host.port(), 3.0);
+        QVERIFY(!other.get("/"));  // frozen for 3 s, three times the worker timeout
+        HostTick tick = host.collect();
+        QCOMPARE(tick.restarts, 0);
+        for (auto& p : tick.problems) QVERIFY2(p.find("timed out") == std::string::npos, p.c_str());
+        host.stop();
+    }
+
     // No client input may kill a worker: Boost 1.74 Beast asserted on a chunked body whose last
     // chunk arrived split, and with assertions on (Debug, asan) that aborted the worker process.
     void splitLastChunkLeavesTheWorkerAlive() {

@@ -9,6 +9,7 @@ class TstWorkerProtocol : public QObject {
 private slots:
     void statsRoundTrip() {
         Stats s{123456789012ull, 10, 3, 7, 2, 987654321ull, 4};
+        s.heartbeat_us = 9876543210123;  // what the host's worker timeout reads
         auto line = encode(s);
         QVERIFY(line.back() == '\n');
         line.pop_back();
@@ -18,6 +19,7 @@ private slots:
         QCOMPARE(back.requests, s.requests);
         QCOMPARE(back.in_service_peak, 7);
         QCOMPARE(back.cpu_ns, s.cpu_ns);
+        QCOMPARE(back.heartbeat_us, s.heartbeat_us);
     }
     void commandsRoundTrip() {
         auto w = encode(SetWorkload{{12.5, 0.25, 50}});
