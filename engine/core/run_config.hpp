@@ -93,6 +93,9 @@ struct LoadConfig {
     // responses are counted apart and kept out of the latency series.
     int heavy_connections = 0;
     double heavy_cpu_ms = 50;
+    // Connections that send a request one byte a second and never finish it (slowloris), beside
+    // the load; counted apart. What a server's timeouts are for.
+    int slow_clients = 0;
 };
 
 // Where the load goes when it is not our own server.
@@ -147,6 +150,7 @@ struct Limits {
     static constexpr int kMaxWorkers = 64;
     static constexpr int kMaxLoadThreads = 64;
     static constexpr int kMaxHeavyConnections = 100;
+    static constexpr int kMaxSlowClients = 1000;
     static constexpr double kMaxServerTimeoutS = 24 * 3600;
     static constexpr int kMaxBacklog = 65535;
     static constexpr double kMinSwitchIntervalMs = 0.1;

@@ -113,6 +113,11 @@ const RunField kFields[] = {
     {"heavy_cpu_ms", "heavy-cpu-ms", 0, FieldKind::Real, FieldGroup::Load, 0, Limits::kMaxCpuMs,
      "ms", "CPU per request of the heavy connections", "", false, false,
      NUMBER_MEMBER(load.heavy_cpu_ms)},
+    {"slow_clients", "slow-clients", 0, FieldKind::Integer, FieldGroup::Load, 0,
+     Limits::kMaxSlowClients, "",
+     "extra connections that send a request one byte a second and never finish it (slowloris), "
+     "reconnecting when the server closes them; counted apart", "", false, false,
+     NUMBER_MEMBER(load.slow_clients)},
     {"request_timeout_s", "timeout", 0, FieldKind::Real, FieldGroup::Load, 0.01, 3600, "s",
      "a request without a complete response after this long counts as a timeout error", "",
      false, false, NUMBER_MEMBER(load.request_timeout_s)},

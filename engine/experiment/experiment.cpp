@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "load/load_generator.hpp"
+#include "load/slow_clients.hpp"
 #include "metrics/latency_histogram.hpp"
 #include "process/fd_limit.hpp"
 #include "process/server_host.hpp"
@@ -48,6 +49,7 @@ struct Experiment::Impl {
     std::unique_ptr<ServerHost> host;
     std::unique_ptr<LoadGenerator> load;
     std::unique_ptr<LoadGenerator> heavy;  // the heavy connections, if any
+    std::unique_ptr<SlowClients> slow;     // the slow clients, if any
     std::thread sampler;
     std::mutex lifecycle;  // serialises start() and stop()
 
@@ -92,6 +94,7 @@ struct Experiment::Impl {
             in.load += h;
         }
         if (host) in.host = host->collect();
+        if (slow) in.slow = slow->collect();
         if (in.load.connect_error.find("open files") != std::string::npos) {
             in.fd_limit_hint = fd_limit_hint();
         }
@@ -132,6 +135,9 @@ struct Experiment::Impl {
     // Sampler thread. Load first: connections finish the request they have in flight (bounded
     // by kDrainTimeout) so that client and server counts can agree; then the servers.
     void shut_down() {
+        // Slow clients never finish a request: nothing of theirs to wait for. Whatever they (or
+        // a server stuck on them) do, the run ends now.
+        if (slow) slow->stop();
         load->set_connections(0);
         if (heavy) heavy->set_connections(0);
         LoadTick drained = wait_for_drain(*load);
@@ -178,8 +184,10 @@ void Experiment::start() {
         throw StartError(message);
     }
     const FdLimit limit = raise_fd_limit();
-    if (std::string problem = fd_limit_problem(
-            d.initial.load.connections + d.initial.load.heavy_connections + kFdHeadroom, limit);
+    if (std::string problem =
+            fd_limit_problem(d.initial.load.connections + d.initial.load.heavy_connections +
+                                 d.initial.load.slow_clients + kFdHeadroom,
+                             limit);
         !problem.empty()) {
         throw StartError(problem);
     }
@@ -210,11 +218,16 @@ void Experiment::start() {
         d.heavy = std::make_unique<LoadGenerator>(heavy_target, d.initial.load.heavy_connections, 1,
                                                   d.initial.load.request_timeout_s);
     }
+    if (d.initial.load.slow_clients > 0) {
+        d.slow = std::make_unique<SlowClients>(target, d.initial.load.slow_clients);
+    }
     try {
         d.load->start();
         if (d.heavy) d.heavy->start();
+        if (d.slow) d.slow->start();
     } catch (const std::exception& e) {
         d.load->stop();
+        if (d.heavy) d.heavy->stop();
         if (d.host) d.host->stop();
         d.host.reset();
         throw StartError(e.what());

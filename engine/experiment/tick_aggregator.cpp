@@ -120,6 +120,14 @@ void TickAggregator::add_to_summary(const TickInput& tick, const MetricsSample& 
 
 void TickAggregator::add(TickInput tick) {
     if (tick.host) tick.load.errors.reset += tick.host->lost_requests;
+    if (tick.slow) {  // the whole run, warmup included: they are a condition, not a measurement
+        if (!totals_.slow_clients) totals_.slow_clients.emplace();
+        SlowClientCounts& c = *totals_.slow_clients;
+        c.open_max = std::max({c.open_max, tick.slow->open_max, tick.slow->open});
+        c.connects += tick.slow->connects;
+        c.closed_by_server += tick.slow->closed_by_server;
+        c.bytes_sent += tick.slow->bytes_sent;
+    }
     MetricsSample s = make_sample(tick);
     warnings_ = warnings_of(tick, s);
     remember_warnings(tick.t_s);

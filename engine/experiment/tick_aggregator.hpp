@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "load/load_generator.hpp"
+#include "load/slow_clients.hpp"
 #include "metrics/latency_histogram.hpp"
 #include "metrics/metrics.hpp"
 #include "process/server_host.hpp"
@@ -23,9 +24,10 @@ struct TickInput {
     double t_s = 0;     // end of the tick, seconds since the run started
     double tick_s = 0;  // length of the tick
     LoadTick load;      // the main load, with the heavy connections' errors, CPU and connections
-    std::uint64_t heavy_responses = 0;  // the heavy connections' responses, kept apart
-    std::optional<HostTick> host;       // empty for an external target
-    std::string fd_limit_hint;          // how to raise the descriptor limit, for a warning
+    std::uint64_t heavy_responses = 0;    // the heavy connections' responses, kept apart
+    std::optional<SlowClientsTick> slow;  // the slow clients, if any: counted apart
+    std::optional<HostTick> host;         // empty for an external target
+    std::string fd_limit_hint;            // how to raise the descriptor limit, for a warning
 };
 
 class TickAggregator {

@@ -51,6 +51,15 @@ struct MetricsSample {
     std::uint64_t heavy_responses = 0;  // of the heavy connections, kept out of the above
 };
 
+// The slow clients of a run (--slow-clients), over the whole run: counted apart from the load.
+struct SlowClientCounts {
+    int open_max = 0;                    // most open at once
+    std::uint64_t connects = 0;          // connections opened, the first ones and the reconnects
+    std::uint64_t closed_by_server = 0;  // times the server gave up on one (a timeout, 408, a
+                                         // killed worker): 0 = they held on all run
+    std::uint64_t bytes_sent = 0;
+};
+
 struct LatencySummary {
     double p50_ms = 0, p90_ms = 0, p99_ms = 0, p999_ms = 0, max_ms = 0, mean_ms = 0, min_ms = 0;
 };
@@ -79,6 +88,7 @@ struct Summary {
     double load_cpu_pct_mean = 0;
     int server_processes = 0;            // distinct server PIDs seen
     std::optional<int> worker_restarts;  // workers replaced after dying; empty for a --target
+    std::optional<SlowClientCounts> slow_clients;  // empty when there were none
 };
 
 // A knob changed during a run; charts draw it as a labelled marker.

@@ -100,6 +100,14 @@ json run_result_to_json(const RunResult& r) {
     summary["abandoned_in_flight"] = s.abandoned_in_flight;
     summary["server_processes"] = s.server_processes;
     summary["worker_restarts"] = or_null(s.worker_restarts);
+    if (s.slow_clients) {
+        summary["slow_clients"] = {{"open_max", s.slow_clients->open_max},
+                                   {"connects", s.slow_clients->connects},
+                                   {"closed_by_server", s.slow_clients->closed_by_server},
+                                   {"bytes_sent", s.slow_clients->bytes_sent}};
+    } else {
+        summary["slow_clients"] = nullptr;
+    }
     summary["server_cpu_pct_mean"] = or_null(s.server_cpu_pct_mean);
     summary["load_cpu_pct_mean"] = s.load_cpu_pct_mean;
     j["summary"] = summary;
@@ -182,11 +190,33 @@ std::string run_result_text(const RunResult& r) {
         out << "\nWorkload per request: " << c.server.workload.cpu_ms << " ms CPU, "
             << c.server.workload.io_ms << " ms I/O wait, " << c.server.workload.overhead_us
             << " us overhead\n";
+        auto timeout = [](double seconds) {
+            if (seconds <= 0) return std::string("none");
+            std::ostringstream text;
+            text << seconds << " s";
+            return text.str();
+        };
+        const ServerTimeouts& t = c.server.timeouts;
+        out << "Timeouts: header " << timeout(t.header_s) << ", request " << timeout(t.request_s)
+            << ", keep-alive " << timeout(t.keepalive_s) << ", worker " << timeout(t.worker_s)
+            << "\n";
     }
     if (c.load.heavy_connections > 0) {
         out << "Plus " << c.load.heavy_connections << " heavy connection(s) sending "
             << c.load.heavy_cpu_ms << " ms CPU requests (counted apart: " << s.heavy_requests
             << " completed)\n";
+    }
+    if (c.load.slow_clients > 0) {
+        out << "Plus " << c.load.slow_clients
+            << " slow client(s) sending a request one byte a second, never finishing it (counted "
+               "apart: ";
+        if (s.slow_clients) {
+            out << "the server closed them " << s.slow_clients->closed_by_server << " time(s), "
+                << s.slow_clients->connects << " connection(s) opened";
+        } else {
+            out << "none connected";
+        }
+        out << ")\n";
     }
     out << c.load.connections << " connections, " << c.load.threads << " load thread(s), "
         << fixed(s.measured_s, 2) << " s measured";
@@ -221,6 +251,9 @@ std::string run_result_text(const RunResult& r) {
             << "), load generator " << fixed(s.load_cpu_pct_mean, 0) << " %  (100 % = one core)\n";
     } else {
         out << "  CPU           load generator " << fixed(s.load_cpu_pct_mean, 0) << " %\n";
+    }
+    if (s.worker_restarts.value_or(0) > 0) {
+        out << "  Restarts      " << *s.worker_restarts << " server worker(s) replaced\n";
     }
     for (const AdjustEvent& e : r.events) {
         out << "  Changed       at " << fixed(e.t_s, 2) << " s: " << e.label() << "\n";

@@ -247,6 +247,68 @@ private slots:
         QVERIFY2(marked, "a chart marker for the death and the replacement");
     }
 
+    // #9 §1: however its clients behave, a run ends at its duration. Slow clients that freeze a
+    // pool of 4 threads (no server timeout) hold it for the whole run, and the run still ends;
+    // on the event loop with a 1 s header timeout they are closed (408) and come back.
+    void slowClientsRunsEndAtTheirDuration_data() {
+        QTest::addColumn<int>("model");
+        QTest::addColumn<double>("header_timeout_s");
+        QTest::newRow("gil-threads pool of 4, frozen") << int(Model::GilThreads) << 0.0;
+        QTest::newRow("event-loop, header timeout 1 s") << int(Model::EventLoop) << 1.0;
+    }
+    void slowClientsRunsEndAtTheirDuration() {
+        QFETCH(int, model);
+        QFETCH(double, header_timeout_s);
+        RunConfig c = small_run(Model(model), 3.0, 4, Workload{});
+        c.server.threads = 4;
+        c.server.timeouts.header_s = header_timeout_s;
+        c.load.slow_clients = 4;
+        c.load.request_timeout_s = 60;  // the frozen pool's requests are still due at the end
+        Experiment e(c);
+        e.start();
+        QVERIFY(e.wait_finished(kHangS));
+        const RunResult r = e.result();
+        QVERIFY(r.fatal_error.empty());
+        QVERIFY(r.summary.slow_clients.has_value());
+        QCOMPARE(r.summary.slow_clients->open_max, 4);
+        QVERIFY(r.summary.slow_clients->bytes_sent >= 4);
+        if (header_timeout_s > 0) {
+            QVERIFY2(r.summary.slow_clients->closed_by_server >= 4,
+                     qPrintable(QString::number(r.summary.slow_clients->closed_by_server)));
+            QVERIFY(r.summary.requests > 100);  // the loop served on
+        } else {
+            QCOMPARE(r.summary.slow_clients->closed_by_server, std::uint64_t(0));
+        }
+    }
+
+    // #9 §1 end to end: gunicorn sync workers (process-per-core, a pool of one thread) under a
+    // slow client: the worker reading it stops beating, the host kills it after worker_timeout_s
+    // and starts another; the run counts the restart and says why.
+    void syncWorkerTimedOutUnderSlowClientsIsReplaced() {
+        RunConfig c = small_run(Model::ProcessPerCore, 6.0, 2, Workload{});
+        c.server.inner = Model::GilThreads;
+        c.server.threads = 1;
+        c.server.workers = 1;
+        c.server.scheduling = Scheduling::Kernel;
+        c.server.timeouts.worker_s = 2;
+        c.load.slow_clients = 1;
+        Experiment e(c);
+        e.start();
+        QVERIFY(e.wait_finished(kHangS));
+        const RunResult r = e.result();
+        QVERIFY2(r.fatal_error.empty(), r.fatal_error.c_str());
+        QVERIFY(r.summary.worker_restarts.value_or(0) >= 1);
+        const bool warned = std::any_of(r.warnings.begin(), r.warnings.end(), [](auto& w) {
+            return w.find("timed out") != std::string::npos;
+        });
+        QVERIFY2(warned, "a 'timed out' warning");
+        QVERIFY(r.summary.slow_clients && r.summary.slow_clients->closed_by_server >= 1);
+        const bool marked = std::any_of(r.events.begin(), r.events.end(), [](const auto& ev) {
+            return ev.label().find("timed out") != std::string::npos;
+        });
+        QVERIFY2(marked, "a chart marker for the timeout");
+    }
+
     // #8 §3: "waiting" means queued. An idle event loop's requests wait microseconds, which a
     // time average weighs as microseconds; a saturated 10-thread pool's queue is its backlog.
     void waitingIsATimeAverage() {
