@@ -154,7 +154,7 @@ LabeledSlider* ControlPanel::add_slider(const QString& label, const QString& uni
 }
 
 RunConfig ControlPanel::config() const {
-    RunConfig c;
+    RunConfig c = loaded_;
     c.server.model = model_of(model_);
     c.server.inner = model_of(inner_);
     c.server.threads = static_cast<int>(threads_->value());
@@ -172,6 +172,7 @@ RunConfig ControlPanel::config() const {
 void ControlPanel::set_config(const RunConfig& c) {
     // Programmatic changes must not look like live adjustments.
     const QSignalBlocker block(this);
+    loaded_ = c;
     select_model(model_, c.server.model);
     select_model(inner_, c.server.inner);
     threads_->set_value(c.server.threads);

@@ -69,6 +69,9 @@ private:
     QPushButton* compare_;
     QLabel* explanation_;
     bool running_ = false;
+    // What the last set_config() gave for the fields without a control here (slow clients,
+    // timeouts, scheduling…): a preset or scenario runs with them instead of the defaults.
+    RunConfig loaded_;
 };
 
 }  // namespace conclab::ui

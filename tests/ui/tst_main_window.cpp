@@ -235,6 +235,24 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running(), 5000);
     }
 
+    // A preset runs as written, also in the fields the controls do not show (the slow-clients
+    // presets: slow clients, scheduling, timeouts).
+    void presetFieldsWithoutAControlAreKept() {
+        MainWindow w;
+        Scenario s;
+        s.name = "slow";
+        s.run.server.model = Model::ProcessPerCore;
+        s.run.server.scheduling = Scheduling::Kernel;
+        s.run.server.timeouts.worker_s = 2;
+        s.run.load.slow_clients = 3;
+        w.apply_preset(s, false);
+        const RunConfig c = w.control_panel()->config();
+        QCOMPARE(c.load.slow_clients, 3);
+        QCOMPARE(c.server.scheduling, Scheduling::Kernel);
+        QCOMPARE(c.server.timeouts.worker_s, 2.0);
+        QCOMPARE(c.server.model, Model::ProcessPerCore);  // and the controls still apply
+    }
+
     void clientOpenStaysVisibleUnderInService() {
         MainWindow w;
         TimeSeriesChart* chart = w.chart_panel()->connections_chart();
