@@ -1,6 +1,7 @@
 #include "report/run_report.hpp"
 
 #include <cstdio>
+#include <iomanip>
 #include <sstream>
 
 #include "scenario/scenario.hpp"
@@ -92,7 +93,8 @@ json run_result_to_json(const RunResult& r) {
     }
     summary["connections"] = {{"client_open_max", s.client_open_max},
                               {"server_in_service_max", or_null(s.server_in_service_max)},
-                              {"server_waiting_max", or_null(s.server_waiting_max)}};
+                              {"server_waiting_max", or_null(s.server_waiting_max)},
+                              {"server_accept_queue_max", or_null(s.server_accept_queue_max)}};
     summary["client_requests_total"] = s.client_requests_total;
     summary["server_requests"] = or_null(s.server_requests);
     summary["drained_requests"] = s.drained_requests;
@@ -114,7 +116,9 @@ json run_result_to_json(const RunResult& r) {
                           {"max_ms", or_null(m.max_ms)},
                           {"client_open", m.client_open},
                           {"server_in_service", or_null(m.server_in_service)},
+                          {"server_in_service_peak", or_null(m.server_in_service_peak)},
                           {"server_waiting", or_null(m.server_waiting)},
+                          {"server_waiting_peak", or_null(m.server_waiting_peak)},
                           {"server_accept_queue", or_null(m.server_accept_queue)},
                           {"errors", m.errors},
                           {"server_cpu_pct", or_null(m.server_cpu_pct)},
@@ -139,7 +143,8 @@ json run_result_to_json(const RunResult& r) {
 std::string run_result_csv(const RunResult& r) {
     std::ostringstream out;
     out << "t_s,rps,p50_ms,p90_ms,p99_ms,max_ms,errors,client_open,server_in_service,"
-           "server_waiting,server_accept_queue,server_cpu_pct,load_cpu_pct,warmup\n";
+           "server_in_service_peak,server_waiting,server_waiting_peak,server_accept_queue,"
+           "server_cpu_pct,load_cpu_pct,warmup\n";
     auto cell = [&](const auto& optional) {
         if (optional) out << *optional;
         out << ',';
@@ -152,7 +157,9 @@ std::string run_result_csv(const RunResult& r) {
         cell(m.max_ms);
         out << m.errors << ',' << m.client_open << ',';
         cell(m.server_in_service);
+        cell(m.server_in_service_peak);
         cell(m.server_waiting);
+        cell(m.server_waiting_peak);
         cell(m.server_accept_queue);
         cell(m.server_cpu_pct);
         out << m.load_cpu_pct << ',' << (m.warmup ? 1 : 0) << '\n';
@@ -211,8 +218,12 @@ std::string run_result_text(const RunResult& r) {
     }
     out << "\n  Connections   client open max " << s.client_open_max;
     if (s.server_in_service_max) {
-        out << ", server in service max " << *s.server_in_service_max << ", waiting max "
-            << s.server_waiting_max.value_or(0);
+        out << std::fixed << std::setprecision(1) << ", server in service max "
+            << *s.server_in_service_max << ", waiting max " << s.server_waiting_max.value_or(0)
+            << " (time averages per tick)" << std::defaultfloat;
+        if (s.server_accept_queue_max.value_or(0) > 0) {
+            out << ", accept queue max " << *s.server_accept_queue_max;
+        }
     }
     out << "\n";
     if (s.server_cpu_pct_mean) {
