@@ -32,12 +32,21 @@ std::optional<Model> model_from_string(std::string_view name) {
 }
 
 std::string_view to_string(Scheduling scheduling) {
-    return scheduling == Scheduling::RoundRobin ? "round-robin" : "kernel";
+    switch (scheduling) {
+        case Scheduling::RoundRobin:
+            return "round-robin";
+        case Scheduling::Kernel:
+            return "kernel";
+        case Scheduling::ReusePort:
+            return "reuseport";
+    }
+    return "?";
 }
 
 std::optional<Scheduling> scheduling_from_string(std::string_view name) {
     if (name == "round-robin" || name == "rr") return Scheduling::RoundRobin;
     if (name == "kernel" || name == "none") return Scheduling::Kernel;
+    if (name == "reuseport" || name == "so_reuseport") return Scheduling::ReusePort;
     return std::nullopt;
 }
 

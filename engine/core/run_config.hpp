@@ -35,6 +35,9 @@ enum class Scheduling {
                  // default, SCHED_RR)
     Kernel,      // every worker accept()s on the shared socket and the kernel picks (Node's
                  // SCHED_NONE, gunicorn): uneven when connections arrive in a burst
+    ReusePort,   // one listening socket per worker on the same port (SO_REUSEPORT): the kernel
+                 // spreads connections by a hash of the 4-tuple (nginx `listen … reuseport`);
+                 // a busy worker's queue fills while an idle one's stays empty
 };
 std::string_view to_string(Scheduling scheduling);
 std::optional<Scheduling> scheduling_from_string(std::string_view name);

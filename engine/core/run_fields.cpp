@@ -46,8 +46,10 @@ const RunField kFields[] = {
      "process-per-core: worker processes; 0 = one per core", "", true, false,
      NUMBER_MEMBER(server.workers)},
     {"scheduling", "scheduling", 0, FieldKind::Choice, FieldGroup::Server, 0, 0, "",
-     "process-per-core: round-robin (the primary hands out connections, Node cluster's default) "
-     "or kernel (workers accept on the shared socket, like gunicorn)", "round-robin | kernel",
+     "process-per-core: round-robin (the primary hands out connections, Node cluster's default), "
+     "kernel (workers accept on one shared socket, like gunicorn) or reuseport (a socket per "
+     "worker, SO_REUSEPORT, like nginx reuseport)",
+     "round-robin | kernel | reuseport",
      false, false, NO_NUMBER,
      [](const RunConfig& c) { return to_string(c.server.scheduling); },
      [](RunConfig& c, std::string_view v) {

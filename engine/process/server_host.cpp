@@ -45,7 +45,8 @@ struct ServerHost::Impl {
         wp::Stats last;
         int peak_since_collect = 0;
         int waiting_peak_since_collect = 0;
-        wp::Stats at_collect;  // the report the previous collect() used, for time averages
+        wp::Stats at_collect;    // the report the previous collect() used, for time averages
+        int own_listen_fd = -1;  // reuseport scheduling: this worker's own listening socket
         std::uint64_t cpu_ns_collected = 0;
     };
 
@@ -78,9 +79,17 @@ struct ServerHost::Impl {
         if (config.model == Model::ProcessPerCore) worker_config.model = config.inner;
         // With round-robin scheduling the worker gets no listening socket: connections arrive
         // over the control socket.
-        const int listen_fd = round_robin() ? -1 : listen.fd;
+        // Reuseport: a listening socket of the worker's own on the shared port; the host keeps
+        // it too, to read its accept queue, and closes it when the worker is gone.
+        ListenSocket own;
+        if (reuse_port()) {
+            own = open_listen_socket(listen.port, config.listen_backlog, true, true);
+            if (own.fd < 0) return own.error;
+        }
+        const int listen_fd = round_robin() ? -1 : reuse_port() ? own.fd : listen.fd;
         std::lock_guard lock(mutex);
         Worker& worker = workers.emplace_back();
+        worker.own_listen_fd = own.fd;
         std::string error;
         worker.process = WorkerProcess::spawn(
             io, worker_program, worker_config, listen_fd,
@@ -88,6 +97,7 @@ struct ServerHost::Impl {
              .on_exit = [this, &worker](int status) { on_worker_gone(worker, status); }},
             error);
         if (!worker.process) {
+            if (own.fd >= 0) ::close(own.fd);
             workers.pop_back();
             return error;
         }
@@ -147,7 +157,12 @@ struct ServerHost::Impl {
         // Remove the record later, from this thread, once no handler refers to it.
         asio::post(io, [this, pid = worker.pid] {
             std::lock_guard lock(mutex);
-            workers.remove_if([pid](const Worker& w) { return w.pid == pid && w.exited; });
+            workers.remove_if([pid](const Worker& w) {
+                if (w.pid != pid || !w.exited) return false;
+                // Its queue goes with it: connections waiting there are reset, as with nginx.
+                if (w.own_listen_fd >= 0) ::close(w.own_listen_fd);
+                return true;
+            });
         });
         std::string replacement;
         if (replace) {
@@ -164,6 +179,10 @@ struct ServerHost::Impl {
             worker_deaths.push_back("worker " + std::to_string(worker.pid) + " died (" +
                                     WorkerProcess::describe_exit(status) + ")" + replacement);
         }
+    }
+
+    bool reuse_port() const {
+        return config.model == Model::ProcessPerCore && config.scheduling == Scheduling::ReusePort;
     }
 
     bool round_robin() const {
@@ -312,7 +331,10 @@ void ServerHost::start() {
                          " is missing or not executable (build the conclab-worker target, or "
                          "set CONCLAB_WORKER to its path)");
     }
-    d.listen = open_listen_socket(d.config.port, d.config.listen_backlog);
+    // With reuseport the host's socket only holds the port: were it listening, the kernel would
+    // hash some connections to a queue nobody accepts from.
+    d.listen =
+        open_listen_socket(d.config.port, d.config.listen_backlog, d.reuse_port(), !d.reuse_port());
     if (d.listen.fd < 0) throw StartError(d.listen.error);
     d.work.emplace(d.io.get_executor());
     d.host_thread = std::thread([&d] {
@@ -388,8 +410,16 @@ std::string ServerHost::set_workers(int workers) {
 HostTick ServerHost::collect() {
     Impl& d = *impl_;
     HostTick tick;
-    if (d.listen.fd >= 0) tick.accept_queue = read_accept_queue(d.listen.fd);
     std::lock_guard lock(d.mutex);
+    if (!d.reuse_port() && d.listen.fd >= 0) tick.accept_queue = read_accept_queue(d.listen.fd);
+    for (const Impl::Worker& w : d.workers) {  // reuseport: the queues of every worker's socket
+        if (w.own_listen_fd < 0) continue;
+        if (auto q = read_accept_queue(w.own_listen_fd)) {
+            if (!tick.accept_queue) tick.accept_queue = AcceptQueue{};
+            tick.accept_queue->length += q->length;
+            tick.accept_queue->limit += q->limit;
+        }
+    }
     std::uint64_t total = d.requests_of_exited;
     for (Impl::Worker& w : d.workers) {
         if (!w.exited) {
@@ -443,6 +473,9 @@ void ServerHost::stop() {
     if (d.listen.fd >= 0) {
         ::close(d.listen.fd);
         d.listen.fd = -1;
+    }
+    for (Impl::Worker& w : d.workers) {  // the host thread has ended: no lock needed
+        if (w.own_listen_fd >= 0) ::close(std::exchange(w.own_listen_fd, -1));
     }
 }
 
