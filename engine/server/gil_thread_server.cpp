@@ -7,10 +7,11 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 
+#include "core/thread_name.hpp"
 #include "http/request_parser.hpp"
 #include "http/response.hpp"
 #include "server/request_router.hpp"
-#include "core/thread_name.hpp"
+#include "workload/cpu_burn.hpp"
 
 namespace conclab {
 
@@ -26,11 +27,13 @@ struct GilThreadServer::Connection {
     bool closed = false;
 };
 
-GilThreadServer::GilThreadServer(const Workload& workload, int threads, double switch_interval_ms)
+GilThreadServer::GilThreadServer(const Workload& workload, int threads, double switch_interval_ms,
+                                 bool keep_alive)
     : identity_(server_identity(Model::GilThreads)),
       gil_(std::chrono::microseconds(static_cast<std::int64_t>(switch_interval_ms * 1000.0))),
       workload_(workload),
       thread_per_connection_(threads == 0),
+      keep_alive_(keep_alive),
       pool_size_(threads) {}
 
 GilThreadServer::~GilThreadServer() {
@@ -133,7 +136,7 @@ GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connecti
 
     counters_.request_started();
     counters_.set_in_service(connection.fd, true);
-    const bool keep_alive = connection.parser.keep_alive();
+    const bool keep_alive = connection.parser.keep_alive() && keep_alive_;
     const RoutedRequest routed =
         route_request(connection.parser.method(), connection.parser.target(), workload_.get());
     connection.parser.reset();
@@ -143,6 +146,9 @@ GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connecti
         return Outcome::Close;
     };
 
+    // The server's own system calls and thread start-up run without the GIL, in parallel with
+    // whoever holds it (CPython releases the lock around each of them).
+    if (!burn_cpu_us_unless(routed.workload.overhead_released_us, stopping_)) return abandon();
     // Framework and handler code: Python bytecode, so only with the GIL.
     if (!gil_.acquire()) return abandon();
     if (!run_cpu_holding_gil(gil_, routed.workload.overhead_us + routed.workload.cpu_ms * 1000.0)) {

@@ -8,6 +8,8 @@
 //   the next free pool thread serves one request, then hands the connection back to the poller.
 //   In service <= N; everything else that has arrived waits in the queue.
 // threads = 0: one new thread per connection, no upper bound (Werkzeug's ThreadingMixIn).
+// keep_alive = false: Connection: close after every response (Werkzeug, gunicorn sync); a
+//   per-connection thread then serves one request and ends.
 
 #include <atomic>
 #include <condition_variable>
@@ -33,7 +35,10 @@ namespace conclab {
 
 class GilThreadServer final : public Server {
 public:
-    GilThreadServer(const Workload& workload, int threads, double switch_interval_ms);
+    // keep_alive false: Connection: close on every response, then close (see ServerConfig); a
+    // per-connection thread then serves one request and ends, like Werkzeug's.
+    GilThreadServer(const Workload& workload, int threads, double switch_interval_ms,
+                    bool keep_alive);
     ~GilThreadServer() override;
 
     void start(int listen_fd) override;
@@ -66,6 +71,7 @@ private:
     GlobalInterpreterLock gil_;
     LiveWorkload workload_;
     const bool thread_per_connection_;
+    const bool keep_alive_;
     std::atomic<bool> stopping_{false};
     bool stopped_ = false;
 
