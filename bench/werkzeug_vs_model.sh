@@ -10,7 +10,9 @@
 #   10 connections: the GIL serialises the Python part, so 1/rate is the serialised cost: X plus
 #                   what the model serialises by itself
 #   X = 1/real10 - 1/model10,   Y = (1/real1 - 1/model1) - X      (medians of CAL_REPS runs)
-# then checks the model at those two points with X and Y, and compares at 50 ms I/O.
+# then checks the model at those two points with X and Y, and compares at 50 ms I/O. The
+# calibration needs a quiet machine: it warns when the real server was not GIL-bound at 10
+# connections (less than ~1 core of CPU), since 1/rate then measures the CPU left over instead.
 #   bash bench/werkzeug_vs_model.sh     (BIN=build/ci/bin SECONDS_PER_RUN=8 REPS=2 CAL_REPS=3)
 set -euo pipefail
 bin=${BIN:-build/release/bin}
@@ -92,9 +94,9 @@ if [ -z "${OVERHEAD_US:-}" ]; then
     # Real and model alternate, so that both see whatever else the machine is doing.
     cal=()
     for _ in $(seq "$cal_reps"); do
-        cal+=("$(wrk_point "$flask_url" 1 "$flask_pid" | cut -d' ' -f1) $(wrk_point "$model_url" 1 "$model_pid" | cut -d' ' -f1) $(wrk_point "$flask_url" 10 "$flask_pid" | cut -d' ' -f1) $(wrk_point "$model_url" 10 "$model_pid" | cut -d' ' -f1)")
+        cal+=("$(wrk_point "$flask_url" 1 "$flask_pid" | cut -d' ' -f1) $(wrk_point "$model_url" 1 "$model_pid" | cut -d' ' -f1) $(wrk_point "$flask_url" 10 "$flask_pid" | cut -d' ' -f1,4) $(wrk_point "$model_url" 10 "$model_pid" | cut -d' ' -f1)")
     done
-    read -r r1 m1 r10 m10 < <(printf '%s\n' "${cal[@]}" | "$python" -c "
+    read -r r1 m1 r10 cpu10 m10 < <(printf '%s\n' "${cal[@]}" | "$python" -c "
 import statistics as st, sys
 rows = [[float(x) for x in line.split()] for line in sys.stdin]
 print(' '.join('%.1f' % st.median(col) for col in zip(*rows)))")
@@ -104,6 +106,11 @@ r1, r10, m1, m10 = $r1, $r10, $m1, $m10
 x = max(0.0, 1e6 / r10 - 1e6 / m10)
 y = max(0.0, (1e6 / r1 - 1e6 / m1) - x)
 print('%.0f %.0f' % (x, y))")
+    # The 10-connection point measures the GIL's serial part only if the GIL is the bottleneck,
+    # i.e. the real server gets about one core; on a busy machine it measures the CPU left over.
+    if [ "${cpu10%.*}" -lt 85 ]; then
+        echo "WARNING: real Werkzeug got only ${cpu10} % CPU at 10 connections (GIL-bound: ~100 %): the machine is busy, X is overestimated; run again when it is quiet, or give OVERHEAD_US"
+    fi
     echo "calibration, zero work (median of $cal_reps): real 1 conn $r1 req/s, 10 conn $r10 req/s; model (X = Y = 0) 1 conn $m1, 10 conn $m10"
     echo "  => X = overhead_us = 1e6/$r10 - 1e6/$m10 = $OVERHEAD_US us;  Y = overhead_released_us = (1e6/$r1 - 1e6/$m1) - X = $OVERHEAD_RELEASED_US us"
 fi
