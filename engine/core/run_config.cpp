@@ -213,6 +213,7 @@ std::vector<std::string> validate(const Knobs& knobs) {
     check("cpu_ms", knobs.cpu_ms, 0);
     check("io_ms", knobs.io_ms, 0);
     check("overhead_us", knobs.overhead_us, 0);
+    check("overhead_released_us", knobs.overhead_released_us, 0);
     check("threads", knobs.threads, 0);
     check("workers", knobs.workers, 1);
     return errors;

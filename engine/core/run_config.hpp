@@ -26,6 +26,11 @@ struct Workload {
     double overhead_us = 0;  // framework cost per request: real CPU, run like handler CPU work
     double cpu_ms = 0;       // handler CPU work, measured in thread CPU time
     double io_ms = 0;        // downstream wait; uses no CPU and (GIL model) releases the lock
+    // Framework cost per request that runs *without* the GIL: the server's system calls (accept,
+    // recv, send, close) and thread start-up, which CPython runs between Py_BEGIN_ALLOW_THREADS
+    // and Py_END_ALLOW_THREADS, in parallel with whoever holds the lock. Real CPU on the serving
+    // thread; on the event loop (no GIL) it is simply more CPU on the loop.
+    double overhead_released_us = 0;
     bool operator==(const Workload&) const = default;
 };
 
@@ -50,6 +55,11 @@ struct ServerConfig {
     Scheduling scheduling = Scheduling::RoundRobin;  // process-per-core only
     double switch_interval_ms = 5.0;                 // CPython's sys.getswitchinterval() default
     int listen_backlog = 0;  // 0 = the model's real-world default, see default_backlog()
+    // true: HTTP/1.1 keep-alive (Node keeps idle connections 5 s, gunicorn gthread 2 s).
+    // false: every response says Connection: close and the server closes after it, as
+    // Werkzeug's dev server and gunicorn's sync worker do; each request is a new connection (and,
+    // with one thread per connection, a new thread).
+    bool keep_alive = true;
     std::uint16_t port = 0;  // 0 = any free port on 127.0.0.1
     Workload workload;
 };
@@ -110,6 +120,7 @@ struct Knobs {
     std::optional<double> cpu_ms{};
     std::optional<double> io_ms{};
     std::optional<double> overhead_us{};
+    std::optional<double> overhead_released_us{};
     std::optional<int> threads{};
     std::optional<int> workers{};
 };

@@ -64,12 +64,29 @@ const RunField kFields[] = {
     {"backlog", "backlog", 0, FieldKind::Integer, FieldGroup::Server, 0, Limits::kMaxBacklog, "",
      "listen backlog; 0 = the model's real default (Node 511, Werkzeug 128, gunicorn 2048)", "",
      false, false, NUMBER_MEMBER(server.listen_backlog)},
+    {"keep_alive", "keep-alive", 0, FieldKind::Choice, FieldGroup::Server, 0, 0, "",
+     "on: keep connections open between requests (Node, gunicorn gthread); off: answer with "
+     "Connection: close and close after every response (Werkzeug's dev server, gunicorn sync), "
+     "so each request is a new connection and, with threads 0, a new thread", "on | off",
+     false, true, NO_NUMBER,
+     [](const RunConfig& c) -> std::string_view { return c.server.keep_alive ? "on" : "off"; },
+     [](RunConfig& c, std::string_view v) {
+         if (v != "on" && v != "off") return false;
+         c.server.keep_alive = v == "on";
+         return true;
+     }},
     {"port", "port", 0, FieldKind::Integer, FieldGroup::Server, 0, 65535, "",
      "port on 127.0.0.1; 0 = any free port", "", false, false, NUMBER_MEMBER(server.port)},
     // --- workload per request ---
     {"overhead_us", "overhead-us", 0, FieldKind::Real, FieldGroup::Workload, 0,
-     Limits::kMaxOverheadUs, "µs", "framework cost per request, real CPU run like handler work",
+     Limits::kMaxOverheadUs, "µs",
+     "framework cost per request, real CPU run like handler work (under the GIL)",
      "", true, true, NUMBER_MEMBER(server.workload.overhead_us)},
+    {"overhead_released_us", "overhead-released-us", 0, FieldKind::Real, FieldGroup::Workload, 0,
+     Limits::kMaxOverheadUs, "µs",
+     "framework cost per request run without the GIL (system calls, thread start): real CPU in "
+     "parallel with the GIL holder; on the event loop, more CPU on the loop", "", true, true,
+     NUMBER_MEMBER(server.workload.overhead_released_us)},
     {"cpu_ms", "cpu-ms", 0, FieldKind::Real, FieldGroup::Workload, 0, Limits::kMaxCpuMs, "ms",
      "handler CPU work per request, in thread CPU time", "", true, true,
      NUMBER_MEMBER(server.workload.cpu_ms)},

@@ -251,6 +251,7 @@ std::vector<std::string> Experiment::adjust(const Knobs& knobs) {
     if (knobs.cpu_ms) w.cpu_ms = *knobs.cpu_ms;
     if (knobs.io_ms) w.io_ms = *knobs.io_ms;
     if (knobs.overhead_us) w.overhead_us = *knobs.overhead_us;
+    if (knobs.overhead_released_us) w.overhead_released_us = *knobs.overhead_released_us;
     if (!(w == c.server.workload)) {
         if (!d.host) {
             rejected.push_back("the workload is the external server's own; it cannot be changed");
@@ -260,6 +261,8 @@ std::vector<std::string> Experiment::adjust(const Knobs& knobs) {
             record("cpu_ms", c.server.workload.cpu_ms, w.cpu_ms);
             record("io_ms", c.server.workload.io_ms, w.io_ms);
             record("overhead_us", c.server.workload.overhead_us, w.overhead_us);
+            record("overhead_released_us", c.server.workload.overhead_released_us,
+                   w.overhead_released_us);
             c.server.workload = w;
         }
     }

@@ -52,7 +52,7 @@ std::string encode(const EngineCommand& command) {
                 std::ostringstream out;
                 out.precision(17);
                 out << "workload " << c.workload.overhead_us << ' ' << c.workload.cpu_ms << ' '
-                    << c.workload.io_ms << '\n';
+                    << c.workload.io_ms << ' ' << c.workload.overhead_released_us << '\n';
                 return out.str();
             },
             [](const SetThreads& c) { return "threads " + std::to_string(c.threads) + "\n"; },
@@ -91,7 +91,10 @@ std::optional<EngineCommand> parse_engine_command(std::string_view line) {
     in >> word;
     if (word == "workload") {
         SetWorkload c;
-        if (in >> c.workload.overhead_us >> c.workload.cpu_ms >> c.workload.io_ms) return c;
+        if (in >> c.workload.overhead_us >> c.workload.cpu_ms >> c.workload.io_ms >>
+            c.workload.overhead_released_us) {
+            return c;
+        }
     } else if (word == "threads") {
         SetThreads c;
         if (in >> c.threads) return c;

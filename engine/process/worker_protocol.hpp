@@ -2,7 +2,8 @@
 // The line protocol between the engine and its server worker processes, over a socketpair.
 // Text lines keep it debuggable (strace shows them) and it carries a few lines per 100 ms.
 //
-//   engine -> worker   "workload <overhead_us> <cpu_ms> <io_ms>" | "threads <n>"
+//   engine -> worker   "workload <overhead_us> <cpu_ms> <io_ms> <overhead_released_us>"
+//                      "threads <n>"
 //                      "drain" (scale-down: finish what is in service, then exit) | "quit"
 //                      "conn" with one socket descriptor attached (SCM_RIGHTS): serve it
 //                      (round-robin scheduling, where the engine accepts for its workers)

@@ -23,7 +23,8 @@ namespace conclab {
 
 class EventLoopServer final : public Server {
 public:
-    explicit EventLoopServer(const Workload& workload);
+    // keep_alive false: Connection: close on every response, then close (see ServerConfig).
+    EventLoopServer(const Workload& workload, bool keep_alive);
     ~EventLoopServer() override;
 
     void start(int listen_fd) override;
@@ -44,6 +45,7 @@ private:
     ServerCounters counters_;
     std::string identity_;
     LiveWorkload workload_;
+    const bool keep_alive_;
     std::atomic<bool> stopping_{false};
     bool stopped_ = false;
 

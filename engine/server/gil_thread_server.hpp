@@ -7,7 +7,11 @@
 //   and watches idle keep-alive connections; when one has a request it joins a FIFO queue, and
 //   the next free pool thread serves one request, then hands the connection back to the poller.
 //   In service <= N; everything else that has arrived waits in the queue.
-// threads = 0: one new thread per connection, no upper bound (Werkzeug's ThreadingMixIn).
+// threads = 0: one new thread per connection, no upper bound (Werkzeug's ThreadingMixIn). The
+//   accept loop is Python there, so it takes the GIL for every new connection and waits for the
+//   new thread to start (see serve_new_socket).
+// keep_alive = false: Connection: close after every response (Werkzeug, gunicorn sync); a
+//   per-connection thread then serves one request and ends.
 
 #include <atomic>
 #include <condition_variable>
@@ -33,7 +37,10 @@ namespace conclab {
 
 class GilThreadServer final : public Server {
 public:
-    GilThreadServer(const Workload& workload, int threads, double switch_interval_ms);
+    // keep_alive false: Connection: close on every response, then close (see ServerConfig); a
+    // per-connection thread then serves one request and ends, like Werkzeug's.
+    GilThreadServer(const Workload& workload, int threads, double switch_interval_ms,
+                    bool keep_alive);
     ~GilThreadServer() override;
 
     void start(int listen_fd) override;
@@ -55,7 +62,7 @@ private:
     void serve_new_socket(boost::asio::ip::tcp::socket socket);
     void watch_idle(const ConnectionPtr& connection);  // poller thread only
     void pool_thread_main(int index);
-    void connection_thread_main(const ConnectionPtr& connection);
+    void connection_thread_main(const ConnectionPtr& connection, bool& started);
     Outcome serve_one_request(Connection& connection);
     bool wait_for_io(double io_ms);  // false when stopping
     void close_connection(Connection& connection);
@@ -67,6 +74,7 @@ private:
     GlobalInterpreterLock gil_;
     LiveWorkload workload_;
     const bool thread_per_connection_;
+    const bool keep_alive_;
     std::atomic<bool> stopping_{false};
     bool stopped_ = false;
 
@@ -84,7 +92,10 @@ private:
         std::shared_ptr<std::atomic<bool>> done;
     };
     std::mutex connection_threads_mutex_;
-    std::list<ConnectionThread> connection_threads_;
+    std::list<ConnectionThread> connection_threads_;  // no new ones once stopping_ is set
+    // One thread per connection: the accept loop waits until a new thread has started.
+    std::mutex started_mutex_;
+    std::condition_variable started_cv_;
 
     boost::asio::io_context io_;
     ConnectionAcceptor acceptor_{

@@ -10,10 +10,10 @@ namespace conclab {
 std::unique_ptr<Server> make_server(const ServerConfig& config) {
     switch (config.model) {
         case Model::EventLoop:
-            return std::make_unique<EventLoopServer>(config.workload);
+            return std::make_unique<EventLoopServer>(config.workload, config.keep_alive);
         case Model::GilThreads:
             return std::make_unique<GilThreadServer>(config.workload, config.threads,
-                                                     config.switch_interval_ms);
+                                                     config.switch_interval_ms, config.keep_alive);
         case Model::ProcessPerCore:
             break;
     }

@@ -20,12 +20,13 @@ private slots:
         QCOMPARE(back.cpu_ns, s.cpu_ns);
     }
     void commandsRoundTrip() {
-        auto w = encode(SetWorkload{{12.5, 0.25, 50}});
+        auto w = encode(SetWorkload{{12.5, 0.25, 50, 7.5}});
         w.pop_back();
         auto parsed = parse_engine_command(w);
         QVERIFY(parsed);
         QCOMPARE(std::get<SetWorkload>(*parsed).workload.cpu_ms, 0.25);
         QCOMPARE(std::get<SetWorkload>(*parsed).workload.overhead_us, 12.5);
+        QCOMPARE(std::get<SetWorkload>(*parsed).workload.overhead_released_us, 7.5);
         QVERIFY(std::holds_alternative<Quit>(*parse_engine_command("quit")));
         QCOMPARE(std::get<SetThreads>(*parse_engine_command("threads 7")).threads, 7);
     }
