@@ -45,15 +45,19 @@ void load_generator_saturated(const RunConfig& c, const Summary& s, const Diagno
                     {"load_threads", static_cast<double>(c.load.threads)}}});
 }
 
-void gil_bound(const Summary& s, const DiagnosisThresholds& t, std::vector<Diagnosis>& out) {
+void gil_bound(const RunConfig& c, const Summary& s, const DiagnosisThresholds& t,
+               std::vector<Diagnosis>& out) {
     if (!has(s, "gil_held_pct") || !has(s, "gil_waiting_threads")) return;
     const double held = mean_of(s, "gil_held_pct");
     const double waiting = mean_of(s, "gil_waiting_threads");
     if (held < t.gil_held_pct || waiting < t.gil_waiting_threads) return;
+    const bool per_worker = c.server.model == Model::ProcessPerCore;  // the figures are means
     out.push_back({"gil-bound",
-                   "The GIL is held " + number(held) + " % of the time and " + number(waiting) +
+                   "The GIL is held " + number(held) + " % of the time" +
+                       (per_worker ? " in each worker" : "") + " and " + number(waiting) +
                        (number(waiting) == "1" ? " thread waits" : " threads wait") +
-                       " for it: more threads cannot help; more processes can.",
+                       " for it: more threads cannot help; more processes can" +
+                       (per_worker ? ", up to one per core." : "."),
                    {{"gil_held_pct", held},
                     {"gil_waiting_threads", waiting},
                     {"gil_wait_p99_ms", mean_of(s, "gil_wait_p99_ms")},
@@ -135,7 +139,7 @@ std::vector<Diagnosis> diagnose(const RunConfig& config, const Summary& summary,
                                 const DiagnosisThresholds& limits) {
     std::vector<Diagnosis> out;
     load_generator_saturated(config, summary, limits, out);
-    gil_bound(summary, limits, out);
+    gil_bound(config, summary, limits, out);
     loop_blocked(config, summary, limits, out);
     uneven_workers(config, summary, limits, out);
     thread_pool_exhausted(config, summary, limits, out);
