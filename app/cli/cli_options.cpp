@@ -118,6 +118,9 @@ po::options_description all_options(CliOptions& o, RawFlags& raw) {
     output.add_options()
         ("json", po::value(&o.json_path), "write the JSON report to FILE, or - for stdout")
         ("csv", po::value(&o.csv_path), "write the time series as CSV to FILE, or - for stdout")
+        ("csv-workers", po::value(&o.csv_workers_path)->value_name("FILE"),
+         "process-per-core: write one CSV row per worker per tick (pid, req/s, CPU, internals) "
+         "to FILE, or - for stdout")
         ("chart", po::value(&o.chart_path), "render the charts to FILE.png, .svg or .pdf")
         ("save", po::value(&o.save_path),
          "calibrate: write the fitted model as a scenario FILE.json")
@@ -222,6 +225,17 @@ std::string check_cli_rules(CliOptions& o, const RawFlags& raw, const po::variab
     }
     if ((o.command == Command::Compare || o.command == Command::Calibrate) && !o.csv_path.empty()) {
         return "--csv belongs to run (compare and calibrate write --json)";
+    }
+    if (o.command != Command::Run && !o.csv_workers_path.empty()) {
+        return "--csv-workers belongs to run";
+    }
+    if (!o.csv_workers_path.empty() &&
+        (run.external || run.server.model != Model::ProcessPerCore)) {
+        return "--csv-workers needs --model process-per-core (other models have one server "
+               "process: its figures are in --csv)";
+    }
+    if (o.csv_workers_path == "-" && (o.csv_path == "-" || o.json_path == "-")) {
+        return "only one of --json, --csv and --csv-workers can write to stdout";
     }
     if (auto errors = validate(run); !errors.empty()) return errors.front();
     if (!o.chart_path.empty()) {

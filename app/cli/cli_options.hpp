@@ -15,12 +15,13 @@ enum class Command { Run, Serve, Calibrate, Compare };
 struct CliOptions {
     Command command = Command::Run;
     RunConfig run;
-    std::string json_path;   // "-" = stdout
-    std::string csv_path;    // "-" = stdout
-    std::string chart_path;  // .png, .svg or .pdf
-    bool force = false;      // overwrite existing output files
-    bool quiet = false;      // no progress lines
-    int repeat = 1;          // run, compare: run each experiment this many times
+    std::string json_path;         // "-" = stdout
+    std::string csv_path;          // "-" = stdout
+    std::string csv_workers_path;  // process per core: one row per worker per tick; "-" = stdout
+    std::string chart_path;        // .png, .svg or .pdf
+    bool force = false;            // overwrite existing output files
+    bool quiet = false;            // no progress lines
+    int repeat = 1;                // run, compare: run each experiment this many times
     // compare: the models to run in turn (from --models or the scenario's "compare" list).
     std::vector<Model> models;
     // calibrate, compare: the real server (run puts --target into run.external instead).

@@ -208,7 +208,8 @@ int run_cli(const CliOptions& options, const ChartRenderer& render_chart) {
     const SetOutcome set = run_repeats(options.run, options.repeat, options.quiet, {});
     if (set.runs.empty()) return set.interrupted ? 130 : 1;
 
-    const bool json_to_stdout = options.json_path == "-" || options.csv_path == "-";
+    const bool json_to_stdout =
+        options.json_path == "-" || options.csv_path == "-" || options.csv_workers_path == "-";
     if (!json_to_stdout || !options.quiet) {
         (json_to_stdout ? std::cerr : std::cout) << "\n" << run_set_text(set.runs) << std::flush;
     }
@@ -220,6 +221,10 @@ int run_cli(const CliOptions& options, const ChartRenderer& render_chart) {
     if (!options.csv_path.empty()) {
         // Repeated: the series of the typical run (the one closest to the median).
         ok &= write_output(options.csv_path, run_result_csv(typical(set.runs)), options.force);
+    }
+    if (!options.csv_workers_path.empty()) {
+        ok &= write_output(options.csv_workers_path, run_result_workers_csv(typical(set.runs)),
+                           options.force);
     }
     ok &= write_chart(render_chart, {typical(set.runs)}, options);
     if (set.interrupted) return 130;

@@ -1,6 +1,7 @@
 #include "experiment/experiment.hpp"
 
 #include "core/thread_name.hpp"
+#include "experiment/diagnosis.hpp"
 #include "experiment/tick_aggregator.hpp"
 
 #include <algorithm>
@@ -347,6 +348,7 @@ RunResult Experiment::result() const {
     r.events = d.events;
     r.warnings = d.ticks->run_warnings();
     r.fatal_error = d.fatal_error;
+    r.diagnosis = diagnose(r.config, r.summary);
     return r;
 }
 

@@ -48,6 +48,11 @@ struct ServerHost::Impl {
         wp::Stats at_collect;    // the report the previous collect() used, for time averages
         int own_listen_fd = -1;  // reuseport scheduling: this worker's own listening socket
         std::uint64_t cpu_ns_collected = 0;
+        std::uint64_t requests_collected = 0;
+        // The model's internals: latest reading, and the one the previous collect() used.
+        std::optional<LoopReading> loop, loop_at_collect;
+        std::int64_t loop_delay_max_since_collect = 0;
+        std::optional<GlobalInterpreterLock::Stats> gil, gil_at_collect;
     };
 
     ServerConfig config;
@@ -119,6 +124,12 @@ struct ServerHost::Impl {
             worker.waiting_peak_since_collect =
                 std::max(worker.waiting_peak_since_collect, stats->waiting_peak);
             requests_by_pid[worker.pid] = stats->requests;
+        } else if (auto* loop = std::get_if<wp::LoopInternals>(&*message)) {
+            worker.loop = loop->reading;
+            worker.loop_delay_max_since_collect =
+                std::max(worker.loop_delay_max_since_collect, loop->reading.delay_max_ns);
+        } else if (auto* gil = std::get_if<wp::GilInternals>(&*message)) {
+            worker.gil = gil->reading;
         } else if (auto* error = std::get_if<wp::Error>(&*message)) {
             problems.push_back("server worker " + std::to_string(worker.pid) + ": " + error->text);
         } else if (auto* fatal = std::get_if<wp::Fatal>(&*message)) {
@@ -261,6 +272,46 @@ struct ServerHost::Impl {
             tick.waiting_avg += now.waiting;
         }
         if (now.clock_us > then.clock_us) w.at_collect = now;
+    }
+
+    // The worker's internals since the previous collect. Before its first collect the
+    // difference is from the start of its loop or lock, where everything was zero.
+    static void add_internals(Worker& w, WorkerTick& out) {
+        if (w.loop) {
+            const LoopReading& now = *w.loop;
+            LoopReading then;
+            then.clock_ns = now.started_ns;
+            if (w.loop_at_collect) then = *w.loop_at_collect;
+            if (now.clock_ns > then.clock_ns) {
+                LoopTick t;
+                t.span_ns = now.clock_ns - then.clock_ns;
+                t.busy_ns = now.busy_ns - std::min(now.busy_ns, then.busy_ns);
+                t.delay = now.delay.since(then.delay);
+                t.delay_max_ns = w.loop_delay_max_since_collect;
+                out.loop = t;
+                w.loop_at_collect = now;
+                w.loop_delay_max_since_collect = 0;
+            }
+        }
+        if (w.gil) {
+            const GlobalInterpreterLock::Stats& now = *w.gil;
+            GlobalInterpreterLock::Stats then;
+            then.clock_ns = now.started_ns;
+            if (w.gil_at_collect) then = *w.gil_at_collect;
+            if (now.clock_ns > then.clock_ns) {
+                auto minus = [](std::uint64_t a, std::uint64_t b) { return a - std::min(a, b); };
+                GilTick t;
+                t.span_ns = now.clock_ns - then.clock_ns;
+                t.held_ns = minus(now.held_ns, then.held_ns);
+                t.waiting_area_ns = minus(now.waiting_area_ns, then.waiting_area_ns);
+                t.acquisitions = minus(now.acquisitions, then.acquisitions);
+                t.switches = minus(now.switches, then.switches);
+                t.drop_requests = minus(now.drop_requests, then.drop_requests);
+                t.wait = now.wait.since(then.wait);
+                out.gil = t;
+                w.gil_at_collect = now;
+            }
+        }
     }
 
     // Start: spawn `count` workers and wait until every one is ready (or one failed).
@@ -431,7 +482,16 @@ HostTick ServerHost::collect() {
         tick.in_service_peak += std::max(w.peak_since_collect, w.last.in_service);
         tick.waiting_peak += w.waiting_peak_since_collect;
         if (!w.exited) Impl::add_time_averages(w, tick);
-        tick.cpu_ns += w.last.cpu_ns - std::min(w.last.cpu_ns, w.cpu_ns_collected);
+        const std::uint64_t cpu_ns = w.last.cpu_ns - std::min(w.last.cpu_ns, w.cpu_ns_collected);
+        tick.cpu_ns += cpu_ns;
+        if (!w.exited) {
+            WorkerTick& worker = tick.workers.emplace_back();
+            worker.pid = w.pid;
+            worker.requests = w.last.requests - std::min(w.last.requests, w.requests_collected);
+            worker.cpu_ns = cpu_ns;
+            Impl::add_internals(w, worker);
+        }
+        w.requests_collected = w.last.requests;
         tick.accept_errors += w.last.accept_errors;
         w.cpu_ns_collected = w.last.cpu_ns;
         w.peak_since_collect = 0;
@@ -446,6 +506,7 @@ HostTick ServerHost::collect() {
     tick.restarts = d.restarts;
     tick.lost_requests = std::exchange(d.lost_requests, 0);
     tick.worker_deaths.swap(d.worker_deaths);
+    tick.process_per_core = d.config.model == Model::ProcessPerCore;
     return tick;
 }
 

@@ -11,6 +11,11 @@
 //                      "stats <requests> <connections> <in_service> <in_service_peak> <waiting>
 //                             <cpu_ns> <accept_errors> <in_service_area_us> <waiting_area_us>
 //                             <waiting_peak> <clock_us>"     (every 100 ms and at exit)
+//                      "loop <started_ns> <clock_ns> <busy_ns> <delay_max_ns> <histogram>"
+//                      "gil <started_ns> <clock_ns> <held_ns> <waiting_area_ns> <acquisitions>
+//                           <switches> <drop_requests> <histogram>"
+//                                        the model's internals, just before each stats line
+//                                        (histogram: DurationHistogram::encode())
 //                      "error <text>"   a rejected command or a non-fatal problem
 //                      "fatal <text>"   the worker cannot serve and exits
 
@@ -21,6 +26,7 @@
 #include <variant>
 
 #include "core/run_config.hpp"
+#include "server/server.hpp"
 
 namespace conclab::worker_protocol {
 
@@ -46,7 +52,13 @@ struct Error {
 struct Fatal {
     std::string text;
 };
-using WorkerMessage = std::variant<Ready, Stats, Error, Fatal>;
+struct LoopInternals {
+    LoopReading reading;
+};
+struct GilInternals {
+    GlobalInterpreterLock::Stats reading;
+};
+using WorkerMessage = std::variant<Ready, Stats, Error, Fatal, LoopInternals, GilInternals>;
 
 struct SetWorkload {
     Workload workload;

@@ -23,7 +23,46 @@ std::string fixed(double v, int digits) {
     return text;
 }
 
+// The Internals keys, each a value or null, into a series entry or worker entry.
+void put_internals(json& j, const Internals& internals) {
+    for (const InternalsField& f : kInternalsFields) {
+        j[std::string(f.key)] = or_null(internals.*f.value);
+    }
+}
+
+json workers_json(const std::optional<std::vector<WorkerSample>>& workers) {
+    if (!workers) return nullptr;
+    json list = json::array();
+    for (const WorkerSample& w : *workers) {
+        json entry = {{"pid", w.pid}, {"rps", w.rps}, {"cpu_pct", w.cpu_pct}};
+        put_internals(entry, w.internals);
+        list.push_back(std::move(entry));
+    }
+    return list;
+}
+
+void internals_csv_header(std::ostream& out) {
+    for (const InternalsField& f : kInternalsFields) out << ',' << f.key;
+}
+
+void internals_csv_cells(std::ostream& out, const Internals& internals) {
+    for (const InternalsField& f : kInternalsFields) {
+        out << ',';
+        if (const auto& v = internals.*f.value) out << *v;
+    }
+}
+
 }  // namespace
+
+json diagnosis_to_json(const std::vector<Diagnosis>& diagnosis) {
+    json list = json::array();
+    for (const Diagnosis& d : diagnosis) {
+        json evidence = json::object();
+        for (const auto& [key, value] : d.evidence) evidence[key] = value;
+        list.push_back({{"rule", d.rule}, {"text", d.text}, {"evidence", evidence}});
+    }
+    return list;
+}
 
 std::string run_label(const RunConfig& c) {
     if (c.external) {
@@ -104,26 +143,57 @@ json run_result_to_json(const RunResult& r) {
     summary["worker_restarts"] = or_null(s.worker_restarts);
     summary["server_cpu_pct_mean"] = or_null(s.server_cpu_pct_mean);
     summary["load_cpu_pct_mean"] = s.load_cpu_pct_mean;
+    if (s.latency_spectrum.empty()) {
+        summary["latency_spectrum"] = nullptr;
+    } else {
+        json spectrum = json::array();
+        for (const LatencyPoint& p : s.latency_spectrum) {
+            spectrum.push_back({{"percentile", p.percentile}, {"ms", p.ms}});
+        }
+        summary["latency_spectrum"] = spectrum;
+    }
+    json internals = json::object();
+    for (std::size_t i = 0; i < kInternalsFields.size(); ++i) {
+        const auto& v = s.internals[i];
+        internals[std::string(kInternalsFields[i].key)] =
+            v ? json{{"mean", v->mean}, {"max", v->max}} : json(nullptr);
+    }
+    summary["internals"] = internals;
+    if (s.workers) {
+        json workers = json::array();
+        for (const WorkerShare& w : *s.workers) {
+            workers.push_back({{"pid", w.pid},
+                               {"requests", w.requests},
+                               {"share_pct", w.share_pct},
+                               {"cpu_pct_mean", w.cpu_pct_mean}});
+        }
+        summary["workers"] = workers;
+    } else {
+        summary["workers"] = nullptr;
+    }
     j["summary"] = summary;
 
     json series = json::array();
     for (const MetricsSample& m : r.series) {
-        series.push_back({{"t_s", m.t_s},
-                          {"rps", m.rps},
-                          {"p50_ms", or_null(m.p50_ms)},
-                          {"p90_ms", or_null(m.p90_ms)},
-                          {"p99_ms", or_null(m.p99_ms)},
-                          {"max_ms", or_null(m.max_ms)},
-                          {"client_open", m.client_open},
-                          {"server_in_service", or_null(m.server_in_service)},
-                          {"server_in_service_peak", or_null(m.server_in_service_peak)},
-                          {"server_waiting", or_null(m.server_waiting)},
-                          {"server_waiting_peak", or_null(m.server_waiting_peak)},
-                          {"server_accept_queue", or_null(m.server_accept_queue)},
-                          {"errors", m.errors},
-                          {"server_cpu_pct", or_null(m.server_cpu_pct)},
-                          {"load_cpu_pct", m.load_cpu_pct},
-                          {"warmup", m.warmup}});
+        json entry = {{"t_s", m.t_s},
+                      {"rps", m.rps},
+                      {"p50_ms", or_null(m.p50_ms)},
+                      {"p90_ms", or_null(m.p90_ms)},
+                      {"p99_ms", or_null(m.p99_ms)},
+                      {"max_ms", or_null(m.max_ms)},
+                      {"client_open", m.client_open},
+                      {"server_in_service", or_null(m.server_in_service)},
+                      {"server_in_service_peak", or_null(m.server_in_service_peak)},
+                      {"server_waiting", or_null(m.server_waiting)},
+                      {"server_waiting_peak", or_null(m.server_waiting_peak)},
+                      {"server_accept_queue", or_null(m.server_accept_queue)},
+                      {"errors", m.errors},
+                      {"server_cpu_pct", or_null(m.server_cpu_pct)},
+                      {"load_cpu_pct", m.load_cpu_pct},
+                      {"warmup", m.warmup}};
+        put_internals(entry, m.internals);
+        entry["workers"] = workers_json(m.workers);
+        series.push_back(std::move(entry));
     }
     j["series"] = series;
     json events = json::array();
@@ -137,6 +207,7 @@ json run_result_to_json(const RunResult& r) {
     j["events"] = events;
     j["warnings"] = r.warnings;
     j["fatal_error"] = r.fatal_error.empty() ? json(nullptr) : json(r.fatal_error);
+    j["diagnosis"] = diagnosis_to_json(r.diagnosis);
     return j;
 }
 
@@ -144,7 +215,9 @@ std::string run_result_csv(const RunResult& r) {
     std::ostringstream out;
     out << "t_s,rps,p50_ms,p90_ms,p99_ms,max_ms,errors,client_open,server_in_service,"
            "server_in_service_peak,server_waiting,server_waiting_peak,server_accept_queue,"
-           "server_cpu_pct,load_cpu_pct,warmup\n";
+           "server_cpu_pct,load_cpu_pct,warmup";
+    internals_csv_header(out);
+    out << '\n';
     auto cell = [&](const auto& optional) {
         if (optional) out << *optional;
         out << ',';
@@ -162,7 +235,25 @@ std::string run_result_csv(const RunResult& r) {
         cell(m.server_waiting_peak);
         cell(m.server_accept_queue);
         cell(m.server_cpu_pct);
-        out << m.load_cpu_pct << ',' << (m.warmup ? 1 : 0) << '\n';
+        out << m.load_cpu_pct << ',' << (m.warmup ? 1 : 0);
+        internals_csv_cells(out, m.internals);
+        out << '\n';
+    }
+    return out.str();
+}
+
+std::string run_result_workers_csv(const RunResult& r) {
+    std::ostringstream out;
+    out << "t_s,pid,rps,cpu_pct";
+    internals_csv_header(out);
+    out << ",warmup\n";
+    for (const MetricsSample& m : r.series) {
+        if (!m.workers) continue;
+        for (const WorkerSample& w : *m.workers) {
+            out << m.t_s << ',' << w.pid << ',' << w.rps << ',' << w.cpu_pct;
+            internals_csv_cells(out, w.internals);
+            out << ',' << (m.warmup ? 1 : 0) << '\n';
+        }
     }
     return out.str();
 }
@@ -233,6 +324,44 @@ std::string run_result_text(const RunResult& r) {
     } else {
         out << "  CPU           load generator " << fixed(s.load_cpu_pct_mean, 0) << " %\n";
     }
+    const auto stat = [&](std::string_view key) { return s.internal(key); };
+    if (stat("loop_utilization_pct")) {
+        out << "  Event loop    busy " << fixed(stat("loop_utilization_pct")->mean, 0) << " %";
+        if (stat("loop_delay_p99_ms")) {
+            out << ", timer delay p99 " << fixed(stat("loop_delay_p99_ms")->mean, 2) << " ms";
+        }
+        if (stat("loop_delay_max_ms")) {
+            out << ", max " << fixed(stat("loop_delay_max_ms")->max, 2) << " ms";
+        }
+        out << "  (means over ticks" << (s.workers ? " and workers" : "") << ")\n";
+    }
+    if (stat("gil_held_pct")) {
+        out << "  GIL           held " << fixed(stat("gil_held_pct")->mean, 0) << " %";
+        if (stat("gil_waiting_threads")) {
+            out << ", " << fixed(stat("gil_waiting_threads")->mean, 1) << " threads waiting";
+        }
+        if (stat("gil_wait_p99_ms")) {
+            out << ", wait p99 " << fixed(stat("gil_wait_p99_ms")->mean, 2) << " ms";
+        }
+        if (stat("gil_switches_per_s")) {
+            out << ", " << fixed(stat("gil_switches_per_s")->mean, 0) << " hand-offs/s";
+        }
+        if (stat("gil_drop_requests_per_s")) {
+            out << ", " << fixed(stat("gil_drop_requests_per_s")->mean, 0) << " drop requests/s";
+        }
+        out << "\n";
+    }
+    if (s.workers) {
+        out << "  Workers      ";
+        const char* sep = " ";
+        for (const WorkerShare& w : *s.workers) {
+            out << sep << w.pid << ": " << fixed(w.share_pct, 0) << " % of requests, "
+                << fixed(w.cpu_pct_mean, 0) << " % CPU";
+            sep = "; ";
+        }
+        out << "\n";
+    }
+    for (const Diagnosis& d : r.diagnosis) out << "  Diagnosis     " << d.text << "\n";
     for (const AdjustEvent& e : r.events) {
         out << "  Changed       at " << fixed(e.t_s, 2) << " s: " << e.label() << "\n";
     }

@@ -171,7 +171,7 @@ void EventLoopServer::start(int listen_fd) {
     acceptor_.start(listen_fd);
     loop_thread_ = std::thread([this] {
         set_thread_name("cl-loop");
-        io_.run();
+        monitor_.run();  // io_.run(), timing each handler
     });
 }
 
@@ -192,6 +192,7 @@ void EventLoopServer::stop() {
     stopped_ = true;
     stopping_ = true;  // interrupts a handler that is burning CPU
     asio::post(io_, [this] {
+        monitor_.stop();
         acceptor_.close();
         std::vector<std::shared_ptr<Connection>> open;
         for (auto& [raw, weak] : live_) {
@@ -221,6 +222,10 @@ ServerStats EventLoopServer::stats() {
 
 void EventLoopServer::sample_waiting() {
     counters_.sample_waiting();
+}
+
+ServerInternals EventLoopServer::internals() {
+    return {.loop = monitor_.read(), .gil = std::nullopt};
 }
 
 }  // namespace conclab

@@ -15,6 +15,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "server/connection_acceptor.hpp"
+#include "server/loop_monitor.hpp"
 #include "server/server.hpp"
 #include "server/server_counters.hpp"
 #include "workload/live_workload.hpp"
@@ -35,6 +36,7 @@ public:
     std::string set_threads(int threads) override;
     ServerStats stats() override;
     void sample_waiting() override;
+    ServerInternals internals() override;
 
 private:
     class Connection;
@@ -50,6 +52,7 @@ private:
     bool stopped_ = false;
 
     boost::asio::io_context io_;
+    LoopMonitor monitor_{io_};  // loop delay and utilisation, as Node's perf_hooks
     ConnectionAcceptor acceptor_{
         io_, [this](boost::asio::ip::tcp::socket socket) { serve_new_socket(std::move(socket)); },
         [this](const std::string& e) { counters_.accept_failed(e); }};

@@ -319,4 +319,8 @@ void GilThreadServer::sample_waiting() {
     counters_.sample_waiting();
 }
 
+ServerInternals GilThreadServer::internals() {
+    return {.loop = std::nullopt, .gil = gil_.stats()};
+}
+
 }  // namespace conclab

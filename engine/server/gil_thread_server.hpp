@@ -51,6 +51,7 @@ public:
     std::string set_threads(int threads) override;
     ServerStats stats() override;
     void sample_waiting() override;
+    ServerInternals internals() override;
 
     GlobalInterpreterLock& gil() { return gil_; }
 
