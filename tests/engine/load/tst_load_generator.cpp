@@ -399,8 +399,9 @@ void TstLoadGenerator::openLoopCorrectsAStall() {
     QCOMPARE(dropped, std::uint64_t(0));
     QVERIFY2(t.latency.max_us() >= 1'000'000, qPrintable(what));
     QVERIFY2(uncorrected.quantile_us(0.5) < 50'000, qPrintable(what));
-    // About half the first 200 requests were due during the stall.
-    QVERIFY2(t.latency.quantile_us(0.4) > 100'000, qPrintable(what));
+    // About half the first 200 requests were due during the stall, ~90 % of those more than
+    // 100 ms before it ended: at least 30 % of the requests are slower than 100 ms, corrected.
+    QVERIFY2(t.latency.quantile_us(0.7) > 100'000, qPrintable(what));
     QCOMPARE(uncorrected.count(), t.latency.count());
 }
 
