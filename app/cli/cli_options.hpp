@@ -10,7 +10,7 @@
 
 namespace conclab::cli {
 
-enum class Command { Run, Serve, Calibrate, Compare };
+enum class Command { Run, Serve, Calibrate, Compare, Sweep };
 
 struct CliOptions {
     Command command = Command::Run;
@@ -27,6 +27,11 @@ struct CliOptions {
     // calibrate, compare: the real server (run puts --target into run.external instead).
     std::optional<ExternalTarget> target;
     std::string save_path;  // calibrate: write the fitted scenario here
+    // sweep: the connection counts (from --connections LIST or --from/--to/--steps), the measured
+    // time of each point and the warm-up before it; the models (--models, else --model).
+    std::vector<int> sweep_connections;
+    double step_s = 5;
+    double sweep_warmup_s = 1;
 };
 
 constexpr int kMaxRepeat = 100;

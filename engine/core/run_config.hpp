@@ -72,7 +72,12 @@ int default_workers();  // number of cores, at least 1
 ServerConfig resolved(ServerConfig config);
 
 struct LoadConfig {
-    int connections = 10;             // closed-loop persistent connections, like wrk -c
+    int connections = 10;  // closed-loop persistent connections, like wrk -c
+    // Open loop (wrk2): requests per second in total, sent at their intended times whatever the
+    // server does; 0 = closed loop. Over a pool of at most max_connections connections, opened
+    // as needed (`connections` does not apply).
+    double rate = 0;
+    int max_connections = 1000;
     int threads = 1;                  // loader threads, like wrk -t
     double request_timeout_s = 30.0;  // a response slower than this counts as a timeout error
     // A second, small group of connections that send CPU-heavy requests (GET /?cpu_ms=X&io_ms=0)
@@ -105,6 +110,14 @@ struct TargetParse {
 };
 TargetParse parse_target_url(std::string_view url, bool allow_remote);
 
+// One stage of a load plan, as k6 stages: over duration_s the load moves linearly from where it
+// was to `target` (connections in a closed loop, requests/s in an open loop).
+struct Stage {
+    double duration_s = 0;
+    double target = 0;
+    bool operator==(const Stage&) const = default;
+};
+
 struct RunConfig {
     ServerConfig server;
     LoadConfig load;
@@ -112,11 +125,31 @@ struct RunConfig {
     double warmup_s = 0;     // load runs, but the summary ignores it
     double tick_s = 0.25;    // one time-series sample per tick
     std::optional<ExternalTarget> external;  // drive this instead of starting a server
+    // A load plan applied tick by tick from the start of the run (empty = none); a list, so it
+    // lives beside the registry: scenario files ("stages") and the CLI (--stages) read it apart.
+    std::vector<Stage> stages;
 };
+
+// "5s:10,10s:1000,5s:0" (duration, with an optional s, colon, target) → the stages; the error
+// says what is wrong with which stage, or is empty.
+struct StagesParse {
+    std::vector<Stage> stages;
+    std::string error;
+};
+StagesParse parse_stages(std::string_view text);
+std::string stages_text(const std::vector<Stage>& stages);  // "5s:10,10s:1000,5s:0"
+double stages_duration_s(const std::vector<Stage>& stages);
+// The planned value at t_s: linear from `start` (the value before the first stage) through each
+// stage's target; after the last stage, its target.
+double planned_value(const std::vector<Stage>& stages, double start, double t_s);
+// The problem with the plan for this run (a target out of the range of connections or rate), or
+// an empty string; messages start with "stages".
+std::string check_stages(const std::vector<Stage>& stages, bool open_loop);
 
 // Knobs that may change while a run is going. An empty optional leaves the knob alone.
 struct Knobs {
     std::optional<int> connections{};
+    std::optional<double> rate{};  // open-loop runs only; 0 pauses the arrivals
     std::optional<double> cpu_ms{};
     std::optional<double> io_ms{};
     std::optional<double> overhead_us{};
@@ -128,6 +161,8 @@ struct Knobs {
 // Ranges every front end enforces; also used for slider limits.
 struct Limits {
     static constexpr int kMaxConnections = 10000;
+    static constexpr double kMaxRate = 1'000'000;
+    static constexpr std::size_t kMaxStages = 100;
     static constexpr double kMaxCpuMs = 10000;
     static constexpr double kMaxIoMs = 60000;
     static constexpr double kMaxOverheadUs = 1000000;

@@ -95,6 +95,9 @@ MetricsSample TickAggregator::make_sample(const TickInput& tick) const {
     s.p90_ms = ms(load.latency, 0.90);
     s.p99_ms = ms(load.latency, 0.99);
     if (load.latency.count() > 0) s.max_ms = load.latency.max_us() / 1000.0;
+    s.p99_uncorrected_ms = ms(load.latency_uncorrected, 0.99);
+    s.late = load.late;
+    s.dropped = load.dropped;
     s.client_open = std::max(load.open_connections_max, load.open_connections);
     s.load_cpu_pct = static_cast<double>(load.cpu_ns) / (tick.tick_s * 1e7);
     s.warmup = tick.t_s <= warmup_s_;
@@ -141,6 +144,12 @@ std::vector<std::string> TickAggregator::warnings_of(const TickInput& tick,
     if (s.errors > 0) {
         out.push_back("errors: " + describe_errors(tick.load.errors) + " in the last tick");
     }
+    if (s.late > 0 || s.dropped > 0) {
+        out.push_back("open loop falling behind: " + std::to_string(s.late) + " late, " +
+                      std::to_string(s.dropped) +
+                      " dropped in the last tick (no free connection: the server, or the pool "
+                      "of max_connections, cannot keep up with the rate)");
+    }
     if (!tick.load.connect_error.empty()) {
         std::string warning = "cannot open connections: " + tick.load.connect_error;
         if (tick.load.connect_error.find("open files") != std::string::npos) {
@@ -159,6 +168,9 @@ void TickAggregator::add_to_summary(const TickInput& tick, const MetricsSample& 
     totals_.error_kinds += tick.load.errors;
     totals_.errors = totals_.error_kinds.total();
     latency_.merge(tick.load.latency);
+    latency_uncorrected_.merge(tick.load.latency_uncorrected);
+    totals_.late += s.late;
+    totals_.dropped += s.dropped;
     totals_.client_open_max = std::max(totals_.client_open_max, s.client_open);
     load_cpu_sum_ += s.load_cpu_pct;
     if (tick.host) {
@@ -259,16 +271,21 @@ std::vector<MetricsSample> TickAggregator::samples_since(std::size_t index) cons
 Summary TickAggregator::summary() const {
     Summary out = totals_;
     if (out.measured_s > 0) out.rps = static_cast<double>(out.requests) / out.measured_s;
-    if (latency_.count() > 0) {
+    auto summarise = [](const LatencyHistogram& h) -> std::optional<LatencySummary> {
+        if (h.count() == 0) return std::nullopt;
         LatencySummary l;
-        l.p50_ms = latency_.quantile_us(0.50) / 1000.0;
-        l.p90_ms = latency_.quantile_us(0.90) / 1000.0;
-        l.p99_ms = latency_.quantile_us(0.99) / 1000.0;
-        l.p999_ms = latency_.quantile_us(0.999) / 1000.0;
-        l.max_ms = latency_.max_us() / 1000.0;
-        l.min_ms = latency_.min_us() / 1000.0;
-        l.mean_ms = latency_.mean_us() / 1000.0;
-        out.latency = l;
+        l.p50_ms = h.quantile_us(0.50) / 1000.0;
+        l.p90_ms = h.quantile_us(0.90) / 1000.0;
+        l.p99_ms = h.quantile_us(0.99) / 1000.0;
+        l.p999_ms = h.quantile_us(0.999) / 1000.0;
+        l.max_ms = h.max_us() / 1000.0;
+        l.min_ms = h.min_us() / 1000.0;
+        l.mean_ms = h.mean_us() / 1000.0;
+        return l;
+    };
+    out.latency = summarise(latency_);
+    out.latency_uncorrected = summarise(latency_uncorrected_);
+    if (latency_.count() > 0) {
         for (double p : kSpectrumPercentiles) {
             const double us =
                 p >= 100 ? static_cast<double>(latency_.max_us()) : latency_.quantile_us(p / 100.0);

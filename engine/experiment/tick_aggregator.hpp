@@ -83,6 +83,7 @@ private:
 
     // The measured period (after warmup).
     LatencyHistogram latency_;
+    LatencyHistogram latency_uncorrected_;
     Summary totals_;
     double server_cpu_sum_ = 0;
     double load_cpu_sum_ = 0;

@@ -76,8 +76,14 @@ struct MetricsSample {
     double errors_per_s = 0;
     std::uint64_t responses = 0;  // completed in this tick
     std::uint64_t errors = 0;     // in this tick
+    // From each request's intended send time: in an open loop this includes the time a request
+    // waited for a free connection (corrected for coordinated omission, as wrk2); in a closed
+    // loop a request is sent when it is due, and p99_uncorrected_ms is the same as p99_ms.
     std::optional<double> p50_ms, p90_ms, p99_ms, max_ms;
-    int client_open = 0;  // connections the load generator has open (peak within the tick)
+    std::optional<double> p99_uncorrected_ms;  // from the actual send
+    std::uint64_t late = 0;     // open loop: requests due while no connection was free
+    std::uint64_t dropped = 0;  // open loop: of those, given up `timeout` after being due
+    int client_open = 0;        // connections the load generator has open (peak within the tick)
     // Time averages over the tick (Little's L), so a request that waited a microsecond is not a
     // queue: requests a thread or the loop is busy with, and requests that have arrived on an
     // accepted connection that nobody serves yet. Peaks within the tick are kept apart.
@@ -133,7 +139,10 @@ struct Summary {
     std::uint64_t errors = 0;
     ErrorCounts error_kinds;
     double rps = 0;
-    std::optional<LatencySummary> latency;  // empty when nothing completed
+    std::optional<LatencySummary> latency;  // empty when nothing completed; from intended times
+    std::optional<LatencySummary> latency_uncorrected;  // from the actual sends
+    std::uint64_t late = 0;     // open loop: requests due while no connection was free
+    std::uint64_t dropped = 0;  // open loop: of those, given up `timeout` after being due
     int client_open_max = 0;
     std::optional<double> server_in_service_max;  // peaks of the per-tick averages
     std::optional<double> server_waiting_max;

@@ -119,17 +119,22 @@ json run_result_to_json(const RunResult& r) {
         {"reset", s.error_kinds.reset}};
     summary["rps"] = s.rps;
     summary["measured_s"] = s.measured_s;
-    if (s.latency) {
-        summary["latency_ms"] = {{"p50", s.latency->p50_ms}, {"p90", s.latency->p90_ms},
-                                 {"p99", s.latency->p99_ms}, {"p999", s.latency->p999_ms},
-                                 {"max", s.latency->max_ms}, {"mean", s.latency->mean_ms},
-                                 {"min", s.latency->min_ms}};
-    } else {
-        // The same keys as with latencies, each null: a reader never has to test for a key.
-        summary["latency_ms"] = {{"p50", nullptr},  {"p90", nullptr}, {"p99", nullptr},
-                                 {"p999", nullptr}, {"max", nullptr}, {"mean", nullptr},
-                                 {"min", nullptr}};
-    }
+    // The same keys with or without latencies, each null without: a reader never has to test
+    // for a key.
+    auto latency_json = [](const std::optional<LatencySummary>& l) -> json {
+        if (!l) {
+            return {{"p50", nullptr}, {"p90", nullptr},  {"p99", nullptr}, {"p999", nullptr},
+                    {"max", nullptr}, {"mean", nullptr}, {"min", nullptr}};
+        }
+        return {{"p50", l->p50_ms}, {"p90", l->p90_ms},   {"p99", l->p99_ms}, {"p999", l->p999_ms},
+                {"max", l->max_ms}, {"mean", l->mean_ms}, {"min", l->min_ms}};
+    };
+    // latency_ms counts from each request's intended send time (corrected for coordinated
+    // omission in an open loop); latency_uncorrected_ms from the actual send.
+    summary["latency_ms"] = latency_json(s.latency);
+    summary["latency_uncorrected_ms"] = latency_json(s.latency_uncorrected);
+    summary["late"] = s.late;
+    summary["dropped"] = s.dropped;
     summary["connections"] = {{"client_open_max", s.client_open_max},
                               {"server_in_service_max", or_null(s.server_in_service_max)},
                               {"server_waiting_max", or_null(s.server_waiting_max)},
@@ -180,6 +185,9 @@ json run_result_to_json(const RunResult& r) {
                       {"p50_ms", or_null(m.p50_ms)},
                       {"p90_ms", or_null(m.p90_ms)},
                       {"p99_ms", or_null(m.p99_ms)},
+                      {"p99_uncorrected_ms", or_null(m.p99_uncorrected_ms)},
+                      {"late", m.late},
+                      {"dropped", m.dropped},
                       {"max_ms", or_null(m.max_ms)},
                       {"client_open", m.client_open},
                       {"server_in_service", or_null(m.server_in_service)},
@@ -215,7 +223,7 @@ std::string run_result_csv(const RunResult& r) {
     std::ostringstream out;
     out << "t_s,rps,p50_ms,p90_ms,p99_ms,max_ms,errors,client_open,server_in_service,"
            "server_in_service_peak,server_waiting,server_waiting_peak,server_accept_queue,"
-           "server_cpu_pct,load_cpu_pct,warmup";
+           "server_cpu_pct,load_cpu_pct,warmup,p99_uncorrected_ms,late,dropped";
     internals_csv_header(out);
     out << '\n';
     auto cell = [&](const auto& optional) {
@@ -235,7 +243,9 @@ std::string run_result_csv(const RunResult& r) {
         cell(m.server_waiting_peak);
         cell(m.server_accept_queue);
         cell(m.server_cpu_pct);
-        out << m.load_cpu_pct << ',' << (m.warmup ? 1 : 0);
+        out << m.load_cpu_pct << ',' << (m.warmup ? 1 : 0) << ',';
+        cell(m.p99_uncorrected_ms);
+        out << m.late << ',' << m.dropped;
         internals_csv_cells(out, m.internals);
         out << '\n';
     }
@@ -286,8 +296,14 @@ std::string run_result_text(const RunResult& r) {
             << c.load.heavy_cpu_ms << " ms CPU requests (counted apart: " << s.heavy_requests
             << " completed)\n";
     }
-    out << c.load.connections << " connections, " << c.load.threads << " load thread(s), "
-        << fixed(s.measured_s, 2) << " s measured";
+    if (c.load.rate > 0) {
+        out << "Open loop at " << c.load.rate << " req/s over at most " << c.load.max_connections
+            << " connections, ";
+    } else {
+        out << c.load.connections << " connections, ";
+    }
+    if (!c.stages.empty()) out << "stages " << stages_text(c.stages) << ", ";
+    out << c.load.threads << " load thread(s), " << fixed(s.measured_s, 2) << " s measured";
     if (c.warmup_s > 0) out << " after " << c.warmup_s << " s warmup";
     out << "\n\n";
     out << "  Requests/sec  " << fixed(s.rps, 1) << "\n";
@@ -299,6 +315,17 @@ std::string run_result_text(const RunResult& r) {
             << fixed(s.latency->mean_ms, 2) << " ms\n";
     } else {
         out << "  Latency       no response completed\n";
+    }
+    if (c.load.rate > 0 && s.latency_uncorrected) {
+        out << "  (uncorrected) p50 " << fixed(s.latency_uncorrected->p50_ms, 2) << " ms   p90 "
+            << fixed(s.latency_uncorrected->p90_ms, 2) << " ms   p99 "
+            << fixed(s.latency_uncorrected->p99_ms, 2) << " ms   max "
+            << fixed(s.latency_uncorrected->max_ms, 2) << " ms   (from the actual send; the "
+            << "line above counts from the intended time)\n";
+    }
+    if (c.load.rate > 0) {
+        out << "  Late          " << s.late << " (no free connection when due)   Dropped "
+            << s.dropped << " (unsent " << c.load.request_timeout_s << " s after due)\n";
     }
     out << "  Errors        " << s.errors;
     if (s.errors > 0) {
