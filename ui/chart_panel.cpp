@@ -50,7 +50,8 @@ ChartPanel::ChartPanel(QWidget* parent)
     cpu_->setObjectName("cpuChart");
     rps_->add_log_toggle();
     latency_->add_log_toggle();
-    connections_->set_note(tr("A line inside the band: in service = client open"));
+    connections_->set_note(tr(
+        "Server side: time averages per tick. A line inside the band: in service = client open"));
     // A note under the CPU chart as well keeps the two bottom charts' axes level.
     cpu_->set_note(tr("100 % = one core; server = all its processes"));
     set_heading(tr("Concurrency Lab"), tr("Pick a model and a preset, then press Start."));
@@ -75,13 +76,13 @@ int ChartPanel::begin_run(const QString& label, int color_index, bool ghost, boo
     r.p99 = latency_->add_series(prefix + "p99", color(3), ghost, Qt::SolidLine);
     // Client open is a pale band under the in-service line: the two are often equal (every
     // connection being served), and one thin line would hide the other exactly.
-    r.client_open = connections_->add_series(prefix + tr("client open (band)"), color(0), ghost,
+    r.client_open = connections_->add_series(prefix + tr("client open"), color(0), ghost,
                                              Qt::SolidLine, TimeSeriesChart::Stroke::Band);
     r.in_service =
-        connections_->add_series(prefix + tr("server in service"), color(2), ghost, Qt::SolidLine);
-    r.waiting = connections_->add_series(prefix + tr("server waiting"), color(1), ghost,
-                                         style(Qt::DashLine));
-    r.accept_queue = connections_->add_series(prefix + tr("kernel accept queue"), color(3), ghost,
+        connections_->add_series(prefix + tr("in service"), color(2), ghost, Qt::SolidLine);
+    r.waiting =
+        connections_->add_series(prefix + tr("waiting"), color(1), ghost, style(Qt::DashLine));
+    r.accept_queue = connections_->add_series(prefix + tr("accept queue"), color(3), ghost,
                                               style(Qt::DashDotLine));
     r.server_cpu = cpu_->add_series(prefix + tr("server"), color(0), ghost, Qt::SolidLine);
     r.load_cpu =

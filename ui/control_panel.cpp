@@ -73,7 +73,12 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
                             tr("A downstream call (database, API) that uses no CPU")));
     overhead_us_ = add(add_slider(tr("Framework overhead"), "µs", 0, 5000, 0, false,
                                   tr("Framework CPU cost per request (routing, parsing), run "
-                                     "like handler CPU work")));
+                                     "like handler CPU work: under the GIL")));
+    overhead_released_us_ =
+        add(add_slider(tr("Framework overhead without the GIL"), "µs", 0, 5000, 0, false,
+                       tr("Server CPU cost per request that runs without the GIL (system calls, "
+                          "thread start), in parallel with the lock holder; on the event loop "
+                          "it is simply more CPU on the loop")));
     threads_ = add(add_slider(tr("Threads (0 = one per connection)"), "", 0, 256, 0, false,
                               tr("GIL-locked threads: pool size, like gunicorn --threads. 0 = a "
                                  "new thread per connection, like Werkzeug's dev server")));
@@ -140,6 +145,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     knob(cpu_ms_, [](Knobs& k, double v) { k.cpu_ms = v; });
     knob(io_ms_, [](Knobs& k, double v) { k.io_ms = v; });
     knob(overhead_us_, [](Knobs& k, double v) { k.overhead_us = v; });
+    knob(overhead_released_us_, [](Knobs& k, double v) { k.overhead_released_us = v; });
     knob(threads_, [](Knobs& k, double v) { k.threads = static_cast<int>(v); });
     knob(workers_, [](Knobs& k, double v) { k.workers = static_cast<int>(v); });
     connect(start_, &QPushButton::clicked, this, &ControlPanel::startStopRequested);
@@ -161,7 +167,8 @@ RunConfig ControlPanel::config() const {
     c.server.workers = static_cast<int>(workers_->value());
     c.server.switch_interval_ms = switch_interval_->value();
     c.server.listen_backlog = static_cast<int>(backlog_->value());
-    c.server.workload = {overhead_us_->value(), cpu_ms_->value(), io_ms_->value()};
+    c.server.workload = {overhead_us_->value(), cpu_ms_->value(), io_ms_->value(),
+                         overhead_released_us_->value()};
     c.load.connections = static_cast<int>(connections_->value());
     c.duration_s = duration_->value();
     c.load.heavy_connections = static_cast<int>(heavy_connections_->value());
@@ -185,6 +192,7 @@ void ControlPanel::set_config(const RunConfig& c) {
     cpu_ms_->set_value(c.server.workload.cpu_ms);
     io_ms_->set_value(c.server.workload.io_ms);
     overhead_us_->set_value(c.server.workload.overhead_us);
+    overhead_released_us_->set_value(c.server.workload.overhead_released_us);
     connections_->set_value(c.load.connections);
     duration_->set_value(c.duration_s);
     heavy_connections_->set_value(c.load.heavy_connections);

@@ -30,6 +30,7 @@ public:
     LabeledSlider* cpu_ms() const { return cpu_ms_; }
     LabeledSlider* io_ms() const { return io_ms_; }
     LabeledSlider* overhead_us() const { return overhead_us_; }
+    LabeledSlider* overhead_released_us() const { return overhead_released_us_; }
     LabeledSlider* threads() const { return threads_; }
     LabeledSlider* workers() const { return workers_; }
     LabeledSlider* switch_interval() const { return switch_interval_; }
@@ -58,6 +59,7 @@ private:
     LabeledSlider* cpu_ms_;
     LabeledSlider* io_ms_;
     LabeledSlider* overhead_us_;
+    LabeledSlider* overhead_released_us_;
     LabeledSlider* threads_;
     LabeledSlider* workers_;
     LabeledSlider* switch_interval_;

@@ -44,6 +44,9 @@ QString knob_summary(const Knobs& k) {
     if (k.cpu_ms) parts << QObject::tr("CPU %1 ms").arg(*k.cpu_ms);
     if (k.io_ms) parts << QObject::tr("I/O %1 ms").arg(*k.io_ms);
     if (k.overhead_us) parts << QObject::tr("overhead %1 µs").arg(*k.overhead_us);
+    if (k.overhead_released_us) {
+        parts << QObject::tr("overhead without GIL %1 µs").arg(*k.overhead_released_us);
+    }
     if (k.threads) parts << QObject::tr("threads %1").arg(*k.threads);
     if (k.workers) parts << QObject::tr("workers %1").arg(*k.workers);
     return parts.join(", ");
@@ -458,6 +461,8 @@ void MainWindow::on_knob_changed(const Knobs& knobs) {
     if (knobs.cpu_ms) pending_knobs_.cpu_ms = knobs.cpu_ms;
     if (knobs.io_ms) pending_knobs_.io_ms = knobs.io_ms;
     if (knobs.overhead_us) pending_knobs_.overhead_us = knobs.overhead_us;
+    if (knobs.overhead_released_us)
+        pending_knobs_.overhead_released_us = knobs.overhead_released_us;
     if (knobs.threads) pending_knobs_.threads = knobs.threads;
     if (knobs.workers) pending_knobs_.workers = knobs.workers;
     if (!knob_timer_.isActive()) knob_timer_.start();

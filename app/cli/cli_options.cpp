@@ -6,6 +6,7 @@
 #include <boost/program_options.hpp>
 
 #include "core/run_fields.hpp"
+#include "experiment/sweep.hpp"
 #include "scenario/scenario.hpp"
 
 namespace conclab::cli {
@@ -19,6 +20,8 @@ const char* kUsage =
     "       conclab-cli compare [options]    run several models (and a real server) in turn on\n"
     "                                        one workload, with one table and one chart\n"
     "       conclab-cli calibrate [options]  fit the model's overhead to a real server (--target)\n"
+    "       conclab-cli sweep [options]      measure X(N) at a series of connection counts,\n"
+    "                                        check Little's law and fit the USL\n"
     "       conclab-cli serve [options]      only start the server, e.g. for wrk or curl; it "
     "stops\n"
     "                                        after --duration (default 10 s) or on Ctrl-C\n"
@@ -36,7 +39,11 @@ const char* kUsage =
     "  conclab-cli compare --models event-loop,gil-threads --io-ms 50 -c 1000 --chart cmp.png\n"
     "  conclab-cli compare --models gil-threads --threads 0 --target http://127.0.0.1:5000/\n"
     "  conclab-cli calibrate --target http://127.0.0.1:5000/ --model gil-threads --threads 0\n"
-    "                        --save flask.json\n";
+    "                        --save flask.json\n"
+    "  conclab-cli run --model event-loop --cpu-ms 5 --rate 300 --max-connections 10\n"
+    "  conclab-cli run --model event-loop --io-ms 20 --stages 5s:10,10s:1000,5s:0\n"
+    "  conclab-cli sweep --models event-loop,gil-threads --cpu-ms 1 --connections 1,2,4,8,16,32\n"
+    "  conclab-cli sweep --model process-per-core --from 1 --to 1024 --steps 11 --json s.json\n";
 
 // `calibrate --help` adds what the fit means and what it cannot capture.
 const char* kCalibrateHelp =
@@ -76,7 +83,8 @@ void add_run_field_options(po::options_description& options, FieldGroup group) {
 
 // Text-valued flags that are not run fields, before they are checked.
 struct RawFlags {
-    std::string target, scenario, models;
+    std::string target, scenario, models, stages;
+    int from = 0, to = 0, steps = 0;
     bool allow_remote = false;
     ExternalTarget request;  // method, headers and body only
 };
@@ -113,11 +121,25 @@ po::options_description all_options(CliOptions& o, RawFlags& raw) {
         ("repeat", po::value(&o.repeat)->default_value(1)->value_name("N"),
          "run, compare: run each experiment N times and report the median and min-max")
         ("models", po::value(&models)->value_name("LIST"),
-         "compare: the models to run in turn, e.g. event-loop,gil-threads,process-per-core");
+         "compare, sweep: the models to run in turn, e.g. event-loop,gil-threads,process-per-core")
+        ("stages", po::value(&raw.stages)->value_name("LIST"),
+         "a load plan as k6 stages, e.g. 5s:10,10s:1000,5s:0 (duration:target; targets are "
+         "connections, or req/s with --rate); ramps linearly from the starting value; "
+         "--duration defaults to the plan's length")
+        ("step-duration", po::value(&o.step_s)->default_value(5)->value_name("S"),
+         "sweep: seconds measured at each connection count (after --warmup, default 1 s)")
+        ("from", po::value(&raw.from)->value_name("N"),
+         "sweep: the first connection count of a geometric series (with --to and --steps), "
+         "instead of --connections LIST")
+        ("to", po::value(&raw.to)->value_name("N"), "sweep: the last connection count")
+        ("steps", po::value(&raw.steps)->value_name("K"), "sweep: how many connection counts");
     po::options_description output("Output");
     output.add_options()
         ("json", po::value(&o.json_path), "write the JSON report to FILE, or - for stdout")
         ("csv", po::value(&o.csv_path), "write the time series as CSV to FILE, or - for stdout")
+        ("csv-workers", po::value(&o.csv_workers_path)->value_name("FILE"),
+         "process-per-core: write one CSV row per worker per tick (pid, req/s, CPU, internals) "
+         "to FILE, or - for stdout")
         ("chart", po::value(&o.chart_path), "render the charts to FILE.png, .svg or .pdf")
         ("save", po::value(&o.save_path),
          "calibrate: write the fitted model as a scenario FILE.json")
@@ -133,7 +155,7 @@ po::options_description all_options(CliOptions& o, RawFlags& raw) {
 
 // Starts from the scenario (or the defaults) and applies every flag the user gave over it.
 std::string apply_run_fields(const po::variables_map& vm, const std::string& scenario_path,
-                             RunConfig& run, std::vector<Model>& compare) {
+                             RunConfig& run, std::vector<Model>& compare, bool sweep) {
     if (!scenario_path.empty()) {
         ScenarioParse parsed = load_scenario_file(scenario_path);
         if (!parsed.scenario) return parsed.error;
@@ -143,6 +165,7 @@ std::string apply_run_fields(const po::variables_map& vm, const std::string& sce
     for (const RunField& field : run_fields()) {
         const std::string flag(field.flag);
         if (!vm.count(flag) || vm[flag].defaulted()) continue;
+        if (sweep && field.key == "connections") continue;  // sweep: a list, read apart
         if (std::string problem = set_field_from_text(field, run, vm[flag].as<std::string>());
             !problem.empty()) {
             return problem;
@@ -169,6 +192,69 @@ std::string parse_models(const std::string& text, std::vector<Model>& models) {
     return {};
 }
 
+bool given(const po::variables_map& vm, const char* flag) {
+    return vm.count(flag) && !vm[flag].defaulted();
+}
+
+// --stages for run and compare; the sweep's own flags for sweep.
+std::string check_stages_and_sweep(CliOptions& o, const RawFlags& raw,
+                                   const po::variables_map& vm) {
+    RunConfig& run = o.run;
+    if (!raw.stages.empty()) {
+        if (o.command != Command::Run && o.command != Command::Compare) {
+            return "--stages belongs to run and compare";
+        }
+        StagesParse parsed = parse_stages(raw.stages);
+        if (!parsed.error.empty()) return "--stages: " + parsed.error;
+        run.stages = parsed.stages;
+    }
+    // A plan (from --stages or the scenario) sets the length of the run unless --duration does.
+    if (!run.stages.empty() && !given(vm, "duration") && raw.scenario.empty()) {
+        run.duration_s = stages_duration_s(run.stages);
+    }
+    const bool sweep_flags =
+        given(vm, "step-duration") || vm.count("from") || vm.count("to") || vm.count("steps");
+    if (o.command != Command::Sweep) {
+        if (sweep_flags) return "--step-duration, --from, --to and --steps belong to sweep";
+        return {};
+    }
+    if (run.load.rate > 0) return "sweep measures closed-loop connections; --rate does not apply";
+    if (!run.stages.empty()) return "sweep sets the connections itself; stages do not apply";
+    if (!o.chart_path.empty()) {
+        return "--chart is not yet supported for sweep (its chart is X(N), not a time series); "
+               "write --json and plot the points";
+    }
+    const bool list = given(vm, "connections");
+    const bool series = vm.count("from") || vm.count("to") || vm.count("steps");
+    if (list && series) return "sweep takes --connections LIST or --from/--to/--steps, not both";
+    if (series) {
+        if (!vm.count("from") || !vm.count("to") || !vm.count("steps")) {
+            return "sweep needs all of --from, --to and --steps";
+        }
+        if (raw.from < 1 || raw.to < raw.from || raw.to > Limits::kMaxConnections ||
+            raw.steps < 2 || raw.steps > 100) {
+            return "sweep needs 1 <= --from <= --to <= " + std::to_string(Limits::kMaxConnections) +
+                   " and --steps 2..100";
+        }
+        o.sweep_connections = geometric_steps(raw.from, raw.to, raw.steps);
+    } else if (list) {
+        if (std::string problem =
+                parse_connection_list(vm["connections"].as<std::string>(), o.sweep_connections);
+            !problem.empty()) {
+            return problem;
+        }
+    } else {
+        return "sweep needs --connections LIST (e.g. 1,2,4,8,16,32) or --from, --to and --steps";
+    }
+    if (o.step_s <= 0 || o.step_s > 3600) {
+        return "--step-duration must be above 0 and at most 3600 s";
+    }
+    o.sweep_warmup_s = given(vm, "warmup") ? run.warmup_s : 1.0;
+    run.warmup_s = 0;  // each point gets its own warm-up
+    if (o.models.empty()) o.models = {run.server.model};
+    return {};
+}
+
 // The checks that are the CLI's own (the registry's ranges are checked by validate()).
 std::string check_cli_rules(CliOptions& o, const RawFlags& raw, const po::variables_map& vm) {
     RunConfig& run = o.run;
@@ -178,6 +264,9 @@ std::string check_cli_rules(CliOptions& o, const RawFlags& raw, const po::variab
     }
     const bool shaped = vm.count("request") || vm.count("header") || vm.count("body");
     if (shaped && raw.target.empty()) return "-X, -H and --body shape the --target's request";
+    if (o.command == Command::Sweep && !raw.target.empty()) {
+        return "sweep starts its own server; --target is not supported by sweep";
+    }
     if (o.command == Command::Calibrate && raw.target.empty()) {
         return "calibrate needs --target URL: the real server to fit the model to";
     }
@@ -203,8 +292,8 @@ std::string check_cli_rules(CliOptions& o, const RawFlags& raw, const po::variab
     if (o.repeat > 1 && o.command != Command::Run && o.command != Command::Compare) {
         return "--repeat belongs to run and compare";
     }
-    if (!raw.models.empty() && o.command != Command::Compare) {
-        return "--models belongs to compare (run takes --model)";
+    if (!raw.models.empty() && o.command != Command::Compare && o.command != Command::Sweep) {
+        return "--models belongs to compare and sweep (run takes --model)";
     }
     if (!raw.models.empty()) {
         if (std::string problem = parse_models(raw.models, o.models); !problem.empty()) {
@@ -220,8 +309,22 @@ std::string check_cli_rules(CliOptions& o, const RawFlags& raw, const po::variab
     if (o.command == Command::Calibrate && !o.chart_path.empty()) {
         return "calibrate draws no chart; use compare --scenario FITTED.json --target URL";
     }
-    if ((o.command == Command::Compare || o.command == Command::Calibrate) && !o.csv_path.empty()) {
-        return "--csv belongs to run (compare and calibrate write --json)";
+    if (o.command != Command::Run && !o.csv_path.empty()) {
+        return "--csv belongs to run (compare, sweep and calibrate write --json)";
+    }
+    if (std::string problem = check_stages_and_sweep(o, raw, vm); !problem.empty()) {
+        return problem;
+    }
+    if (o.command != Command::Run && !o.csv_workers_path.empty()) {
+        return "--csv-workers belongs to run";
+    }
+    if (!o.csv_workers_path.empty() &&
+        (run.external || run.server.model != Model::ProcessPerCore)) {
+        return "--csv-workers needs --model process-per-core (other models have one server "
+               "process: its figures are in --csv)";
+    }
+    if (o.csv_workers_path == "-" && (o.csv_path == "-" || o.json_path == "-")) {
+        return "only one of --json, --csv and --csv-workers can write to stdout";
     }
     if (auto errors = validate(run); !errors.empty()) return errors.front();
     if (!o.chart_path.empty()) {
@@ -252,7 +355,9 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
     };
     auto error = [&](const std::string& message) {
         const std::string command =
-            first == "serve" || first == "compare" || first == "calibrate" ? first : "run";
+            first == "serve" || first == "compare" || first == "calibrate" || first == "sweep"
+                ? first
+                : "run";
         out.message = "conclab-cli: " + message + "\nTry 'conclab-cli " + command + " --help'.\n";
         out.exit_code = 2;
         return out;
@@ -273,8 +378,11 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
         o.command = Command::Calibrate;
     } else if (first == "compare") {
         o.command = Command::Compare;
+    } else if (first == "sweep") {
+        o.command = Command::Sweep;
     } else if (first != "run") {
-        return error("unknown command '" + first + "' (use run, compare, calibrate or serve)");
+        return error("unknown command '" + first +
+                     "' (use run, compare, sweep, calibrate or serve)");
     }
 
     po::variables_map vm;
@@ -299,7 +407,8 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
         return error(e.what());
     }
     std::vector<Model> scenario_compare;
-    if (std::string problem = apply_run_fields(vm, raw.scenario, o.run, scenario_compare);
+    if (std::string problem = apply_run_fields(vm, raw.scenario, o.run, scenario_compare,
+                                               o.command == Command::Sweep);
         !problem.empty()) {
         return error(problem);
     }

@@ -10,22 +10,28 @@
 
 namespace conclab::cli {
 
-enum class Command { Run, Serve, Calibrate, Compare };
+enum class Command { Run, Serve, Calibrate, Compare, Sweep };
 
 struct CliOptions {
     Command command = Command::Run;
     RunConfig run;
-    std::string json_path;   // "-" = stdout
-    std::string csv_path;    // "-" = stdout
-    std::string chart_path;  // .png, .svg or .pdf
-    bool force = false;      // overwrite existing output files
-    bool quiet = false;      // no progress lines
-    int repeat = 1;          // run, compare: run each experiment this many times
+    std::string json_path;         // "-" = stdout
+    std::string csv_path;          // "-" = stdout
+    std::string csv_workers_path;  // process per core: one row per worker per tick; "-" = stdout
+    std::string chart_path;        // .png, .svg or .pdf
+    bool force = false;            // overwrite existing output files
+    bool quiet = false;            // no progress lines
+    int repeat = 1;                // run, compare: run each experiment this many times
     // compare: the models to run in turn (from --models or the scenario's "compare" list).
     std::vector<Model> models;
     // calibrate, compare: the real server (run puts --target into run.external instead).
     std::optional<ExternalTarget> target;
     std::string save_path;  // calibrate: write the fitted scenario here
+    // sweep: the connection counts (from --connections LIST or --from/--to/--steps), the measured
+    // time of each point and the warm-up before it; the models (--models, else --model).
+    std::vector<int> sweep_connections;
+    double step_s = 5;
+    double sweep_warmup_s = 1;
 };
 
 constexpr int kMaxRepeat = 100;

@@ -15,11 +15,13 @@
 #include "experiment/calibration.hpp"
 #include "experiment/comparison.hpp"
 #include "experiment/repeat_stats.hpp"
+#include "experiment/sweep.hpp"
 #include "process/fd_limit.hpp"
 #include "process/server_host.hpp"
 #include "report/calibration_report.hpp"
 #include "report/compare_report.hpp"
 #include "report/run_report.hpp"
+#include "report/sweep_report.hpp"
 
 namespace conclab::cli {
 
@@ -208,7 +210,8 @@ int run_cli(const CliOptions& options, const ChartRenderer& render_chart) {
     const SetOutcome set = run_repeats(options.run, options.repeat, options.quiet, {});
     if (set.runs.empty()) return set.interrupted ? 130 : 1;
 
-    const bool json_to_stdout = options.json_path == "-" || options.csv_path == "-";
+    const bool json_to_stdout =
+        options.json_path == "-" || options.csv_path == "-" || options.csv_workers_path == "-";
     if (!json_to_stdout || !options.quiet) {
         (json_to_stdout ? std::cerr : std::cout) << "\n" << run_set_text(set.runs) << std::flush;
     }
@@ -220,6 +223,10 @@ int run_cli(const CliOptions& options, const ChartRenderer& render_chart) {
     if (!options.csv_path.empty()) {
         // Repeated: the series of the typical run (the one closest to the median).
         ok &= write_output(options.csv_path, run_result_csv(typical(set.runs)), options.force);
+    }
+    if (!options.csv_workers_path.empty()) {
+        ok &= write_output(options.csv_workers_path, run_result_workers_csv(typical(set.runs)),
+                           options.force);
     }
     ok &= write_chart(render_chart, {typical(set.runs)}, options);
     if (set.interrupted) return 130;
@@ -335,6 +342,76 @@ int calibrate_cli(const CliOptions& options) {
     if (result.cancelled) return 130;
     if (!result.error.empty() || !ok) return 1;
     return 0;
+}
+
+int sweep_cli(const CliOptions& options) {
+    std::vector<SweepResult> sweeps;
+    bool interrupted = false;
+    for (std::size_t m = 0; m < options.models.size() && !interrupted; ++m) {
+        SweepSettings settings;
+        settings.base = options.run;
+        settings.base.server.model = options.models[m];
+        settings.connections = options.sweep_connections;
+        settings.step_s = options.step_s;
+        settings.warmup_s = options.sweep_warmup_s;
+        const std::string label = run_label(settings.base);
+        if (!options.quiet) {
+            std::fprintf(stderr,
+                         "[%zu/%zu] Sweeping %s over %zu connection counts, %.1f s each "
+                         "after %.1f s warm-up (Ctrl-C stops)\n",
+                         m + 1, options.models.size(), label.c_str(), settings.connections.size(),
+                         settings.step_s, settings.warmup_s);
+        }
+        auto progress = [&](const SweepProgress& p) {
+            if (options.quiet || !p.finished) return;
+            std::fprintf(stderr, "  N = %5d  %9.1f req/s  mean %8.2f ms  p99 %8.2f ms%s\n",
+                         p.connections, p.finished->rps, p.finished->mean_ms, p.finished->p99_ms,
+                         p.finished->little.ok ? "" : "  (Little's law off)");
+        };
+        SweepResult result;
+        std::exception_ptr failure;
+        std::atomic<bool> done{false};
+        {
+            std::jthread worker([&](std::stop_token stop) {
+                try {
+                    result = run_sweep(settings, progress, stop);
+                } catch (...) {
+                    failure = std::current_exception();
+                }
+                done = true;
+            });
+            while (!done) {
+                if (stop_signal_within(0.2)) {
+                    std::fprintf(stderr, "Stopping (interrupted)...\n");
+                    worker.request_stop();
+                    interrupted = true;
+                    break;
+                }
+            }
+        }  // joins
+        if (failure) {
+            try {
+                std::rethrow_exception(failure);
+            } catch (const StartError& e) {
+                std::cerr << "conclab-cli: cannot start " << label << ": " << e.what() << "\n";
+                return 1;
+            }
+        }
+        interrupted = interrupted || result.cancelled;
+        sweeps.push_back(std::move(result));
+    }
+    const bool json_to_stdout = options.json_path == "-";
+    if (!json_to_stdout || !options.quiet) {
+        for (const SweepResult& s : sweeps) {
+            (json_to_stdout ? std::cerr : std::cout) << "\n" << sweep_text(s) << std::flush;
+        }
+    }
+    bool ok = true;
+    if (!options.json_path.empty()) {
+        ok &= write_output(options.json_path, sweeps_to_json(sweeps).dump(2) + "\n", options.force);
+    }
+    if (interrupted) return 130;
+    return ok ? 0 : 1;
 }
 
 int serve_cli(const CliOptions& options) {

@@ -26,6 +26,7 @@ void block_stop_signals();
 int run_cli(const CliOptions& options, const ChartRenderer& render_chart);
 int compare_cli(const CliOptions& options, const ChartRenderer& render_chart);
 int calibrate_cli(const CliOptions& options);
+int sweep_cli(const CliOptions& options);
 // `conclab-cli serve`: only the server side, for an external load tool; same exit codes.
 int serve_cli(const CliOptions& options);
 

@@ -17,6 +17,9 @@ int main(int argc, char** argv) {
     if (parsed.options->command == conclab::cli::Command::Serve) {
         return conclab::cli::serve_cli(*parsed.options);
     }
+    if (parsed.options->command == conclab::cli::Command::Sweep) {
+        return conclab::cli::sweep_cli(*parsed.options);
+    }
     if (parsed.options->command == conclab::cli::Command::Calibrate) {
         return conclab::cli::calibrate_cli(*parsed.options);
     }

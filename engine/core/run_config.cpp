@@ -32,12 +32,21 @@ std::optional<Model> model_from_string(std::string_view name) {
 }
 
 std::string_view to_string(Scheduling scheduling) {
-    return scheduling == Scheduling::RoundRobin ? "round-robin" : "kernel";
+    switch (scheduling) {
+        case Scheduling::RoundRobin:
+            return "round-robin";
+        case Scheduling::Kernel:
+            return "kernel";
+        case Scheduling::ReusePort:
+            return "reuseport";
+    }
+    return "?";
 }
 
 std::optional<Scheduling> scheduling_from_string(std::string_view name) {
     if (name == "round-robin" || name == "rr") return Scheduling::RoundRobin;
     if (name == "kernel" || name == "none") return Scheduling::Kernel;
+    if (name == "reuseport" || name == "so_reuseport") return Scheduling::ReusePort;
     return std::nullopt;
 }
 
@@ -211,6 +220,9 @@ std::vector<std::string> validate(const RunConfig& config) {
     if (config.duration_s > 0 && config.warmup_s >= config.duration_s) {
         errors.push_back("warmup_s must be shorter than the duration");
     }
+    if (std::string problem = check_stages(config.stages, config.load.rate > 0); !problem.empty()) {
+        errors.push_back(std::move(problem));
+    }
     return errors;
 }
 
@@ -228,12 +240,116 @@ std::vector<std::string> validate(const Knobs& knobs) {
         if (!problem.empty()) errors.push_back(std::move(problem));
     };
     check("connections", knobs.connections, 0);
+    check("rate", knobs.rate, 0);
     check("cpu_ms", knobs.cpu_ms, 0);
     check("io_ms", knobs.io_ms, 0);
     check("overhead_us", knobs.overhead_us, 0);
+    check("overhead_released_us", knobs.overhead_released_us, 0);
     check("threads", knobs.threads, 0);
     check("workers", knobs.workers, 1);
     return errors;
+}
+
+namespace {
+
+std::string shortest(double v) {
+    char text[64];
+    auto [end, ec] = std::to_chars(text, text + sizeof text, v);
+    return ec == std::errc{} ? std::string(text, end) : std::string("?");
+}
+
+}  // namespace
+
+StagesParse parse_stages(std::string_view text) {
+    StagesParse out;
+    std::size_t start = 0;
+    int index = 1;
+    while (start <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        const std::string_view item = text.substr(start, comma - start);
+        const std::string where =
+            "stage " + std::to_string(index) + " ('" + std::string(item) + "')";
+        const std::size_t colon = item.find(':');
+        if (colon == std::string_view::npos) {
+            out.error = where + " must be DURATION:TARGET, e.g. 5s:100";
+            return out;
+        }
+        std::string_view duration = item.substr(0, colon);
+        if (!duration.empty() && duration.back() == 's') duration.remove_suffix(1);
+        const std::string_view target = item.substr(colon + 1);
+        Stage stage;
+        auto read = [](std::string_view t, double& v) {
+            auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+            return !t.empty() && ec == std::errc{} && end == t.data() + t.size() &&
+                   std::isfinite(v);
+        };
+        if (!read(duration, stage.duration_s) || stage.duration_s <= 0) {
+            out.error = where + ": the duration must be a number of seconds above 0";
+            return out;
+        }
+        if (!read(target, stage.target) || stage.target < 0) {
+            out.error = where + ": the target must be a number, 0 or more";
+            return out;
+        }
+        out.stages.push_back(stage);
+        start = comma + 1;
+        ++index;
+    }
+    return out;
+}
+
+std::string stages_text(const std::vector<Stage>& stages) {
+    std::string out;
+    for (const Stage& s : stages) {
+        if (!out.empty()) out += ',';
+        out += shortest(s.duration_s) + "s:" + shortest(s.target);
+    }
+    return out;
+}
+
+double stages_duration_s(const std::vector<Stage>& stages) {
+    double total = 0;
+    for (const Stage& s : stages) total += s.duration_s;
+    return total;
+}
+
+double planned_value(const std::vector<Stage>& stages, double start, double t_s) {
+    double from = start;
+    double begin = 0;
+    for (const Stage& s : stages) {
+        if (t_s < begin + s.duration_s) {
+            const double f = s.duration_s > 0 ? std::max(0.0, t_s - begin) / s.duration_s : 1.0;
+            return from + (s.target - from) * f;
+        }
+        begin += s.duration_s;
+        from = s.target;
+    }
+    return from;
+}
+
+std::string check_stages(const std::vector<Stage>& stages, bool open_loop) {
+    if (stages.size() > Limits::kMaxStages) {
+        return "stages: at most " + std::to_string(Limits::kMaxStages) + " stages";
+    }
+    const double max = open_loop ? Limits::kMaxRate : Limits::kMaxConnections;
+    for (std::size_t i = 0; i < stages.size(); ++i) {
+        const Stage& s = stages[i];
+        const std::string where = "stages: stage " + std::to_string(i + 1);
+        if (!std::isfinite(s.duration_s) || s.duration_s <= 0 ||
+            s.duration_s > Limits::kMaxDurationS) {
+            return where + ": duration must be above 0 and at most " +
+                   shortest(Limits::kMaxDurationS) + " s, got " + shortest(s.duration_s);
+        }
+        if (!std::isfinite(s.target) || s.target < 0 || s.target > max) {
+            return where + ": target (" + (open_loop ? "req/s" : "connections") + ") must be 0.." +
+                   shortest(max) + ", got " + shortest(s.target);
+        }
+        if (!open_loop && s.target != std::floor(s.target)) {
+            return where + ": target must be a whole number of connections, got " +
+                   shortest(s.target);
+        }
+    }
+    return {};
 }
 
 }  // namespace conclab

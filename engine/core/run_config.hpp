@@ -26,6 +26,11 @@ struct Workload {
     double overhead_us = 0;  // framework cost per request: real CPU, run like handler CPU work
     double cpu_ms = 0;       // handler CPU work, measured in thread CPU time
     double io_ms = 0;        // downstream wait; uses no CPU and (GIL model) releases the lock
+    // Framework cost per request that runs *without* the GIL: the server's system calls (accept,
+    // recv, send, close) and thread start-up, which CPython runs between Py_BEGIN_ALLOW_THREADS
+    // and Py_END_ALLOW_THREADS, in parallel with whoever holds the lock. Real CPU on the serving
+    // thread; on the event loop (no GIL) it is simply more CPU on the loop.
+    double overhead_released_us = 0;
     bool operator==(const Workload&) const = default;
 };
 
@@ -35,6 +40,9 @@ enum class Scheduling {
                  // default, SCHED_RR)
     Kernel,      // every worker accept()s on the shared socket and the kernel picks (Node's
                  // SCHED_NONE, gunicorn): uneven when connections arrive in a burst
+    ReusePort,   // one listening socket per worker on the same port (SO_REUSEPORT): the kernel
+                 // spreads connections by a hash of the 4-tuple (nginx `listen … reuseport`);
+                 // a busy worker's queue fills while an idle one's stays empty
 };
 std::string_view to_string(Scheduling scheduling);
 std::optional<Scheduling> scheduling_from_string(std::string_view name);
@@ -64,6 +72,11 @@ struct ServerConfig {
     Scheduling scheduling = Scheduling::RoundRobin;  // process-per-core only
     double switch_interval_ms = 5.0;                 // CPython's sys.getswitchinterval() default
     int listen_backlog = 0;  // 0 = the model's real-world default, see default_backlog()
+    // true: HTTP/1.1 keep-alive (Node keeps idle connections 5 s, gunicorn gthread 2 s).
+    // false: every response says Connection: close and the server closes after it, as
+    // Werkzeug's dev server and gunicorn's sync worker do; each request is a new connection (and,
+    // with one thread per connection, a new thread).
+    bool keep_alive = true;
     std::uint16_t port = 0;  // 0 = any free port on 127.0.0.1
     Workload workload;
     ServerTimeouts timeouts;
@@ -85,7 +98,12 @@ ServerTimeouts default_timeouts(Model serving_model, int threads);
 ServerConfig resolved(ServerConfig config);
 
 struct LoadConfig {
-    int connections = 10;             // closed-loop persistent connections, like wrk -c
+    int connections = 10;  // closed-loop persistent connections, like wrk -c
+    // Open loop (wrk2): requests per second in total, sent at their intended times whatever the
+    // server does; 0 = closed loop. Over a pool of at most max_connections connections, opened
+    // as needed (`connections` does not apply).
+    double rate = 0;
+    int max_connections = 1000;
     int threads = 1;                  // loader threads, like wrk -t
     double request_timeout_s = 30.0;  // a response slower than this counts as a timeout error
     // A second, small group of connections that send CPU-heavy requests (GET /?cpu_ms=X&io_ms=0)
@@ -121,6 +139,14 @@ struct TargetParse {
 };
 TargetParse parse_target_url(std::string_view url, bool allow_remote);
 
+// One stage of a load plan, as k6 stages: over duration_s the load moves linearly from where it
+// was to `target` (connections in a closed loop, requests/s in an open loop).
+struct Stage {
+    double duration_s = 0;
+    double target = 0;
+    bool operator==(const Stage&) const = default;
+};
+
 struct RunConfig {
     ServerConfig server;
     LoadConfig load;
@@ -128,14 +154,35 @@ struct RunConfig {
     double warmup_s = 0;     // load runs, but the summary ignores it
     double tick_s = 0.25;    // one time-series sample per tick
     std::optional<ExternalTarget> external;  // drive this instead of starting a server
+    // A load plan applied tick by tick from the start of the run (empty = none); a list, so it
+    // lives beside the registry: scenario files ("stages") and the CLI (--stages) read it apart.
+    std::vector<Stage> stages;
 };
+
+// "5s:10,10s:1000,5s:0" (duration, with an optional s, colon, target) → the stages; the error
+// says what is wrong with which stage, or is empty.
+struct StagesParse {
+    std::vector<Stage> stages;
+    std::string error;
+};
+StagesParse parse_stages(std::string_view text);
+std::string stages_text(const std::vector<Stage>& stages);  // "5s:10,10s:1000,5s:0"
+double stages_duration_s(const std::vector<Stage>& stages);
+// The planned value at t_s: linear from `start` (the value before the first stage) through each
+// stage's target; after the last stage, its target.
+double planned_value(const std::vector<Stage>& stages, double start, double t_s);
+// The problem with the plan for this run (a target out of the range of connections or rate), or
+// an empty string; messages start with "stages".
+std::string check_stages(const std::vector<Stage>& stages, bool open_loop);
 
 // Knobs that may change while a run is going. An empty optional leaves the knob alone.
 struct Knobs {
     std::optional<int> connections{};
+    std::optional<double> rate{};  // open-loop runs only; 0 pauses the arrivals
     std::optional<double> cpu_ms{};
     std::optional<double> io_ms{};
     std::optional<double> overhead_us{};
+    std::optional<double> overhead_released_us{};
     std::optional<int> threads{};
     std::optional<int> workers{};
 };
@@ -143,6 +190,8 @@ struct Knobs {
 // Ranges every front end enforces; also used for slider limits.
 struct Limits {
     static constexpr int kMaxConnections = 10000;
+    static constexpr double kMaxRate = 1'000'000;
+    static constexpr std::size_t kMaxStages = 100;
     static constexpr double kMaxCpuMs = 10000;
     static constexpr double kMaxIoMs = 60000;
     static constexpr double kMaxOverheadUs = 1000000;

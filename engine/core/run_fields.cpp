@@ -46,8 +46,10 @@ const RunField kFields[] = {
      "process-per-core: worker processes; 0 = one per core", "", true, false,
      NUMBER_MEMBER(server.workers)},
     {"scheduling", "scheduling", 0, FieldKind::Choice, FieldGroup::Server, 0, 0, "",
-     "process-per-core: round-robin (the primary hands out connections, Node cluster's default) "
-     "or kernel (workers accept on the shared socket, like gunicorn)", "round-robin | kernel",
+     "process-per-core: round-robin (the primary hands out connections, Node cluster's default), "
+     "kernel (workers accept on one shared socket, like gunicorn) or reuseport (a socket per "
+     "worker, SO_REUSEPORT, like nginx reuseport)",
+     "round-robin | kernel | reuseport",
      false, false, NO_NUMBER,
      [](const RunConfig& c) { return to_string(c.server.scheduling); },
      [](RunConfig& c, std::string_view v) {
@@ -62,6 +64,17 @@ const RunField kFields[] = {
     {"backlog", "backlog", 0, FieldKind::Integer, FieldGroup::Server, 0, Limits::kMaxBacklog, "",
      "listen backlog; 0 = the model's real default (Node 511, Werkzeug 128, gunicorn 2048)", "",
      false, false, NUMBER_MEMBER(server.listen_backlog)},
+    {"keep_alive", "keep-alive", 0, FieldKind::Choice, FieldGroup::Server, 0, 0, "",
+     "on: keep connections open between requests (Node, gunicorn gthread); off: answer with "
+     "Connection: close and close after every response (Werkzeug's dev server, gunicorn sync), "
+     "so each request is a new connection and, with threads 0, a new thread", "on | off",
+     false, true, NO_NUMBER,
+     [](const RunConfig& c) -> std::string_view { return c.server.keep_alive ? "on" : "off"; },
+     [](RunConfig& c, std::string_view v) {
+         if (v != "on" && v != "off") return false;
+         c.server.keep_alive = v == "on";
+         return true;
+     }},
     {"port", "port", 0, FieldKind::Integer, FieldGroup::Server, 0, 65535, "",
      "port on 127.0.0.1; 0 = any free port", "", false, false, NUMBER_MEMBER(server.port)},
     // Timeouts: -1 = what the system the model stands in for does (core's default_timeouts()).
@@ -91,8 +104,14 @@ const RunField kFields[] = {
      "connection 0 = Werkzeug)", "", false, false, NUMBER_MEMBER(server.timeouts.worker_s)},
     // --- workload per request ---
     {"overhead_us", "overhead-us", 0, FieldKind::Real, FieldGroup::Workload, 0,
-     Limits::kMaxOverheadUs, "µs", "framework cost per request, real CPU run like handler work",
+     Limits::kMaxOverheadUs, "µs",
+     "framework cost per request, real CPU run like handler work (under the GIL)",
      "", true, true, NUMBER_MEMBER(server.workload.overhead_us)},
+    {"overhead_released_us", "overhead-released-us", 0, FieldKind::Real, FieldGroup::Workload, 0,
+     Limits::kMaxOverheadUs, "µs",
+     "framework cost per request run without the GIL (system calls, thread start): real CPU in "
+     "parallel with the GIL holder; on the event loop, more CPU on the loop", "", true, true,
+     NUMBER_MEMBER(server.workload.overhead_released_us)},
     {"cpu_ms", "cpu-ms", 0, FieldKind::Real, FieldGroup::Workload, 0, Limits::kMaxCpuMs, "ms",
      "handler CPU work per request, in thread CPU time", "", true, true,
      NUMBER_MEMBER(server.workload.cpu_ms)},
@@ -103,6 +122,14 @@ const RunField kFields[] = {
     {"connections", "connections", 'c', FieldKind::Integer, FieldGroup::Load, 1,
      Limits::kMaxConnections, "", "closed-loop keep-alive connections, like wrk -c", "", true,
      false, NUMBER_MEMBER(load.connections)},
+    {"rate", "rate", 0, FieldKind::Real, FieldGroup::Load, 0, Limits::kMaxRate, "req/s",
+     "open loop, like wrk2 -R: requests per second sent at their intended times whatever the "
+     "server does, latency counted from those times; 0 = closed loop", "", true, false,
+     NUMBER_MEMBER(load.rate)},
+    {"max_connections", "max-connections", 0, FieldKind::Integer, FieldGroup::Load, 1,
+     Limits::kMaxConnections, "",
+     "open loop: the most connections the requests are spread over (opened as needed)", "",
+     false, false, NUMBER_MEMBER(load.max_connections)},
     {"load_threads", "load-threads", 't', FieldKind::Integer, FieldGroup::Load, 1,
      Limits::kMaxLoadThreads, "", "load generator threads, like wrk -t", "", false, false,
      NUMBER_MEMBER(load.threads)},

@@ -1,10 +1,12 @@
 #include "experiment/experiment.hpp"
 
 #include "core/thread_name.hpp"
+#include "experiment/diagnosis.hpp"
 #include "experiment/tick_aggregator.hpp"
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <mutex>
 #include <sstream>
@@ -52,6 +54,11 @@ struct Experiment::Impl {
     std::unique_ptr<SlowClients> slow;     // the slow clients, if any
     std::thread sampler;
     std::mutex lifecycle;  // serialises start() and stop()
+    // The load plan (stages): applied by the sampler after every tick until it ends or a hand
+    // sets connections or rate. plan_mutex makes "is the plan on? then set" one step, for the
+    // sampler and adjust() alike.
+    std::mutex plan_mutex;
+    bool plan_active = false;  // guarded by plan_mutex
 
     Clock::time_point started;
     double finished_elapsed_s = 0;
@@ -125,11 +132,34 @@ struct Experiment::Impl {
             }
             last_t_s = tick_s * static_cast<double>(n);
             sample_tick(last_t_s, tick_s);
+            apply_plan(last_t_s);
             std::lock_guard lock(mutex);
             if (!fatal_error.empty()) break;
             if (initial.duration_s > 0 && last_t_s >= initial.duration_s - 1e-9) break;
         }
         shut_down();
+    }
+
+    // Sampler thread: the load the stages plan for t_s (connections or rate).
+    void apply_plan(double t_s) {
+        std::lock_guard plan_lock(plan_mutex);
+        if (!plan_active) return;
+        const bool open = load->open_loop();
+        const double start = open ? initial.load.rate : initial.load.connections;
+        const double value = planned_value(initial.stages, start, t_s);
+        if (open) {
+            load->set_rate(value);
+            std::lock_guard lock(mutex);
+            current.load.rate = value;
+        } else {
+            const int n = static_cast<int>(std::lround(value));
+            std::unique_lock lock(mutex);
+            if (n == current.load.connections) return;
+            current.load.connections = n;
+            lock.unlock();
+            load->set_connections(n);
+        }
+        if (t_s >= stages_duration_s(initial.stages)) plan_active = false;  // holds the last target
     }
 
     // Sampler thread. Load first: connections finish the request they have in flight (bounded
@@ -184,10 +214,11 @@ void Experiment::start() {
         throw StartError(message);
     }
     const FdLimit limit = raise_fd_limit();
-    if (std::string problem =
-            fd_limit_problem(d.initial.load.connections + d.initial.load.heavy_connections +
-                                 d.initial.load.slow_clients + kFdHeadroom,
-                             limit);
+    const bool open_loop = d.initial.load.rate > 0;
+    const int client_fds = open_loop ? d.initial.load.max_connections : d.initial.load.connections;
+    if (std::string problem = fd_limit_problem(client_fds + d.initial.load.heavy_connections +
+                                                   d.initial.load.slow_clients + kFdHeadroom,
+                                               limit);
         !problem.empty()) {
         throw StartError(problem);
     }
@@ -207,9 +238,11 @@ void Experiment::start() {
         target.port = d.host->port();
     }
     d.port = target.port;
+    std::optional<OpenLoop> open;
+    if (open_loop) open = OpenLoop{d.initial.load.rate, d.initial.load.max_connections};
     d.load =
         std::make_unique<LoadGenerator>(target, d.initial.load.connections, d.initial.load.threads,
-                                        d.initial.load.request_timeout_s);
+                                        d.initial.load.request_timeout_s, open);
     if (d.initial.load.heavy_connections > 0) {
         LoadTarget heavy_target = target;
         std::ostringstream path;
@@ -237,6 +270,10 @@ void Experiment::start() {
         d.started = Clock::now();
         d.state = RunState::Running;
     }
+    {
+        std::lock_guard plan_lock(d.plan_mutex);
+        d.plan_active = !d.initial.stages.empty();
+    }
     d.sampler = std::thread([&d] { d.sampler_main(); });
 }
 
@@ -254,16 +291,48 @@ std::vector<std::string> Experiment::adjust(const Knobs& knobs) {
     };
     lock.unlock();  // the calls below talk to other threads and processes
 
-    if (knobs.connections && *knobs.connections != c.load.connections) {
-        d.load->set_connections(*knobs.connections);
-        std::lock_guard relock(d.mutex);
-        record("connections", c.load.connections, *knobs.connections);
-        c.load.connections = *knobs.connections;
+    {
+        // A hand on connections or rate takes over from the plan, which stops for good.
+        std::lock_guard plan_lock(d.plan_mutex);
+        const bool open = d.load->open_loop();
+        const char* by_hand = nullptr;
+        if (knobs.connections && open) {
+            rejected.push_back(
+                "connections do not apply in an open loop (the pool grows as needed up to "
+                "max_connections); change rate instead");
+        } else if (knobs.connections) {
+            by_hand = "connections";
+            if (*knobs.connections != c.load.connections) {
+                d.load->set_connections(*knobs.connections);
+                std::lock_guard relock(d.mutex);
+                record("connections", c.load.connections, *knobs.connections);
+                c.load.connections = *knobs.connections;
+            }
+        }
+        if (knobs.rate && !open) {
+            rejected.push_back(
+                "rate applies to open-loop runs only (start the run with a rate above 0)");
+        } else if (knobs.rate) {
+            by_hand = "rate";
+            if (*knobs.rate != c.load.rate) {
+                d.load->set_rate(*knobs.rate);
+                std::lock_guard relock(d.mutex);
+                record("rate", c.load.rate, *knobs.rate);
+                c.load.rate = *knobs.rate;
+            }
+        }
+        if (by_hand && d.plan_active) {
+            d.plan_active = false;
+            std::lock_guard relock(d.mutex);
+            d.events.push_back(
+                {t_s, "plan", 0, 0, std::string("plan stopped: ") + by_hand + " set by hand"});
+        }
     }
     Workload w = c.server.workload;
     if (knobs.cpu_ms) w.cpu_ms = *knobs.cpu_ms;
     if (knobs.io_ms) w.io_ms = *knobs.io_ms;
     if (knobs.overhead_us) w.overhead_us = *knobs.overhead_us;
+    if (knobs.overhead_released_us) w.overhead_released_us = *knobs.overhead_released_us;
     if (!(w == c.server.workload)) {
         if (!d.host) {
             rejected.push_back("the workload is the external server's own; it cannot be changed");
@@ -273,6 +342,8 @@ std::vector<std::string> Experiment::adjust(const Knobs& knobs) {
             record("cpu_ms", c.server.workload.cpu_ms, w.cpu_ms);
             record("io_ms", c.server.workload.io_ms, w.io_ms);
             record("overhead_us", c.server.workload.overhead_us, w.overhead_us);
+            record("overhead_released_us", c.server.workload.overhead_released_us,
+                   w.overhead_released_us);
             c.server.workload = w;
         }
     }
@@ -357,6 +428,7 @@ RunResult Experiment::result() const {
     r.events = d.events;
     r.warnings = d.ticks->run_warnings();
     r.fatal_error = d.fatal_error;
+    r.diagnosis = diagnose(r.config, r.summary);
     return r;
 }
 

@@ -48,6 +48,7 @@ struct RunResult {
     std::vector<AdjustEvent> events;
     std::vector<std::string> warnings;  // every distinct warning of the run, with its first time
     std::string fatal_error;
+    std::vector<Diagnosis> diagnosis;  // what stands out, one line each (experiment/diagnosis)
 };
 
 class Experiment {

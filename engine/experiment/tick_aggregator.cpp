@@ -33,7 +33,52 @@ std::string describe_errors(const ErrorCounts& e) {
     return out.str();
 }
 
+// Mean of each field over the workers that have it; empty when none has it.
+Internals mean_of(const std::vector<Internals>& all) {
+    Internals out;
+    for (const InternalsField& f : kInternalsFields) {
+        double sum = 0;
+        int n = 0;
+        for (const Internals& one : all) {
+            if (one.*f.value) {
+                sum += *(one.*f.value);
+                ++n;
+            }
+        }
+        if (n > 0) out.*f.value = sum / n;
+    }
+    return out;
+}
+
 }  // namespace
+
+Internals internals_of(const WorkerTick& w) {
+    Internals out;
+    if (w.loop && w.loop->span_ns > 0) {
+        const LoopTick& l = *w.loop;
+        out.loop_utilization_pct = std::min(
+            100.0, 100.0 * static_cast<double>(l.busy_ns) / static_cast<double>(l.span_ns));
+        // No firing and nothing overdue: no delay was measured (a tick shorter than 10 ms).
+        if (l.delay.count() > 0 || l.delay_max_ns > 0) {
+            out.loop_delay_max_ms = static_cast<double>(l.delay_max_ns) / 1e6;
+        }
+        if (l.delay.count() > 0) {
+            // The bucket's middle may lie a few % above the exact maximum.
+            out.loop_delay_p99_ms =
+                std::min(l.delay.quantile_ns(0.99) / 1e6, std::max(*out.loop_delay_max_ms, 0.001));
+        }
+    }
+    if (w.gil && w.gil->span_ns > 0) {
+        const GilTick& g = *w.gil;
+        const double span = static_cast<double>(g.span_ns);
+        out.gil_held_pct = std::min(100.0, 100.0 * static_cast<double>(g.held_ns) / span);
+        out.gil_waiting_threads = static_cast<double>(g.waiting_area_ns) / span;
+        if (g.wait.count() > 0) out.gil_wait_p99_ms = g.wait.quantile_ns(0.99) / 1e6;
+        out.gil_switches_per_s = static_cast<double>(g.switches) * 1e9 / span;
+        out.gil_drop_requests_per_s = static_cast<double>(g.drop_requests) * 1e9 / span;
+    }
+    return out;
+}
 
 TickAggregator::TickAggregator(double warmup_s, int load_threads, std::size_t max_samples)
     : warmup_s_(warmup_s), load_threads_(load_threads), max_samples_(max_samples) {}
@@ -50,6 +95,9 @@ MetricsSample TickAggregator::make_sample(const TickInput& tick) const {
     s.p90_ms = ms(load.latency, 0.90);
     s.p99_ms = ms(load.latency, 0.99);
     if (load.latency.count() > 0) s.max_ms = load.latency.max_us() / 1000.0;
+    s.p99_uncorrected_ms = ms(load.latency_uncorrected, 0.99);
+    s.late = load.late;
+    s.dropped = load.dropped;
     s.client_open = std::max(load.open_connections_max, load.open_connections);
     s.load_cpu_pct = static_cast<double>(load.cpu_ns) / (tick.tick_s * 1e7);
     s.warmup = tick.t_s <= warmup_s_;
@@ -63,6 +111,15 @@ MetricsSample TickAggregator::make_sample(const TickInput& tick) const {
         s.server_accept_queue = h.accept_queue ? h.accept_queue->length : 0;
         s.server_requests = h.requests;
         s.server_cpu_pct = static_cast<double>(h.cpu_ns) / (tick.tick_s * 1e7);
+        std::vector<Internals> each;
+        std::vector<WorkerSample> workers;
+        for (const WorkerTick& w : h.workers) {
+            each.push_back(internals_of(w));
+            workers.push_back({w.pid, static_cast<double>(w.requests) / tick.tick_s,
+                               static_cast<double>(w.cpu_ns) / (tick.tick_s * 1e7), each.back()});
+        }
+        s.internals = mean_of(each);
+        if (h.process_per_core) s.workers = std::move(workers);
     }
     return s;
 }
@@ -87,6 +144,12 @@ std::vector<std::string> TickAggregator::warnings_of(const TickInput& tick,
     if (s.errors > 0) {
         out.push_back("errors: " + describe_errors(tick.load.errors) + " in the last tick");
     }
+    if (s.late > 0 || s.dropped > 0) {
+        out.push_back("open loop falling behind: " + std::to_string(s.late) + " late, " +
+                      std::to_string(s.dropped) +
+                      " dropped in the last tick (no free connection: the server, or the pool "
+                      "of max_connections, cannot keep up with the rate)");
+    }
     if (!tick.load.connect_error.empty()) {
         std::string warning = "cannot open connections: " + tick.load.connect_error;
         if (tick.load.connect_error.find("open files") != std::string::npos) {
@@ -105,6 +168,9 @@ void TickAggregator::add_to_summary(const TickInput& tick, const MetricsSample& 
     totals_.error_kinds += tick.load.errors;
     totals_.errors = totals_.error_kinds.total();
     latency_.merge(tick.load.latency);
+    latency_uncorrected_.merge(tick.load.latency_uncorrected);
+    totals_.late += s.late;
+    totals_.dropped += s.dropped;
     totals_.client_open_max = std::max(totals_.client_open_max, s.client_open);
     load_cpu_sum_ += s.load_cpu_pct;
     if (tick.host) {
@@ -115,6 +181,26 @@ void TickAggregator::add_to_summary(const TickInput& tick, const MetricsSample& 
         totals_.server_accept_queue_max =
             std::max(totals_.server_accept_queue_max.value_or(0), *s.server_accept_queue);
         server_cpu_sum_ += *s.server_cpu_pct;
+    }
+    for (std::size_t i = 0; i < kInternalsFields.size(); ++i) {
+        const std::optional<double>& v = s.internals.*kInternalsFields[i].value;
+        if (!v) continue;
+        Accumulated& a = internals_sums_[i];
+        a.max = a.n == 0 ? *v : std::max(a.max, *v);
+        a.sum += *v;
+        ++a.n;
+    }
+    if (tick.host && tick.host->process_per_core) {
+        per_worker_ = true;
+        for (const WorkerTick& w : tick.host->workers) {
+            auto it = std::find_if(worker_totals_.begin(), worker_totals_.end(),
+                                   [&](const WorkerTotals& t) { return t.pid == w.pid; });
+            if (it == worker_totals_.end())
+                it = worker_totals_.insert(it, WorkerTotals{w.pid, 0, 0, 0});
+            it->requests += w.requests;
+            it->cpu_sum += static_cast<double>(w.cpu_ns) / (tick.tick_s * 1e7);
+            ++it->ticks;
+        }
     }
 }
 
@@ -193,16 +279,42 @@ std::vector<MetricsSample> TickAggregator::samples_since(std::size_t index) cons
 Summary TickAggregator::summary() const {
     Summary out = totals_;
     if (out.measured_s > 0) out.rps = static_cast<double>(out.requests) / out.measured_s;
-    if (latency_.count() > 0) {
+    auto summarise = [](const LatencyHistogram& h) -> std::optional<LatencySummary> {
+        if (h.count() == 0) return std::nullopt;
         LatencySummary l;
-        l.p50_ms = latency_.quantile_us(0.50) / 1000.0;
-        l.p90_ms = latency_.quantile_us(0.90) / 1000.0;
-        l.p99_ms = latency_.quantile_us(0.99) / 1000.0;
-        l.p999_ms = latency_.quantile_us(0.999) / 1000.0;
-        l.max_ms = latency_.max_us() / 1000.0;
-        l.min_ms = latency_.min_us() / 1000.0;
-        l.mean_ms = latency_.mean_us() / 1000.0;
-        out.latency = l;
+        l.p50_ms = h.quantile_us(0.50) / 1000.0;
+        l.p90_ms = h.quantile_us(0.90) / 1000.0;
+        l.p99_ms = h.quantile_us(0.99) / 1000.0;
+        l.p999_ms = h.quantile_us(0.999) / 1000.0;
+        l.max_ms = h.max_us() / 1000.0;
+        l.min_ms = h.min_us() / 1000.0;
+        l.mean_ms = h.mean_us() / 1000.0;
+        return l;
+    };
+    out.latency = summarise(latency_);
+    out.latency_uncorrected = summarise(latency_uncorrected_);
+    if (latency_.count() > 0) {
+        for (double p : kSpectrumPercentiles) {
+            const double us =
+                p >= 100 ? static_cast<double>(latency_.max_us()) : latency_.quantile_us(p / 100.0);
+            out.latency_spectrum.push_back({p, us / 1000.0});
+        }
+    }
+    for (std::size_t i = 0; i < kInternalsFields.size(); ++i) {
+        const Accumulated& a = internals_sums_[i];
+        if (a.n > 0) out.internals[i] = MeanMax{a.sum / a.n, a.max};
+    }
+    if (per_worker_) {
+        std::uint64_t all = 0;
+        for (const WorkerTotals& t : worker_totals_) all += t.requests;
+        std::vector<WorkerShare> shares;
+        for (const WorkerTotals& t : worker_totals_) {
+            shares.push_back(
+                {t.pid, t.requests,
+                 all > 0 ? 100.0 * static_cast<double>(t.requests) / static_cast<double>(all) : 0,
+                 t.ticks > 0 ? t.cpu_sum / t.ticks : 0});
+        }
+        out.workers = std::move(shares);
     }
     if (measured_ticks_ > 0) {
         out.load_cpu_pct_mean = load_cpu_sum_ / measured_ticks_;

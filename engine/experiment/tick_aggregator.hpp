@@ -4,6 +4,7 @@
 // running summary. Experiment feeds it; tests feed it recorded ticks.
 // Not thread-safe: Experiment holds its lock around every call.
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -19,6 +20,13 @@
 #include "process/server_host.hpp"
 
 namespace conclab {
+
+// The internals of one worker's tick (exposed for tests).
+Internals internals_of(const WorkerTick& worker);
+
+// The percentiles of the latency spectrum.
+inline constexpr std::array<double, 9> kSpectrumPercentiles{50,   75,    90,     95, 99,
+                                                            99.9, 99.99, 99.999, 100};
 
 struct TickInput {
     double t_s = 0;     // end of the tick, seconds since the run started
@@ -77,11 +85,26 @@ private:
 
     // The measured period (after warmup).
     LatencyHistogram latency_;
+    LatencyHistogram latency_uncorrected_;
     Summary totals_;
     double server_cpu_sum_ = 0;
     double load_cpu_sum_ = 0;
     int measured_ticks_ = 0;
     bool have_server_ = false;
+    struct Accumulated {
+        double sum = 0;
+        double max = 0;
+        int n = 0;
+    };
+    std::array<Accumulated, kInternalsFields.size()> internals_sums_;
+    struct WorkerTotals {
+        int pid = 0;
+        std::uint64_t requests = 0;
+        double cpu_sum = 0;
+        int ticks = 0;
+    };
+    std::vector<WorkerTotals> worker_totals_;  // in the order first seen
+    bool per_worker_ = false;
     std::set<int> pids_seen_;
     // The whole run (warmup, measured window and drain), for the client/server cross-check.
     std::uint64_t client_completed_ = 0;

@@ -19,6 +19,8 @@
 #include <mutex>
 #include <thread>
 
+#include "core/duration_histogram.hpp"
+
 namespace conclab {
 
 class GlobalInterpreterLock {
@@ -41,9 +43,17 @@ public:
     std::chrono::microseconds switch_interval() const;
     void set_switch_interval(std::chrono::microseconds interval);
 
+    // What the lock knows about itself, as CPython's gil_load samples it; all cumulative since
+    // construction and read at clock_ns, so the share over any window is Δ / Δclock_ns.
     struct Stats {
-        std::uint64_t switches = 0;       // times the lock changed hands
-        std::uint64_t drop_requests = 0;  // times a waiter timed out and asked for the lock
+        std::uint64_t switches = 0;         // times the lock changed hands
+        std::uint64_t drop_requests = 0;    // times a waiter timed out and asked for the lock
+        std::uint64_t acquisitions = 0;     // takes of the lock (re-takes by the same thread too)
+        std::uint64_t held_ns = 0;          // time the lock was held, exact (every take and drop)
+        std::uint64_t waiting_area_ns = 0;  // ∫ threads blocked in acquire() dt, thread·ns
+        std::int64_t clock_ns = 0;          // monotonic, when read
+        std::int64_t started_ns = 0;        // monotonic, when the lock was made (all zero then)
+        DurationHistogram wait;  // per acquisition: from calling acquire() to holding the lock
     };
     Stats stats() const;
 
@@ -57,6 +67,15 @@ private:
     std::uint64_t switch_number_ = 0;  // takes of the lock, as CPython's gil->switch_number
     std::uint64_t hand_offs_ = 0;      // takes by a thread other than the last holder
     std::uint64_t drop_request_count_ = 0;
+    // Instrumentation, guarded by mutex_; advance() integrates up to a time.
+    void advance(std::int64_t now_ns) const;
+    mutable std::int64_t since_ns_ = 0;
+    std::int64_t started_ns_ = 0;
+    mutable std::uint64_t held_ns_ = 0;
+    mutable long double waiting_area_ns_ = 0;
+    int waiters_ = 0;  // threads blocked in acquire()
+    std::uint64_t acquisitions_ = 0;
+    DurationHistogram wait_;
     std::atomic<bool> drop_request_{false};
     std::atomic<bool> shutdown_flag_{false};
     std::chrono::microseconds interval_;

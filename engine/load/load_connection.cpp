@@ -36,19 +36,25 @@ bool peer_closed(const error_code& ec) {
 
 }  // namespace
 
-LoadConnection::LoadConnection(asio::io_context& io, LoadShared& shared, LoaderStats& stats)
-    : shared_(shared), stats_(stats), socket_(io) {}
+LoadConnection::LoadConnection(asio::io_context& io, LoadShared& shared, LoaderStats& stats,
+                               RequestSource* source)
+    : shared_(shared), stats_(stats), source_(source), socket_(io) {}
 
 void LoadConnection::start() {
     retiring_ = false;
-    if (state_ == State::Closed) begin_request();
+    if (state_ == State::Closed) begin_request(monotonic_ns());
+}
+
+void LoadConnection::send(std::int64_t intended_ns) {
+    retiring_ = false;
+    begin_request(intended_ns);
 }
 
 void LoadConnection::retire() {
     if (state_ == State::Closed) return;
     retiring_ = true;
     // Nothing has reached the server yet: go now rather than after a slow or failing connect.
-    if (state_ == State::Backoff || state_ == State::Connecting) leave();
+    if (state_ == State::Backoff || state_ == State::Connecting || state_ == State::Idle) leave();
 }
 
 void LoadConnection::shut_down() {
@@ -61,8 +67,11 @@ void LoadConnection::shut_down() {
 // new connection (the first one, or after the server closed the previous one) the connect is
 // part of it, as a browser sees it: otherwise a full accept queue, whose dropped SYNs make
 // connects take 1 s or 3 s, would be invisible in the latencies.
-void LoadConnection::begin_request() {
+// In an open loop the request was meant to start at intended_ns, perhaps long before a connection
+// was free: the corrected latency counts from then (wrk2), the uncorrected one from now.
+void LoadConnection::begin_request(std::int64_t intended_ns) {
     request_start_ns_ = monotonic_ns();
+    intended_ns_ = std::min(intended_ns, request_start_ns_);
     if (socket_.is_open()) {
         write();
     } else {
@@ -185,11 +194,13 @@ void LoadConnection::on_read(const error_code& ec, std::size_t n) {
 }
 
 void LoadConnection::complete() {
-    const std::int64_t latency_ns = monotonic_ns() - request_start_ns_;
+    const std::int64_t now = monotonic_ns();
+    auto micros = [](std::int64_t ns) {
+        return static_cast<std::uint64_t>(std::max<std::int64_t>(ns + 500, 0) / 1000);
+    };
     const unsigned status = parser_->get().result_int();
     if (status >= 200 && status < 300) {
-        stats_.response(
-            static_cast<std::uint64_t>(std::max<std::int64_t>(latency_ns + 500, 0) / 1000));
+        stats_.response(micros(now - intended_ns_), micros(now - request_start_ns_));
     } else {
         stats_.error(ErrorKind::Status);
     }
@@ -203,7 +214,18 @@ void LoadConnection::complete() {
         return;
     }
     if (!keep_alive) close(/*abortive=*/false);  // Connection: close is honoured, not an error
-    begin_request();
+    next_request();
+}
+
+void LoadConnection::next_request() {
+    if (!source_) {
+        begin_request(monotonic_ns());
+    } else if (auto intended = source_->next_request()) {
+        begin_request(*intended);
+    } else {
+        state_ = State::Idle;
+        source_->idle(*this);
+    }
 }
 
 void LoadConnection::fail(ErrorKind kind) {
@@ -212,7 +234,7 @@ void LoadConnection::fail(ErrorKind kind) {
     if (retiring_) {
         leave();
     } else {
-        begin_request();
+        next_request();
     }
 }
 
@@ -231,9 +253,11 @@ void LoadConnection::resend_on_new_connection() {
 void LoadConnection::sweep(std::int64_t now_ns) {
     switch (state_) {
         case State::Closed:
+        case State::Idle:
             return;
         case State::Backoff:
-            if (now_ns >= retry_at_ns_) begin_request();
+            // Closed loop: a fresh request. Open loop: the same one, still due since its time.
+            if (now_ns >= retry_at_ns_) begin_request(source_ ? intended_ns_ : now_ns);
             return;
         case State::Connecting:
         case State::Writing:

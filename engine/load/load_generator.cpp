@@ -76,9 +76,13 @@ void add(LoadTick& into, LoaderCounts&& from) {
     into.errors += from.errors;
     if (into.latency.count() == 0) {
         into.latency = std::move(from.latency);
+        into.latency_uncorrected = std::move(from.latency_uncorrected);
     } else {
         into.latency.merge(from.latency);
+        into.latency_uncorrected.merge(from.latency_uncorrected);
     }
+    into.late += from.late;
+    into.dropped += from.dropped;
     into.reconnects += from.reconnects;
     if (!from.connect_error.empty()) into.connect_error = std::move(from.connect_error);
 }
@@ -89,6 +93,9 @@ LoadTick& LoadTick::operator+=(const LoadTick& other) {
     responses += other.responses;
     errors += other.errors;
     latency.merge(other.latency);
+    latency_uncorrected.merge(other.latency_uncorrected);
+    late += other.late;
+    dropped += other.dropped;
     open_connections += other.open_connections;
     open_connections_max += other.open_connections_max;
     reconnects += other.reconnects;
@@ -102,6 +109,7 @@ struct LoadGenerator::Impl {
     int connections = 0;
     int thread_count = 1;
     double timeout_s = 0;
+    std::optional<OpenLoop> open_loop;
 
     std::mutex mutex;  // serialises start, set_connections, stop and collect
     enum class State { Idle, Running, Stopped } state = State::Idle;
@@ -150,13 +158,33 @@ struct LoadGenerator::Impl {
 };
 
 LoadGenerator::LoadGenerator(LoadTarget target, int connections, int threads,
-                             double request_timeout_s)
+                             double request_timeout_s, std::optional<OpenLoop> open_loop)
     : impl_(std::make_unique<Impl>()) {
     Impl& d = *impl_;
     d.target = std::move(target);
     d.connections = std::clamp(connections, 0, kMaxConnections);
     d.thread_count = std::clamp(threads, 1, kMaxThreads);
     d.timeout_s = request_timeout_s > 0 ? request_timeout_s : 1e6;
+    if (open_loop) {
+        open_loop->max_connections = std::clamp(open_loop->max_connections, 1, kMaxConnections);
+        open_loop->rate = std::max(open_loop->rate, 0.0);
+        // Every thread needs a connection of its own for its share of the requests.
+        d.thread_count = std::min(d.thread_count, open_loop->max_connections);
+        d.open_loop = open_loop;
+    }
+}
+
+bool LoadGenerator::open_loop() const {
+    return impl_->open_loop.has_value();
+}
+
+void LoadGenerator::set_rate(double rate) {
+    Impl& d = *impl_;
+    std::lock_guard lock(d.mutex);
+    if (!d.open_loop) return;
+    d.open_loop->rate = std::max(rate, 0.0);
+    if (d.state != Impl::State::Running) return;
+    for (auto& t : d.threads) t->set_rate(d.open_loop->rate / d.thread_count);
 }
 
 LoadGenerator::~LoadGenerator() {
@@ -177,7 +205,18 @@ void LoadGenerator::start() {
     }
     d.assigned.assign(d.thread_count, 0);
     d.cpu_seen.assign(d.thread_count, 0);
-    d.distribute(d.connections);  // queued until each loop runs
+    if (d.open_loop) {
+        // Each thread takes an equal share of the rate, offset by i/rate so that the threads'
+        // requests interleave, and its share of the pool.
+        const int n = d.thread_count;
+        for (int i = 0; i < n; ++i) {
+            const int pool =
+                d.open_loop->max_connections / n + (i < d.open_loop->max_connections % n ? 1 : 0);
+            d.threads[i]->set_open_loop(d.open_loop->rate / n, static_cast<double>(i) / n, pool);
+        }
+    } else {
+        d.distribute(d.connections);  // queued until each loop runs
+    }
     for (auto& t : d.threads) t->start();
     d.state = Impl::State::Running;
 }
@@ -186,7 +225,15 @@ void LoadGenerator::set_connections(int connections) {
     Impl& d = *impl_;
     std::lock_guard lock(d.mutex);
     d.connections = std::clamp(connections, 0, kMaxConnections);
-    if (d.state == Impl::State::Running) d.distribute(d.connections);
+    if (d.state != Impl::State::Running) return;
+    if (!d.open_loop) {
+        d.distribute(d.connections);
+    } else if (d.connections == 0) {
+        for (auto& t : d.threads) {
+            t->set_rate(0);
+            t->set_target(0);
+        }
+    }
 }
 
 void LoadGenerator::stop() {

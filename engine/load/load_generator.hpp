@@ -1,9 +1,13 @@
 #pragma once
-// The closed-loop HTTP/1.1 load generator (like wrk): C persistent connections spread over T
+// The HTTP/1.1 load generator. Closed loop (like wrk): C persistent connections spread over T
 // loader threads, each sending a request, waiting for the complete response, and repeating.
+// Open loop (like wrk2): R requests per second in total, each sent at its intended time over a
+// pool of at most M connections whatever the server does; latency is counted from the intended
+// time (corrected for coordinated omission) and from the actual send.
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,7 +29,11 @@ struct LoadTarget {
 struct LoadTick {
     std::uint64_t responses = 0;  // complete 2xx responses
     ErrorCounts errors;
-    LatencyHistogram latency;      // of those responses, write-to-complete-response, in µs
+    LatencyHistogram latency;  // of those responses, intended send to complete response, in µs
+    LatencyHistogram latency_uncorrected;  // the same responses from the actual send (= above
+                                           // in a closed loop, where a request is sent when due)
+    std::uint64_t late = 0;                // open loop: requests due while no connection was free
+    std::uint64_t dropped = 0;     // open loop: of those, still unsent `timeout` after being due
     int open_connections = 0;      // now
     int open_connections_max = 0;  // peak since the previous collect()
     std::uint64_t reconnects = 0;  // keep-alive connections the server closed between requests
@@ -37,9 +45,16 @@ struct LoadTick {
     LoadTick& operator+=(const LoadTick& other);
 };
 
+struct OpenLoop {
+    double rate = 0;  // requests per second, all threads together
+    int max_connections = 1000;
+};
+
 class LoadGenerator {
 public:
-    LoadGenerator(LoadTarget target, int connections, int threads, double request_timeout_s);
+    // With `open_loop`, `connections` is ignored: the pool grows as requests need it.
+    LoadGenerator(LoadTarget target, int connections, int threads, double request_timeout_s,
+                  std::optional<OpenLoop> open_loop = std::nullopt);
     ~LoadGenerator();  // stop()s
     LoadGenerator(const LoadGenerator&) = delete;
     LoadGenerator& operator=(const LoadGenerator&) = delete;
@@ -47,7 +62,12 @@ public:
     // Throws std::runtime_error with a user-facing message (e.g. the host does not resolve).
     void start();
     // Grows or shrinks the number of connections; a closed connection finishes its request first.
+    // Open loop: only 0 means something — no more arrivals, and every connection closes after
+    // its request (how a run winds down).
     void set_connections(int connections);
+    // Open loop: requests per second from now on; 0 pauses. Ignored in a closed loop.
+    void set_rate(double rate);
+    bool open_loop() const;
     // Closes every connection and joins every thread (well within a second).
     void stop();
     LoadTick collect();

@@ -4,10 +4,18 @@
 
 namespace conclab {
 
-void LoaderStats::response(std::uint64_t latency_us) {
+void LoaderStats::response(std::uint64_t latency_us, std::uint64_t uncorrected_us) {
     std::lock_guard lock(mutex_);
     ++counts_.responses;
     counts_.latency.record(latency_us);
+    counts_.latency_uncorrected.record(uncorrected_us);
+}
+
+void LoaderStats::late_and_dropped(std::uint64_t late, std::uint64_t dropped) {
+    if (late == 0 && dropped == 0) return;
+    std::lock_guard lock(mutex_);
+    counts_.late += late;
+    counts_.dropped += dropped;
 }
 
 void LoaderStats::error(ErrorKind kind) {

@@ -16,14 +16,18 @@ enum class ErrorKind { Connect, Read, Write, Timeout, Status, Parse };
 struct LoaderCounts {
     std::uint64_t responses = 0;
     ErrorCounts errors;
-    LatencyHistogram latency;
+    LatencyHistogram latency;  // from the intended send time (the same as below in a closed loop)
+    LatencyHistogram latency_uncorrected;  // from the actual send
+    std::uint64_t late = 0;                // open loop: due while no connection was free
+    std::uint64_t dropped = 0;             // open loop: still unsent `timeout` after being due
     std::uint64_t reconnects = 0;
     std::string connect_error;  // the last connect failure's message, e.g. "Too many open files"
 };
 
 class LoaderStats {
 public:
-    void response(std::uint64_t latency_us);
+    void response(std::uint64_t latency_us, std::uint64_t uncorrected_us);
+    void late_and_dropped(std::uint64_t late, std::uint64_t dropped);
     void error(ErrorKind kind);
     void connect_error(const std::string& message);
     void reconnect();

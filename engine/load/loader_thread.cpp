@@ -23,9 +23,23 @@ LoaderThread::~LoaderThread() {
     stop();
 }
 
+void LoaderThread::set_open_loop(double rate, double phase, int max_connections) {
+    open_loop_ = true;
+    initial_rate_ = rate;
+    phase_ = phase;
+    max_pool_ = max_connections;
+}
+
 void LoaderThread::start() {
     work_.emplace(io_.get_executor());
     arm_sweep();
+    if (open_loop_) {
+        backlog_ = RequestBacklog(shared_.timeout_ns);
+        boost::asio::post(io_, [this] {
+            schedule_.start(monotonic_ns(), initial_rate_, phase_);
+            arm_arrivals();
+        });
+    }
     thread_ = std::thread([this] { run(); });
     have_cpu_clock_ = pthread_getcpuclockid(thread_.native_handle(), &cpu_clock_) == 0;
 }
@@ -39,6 +53,58 @@ void LoaderThread::run() {
 
 void LoaderThread::set_target(int connections) {
     boost::asio::post(io_, [this, connections] { reconcile(connections); });
+}
+
+void LoaderThread::set_rate(double rate) {
+    boost::asio::post(io_, [this, rate] {
+        schedule_.set_rate(rate, monotonic_ns());
+        arm_arrivals();
+    });
+}
+
+void LoaderThread::arm_arrivals() {
+    const auto due = schedule_.next_due();
+    if (!due) {
+        arrival_timer_.cancel();
+        return;
+    }
+    arrival_timer_.expires_at(
+        std::chrono::steady_clock::time_point(std::chrono::nanoseconds(*due)));
+    arrival_timer_.async_wait([this](const boost::system::error_code& ec) {
+        if (!ec) on_arrivals();
+    });
+}
+
+// Everything due by now goes out, however late the timer fired: a request is never skipped.
+void LoaderThread::on_arrivals() {
+    const std::int64_t now = monotonic_ns();
+    while (auto intended = schedule_.take_due(now)) dispatch(*intended);
+    arm_arrivals();
+}
+
+void LoaderThread::dispatch(std::int64_t intended_ns) {
+    if (backlog_.empty() && !idle_.empty()) {
+        LoadConnection* c = idle_.back();
+        idle_.pop_back();
+        c->send(intended_ns);
+        return;
+    }
+    if (backlog_.empty() && static_cast<int>(connections_.size()) < max_pool_) {
+        connections_.push_back(std::make_unique<LoadConnection>(io_, shared_, stats_, this));
+        connections_.back()->send(intended_ns);
+        return;
+    }
+    backlog_.push(intended_ns);  // behind the requests already waiting: first due, first sent
+    stats_.late_and_dropped(1, 0);
+}
+
+std::optional<std::int64_t> LoaderThread::next_request() {
+    stats_.late_and_dropped(0, backlog_.drop_expired(monotonic_ns()));
+    return backlog_.pop();
+}
+
+void LoaderThread::idle(LoadConnection& connection) {
+    idle_.push_back(&connection);
 }
 
 // Prefers the cheapest change: growing first takes back connections that are still finishing
@@ -86,12 +152,17 @@ void LoaderThread::arm_sweep() {
         if (ec) return;
         const std::int64_t now = monotonic_ns();
         for (const auto& c : connections_) c->sweep(now);
+        // Requests no connection took in time are dropped even while every connection is stuck.
+        if (open_loop_) stats_.late_and_dropped(0, backlog_.drop_expired(now));
         arm_sweep();
     });
 }
 
 void LoaderThread::shut_down_connections() {
     for (const auto& c : connections_) c->shut_down();
+    idle_.clear();
+    backlog_.clear();
+    arrival_timer_.cancel();
     sweep_timer_.cancel();
     work_.reset();
     io_.stop();

@@ -30,4 +30,12 @@ std::string AdjustEvent::label() const {
     return knob + " " + number(from) + " \u2192 " + number(to);
 }
 
+const std::optional<MeanMax>& Summary::internal(std::string_view key) const {
+    static const std::optional<MeanMax> none;
+    for (std::size_t i = 0; i < kInternalsFields.size(); ++i) {
+        if (kInternalsFields[i].key == key) return internals[i];
+    }
+    return none;
+}
+
 }  // namespace conclab

@@ -2,9 +2,12 @@
 // The engine's outputs: plain value structs that the sampler produces and every front end reads.
 // Nothing here knows about threads, sockets or Qt.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace conclab {
@@ -26,6 +29,45 @@ struct ErrorCounts {
     ErrorCounts& operator+=(const ErrorCounts& other);
 };
 
+// What a server model measured about its own scheduling in one tick, inside the server (never
+// estimated). Each value is empty for a model that does not have that part: the loop's for the
+// event loop, the GIL's for GIL threads. With process per core, the worker's own values are
+// per worker and the tick's value is their mean.
+struct Internals {
+    std::optional<double> loop_delay_p99_ms;     // how late the 10 ms timer fired (p99 of the tick)
+    std::optional<double> loop_delay_max_ms;     // ... and at worst (also a timer still overdue)
+    std::optional<double> loop_utilization_pct;  // share of the tick spent running handlers
+    std::optional<double> gil_held_pct;          // share of the tick the GIL was held
+    std::optional<double> gil_waiting_threads;   // threads blocked on the GIL, time average
+    std::optional<double> gil_wait_p99_ms;       // wait per acquisition, p99
+    std::optional<double> gil_switches_per_s;    // hand-offs to another thread
+    std::optional<double> gil_drop_requests_per_s;  // waiters that timed out and forced a drop
+};
+
+// The keys of Internals as the reports write them (JSON and CSV), in this order.
+struct InternalsField {
+    std::string_view key;
+    std::optional<double> Internals::*value;
+};
+inline constexpr std::array<InternalsField, 8> kInternalsFields{{
+    {"loop_delay_p99_ms", &Internals::loop_delay_p99_ms},
+    {"loop_delay_max_ms", &Internals::loop_delay_max_ms},
+    {"loop_utilization_pct", &Internals::loop_utilization_pct},
+    {"gil_held_pct", &Internals::gil_held_pct},
+    {"gil_waiting_threads", &Internals::gil_waiting_threads},
+    {"gil_wait_p99_ms", &Internals::gil_wait_p99_ms},
+    {"gil_switches_per_s", &Internals::gil_switches_per_s},
+    {"gil_drop_requests_per_s", &Internals::gil_drop_requests_per_s},
+}};
+
+// One process-per-core worker in one tick.
+struct WorkerSample {
+    int pid = 0;
+    double rps = 0;       // requests it completed per second
+    double cpu_pct = 0;   // its CPU, 100 = one core
+    Internals internals;  // its inner model's
+};
+
 // One tick of the time series. Latencies are of the responses completed in that tick; they are
 // empty when none completed (no made-up zero). Server fields are empty for an external target.
 struct MetricsSample {
@@ -34,8 +76,14 @@ struct MetricsSample {
     double errors_per_s = 0;
     std::uint64_t responses = 0;  // completed in this tick
     std::uint64_t errors = 0;     // in this tick
+    // From each request's intended send time: in an open loop this includes the time a request
+    // waited for a free connection (corrected for coordinated omission, as wrk2); in a closed
+    // loop a request is sent when it is due, and p99_uncorrected_ms is the same as p99_ms.
     std::optional<double> p50_ms, p90_ms, p99_ms, max_ms;
-    int client_open = 0;  // connections the load generator has open (peak within the tick)
+    std::optional<double> p99_uncorrected_ms;  // from the actual send
+    std::uint64_t late = 0;     // open loop: requests due while no connection was free
+    std::uint64_t dropped = 0;  // open loop: of those, given up `timeout` after being due
+    int client_open = 0;        // connections the load generator has open (peak within the tick)
     // Time averages over the tick (Little's L), so a request that waited a microsecond is not a
     // queue: requests a thread or the loop is busy with, and requests that have arrived on an
     // accepted connection that nobody serves yet. Peaks within the tick are kept apart.
@@ -49,6 +97,8 @@ struct MetricsSample {
     double load_cpu_pct = 0;                       // CPU of the loader threads, 100 = one core
     bool warmup = false;                           // true while the warmup period lasts
     std::uint64_t heavy_responses = 0;  // of the heavy connections, kept out of the above
+    Internals internals;                // measured inside the server (mean over workers)
+    std::optional<std::vector<WorkerSample>> workers;  // process per core only
 };
 
 // The slow clients of a run (--slow-clients), over the whole run: counted apart from the load.
@@ -64,6 +114,33 @@ struct LatencySummary {
     double p50_ms = 0, p90_ms = 0, p99_ms = 0, p999_ms = 0, max_ms = 0, mean_ms = 0, min_ms = 0;
 };
 
+// A series' mean and peak over the measured ticks that had a value.
+struct MeanMax {
+    double mean = 0;
+    double max = 0;
+};
+
+// One process-per-core worker over the measured period.
+struct WorkerShare {
+    int pid = 0;
+    std::uint64_t requests = 0;
+    double share_pct = 0;  // of the requests all workers completed
+    double cpu_pct_mean = 0;
+};
+
+// One point of the latency percentile spectrum (HdrHistogram's percentile distribution).
+struct LatencyPoint {
+    double percentile = 0;  // 50, 75, 90, 99, 99.9, ...
+    double ms = 0;
+};
+
+// Why a run behaved as it did, in one line, with the figures it rests on (experiment/diagnosis).
+struct Diagnosis {
+    std::string rule;  // "gil-bound", "loop-blocked", ...
+    std::string text;
+    std::vector<std::pair<std::string, double>> evidence;  // in the order the text uses them
+};
+
 // Totals of the measured period (after warmup).
 struct Summary {
     double measured_s = 0;
@@ -71,7 +148,10 @@ struct Summary {
     std::uint64_t errors = 0;
     ErrorCounts error_kinds;
     double rps = 0;
-    std::optional<LatencySummary> latency;  // empty when nothing completed
+    std::optional<LatencySummary> latency;  // empty when nothing completed; from intended times
+    std::optional<LatencySummary> latency_uncorrected;  // from the actual sends
+    std::uint64_t late = 0;     // open loop: requests due while no connection was free
+    std::uint64_t dropped = 0;  // open loop: of those, given up `timeout` after being due
     int client_open_max = 0;
     std::optional<double> server_in_service_max;  // peaks of the per-tick averages
     std::optional<double> server_waiting_max;
@@ -89,6 +169,13 @@ struct Summary {
     int server_processes = 0;            // distinct server PIDs seen
     std::optional<int> worker_restarts;  // workers replaced after dying; empty for a --target
     std::optional<SlowClientCounts> slow_clients;  // empty when there were none
+    // Latency against percentile, from the run's histogram; empty when nothing completed.
+    std::vector<LatencyPoint> latency_spectrum;
+    // Mean and peak of each Internals series, indexed as kInternalsFields; empty when the
+    // model has no such part.
+    std::array<std::optional<MeanMax>, kInternalsFields.size()> internals;
+    const std::optional<MeanMax>& internal(std::string_view key) const;
+    std::optional<std::vector<WorkerShare>> workers;  // process per core only
 };
 
 // A knob changed during a run; charts draw it as a labelled marker.

@@ -58,8 +58,14 @@ struct ServerHost::Impl {
         wp::Stats last;
         int peak_since_collect = 0;
         int waiting_peak_since_collect = 0;
-        wp::Stats at_collect;  // the report the previous collect() used, for time averages
+        wp::Stats at_collect;    // the report the previous collect() used, for time averages
+        int own_listen_fd = -1;  // reuseport scheduling: this worker's own listening socket
         std::uint64_t cpu_ns_collected = 0;
+        std::uint64_t requests_collected = 0;
+        // The model's internals: latest reading, and the one the previous collect() used.
+        std::optional<LoopReading> loop, loop_at_collect;
+        std::int64_t loop_delay_max_since_collect = 0;
+        std::optional<GlobalInterpreterLock::Stats> gil, gil_at_collect;
     };
 
     ServerConfig config;
@@ -93,9 +99,17 @@ struct ServerHost::Impl {
         if (config.model == Model::ProcessPerCore) worker_config.model = config.inner;
         // With round-robin scheduling the worker gets no listening socket: connections arrive
         // over the control socket.
-        const int listen_fd = round_robin() ? -1 : listen.fd;
+        // Reuseport: a listening socket of the worker's own on the shared port; the host keeps
+        // it too, to read its accept queue, and closes it when the worker is gone.
+        ListenSocket own;
+        if (reuse_port()) {
+            own = open_listen_socket(listen.port, config.listen_backlog, true, true);
+            if (own.fd < 0) return own.error;
+        }
+        const int listen_fd = round_robin() ? -1 : reuse_port() ? own.fd : listen.fd;
         std::lock_guard lock(mutex);
         Worker& worker = workers.emplace_back();
+        worker.own_listen_fd = own.fd;
         std::string error;
         worker.process = WorkerProcess::spawn(
             io, worker_program, worker_config, listen_fd,
@@ -103,6 +117,7 @@ struct ServerHost::Impl {
              .on_exit = [this, &worker](int status) { on_worker_gone(worker, status); }},
             error);
         if (!worker.process) {
+            if (own.fd >= 0) ::close(own.fd);
             workers.pop_back();
             return error;
         }
@@ -124,6 +139,12 @@ struct ServerHost::Impl {
             worker.waiting_peak_since_collect =
                 std::max(worker.waiting_peak_since_collect, stats->waiting_peak);
             requests_by_pid[worker.pid] = stats->requests;
+        } else if (auto* loop = std::get_if<wp::LoopInternals>(&*message)) {
+            worker.loop = loop->reading;
+            worker.loop_delay_max_since_collect =
+                std::max(worker.loop_delay_max_since_collect, loop->reading.delay_max_ns);
+        } else if (auto* gil = std::get_if<wp::GilInternals>(&*message)) {
+            worker.gil = gil->reading;
         } else if (auto* error = std::get_if<wp::Error>(&*message)) {
             problems.push_back("server worker " + std::to_string(worker.pid) + ": " + error->text);
         } else if (auto* fatal = std::get_if<wp::Fatal>(&*message)) {
@@ -167,7 +188,12 @@ struct ServerHost::Impl {
         // Remove the record later, from this thread, once no handler refers to it.
         asio::post(io, [this, pid = worker.pid] {
             std::lock_guard lock(mutex);
-            workers.remove_if([pid](const Worker& w) { return w.pid == pid && w.exited; });
+            workers.remove_if([pid](const Worker& w) {
+                if (w.pid != pid || !w.exited) return false;
+                // Its queue goes with it: connections waiting there are reset, as with nginx.
+                if (w.own_listen_fd >= 0) ::close(w.own_listen_fd);
+                return true;
+            });
         });
         std::string replacement;
         if (replace) {
@@ -186,6 +212,10 @@ struct ServerHost::Impl {
                                     (worker.timed_out ? " timed out (" : " died (") +
                                     WorkerProcess::describe_exit(status) + ")" + replacement);
         }
+    }
+
+    bool reuse_port() const {
+        return config.model == Model::ProcessPerCore && config.scheduling == Scheduling::ReusePort;
     }
 
     bool round_robin() const {
@@ -299,6 +329,46 @@ struct ServerHost::Impl {
         });
     }
 
+    // The worker's internals since the previous collect. Before its first collect the
+    // difference is from the start of its loop or lock, where everything was zero.
+    static void add_internals(Worker& w, WorkerTick& out) {
+        if (w.loop) {
+            const LoopReading& now = *w.loop;
+            LoopReading then;
+            then.clock_ns = now.started_ns;
+            if (w.loop_at_collect) then = *w.loop_at_collect;
+            if (now.clock_ns > then.clock_ns) {
+                LoopTick t;
+                t.span_ns = now.clock_ns - then.clock_ns;
+                t.busy_ns = now.busy_ns - std::min(now.busy_ns, then.busy_ns);
+                t.delay = now.delay.since(then.delay);
+                t.delay_max_ns = w.loop_delay_max_since_collect;
+                out.loop = t;
+                w.loop_at_collect = now;
+                w.loop_delay_max_since_collect = 0;
+            }
+        }
+        if (w.gil) {
+            const GlobalInterpreterLock::Stats& now = *w.gil;
+            GlobalInterpreterLock::Stats then;
+            then.clock_ns = now.started_ns;
+            if (w.gil_at_collect) then = *w.gil_at_collect;
+            if (now.clock_ns > then.clock_ns) {
+                auto minus = [](std::uint64_t a, std::uint64_t b) { return a - std::min(a, b); };
+                GilTick t;
+                t.span_ns = now.clock_ns - then.clock_ns;
+                t.held_ns = minus(now.held_ns, then.held_ns);
+                t.waiting_area_ns = minus(now.waiting_area_ns, then.waiting_area_ns);
+                t.acquisitions = minus(now.acquisitions, then.acquisitions);
+                t.switches = minus(now.switches, then.switches);
+                t.drop_requests = minus(now.drop_requests, then.drop_requests);
+                t.wait = now.wait.since(then.wait);
+                out.gil = t;
+                w.gil_at_collect = now;
+            }
+        }
+    }
+
     // Start: spawn `count` workers and wait until every one is ready (or one failed).
     std::string start_workers(int count);
     void stop_workers();
@@ -367,7 +437,10 @@ void ServerHost::start() {
                          " is missing or not executable (build the conclab-worker target, or "
                          "set CONCLAB_WORKER to its path)");
     }
-    d.listen = open_listen_socket(d.config.port, d.config.listen_backlog);
+    // With reuseport the host's socket only holds the port: were it listening, the kernel would
+    // hash some connections to a queue nobody accepts from.
+    d.listen =
+        open_listen_socket(d.config.port, d.config.listen_backlog, d.reuse_port(), !d.reuse_port());
     if (d.listen.fd < 0) throw StartError(d.listen.error);
     d.work.emplace(d.io.get_executor());
     d.host_thread = std::thread([&d] {
@@ -450,8 +523,16 @@ std::string ServerHost::set_workers(int workers) {
 HostTick ServerHost::collect() {
     Impl& d = *impl_;
     HostTick tick;
-    if (d.listen.fd >= 0) tick.accept_queue = read_accept_queue(d.listen.fd);
     std::lock_guard lock(d.mutex);
+    if (!d.reuse_port() && d.listen.fd >= 0) tick.accept_queue = read_accept_queue(d.listen.fd);
+    for (const Impl::Worker& w : d.workers) {  // reuseport: the queues of every worker's socket
+        if (w.own_listen_fd < 0) continue;
+        if (auto q = read_accept_queue(w.own_listen_fd)) {
+            if (!tick.accept_queue) tick.accept_queue = AcceptQueue{};
+            tick.accept_queue->length += q->length;
+            tick.accept_queue->limit += q->limit;
+        }
+    }
     std::uint64_t total = d.requests_of_exited;
     for (Impl::Worker& w : d.workers) {
         if (!w.exited) {
@@ -463,7 +544,16 @@ HostTick ServerHost::collect() {
         tick.in_service_peak += std::max(w.peak_since_collect, w.last.in_service);
         tick.waiting_peak += w.waiting_peak_since_collect;
         if (!w.exited) Impl::add_time_averages(w, tick);
-        tick.cpu_ns += w.last.cpu_ns - std::min(w.last.cpu_ns, w.cpu_ns_collected);
+        const std::uint64_t cpu_ns = w.last.cpu_ns - std::min(w.last.cpu_ns, w.cpu_ns_collected);
+        tick.cpu_ns += cpu_ns;
+        if (!w.exited) {
+            WorkerTick& worker = tick.workers.emplace_back();
+            worker.pid = w.pid;
+            worker.requests = w.last.requests - std::min(w.last.requests, w.requests_collected);
+            worker.cpu_ns = cpu_ns;
+            Impl::add_internals(w, worker);
+        }
+        w.requests_collected = w.last.requests;
         tick.accept_errors += w.last.accept_errors;
         w.cpu_ns_collected = w.last.cpu_ns;
         w.peak_since_collect = 0;
@@ -478,6 +568,7 @@ HostTick ServerHost::collect() {
     tick.restarts = d.restarts;
     tick.lost_requests = std::exchange(d.lost_requests, 0);
     tick.worker_deaths.swap(d.worker_deaths);
+    tick.process_per_core = d.config.model == Model::ProcessPerCore;
     return tick;
 }
 
@@ -506,6 +597,9 @@ void ServerHost::stop() {
     if (d.listen.fd >= 0) {
         ::close(d.listen.fd);
         d.listen.fd = -1;
+    }
+    for (Impl::Worker& w : d.workers) {  // the host thread has ended: no lock needed
+        if (w.own_listen_fd >= 0) ::close(std::exchange(w.own_listen_fd, -1));
     }
 }
 

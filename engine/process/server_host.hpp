@@ -16,10 +16,36 @@
 #include <string>
 #include <vector>
 
+#include "core/duration_histogram.hpp"
 #include "core/run_config.hpp"
 #include "server/listen_socket.hpp"
 
 namespace conclab {
+
+// One worker's internals since the previous collect: differences of its cumulative readings,
+// over the worker's own clock (span_ns), so that a report that arrives late is not lost.
+struct LoopTick {
+    std::int64_t span_ns = 0;
+    std::uint64_t busy_ns = 0;
+    DurationHistogram delay;        // the timer's firings in the span
+    std::int64_t delay_max_ns = 0;  // worst lateness reported since the previous collect
+};
+struct GilTick {
+    std::int64_t span_ns = 0;
+    std::uint64_t held_ns = 0;
+    std::uint64_t waiting_area_ns = 0;  // thread·ns
+    std::uint64_t acquisitions = 0;
+    std::uint64_t switches = 0;
+    std::uint64_t drop_requests = 0;
+    DurationHistogram wait;  // per acquisition in the span
+};
+struct WorkerTick {
+    int pid = 0;
+    std::uint64_t requests = 0;    // since the previous collect
+    std::uint64_t cpu_ns = 0;      // since the previous collect
+    std::optional<LoopTick> loop;  // the event loop's (or an event-loop worker's)
+    std::optional<GilTick> gil;    // the GIL model's (or a GIL worker's)
+};
 
 // What the server side did since the previous collect().
 struct HostTick {
@@ -43,6 +69,8 @@ struct HostTick {
     int restarts = 0;                              // workers replaced since start
     std::uint64_t lost_requests = 0;  // in service on workers that died, since the last collect
     std::vector<std::string> worker_deaths;  // "worker 1234 died (signal 9) → 1240", since then
+    bool process_per_core = false;           // the workers are one server, not one each
+    std::vector<WorkerTick> workers;         // live workers, in start order
 };
 
 class ServerHost {

@@ -109,6 +109,15 @@ wp::Stats to_message(const ServerStats& stats) {
     return m;
 }
 
+// The model's internals, then its counters: the host files the internals under the worker and
+// takes them into the tick that the stats line closes.
+bool send_report(ControlChannel& control, Server& server) {
+    const ServerInternals internals = server.internals();
+    if (internals.loop && !control.send(wp::LoopInternals{*internals.loop})) return false;
+    if (internals.gil && !control.send(wp::GilInternals{*internals.gil})) return false;
+    return control.send(to_message(server.stats()));
+}
+
 }  // namespace
 
 int worker_main(int argc, char** argv) {
@@ -151,7 +160,7 @@ int worker_main(int argc, char** argv) {
             lock.unlock();
             bool sent = true;
             if (n % 10 == 0) {
-                sent = control.send(to_message(server->stats()));
+                sent = send_report(control, *server);
             } else {
                 server->sample_waiting();
             }
@@ -195,7 +204,7 @@ int worker_main(int argc, char** argv) {
     stop_cv.notify_all();
     reporter.join();
     server->stop();
-    control.send(to_message(server->stats()));  // final count, so no request goes unreported
+    send_report(control, *server);  // final count, so no request goes unreported
     return 0;
 }
 

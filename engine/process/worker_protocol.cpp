@@ -28,22 +28,36 @@ std::string_view rest_after_word(std::string_view line) {
 }  // namespace
 
 std::string encode(const WorkerMessage& message) {
-    return std::visit(Overloaded{
-                          [](const Ready& m) { return "ready " + std::to_string(m.pid) + "\n"; },
-                          [](const Stats& m) {
-                              std::ostringstream out;
-                              out << "stats " << m.requests << ' ' << m.connections << ' '
-                                  << m.in_service << ' ' << m.in_service_peak << ' ' << m.waiting
-                                  << ' ' << m.cpu_ns << ' ' << m.accept_errors << ' '
-                                  << m.in_service_area_us << ' ' << m.waiting_area_us << ' '
-                                  << m.waiting_peak << ' ' << m.clock_us << ' ' << m.heartbeat_us
-                                  << '\n';
-                              return out.str();
-                          },
-                          [](const Error& m) { return "error " + one_line(m.text) + "\n"; },
-                          [](const Fatal& m) { return "fatal " + one_line(m.text) + "\n"; },
-                      },
-                      message);
+    return std::visit(
+        Overloaded{
+            [](const Ready& m) { return "ready " + std::to_string(m.pid) + "\n"; },
+            [](const Stats& m) {
+                std::ostringstream out;
+                out << "stats " << m.requests << ' ' << m.connections << ' ' << m.in_service << ' '
+                    << m.in_service_peak << ' ' << m.waiting << ' ' << m.cpu_ns << ' '
+                    << m.accept_errors << ' ' << m.in_service_area_us << ' ' << m.waiting_area_us
+                    << ' ' << m.waiting_peak << ' ' << m.clock_us << ' ' << m.heartbeat_us << '\n';
+                return out.str();
+            },
+            [](const LoopInternals& m) {
+                const LoopReading& r = m.reading;
+                std::ostringstream out;
+                out << "loop " << r.started_ns << ' ' << r.clock_ns << ' ' << r.busy_ns << ' '
+                    << r.delay_max_ns << ' ' << r.delay.encode() << '\n';
+                return out.str();
+            },
+            [](const GilInternals& m) {
+                const GlobalInterpreterLock::Stats& r = m.reading;
+                std::ostringstream out;
+                out << "gil " << r.started_ns << ' ' << r.clock_ns << ' ' << r.held_ns << ' '
+                    << r.waiting_area_ns << ' ' << r.acquisitions << ' ' << r.switches << ' '
+                    << r.drop_requests << ' ' << r.wait.encode() << '\n';
+                return out.str();
+            },
+            [](const Error& m) { return "error " + one_line(m.text) + "\n"; },
+            [](const Fatal& m) { return "fatal " + one_line(m.text) + "\n"; },
+        },
+        message);
 }
 
 std::string encode(const EngineCommand& command) {
@@ -53,7 +67,7 @@ std::string encode(const EngineCommand& command) {
                 std::ostringstream out;
                 out.precision(17);
                 out << "workload " << c.workload.overhead_us << ' ' << c.workload.cpu_ms << ' '
-                    << c.workload.io_ms << '\n';
+                    << c.workload.io_ms << ' ' << c.workload.overhead_released_us << '\n';
                 return out.str();
             },
             [](const SetThreads& c) { return "threads " + std::to_string(c.threads) + "\n"; },
@@ -78,6 +92,25 @@ std::optional<WorkerMessage> parse_worker_message(std::string_view line) {
             m.waiting_peak >> m.clock_us >> m.heartbeat_us) {
             return m;
         }
+    } else if (word == "loop") {
+        LoopInternals m;
+        LoopReading& r = m.reading;
+        std::string rest;
+        if (in >> r.started_ns >> r.clock_ns >> r.busy_ns >> r.delay_max_ns &&
+            std::getline(in, rest)) {
+            std::string_view histogram = rest;
+            if (r.delay.decode(histogram)) return m;
+        }
+    } else if (word == "gil") {
+        GilInternals m;
+        GlobalInterpreterLock::Stats& r = m.reading;
+        std::string rest;
+        if (in >> r.started_ns >> r.clock_ns >> r.held_ns >> r.waiting_area_ns >> r.acquisitions >>
+                r.switches >> r.drop_requests &&
+            std::getline(in, rest)) {
+            std::string_view histogram = rest;
+            if (r.wait.decode(histogram)) return m;
+        }
     } else if (word == "error") {
         return Error{std::string(rest_after_word(line))};
     } else if (word == "fatal") {
@@ -92,7 +125,10 @@ std::optional<EngineCommand> parse_engine_command(std::string_view line) {
     in >> word;
     if (word == "workload") {
         SetWorkload c;
-        if (in >> c.workload.overhead_us >> c.workload.cpu_ms >> c.workload.io_ms) return c;
+        if (in >> c.workload.overhead_us >> c.workload.cpu_ms >> c.workload.io_ms >>
+            c.workload.overhead_released_us) {
+            return c;
+        }
     } else if (word == "threads") {
         SetThreads c;
         if (in >> c.threads) return c;

@@ -2,7 +2,8 @@
 // The line protocol between the engine and its server worker processes, over a socketpair.
 // Text lines keep it debuggable (strace shows them) and it carries a few lines per 100 ms.
 //
-//   engine -> worker   "workload <overhead_us> <cpu_ms> <io_ms>" | "threads <n>"
+//   engine -> worker   "workload <overhead_us> <cpu_ms> <io_ms> <overhead_released_us>"
+//                      "threads <n>"
 //                      "drain" (scale-down: finish what is in service, then exit) | "quit"
 //                      "conn" with one socket descriptor attached (SCM_RIGHTS): serve it
 //                      (round-robin scheduling, where the engine accepts for its workers)
@@ -11,6 +12,11 @@
 //                             <cpu_ns> <accept_errors> <in_service_area_us> <waiting_area_us>
 //                             <waiting_peak> <clock_us> <heartbeat_us>"
 //                                                            (every 100 ms and at exit)
+//                      "loop <started_ns> <clock_ns> <busy_ns> <delay_max_ns> <histogram>"
+//                      "gil <started_ns> <clock_ns> <held_ns> <waiting_area_ns> <acquisitions>
+//                           <switches> <drop_requests> <histogram>"
+//                                        the model's internals, just before each stats line
+//                                        (histogram: DurationHistogram::encode())
 //                      "error <text>"   a rejected command or a non-fatal problem
 //                      "fatal <text>"   the worker cannot serve and exits
 
@@ -21,6 +27,7 @@
 #include <variant>
 
 #include "core/run_config.hpp"
+#include "server/server.hpp"
 
 namespace conclab::worker_protocol {
 
@@ -50,7 +57,13 @@ struct Error {
 struct Fatal {
     std::string text;
 };
-using WorkerMessage = std::variant<Ready, Stats, Error, Fatal>;
+struct LoopInternals {
+    LoopReading reading;
+};
+struct GilInternals {
+    GlobalInterpreterLock::Stats reading;
+};
+using WorkerMessage = std::variant<Ready, Stats, Error, Fatal, LoopInternals, GilInternals>;
 
 struct SetWorkload {
     Workload workload;

@@ -166,6 +166,9 @@ std::string run_set_text(const RunSet& runs) {
     out << table(rows);
     out << "\n  Median digits only as far as the spread supports them.\n";
     for (std::size_t i = 0; i < runs.size(); ++i) {
+        for (const Diagnosis& d : runs[i].diagnosis) {
+            out << "  Diagnosis (run " << i + 1 << ") " << d.text << "\n";
+        }
         for (const std::string& w : runs[i].warnings) {
             out << "  Warning (run " << i + 1 << ") " << w << "\n";
         }

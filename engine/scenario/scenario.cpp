@@ -60,6 +60,36 @@ std::vector<Model> compare_field(const json& j) {
     return models;
 }
 
+// "stages": [{"duration": 5, "target": 10}, ...]; the ranges are checked by validate().
+std::vector<Stage> stages_field(const json& j) {
+    std::vector<Stage> stages;
+    if (!j.contains("stages")) return stages;
+    const json& list = j.at("stages");
+    if (!list.is_array()) {
+        bad("stages", "stages must be a list of {\"duration\": seconds, \"target\": number}");
+    }
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const json& item = list[i];
+        const std::string where = "stage " + std::to_string(i + 1);
+        if (!item.is_object()) bad("stages", where + " must be {\"duration\": s, \"target\": n}");
+        for (const auto& member : item.items()) {
+            if (member.key() != "duration" && member.key() != "target") {
+                bad("stages", where + " has an unknown key \"" + member.key() + "\"");
+            }
+        }
+        if (!item.contains("duration") || !item.at("duration").is_number()) {
+            bad("stages", where + " needs a number \"duration\" (seconds)");
+        }
+        if (!item.contains("target") || !item.at("target").is_number()) {
+            bad("stages", where +
+                              " needs a number \"target\" (connections, or req/s in an "
+                              "open loop)");
+        }
+        stages.push_back({item.at("duration").get<double>(), item.at("target").get<double>()});
+    }
+    return stages;
+}
+
 // validate() starts each message with the key of the field to fix.
 std::string_view field_of_message(std::string_view message) {
     return message.substr(0, message.find(' '));
@@ -69,7 +99,8 @@ Scenario scenario_from_json(const json& j) {
     if (!j.is_object()) throw FieldError{"a scenario must be a JSON object"};
     for (const auto& item : j.items()) {
         const std::string& key = item.key();
-        if (key != "name" && key != "description" && key != "compare" && !find_run_field(key)) {
+        if (key != "name" && key != "description" && key != "compare" && key != "stages" &&
+            !find_run_field(key)) {
             bad(key, "is not a scenario field (a typo?)");
         }
     }
@@ -81,8 +112,11 @@ Scenario scenario_from_json(const json& j) {
         if (j.contains(field.key)) read_field(field, s.run, j.at(field.key));
     }
     s.compare = compare_field(j);
+    s.run.stages = stages_field(j);
     if (auto errors = validate(s.run); !errors.empty()) {
-        bad(field_of_message(errors.front()), errors.front());
+        std::string_view field = field_of_message(errors.front());
+        if (field == "stages:") field = "stages";
+        bad(field, errors.front());
     }
     return s;
 }
@@ -154,6 +188,13 @@ json run_config_fields(const RunConfig& r) {
         } else {
             j[std::string(field.key)] = field.get_number(r);
         }
+    }
+    if (!r.stages.empty()) {
+        json stages = json::array();
+        for (const Stage& stage : r.stages) {
+            stages.push_back({{"duration", stage.duration_s}, {"target", stage.target}});
+        }
+        j["stages"] = stages;
     }
     return j;
 }

@@ -16,6 +16,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "server/connection_acceptor.hpp"
+#include "server/loop_monitor.hpp"
 #include "server/server.hpp"
 #include "server/server_counters.hpp"
 #include "workload/live_workload.hpp"
@@ -24,8 +25,9 @@ namespace conclab {
 
 class EventLoopServer final : public Server {
 public:
-    // `timeouts` as resolved(): 0 = none.
-    EventLoopServer(const Workload& workload, const ServerTimeouts& timeouts);
+    // `timeouts` as resolved(): 0 = none. keep_alive false: Connection: close on every response,
+    // then close (see ServerConfig).
+    EventLoopServer(const Workload& workload, const ServerTimeouts& timeouts, bool keep_alive);
     ~EventLoopServer() override;
 
     void start(int listen_fd) override;
@@ -36,6 +38,7 @@ public:
     std::string set_threads(int threads) override;
     ServerStats stats() override;
     void sample_waiting() override;
+    ServerInternals internals() override;
 
 private:
     class Connection;
@@ -48,10 +51,12 @@ private:
     std::string identity_;
     LiveWorkload workload_;
     const ServerTimeouts timeouts_;
+    const bool keep_alive_;
     std::atomic<bool> stopping_{false};
     bool stopped_ = false;
 
     boost::asio::io_context io_;
+    LoopMonitor monitor_{io_};  // loop delay and utilisation, as Node's perf_hooks
     ConnectionAcceptor acceptor_{
         io_, [this](boost::asio::ip::tcp::socket socket) { serve_new_socket(std::move(socket)); },
         [this](const std::string& e) { counters_.accept_failed(e); }};

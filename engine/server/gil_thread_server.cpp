@@ -17,6 +17,7 @@
 #include "http/request_parser.hpp"
 #include "http/response.hpp"
 #include "server/request_router.hpp"
+#include "workload/cpu_burn.hpp"
 
 namespace conclab {
 
@@ -63,12 +64,13 @@ struct GilThreadServer::Connection {
 };
 
 GilThreadServer::GilThreadServer(const Workload& workload, int threads, double switch_interval_ms,
-                                 const ServerTimeouts& timeouts)
+                                 const ServerTimeouts& timeouts, bool keep_alive)
     : identity_(server_identity(Model::GilThreads)),
       gil_(std::chrono::microseconds(static_cast<std::int64_t>(switch_interval_ms * 1000.0))),
       workload_(workload),
       timeouts_(timeouts),
       thread_per_connection_(threads == 0),
+      keep_alive_(keep_alive),
       pool_size_(threads) {}
 
 GilThreadServer::~GilThreadServer() {
@@ -92,13 +94,33 @@ void GilThreadServer::serve_new_socket(tcp::socket socket) {
     counters_.connection_opened(connection->fd);
     if (!thread_per_connection_) return watch_idle(connection, false);
     reap_finished_connection_threads();
+    // Werkzeug's accept loop (socketserver's serve_forever) is Python code in one thread: after
+    // accept() it takes the GIL, builds and starts the connection's threading.Thread, and
+    // Thread.start() then waits, without the GIL, until the new thread has run its bootstrap,
+    // which needs the GIL too; taking it back, the loop returns to select(). So every new
+    // connection costs the accept loop two takes of the GIL and one by the new thread, and when
+    // the lock is contended the loop slows down: that is what bounds the number of live threads.
+    if (!gil_.acquire()) return close_connection(*connection);
+    auto started = std::make_shared<bool>(false);  // guarded by started_mutex_
     auto done = std::make_shared<std::atomic<bool>>(false);
-    std::lock_guard lock(connection_threads_mutex_);
-    connection_threads_.push_back({std::thread([this, connection, done] {
-                                       connection_thread_main(connection);
-                                       done->store(true);
-                                   }),
-                                   done});
+    {
+        std::lock_guard lock(connection_threads_mutex_);
+        if (stopping_) {
+            gil_.release();
+            return close_connection(*connection);
+        }
+        connection_threads_.push_back({std::thread([this, connection, started, done] {
+                                           connection_thread_main(connection, *started);
+                                           done->store(true);
+                                       }),
+                                       done});
+    }
+    gil_.release();
+    {
+        std::unique_lock lock(started_mutex_);
+        started_cv_.wait(lock, [&] { return *started || stopping_; });
+    }
+    if (gil_.acquire()) gil_.release();
 }
 
 // Like gthread's poller: an idle keep-alive connection costs no thread; once it is readable it
@@ -173,9 +195,17 @@ void GilThreadServer::pool_thread_main(int index) {
     }
 }
 
-void GilThreadServer::connection_thread_main(const ConnectionPtr& connection) {
+void GilThreadServer::connection_thread_main(const ConnectionPtr& connection, bool& started) {
     set_thread_name("cl-gil-conn");
-    while (!stopping_ && serve_one_request(*connection) == Outcome::KeepAlive) {
+    // Thread._bootstrap_inner: Python code, so with the GIL; it tells the accept loop it started.
+    const bool bootstrapped = gil_.acquire();
+    {
+        std::lock_guard lock(started_mutex_);
+        started = true;
+    }
+    started_cv_.notify_one();
+    if (bootstrapped) gil_.release();  // the first recv() releases it
+    while (bootstrapped && !stopping_ && serve_one_request(*connection) == Outcome::KeepAlive) {
     }
     close_connection(*connection);
 }
@@ -239,7 +269,7 @@ GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connecti
 
     counters_.request_started();
     counters_.set_in_service(connection.fd, true);
-    const bool keep_alive = connection.parser.keep_alive();
+    const bool keep_alive = connection.parser.keep_alive() && keep_alive_;
     const RoutedRequest routed =
         route_request(connection.parser.method(), connection.parser.target(), workload_.get());
     connection.parser.reset();
@@ -249,6 +279,9 @@ GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connecti
         return Outcome::Close;
     };
 
+    // The server's own system calls and thread start-up run without the GIL, in parallel with
+    // whoever holds it (CPython releases the lock around each of them).
+    if (!burn_cpu_us_unless(routed.workload.overhead_released_us, stopping_)) return abandon();
     // Framework and handler code: Python bytecode, so only with the GIL.
     if (!gil_.acquire()) return abandon();
     if (!run_cpu_holding_gil(gil_, routed.workload.overhead_us + routed.workload.cpu_ms * 1000.0)) {
@@ -323,6 +356,10 @@ void GilThreadServer::stop() {
     }
     queue_cv_.notify_all();
     stop_cv_.notify_all();
+    {
+        std::lock_guard lock(started_mutex_);  // the accept loop may wait for a thread's start
+    }
+    started_cv_.notify_all();
     gil_.shutdown();
     asio::post(io_, [this] {
         acceptor_.close();
@@ -382,6 +419,10 @@ ServerStats GilThreadServer::stats() {
 
 void GilThreadServer::sample_waiting() {
     counters_.sample_waiting();
+}
+
+ServerInternals GilThreadServer::internals() {
+    return {.loop = std::nullopt, .gil = gil_.stats()};
 }
 
 }  // namespace conclab

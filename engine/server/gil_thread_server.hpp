@@ -7,7 +7,11 @@
 //   and watches idle keep-alive connections; when one has a request it joins a FIFO queue, and
 //   the next free pool thread serves one request, then hands the connection back to the poller.
 //   In service <= N; everything else that has arrived waits in the queue.
-// threads = 0: one new thread per connection, no upper bound (Werkzeug's ThreadingMixIn).
+// threads = 0: one new thread per connection, no upper bound (Werkzeug's ThreadingMixIn). The
+//   accept loop is Python there, so it takes the GIL for every new connection and waits for the
+//   new thread to start (see serve_new_socket).
+// keep_alive = false: Connection: close after every response (Werkzeug, gunicorn sync); a
+//   per-connection thread then serves one request and ends.
 //
 // Timeouts as the real servers have them (ServerTimeouts, resolved per model): gthread closes
 // idle keep-alive connections after --keepalive (the poller's timer here) and has no header or
@@ -44,9 +48,11 @@ namespace conclab {
 
 class GilThreadServer final : public Server {
 public:
-    // `timeouts` as resolved(): 0 = none.
+    // `timeouts` as resolved(): 0 = none. keep_alive false: Connection: close on every response,
+    // then close (see ServerConfig); a per-connection thread then serves one request and ends,
+    // like Werkzeug's.
     GilThreadServer(const Workload& workload, int threads, double switch_interval_ms,
-                    const ServerTimeouts& timeouts);
+                    const ServerTimeouts& timeouts, bool keep_alive);
     ~GilThreadServer() override;
 
     void start(int listen_fd) override;
@@ -57,6 +63,7 @@ public:
     std::string set_threads(int threads) override;
     ServerStats stats() override;
     void sample_waiting() override;
+    ServerInternals internals() override;
 
     GlobalInterpreterLock& gil() { return gil_; }
 
@@ -70,7 +77,7 @@ private:
     void watch_idle(const ConnectionPtr& connection, bool after_response);
     void beat_when_free();  // poller thread
     void pool_thread_main(int index);
-    void connection_thread_main(const ConnectionPtr& connection);
+    void connection_thread_main(const ConnectionPtr& connection, bool& started);
     Outcome serve_one_request(Connection& connection);
     bool wait_for_io(double io_ms);  // false when stopping
     // When the next read of this request must have data by (monotonic ns), 0 = never; see
@@ -86,6 +93,7 @@ private:
     LiveWorkload workload_;
     const ServerTimeouts timeouts_;
     const bool thread_per_connection_;
+    const bool keep_alive_;
     std::atomic<bool> stopping_{false};
     bool stopped_ = false;
 
@@ -103,7 +111,10 @@ private:
         std::shared_ptr<std::atomic<bool>> done;
     };
     std::mutex connection_threads_mutex_;
-    std::list<ConnectionThread> connection_threads_;
+    std::list<ConnectionThread> connection_threads_;  // no new ones once stopping_ is set
+    // One thread per connection: the accept loop waits until a new thread has started.
+    std::mutex started_mutex_;
+    std::condition_variable started_cv_;
 
     boost::asio::io_context io_;
     ConnectionAcceptor acceptor_{

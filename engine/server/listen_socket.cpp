@@ -11,7 +11,7 @@
 
 namespace conclab {
 
-ListenSocket open_listen_socket(std::uint16_t port, int backlog) {
+ListenSocket open_listen_socket(std::uint16_t port, int backlog, bool reuse_port, bool listen) {
     ListenSocket out;
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) {
@@ -21,6 +21,7 @@ ListenSocket open_listen_socket(std::uint16_t port, int backlog) {
     const int one = 1;
     // Lets a new run bind the port of a finished one while its connections sit in TIME_WAIT.
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (reuse_port) ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(port);
@@ -35,7 +36,7 @@ ListenSocket open_listen_socket(std::uint16_t port, int backlog) {
                                             std::strerror(err);
         return out;
     }
-    if (::listen(fd, backlog) != 0) {
+    if (listen && ::listen(fd, backlog) != 0) {
         const int err = errno;
         ::close(fd);
         out.error = std::string("cannot listen: ") + std::strerror(err);

@@ -15,8 +15,11 @@ struct ListenSocket {
 };
 
 // Bound to 127.0.0.1:port (0 = a free port), listening with `backlog` (capped by the kernel's
-// net.core.somaxconn), close-on-exec.
-ListenSocket open_listen_socket(std::uint16_t port, int backlog);
+// net.core.somaxconn), close-on-exec. With `reuse_port`, SO_REUSEPORT: other sockets of this user
+// may bind the same port and the kernel spreads new connections over those that listen; with
+// `listen` false the socket only holds the port (it receives no connections).
+ListenSocket open_listen_socket(std::uint16_t port, int backlog, bool reuse_port = false,
+                                bool listen = true);
 
 // Connections completed by the kernel but not yet accept()ed (TCP_INFO tcpi_unacked on a
 // listening socket), and the queue's limit (tcpi_sacked).

@@ -34,6 +34,9 @@ bool apply_query(std::string_view query, Workload& workload) {
         } else if (key == "overhead_us") {
             if (value > Limits::kMaxOverheadUs) return false;
             workload.overhead_us = value;
+        } else if (key == "overhead_released_us") {
+            if (value > Limits::kMaxOverheadUs) return false;
+            workload.overhead_released_us = value;
         }
     }
     return true;

@@ -11,10 +11,12 @@ std::unique_ptr<Server> make_server(const ServerConfig& given) {
     const ServerConfig config = resolved(given);  // the model's own timeouts where none is given
     switch (config.model) {
         case Model::EventLoop:
-            return std::make_unique<EventLoopServer>(config.workload, config.timeouts);
+            return std::make_unique<EventLoopServer>(config.workload, config.timeouts,
+                                                     config.keep_alive);
         case Model::GilThreads:
             return std::make_unique<GilThreadServer>(config.workload, config.threads,
-                                                     config.switch_interval_ms, config.timeouts);
+                                                     config.switch_interval_ms, config.timeouts,
+                                                     config.keep_alive);
         case Model::ProcessPerCore:
             break;
     }

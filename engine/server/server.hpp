@@ -5,9 +5,12 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "core/duration_histogram.hpp"
 #include "core/run_config.hpp"
+#include "gil/global_interpreter_lock.hpp"
 
 namespace conclab {
 
@@ -31,6 +34,25 @@ struct ServerStats {
     std::int64_t heartbeat_us = 0;
 };
 
+// The event loop measured from inside, as Node's perf_hooks does (see LoopMonitor). Cumulative
+// since started_ns and read at clock_ns, so any window is a difference of two readings.
+struct LoopReading {
+    std::int64_t started_ns = 0;  // monotonic, when the loop started (everything zero then)
+    std::int64_t clock_ns = 0;    // monotonic, when read
+    std::uint64_t busy_ns = 0;    // wall time spent running handlers, not waiting in the poll
+    DurationHistogram delay;      // how late each firing of the 10 ms timer was
+    // The worst lateness since the previous reading, including the timer's overdue time if it
+    // has not fired yet (a loop blocked for a whole second still reports it).
+    std::int64_t delay_max_ns = 0;
+};
+
+// What a model measures about its own scheduling; each part is present only in the model that
+// has it (the event loop's loop, the GIL model's lock).
+struct ServerInternals {
+    std::optional<LoopReading> loop;
+    std::optional<GlobalInterpreterLock::Stats> gil;
+};
+
 class Server {
 public:
     virtual ~Server() = default;
@@ -51,6 +73,9 @@ public:
     virtual ServerStats stats() = 0;
     // Looks at every idle connection for a request that has arrived; call every few ms.
     virtual void sample_waiting() = 0;
+    // The model's own internals (loop delay and utilisation, GIL held and waits). Resets the
+    // "since the previous call" maxima, so one caller (the worker's reporter) reads it.
+    virtual ServerInternals internals() { return {}; }
 };
 
 // config.model must be EventLoop or GilThreads (a process-per-core worker passes its inner model).

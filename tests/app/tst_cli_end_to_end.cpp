@@ -105,6 +105,29 @@ private slots:
         QVERIFY(series.size() >= 5);
         QVERIFY(series[2].toObject().contains("server_waiting"));
         QVERIFY(QFile::exists(csv));
+        // #10: the internals keys in every entry, the diagnosis list, the latency spectrum.
+        QVERIFY(series[2].toObject().contains("loop_delay_p99_ms"));
+        QVERIFY(series[2].toObject().contains("gil_held_pct"));
+        QVERIFY(series[2].toObject().contains("workers"));
+        QVERIFY(j["diagnosis"].isArray());
+        QVERIFY(s["latency_spectrum"].toArray().size() >= 6);
+    }
+
+    // Process per core: --csv-workers writes one row per worker per tick.
+    void csvWorkersHasOneRowPerWorkerPerTick() {
+        QTemporaryDir dir;
+        const QString csv = dir.filePath("workers.csv");
+        CliRun r =
+            run_cli({"run", "--model", "process-per-core", "--workers", "2", "--connections", "8",
+                     "--io-ms", "5", "--duration", "1.0", "--csv-workers", csv, "--quiet"});
+        QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("Workers"));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).trimmed().split('\n');
+        QVERIFY(lines[0].startsWith("t_s,pid,rps,cpu_pct,loop_delay_p99_ms"));
+        QVERIFY2((lines.size() - 1) % 2 == 0 && lines.size() >= 7,
+                 qPrintable(QString::number(lines.size())));
     }
 
     // The same charts as the GUI, drawn offscreen (builds with the Qt front end).

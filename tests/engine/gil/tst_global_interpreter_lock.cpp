@@ -96,6 +96,33 @@ private slots:
         QVERIFY(gil.stats().drop_requests >= runs_ms.size() / 2);
     }
 
+    // The lock's own accounts (what gil_load samples): CPU-bound threads keep it held, and the
+    // others wait for it. Bounds from what must be true on any machine, not from timings.
+    void statsCountHeldTimeWaitersAndAcquisitions() {
+        GlobalInterpreterLock gil(5000us);
+        const auto before = gil.stats();
+        run_cpu_bound(gil, 4, 20);
+        const auto after = gil.stats();
+        const double span_ns = double(after.clock_ns - before.clock_ns);
+        const double held_ns = double(after.held_ns - before.held_ns);
+        const double waiting_area_ns = double(after.waiting_area_ns - before.waiting_area_ns);
+        // Every request burned 20 ms of thread CPU time while holding the lock.
+        QVERIFY2(held_ns >= 4 * 20e6 && held_ns <= span_ns,
+                 qPrintable(QString("held %1 ms of %2 ms").arg(held_ns / 1e6).arg(span_ns / 1e6)));
+        // While one burns, the others wait: at least one whole request's worth of waiting.
+        QVERIFY2(waiting_area_ns >= 20e6,
+                 qPrintable(QString("waiting area %1 thread·ms").arg(waiting_area_ns / 1e6)));
+        const std::uint64_t acquisitions = after.acquisitions - before.acquisitions;
+        QVERIFY(acquisitions >= 4);
+        QCOMPARE(after.wait.since(before.wait).count(), acquisitions);
+        // Someone waited at least as long as a switch interval for the lock.
+        QVERIFY(after.wait.quantile_ns(1.0) >= 0.9 * 5e6);
+        // Released: no more held time accrues.
+        const auto idle = gil.stats();
+        std::this_thread::sleep_for(20ms);
+        QCOMPARE(gil.stats().held_ns, idle.held_ns);
+    }
+
     // Forced switching: after a drop request the holder does not get the lock straight back.
     void forcedSwitchingHandsToTheWaiter() {
         GlobalInterpreterLock gil(1000us);

@@ -40,10 +40,11 @@ public:
     };
 
     struct Reply {
-        std::vector<std::string> pieces;   // concatenated, they are one response
-        std::chrono::microseconds gap{0};  // pause between two pieces
-        bool close_after = false;          // shut the connection down after the response
-        bool silent = false;               // never answer
+        std::vector<std::string> pieces;           // concatenated, they are one response
+        std::chrono::microseconds gap{0};          // pause between two pieces
+        bool close_after = false;                  // shut the connection down after the response
+        bool silent = false;                       // never answer
+        std::chrono::microseconds stall_first{0};  // hold the first response this long
     };
 
     // A ~100-byte header block and a short body, as a real server sends them.
@@ -171,6 +172,14 @@ private:
                 read();
                 return;
             }
+            if (server.reply_.stall_first.count() > 0 && !server.stalled_) {
+                server.stalled_ = true;  // a stall of the whole server: like wrk2's ^Z demo
+                timer.expires_after(server.reply_.stall_first);
+                timer.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+                    if (!ec) self->write(0);
+                });
+                return;
+            }
             write(0);
         }
 
@@ -244,6 +253,7 @@ private:
     // Sessions still held by handlers die with io_, so what they touch is declared before it.
     const Reply reply_;
     std::uint64_t answers_left_;
+    bool stalled_ = false;  // only the server's thread touches it
     std::atomic<std::uint64_t> responses_{0};
     std::atomic<int> open_{0};
     boost::asio::io_context io_{1};

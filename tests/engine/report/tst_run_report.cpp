@@ -100,6 +100,66 @@ private slots:
         QVERIFY(text.contains("server in service max 10"));
         QVERIFY(text.contains("connections 10"));
     }
+
+    // The internals: every key in every series entry, null where the model has no such part;
+    // workers null outside process per core; the diagnosis a list, empty when nothing stands out.
+    void jsonCarriesInternalsSpectrumAndDiagnosis() {
+        RunResult r = sample_result();
+        r.series[0].internals.gil_held_pct = 98;
+        r.series[0].internals.gil_waiting_threads = 9;
+        r.summary.internals[3] = MeanMax{98, 99};
+        r.summary.latency_spectrum = {{50, 10}, {99, 30}, {100, 40}};
+        auto j = run_result_to_json(r);
+        for (const InternalsField& f : kInternalsFields) {
+            const std::string key(f.key);
+            QVERIFY2(j["series"][0].contains(key), key.c_str());
+            QVERIFY2(j["summary"]["internals"].contains(key), key.c_str());
+        }
+        QCOMPARE(j["series"][0]["gil_held_pct"].get<double>(), 98.0);
+        QVERIFY(j["series"][0]["loop_delay_p99_ms"].is_null());
+        QVERIFY(j["series"][0]["workers"].is_null());
+        QCOMPARE(j["summary"]["internals"]["gil_held_pct"]["max"].get<double>(), 99.0);
+        QVERIFY(j["summary"]["internals"]["loop_utilization_pct"].is_null());
+        QVERIFY(j["summary"]["workers"].is_null());
+        QCOMPARE(j["summary"]["latency_spectrum"][1]["percentile"].get<double>(), 99.0);
+        QCOMPARE(j["summary"]["latency_spectrum"][1]["ms"].get<double>(), 30.0);
+        QVERIFY(j["diagnosis"].is_array() && j["diagnosis"].empty());
+
+        r.diagnosis = {{"gil-bound", "The GIL is held 98 % …", {{"gil_held_pct", 98}}}};
+        r.series[0].workers = std::vector<WorkerSample>{{101, 300, 95, {}}, {102, 100, 40, {}}};
+        r.summary.workers = std::vector<WorkerShare>{{101, 750, 75, 95}, {102, 250, 25, 40}};
+        j = run_result_to_json(r);
+        QCOMPARE(j["diagnosis"][0]["rule"].get<std::string>(), std::string("gil-bound"));
+        QCOMPARE(j["diagnosis"][0]["evidence"]["gil_held_pct"].get<double>(), 98.0);
+        QCOMPARE(j["series"][0]["workers"][1]["pid"].get<int>(), 102);
+        QCOMPARE(j["series"][0]["workers"][1]["rps"].get<double>(), 100.0);
+        QVERIFY(j["series"][0]["workers"][1]["gil_held_pct"].is_null());
+        QVERIFY(j["series"][1]["workers"].is_null());
+        QCOMPARE(j["summary"]["workers"][0]["share_pct"].get<double>(), 75.0);
+        const QString text = QString::fromStdString(run_result_text(r));
+        QVERIFY(text.contains("Diagnosis     The GIL is held 98 %"));
+        QVERIFY(text.contains("GIL           held 98 %"));
+        QVERIFY(text.contains("101: 75 % of requests, 95 % CPU"));
+    }
+    void csvHasInternalsColumnsAndWorkersFile() {
+        RunResult r = sample_result();
+        r.series[0].internals.loop_utilization_pct = 42;
+        r.series[0].workers = std::vector<WorkerSample>{{101, 300, 95, {}}, {102, 100, 40, {}}};
+        const QStringList lines = QString::fromStdString(run_result_csv(r)).trimmed().split('\n');
+        const QStringList header = lines[0].split(',');
+        for (const InternalsField& f : kInternalsFields) {
+            QVERIFY(header.contains(QString::fromUtf8(f.key.data(), int(f.key.size()))));
+        }
+        const int column = int(header.indexOf("loop_utilization_pct"));
+        QCOMPARE(lines[1].split(',')[column], QString("42"));
+        QCOMPARE(lines[2].split(',')[column], QString());  // null is an empty cell
+        const QStringList workers =
+            QString::fromStdString(run_result_workers_csv(r)).trimmed().split('\n');
+        QCOMPARE(workers.size(), 3);  // header + one row per worker of the one tick that has them
+        QVERIFY(workers[0].startsWith("t_s,pid,rps,cpu_pct,loop_delay_p99_ms"));
+        QVERIFY(workers[2].startsWith("0.25,102,100,40,"));
+        for (const QString& l : workers) QCOMPARE(l.count(','), workers[0].count(','));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstRunReport)

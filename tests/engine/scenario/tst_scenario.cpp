@@ -30,6 +30,20 @@ private slots:
         QCOMPARE(parsed.scenario->compare.size(), std::size_t(2));
     }
 
+    void stagesRoundTrip() {
+        Scenario s;
+        s.name = "ramp";
+        s.run.stages = {{5, 10}, {10, 1000}, {5, 0}};
+        const std::string text = scenario_to_json(s);
+        QVERIFY(text.find("\"stages\"") != std::string::npos);
+        auto parsed = parse_scenario(text);
+        QVERIFY2(parsed.scenario, parsed.error.c_str());
+        QVERIFY(parsed.scenario->run.stages == s.run.stages);
+        // Without a plan, no "stages" key at all.
+        QVERIFY(scenario_to_json(Scenario{"plain", "", {}, {}}).find("stages") ==
+                std::string::npos);
+    }
+
     void defaultsForMissingFields() {
         auto parsed = parse_scenario(R"({"name": "minimal"})");
         QVERIFY(parsed.scenario);
@@ -69,6 +83,16 @@ private slots:
                                              << "\"model\"";
         QTest::newRow("warmup too long") << R"({"name":"x","duration_s":2,"warmup_s":3})"
                                          << "\"warmup_s\"";
+        QTest::newRow("stages not a list") << R"({"name":"x","stages":"5s:10"})"
+                                           << "field \"stages\": stages must be a list";
+        QTest::newRow("stage without target")
+            << R"({"name":"x","stages":[{"duration":5}]})"
+            << "field \"stages\": stage 1 needs a number \"target\"";
+        QTest::newRow("stage typo") << R"({"name":"x","stages":[{"duration":5,"taget":1}]})"
+                                    << "field \"stages\": stage 1 has an unknown key \"taget\"";
+        QTest::newRow("stage out of range")
+            << R"({"name":"x","stages":[{"duration":5,"target":1},{"duration":5,"target":20000}]})"
+            << "field \"stages\": stages: stage 2: target";
     }
     void brokenFilesNameTheField() {
         QFETCH(QString, json);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "blocking_http_client.hpp"
+#include "server/gil_thread_server.hpp"
 #include "server/listen_socket.hpp"
 #include "server/server.hpp"
 #include "workload/cpu_burn.hpp"
@@ -22,12 +23,14 @@ struct Running {
     std::uint16_t port = 0;
 };
 
-Running start(Model model, Workload workload, int threads = 4, ServerTimeouts timeouts = {}) {
+Running start(Model model, Workload workload, int threads = 4, ServerTimeouts timeouts = {},
+              bool keep_alive = true) {
     ServerConfig config;
     config.model = model;
     config.workload = workload;
     config.threads = threads;
     config.timeouts = timeouts;
+    config.keep_alive = keep_alive;
     ListenSocket listen = open_listen_socket(0, 128);
     Running r;
     if (listen.fd < 0) return r;
@@ -94,6 +97,90 @@ private slots:
         }
         // 5 + 404 + 400 + close: every completed response is counted.
         QTRY_COMPARE(r.server->stats().requests, std::uint64_t(9));
+        r.server->stop();
+    }
+
+    // --keep-alive off (Werkzeug, gunicorn sync): every response says Connection: close and the
+    // server closes after it, so each connection carries exactly one request.
+    void keepAliveOffClosesAfterEveryResponse_data() { servesCorrectResponses_data(); }
+    void keepAliveOffClosesAfterEveryResponse() {
+        QFETCH(int, model);
+        QFETCH(int, threads);
+        Running r = start(Model(model), Workload{0, 0, 1}, threads, ServerTimeouts{},
+                          /*keep_alive=*/false);
+        QVERIFY(r.server);
+        for (int i = 0; i < 3; ++i) {
+            BlockingHttpClient c(r.port);
+            QVERIFY(c.connected());
+            auto resp = c.get("/");  // an HTTP/1.1 request that asks for nothing special
+            QVERIFY(resp);
+            QCOMPARE(resp->status, 200);
+            QVERIFY(resp->close);
+            QVERIFY(c.reads_eof());
+        }
+        {
+            // Two pipelined requests on one connection: only the first is answered.
+            BlockingHttpClient c(r.port);
+            QVERIFY(
+                c.send_raw("GET / HTTP/1.1\r\nHost: a\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n"));
+            auto resp = c.read_response();
+            QVERIFY(resp && resp->close);
+            QVERIFY(!c.read_response());  // EOF (or a reset), never a second response
+        }
+        // One request per connection, and every connection closed by the server.
+        QTRY_COMPARE(r.server->stats().connections, 0);
+        QCOMPARE(r.server->stats().requests, std::uint64_t(4));
+        r.server->stop();
+    }
+
+    // overhead_released_us is CPU the server burns without the GIL (system calls, thread start),
+    // so threads run it side by side; overhead_us runs under the lock, one thread at a time. Four
+    // threads at once through 150 ms of each: under the lock the waiters time out and ask for it
+    // (CPython's drop requests, about one per 5 ms interval); without it nobody waits. Wall time
+    // is only reported: on an idle 2-core machine the released run takes about half as long, but
+    // a busy machine (autogroup scheduling shares CPU per session, not per thread) evens them out.
+    void gilReleasedOverheadRunsInParallel() {
+        Running r = start(Model::GilThreads, Workload{}, 4);
+        QVERIFY(r.server);
+        auto* gil_server = dynamic_cast<GilThreadServer*>(r.server.get());
+        QVERIFY(gil_server);
+        std::vector<std::unique_ptr<BlockingHttpClient>> clients;
+        for (int i = 0; i < 4; ++i) clients.push_back(std::make_unique<BlockingHttpClient>(r.port));
+        struct Phase {
+            double seconds = -1;
+            std::uint64_t drop_requests = 0;
+        };
+        auto four_at_once = [&](const std::string& target) {
+            Phase phase;
+            const auto before = gil_server->gil().stats().drop_requests;
+            const auto t0 = monotonic_ns();
+            for (auto& c : clients) {
+                c->send_raw("GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n");
+            }
+            for (auto& c : clients) {
+                auto resp = c->read_response();
+                if (!resp || resp->status != 200) return phase;
+            }
+            phase.seconds = seconds_since(t0);
+            phase.drop_requests = gil_server->gil().stats().drop_requests - before;
+            return phase;
+        };
+        const Phase held = four_at_once("/?overhead_us=150000");
+        const Phase released = four_at_once("/?overhead_released_us=150000");
+        QVERIFY(held.seconds > 0 && released.seconds > 0);
+        qInfo("4 x 150 ms: under the GIL %.2f s, %llu drop requests; without it %.2f s, %llu",
+              held.seconds, static_cast<unsigned long long>(held.drop_requests), released.seconds,
+              static_cast<unsigned long long>(released.drop_requests));
+        // Serialised: 600 ms of CPU behind one lock needs at least 600 ms, whatever the load.
+        QVERIFY2(held.seconds >= 0.58, qPrintable(QString("held took %1 s").arg(held.seconds)));
+        // Ideal 3 x 150 ms / 5 ms = 90 drop requests when held, 0 when released; a descheduled
+        // holder on a busy machine may cause a few.
+        QVERIFY2(held.drop_requests >= 20,
+                 qPrintable(QString("held: %1 drop requests").arg(held.drop_requests)));
+        QVERIFY2(released.drop_requests * 4 < held.drop_requests,
+                 qPrintable(QString("released: %1 drop requests, held %2")
+                                .arg(released.drop_requests)
+                                .arg(held.drop_requests)));
         r.server->stop();
     }
 

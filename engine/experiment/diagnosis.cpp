@@ -1,0 +1,149 @@
+#include "experiment/diagnosis.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace conclab {
+
+namespace {
+
+// "98", "9", "2.6": whole numbers print whole, small fractional ones with one decimal.
+std::string number(double v) {
+    char text[32];
+    if (std::fabs(v) >= 10 || std::fabs(v - std::round(v)) < 0.05) {
+        std::snprintf(text, sizeof text, "%.0f", v);
+    } else {
+        std::snprintf(text, sizeof text, "%.1f", v);
+    }
+    return text;
+}
+
+double mean_of(const Summary& s, std::string_view key) {
+    const auto& v = s.internal(key);
+    return v ? v->mean : 0;
+}
+
+bool has(const Summary& s, std::string_view key) {
+    return s.internal(key).has_value();
+}
+
+Model inner_model(const RunConfig& c) {
+    return c.server.model == Model::ProcessPerCore ? c.server.inner : c.server.model;
+}
+
+void load_generator_saturated(const RunConfig& c, const Summary& s, const DiagnosisThresholds& t,
+                              std::vector<Diagnosis>& out) {
+    const double capacity = 100.0 * c.load.threads;
+    if (s.measured_s <= 0 || s.load_cpu_pct_mean < t.load_cpu_share * capacity) return;
+    out.push_back({"load-generator-saturated",
+                   "The load generator is saturated (" + number(s.load_cpu_pct_mean) +
+                       " % CPU on " + std::to_string(c.load.threads) +
+                       " thread(s)): the numbers show its limit, not the server's.",
+                   {{"load_cpu_pct_mean", s.load_cpu_pct_mean},
+                    {"load_threads", static_cast<double>(c.load.threads)}}});
+}
+
+void gil_bound(const RunConfig& c, const Summary& s, const DiagnosisThresholds& t,
+               std::vector<Diagnosis>& out) {
+    if (!has(s, "gil_held_pct") || !has(s, "gil_waiting_threads")) return;
+    const double held = mean_of(s, "gil_held_pct");
+    const double waiting = mean_of(s, "gil_waiting_threads");
+    if (held < t.gil_held_pct || waiting < t.gil_waiting_threads) return;
+    const bool per_worker = c.server.model == Model::ProcessPerCore;  // the figures are means
+    out.push_back({"gil-bound",
+                   "The GIL is held " + number(held) + " % of the time" +
+                       (per_worker ? " in each worker" : "") + " and " + number(waiting) +
+                       (number(waiting) == "1" ? " thread waits" : " threads wait") +
+                       " for it: more threads cannot help; more processes can" +
+                       (per_worker ? ", up to one per core." : "."),
+                   {{"gil_held_pct", held},
+                    {"gil_waiting_threads", waiting},
+                    {"gil_wait_p99_ms", mean_of(s, "gil_wait_p99_ms")},
+                    {"gil_drop_requests_per_s", mean_of(s, "gil_drop_requests_per_s")}}});
+}
+
+void loop_blocked(const RunConfig& c, const Summary& s, const DiagnosisThresholds& t,
+                  std::vector<Diagnosis>& out) {
+    if (!has(s, "loop_utilization_pct") || !has(s, "loop_delay_p99_ms")) return;
+    const double busy = mean_of(s, "loop_utilization_pct");
+    const double late = mean_of(s, "loop_delay_p99_ms");
+    if (busy < t.loop_busy_pct || late < t.loop_delay_ms) return;
+    out.push_back({"loop-blocked",
+                   "The event loop is busy " + number(busy) + " % of the time and fires timers " +
+                       number(late) + " ms late: CPU work on the loop blocks every connection.",
+                   {{"loop_utilization_pct", busy},
+                    {"loop_delay_p99_ms", late},
+                    {"loop_delay_max_ms",
+                     s.internal("loop_delay_max_ms") ? s.internal("loop_delay_max_ms")->max : 0},
+                    {"cpu_ms", c.server.workload.cpu_ms}}});
+}
+
+void uneven_workers(const RunConfig& c, const Summary& s, const DiagnosisThresholds& t,
+                    std::vector<Diagnosis>& out) {
+    if (!s.workers || s.workers->size() < 2) return;
+    const auto& workers = *s.workers;
+    std::uint64_t total = 0;
+    for (const WorkerShare& w : workers) total += w.requests;
+    if (total < t.uneven_min_requests) return;
+    const auto top = std::max_element(
+        workers.begin(), workers.end(),
+        [](const WorkerShare& a, const WorkerShare& b) { return a.share_pct < b.share_pct; });
+    const double fair = 100.0 / static_cast<double>(workers.size());
+    if (top->share_pct < t.uneven_factor * fair || top->share_pct < fair + t.uneven_points) return;
+    const int index = static_cast<int>(top - workers.begin()) + 1;
+    const bool kernel = c.server.scheduling == Scheduling::Kernel;
+    std::string text = "Worker " + std::to_string(index) + " (PID " + std::to_string(top->pid) +
+                       ") served " + number(top->share_pct) + " % of the requests: ";
+    text += kernel ? "the kernel's accept is uneven under a burst; round-robin evens it."
+                   : "round-robin evens out connections, not the requests they carry.";
+    out.push_back({"uneven-workers",
+                   text,
+                   {{"worker", static_cast<double>(index)},
+                    {"pid", static_cast<double>(top->pid)},
+                    {"share_pct", top->share_pct},
+                    {"fair_share_pct", fair},
+                    {"workers", static_cast<double>(workers.size())}}});
+}
+
+// The I/O-bound pool: every thread is taken, requests queue, yet the GIL is mostly free: the
+// threads are waiting on I/O, so more of them (or an event loop) would serve the queue.
+void thread_pool_exhausted(const RunConfig& c, const Summary& s, const DiagnosisThresholds& t,
+                           std::vector<Diagnosis>& out) {
+    if (inner_model(c) != Model::GilThreads || c.server.threads == 0) return;
+    if (!has(s, "gil_held_pct") || !s.server_in_service_max || !s.server_waiting_max) return;
+    const int processes =
+        c.server.model == Model::ProcessPerCore ? std::max(1, c.server.workers) : 1;
+    const double pool = static_cast<double>(c.server.threads) * processes;
+    const double held = mean_of(s, "gil_held_pct");
+    if (held >= t.pool_gil_held_pct || *s.server_in_service_max < t.pool_busy_share * pool ||
+        *s.server_waiting_max < pool) {
+        return;
+    }
+    out.push_back({"thread-pool-exhausted",
+                   "All " + number(pool) + " threads are busy and up to " +
+                       number(*s.server_waiting_max) +
+                       " requests wait for one, while the GIL is held only " + number(held) +
+                       " % of the time: the threads wait on I/O; more threads (or an event loop) "
+                       "would serve the queue.",
+                   {{"threads", pool},
+                    {"server_in_service_max", *s.server_in_service_max},
+                    {"server_waiting_max", *s.server_waiting_max},
+                    {"gil_held_pct", held}}});
+}
+
+}  // namespace
+
+std::vector<Diagnosis> diagnose(const RunConfig& config, const Summary& summary,
+                                const DiagnosisThresholds& limits) {
+    std::vector<Diagnosis> out;
+    load_generator_saturated(config, summary, limits, out);
+    gil_bound(config, summary, limits, out);
+    loop_blocked(config, summary, limits, out);
+    uneven_workers(config, summary, limits, out);
+    thread_pool_exhausted(config, summary, limits, out);
+    return out;
+}
+
+}  // namespace conclab

@@ -1,0 +1,34 @@
+#pragma once
+// One-line diagnoses of a finished run, like clinic.js doctor naming one problem: rules over what
+// was measured inside the servers (loop delay and utilisation, GIL held and waits, per-worker
+// shares) and the workload, each with the figures it rests on. Pure: unit-tested on recorded
+// summaries. A rule says nothing unless its evidence is clear, so a plain run gets no diagnosis.
+
+#include <cstdint>
+#include <vector>
+
+#include "core/run_config.hpp"
+#include "metrics/metrics.hpp"
+
+namespace conclab {
+
+// Thresholds, in one place so that tests and docs can name them.
+struct DiagnosisThresholds {
+    double load_cpu_share = 0.9;       // of the loader threads' capacity: saturated
+    double gil_held_pct = 90;          // the GIL is (nearly) always held ...
+    double gil_waiting_threads = 1.0;  // ... and threads queue for it
+    double loop_busy_pct = 90;         // the loop is (nearly) always running handlers ...
+    double loop_delay_ms = 10;         // ... and timers fire at least one resolution late
+    double uneven_factor = 1.3;        // a worker served this many times its fair share ...
+    double uneven_points = 10;         // ... and at least this many points above it
+    std::uint64_t uneven_min_requests = 100;
+    double pool_busy_share = 0.9;   // in service ≥ 90 % of the pool ...
+    double pool_gil_held_pct = 50;  // ... while the GIL is mostly free
+};
+
+// The diagnoses of a run, most fundamental first (a saturated load generator makes every other
+// figure suspect); an empty list when nothing stands out.
+std::vector<Diagnosis> diagnose(const RunConfig& config, const Summary& summary,
+                                const DiagnosisThresholds& limits = {});
+
+}  // namespace conclab
