@@ -10,6 +10,7 @@
 #include <qcustomplot.h>
 
 #include "chart_panel.hpp"
+#include "report/run_report.hpp"
 #include "time_series_chart.hpp"
 
 namespace conclab::ui {
@@ -88,8 +89,7 @@ QString lower_suffix(const QString& path) {
 }  // namespace
 
 QString model_label(const RunConfig& c) {
-    if (c.external)
-        return QObject::tr("external server %1").arg(QString::fromStdString(c.external->url));
+    if (c.external) return QString::fromStdString(run_label(c));  // "real server (URL)"
     auto inner_label = [&](Model m, int threads) {
         if (m == Model::EventLoop) return QObject::tr("event loop");
         return threads == 0 ? QObject::tr("GIL threads (one per connection)")
