@@ -230,14 +230,15 @@ void CalibrateDialog::show_result(const CalibrationResult& r) {
     };
     QString html = QStringLiteral("<table cellspacing='0' cellpadding='2'>");
     html += row(tr("Real server (%1 connections)").arg(r.connections), rps_text(r.real));
-    html += row(tr("%1 before, no overhead").arg(model_label(r.model_before.config)),
+    html += row(tr("Model before: %1, no overhead").arg(model_label(r.model_before.config)),
                 rps_text(r.model_before));
     if (r.has_fit) {
         html += row(tr("Fitted overhead_us"), us_text(r.fit.overhead_us));
         if (r.fit.overhead_released_us) {
             html += row(tr("Fitted overhead_released_us"), us_text(*r.fit.overhead_released_us));
         }
-        html += row(tr("%1 after, fitted").arg(model_label(r.fitted)), rps_text(r.model_after));
+        html +=
+            row(tr("Model after: %1, fitted").arg(model_label(r.fitted)), rps_text(r.model_after));
         html += row(
             tr("Ratio fitted model / real"),
             r.ratio > 0 ? QString::fromStdString(ratio_text(r.ratio)) + "×" : QStringLiteral("—"));
@@ -252,6 +253,7 @@ void CalibrateDialog::show_result(const CalibrationResult& r) {
                "behaviour under CPU or I/O work and keep-alive policy are not.</i></p>");
     }
     result_text_->setText(html);
+    adjustSize();  // tall enough for the result: the dialog opened without one
 }
 
 QString CalibrateDialog::apply_summary() const {

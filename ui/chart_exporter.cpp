@@ -7,6 +7,8 @@
 #include <QSaveFile>
 #include <QSvgGenerator>
 
+#include <cmath>
+
 #include <qcustomplot.h>
 
 #include "chart_panel.hpp"
@@ -97,7 +99,7 @@ QString model_label(const RunConfig& c) {
     };
     if (c.server.model == Model::ProcessPerCore) {
         return QObject::tr("process per core (%1 × %2)")
-            .arg(c.server.workers)
+            .arg(resolved(c.server).workers)  // 0 = one per core: say how many
             .arg(inner_label(c.server.inner, c.server.threads));
     }
     return inner_label(c.server.model, c.server.threads);
@@ -111,7 +113,9 @@ QString describe_workload(const RunConfig& c) {
                     .arg(c.server.workload.cpu_ms)
                     .arg(c.server.workload.io_ms);
         if (c.server.workload.overhead_us > 0) {
-            text += QObject::tr(" + %1 µs overhead").arg(c.server.workload.overhead_us);
+            // A calibrated overhead is exact in the config (465.167 µs); a tenth is plenty here.
+            text += QObject::tr(" + %1 µs overhead")
+                        .arg(std::round(c.server.workload.overhead_us * 10) / 10);
         }
     }
     if (c.load.heavy_connections > 0) {

@@ -1,6 +1,7 @@
 #include "compare_table.hpp"
 
 #include <QHeaderView>
+#include <QScrollBar>
 
 #include <optional>
 
@@ -49,7 +50,8 @@ CompareTable::CompareTable(QWidget* parent) : QTableWidget(parent) {
     // stretched empty cells, and the charts keep the rest of the height.
     horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     horizontalHeader()->setStretchLastSection(false);
-    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Repeated runs' spreads can make the table wider than the window: then it scrolls sideways.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
@@ -104,8 +106,19 @@ void CompareTable::show_sets(const std::vector<RunSet>& sets) {
         }
     }
     resizeColumnsToContents();
+    fit_height();
+}
+
+void CompareTable::fit_height() {
+    const bool scrolls = horizontalHeader()->length() > width() - 2 * frameWidth();
     setFixedHeight(horizontalHeader()->sizeHint().height() +
-                   rowCount() * verticalHeader()->defaultSectionSize() + 2 * frameWidth());
+                   rowCount() * verticalHeader()->defaultSectionSize() + 2 * frameWidth() +
+                   (scrolls ? horizontalScrollBar()->sizeHint().height() : 0));
+}
+
+void CompareTable::resizeEvent(QResizeEvent* event) {
+    QTableWidget::resizeEvent(event);
+    fit_height();
 }
 
 }  // namespace conclab::ui

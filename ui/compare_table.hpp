@@ -21,6 +21,12 @@ public:
     explicit CompareTable(QWidget* parent = nullptr);
     void show_results(const std::vector<RunResult>& runs);  // each run once
     void show_sets(const std::vector<RunSet>& sets);        // each run repeated
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void fit_height();  // every row, plus the scroll bar when the columns are wider than the view
 };
 
 }  // namespace conclab::ui

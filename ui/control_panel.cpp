@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -125,6 +126,12 @@ QGroupBox* ControlPanel::build_knobs() {
         add_field_slider(knobs, "heavy_cpu_ms", tr("CPU per heavy request"), 0, 500, 1, false);
     duration_ = add_field_slider(knobs, "duration_s", tr("Run length (0 = until Stop)"), 0, 600, 0,
                                  false, tr("A comparison runs each model this long (10 s if 0)."));
+    // One width for every spin box (the widest, "10000.00 ms"), so that the sliders line up.
+    int width = 0;
+    for (const FieldSlider& fs : field_sliders_) {
+        width = std::max(width, fs.slider->spin_box()->sizeHint().width());
+    }
+    for (const FieldSlider& fs : field_sliders_) fs.slider->spin_box()->setFixedWidth(width);
     return group;
 }
 

@@ -54,6 +54,12 @@ QString knob_summary(const Knobs& k) {
     return parts.join(", ");
 }
 
+// What a run is called in legends and headings, where room is short: a real server without its
+// URL (the summary table gives it).
+QString chart_label(const RunConfig& c) {
+    return c.external ? QObject::tr("real server") : model_label(c);
+}
+
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -409,9 +415,11 @@ void MainWindow::on_run_started(int index, const RunConfig& config) {
     // Runs take the palette in order; a ghost has its own colour (5), so the new run is 0. The
     // repeats of one run share its colour; the first alone is in the legend's words.
     const int set = comparing_ ? index / repeats_ : 0;
-    QString label = single ? QString() : model_label(config);
+    // In the legends a real server is short; the heading and the table give its URL.
+    QString label = single ? QString() : chart_label(config);
     if (comparing_ && repeats_ > 1) label += tr(" #%1").arg(index % repeats_ + 1);
-    charts_->begin_run(label, set, false, single);
+    const int run = charts_->begin_run(label, set, false, single);
+    if (config.external) charts_->drop_server_legend(run);
     if (comparing_) {
         charts_->set_window_s(0);  // the runs are aligned at t = 0 and shown whole
     } else {
@@ -438,7 +446,7 @@ void MainWindow::update_heading(const RunConfig& config) {
     QString title = model_label(config);
     if (comparing_) {
         QStringList names;
-        for (const RunConfig& c : comparison_plan_) names << model_label(c);
+        for (const RunConfig& c : comparison_plan_) names << chart_label(c);
         if (!names.isEmpty())
             title = names.join(tr(" vs "));
         else
@@ -480,7 +488,12 @@ void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
         }
         table_->show_sets(sets_);
         table_->show();
-        if (repeats_ > 1) show_typical_runs();
+        if (repeats_ > 1) {
+            show_typical_runs();
+            statusBar()->showMessage(tr("Each run %1 times: the table shows the median (min–max), "
+                                        "the charts the run nearest each median")
+                                         .arg(repeats_));
+        }
     } else if (ghost_) {
         std::vector<RunResult> rows = results;
         rows.insert(rows.begin(), *ghost_);
@@ -506,9 +519,9 @@ void MainWindow::show_typical_runs() {
         std::vector<Summary> summaries;
         for (const RunResult& r : sets_[i]) summaries.push_back(r.summary);
         const RunResult& typical = sets_[i][summarise_repeats(summaries).typical_run];
-        const int run = charts_->begin_run(
-            tr("%1 (median of %2)").arg(model_label(typical.config)).arg(sets_[i].size()),
-            static_cast<int>(i), false, false);
+        const int run =
+            charts_->begin_run(chart_label(typical.config), static_cast<int>(i), false, false);
+        if (typical.config.external) charts_->drop_server_legend(run);
         charts_->append(run, typical.series);
     }
     charts_->set_window_s(0);

@@ -199,7 +199,7 @@ private slots:
                  qPrintable(t->item(1, CompareTable::VsFirst)->text()));
         QVERIFY(!t->item(0, CompareTable::P999)->text().isEmpty());
         QCOMPARE(w.chart_panel()->run_count(), 4);
-        QVERIFY(w.chart_panel()->heading_title().contains("Real server"));
+        QVERIFY(w.chart_panel()->heading_title().startsWith("Real server vs event loop"));
         QVERIFY(w.grab().save(QString(CONCLAB_SCREENSHOT_DIR) + "/compare-real-server.png"));
     }
 
