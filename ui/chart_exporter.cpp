@@ -7,9 +7,12 @@
 #include <QSaveFile>
 #include <QSvgGenerator>
 
+#include <cmath>
+
 #include <qcustomplot.h>
 
 #include "chart_panel.hpp"
+#include "report/run_report.hpp"
 #include "time_series_chart.hpp"
 
 namespace conclab::ui {
@@ -88,8 +91,7 @@ QString lower_suffix(const QString& path) {
 }  // namespace
 
 QString model_label(const RunConfig& c) {
-    if (c.external)
-        return QObject::tr("external server %1").arg(QString::fromStdString(c.external->url));
+    if (c.external) return QString::fromStdString(run_label(c));  // "real server (URL)"
     auto inner_label = [&](Model m, int threads) {
         if (m == Model::EventLoop) return QObject::tr("event loop");
         return threads == 0 ? QObject::tr("GIL threads (one per connection)")
@@ -97,7 +99,7 @@ QString model_label(const RunConfig& c) {
     };
     if (c.server.model == Model::ProcessPerCore) {
         return QObject::tr("process per core (%1 × %2)")
-            .arg(c.server.workers)
+            .arg(resolved(c.server).workers)  // 0 = one per core: say how many
             .arg(inner_label(c.server.inner, c.server.threads));
     }
     return inner_label(c.server.model, c.server.threads);
@@ -111,7 +113,9 @@ QString describe_workload(const RunConfig& c) {
                     .arg(c.server.workload.cpu_ms)
                     .arg(c.server.workload.io_ms);
         if (c.server.workload.overhead_us > 0) {
-            text += QObject::tr(" + %1 µs overhead").arg(c.server.workload.overhead_us);
+            // A calibrated overhead is exact in the config (465.167 µs); a tenth is plenty here.
+            text += QObject::tr(" + %1 µs overhead")
+                        .arg(std::round(c.server.workload.overhead_us * 10) / 10);
         }
     }
     if (c.load.heavy_connections > 0) {

@@ -29,7 +29,7 @@ struct ChartExportOptions {
     QString subtitle;
 };
 
-// "event loop", "GIL threads (10)", "process per core (2 × event loop)"...
+// "event loop", "GIL threads (10)", "process per core (2 × event loop)", "real server (URL)"
 QString model_label(const RunConfig& config);
 // "1,000 connections · 0 ms CPU + 50 ms I/O per request · 10 s"
 QString describe_workload(const RunConfig& config);

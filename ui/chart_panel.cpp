@@ -6,6 +6,8 @@
 
 #include <cmath>
 
+#include <qcustomplot.h>
+
 #include "time_series_chart.hpp"
 
 namespace conclab::ui {
@@ -35,6 +37,7 @@ ChartPanel::ChartPanel(QWidget* parent)
     big.setPointSizeF(big.pointSizeF() * 1.35);
     big.setBold(true);
     title_->setFont(big);
+    title_->setWordWrap(true);  // a long comparison must not set the window's minimum width
     subtitle_->setWordWrap(true);
     layout->addWidget(title_);
     layout->addWidget(subtitle_);
@@ -91,6 +94,16 @@ int ChartPanel::begin_run(const QString& label, int color_index, bool ghost, boo
     // Overlaid runs have long series names: two per legend row keeps them readable.
     for (TimeSeriesChart* chart : charts()) chart->set_legend_columns(runs_.size() > 1 ? 2 : 4);
     return static_cast<int>(runs_.size()) - 1;
+}
+
+void ChartPanel::drop_server_legend(int run) {
+    if (run < 0 || run >= run_count()) return;
+    const RunSeries& r = runs_[static_cast<std::size_t>(run)];
+    for (int s : {r.in_service, r.waiting, r.accept_queue}) {
+        if (QCPGraph* g = connections_->graph(s)) g->removeFromLegend();
+    }
+    if (QCPGraph* g = cpu_->graph(r.server_cpu)) g->removeFromLegend();
+    for (TimeSeriesChart* chart : charts()) chart->set_legend_columns(runs_.size() > 1 ? 2 : 4);
 }
 
 void ChartPanel::append(int run, const std::vector<MetricsSample>& samples) {

@@ -27,6 +27,9 @@ public:
     // metrics differ by line style (a comparison).
     int begin_run(const QString& label, int color_index, bool ghost, bool metric_colors);
     void append(int run, const std::vector<MetricsSample>& samples);
+    // A run measured from outside (a real server) has no server-side series: they stay as gaps
+    // and leave the legends, which have little room when runs are overlaid.
+    void drop_server_legend(int run);
     void add_event(const AdjustEvent& event);
     void clear();
 

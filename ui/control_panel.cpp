@@ -1,14 +1,20 @@
 #include "control_panel.hpp"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSlider>
+#include <QSpinBox>
 #include <QThread>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 #include "labeled_slider.hpp"
 #include "model_explanations.hpp"
@@ -35,6 +41,22 @@ void select_model(QComboBox* box, Model model) {
     if (index >= 0) box->setCurrentIndex(index);
 }
 
+const RunField& field(const char* key) {
+    const RunField* f = find_run_field(key);
+    Q_ASSERT_X(f, "ControlPanel", key);
+    return *f;
+}
+
+// "Closed-loop keep-alive connections, like wrk -c (1..10000)  ·  --connections"
+QString registry_tip(const RunField& f) {
+    QString help = QString::fromStdString(field_help(f));
+    if (!help.isEmpty()) help[0] = help[0].toUpper();
+    return help + QStringLiteral("\n") +
+           QObject::tr("Scenario key \"%1\", CLI --%2")
+               .arg(QString::fromUtf8(f.key.data(), static_cast<int>(f.key.size())),
+                    QString::fromUtf8(f.flag.data(), static_cast<int>(f.flag.size())));
+}
+
 const char* kNotLive = QT_TRANSLATE_NOOP(
     "ControlPanel",
     "Fixed while a run is going: it needs new server processes. Stop, change, start again.");
@@ -43,68 +65,117 @@ const char* kNotLive = QT_TRANSLATE_NOOP(
 
 ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(build_model_group());
+    layout->addWidget(build_knobs());
+    layout->addWidget(build_real_server());
+    build_buttons(layout);
+    explanation_ = new QLabel(this);
+    explanation_->setWordWrap(true);
+    explanation_->setTextFormat(Qt::RichText);
+    explanation_->setObjectName("explanation");
+    layout->addWidget(explanation_);
+    layout->addStretch(1);
 
-    auto* model_group = new QGroupBox(tr("Concurrency model"), this);
-    auto* model_form = new QFormLayout(model_group);
-    model_ = new QComboBox(model_group);
-    inner_ = new QComboBox(model_group);
+    // Defaults: the real systems' defaults, a moderate load, until Stop.
+    RunConfig defaults;
+    defaults.duration_s = 0;
+    set_config(defaults);
+    connect_controls();
+    connect_knobs();
+}
+
+QGroupBox* ControlPanel::build_model_group() {
+    auto* group = new QGroupBox(tr("Concurrency model"), this);
+    auto* form = new QFormLayout(group);
+    model_ = new QComboBox(group);
+    inner_ = new QComboBox(group);
     fill_models(model_, true);
     fill_models(inner_, false);
-    model_->setToolTip(
-        tr("How the server schedules requests: one event loop, threads behind a "
-           "global interpreter lock, or one process per core"));
-    inner_->setToolTip(tr("The model each worker process runs (process per core only)"));
-    model_form->addRow(tr("Model"), model_);
-    model_form->addRow(tr("Inside each worker"), inner_);
-    layout->addWidget(model_group);
+    model_->setToolTip(registry_tip(field("model")));
+    inner_->setToolTip(registry_tip(field("inner")));
+    form->addRow(tr("Model"), model_);
+    form->addRow(tr("Inside each worker"), inner_);
+    return group;
+}
 
-    auto* knobs = new QGroupBox(tr("Experiment"), this);
-    auto* knob_layout = new QVBoxLayout(knobs);
-    auto add = [&](LabeledSlider* s) {
-        knob_layout->addWidget(s);
-        return s;
-    };
-    connections_ = add(add_slider(tr("Client connections"), "", 1, Limits::kMaxConnections, 0, true,
-                                  tr("Closed-loop keep-alive connections of the load generator "
-                                     "(each sends a request, waits for the answer, repeats)")));
-    cpu_ms_ = add(add_slider(tr("Handler CPU per request"), "ms", 0, 200, 2, false,
-                             tr("Real computation per request, in thread CPU time")));
-    io_ms_ = add(add_slider(tr("I/O wait per request"), "ms", 0, 1000, 1, false,
-                            tr("A downstream call (database, API) that uses no CPU")));
-    overhead_us_ = add(add_slider(tr("Framework overhead"), "µs", 0, 5000, 0, false,
-                                  tr("Framework CPU cost per request (routing, parsing), run "
-                                     "like handler CPU work: under the GIL")));
-    overhead_released_us_ =
-        add(add_slider(tr("Framework overhead without the GIL"), "µs", 0, 5000, 0, false,
-                       tr("Server CPU cost per request that runs without the GIL (system calls, "
-                          "thread start), in parallel with the lock holder; on the event loop "
-                          "it is simply more CPU on the loop")));
-    threads_ = add(add_slider(tr("Threads (0 = one per connection)"), "", 0, 256, 0, false,
-                              tr("GIL-locked threads: pool size, like gunicorn --threads. 0 = a "
-                                 "new thread per connection, like Werkzeug's dev server")));
+QGroupBox* ControlPanel::build_knobs() {
+    auto* group = new QGroupBox(tr("Experiment"), this);
+    auto* knobs = new QVBoxLayout(group);
+    connections_ =
+        add_field_slider(knobs, "connections", tr("Client connections"), 1, Limits::kMaxConnections,
+                         0, true, tr("Each sends a request, waits for the answer, repeats."));
+    cpu_ms_ = add_field_slider(knobs, "cpu_ms", tr("Handler CPU per request"), 0, 200, 2, false);
+    io_ms_ = add_field_slider(knobs, "io_ms", tr("I/O wait per request"), 0, 1000, 1, false,
+                              tr("A downstream call (database, API)."));
+    overhead_us_ = add_field_slider(knobs, "overhead_us", tr("Framework overhead"), 0, 5000, 0,
+                                    false, tr("Routing, parsing: Run → Calibrate fits it."));
+    overhead_released_us_ = add_field_slider(
+        knobs, "overhead_released_us", tr("Framework overhead without the GIL"), 0, 5000, 0, false,
+        tr("System calls, thread start: runs beside the GIL holder; on the event loop it is "
+           "simply more CPU on the loop."));
+    threads_ = add_field_slider(knobs, "threads", tr("Threads (0 = one per connection)"), 0, 256, 0,
+                                false);
     const int cores = std::max(1, QThread::idealThreadCount());
-    workers_ = add(add_slider(tr("Worker processes"), "", 1, 2 * cores, 0, false,
-                              tr("Process per core: server processes (cores on this machine: "
-                                 "%1)")
-                                  .arg(cores)));
-    switch_interval_ = add(add_slider(tr("GIL switch interval"), "ms", 0.1, 100, 1, true,
-                                      tr("How long a thread waits for the GIL before asking the "
-                                         "holder to drop it (CPython: 5 ms)")));
-    backlog_ = add(add_slider(tr("Listen backlog"), "", 1, 4096, 0, true,
-                              tr("Kernel queue of connections not yet accepted (Node 511, "
-                                 "Werkzeug 128, gunicorn 2048); a full queue drops handshakes")));
-    heavy_connections_ =
-        add(add_slider(tr("CPU-heavy connections (convoy effect)"), "", 0, 20, 0, false,
-                       tr("Extra connections whose every request computes for the time below, "
-                          "next to the main load; their responses are counted apart and kept out "
-                          "of the charts, which show what they do to everyone else")));
-    heavy_cpu_ms_ = add(add_slider(tr("CPU per heavy request"), "ms", 0, 500, 1, false,
-                                   tr("Handler CPU of each heavy request")));
-    duration_ = add(add_slider(tr("Run length (0 = until Stop)"), "s", 0, 600, 0, false,
-                               tr("Runs stop by themselves after this long; a comparison runs "
-                                  "each model this long (10 s if 0)")));
-    layout->addWidget(knobs);
+    workers_ = add_field_slider(knobs, "workers", tr("Worker processes"), 1, 2 * cores, 0, false,
+                                tr("Cores on this machine: %1.").arg(cores));
+    switch_interval_ = add_field_slider(knobs, "switch_interval_ms", tr("GIL switch interval"),
+                                        Limits::kMinSwitchIntervalMs, 100, 1, true);
+    backlog_ = add_field_slider(knobs, "backlog", tr("Listen backlog"), 1, 4096, 0, true,
+                                tr("A full queue drops handshakes."));
+    heavy_connections_ = add_field_slider(
+        knobs, "heavy_connections", tr("CPU-heavy connections (convoy effect)"), 0, 20, 0, false,
+        tr("Next to the main load; their responses are kept out of the charts, which show what "
+           "they do to everyone else."));
+    heavy_cpu_ms_ =
+        add_field_slider(knobs, "heavy_cpu_ms", tr("CPU per heavy request"), 0, 500, 1, false);
+    duration_ = add_field_slider(knobs, "duration_s", tr("Run length (0 = until Stop)"), 0, 600, 0,
+                                 false, tr("A comparison runs each model this long (10 s if 0)."));
+    // One width for every spin box (the widest, "10000.00 ms"), so that the sliders line up.
+    int width = 0;
+    for (const FieldSlider& fs : field_sliders_) {
+        width = std::max(width, fs.slider->spin_box()->sizeHint().width());
+    }
+    for (const FieldSlider& fs : field_sliders_) fs.slider->spin_box()->setFixedWidth(width);
+    return group;
+}
 
+QGroupBox* ControlPanel::build_real_server() {
+    auto* group = new QGroupBox(tr("Real server"), this);
+    auto* form = new QFormLayout(group);
+    real_url_ = new QLineEdit(group);
+    real_url_->setObjectName("realServerUrl");
+    real_url_->setPlaceholderText(tr("http://127.0.0.1:5000/"));
+    real_url_->setClearButtonEnabled(true);
+    real_url_->setToolTip(
+        tr("A server of your own, measured with the same load generator: its workload is its "
+           "own (put ?cpu_ms= in the URL if it reads one). Server-side series stay empty."));
+    allow_remote_ = new QCheckBox(tr("Allow a remote target"), group);
+    allow_remote_->setToolTip(
+        tr("Only 127.0.0.1 / localhost unless ticked: a load test of someone else's server is an "
+           "attack on it."));
+    real_on_start_ = new QCheckBox(tr("Start drives it instead of a model"), group);
+    real_in_compare_ = new QCheckBox(tr("Include it in Compare (first)"), group);
+    real_in_compare_->setChecked(true);
+    real_status_ = new QLabel(group);
+    real_status_->setWordWrap(true);
+    real_status_->setObjectName("realServerStatus");
+    form->addRow(tr("URL"), real_url_);
+    form->addRow(allow_remote_);
+    form->addRow(real_on_start_);
+    form->addRow(real_in_compare_);
+    form->addRow(real_status_);
+    repeat_ = new QSpinBox(group);
+    repeat_->setObjectName("repeatBox");
+    repeat_->setRange(1, 10);
+    repeat_->setSuffix(tr(" ×"));
+    repeat_->setToolTip(
+        tr("Compare runs each run this many times; the table shows the median and the spread "
+           "(min–max)"));
+    form->addRow(tr("Compare: repeat each run"), repeat_);
+    return group;
+}
+
+void ControlPanel::build_buttons(QVBoxLayout* layout) {
     auto* buttons = new QHBoxLayout;
     start_ = new QPushButton(tr("Start"), this);
     start_->setToolTip(tr("Start or stop the experiment (Space, Ctrl+R)"));
@@ -115,27 +186,57 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     buttons->addWidget(start_);
     buttons->addWidget(compare_);
     layout->addLayout(buttons);
+}
 
-    explanation_ = new QLabel(this);
-    explanation_->setWordWrap(true);
-    explanation_->setTextFormat(Qt::RichText);
-    explanation_->setObjectName("explanation");
-    layout->addWidget(explanation_);
-    layout->addStretch(1);
+LabeledSlider* ControlPanel::add_field_slider(QVBoxLayout* layout, const char* key,
+                                              const QString& label, double lo, double hi,
+                                              int decimals, bool log, const QString& tip) {
+    const RunField& f = field(key);
+    const QString unit = QString::fromUtf8(f.unit.data(), static_cast<int>(f.unit.size()));
+    auto* slider = new LabeledSlider(label, unit, std::max(lo, f.min), std::min(hi, f.max),
+                                     decimals, log, this);
+    // "0 = default" rows (workers, backlog) show the default instead of 0, so their spin box
+    // starts where the slider does.
+    slider->set_limits(std::max(f.min, slider->minimum()), f.max);
+    slider->set_tool_tip(tip.isEmpty() ? registry_tip(f) : tip + "\n\n" + registry_tip(f));
+    slider->setProperty("baseTip", slider->toolTip());
+    field_sliders_.push_back({slider, &f});
+    layout->addWidget(slider);
+    connect(slider, &LabeledSlider::valueChanged, this, [this, &f](double v) { store_edit(f, v); });
+    return slider;
+}
 
-    // Defaults: the real systems' defaults, a moderate load.
-    RunConfig defaults;
-    defaults.duration_s = 0;
-    set_config(defaults);
+void ControlPanel::store_edit(const RunField& f, double value) {
+    if (showing_) return;
+    // In range by construction (the spin box's limits are the row's); a refusal keeps the old.
+    set_field_number(f, config_, value);
+}
 
+void ControlPanel::connect_controls() {
     connect(model_, &QComboBox::currentIndexChanged, this, [this] {
-        const Model m = model_of(model_);
-        backlog_->set_value(default_backlog(m));
+        if (!showing_) {
+            config_.server.model = model_of(model_);
+            config_.server.listen_backlog = 0;  // each model with its real-world default
+            const QSignalBlocker block(backlog_);
+            backlog_->set_value(default_backlog(config_.server.model));
+        }
         update_enabled();
     });
-    connect(inner_, &QComboBox::currentIndexChanged, this, [this] { update_enabled(); });
+    connect(inner_, &QComboBox::currentIndexChanged, this, [this] {
+        if (!showing_) config_.server.inner = model_of(inner_);
+        update_enabled();
+    });
+    connect(real_url_, &QLineEdit::textChanged, this, &ControlPanel::update_real_server);
+    connect(allow_remote_, &QCheckBox::toggled, this, &ControlPanel::update_real_server);
+    connect(start_, &QPushButton::clicked, this, &ControlPanel::startStopRequested);
+    connect(compare_, &QPushButton::clicked, this, &ControlPanel::compareRequested);
+    update_real_server();
+}
+
+void ControlPanel::connect_knobs() {
     auto knob = [this](LabeledSlider* slider, auto setter) {
         connect(slider, &LabeledSlider::valueChanged, this, [this, setter](double v) {
+            if (showing_) return;
             Knobs k;
             setter(k, v);
             emit knobChanged(k);
@@ -148,62 +249,92 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     knob(overhead_released_us_, [](Knobs& k, double v) { k.overhead_released_us = v; });
     knob(threads_, [](Knobs& k, double v) { k.threads = static_cast<int>(v); });
     knob(workers_, [](Knobs& k, double v) { k.workers = static_cast<int>(v); });
-    connect(start_, &QPushButton::clicked, this, &ControlPanel::startStopRequested);
-    connect(compare_, &QPushButton::clicked, this, &ControlPanel::compareRequested);
-}
-
-LabeledSlider* ControlPanel::add_slider(const QString& label, const QString& unit, double min,
-                                        double max, int decimals, bool log, const QString& tip) {
-    auto* slider = new LabeledSlider(label, unit, min, max, decimals, log, this);
-    slider->set_tool_tip(tip);
-    return slider;
 }
 
 RunConfig ControlPanel::config() const {
-    RunConfig c = loaded_;
-    c.server.model = model_of(model_);
-    c.server.inner = model_of(inner_);
-    c.server.threads = static_cast<int>(threads_->value());
-    c.server.workers = static_cast<int>(workers_->value());
-    c.server.switch_interval_ms = switch_interval_->value();
-    c.server.listen_backlog = static_cast<int>(backlog_->value());
-    c.server.workload = {overhead_us_->value(), cpu_ms_->value(), io_ms_->value(),
-                         overhead_released_us_->value()};
-    c.load.connections = static_cast<int>(connections_->value());
-    c.duration_s = duration_->value();
-    c.load.heavy_connections = static_cast<int>(heavy_connections_->value());
-    c.load.heavy_cpu_ms = heavy_cpu_ms_->value();
+    RunConfig c = config_;
+    c.external.reset();
+    if (real_on_start_->isChecked()) c.external = real_server().target;
     return c;
 }
 
 void ControlPanel::set_config(const RunConfig& c) {
-    // Programmatic changes must not look like live adjustments.
-    const QSignalBlocker block(this);
-    loaded_ = c;
+    show_config(c);
+    config_ = c;  // after the controls, whose rounding must not become the value
+    if (c.external) {
+        const QSignalBlocker block(real_url_);
+        real_url_->setText(QString::fromStdString(c.external->url));
+        allow_remote_->setChecked(!parse_target_url(c.external->url, false).target);
+        real_on_start_->setChecked(true);
+        update_real_server();
+    }
+}
+
+// Shows `c` in the controls without taking their (rounded, clamped) values as edits.
+void ControlPanel::show_config(const RunConfig& c) {
+    showing_ = true;
     select_model(model_, c.server.model);
     select_model(inner_, c.server.inner);
-    threads_->set_value(c.server.threads);
-    workers_->set_value(c.server.workers > 0 ? c.server.workers : default_workers());
-    switch_interval_->set_value(c.server.switch_interval_ms);
-    backlog_->set_value(c.server.listen_backlog > 0 ? c.server.listen_backlog
-                                                    : default_backlog(c.server.model));
-    cpu_ms_->set_range(0, std::max(200.0, c.server.workload.cpu_ms));
-    io_ms_->set_range(0, std::max(1000.0, c.server.workload.io_ms));
-    cpu_ms_->set_value(c.server.workload.cpu_ms);
-    io_ms_->set_value(c.server.workload.io_ms);
-    overhead_us_->set_value(c.server.workload.overhead_us);
-    overhead_released_us_->set_value(c.server.workload.overhead_released_us);
-    connections_->set_value(c.load.connections);
-    duration_->set_value(c.duration_s);
-    heavy_connections_->set_value(c.load.heavy_connections);
-    heavy_cpu_ms_->set_value(c.load.heavy_cpu_ms);
+    for (const FieldSlider& fs : field_sliders_) fs.slider->set_value(fs.field->get_number(c));
+    // "0 = default" rows show what the run will use.
+    if (c.server.workers == 0) workers_->set_value(default_workers());
+    if (c.server.listen_backlog == 0) backlog_->set_value(default_backlog(c.server.model));
+    showing_ = false;
     update_enabled();
+}
+
+void ControlPanel::apply_fit(const RunConfig& fitted) {
+    select_model(model_, fitted.server.model);  // an edit: the model, with its default backlog
+    if (const RunField* released = find_run_field("overhead_released_us")) {
+        set_field_number(*released, config_, released->get_number(fitted));
+    }
+    overhead_us_->set_value(fitted.server.workload.overhead_us);
+    // The slider shows the fit rounded to whole µs; the config keeps it exactly.
+    config_.server.workload.overhead_us = fitted.server.workload.overhead_us;
+}
+
+TargetParse ControlPanel::real_server() const {
+    const QString url = real_url_->text().trimmed();
+    if (url.isEmpty()) return {};
+    return parse_target_url(url.toStdString(), allow_remote_->isChecked());
+}
+
+bool ControlPanel::real_server_on_start() const {
+    return real_on_start_->isChecked();
+}
+
+bool ControlPanel::real_server_in_compare() const {
+    return real_in_compare_->isChecked() && real_server().target.has_value();
+}
+
+int ControlPanel::repeats() const {
+    return repeat_->value();
+}
+
+void ControlPanel::update_real_server() {
+    const TargetParse parsed = real_server();
+    const bool has_url = !real_url_->text().trimmed().isEmpty();
+    real_on_start_->setEnabled(has_url && !running_);
+    real_in_compare_->setEnabled(has_url && !running_);
+    if (!has_url) {
+        real_status_->setText(tr("Optional: a server of your own to measure and compare."));
+    } else if (parsed.target) {
+        real_status_->setText(
+            tr("Measured from outside: requests/s, latency and client connections only."));
+    } else {
+        real_status_->setText(tr("<span style='color:#b00020'>%1</span>")
+                                  .arg(QString::fromStdString(parsed.error).toHtmlEscaped()));
+    }
 }
 
 void ControlPanel::set_running(bool running) {
     running_ = running;
     start_->setText(running ? tr("Stop") : tr("Start"));
     compare_->setEnabled(!running);
+    real_url_->setEnabled(!running);
+    allow_remote_->setEnabled(!running);
+    repeat_->setEnabled(!running);
+    update_real_server();
     update_enabled();
 }
 
@@ -213,30 +344,27 @@ void ControlPanel::update_enabled() {
     const bool gil = m == Model::GilThreads || (ppc && model_of(inner_) == Model::GilThreads);
     model_->setEnabled(!running_);
     inner_->setEnabled(ppc && !running_);
-    threads_->setEnabled(gil);
-    workers_->setEnabled(ppc);
-    switch_interval_->setEnabled(gil && !running_);
-    backlog_->setEnabled(!running_);
-    duration_->setEnabled(!running_);
-    heavy_connections_->setEnabled(!running_);
-    heavy_cpu_ms_->setEnabled(!running_);
-    // Controls fixed during a run say why in their tooltip; their own text comes back after.
-    auto tip = [this](QWidget* w) {
+    // Rows that cannot change during a run (the registry's `live`) are fixed while one goes, and
+    // say why in their tooltip; their own text comes back after.
+    auto tip = [this](QWidget* w, bool live) {
         if (!w->property("baseTip").isValid()) w->setProperty("baseTip", w->toolTip());
         const QString base = w->property("baseTip").toString();
-        const QString text = running_ ? base + "\n\n" + tr(kNotLive) : base;
+        const QString text = running_ && !live ? base + "\n\n" + tr(kNotLive) : base;
         if (auto* slider = qobject_cast<LabeledSlider*>(w)) {
             slider->set_tool_tip(text);
         } else {
             w->setToolTip(text);
         }
     };
-    for (QWidget* w : {static_cast<QWidget*>(model_), static_cast<QWidget*>(inner_),
-                       static_cast<QWidget*>(switch_interval_), static_cast<QWidget*>(backlog_),
-                       static_cast<QWidget*>(duration_), static_cast<QWidget*>(heavy_connections_),
-                       static_cast<QWidget*>(heavy_cpu_ms_)}) {
-        tip(w);
+    tip(model_, field("model").live);
+    tip(inner_, field("inner").live);
+    for (const FieldSlider& fs : field_sliders_) {
+        fs.slider->setEnabled(fs.field->live || !running_);
+        tip(fs.slider, fs.field->live);
     }
+    threads_->setEnabled(gil);
+    workers_->setEnabled(ppc);
+    switch_interval_->setEnabled(gil && !running_);
     explanation_->setText(explain_model(m, model_of(inner_)));
 }
 

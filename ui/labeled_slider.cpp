@@ -23,6 +23,8 @@ LabeledSlider::LabeledSlider(const QString& label, const QString& unit, double m
       spin_(new QDoubleSpinBox(this)),
       minimum_(minimum),
       maximum_(maximum),
+      limit_min_(minimum),
+      limit_max_(maximum),
       logarithmic_(logarithmic) {
     slider_->setRange(0, kSteps);
     spin_->setDecimals(decimals);
@@ -61,13 +63,19 @@ double LabeledSlider::value() const {
 }
 
 void LabeledSlider::set_value(double v) {
-    spin_->setValue(std::clamp(v, minimum_, maximum_));
+    spin_->setValue(std::clamp(v, limit_min_, limit_max_));
 }
 
 void LabeledSlider::set_range(double minimum, double maximum) {
     minimum_ = minimum;
     maximum_ = maximum;
-    spin_->setRange(minimum, maximum);
+    set_limits(std::min(minimum, limit_min_), std::max(maximum, limit_max_));
+}
+
+void LabeledSlider::set_limits(double minimum, double maximum) {
+    limit_min_ = std::min(minimum, minimum_);
+    limit_max_ = std::max(maximum, maximum_);
+    spin_->setRange(limit_min_, limit_max_);
     const QSignalBlocker block(slider_);
     slider_->setValue(position_for(spin_->value()));
 }

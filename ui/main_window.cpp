@@ -1,6 +1,7 @@
 #include "main_window.hpp"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QFileDialog>
@@ -8,6 +9,7 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -23,10 +25,13 @@
 #include <exception>
 #include <limits>
 
+#include "calibrate_dialog.hpp"
 #include "chart_panel.hpp"
 #include "compare_table.hpp"
 #include "control_panel.hpp"
 #include "data_exporter.hpp"
+#include "experiment/comparison.hpp"
+#include "experiment/repeat_stats.hpp"
 #include "experiment_runner.hpp"
 #include "export_dialog.hpp"
 #include "preset_library.hpp"
@@ -50,6 +55,12 @@ QString knob_summary(const Knobs& k) {
     if (k.threads) parts << QObject::tr("threads %1").arg(*k.threads);
     if (k.workers) parts << QObject::tr("workers %1").arg(*k.workers);
     return parts.join(", ");
+}
+
+// What a run is called in legends and headings, where room is short: a real server without its
+// URL (the summary table gives it).
+QString chart_label(const RunConfig& c) {
+    return c.external ? QObject::tr("real server") : model_label(c);
 }
 
 }  // namespace
@@ -209,6 +220,10 @@ void MainWindow::build_menus() {
     run->addAction(compare_action_);
     run->addAction(tr("&Keep last run as ghost"), QKeySequence(tr("Ctrl+G")), this,
                    &MainWindow::keep_as_ghost);
+    run->addSeparator();
+    calibrate_action_ = run->addAction(tr("C&alibrate against a real server…"), this,
+                                       [this] { open_calibrate_dialog(); });
+    calibrate_action_->setObjectName("calibrateAction");
 
     QMenu* presets = menuBar()->addMenu(tr("&Presets"));
     for (std::size_t i = 0; i < presets_.size(); ++i) {
@@ -322,6 +337,16 @@ void MainWindow::start_or_stop() {
 
 void MainWindow::start_run() {
     if (runner_->running()) return;
+    if (controls_->real_server_on_start()) {
+        const TargetParse real = controls_->real_server();
+        if (!real.target) {
+            show_error(tr("Cannot start"), real.error.empty()
+                                               ? tr("Give the real server's URL, or untick \"Start "
+                                                    "drives it\".")
+                                               : QString::fromStdString(real.error));
+            return;
+        }
+    }
     comparing_ = false;
     table_->hide();
     runner_->start({current_config()});
@@ -341,17 +366,41 @@ void MainWindow::compare() {
 void MainWindow::start_comparison(const std::vector<Model>& models) {
     if (runner_->running() || models.empty()) return;
     RunConfig base = current_config();
+    base.external.reset();
     if (base.duration_s <= 0) base.duration_s = kDefaultCompareSeconds;
+    std::optional<ExternalTarget> real;
+    if (controls_->real_server_in_compare()) real = controls_->real_server().target;
+    // Each model with its real-world backlog; the real server first, with the same load.
+    comparison_plan_ = comparison_runs(base, models, real);
+    repeats_ = controls_->repeats();
     std::vector<RunConfig> runs;
-    for (Model m : models) {
-        RunConfig c = base;
-        c.server.model = m;
-        c.server.listen_backlog = 0;  // each model with its real-world default
-        runs.push_back(c);
-    }
+    for (const RunConfig& c : comparison_plan_)
+        runs.insert(runs.end(), static_cast<std::size_t>(repeats_), c);
     comparing_ = true;
-    comparison_models_ = models;
+    sets_.clear();
     runner_->start(runs);
+}
+
+CalibrateDialog* MainWindow::open_calibrate_dialog() {
+    if (!calibrate_dialog_) {
+        RunConfig base = current_config();
+        base.external.reset();
+        calibrate_dialog_ = new CalibrateDialog(base, controls_->real_url()->text(),
+                                                controls_->allow_remote()->isChecked(), this);
+        calibrate_dialog_->setAttribute(Qt::WA_DeleteOnClose);
+        // One experiment at a time: a run going meanwhile would share the cores it measures.
+        connect(calibrate_dialog_, &CalibrateDialog::measuringStarted, this,
+                [this] { runner_->stop(); });
+        connect(calibrate_dialog_, &CalibrateDialog::applyRequested, this,
+                [this](const RunConfig& fitted, const QString& summary) {
+                    controls_->apply_fit(fitted);
+                    statusBar()->showMessage(summary, 15000);
+                });
+    }
+    calibrate_dialog_->show();
+    calibrate_dialog_->raise();
+    calibrate_dialog_->activateWindow();
+    return calibrate_dialog_;
 }
 
 void MainWindow::on_run_started(int index, const RunConfig& config) {
@@ -366,9 +415,14 @@ void MainWindow::on_run_started(int index, const RunConfig& config) {
         }
     }
     const bool single = !comparing_ && !ghost_;
-    // Runs take the palette in order; a ghost has its own colour (5), so the new run is 0.
-    charts_->begin_run(single ? QString() : model_label(config), comparing_ ? index : 0, false,
-                       single);
+    // Runs take the palette in order; a ghost has its own colour (5), so the new run is 0. The
+    // repeats of one run share its colour; the first alone is in the legend's words.
+    const int set = comparing_ ? index / repeats_ : 0;
+    // In the legends a real server is short; the heading and the table give its URL.
+    QString label = single ? QString() : chart_label(config);
+    if (comparing_ && repeats_ > 1) label += tr(" #%1").arg(index % repeats_ + 1);
+    const int run = charts_->begin_run(label, set, false, single);
+    if (config.external) charts_->drop_server_legend(run);
     if (comparing_) {
         charts_->set_window_s(0);  // the runs are aligned at t = 0 and shown whole
     } else {
@@ -381,17 +435,21 @@ void MainWindow::on_run_started(int index, const RunConfig& config) {
                                               .arg(runner_->run_count())
                                               .arg(model_label(config))
                                         : tr("Running %1").arg(model_label(config)));
+    if (comparing_ && repeats_ > 1) {
+        statusBar()->showMessage(tr("Comparison: %1, repeat %2 of %3 (run %4 of %5)")
+                                     .arg(model_label(config))
+                                     .arg(index % repeats_ + 1)
+                                     .arg(repeats_)
+                                     .arg(index + 1)
+                                     .arg(runner_->run_count()));
+    }
 }
 
 void MainWindow::update_heading(const RunConfig& config) {
     QString title = model_label(config);
     if (comparing_) {
         QStringList names;
-        for (const Model m : comparison_models_) {
-            RunConfig c = config;
-            c.server.model = m;
-            names << model_label(c);
-        }
+        for (const RunConfig& c : comparison_plan_) names << chart_label(c);
         if (!names.isEmpty())
             title = names.join(tr(" vs "));
         else
@@ -408,8 +466,9 @@ void MainWindow::update_heading(const RunConfig& config) {
 
 void MainWindow::on_status(const Snapshot& s) {
     const QString state = s.state == RunState::Running ? tr("Running") : tr("Finished");
-    state_label_->setText(
-        tr("%1 · %2 s · port %3").arg(state).arg(s.elapsed_s, 0, 'f', 1).arg(s.port));
+    const QString where = s.config.external ? QString::fromStdString(s.config.external->url)
+                                            : tr("port %1").arg(s.port);
+    state_label_->setText(tr("%1 · %2 s · %3").arg(state).arg(s.elapsed_s, 0, 'f', 1).arg(where));
     QStringList lines;
     for (const std::string& w : s.warnings) lines << QString::fromStdString(w);
     if (!s.fatal_error.empty())
@@ -422,9 +481,25 @@ void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
     results_ = results;
     set_running(false);
     state_label_->setText(tr("Finished"));
-    if (comparing_ || ghost_) {
+    if (comparing_) {
+        // Consecutive runs are the repeats of one run of the plan (fewer if stopped early).
+        sets_.clear();
+        for (std::size_t i = 0; i < results.size(); i += static_cast<std::size_t>(repeats_)) {
+            const auto end = results.begin() +
+                             static_cast<long>(std::min(results.size(), i + std::size_t(repeats_)));
+            sets_.emplace_back(results.begin() + static_cast<long>(i), end);
+        }
+        table_->show_sets(sets_);
+        table_->show();
+        if (repeats_ > 1) {
+            show_typical_runs();
+            statusBar()->showMessage(tr("Each run %1 times: the table shows the median (min–max), "
+                                        "the charts the run nearest each median")
+                                         .arg(repeats_));
+        }
+    } else if (ghost_) {
         std::vector<RunResult> rows = results;
-        if (ghost_ && !comparing_) rows.insert(rows.begin(), *ghost_);
+        rows.insert(rows.begin(), *ghost_);
         table_->show_results(rows);
         table_->show();
     }
@@ -437,6 +512,23 @@ void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
                 .arg(s.errors));
     }
     if (comparing_) suggest_log_axis(results);
+}
+
+// Repeated runs: the charts keep one run per set, the one whose req/s is nearest the median,
+// as the CLI's --chart does.
+void MainWindow::show_typical_runs() {
+    charts_->clear();
+    for (std::size_t i = 0; i < sets_.size(); ++i) {
+        std::vector<Summary> summaries;
+        for (const RunResult& r : sets_[i]) summaries.push_back(r.summary);
+        const RunResult& typical = sets_[i][summarise_repeats(summaries).typical_run];
+        const int run =
+            charts_->begin_run(chart_label(typical.config), static_cast<int>(i), false, false);
+        if (typical.config.external) charts_->drop_server_legend(run);
+        charts_->append(run, typical.series);
+    }
+    charts_->set_window_s(0);
+    charts_->refresh();
 }
 
 // A comparison can differ by a factor of a hundred (19,000 against 200 req/s): on a linear axis

@@ -5,6 +5,7 @@
 // lives in AppSettings, what it writes besides charts in DataExporter.
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 #include <optional>
@@ -23,6 +24,7 @@ class QToolBar;
 
 namespace conclab::ui {
 
+class CalibrateDialog;
 class ChartPanel;
 class CompareTable;
 class ControlPanel;
@@ -40,7 +42,11 @@ public:
     void start_run();
     void stop_run();
     void compare();  // the scenario's models, or all three
+    // The models in turn, after the real server when the controls name one and include it in
+    // Compare; each run repeated as the controls say.
     void start_comparison(const std::vector<Model>& models);
+    // Run → Calibrate against a real server…: opens (or raises) the dialog, not modal.
+    CalibrateDialog* open_calibrate_dialog();
     bool open_scenario(const QString& path);  // false: message shown, nothing changed
     bool save_scenario(const QString& path);
     bool export_charts(const QString& path, const ChartExportOptions& options);
@@ -62,6 +68,8 @@ public:
     QAction* log_latency_action() const { return log_latency_action_; }
     QComboBox* preset_box() const { return preset_box_; }
     const std::vector<RunResult>& last_results() const { return results_; }
+    // The last comparison's runs grouped by repeats (one set per run of the plan).
+    const std::vector<std::vector<RunResult>>& last_sets() const { return sets_; }
     QString last_error() const { return last_error_; }
     // What was wrong with the remembered settings at start-up (empty if nothing).
     QString settings_note() const { return settings_note_; }
@@ -84,6 +92,7 @@ private:
     void on_run_started(int index, const RunConfig& config);
     void on_status(const Snapshot& snapshot);
     void on_all_finished(const std::vector<RunResult>& results);
+    void show_typical_runs();
     void suggest_log_axis(const std::vector<RunResult>& results);
     void show_error(const QString& title, const QString& message);
     void update_heading(const RunConfig& config);
@@ -106,9 +115,11 @@ private:
     Knobs pending_knobs_;
     std::vector<Scenario> presets_;
     std::vector<RunResult> results_;
+    std::vector<std::vector<RunResult>> sets_;
     std::optional<RunResult> ghost_;
-    std::vector<Model> compare_models_;     // of the scenario: what Compare runs
-    std::vector<Model> comparison_models_;  // of the comparison running or last run
+    std::vector<Model> compare_models_;       // of the scenario: what Compare runs
+    std::vector<RunConfig> comparison_plan_;  // of the comparison running or last run
+    int repeats_ = 1;                         // of each run of that comparison
     QString scenario_name_;
     QString scenario_description_;
     QString last_error_;
@@ -119,8 +130,10 @@ private:
     QAction* whole_run_action_ = nullptr;
     QAction* log_rps_action_ = nullptr;
     QAction* log_latency_action_ = nullptr;
+    QAction* calibrate_action_ = nullptr;
     QAction* dark_action_ = nullptr;
     QAction* presentation_action_ = nullptr;
+    QPointer<CalibrateDialog> calibrate_dialog_;
     bool comparing_ = false;
 };
 
