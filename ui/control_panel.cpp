@@ -67,6 +67,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(build_model_group());
     layout->addWidget(build_knobs());
+    layout->addWidget(build_advanced());
     layout->addWidget(build_real_server());
     build_buttons(layout);
     explanation_ = new QLabel(this);
@@ -136,6 +137,35 @@ QGroupBox* ControlPanel::build_knobs() {
         width = std::max(width, fs.slider->spin_box()->sizeHint().width());
     }
     for (const FieldSlider& fs : field_sliders_) fs.slider->spin_box()->setFixedWidth(width);
+    return group;
+}
+
+// The real servers' timeouts and the slow-clients experiment (#9): rarely changed, so folded
+// away under a checkable group; −1 keeps each model's real default (Node, gunicorn, Werkzeug).
+QGroupBox* ControlPanel::build_advanced() {
+    auto* group = new QGroupBox(tr("Advanced: timeouts and slow clients"), this);
+    group->setObjectName("advancedGroup");
+    group->setCheckable(true);
+    group->setChecked(false);
+    auto* inner = new QWidget(group);
+    auto* rows = new QVBoxLayout(inner);
+    rows->setContentsMargins(0, 0, 0, 0);
+    const QString model_default = tr("−1 = the model's real default; 0 = none.");
+    add_field_slider(rows, "header_timeout_s", tr("Header timeout"), -1, 600, 0, false,
+                     model_default);
+    add_field_slider(rows, "server_request_timeout_s", tr("Request timeout"), -1, 600, 0, false,
+                     model_default);
+    add_field_slider(rows, "keepalive_timeout_s", tr("Keep-alive timeout"), -1, 60, 0, false,
+                     model_default);
+    add_field_slider(rows, "worker_timeout_s", tr("Worker timeout (gunicorn arbiter)"), -1, 120, 0,
+                     false, model_default);
+    add_field_slider(rows, "slow_clients", tr("Slow clients"), 0, 100, 0, false,
+                     tr("Connections that send a request one byte a second and never finish "
+                        "it, beside the normal load, counted apart."));
+    auto* layout = new QVBoxLayout(group);
+    layout->addWidget(inner);
+    inner->setVisible(false);
+    connect(group, &QGroupBox::toggled, inner, &QWidget::setVisible);
     return group;
 }
 

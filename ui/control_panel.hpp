@@ -85,6 +85,7 @@ private:
 
     QGroupBox* build_model_group();
     QGroupBox* build_knobs();
+    QGroupBox* build_advanced();
     QGroupBox* build_real_server();
     void build_buttons(QVBoxLayout* layout);
     void connect_controls();

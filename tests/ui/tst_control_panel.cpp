@@ -2,6 +2,8 @@
 // and back unchanged, including fields without a control of their own and rows added later.
 #include <QtTest>
 
+#include <QGroupBox>
+
 #include <QDoubleSpinBox>
 #include <QSlider>
 #include <QStandardPaths>
@@ -102,6 +104,27 @@ private slots:
         expected.server.workload.io_ms = 7.5;
         const QString difference = first_difference(expected, panel.config());
         QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    }
+
+    // #9: the timeouts and slow clients sit folded under "Advanced"; ticking it shows them, and
+    // a value typed there reaches the run's config.
+    void advancedGroupSetsTimeoutsAndSlowClients() {
+        ControlPanel panel;
+        panel.resize(420, 1400);
+        panel.show();
+        auto* group = panel.findChild<QGroupBox*>("advancedGroup");
+        QVERIFY(group);
+        QVERIFY(!group->isChecked());
+        QList<LabeledSlider*> inside = group->findChildren<LabeledSlider*>();
+        QCOMPARE(inside.size(), 5);
+        QVERIFY(!inside.front()->isVisible());
+        group->setChecked(true);  // what a click on its title box does
+        QTRY_VERIFY(inside.front()->isVisible());
+        inside[0]->spin_box()->setValue(7);  // header timeout
+        inside[4]->spin_box()->setValue(3);  // slow clients
+        const RunConfig c = panel.config();
+        QCOMPARE(field_text(*find_run_field("header_timeout_s"), c), std::string("7"));
+        QCOMPARE(field_text(*find_run_field("slow_clients"), c), std::string("3"));
     }
 
     // Spin boxes accept the registry's whole range; tooltips carry its help.
