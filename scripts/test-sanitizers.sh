@@ -45,7 +45,11 @@ cmake --preset tsan
 cmake --build --preset tsan -j "$jobs"
 step "TSan: tests"
 rc=0
-TSAN_OPTIONS="log_path=$logs/tsan:second_deadlock_stack=1" ctest --preset tsan -j 1 || rc=$?
+# Not tst_real_python_servers: it starts Werkzeug and gunicorn with QProcess, and TSan dies in the
+# forked child before exec ("starting new threads after multi-threaded fork is not supported");
+# it tests our client against external servers, which ASan+UBSan above covers.
+TSAN_OPTIONS="log_path=$logs/tsan:second_deadlock_stack=1" \
+    ctest --preset tsan -j 1 -E '^tst_real_python_servers$' || rc=$?
 check_logs "TSan" "$rc"
 
 step "fuzz_request_parser: build"

@@ -8,16 +8,11 @@
 #include <thread>
 
 #include "experiment/experiment.hpp"
+#include "report/report_format.hpp"
 
 namespace conclab {
 
 namespace {
-
-std::string fixed(double v, int digits) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", digits, v);
-    return text;
-}
 
 SweepPoint point_of(const RunResult& r, int connections) {
     SweepPoint p;

@@ -26,27 +26,6 @@ using asio::ip::tcp;
 constexpr int kMaxConnections = 10'000;
 constexpr int kMaxThreads = 64;
 
-// Resolved once at start: a numeric address directly, a name through the resolver, preferring
-// IPv4 (the servers here listen on 127.0.0.1, and "localhost" also resolves to ::1).
-tcp::endpoint resolve(const LoadTarget& target) {
-    if (target.port == 0) throw std::runtime_error("no port to send the load to");
-    boost::system::error_code ec;
-    const asio::ip::address address = asio::ip::make_address(target.host, ec);
-    if (!ec) return {address, target.port};
-    asio::io_context io;
-    tcp::resolver resolver(io);
-    const auto results = resolver.resolve(target.host, std::to_string(target.port),
-                                          tcp::resolver::numeric_service, ec);
-    if (ec || results.empty()) {
-        throw std::runtime_error("cannot resolve host \"" + target.host +
-                                 "\": " + (ec ? ec.message() : "no address"));
-    }
-    for (const auto& entry : results) {
-        if (entry.endpoint().address().is_v4()) return entry.endpoint();
-    }
-    return results.begin()->endpoint();
-}
-
 std::string request_bytes(const LoadTarget& target) {
     auto has_header = [&](std::string_view name) {
         return std::any_of(target.headers.begin(), target.headers.end(), [&](const auto& h) {
@@ -88,6 +67,27 @@ void add(LoadTick& into, LoaderCounts&& from) {
 }
 
 }  // namespace
+
+// Resolved once at start: a numeric address directly, a name through the resolver, preferring
+// IPv4 (the servers here listen on 127.0.0.1, and "localhost" also resolves to ::1).
+tcp::endpoint resolve_target(const LoadTarget& target) {
+    if (target.port == 0) throw std::runtime_error("no port to send the load to");
+    boost::system::error_code ec;
+    const asio::ip::address address = asio::ip::make_address(target.host, ec);
+    if (!ec) return {address, target.port};
+    asio::io_context io;
+    tcp::resolver resolver(io);
+    const auto results = resolver.resolve(target.host, std::to_string(target.port),
+                                          tcp::resolver::numeric_service, ec);
+    if (ec || results.empty()) {
+        throw std::runtime_error("cannot resolve host \"" + target.host +
+                                 "\": " + (ec ? ec.message() : "no address"));
+    }
+    for (const auto& entry : results) {
+        if (entry.endpoint().address().is_v4()) return entry.endpoint();
+    }
+    return results.begin()->endpoint();
+}
 
 LoadTick& LoadTick::operator+=(const LoadTick& other) {
     responses += other.responses;
@@ -197,7 +197,7 @@ void LoadGenerator::start() {
     if (d.state != Impl::State::Idle) {
         throw std::runtime_error("the load generator has already been started");
     }
-    d.shared.endpoint = resolve(d.target);  // throws with a user-facing message
+    d.shared.endpoint = resolve_target(d.target);  // throws with a user-facing message
     d.shared.request = request_bytes(d.target);
     d.shared.timeout_ns = static_cast<std::int64_t>(d.timeout_s * 1e9);
     for (int i = 0; i < d.thread_count; ++i) {

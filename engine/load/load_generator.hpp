@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/asio/ip/tcp.hpp>
+
 #include "metrics/latency_histogram.hpp"
 #include "metrics/metrics.hpp"
 
@@ -49,6 +51,10 @@ struct OpenLoop {
     double rate = 0;  // requests per second, all threads together
     int max_connections = 1000;
 };
+
+// The target's address, resolved once: a numeric address directly, a name through the resolver,
+// preferring IPv4. Throws std::runtime_error with a user-facing message.
+boost::asio::ip::tcp::endpoint resolve_target(const LoadTarget& target);
 
 class LoadGenerator {
 public:

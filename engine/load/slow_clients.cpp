@@ -27,25 +27,6 @@ namespace {
 // After the request's beginning, this byte for ever: the value of a header that never ends.
 constexpr char kFiller = 'a';
 
-tcp::endpoint resolve(const LoadTarget& target) {
-    if (target.port == 0) throw std::runtime_error("no port for the slow clients");
-    boost::system::error_code ec;
-    const asio::ip::address address = asio::ip::make_address(target.host, ec);
-    if (!ec) return {address, target.port};
-    asio::io_context io;
-    tcp::resolver resolver(io);
-    const auto results = resolver.resolve(target.host, std::to_string(target.port),
-                                          tcp::resolver::numeric_service, ec);
-    if (ec || results.empty()) {
-        throw std::runtime_error("cannot resolve host \"" + target.host +
-                                 "\" for the slow clients");
-    }
-    for (const auto& entry : results) {
-        if (entry.endpoint().address().is_v4()) return entry.endpoint();
-    }
-    return results.begin()->endpoint();
-}
-
 }  // namespace
 
 struct SlowClients::Impl {
@@ -162,7 +143,7 @@ SlowClients::~SlowClients() {
 void SlowClients::start() {
     Impl& d = *impl_;
     if (d.started) return;
-    d.endpoint = resolve(d.target);
+    d.endpoint = resolve_target(d.target);
     const bool v6_literal = d.target.host.find(':') != std::string::npos;
     const std::string host = v6_literal ? "[" + d.target.host + "]" : d.target.host;
     d.request_start = "GET " + (d.target.path.empty() ? std::string("/") : d.target.path) +

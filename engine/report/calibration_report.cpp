@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "report/compare_report.hpp"
+#include "report/report_format.hpp"
 #include "report/run_report.hpp"
 
 namespace conclab {
@@ -52,12 +53,6 @@ json measurement_or_null(const RunResult& r) {
 
 json optional_measurement(const std::optional<RunResult>& r) {
     return r ? measurement_or_null(*r) : json(nullptr);
-}
-
-std::string fixed(double v, int digits) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", digits, v);
-    return text;
 }
 
 std::string line(const char* what, const RunResult& r) {

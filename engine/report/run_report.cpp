@@ -4,6 +4,7 @@
 #include <iomanip>
 #include <sstream>
 
+#include "report/report_format.hpp"
 #include "scenario/scenario.hpp"
 
 namespace conclab {
@@ -11,17 +12,6 @@ namespace conclab {
 using nlohmann::json;
 
 namespace {
-
-template <typename T>
-json or_null(const std::optional<T>& value) {
-    return value ? json(*value) : json(nullptr);
-}
-
-std::string fixed(double v, int digits) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", digits, v);
-    return text;
-}
 
 // The Internals keys, each a value or null, into a series entry or worker entry.
 void put_internals(json& j, const Internals& internals) {

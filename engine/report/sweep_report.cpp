@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "report/report_format.hpp"
 #include "report/run_report.hpp"
 
 namespace conclab {
@@ -10,17 +11,6 @@ namespace conclab {
 using nlohmann::json;
 
 namespace {
-
-template <typename T>
-json or_null(const std::optional<T>& value) {
-    return value ? json(*value) : json(nullptr);
-}
-
-std::string fixed(double v, int digits) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", digits, v);
-    return text;
-}
 
 json parameter_json(const UslParameter& p) {
     return {{"value", p.value}, {"low", or_null(p.low)}, {"high", or_null(p.high)}};

@@ -1,0 +1,25 @@
+#pragma once
+// Small formatting helpers every report writer shares: a measured-or-null JSON value, and a
+// number with a fixed count of decimals for the text summaries.
+
+#include <cstdio>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace conclab {
+
+// A value that was not measured is null in JSON, never a made-up zero.
+template <typename T>
+nlohmann::json or_null(const std::optional<T>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+inline std::string fixed(double v, int digits) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", digits, v);
+    return text;
+}
+
+}  // namespace conclab
