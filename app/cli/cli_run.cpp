@@ -43,6 +43,32 @@ bool stop_signal_within(double seconds) {
     return sigtimedwait(&set, nullptr, &timeout) > 0;
 }
 
+// Runs `task(stop_token)` on a thread while this one watches for Ctrl-C, which asks the task to
+// stop (it returns what it has). Returns true when interrupted; an exception of the task comes
+// back in `failure`.
+template <typename Task>
+bool run_until_interrupted(Task task, std::exception_ptr& failure) {
+    std::atomic<bool> done{false};
+    bool interrupted = false;
+    std::jthread worker([&](std::stop_token stop) {
+        try {
+            task(stop);
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        done = true;
+    });
+    while (!done) {
+        if (stop_signal_within(0.2)) {
+            std::fprintf(stderr, "Stopping (interrupted)...\n");
+            worker.request_stop();
+            interrupted = true;
+            break;
+        }
+    }
+    return interrupted;  // the jthread joins here
+}
+
 void print_progress(const Snapshot& s) {
     if (s.samples.empty()) return;
     const MetricsSample& m = s.samples.back();
@@ -292,24 +318,8 @@ int calibrate_cli(const CliOptions& options) {
     };
     CalibrationResult result;
     std::exception_ptr failure;
-    std::atomic<bool> done{false};
-    {
-        std::jthread worker([&](std::stop_token stop) {
-            try {
-                result = calibrate(settings, progress, stop);
-            } catch (...) {
-                failure = std::current_exception();
-            }
-            done = true;
-        });
-        while (!done) {
-            if (stop_signal_within(0.2)) {
-                std::fprintf(stderr, "Stopping (interrupted)...\n");
-                worker.request_stop();
-                break;
-            }
-        }
-    }  // joins
+    run_until_interrupted(
+        [&](std::stop_token stop) { result = calibrate(settings, progress, stop); }, failure);
     if (failure) {
         try {
             std::rethrow_exception(failure);
@@ -370,25 +380,11 @@ int sweep_cli(const CliOptions& options) {
         };
         SweepResult result;
         std::exception_ptr failure;
-        std::atomic<bool> done{false};
-        {
-            std::jthread worker([&](std::stop_token stop) {
-                try {
-                    result = run_sweep(settings, progress, stop);
-                } catch (...) {
-                    failure = std::current_exception();
-                }
-                done = true;
-            });
-            while (!done) {
-                if (stop_signal_within(0.2)) {
-                    std::fprintf(stderr, "Stopping (interrupted)...\n");
-                    worker.request_stop();
-                    interrupted = true;
-                    break;
-                }
-            }
-        }  // joins
+        if (run_until_interrupted(
+                [&](std::stop_token stop) { result = run_sweep(settings, progress, stop); },
+                failure)) {
+            interrupted = true;
+        }
         if (failure) {
             try {
                 std::rethrow_exception(failure);
