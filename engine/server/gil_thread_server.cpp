@@ -201,10 +201,11 @@ std::int64_t GilThreadServer::read_deadline_ns(const Connection& connection,
     return limit_s ? request_start_ns + to_ns(*limit_s) : 0;
 }
 
-GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connection) {
+bool GilThreadServer::read_request(Connection& connection) {
     // Reading and parsing the request: blocking socket calls release the GIL in CPython, and the
-    // framework's parsing cost is part of overhead_us below. The request's clock starts with its
-    // first byte; a connection's first request is timed from the connection's start, as Node does.
+    // framework's parsing cost is part of overhead_us (serve_one_request). The request's clock
+    // starts with its first byte; a connection's first request is timed from the connection's
+    // start, as Node does.
     std::int64_t request_start_ns = !connection.input.empty() ? monotonic_ns()
                                     : connection.had_request  ? 0
                                                               : connection.opened_ns;
@@ -212,34 +213,38 @@ GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connecti
         std::size_t used = 0;
         const auto status = connection.parser.feed(connection.input, used);
         connection.input.erase(0, used);
-        if (status == http::RequestParser::Status::Complete) break;
+        if (status == http::RequestParser::Status::Complete) return true;
         if (status == http::RequestParser::Status::Bad) {
             const std::string response =
                 http::make_response(connection.parser.error_status(),
                                     connection.parser.error() + "\n", false, identity_);
             boost::system::error_code ignored;
             asio::write(connection.socket, asio::buffer(response), ignored);
-            return Outcome::Close;
+            return false;
         }
         boost::system::error_code ec;
         if (connection.parser.take_continue()) {
             // `Expect: 100-continue`: the client waits for this before it sends the body.
             asio::write(connection.socket, asio::buffer(http::kContinueResponse), ec);
-            if (ec) return Outcome::Close;
+            if (ec) return false;
         }
         if (!readable_before(connection.fd, read_deadline_ns(connection, request_start_ns))) {
             // Idle too long: close. A request begun but not finished in time: 408, as Node.
             if (request_start_ns != 0) {
                 asio::write(connection.socket, asio::buffer(http::kRequestTimeoutResponse), ec);
             }
-            return Outcome::Close;
+            return false;
         }
         std::array<char, 4096> chunk;
         const std::size_t n = connection.socket.read_some(asio::buffer(chunk), ec);
-        if (ec) return Outcome::Close;  // EOF between requests is a normal close
+        if (ec) return false;  // EOF between requests is a normal close
         if (request_start_ns == 0) request_start_ns = monotonic_ns();
         connection.input.append(chunk.data(), n);
     }
+}
+
+GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connection) {
+    if (!read_request(connection)) return Outcome::Close;
     connection.had_request = true;
 
     counters_.request_began(connection.fd);

@@ -69,6 +69,9 @@ private:
     void pool_thread_main(int index);
     void connection_thread_main(const ConnectionPtr& connection, bool& started);
     Outcome serve_one_request(Connection& connection);
+    // Reads and parses until a whole request is in: true; false when the connection is to close
+    // (after a 400 or 408 where one is due, or at the client's EOF).
+    bool read_request(Connection& connection);
     bool wait_for_io(double io_ms);  // false when stopping
     // When the next read of this request must have data by (monotonic ns), 0 = never; see
     // serve_one_request().
