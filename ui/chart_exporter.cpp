@@ -135,6 +135,7 @@ void show_runs(ChartPanel& panel, const std::vector<RunResult>& runs) {
         const QString label = single ? QString() : model_label(runs[i].config);
         const int run = panel.begin_run(label, static_cast<int>(i), false, single);
         panel.append(run, runs[i].series);
+        panel.set_spectrum(run, runs[i].summary.latency_spectrum);
         if (single) {
             for (const AdjustEvent& e : runs[i].events) panel.add_event(e);
         }
