@@ -19,7 +19,7 @@ namespace conclab::ui {
 namespace {
 
 // Of a chart without its legend: title, axes and a note.
-constexpr int kMinChartHeight = 170;
+constexpr int kMinChartHeight = 230;
 
 double or_gap(const std::optional<double>& v) {
     return v ? *v : std::nan("");
@@ -137,7 +137,7 @@ void ChartPanel::set_legend_columns() {
     // internals' and the spectrum's, longer still, one.
     const bool several = runs_.size() > 1;
     for (TimeSeriesChart* chart : charts()) chart->set_legend_columns(several ? 2 : 4);
-    internals_->set_legend_columns(several ? 1 : 3);
+    internals_->set_legend_columns(several ? 1 : 2);
     spectrum_->set_legend_columns(several ? 1 : 3);
     fit_legends();
 }

@@ -21,41 +21,42 @@ struct LineLook {
     bool left;  // a share of the tick (%), else the logarithmic right axis
     int color;  // palette index when a single run's metrics get their own colours
     Qt::PenStyle pen;
+    bool overlaid;  // drawn when runs are overlaid too (else a single run's detail)
     const char* tip;
 };
 
 // clang-format off
 constexpr LineLook kLines[] = {
-    {QT_TRANSLATE_NOOP("InternalsChart", "loop delay p99 (ms)"), false, 1, Qt::SolidLine,
+    {QT_TRANSLATE_NOOP("InternalsChart", "loop delay p99 (ms)"), false, 1, Qt::SolidLine, true,
      QT_TRANSLATE_NOOP("InternalsChart",
          "How late a timer due every 10 ms fired on the loop, p99 of the tick: Node's "
          "perf_hooks.monitorEventLoopDelay() percentile(99). Near 0 = the loop is free; CPU work "
          "on the loop delays it by about the CPU time of a request.")},
-    {QT_TRANSLATE_NOOP("InternalsChart", "loop delay max (ms)"), false, 3, Qt::DashLine,
+    {QT_TRANSLATE_NOOP("InternalsChart", "loop delay max (ms)"), false, 3, Qt::DashLine, false,
      QT_TRANSLATE_NOOP("InternalsChart",
          "The worst lateness of that timer in the tick (monitorEventLoopDelay().max), a timer "
          "still overdue included.")},
-    {QT_TRANSLATE_NOOP("InternalsChart", "loop busy (%)"), true, 0, Qt::SolidLine,
+    {QT_TRANSLATE_NOOP("InternalsChart", "loop busy (%)"), true, 0, Qt::DashLine, true,
      QT_TRANSLATE_NOOP("InternalsChart",
          "Share of the tick the loop spent running handlers: Node's "
          "performance.eventLoopUtilization(). Near 100 % = the single thread is saturated.")},
-    {QT_TRANSLATE_NOOP("InternalsChart", "GIL held (%)"), true, 0, Qt::SolidLine,
+    {QT_TRANSLATE_NOOP("InternalsChart", "GIL held (%)"), true, 0, Qt::DashLine, true,
      QT_TRANSLATE_NOOP("InternalsChart",
          "Share of the tick some thread held the GIL, as gil_load (CPython) reports it. Near "
          "100 % = CPU-bound on one core: more threads cannot help, more processes can.")},
-    {QT_TRANSLATE_NOOP("InternalsChart", "threads waiting for the GIL"), false, 2, Qt::SolidLine,
+    {QT_TRANSLATE_NOOP("InternalsChart", "threads waiting for the GIL"), false, 2, Qt::SolidLine, true,
      QT_TRANSLATE_NOOP("InternalsChart",
          "Threads blocked on the GIL, time average over the tick (gil_load's wait, per4m's "
          "waiting threads). About threads − 1 when every thread computes.")},
-    {QT_TRANSLATE_NOOP("InternalsChart", "GIL wait p99 (ms)"), false, 1, Qt::DashLine,
+    {QT_TRANSLATE_NOOP("InternalsChart", "GIL wait p99 (ms)"), false, 1, Qt::DashLine, false,
      QT_TRANSLATE_NOOP("InternalsChart",
          "Wait per GIL acquisition, p99 (per4m's take_gil wait): about one switch interval "
          "(sys.setswitchinterval, 5 ms by default) for every waiter ahead.")},
-    {QT_TRANSLATE_NOOP("InternalsChart", "GIL hand-offs/s"), false, 4, Qt::DotLine,
+    {QT_TRANSLATE_NOOP("InternalsChart", "GIL hand-offs/s"), false, 4, Qt::DotLine, false,
      QT_TRANSLATE_NOOP("InternalsChart",
          "Times per second the GIL went to another thread. With threads competing for CPU it "
          "is at most 1 / sys.getswitchinterval() (200/s at 5 ms).")},
-    {QT_TRANSLATE_NOOP("InternalsChart", "forced GIL drops/s"), false, 3, Qt::DashDotLine,
+    {QT_TRANSLATE_NOOP("InternalsChart", "forced GIL drops/s"), false, 3, Qt::DashDotLine, false,
      QT_TRANSLATE_NOOP("InternalsChart",
          "Waiters that timed out after one switch interval and set gil_drop_request, forcing "
          "the holder to let go at its next eval-breaker check (CPython's ceval_gil.c).")},
@@ -100,6 +101,7 @@ int InternalsChart::begin_run(const QString& label, int color_index, bool ghost,
 int InternalsChart::line_for(Run& run, std::size_t field) {
     if (run.series[field] >= 0) return run.series[field];
     const LineLook& look = kLines[field];
+    if (!run.metric_colors && !look.overlaid) return -1;  // overlaid runs: the main lines only
     const QColor color = run.metric_colors ? series_color(look.color) : run.color;
     const int s = add_series(run.prefix + tr(look.name), color, run.ghost, look.pen);
     if (!look.left) graph(s)->setValueAxis(plot()->yAxis2);
@@ -151,7 +153,7 @@ void InternalsChart::add_samples(int run, const std::vector<MetricsSample>& samp
             // Absent until the model measures it; once a line exists, a tick without a value
             // is a gap.
             if (v) {
-                append_value(line_for(r, i), s.t_s, *v);
+                if (const int line = line_for(r, i); line >= 0) append_value(line, s.t_s, *v);
             } else if (r.series[i] >= 0) {
                 append(r.series[i], s.t_s, std::nan(""));
             }

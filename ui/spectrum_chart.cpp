@@ -11,9 +11,9 @@ namespace conclab::ui {
 
 namespace {
 
-// The labelled percentiles; the maximum goes half a nine right of 99.999.
+// The labelled percentiles; the maximum goes most of a nine right of 99.999.
 constexpr double kTicks[] = {50, 90, 99, 99.9, 99.99, 99.999};
-constexpr double kMaxX = 5.5;
+constexpr double kMaxX = 5.8;
 
 }  // namespace
 
