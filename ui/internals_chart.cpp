@@ -199,7 +199,8 @@ void InternalsChart::refresh() {
         p->yAxis2->setRange(0.1, 100);
     } else {
         const double floor_decade = std::pow(10.0, std::floor(std::log10(std::max(lo, 1e-3))));
-        p->yAxis2->setRange(floor_decade, std::max(hi * 1.6, floor_decade * 10));
+        // At least two decades: within one, the log ticker crowds its labels.
+        p->yAxis2->setRange(floor_decade, std::max(hi * 1.6, floor_decade * 100));
     }
     if (!workers_axis_) return;
     double most = 0;
