@@ -61,7 +61,8 @@ void SpectrumChart::refresh() {
         p->yAxis->setRange(0.1, 10);
     } else {
         const double floor_decade = std::pow(10.0, std::floor(std::log10(std::max(lo, 1e-3))));
-        p->yAxis->setRange(floor_decade, std::max(hi * 1.6, floor_decade * 10));
+        // At least two decades: within one, the log ticker crowds its labels.
+        p->yAxis->setRange(floor_decade, std::max(hi * 1.6, floor_decade * 100));
     }
     p->replot(QCustomPlot::rpQueuedReplot);
 }
