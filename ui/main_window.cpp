@@ -434,6 +434,7 @@ void MainWindow::on_run_started(int index, const RunConfig& config) {
         if (ghost_) {
             charts_->begin_run(tr("kept: %1").arg(model_label(ghost_->config)), 5, true, false);
             charts_->append(0, ghost_->series);
+            charts_->set_spectrum(0, ghost_->summary.latency_spectrum);
         }
     }
     const bool single = !comparing_ && !ghost_;

@@ -207,6 +207,13 @@ private slots:
         QVERIFY(busy && delay);
         QVERIFY2(busy->mean < 50, qPrintable(QString("busy %1 %").arg(busy->mean)));
         qInfo("idle loop: busy %.1f %%, delay p99 mean %.2f ms", busy->mean, delay->mean);
+
+        // Kept as a ghost: its spectrum stays drawn under the next run's.
+        w.keep_as_ghost();
+        QVERIFY(click_and_finish(w));
+        SpectrumChart* sp = w.chart_panel()->spectrum_chart();
+        QCOMPARE(sp->series_count(), 2);
+        QVERIFY(sp->point_count(0) >= 5 && sp->point_count(1) >= 5);
     }
 
     void killAWorkerWithClicks() {
