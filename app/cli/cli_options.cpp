@@ -34,6 +34,7 @@ const char* kUsage =
     "  conclab-cli run --model event-loop --connections 1000 --io-ms 50 --duration 10\n"
     "  conclab-cli run --model gil-threads --threads 10 --connections 1000 --io-ms 50\n"
     "  conclab-cli run --model process-per-core --workers 2 --connections 10 --cpu-ms 5\n"
+    "  conclab-cli run --model process-per-core --workers 2 --io-ms 2 --kill-worker-at 3\n"
     "  conclab-cli run --target http://127.0.0.1:5000/ --connections 50 --duration 10\n"
     "  conclab-cli run --model gil-threads --cpu-ms 1 --repeat 5 --duration 3\n"
     "  conclab-cli compare --models event-loop,gil-threads --io-ms 50 -c 1000 --chart cmp.png\n"
