@@ -380,6 +380,38 @@ std::vector<std::string> Experiment::adjust(const Knobs& knobs) {
     return rejected;
 }
 
+WorkerKill Experiment::kill_worker(std::optional<int> pid) {
+    Impl& d = *impl_;
+    std::lock_guard life(d.lifecycle);
+    WorkerKill out;
+    std::unique_lock lock(d.mutex);
+    if (d.state != RunState::Running) {
+        out.error = "the experiment is not running";
+        return out;
+    }
+    if (!d.host) {
+        out.error = "the external server's processes are its own; they cannot be killed from here";
+        return out;
+    }
+    int chosen = pid.value_or(0);
+    if (!pid && d.ticks->next_index() > 0) {
+        // The busiest: most requests in the last tick.
+        const auto last = d.ticks->samples_since(d.ticks->next_index() - 1);
+        double most = -1;
+        if (!last.empty() && last.back().workers) {
+            for (const WorkerSample& w : *last.back().workers) {
+                if (w.rps > most) {
+                    most = w.rps;
+                    chosen = w.pid;
+                }
+            }
+        }
+    }
+    lock.unlock();  // the host talks to its thread
+    out.error = d.host->kill_worker(chosen, &out.pid);
+    return out;
+}
+
 void Experiment::stop() {
     Impl& d = *impl_;
     std::lock_guard life(d.lifecycle);

@@ -382,6 +382,24 @@ std::string ServerHost::set_workers(int workers) {
     });
 }
 
+std::string ServerHost::kill_worker(int pid, int* killed) {
+    Impl& d = *impl_;
+    if (d.config.model != Model::ProcessPerCore) {
+        return "killing a worker applies to process-per-core only (the other models are one "
+               "server process: killing it ends the run)";
+    }
+    std::lock_guard lock(d.mutex);
+    if (d.stopping) return "the run is stopping";
+    for (const Impl::Worker& w : d.workers) {
+        if (w.exited || w.quitting || !w.ready || (pid != 0 && w.pid != pid)) continue;
+        if (::kill(w.pid, SIGKILL) != 0) return "cannot kill worker " + std::to_string(w.pid);
+        if (killed) *killed = w.pid;
+        return {};
+    }
+    return pid == 0 ? std::string("no live worker to kill")
+                    : "no live worker has PID " + std::to_string(pid);
+}
+
 HostTick ServerHost::collect() {
     Impl& d = *impl_;
     HostTick tick;
