@@ -90,7 +90,12 @@ void uneven_workers(const RunConfig& c, const Summary& s, const DiagnosisThresho
     const auto top = std::max_element(
         workers.begin(), workers.end(),
         [](const WorkerShare& a, const WorkerShare& b) { return a.share_pct < b.share_pct; });
-    const double fair = 100.0 / static_cast<double>(workers.size());
+    // The fair share is per worker slot, not per PID: a killed and restarted worker leaves two
+    // PIDs that shared one slot's time, and counting both would lower the bar.
+    const std::size_t slots = std::clamp<std::size_t>(
+        static_cast<std::size_t>(std::max(1, c.server.workers)), 1, workers.size());
+    if (slots < 2) return;
+    const double fair = 100.0 / static_cast<double>(slots);
     if (top->share_pct < t.uneven_factor * fair || top->share_pct < fair + t.uneven_points) return;
     const int index = static_cast<int>(top - workers.begin()) + 1;
     const bool kernel = c.server.scheduling == Scheduling::Kernel;
@@ -104,7 +109,7 @@ void uneven_workers(const RunConfig& c, const Summary& s, const DiagnosisThresho
                     {"pid", static_cast<double>(top->pid)},
                     {"share_pct", top->share_pct},
                     {"fair_share_pct", fair},
-                    {"workers", static_cast<double>(workers.size())}}});
+                    {"workers", static_cast<double>(slots)}}});
 }
 
 // The I/O-bound pool: every thread is taken, requests queue, yet the GIL is mostly free: the

@@ -153,6 +153,20 @@ private slots:
         QVERIFY(diagnose(s.config, s.summary).empty());
     }
 
+    // Two worker slots, one killed and replaced halfway: three PIDs, but the fair share is still
+    // half, and 50 / 25 / 25 is even.
+    void aRestartedWorkerDoesNotLowerTheFairShare() {
+        Scenario s = uneven_workers();
+        s.summary = summary_of(8, [](double t) {
+            if (t < 4 * kTickS) {
+                return tick(t, {loop_worker(7, 50, 20, 0.4), loop_worker(8, 50, 10, 0.3)}, true);
+            }
+            return tick(t, {loop_worker(7, 50, 20, 0.4), loop_worker(9, 50, 10, 0.3)}, true);
+        });
+        QCOMPARE(s.summary.workers->size(), std::size_t(3));
+        QVERIFY(diagnose(s.config, s.summary).empty());
+    }
+
     // An external target has no internals: only the load generator's rule can speak.
     void externalTargetGetsNoServerDiagnosis() {
         RunConfig c = config(Model::EventLoop);
