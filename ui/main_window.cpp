@@ -158,6 +158,7 @@ void MainWindow::build_actions() {
         tr("Save the charts as PNG, SVG or PDF for a slide (Ctrl+E)"));
     connect(export_charts_action_, &QAction::triggered, this,
             &MainWindow::export_charts_interactively);
+    build_report_actions();
 }
 
 void MainWindow::build_toolbar() {
@@ -186,6 +187,7 @@ void MainWindow::build_toolbar() {
     toolbar_->addWidget(preset_box_);
     toolbar_->addSeparator();
     toolbar_->addAction(export_charts_action_);
+    toolbar_->addAction(export_report_action_);
 }
 
 void MainWindow::build_menus() {
@@ -202,8 +204,10 @@ void MainWindow::build_menus() {
         if (QFileInfo(path).suffix().isEmpty()) path += ".json";
         save_scenario(path);
     });
+    file->addAction(open_run_action_);
     file->addSeparator();
     file->addAction(export_charts_action_);
+    file->addAction(export_report_action_);
     file->addAction(tr("Export &data…"), this, [this] {
         const QString path =
             QFileDialog::getSaveFileName(this, tr("Export data"), tr("concurrency-lab.json"),
@@ -308,6 +312,8 @@ void MainWindow::set_running(bool running) {
     start_action_->setIcon(
         style()->standardIcon(running ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
     compare_action_->setEnabled(!running);
+    export_report_action_->setEnabled(!running && !results_.empty());
+    open_run_action_->setEnabled(!running);
 }
 
 void MainWindow::export_charts_interactively() {
@@ -404,6 +410,7 @@ CalibrateDialog* MainWindow::open_calibrate_dialog() {
 }
 
 void MainWindow::on_run_started(int index, const RunConfig& config) {
+    if (index == 0) opened_from_file_ = false;
     set_running(true);
     last_error_.clear();
     if (index == 0) {
