@@ -111,13 +111,15 @@ ReportContent report_content(const std::vector<RunResult>& runs, const QString& 
 }
 
 QString table_html(const ReportTable& table) {
-    QString html = QStringLiteral("<table class=\"summary\"><thead><tr>");
+    QString html =
+        QStringLiteral("<table class=\"summary\" width=\"100%\" cellspacing=\"0\"><thead><tr>");
     for (const QString& h : table.header) html += "<th>" + h.toHtmlEscaped() + "</th>";
     html += QStringLiteral("</tr></thead><tbody>");
     for (const QStringList& row : table.rows) {
         html += QStringLiteral("<tr>");
         for (qsizetype i = 0; i < row.size(); ++i) {
-            html += (i == 0 ? QStringLiteral("<td>") : QStringLiteral("<td align=\"right\">")) +
+            html += (i == 0 ? QStringLiteral("<td style=\"white-space: nowrap\">")
+                            : QStringLiteral("<td align=\"right\">")) +
                     row[i].toHtmlEscaped() + "</td>";
         }
         html += QStringLiteral("</tr>");

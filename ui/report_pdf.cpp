@@ -3,11 +3,13 @@
 #include <QAbstractTextDocumentLayout>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QSvgRenderer>
 #include <QTextDocument>
 
 #include <qcustomplot.h>
 
 #include "chart_panel.hpp"
+#include "report_html.hpp"
 #include "time_series_chart.hpp"
 
 namespace conclab::ui {
@@ -21,16 +23,17 @@ constexpr int kDpi = 144;
 constexpr int kMargin = 80;
 
 constexpr const char* kPageStyle = R"(
-h1 { font-size: 64px; } h2 { font-size: 44px; } h3 { font-size: 32px; }
-p, li, td, th { font-size: 26px; }
+h1 { font-size: 84px; } h2 { font-size: 60px; } h3 { font-size: 44px; }
+p, li, td, th { font-size: 36px; }
 th { background-color: #f2f4f8; } td, th { padding: 6px 14px; }
 p.sub { color: #555555; font-size: 30px; } p.none { color: #777777; font-style: italic; }
 )";
 
 class PdfPages {
 public:
-    explicit PdfPages(QIODevice& device) : pdf_(&device) {
+    PdfPages(QIODevice& device, const QString& title) : pdf_(&device) {
         pdf_.setCreator("Concurrency Lab");
+        pdf_.setTitle(title);  // before painting starts, or it is not written
         pdf_.setResolution(kDpi);
         pdf_.setPageSize(QPageSize(QSizeF(kWidth * 72.0 / kDpi, kHeight * 72.0 / kDpi),
                                    QPageSize::Point, QString(), QPageSize::ExactMatch));
@@ -39,8 +42,6 @@ public:
         painter_.setRenderHint(QPainter::Antialiasing);
     }
     ~PdfPages() { painter_.end(); }
-
-    void set_title(const QString& title) { pdf_.setTitle(title); }
 
     // Starts a page (the first one is already open).
     void next_page() {
@@ -54,7 +55,7 @@ public:
         doc.documentLayout()->setPaintDevice(&pdf_);
         doc.setDefaultStyleSheet(kPageStyle);
         QFont font = doc.defaultFont();
-        font.setPixelSize(26);
+        font.setPixelSize(36);
         doc.setDefaultFont(font);
         doc.setHtml(body_html);
         const QSizeF page(kWidth - 2 * kMargin, kHeight - 2 * kMargin);
@@ -68,21 +69,15 @@ public:
         }
     }
 
-    // One chart on a page of its own, as large as the page allows.
+    // One chart on a page of its own, as large as the page allows. Drawn through its SVG: the
+    // plot lays out its text for the SVG's resolution, so nothing overflows at the PDF's.
     void chart_page(TimeSeriesChart& chart) {
         next_page();
         const int chart_margin = kMargin / 2;
-        painter_.fillRect(QRect(0, 0, kWidth, kHeight), Qt::white);
-        painter_.save();
-        painter_.translate(chart_margin, chart_margin);
-        // QCustomPlot lays out in the painter's logical pixels; its point-sized fonts are drawn
-        // at the device's dpi, so the plot is laid out at 96 dpi and scaled up to match.
-        const double scale = kDpi / 96.0;
-        painter_.scale(scale, scale);
-        chart.plot()->toPainter(&painter_,
-                                static_cast<int>((kWidth - 2 * chart_margin) / scale),
-                                static_cast<int>((kHeight - 2 * chart_margin) / scale));
-        painter_.restore();
+        const QSize size(kWidth - 2 * chart_margin, kHeight - 2 * chart_margin);
+        // Laid out at half the page and scaled up: the chart's fonts read well on a slide.
+        QSvgRenderer svg(chart_svg_element(chart, size.width() / 2, size.height() / 2));
+        svg.render(&painter_, QRectF(QPointF(chart_margin, chart_margin), size));
     }
 
     int pages() const { return pages_; }
@@ -94,11 +89,14 @@ private:
 };
 
 QString title_page_html(const ReportContent& c) {
-    QString html = "<h1>" + c.title.toHtmlEscaped() + "</h1><p class=\"sub\">" +
-                   c.subtitle.toHtmlEscaped() + "</p>";
+    QString html = "<h1>" + c.title.toHtmlEscaped() +
+                   "</h1><h3 style=\"font-weight: normal; color: #555555\">" +
+                   c.subtitle.toHtmlEscaped() + "</h3>";
     html += "<h3>" + QObject::tr("Scenario").toHtmlEscaped() + "</h3>" + list_html(c.scenario, {});
     html += "<h3>" + QObject::tr("Diagnosis").toHtmlEscaped() + "</h3>" +
-            list_html(c.diagnosis, QObject::tr("Nothing stands out in this run."));
+            list_html(c.diagnosis, c.scenario.size() > 1
+                                              ? QObject::tr("Nothing stands out in these runs.")
+                                              : QObject::tr("Nothing stands out in this run."));
     return html;
 }
 
@@ -109,8 +107,7 @@ QString heading(const QString& text) {
 }  // namespace
 
 int write_report_pdf(QIODevice& device, const ReportContent& c, ChartPanel& panel) {
-    PdfPages pages(device);
-    pages.set_title(c.title);
+    PdfPages pages(device, c.title);
     pages.text_pages(title_page_html(c));
     for (TimeSeriesChart* chart : panel.charts()) pages.chart_page(*chart);
     pages.text_pages(heading(QObject::tr("Summary")) + table_html(c.summary) + "<p>" +
