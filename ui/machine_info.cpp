@@ -6,8 +6,8 @@
 #include <QRegularExpression>
 #include <QThread>
 
-#include <boost/version.hpp>
 #include <sys/utsname.h>
+#include <boost/version.hpp>
 
 namespace conclab::ui {
 
@@ -28,9 +28,9 @@ std::vector<std::pair<QString, QString>> machine_rows() {
     if (cpuinfo.open(QIODevice::ReadOnly)) model = cpu_model(QString::fromUtf8(cpuinfo.readAll()));
     if (model.isEmpty()) model = QObject::tr("unknown CPU");
     utsname u{};
-    const QString kernel = uname(&u) == 0 ? QStringLiteral("%1 %2 %3").arg(u.sysname, u.release,
-                                                                           u.machine)
-                                          : QObject::tr("unknown");
+    const QString kernel = uname(&u) == 0
+                               ? QStringLiteral("%1 %2 %3").arg(u.sysname, u.release, u.machine)
+                               : QObject::tr("unknown");
     const QString boost = QStringLiteral("%1.%2.%3")
                               .arg(BOOST_VERSION / 100000)
                               .arg(BOOST_VERSION / 100 % 1000)

@@ -23,14 +23,13 @@ ReportTable summary_table(const std::vector<RunResult>& runs) {
                 QObject::tr("max ms"), QObject::tr("errors"), QObject::tr("server CPU %")};
     for (const RunResult& r : runs) {
         const Summary& s = r.summary;
-        t.rows.push_back({model_label(r.config), QString::fromStdString(grouped_number(s.rps, 1)),
-                          ms(s.latency, &LatencySummary::p50_ms),
-                          ms(s.latency, &LatencySummary::p90_ms),
-                          ms(s.latency, &LatencySummary::p99_ms),
-                          ms(s.latency, &LatencySummary::p999_ms),
-                          ms(s.latency, &LatencySummary::max_ms), QString::number(s.errors),
-                          s.server_cpu_pct_mean ? QString::number(*s.server_cpu_pct_mean, 'f', 0)
-                                                : QStringLiteral("—")});
+        t.rows.push_back(
+            {model_label(r.config), QString::fromStdString(grouped_number(s.rps, 1)),
+             ms(s.latency, &LatencySummary::p50_ms), ms(s.latency, &LatencySummary::p90_ms),
+             ms(s.latency, &LatencySummary::p99_ms), ms(s.latency, &LatencySummary::p999_ms),
+             ms(s.latency, &LatencySummary::max_ms), QString::number(s.errors),
+             s.server_cpu_pct_mean ? QString::number(*s.server_cpu_pct_mean, 'f', 0)
+                                   : QStringLiteral("—")});
     }
     return t;
 }
@@ -61,9 +60,10 @@ std::vector<std::pair<QString, QString>> measurement_rows(const std::vector<RunR
     QString measured = QObject::tr("%1 s measured").arg(r.summary.measured_s, 0, 'f', 2);
     if (r.config.warmup_s > 0) measured += QObject::tr(" after %1 s warmup").arg(r.config.warmup_s);
     measured += QObject::tr(", one sample every %1 s").arg(r.config.tick_s);
-    const QString loop = r.config.load.rate > 0
-                             ? QObject::tr("open loop at %1 req/s").arg(r.config.load.rate)
-                             : QObject::tr("closed loop, %1 connections").arg(r.config.load.connections);
+    const QString loop =
+        r.config.load.rate > 0
+            ? QObject::tr("open loop at %1 req/s").arg(r.config.load.rate)
+            : QObject::tr("closed loop, %1 connections").arg(r.config.load.connections);
     return {{QObject::tr("Period"), measured},
             {QObject::tr("Load generator"),
              QObject::tr("built in, %1 thread(s), %2 (mean CPU %3 % of one core)")
@@ -84,14 +84,15 @@ ReportContent report_content(const std::vector<RunResult>& runs, const QString& 
     for (const RunResult& r : runs) labels << model_label(r.config);
     c.title = title.isEmpty() ? labels.join(QObject::tr(" vs ")) : title;
     if (!c.title.isEmpty()) c.title[0] = c.title[0].toUpper();
-    c.subtitle = subtitle.isEmpty() && !runs.empty() ? describe_workload(runs.front().config)
-                                                     : subtitle;
+    c.subtitle =
+        subtitle.isEmpty() && !runs.empty() ? describe_workload(runs.front().config) : subtitle;
     const bool several = runs.size() > 1;
     for (const RunResult& r : runs) {
         const QString label = model_label(r.config);
         const QString prefix = several ? label + ": " : QString();
         c.scenario << label + " — " + describe_workload(r.config);
-        for (const Diagnosis& d : r.diagnosis) c.diagnosis << prefix + QString::fromStdString(d.text);
+        for (const Diagnosis& d : r.diagnosis)
+            c.diagnosis << prefix + QString::fromStdString(d.text);
         for (const std::string& w : r.warnings) c.warnings << prefix + QString::fromStdString(w);
         if (!r.fatal_error.empty()) {
             c.warnings << prefix + QObject::tr("stopped early: %1")

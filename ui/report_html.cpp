@@ -52,16 +52,18 @@ QByteArray chart_svg_element(TimeSeriesChart& chart, int width, int height) {
 }
 
 QByteArray report_html(const ReportContent& c, ChartPanel& panel) {
-    QString html = QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                                  "<meta name=\"generator\" content=\"Concurrency Lab\">");
+    QString html = QStringLiteral(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"generator\" content=\"Concurrency Lab\">");
     html += "<title>" + c.title.toHtmlEscaped() + "</title><style>" + QString(kStyle) +
             "</style></head><body>\n";
     html += "<h1>" + c.title.toHtmlEscaped() + "</h1><p class=\"sub\">" +
             c.subtitle.toHtmlEscaped() + "</p>\n";
     html += list_html(c.scenario, QString());
     if (!c.diagnosis.isEmpty()) {
-        html += section(QObject::tr("Diagnosis"), list_html(c.diagnosis, QString())
-                                                      .replace("<ul>", "<ul class=\"diagnosis\">"));
+        html +=
+            section(QObject::tr("Diagnosis"),
+                    list_html(c.diagnosis, QString()).replace("<ul>", "<ul class=\"diagnosis\">"));
     }
     QString charts;
     for (TimeSeriesChart* chart : panel.charts()) {
@@ -70,25 +72,26 @@ QByteArray report_html(const ReportContent& c, ChartPanel& panel) {
     }
     html += section(QObject::tr("Charts"), charts);
     html += section(QObject::tr("Summary"),
-                    table_html(c.summary) +
-                        "<p>" + QObject::tr("Latency percentiles over the measured period (after "
-                                            "warmup), in milliseconds.")
-                                    .toHtmlEscaped() +
+                    table_html(c.summary) + "<p>" +
+                        QObject::tr("Latency percentiles over the measured period (after "
+                                    "warmup), in milliseconds.")
+                            .toHtmlEscaped() +
                         "</p>");
     html += section(QObject::tr("Warnings"), list_html(c.warnings, QObject::tr("None.")));
     html += section(QObject::tr("Knob changes during the run"),
                     list_html(c.events, QObject::tr("None: the knobs stayed as started.")));
     QString models;
     for (const auto& [name, text] : c.explanations) {
-        models += "<h3>" + name.toHtmlEscaped() + "</h3><div class=\"explanation\">" + text +
-                  "</div>\n";
+        models +=
+            "<h3>" + name.toHtmlEscaped() + "</h3><div class=\"explanation\">" + text + "</div>\n";
     }
     html += section(QObject::tr("The model"), models);
     QString measured = pairs_html(c.machine);
     if (c.opened_from_file) {
         measured += "<p class=\"none\">" +
-                    QObject::tr("These runs were opened from a saved report: the machine above "
-                                "wrote this report and may not be the one that measured them.")
+                    QObject::tr(
+                        "These runs were opened from a saved report: the machine above "
+                        "wrote this report and may not be the one that measured them.")
                         .toHtmlEscaped() +
                     "</p>";
     }

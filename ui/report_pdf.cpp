@@ -95,8 +95,8 @@ QString title_page_html(const ReportContent& c) {
     html += "<h3>" + QObject::tr("Scenario").toHtmlEscaped() + "</h3>" + list_html(c.scenario, {});
     html += "<h3>" + QObject::tr("Diagnosis").toHtmlEscaped() + "</h3>" +
             list_html(c.diagnosis, c.scenario.size() > 1
-                                              ? QObject::tr("Nothing stands out in these runs.")
-                                              : QObject::tr("Nothing stands out in this run."));
+                                       ? QObject::tr("Nothing stands out in these runs.")
+                                       : QObject::tr("Nothing stands out in this run."));
     return html;
 }
 
@@ -127,8 +127,9 @@ int write_report_pdf(QIODevice& device, const ReportContent& c, ChartPanel& pane
     QString measured = heading(QObject::tr("How it was measured")) + pairs_html(c.machine);
     if (c.opened_from_file) {
         measured += "<p class=\"none\">" +
-                    QObject::tr("These runs were opened from a saved report: the machine above "
-                                "wrote this report and may not be the one that measured them.")
+                    QObject::tr(
+                        "These runs were opened from a saved report: the machine above "
+                        "wrote this report and may not be the one that measured them.")
                         .toHtmlEscaped() +
                     "</p>";
     }

@@ -17,8 +17,8 @@ class ChartPanel;
 
 struct ReportOptions {
     bool overwrite = false;
-    QString title;     // empty: the panel's heading
-    QString subtitle;  // empty: the panel's
+    QString title;                  // empty: the panel's heading
+    QString subtitle;               // empty: the panel's
     bool opened_from_file = false;  // the runs were read from a saved report
 };
 

@@ -64,7 +64,8 @@ std::int64_t JsonField::integer() const {
         return value_.get<std::int64_t>();
     }
     const double v = number();
-    if (std::floor(v) != v || std::fabs(v) > 9e15) fail("expected a whole number, got " + shown(value_));
+    if (std::floor(v) != v || std::fabs(v) > 9e15)
+        fail("expected a whole number, got " + shown(value_));
     return static_cast<std::int64_t>(v);
 }
 

@@ -82,7 +82,8 @@ void summary_extras_from_json(const JsonField& s, Summary& out) {
     if (!s["latency_spectrum"].is_null()) {
         const JsonField list = s["latency_spectrum"];
         for (std::size_t i = 0; i < list.array_size(); ++i) {
-            out.latency_spectrum.push_back({list[i]["percentile"].number(), list[i]["ms"].number()});
+            out.latency_spectrum.push_back(
+                {list[i]["percentile"].number(), list[i]["ms"].number()});
         }
     }
     const JsonField internals = s["internals"];
@@ -94,9 +95,9 @@ void summary_extras_from_json(const JsonField& s, Summary& out) {
         const JsonField list = s["workers"];
         out.workers.emplace();
         for (std::size_t i = 0; i < list.array_size(); ++i) {
-            out.workers->push_back({list[i]["pid"].int_value(),
-                                    list[i]["requests"].unsigned_integer(),
-                                    list[i]["share_pct"].number(), list[i]["cpu_pct_mean"].number()});
+            out.workers->push_back(
+                {list[i]["pid"].int_value(), list[i]["requests"].unsigned_integer(),
+                 list[i]["share_pct"].number(), list[i]["cpu_pct_mean"].number()});
         }
     }
 }
@@ -128,10 +129,9 @@ Summary summary_from_json(const JsonField& s) {
     out.worker_restarts = s["worker_restarts"].int_or_null();
     if (!s["slow_clients"].is_null()) {
         const JsonField sc = s["slow_clients"];
-        out.slow_clients = SlowClientCounts{sc["open_max"].int_value(),
-                                            sc["connects"].unsigned_integer(),
-                                            sc["closed_by_server"].unsigned_integer(),
-                                            sc["bytes_sent"].unsigned_integer()};
+        out.slow_clients = SlowClientCounts{
+            sc["open_max"].int_value(), sc["connects"].unsigned_integer(),
+            sc["closed_by_server"].unsigned_integer(), sc["bytes_sent"].unsigned_integer()};
     }
     summary_extras_from_json(s, out);
     return out;
@@ -176,8 +176,8 @@ MetricsSample sample_from_json(const JsonField& e) {
 
 // The label is written from knob, from and to unless a note replaced it.
 AdjustEvent event_from_json(const JsonField& e) {
-    AdjustEvent event{e["t_s"].number(), e["knob"].string(), e["from"].number(), e["to"].number(),
-                      {}};
+    AdjustEvent event{
+        e["t_s"].number(), e["knob"].string(), e["from"].number(), e["to"].number(), {}};
     const std::string label = e["label"].string();
     if (label != event.label()) event.note = label;
     return event;
@@ -234,8 +234,7 @@ RunResult run_result_from_field(const JsonField& j) {
 // A run set: a run report, or a repeated run with its repeats.
 RunSet run_set_from_json(const JsonField& j) {
     if (j.has("repeats")) {
-        RunSet set = list_from_json<RunResult>(
-            j["repeats"], run_result_from_field);
+        RunSet set = list_from_json<RunResult>(j["repeats"], run_result_from_field);
         if (set.empty()) j["repeats"].fail("a repeated run without its repeats");
         return set;
     }
@@ -302,8 +301,9 @@ SavedRuns load_saved_runs_file(const std::string& path) {
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         text.append(buffer, static_cast<std::size_t>(in.gcount()));
         if (text.size() > kMaxReportBytes) {
-            out.error = path + ": is larger than 512 MiB; a saved run is a JSON report (is this "
-                               "the right file?)";
+            out.error = path +
+                        ": is larger than 512 MiB; a saved run is a JSON report (is this "
+                        "the right file?)";
             return out;
         }
     }

@@ -20,8 +20,8 @@ namespace conclab {
 struct SavedRuns {
     // One set for a run (its repeats, if repeated); one set per run of a comparison.
     std::vector<RunSet> sets;
-    bool comparison = false;  // the document was a comparison (even of one run)
-    std::string error;        // empty = read
+    bool comparison = false;             // the document was a comparison (even of one run)
+    std::string error;                   // empty = read
     std::vector<RunResult> all() const;  // every run, in order
 };
 

@@ -82,7 +82,8 @@ RunResult rich_result() {
                 AdjustEvent{1.1, "worker", 101, 103, "worker 101 died (signal 9) → 103"}};
     r.warnings = {"load generator saturated (98 % CPU) at 1.0 s", "a \"quoted\" <warning>"};
     r.fatal_error = "worker crashed";
-    r.diagnosis = {Diagnosis{"gil-bound", "The GIL is held 98 % of the time.",
+    r.diagnosis = {Diagnosis{"gil-bound",
+                             "The GIL is held 98 % of the time.",
                              {{"gil_held_pct", 97.5}, {"gil_waiting_threads", 3.1}}}};
     return r;
 }
@@ -161,8 +162,9 @@ private slots:
 
     void guiComparisonShapeReads() {
         // File → Export data writes {"comparison": [run, run]}.
-        const json doc = {{"comparison", {run_result_to_json(rich_result()),
-                                          run_result_to_json(external_result())}}};
+        const json doc = {
+            {"comparison",
+             {run_result_to_json(rich_result()), run_result_to_json(external_result())}}};
         const SavedRuns read = parse_saved_runs(doc.dump());
         QVERIFY2(read.error.empty(), read.error.c_str());
         QCOMPARE(read.sets.size(), std::size_t(2));
@@ -173,8 +175,8 @@ private slots:
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<QString>("expected");
         const std::string good = run_result_to_json(rich_result()).dump();
-        QTest::newRow("truncated") << QByteArray::fromStdString(good.substr(0, good.size() / 2))
-                                   << "not valid JSON";
+        QTest::newRow("truncated")
+            << QByteArray::fromStdString(good.substr(0, good.size() / 2)) << "not valid JSON";
         QTest::newRow("empty") << QByteArray() << "not valid JSON";
         QTest::newRow("a number") << QByteArray("42") << "not a Concurrency Lab run report";
         QTest::newRow("scenario file")
@@ -185,16 +187,14 @@ private slots:
             change(j);
             return QByteArray::fromStdString(j.dump());
         };
-        QTest::newRow("rps a string")
-            << mutate([](json& j) { j["series"][1]["rps"] = "fast"; })
-            << "series[1].rps: expected a number";
+        QTest::newRow("rps a string") << mutate([](json& j) { j["series"][1]["rps"] = "fast"; })
+                                      << "series[1].rps: expected a number";
         QTest::newRow("series an object")
             << mutate([](json& j) { j["series"] = json::object(); }) << "series: expected a list";
-        QTest::newRow("summary missing") << mutate([](json& j) { j.erase("summary"); })
-                                         << "summary: missing";
-        QTest::newRow("negative count")
-            << mutate([](json& j) { j["summary"]["requests"] = -5; })
-            << "summary.requests: expected a count";
+        QTest::newRow("summary missing")
+            << mutate([](json& j) { j.erase("summary"); }) << "summary: missing";
+        QTest::newRow("negative count") << mutate([](json& j) { j["summary"]["requests"] = -5; })
+                                        << "summary.requests: expected a count";
         QTest::newRow("fractional pid")
             << mutate([](json& j) { j["series"][0]["workers"][0]["pid"] = 1.5; })
             << "series[0].workers[0].pid: expected a whole number";
@@ -205,10 +205,9 @@ private slots:
         QTest::newRow("diagnosis evidence text")
             << mutate([](json& j) { j["diagnosis"][0]["evidence"]["gil_held_pct"] = "a lot"; })
             << "diagnosis[0].evidence.gil_held_pct: expected a number";
-        QTest::newRow("empty comparison") << QByteArray(R"({"runs": []})")
-                                          << "runs: a comparison without runs";
-        QTest::newRow("comparison of numbers") << QByteArray(R"({"runs": [1, 2]})")
-                                               << "runs[0]";
+        QTest::newRow("empty comparison")
+            << QByteArray(R"({"runs": []})") << "runs: a comparison without runs";
+        QTest::newRow("comparison of numbers") << QByteArray(R"({"runs": [1, 2]})") << "runs[0]";
     }
     void brokenInputGivesAClearError() {
         QFETCH(QByteArray, text);
@@ -227,8 +226,8 @@ private slots:
         QCOMPARE(read.sets.size(), std::size_t(1));
         const SavedRuns missing = load_saved_runs_file(dir.filePath("nope.json").toStdString());
         QVERIFY(QString::fromStdString(missing.error).contains("cannot open"));
-        const SavedRuns preset = load_saved_runs_file(
-            CONCLAB_PRESETS_DIR "/01-io-bound-event-loop-vs-gil-threads.json");
+        const SavedRuns preset =
+            load_saved_runs_file(CONCLAB_PRESETS_DIR "/01-io-bound-event-loop-vs-gil-threads.json");
         QVERIFY2(QString::fromStdString(preset.error).contains("scenario file"),
                  preset.error.c_str());
     }
