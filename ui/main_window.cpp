@@ -205,6 +205,7 @@ void MainWindow::build_menus() {
         save_scenario(path);
     });
     file->addAction(open_run_action_);
+    file->addMenu(recent_runs_menu_);
     file->addSeparator();
     file->addAction(export_charts_action_);
     file->addAction(export_report_action_);

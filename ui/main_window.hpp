@@ -20,6 +20,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QToolBar;
 
 namespace conclab::ui {
@@ -97,6 +98,8 @@ private:
     void open_run_interactively();
     void replay_runs(const std::vector<std::vector<RunResult>>& sets, bool comparison);
     std::vector<RunResult> report_runs() const;
+    void remember_recent_run(const QString& path);
+    void fill_recent_runs_menu();
     void set_running(bool running);
     void on_knob_changed(const Knobs& knobs);
     void flush_knobs();
@@ -140,6 +143,7 @@ private:
     QAction* export_charts_action_ = nullptr;
     QAction* export_report_action_ = nullptr;
     QAction* open_run_action_ = nullptr;
+    QMenu* recent_runs_menu_ = nullptr;  // File → Open recent run
     QAction* whole_run_action_ = nullptr;
     QAction* log_rps_action_ = nullptr;
     QAction* log_latency_action_ = nullptr;

@@ -3,6 +3,8 @@
 #include <QAction>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMenu>
+#include <QSettings>
 #include <QStatusBar>
 
 #include <algorithm>
@@ -33,6 +35,35 @@ void MainWindow::build_report_actions() {
     open_run_action_->setToolTip(
         tr("Show a run or comparison saved as JSON (conclab-cli --json, File → Export data)"));
     connect(open_run_action_, &QAction::triggered, this, &MainWindow::open_run_interactively);
+
+    recent_runs_menu_ = new QMenu(tr("Open r&ecent run"), this);
+    recent_runs_menu_->setObjectName("recentRunsMenu");
+    fill_recent_runs_menu();
+}
+
+namespace {
+constexpr const char* kRecentRunsKey = "recentRuns";
+constexpr qsizetype kRecentRuns = 8;
+}  // namespace
+
+void MainWindow::remember_recent_run(const QString& path) {
+    QStringList recent = QSettings().value(kRecentRunsKey).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    QSettings().setValue(kRecentRunsKey, recent.mid(0, kRecentRuns));
+    fill_recent_runs_menu();
+}
+
+void MainWindow::fill_recent_runs_menu() {
+    recent_runs_menu_->clear();
+    const QStringList recent = QSettings().value(kRecentRunsKey).toStringList();
+    for (const QString& path : recent) {
+        QAction* a = recent_runs_menu_->addAction(QFileInfo(path).fileName(), this,
+                                                  [this, path] { open_run(path); });
+        a->setToolTip(path);
+    }
+    recent_runs_menu_->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::export_report_interactively() {
@@ -62,7 +93,12 @@ bool MainWindow::export_report(const QString& path, bool overwrite) {
     options.overwrite = overwrite;
     options.opened_from_file = opened_from_file_;
     QString error;
-    if (!write_report(*charts_, report_runs(), path, options, &error)) {
+    // The report shows the whole run, whatever stretch the screen scrolls to.
+    charts_->set_window_s(0);
+    const bool written = write_report(*charts_, report_runs(), path, options, &error);
+    if (!comparing_) charts_->set_window_s(whole_run_action_->isChecked() ? 0 : 60);
+    charts_->refresh();
+    if (!written) {
         show_error(tr("Cannot export the report"), error);
         return false;
     }
@@ -90,6 +126,7 @@ bool MainWindow::open_run(const QString& path) {
     }
     replay_runs(saved.sets, saved.comparison);
     opened_from_file_ = true;
+    remember_recent_run(path);
     statusBar()->showMessage(tr("Opened %1: keep it as a ghost (Ctrl+G) to draw the next run "
                                 "over it")
                                  .arg(QFileInfo(path).fileName()),

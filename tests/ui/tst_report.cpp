@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QFileDialog>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProcess>
 #include <QRegularExpression>
@@ -272,6 +273,10 @@ private slots:
         QVERIFY(opened.front().size() >= 3);  // req/s points of a 1 s run at 0.25 s ticks
         QVERIFY(same_points(opened, points));
         QCOMPARE(w.chart_panel()->heading_subtitle(), subtitle);
+        // Remembered under File → Open recent run.
+        auto* recent = w.findChild<QMenu*>("recentRunsMenu");
+        QVERIFY(recent && recent->isEnabled() && !recent->actions().isEmpty());
+        QCOMPARE(recent->actions().first()->toolTip(), QFileInfo(json).absoluteFilePath());
         QVERIFY(!title.isEmpty());
         QVERIFY(w.export_report_action()->isEnabled());
         w.grab().save(screenshot_path("report_opened_run.png"));
