@@ -279,6 +279,7 @@ private slots:
         QCOMPARE(recent->actions().first()->toolTip(), QFileInfo(json).absoluteFilePath());
         QVERIFY(!title.isEmpty());
         QVERIFY(w.export_report_action()->isEnabled());
+        QTest::qWait(300);  // the charts repaint on the event loop
         w.grab().save(screenshot_path("report_opened_run.png"));
 
         // Kept as a ghost, the opened run is drawn under the next live one.
@@ -288,6 +289,8 @@ private slots:
         QCOMPARE(w.chart_panel()->run_count(), 2);
         QCOMPARE(w.compare_table()->rowCount(), 2);
         QCOMPARE(w.chart_panel()->rps_chart()->point_count(0), int(points.front().size()));
+        QTest::qWait(300);
+        w.grab().save(screenshot_path("report_opened_run_as_ghost.png"));
 
         // A comparison report opens with all its runs overlaid and in the table.
         const QString compare_json = dir.filePath("compare.json");
