@@ -497,7 +497,10 @@ void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
                              static_cast<long>(std::min(results.size(), i + std::size_t(repeats_)));
             sets_.emplace_back(results.begin() + static_cast<long>(i), end);
         }
-        table_->show_sets(sets_);
+        // A kept run (an opened one, say) takes part too: first, as the baseline.
+        std::vector<std::vector<RunResult>> rows = sets_;
+        if (ghost_) rows.insert(rows.begin(), {*ghost_});
+        table_->show_sets(rows);
         table_->show();
         if (repeats_ > 1) {
             show_typical_runs();

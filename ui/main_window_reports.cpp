@@ -83,8 +83,8 @@ void MainWindow::export_report_interactively() {
 
 std::vector<RunResult> MainWindow::report_runs() const {
     std::vector<RunResult> runs = results_;
-    // A kept run drawn under a single run is part of what the charts and table show.
-    if (ghost_ && !comparing_ && !runs.empty()) runs.insert(runs.begin(), *ghost_);
+    // A kept run is drawn under the others and is the table's first row: the report's too.
+    if (ghost_ && !runs.empty()) runs.insert(runs.begin(), *ghost_);
     return runs;
 }
 

@@ -292,6 +292,16 @@ private slots:
         QTest::qWait(300);
         w.grab().save(screenshot_path("report_opened_run_as_ghost.png"));
 
+        // Added to a comparison: the kept run is drawn and tabled with the compared models.
+        w.start_comparison({Model::EventLoop, Model::GilThreads});
+        QTRY_VERIFY_WITH_TIMEOUT(w.runner()->running(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running() && w.last_results().size() == 2, 30000);
+        QCOMPARE(w.chart_panel()->run_count(), 3);
+        QCOMPARE(w.compare_table()->rowCount(), 3);
+        const QString with_ghost = dir.filePath("with_ghost.html");
+        QVERIFY(w.export_report(with_ghost, false));
+        QVERIFY(read_all(with_ghost).count("<td style=\"white-space: nowrap\">") == 3);
+
         // A comparison report opens with all its runs overlaid and in the table.
         const QString compare_json = dir.filePath("compare.json");
         std::ofstream(compare_json.toStdString())
