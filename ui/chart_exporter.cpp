@@ -12,6 +12,7 @@
 #include <qcustomplot.h>
 
 #include "chart_panel.hpp"
+#include "chart_style_scope.hpp"
 #include "report/run_report.hpp"
 #include "time_series_chart.hpp"
 
@@ -64,29 +65,6 @@ void draw_page(ChartPanel& panel, QCPPainter& painter, const ChartExportOptions&
         painter.restore();
     }
 }
-
-// Applies the export style for the duration of an export, then puts the screen style back.
-class StyleScope {
-public:
-    StyleScope(ChartPanel& panel, const ChartStyle& style) : panel_(panel), saved_(panel.style()) {
-        panel_.set_style(style);
-        panel_.refresh();
-        for (TimeSeriesChart* chart : panel_.charts())
-            chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
-    }
-    ~StyleScope() {
-        panel_.set_style(saved_);
-        panel_.refresh();
-        // Repaint now: the screen must not show the export style until the next event loop turn.
-        for (TimeSeriesChart* chart : panel_.charts()) {
-            chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
-        }
-    }
-
-private:
-    ChartPanel& panel_;
-    ChartStyle saved_;
-};
 
 QString lower_suffix(const QString& path) {
     return QFileInfo(path).suffix().toLower();
@@ -155,7 +133,7 @@ void show_runs(ChartPanel& panel, const std::vector<RunResult>& runs) {
 }
 
 QImage render_image(ChartPanel& panel, const ChartExportOptions& o) {
-    StyleScope scope(panel, o.style);
+    ChartStyleScope scope(panel, o.style);
     QImage image(qRound(o.width * o.scale), qRound(o.height * o.scale), QImage::Format_ARGB32);
     image.fill(o.style.background());
     QCPPainter painter(&image);
@@ -189,7 +167,7 @@ bool export_panel(ChartPanel& panel, const QString& path, const ChartExportOptio
         const QImage image = render_image(panel, o);
         if (!image.save(&file, "PNG")) return fail(QObject::tr("PNG encoding failed"));
     } else {
-        StyleScope scope(panel, o.style);
+        ChartStyleScope scope(panel, o.style);
         if (suffix == "svg") {
             QSvgGenerator svg;
             svg.setOutputDevice(&file);

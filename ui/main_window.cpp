@@ -169,6 +169,7 @@ void MainWindow::build_actions() {
         if (!ok) last_error_ = message;
         statusBar()->showMessage(message, 8000);
     });
+    build_report_actions();
 }
 
 void MainWindow::build_toolbar() {
@@ -200,6 +201,7 @@ void MainWindow::build_toolbar() {
     toolbar_->addWidget(preset_box_);
     toolbar_->addSeparator();
     toolbar_->addAction(export_charts_action_);
+    toolbar_->addAction(export_report_action_);
 }
 
 void MainWindow::build_menus() {
@@ -216,8 +218,11 @@ void MainWindow::build_menus() {
         if (QFileInfo(path).suffix().isEmpty()) path += ".json";
         save_scenario(path);
     });
+    file->addAction(open_run_action_);
+    file->addMenu(recent_runs_menu_);
     file->addSeparator();
     file->addAction(export_charts_action_);
+    file->addAction(export_report_action_);
     file->addAction(tr("Export &data…"), this, [this] {
         const QString path =
             QFileDialog::getSaveFileName(this, tr("Export data"), tr("concurrency-lab.json"),
@@ -328,6 +333,8 @@ void MainWindow::set_running(bool running) {
         style()->standardIcon(running ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
     compare_action_->setEnabled(!running);
     if (!running) kill_action_->set_run(nullptr);
+    export_report_action_->setEnabled(!running && !results_.empty());
+    open_run_action_->setEnabled(!running);
 }
 
 void MainWindow::export_charts_interactively() {
@@ -424,6 +431,7 @@ CalibrateDialog* MainWindow::open_calibrate_dialog() {
 }
 
 void MainWindow::on_run_started(int index, const RunConfig& config) {
+    if (index == 0) opened_from_file_ = false;
     set_running(true);
     last_error_.clear();
     kill_action_->set_run(&config);
@@ -515,7 +523,10 @@ void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
                              static_cast<long>(std::min(results.size(), i + std::size_t(repeats_)));
             sets_.emplace_back(results.begin() + static_cast<long>(i), end);
         }
-        table_->show_sets(sets_);
+        // A kept run (an opened one, say) takes part too: first, as the baseline.
+        std::vector<std::vector<RunResult>> rows = sets_;
+        if (ghost_) rows.insert(rows.begin(), {*ghost_});
+        table_->show_sets(rows);
         table_->show();
         if (repeats_ > 1) {
             show_typical_runs();

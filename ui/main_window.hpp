@@ -20,6 +20,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QToolBar;
 
 namespace conclab::ui {
@@ -53,6 +54,10 @@ public:
     bool save_scenario(const QString& path);
     bool export_charts(const QString& path, const ChartExportOptions& options);
     bool export_data(const QString& path, bool overwrite);  // .json or .csv
+    // File → Export report: .html or .pdf of the finished run (or comparison) on screen.
+    bool export_report(const QString& path, bool overwrite);
+    // File → Open run: a JSON report (CLI or GUI) shown as if it had just run.
+    bool open_run(const QString& path);  // false: message shown, nothing changed
     void apply_preset(const Scenario& scenario, bool run);
     void keep_as_ghost();
     void copy_chart_to_clipboard();
@@ -68,6 +73,8 @@ public:
     QAction* start_action() const { return start_action_; }
     QAction* compare_action() const { return compare_action_; }
     QAction* export_charts_action() const { return export_charts_action_; }
+    QAction* export_report_action() const { return export_report_action_; }
+    QAction* open_run_action() const { return open_run_action_; }
     QAction* log_rps_action() const { return log_rps_action_; }
     QAction* log_latency_action() const { return log_latency_action_; }
     QComboBox* preset_box() const { return preset_box_; }
@@ -85,11 +92,18 @@ private:
     QWidget* build_left();
     QWidget* build_right();
     void build_actions();
+    void build_report_actions();  // main_window_reports.cpp
     void build_toolbar();
     void build_menus();
     void build_view_menu();
     void connect_signals();
     void export_charts_interactively();
+    void export_report_interactively();
+    void open_run_interactively();
+    void replay_runs(const std::vector<std::vector<RunResult>>& sets, bool comparison);
+    std::vector<RunResult> report_runs() const;
+    void remember_recent_run(const QString& path);
+    void fill_recent_runs_menu();
     void set_running(bool running);
     void on_knob_changed(const Knobs& knobs);
     void flush_knobs();
@@ -132,6 +146,9 @@ private:
     QAction* start_action_ = nullptr;
     QAction* compare_action_ = nullptr;
     QAction* export_charts_action_ = nullptr;
+    QAction* export_report_action_ = nullptr;
+    QAction* open_run_action_ = nullptr;
+    QMenu* recent_runs_menu_ = nullptr;  // File → Open recent run
     QAction* whole_run_action_ = nullptr;
     QAction* log_rps_action_ = nullptr;
     QAction* log_latency_action_ = nullptr;
@@ -141,6 +158,7 @@ private:
     QAction* presentation_action_ = nullptr;
     QPointer<CalibrateDialog> calibrate_dialog_;
     bool comparing_ = false;
+    bool opened_from_file_ = false;  // the runs on screen were read from a saved report
 };
 
 }  // namespace conclab::ui

@@ -1,6 +1,7 @@
 #include "cli_options.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 
 #include <boost/program_options.hpp>
@@ -145,6 +146,9 @@ po::options_description all_options(CliOptions& o, RawFlags& raw) {
          "process-per-core: write one CSV row per worker per tick (pid, req/s, CPU, internals) "
          "to FILE, or - for stdout")
         ("chart", po::value(&o.chart_path), "render the charts to FILE.png, .svg or .pdf")
+        ("report", po::value(&o.report_path)->value_name("FILE"),
+         "run, compare: write a report (charts, summary with p99.9, diagnosis, warnings, knob "
+         "changes, model, machine) to FILE.html (self-contained) or FILE.pdf (slides)")
         ("save", po::value(&o.save_path),
          "calibrate: write the fitted model as a scenario FILE.json")
         ("force", po::bool_switch(&o.force), "overwrite output files that exist")
@@ -201,6 +205,21 @@ bool given(const po::variables_map& vm, const char* flag) {
 }
 
 // --stages for run and compare; the sweep's own flags for sweep.
+// --report: run and compare only; the extension picks the format.
+std::string check_report_path(const CliOptions& o) {
+    if (o.report_path.empty()) return {};
+    if (o.command != Command::Run && o.command != Command::Compare) {
+        return "--report belongs to run and compare";
+    }
+    const auto dot = o.report_path.rfind('.');
+    std::string ext = dot == std::string::npos ? "" : o.report_path.substr(dot);
+    for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (ext != ".html" && ext != ".htm" && ext != ".pdf") {
+        return "--report must end in .html or .pdf, got '" + o.report_path + "'";
+    }
+    return {};
+}
+
 std::string check_stages_and_sweep(CliOptions& o, const RawFlags& raw,
                                    const po::variables_map& vm) {
     RunConfig& run = o.run;
@@ -342,6 +361,7 @@ std::string check_cli_rules(CliOptions& o, const RawFlags& raw, const po::variab
     if (o.command != Command::Run && !o.csv_workers_path.empty()) {
         return "--csv-workers belongs to run";
     }
+    if (std::string problem = check_report_path(o); !problem.empty()) return problem;
     if (!o.csv_workers_path.empty() &&
         (run.external || run.server.model != Model::ProcessPerCore)) {
         return "--csv-workers needs --model process-per-core (other models have one server "

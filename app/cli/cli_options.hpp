@@ -19,6 +19,7 @@ struct CliOptions {
     std::string csv_path;          // "-" = stdout
     std::string csv_workers_path;  // process per core: one row per worker per tick; "-" = stdout
     std::string chart_path;        // .png, .svg or .pdf
+    std::string report_path;       // run, compare: .html or .pdf
     bool force = false;            // overwrite existing output files
     bool quiet = false;            // no progress lines
     int repeat = 1;                // run, compare: run each experiment this many times

@@ -234,10 +234,27 @@ bool write_chart(const ChartRenderer& render_chart, const std::vector<RunResult>
     return true;
 }
 
-bool charts_available(const CliOptions& options, const ChartRenderer& render_chart) {
+bool write_report(const ReportRenderer& render_report, const std::vector<RunResult>& runs,
+                  const CliOptions& options) {
+    if (options.report_path.empty()) return true;
+    if (std::string error = render_report(runs, options.report_path, options.force);
+        !error.empty()) {
+        std::cerr << "conclab-cli: " << error << "\n";
+        return false;
+    }
+    return true;
+}
+
+bool charts_available(const CliOptions& options, const ChartRenderer& render_chart,
+                      const ReportRenderer& render_report) {
     if (!options.chart_path.empty() && !render_chart) {
         std::cerr << "conclab-cli: --chart needs the Qt chart code, which this build left out "
                      "(configure with -DCONCLAB_BUILD_GUI=ON)\n";
+        return false;
+    }
+    if (!options.report_path.empty() && !render_report) {
+        std::cerr << "conclab-cli: --report needs the Qt chart code, which this build left out "
+                     "(configure with -DCONCLAB_BUILD_GUI=ON); --json writes the figures\n";
         return false;
     }
     return true;
@@ -245,8 +262,9 @@ bool charts_available(const CliOptions& options, const ChartRenderer& render_cha
 
 }  // namespace
 
-int run_cli(const CliOptions& options, const ChartRenderer& render_chart) {
-    if (!charts_available(options, render_chart)) return 2;
+int run_cli(const CliOptions& options, const ChartRenderer& render_chart,
+            const ReportRenderer& render_report) {
+    if (!charts_available(options, render_chart, render_report)) return 2;
     const SetOutcome set =
         run_repeats(options.run, options.repeat, options.quiet, {}, options.kill_worker_at);
     if (set.runs.empty()) return set.interrupted ? 130 : 1;
@@ -270,13 +288,15 @@ int run_cli(const CliOptions& options, const ChartRenderer& render_chart) {
                            options.force);
     }
     ok &= write_chart(render_chart, {typical(set.runs)}, options);
+    ok &= write_report(render_report, {typical(set.runs)}, options);
     if (set.interrupted) return 130;
     if (set.start_failed || has_failed_run(set.runs) || !ok) return 1;
     return 0;
 }
 
-int compare_cli(const CliOptions& options, const ChartRenderer& render_chart) {
-    if (!charts_available(options, render_chart)) return 2;
+int compare_cli(const CliOptions& options, const ChartRenderer& render_chart,
+                const ReportRenderer& render_report) {
+    if (!charts_available(options, render_chart, render_report)) return 2;
     const std::vector<RunConfig> plan =
         comparison_runs(options.run, options.models, options.target);
     std::vector<RunSet> sets;
@@ -305,6 +325,7 @@ int compare_cli(const CliOptions& options, const ChartRenderer& render_chart) {
     std::vector<RunResult> charted;
     for (const RunSet& set : sets) charted.push_back(typical(set));
     ok &= write_chart(render_chart, charted, options);
+    ok &= write_report(render_report, charted, options);
     if (interrupted) return 130;
     bool failed = start_failed;
     for (const RunSet& set : sets) failed |= has_failed_run(set);

@@ -17,14 +17,20 @@ namespace conclab::cli {
 using ChartRenderer = std::function<std::string(const std::vector<RunResult>& runs,
                                                 const std::string& path, bool overwrite)>;
 
+// Writes the report of `runs` (.html or .pdf by the extension, charts included); same contract as
+// ChartRenderer. Empty in an engine-only build.
+using ReportRenderer = ChartRenderer;
+
 // Blocks SIGINT and SIGTERM in the calling thread; call first thing in main(), before any thread
 // starts, so that they wait for run_cli()'s sigtimedwait instead of killing the process.
 void block_stop_signals();
 
 // Returns the process exit code: 0 done, 1 could not start or failed, 130 interrupted.
 // `run` (with --repeat), `compare` and `calibrate`.
-int run_cli(const CliOptions& options, const ChartRenderer& render_chart);
-int compare_cli(const CliOptions& options, const ChartRenderer& render_chart);
+int run_cli(const CliOptions& options, const ChartRenderer& render_chart,
+            const ReportRenderer& render_report = {});
+int compare_cli(const CliOptions& options, const ChartRenderer& render_chart,
+                const ReportRenderer& render_report = {});
 int calibrate_cli(const CliOptions& options);
 int sweep_cli(const CliOptions& options);
 // `conclab-cli serve`: only the server side, for an external load tool; same exit codes.

@@ -5,6 +5,7 @@
 #include "cli_run.hpp"
 #ifdef CONCLAB_HAVE_CHARTS
 #include "qt_chart_renderer.hpp"
+#include "qt_report_renderer.hpp"
 #endif
 
 int main(int argc, char** argv) {
@@ -24,11 +25,13 @@ int main(int argc, char** argv) {
         return conclab::cli::calibrate_cli(*parsed.options);
     }
     conclab::cli::ChartRenderer charts;
+    conclab::cli::ReportRenderer reports;
 #ifdef CONCLAB_HAVE_CHARTS
     charts = conclab::cli::make_qt_chart_renderer(argc, argv);
+    reports = conclab::cli::make_qt_report_renderer(argc, argv);
 #endif
     if (parsed.options->command == conclab::cli::Command::Compare) {
-        return conclab::cli::compare_cli(*parsed.options, charts);
+        return conclab::cli::compare_cli(*parsed.options, charts, reports);
     }
-    return conclab::cli::run_cli(*parsed.options, charts);
+    return conclab::cli::run_cli(*parsed.options, charts, reports);
 }

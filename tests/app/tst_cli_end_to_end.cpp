@@ -152,6 +152,63 @@ private slots:
 #endif
     }
 
+    // --report: the extension picks HTML or PDF; an existing file needs --force, like --json.
+    void writesReportsHeadless() {
+#ifndef CONCLAB_HAVE_CHARTS
+        CliRun r = run_cli({"run", "--duration", "0.5", "--report", "x.html", "--quiet"});
+        QCOMPARE(r.exit_code, 2);
+        QVERIFY2(r.err.contains("--report needs the Qt chart code"), qPrintable(r.err));
+#else
+        QTemporaryDir dir;
+        const QString html = dir.filePath("run.html");
+        const QString pdf = dir.filePath("run.pdf");
+        CliRun r = run_cli({"run", "--connections", "5", "--io-ms", "5", "--duration", "1",
+                            "--report", html, "--quiet"});
+        QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+        QFile h(html);
+        QVERIFY(h.open(QIODevice::ReadOnly));
+        const QByteArray page = h.readAll();
+        h.close();
+        QVERIFY(page.startsWith("<!DOCTYPE html>"));
+        QVERIFY(page.count("<svg") >= 4);
+        QVERIFY(page.contains("p99.9") && page.contains("event loop"));
+        // Nothing fetched: no external source, link, stylesheet import or url() (the SVG's
+        // xmlns names are identifiers, not fetches).
+        const QRegularExpression fetch("(src|href)\\s*=\\s*[\"']?(https?:)?//|@import|url\\(");
+        QVERIFY(!QString::fromUtf8(page).contains(fetch));
+
+        r = run_cli({"run", "--connections", "5", "--io-ms", "5", "--duration", "1", "--report",
+                     pdf, "--quiet"});
+        QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+        QFile p(pdf);
+        QVERIFY(p.open(QIODevice::ReadOnly));
+        const QByteArray slides = p.readAll();
+        p.close();
+        QVERIFY(slides.startsWith("%PDF"));
+        QVERIFY2(slides.count("/Type /Page\n") >= 5,
+                 qPrintable(QString::number(slides.count("/Type /Page\n"))));
+
+        // No overwrite without --force; the file stays as it was.
+        r = run_cli({"run", "--duration", "0.5", "--report", html, "--quiet"});
+        QCOMPARE(r.exit_code, 1);
+        QVERIFY2(r.err.contains("exists") && r.err.contains("--force"), qPrintable(r.err));
+        QVERIFY(h.open(QIODevice::ReadOnly));
+        QCOMPARE(h.readAll(), page);
+        h.close();
+        r = run_cli({"run", "--duration", "0.5", "--report", html, "--force", "--quiet"});
+        QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+        QVERIFY(h.open(QIODevice::ReadOnly));
+        QVERIFY(h.readAll() != page);
+#endif
+        // An unknown extension is refused before anything runs, naming both formats.
+        CliRun bad = run_cli({"run", "--duration", "0.5", "--report", "x.docx", "--quiet"});
+        QCOMPARE(bad.exit_code, 2);
+        QVERIFY2(bad.err.contains(".html or .pdf"), qPrintable(bad.err));
+        bad = run_cli({"sweep", "--connections", "1,2", "--report", "x.html"});
+        QCOMPARE(bad.exit_code, 2);
+        QVERIFY2(bad.err.contains("--report belongs to run and compare"), qPrintable(bad.err));
+    }
+
     void refusesToOverwriteWithoutForce() {
         QTemporaryDir dir;
         const QString json = dir.filePath("run.json");

@@ -1,0 +1,26 @@
+#include "qt_report_renderer.hpp"
+
+#include <QApplication>
+
+#include "report_writer.hpp"
+
+namespace conclab::cli {
+
+ReportRenderer make_qt_report_renderer(int argc, char** argv) {
+    return [argc, argv](const std::vector<RunResult>& runs, const std::string& path,
+                        bool overwrite) -> std::string {
+        // Headless by default: the charts need widgets, not a screen.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        int qt_argc = argc > 0 ? 1 : 0;
+        QApplication app(qt_argc, argv);
+        ui::ReportOptions options;
+        options.overwrite = overwrite;
+        QString error;
+        if (!ui::write_report_for_runs(runs, QString::fromStdString(path), options, &error)) {
+            return error.toStdString();
+        }
+        return {};
+    };
+}
+
+}  // namespace conclab::cli

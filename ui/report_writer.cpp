@@ -1,0 +1,65 @@
+#include "report_writer.hpp"
+
+#include <QBuffer>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include "chart_exporter.hpp"
+#include "chart_panel.hpp"
+#include "chart_style_scope.hpp"
+#include "report_content.hpp"
+#include "report_html.hpp"
+#include "report_pdf.hpp"
+
+namespace conclab::ui {
+
+QString report_format(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == "html" || suffix == "htm") return QStringLiteral("html");
+    if (suffix == "pdf") return QStringLiteral("pdf");
+    return {};
+}
+
+bool write_report(ChartPanel& panel, const std::vector<RunResult>& runs, const QString& path,
+                  const ReportOptions& o, QString* error) {
+    auto fail = [&](const QString& why) {
+        if (error) *error = QObject::tr("cannot write %1: %2").arg(path, why);
+        return false;
+    };
+    const QString format = report_format(path);
+    if (format.isEmpty()) return fail(QObject::tr("a report is .html or .pdf"));
+    if (runs.empty()) return fail(QObject::tr("there is no finished run to report"));
+    if (!o.overwrite && QFileInfo::exists(path)) {
+        return fail(QObject::tr("the file exists (use --force, or confirm in the dialog)"));
+    }
+    ReportContent content =
+        report_content(runs, o.title.isEmpty() ? panel.heading_title() : o.title,
+                       o.subtitle.isEmpty() ? panel.heading_subtitle() : o.subtitle);
+    content.opened_from_file = o.opened_from_file;
+    // Drawn into memory first: the file is only created once the report exists.
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        ChartStyleScope scope(panel, ChartStyle{false, true});
+        if (format == "html") {
+            buffer.write(report_html(content, panel));
+        } else {
+            write_report_pdf(buffer, content, panel);
+        }
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
+    if (file.write(buffer.data()) != buffer.size()) return fail(file.errorString());
+    if (!file.commit()) return fail(file.errorString());
+    return true;
+}
+
+bool write_report_for_runs(const std::vector<RunResult>& runs, const QString& path,
+                           const ReportOptions& options, QString* error) {
+    ChartPanel panel;
+    panel.resize(1920, 1080);
+    show_runs(panel, runs);
+    return write_report(panel, runs, path, options, error);
+}
+
+}  // namespace conclab::ui
