@@ -114,6 +114,8 @@ void ChartPanel::append(int run, const std::vector<MetricsSample>& samples) {
         latency_->append(r.p50, s.t_s, or_gap(s.p50_ms));
         latency_->append(r.p90, s.t_s, or_gap(s.p90_ms));
         latency_->append(r.p99, s.t_s, or_gap(s.p99_ms));
+        if (r.p99_uncorrected >= 0)
+            latency_->append(r.p99_uncorrected, s.t_s, or_gap(s.p99_uncorrected_ms));
         connections_->append(r.client_open, s.t_s, s.client_open);
         connections_->append(r.in_service, s.t_s, or_gap(s.server_in_service));
         connections_->append(r.waiting, s.t_s, or_gap(s.server_waiting));
@@ -121,6 +123,32 @@ void ChartPanel::append(int run, const std::vector<MetricsSample>& samples) {
         cpu_->append(r.server_cpu, s.t_s, or_gap(s.server_cpu_pct));
         cpu_->append(r.load_cpu, s.t_s, s.load_cpu_pct);
     }
+}
+
+void ChartPanel::show_load_shape(int run, const RunConfig& config) {
+    if (run < 0 || run >= run_count()) return;
+    RunSeries& r = runs_[static_cast<std::size_t>(run)];
+    const bool open = config.load.rate > 0;
+    if (open && r.p99_uncorrected < 0) {
+        QCPGraph* p99 = latency_->graph(r.p99);
+        const QColor color = p99 ? p99->pen().color() : series_color(3);
+        r.p99_uncorrected =
+            latency_->add_series(tr("p99 from send (uncorrected)"), color.lighter(150), false,
+                                 Qt::DashDotDotLine);
+    }
+    if (config.stages.empty()) return;
+    TimeSeriesChart* chart = open ? rps_ : connections_;
+    const int plan = chart->add_series(open ? tr("planned req/s") : tr("planned connections"),
+                                       style_.foreground(), false, Qt::DashLine);
+    double t = 0;
+    double value = open ? config.load.rate : config.load.connections;
+    chart->append(plan, t, value);
+    for (const Stage& stage : config.stages) {
+        t += stage.duration_s;
+        value = stage.target;
+        chart->append(plan, t, value);
+    }
+    if (config.duration_s > t) chart->append(plan, config.duration_s, value);
 }
 
 void ChartPanel::add_event(const AdjustEvent& event) {

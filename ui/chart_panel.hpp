@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "chart_style.hpp"
+#include "core/run_config.hpp"
 #include "metrics/metrics.hpp"
 
 class QLabel;
@@ -30,6 +31,10 @@ public:
     // A run measured from outside (a real server) has no server-side series: they stay as gaps
     // and leave the legends, which have little room when runs are overlaid.
     void drop_server_legend(int run);
+    // What the load shape adds to a run's charts: in an open loop the p99 measured from the
+    // actual send beside the corrected one; with stages, the plan as a dashed target line on the
+    // connections (closed) or requests/s (open) chart.
+    void show_load_shape(int run, const RunConfig& config);
     void add_event(const AdjustEvent& event);
     void clear();
 
@@ -55,6 +60,7 @@ private:
     struct RunSeries {
         int rps, p50, p90, p99, client_open, in_service, waiting, accept_queue, server_cpu,
             load_cpu;
+        int p99_uncorrected = -1;  // open loop only
     };
 
     QLabel* title_;

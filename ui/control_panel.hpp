@@ -14,6 +14,7 @@
 
 #include "core/run_config.hpp"
 #include "core/run_fields.hpp"
+#include "experiment/experiment.hpp"
 
 class QCheckBox;
 class QComboBox;
@@ -26,7 +27,9 @@ class QVBoxLayout;
 
 namespace conclab::ui {
 
+class CoordinatedOmissionBox;
 class LabeledSlider;
+class LoadPlanEdit;
 
 class ControlPanel : public QWidget {
     Q_OBJECT
@@ -47,10 +50,18 @@ public:
     // A calibration's fitted model: model and overhead (and the GIL-released part, when the
     // registry has it). Emits knobChanged for the overhead, as a moved slider would.
     void apply_fit(const RunConfig& fitted);
+    // A run's status: the coordinated-omission box shows an open-loop run's own figures.
+    void show_status(const Snapshot& snapshot);
 
     QComboBox* model_box() const { return model_; }
     QComboBox* inner_box() const { return inner_; }
     LabeledSlider* connections() const { return connections_; }
+    // Load shape: closed (connections) or open (rate, over at most max-connections).
+    QComboBox* load_shape_box() const { return load_shape_; }
+    LabeledSlider* rate() const { return rate_; }
+    LabeledSlider* max_connections() const { return max_connections_; }
+    LoadPlanEdit* plan_edit() const { return plan_; }
+    CoordinatedOmissionBox* omission_box() const { return omission_; }
     LabeledSlider* cpu_ms() const { return cpu_ms_; }
     LabeledSlider* io_ms() const { return io_ms_; }
     LabeledSlider* overhead_us() const { return overhead_us_; }
@@ -99,13 +110,19 @@ private:
     void store_edit(const RunField& field, double value);
     void update_enabled();
     void update_real_server();
+    void set_open_loop(bool open);
 
     RunConfig config_;
     std::vector<FieldSlider> field_sliders_;
     bool showing_ = false;  // set_config is filling the controls: not an edit
     QComboBox* model_;
     QComboBox* inner_;
+    QComboBox* load_shape_;
     LabeledSlider* connections_;
+    LabeledSlider* rate_;
+    LabeledSlider* max_connections_;
+    LoadPlanEdit* plan_;
+    CoordinatedOmissionBox* omission_;
     LabeledSlider* cpu_ms_;
     LabeledSlider* io_ms_;
     LabeledSlider* overhead_us_;

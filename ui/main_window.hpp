@@ -25,6 +25,7 @@ class QToolBar;
 namespace conclab::ui {
 
 class CalibrateDialog;
+class SweepWindow;
 class ChartPanel;
 class CompareTable;
 class ControlPanel;
@@ -47,6 +48,8 @@ public:
     void start_comparison(const std::vector<Model>& models);
     // Run → Calibrate against a real server…: opens (or raises) the dialog, not modal.
     CalibrateDialog* open_calibrate_dialog();
+    // The Sweep mode, with the controls' workload (a window of its own, kept between uses).
+    SweepWindow* open_sweep_window();
     bool open_scenario(const QString& path);  // false: message shown, nothing changed
     bool save_scenario(const QString& path);
     bool export_charts(const QString& path, const ChartExportOptions& options);
@@ -134,6 +137,7 @@ private:
     QAction* dark_action_ = nullptr;
     QAction* presentation_action_ = nullptr;
     QPointer<CalibrateDialog> calibrate_dialog_;
+    QPointer<SweepWindow> sweep_window_;
     bool comparing_ = false;
 };
 

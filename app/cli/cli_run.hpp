@@ -8,6 +8,7 @@
 
 #include "cli_options.hpp"
 #include "experiment/experiment.hpp"
+#include "experiment/sweep.hpp"
 
 namespace conclab::cli {
 
@@ -16,6 +17,10 @@ namespace conclab::cli {
 // by the main() of a build with the Qt chart code; empty in an engine-only build.
 using ChartRenderer = std::function<std::string(const std::vector<RunResult>& runs,
                                                 const std::string& path, bool overwrite)>;
+
+// `conclab-cli sweep --chart`: X(N) and R(N) of the sweeps, the models overlaid; same contract.
+using SweepChartRenderer = std::function<std::string(const std::vector<SweepResult>& sweeps,
+                                                     const std::string& path, bool overwrite)>;
 
 // Blocks SIGINT and SIGTERM in the calling thread; call first thing in main(), before any thread
 // starts, so that they wait for run_cli()'s sigtimedwait instead of killing the process.
@@ -26,7 +31,7 @@ void block_stop_signals();
 int run_cli(const CliOptions& options, const ChartRenderer& render_chart);
 int compare_cli(const CliOptions& options, const ChartRenderer& render_chart);
 int calibrate_cli(const CliOptions& options);
-int sweep_cli(const CliOptions& options);
+int sweep_cli(const CliOptions& options, const SweepChartRenderer& render_chart);
 // `conclab-cli serve`: only the server side, for an external load tool; same exit codes.
 int serve_cli(const CliOptions& options);
 
