@@ -132,9 +132,8 @@ void ChartPanel::show_load_shape(int run, const RunConfig& config) {
     if (open && r.p99_uncorrected < 0) {
         QCPGraph* p99 = latency_->graph(r.p99);
         const QColor color = p99 ? p99->pen().color() : series_color(3);
-        r.p99_uncorrected =
-            latency_->add_series(tr("p99 from send (uncorrected)"), color.lighter(150), false,
-                                 Qt::DashDotDotLine);
+        r.p99_uncorrected = latency_->add_series(tr("p99 from send (uncorrected)"),
+                                                 color.lighter(150), false, Qt::DashDotDotLine);
     }
     if (config.stages.empty()) return;
     TimeSeriesChart* chart = open ? rps_ : connections_;

@@ -226,9 +226,9 @@ void MainWindow::build_menus() {
     calibrate_action_ = run->addAction(tr("C&alibrate against a real server…"), this,
                                        [this] { open_calibrate_dialog(); });
     calibrate_action_->setObjectName("calibrateAction");
-    QAction* sweep = run->addAction(tr("Concurrency &sweep (X(N), USL fit)…"),
-                                    QKeySequence(tr("Ctrl+Shift+W")), this,
-                                    [this] { open_sweep_window(); });
+    QAction* sweep =
+        run->addAction(tr("Concurrency &sweep (X(N), USL fit)…"), QKeySequence(tr("Ctrl+Shift+W")),
+                       this, [this] { open_sweep_window(); });
     sweep->setObjectName("sweepAction");
     toolbar_->addAction(sweep);
 

@@ -34,7 +34,8 @@ QString ci(const UslParameter& p, int precision, char format = 'g') {
 
 void setup_plot(QCustomPlot* plot, const QString& title, const QString& y_label) {
     plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont("sans", 11, QFont::Bold)));
+    plot->plotLayout()->addElement(0, 0,
+                                   new QCPTextElement(plot, title, QFont("sans", 11, QFont::Bold)));
     plot->xAxis->setLabel(QObject::tr("client connections N (log)"));
     plot->yAxis->setLabel(y_label);
     plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
@@ -45,8 +46,8 @@ void setup_plot(QCustomPlot* plot, const QString& title, const QString& y_label)
     plot->setMinimumSize(320, 260);
 }
 
-QCPGraph* add_graph(QCustomPlot* plot, const QString& name, const QColor& color,
-                    Qt::PenStyle style, bool scatter) {
+QCPGraph* add_graph(QCustomPlot* plot, const QString& name, const QColor& color, Qt::PenStyle style,
+                    bool scatter) {
     QCPGraph* g = plot->addGraph();
     g->setName(name);
     QPen pen(color, scatter ? 1.5 : 2.0, style);
@@ -316,8 +317,9 @@ bool export_sweeps(const std::vector<SweepResult>& sweeps, const QString& path, 
         fits << label + ": " + fit_summary(fit);
     }
     if (!sweeps.empty()) {
-        chart.set_heading(QObject::tr("Concurrency sweep: %1").arg(labels.join(QObject::tr(" vs "))),
-                          describe_sweep_workload(sweeps.front()) + "\n" + fits.join("\n"));
+        chart.set_heading(
+            QObject::tr("Concurrency sweep: %1").arg(labels.join(QObject::tr(" vs "))),
+            describe_sweep_workload(sweeps.front()) + "\n" + fits.join("\n"));
     }
     return export_sweep_chart(chart, path, overwrite, error);
 }

@@ -86,8 +86,8 @@ SweepWindow::SweepWindow(QWidget* parent)
     });
     connect(runner_, &SweepRunner::failed, this, [this](const QString& message) {
         set_running(false);
-        error_->setText(tr("<span style='color:#b00020'>Cannot run: %1</span>")
-                            .arg(message.toHtmlEscaped()));
+        error_->setText(
+            tr("<span style='color:#b00020'>Cannot run: %1</span>").arg(message.toHtmlEscaped()));
         emit finished(true);
     });
     set_running(false);
@@ -105,8 +105,9 @@ QWidget* SweepWindow::build_controls() {
     presets_box_->addItem(tr("The main window's workload"));
     presets_ = load_sweep_presets();
     for (const Scenario& p : presets_) presets_box_->addItem(QString::fromStdString(p.name));
-    presets_box_->setToolTip(tr("A preset sweep per article claim, or the workload set in the "
-                                "main window's controls"));
+    presets_box_->setToolTip(
+        tr("A preset sweep per article claim, or the workload set in the "
+           "main window's controls"));
     connect(presets_box_, &QComboBox::activated, this, [this](int index) {
         if (index > 0) apply_scenario(presets_[static_cast<std::size_t>(index - 1)]);
     });
@@ -126,8 +127,9 @@ QWidget* SweepWindow::build_controls() {
     form->addRow(tr("Models"), models);
     connections_ = new QLineEdit(QStringLiteral("1,2,4,8,16,32,64,128"), box);
     connections_->setObjectName("sweepConnections");
-    connections_->setToolTip(tr("Connection counts N, in order; the fit needs N = 1 and six "
-                                "points"));
+    connections_->setToolTip(
+        tr("Connection counts N, in order; the fit needs N = 1 and six "
+           "points"));
     form->addRow(tr("Connections"), connections_);
     auto* series = new QHBoxLayout;
     from_ = new QSpinBox(box);
@@ -321,9 +323,9 @@ void SweepWindow::set_running(bool running) {
 }
 
 void SweepWindow::export_chart() {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export sweep chart"), QStringLiteral("sweep.png"),
-        tr("PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export sweep chart"), QStringLiteral("sweep.png"),
+                                     tr("PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)"));
     if (path.isEmpty()) return;
     QString error;
     // The file dialog has asked before replacing a file.

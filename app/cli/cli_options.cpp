@@ -86,7 +86,7 @@ struct RawFlags {
     std::string target, scenario, models, stages;
     int from = 0, to = 0, steps = 0;
     bool allow_remote = false;
-    ExternalTarget request;  // method, headers and body only
+    ExternalTarget request;                       // method, headers and body only
     std::optional<ScenarioSweep> scenario_sweep;  // the --scenario's "sweep" section
 };
 
@@ -253,7 +253,7 @@ std::string check_stages_and_sweep(CliOptions& o, const RawFlags& raw,
     if (o.step_s <= 0 || o.step_s > 3600) {
         return "--step-duration must be above 0 and at most 3600 s";
     }
-    o.sweep_warmup_s = given(vm, "warmup")    ? run.warmup_s
+    o.sweep_warmup_s = given(vm, "warmup")  ? run.warmup_s
                        : raw.scenario_sweep ? raw.scenario_sweep->warmup_s
                                             : 1.0;
     run.warmup_s = 0;  // each point gets its own warm-up

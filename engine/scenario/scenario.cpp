@@ -129,11 +129,13 @@ std::vector<int> sweep_connections(const json& s) {
     const bool list = s.contains("connections");
     const bool series = s.contains("from") || s.contains("to") || s.contains("steps");
     if (list == series) {
-        bad("sweep", "sweep needs \"connections\": [1, 2, 4, …] or \"from\", \"to\" and "
-                     "\"steps\" (one of the two)");
+        bad("sweep",
+            "sweep needs \"connections\": [1, 2, 4, …] or \"from\", \"to\" and "
+            "\"steps\" (one of the two)");
     }
     if (series) {
-        const int from = sweep_int(s, "from"), to = sweep_int(s, "to"), steps = sweep_int(s, "steps");
+        const int from = sweep_int(s, "from"), to = sweep_int(s, "to"),
+                  steps = sweep_int(s, "steps");
         if (from < 1 || to < from || to > Limits::kMaxConnections || steps < 2 || steps > 100) {
             bad("sweep", "sweep needs 1 <= from <= to <= " +
                              std::to_string(Limits::kMaxConnections) + " and steps 2..100");
@@ -161,7 +163,7 @@ std::optional<ScenarioSweep> sweep_field(const json& j) {
     const json& s = j.at("sweep");
     if (!s.is_object()) bad("sweep", "sweep must be an object {\"connections\": [...], …}");
     for (const auto& member : s.items()) {
-        static const std::set<std::string> known{"models", "connections", "from", "to",
+        static const std::set<std::string> known{"models", "connections",   "from",  "to",
                                                  "steps",  "step_duration", "warmup"};
         if (!known.count(member.key())) {
             bad("sweep", "sweep has an unknown key \"" + member.key() + "\"");

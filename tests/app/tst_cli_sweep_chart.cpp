@@ -41,11 +41,20 @@ private slots:
         QTemporaryDir dir;
         const QString png = dir.filePath("sweep.png");
         const QString svg = dir.filePath("sweep.svg");
-        const QStringList args{"sweep",           "--models", "event-loop,gil-threads",
-                               "--io-ms",         "10",       "--threads",
-                               "4",               "--connections", "1,2,4,8,16,32",
-                               "--step-duration", "0.6",      "--warmup",
-                               "0.2",             "--quiet"};
+        const QStringList args{"sweep",
+                               "--models",
+                               "event-loop,gil-threads",
+                               "--io-ms",
+                               "10",
+                               "--threads",
+                               "4",
+                               "--connections",
+                               "1,2,4,8,16,32",
+                               "--step-duration",
+                               "0.6",
+                               "--warmup",
+                               "0.2",
+                               "--quiet"};
         CliRun r = run_cli(args + QStringList{"--chart", png});
         QVERIFY2(r.exit_code == 0, qPrintable(r.err));
         QImageReader reader(png);
@@ -72,7 +81,8 @@ private slots:
         QFile svg_file(svg);
         QVERIFY(svg_file.open(QIODevice::ReadOnly));
         const QByteArray svg_text = svg_file.readAll();
-        QVERIFY(svg_text.contains("<svg") && svg_text.contains("</svg>") && svg_text.size() > 10000);
+        QVERIFY(svg_text.contains("<svg") && svg_text.contains("</svg>") &&
+                svg_text.size() > 10000);
     }
 
     void sweepScenarioSectionDrivesTheSweep() {

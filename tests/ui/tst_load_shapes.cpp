@@ -106,12 +106,14 @@ private slots:
         QVERIFY(s.latency && s.latency_uncorrected);
         // Over capacity the requests queue for a connection: measured from when they were
         // due, the p99 is well above the one from when they were sent (generous bound).
-        QVERIFY2(s.latency->p99_ms >= 2 * s.latency_uncorrected->p99_ms,
-                 qPrintable(QString("%1 vs %2").arg(s.latency->p99_ms).arg(
-                     s.latency_uncorrected->p99_ms)));
+        QVERIFY2(
+            s.latency->p99_ms >= 2 * s.latency_uncorrected->p99_ms,
+            qPrintable(
+                QString("%1 vs %2").arg(s.latency->p99_ms).arg(s.latency_uncorrected->p99_ms)));
         QVERIFY(box->text().contains("measured from when requests were due"));
         QVERIFY(box->text().contains(QString("<b>%1</b>").arg(s.late)));
-        QCOMPARE(box->text(), coordinated_omission_text(s, 120, c->config().load.request_timeout_s));
+        QCOMPARE(box->text(),
+                 coordinated_omission_text(s, 120, c->config().load.request_timeout_s));
         QVERIFY(w.grab().save(screenshot_path("open-loop-coordinated-omission.png")));
 
         QTest::mouseClick(c->start_button(), Qt::LeftButton);  // Stop
@@ -139,8 +141,7 @@ private slots:
         // Bad input: a clear error, no plan.
         QTest::keyClicks(edit, "3s:10,oops");
         QVERIFY(c->plan_edit()->error_label()->isVisible());
-        QVERIFY2(c->plan_edit()->error().contains("stage 2"),
-                 qPrintable(c->plan_edit()->error()));
+        QVERIFY2(c->plan_edit()->error().contains("stage 2"), qPrintable(c->plan_edit()->error()));
         QVERIFY(c->config().stages.empty());
         edit->clear();
         QTest::keyClicks(edit, "3s:20,4s:20,3s:8");

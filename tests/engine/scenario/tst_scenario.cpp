@@ -153,16 +153,20 @@ private slots:
     void badSweepIsRefusedWithTheReason_data() {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("not an object") << R"({"name":"x","sweep":[1,2]})" << "must be an object";
+        QTest::newRow("not an object") << R"({"name":"x","sweep":[1,2]})"
+                                       << "must be an object";
         QTest::newRow("unknown key") << R"({"name":"x","sweep":{"connections":[1],"step":3}})"
                                      << "unknown key \"step\"";
         QTest::newRow("no connections") << R"({"name":"x","sweep":{"warmup":1}})"
                                         << "sweep needs \"connections\"";
         QTest::newRow("both") << R"({"name":"x","sweep":{"connections":[1],"from":1}})"
                               << "one of the two";
-        QTest::newRow("zero") << R"({"name":"x","sweep":{"connections":[1,0]}})" << "got 0";
-        QTest::newRow("text") << R"({"name":"x","sweep":{"connections":["8"]}})" << "got \"8\"";
-        QTest::newRow("empty") << R"({"name":"x","sweep":{"connections":[]}})" << "1 to 100";
+        QTest::newRow("zero") << R"({"name":"x","sweep":{"connections":[1,0]}})"
+                              << "got 0";
+        QTest::newRow("text") << R"({"name":"x","sweep":{"connections":["8"]}})"
+                              << "got \"8\"";
+        QTest::newRow("empty") << R"({"name":"x","sweep":{"connections":[]}})"
+                               << "1 to 100";
         QTest::newRow("step 0") << R"({"name":"x","sweep":{"connections":[1],"step_duration":0}})"
                                 << "step_duration";
         QTest::newRow("bad model")
