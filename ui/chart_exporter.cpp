@@ -134,6 +134,7 @@ void show_runs(ChartPanel& panel, const std::vector<RunResult>& runs) {
     for (std::size_t i = 0; i < runs.size(); ++i) {
         const QString label = single ? QString() : model_label(runs[i].config);
         const int run = panel.begin_run(label, static_cast<int>(i), false, single);
+        panel.show_load_shape(run, runs[i].config);
         panel.append(run, runs[i].series);
         if (single) {
             for (const AdjustEvent& e : runs[i].events) panel.add_event(e);

@@ -8,6 +8,7 @@
 
 #include <qcustomplot.h>
 
+#include "coordinated_omission_box.hpp"
 #include "time_series_chart.hpp"
 
 namespace conclab::ui {
@@ -30,7 +31,8 @@ ChartPanel::ChartPanel(QWidget* parent)
       rps_(new TimeSeriesChart(tr("Requests per second"), tr("req/s"), this)),
       latency_(new TimeSeriesChart(tr("Latency percentiles"), tr("ms"), this)),
       connections_(new TimeSeriesChart(tr("Connections"), tr("connections"), this)),
-      cpu_(new TimeSeriesChart(tr("CPU"), tr("% of one core"), this)) {
+      cpu_(new TimeSeriesChart(tr("CPU"), tr("% of one core"), this)),
+      omission_(new CoordinatedOmissionBox(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     QFont big = title_->font();
@@ -47,6 +49,7 @@ ChartPanel::ChartPanel(QWidget* parent)
     grid->addWidget(connections_, 1, 0);
     grid->addWidget(cpu_, 1, 1);
     layout->addLayout(grid, 1);
+    layout->addWidget(omission_);
     rps_->setObjectName("rpsChart");
     latency_->setObjectName("latencyChart");
     connections_->setObjectName("connectionsChart");
@@ -132,6 +135,7 @@ void ChartPanel::show_load_shape(int run, const RunConfig& config) {
     if (open && r.p99_uncorrected < 0) {
         QCPGraph* p99 = latency_->graph(r.p99);
         const QColor color = p99 ? p99->pen().color() : series_color(3);
+        if (p99) p99->setName(p99->name() + tr(" from due time"));
         r.p99_uncorrected = latency_->add_series(tr("p99 from send (uncorrected)"),
                                                  color.lighter(150), false, Qt::DashDotDotLine);
     }
@@ -139,8 +143,12 @@ void ChartPanel::show_load_shape(int run, const RunConfig& config) {
     TimeSeriesChart* chart = open ? rps_ : connections_;
     const int plan = chart->add_series(open ? tr("planned req/s") : tr("planned connections"),
                                        style_.foreground(), false, Qt::DashLine);
+    plan_chart_ = chart;
+    plan_series_ = plan;
+    plan_ = config.stages;
+    plan_start_ = open ? config.load.rate : config.load.connections;
     double t = 0;
-    double value = open ? config.load.rate : config.load.connections;
+    double value = plan_start_;
     chart->append(plan, t, value);
     for (const Stage& stage : config.stages) {
         t += stage.duration_s;
@@ -153,11 +161,22 @@ void ChartPanel::show_load_shape(int run, const RunConfig& config) {
 void ChartPanel::add_event(const AdjustEvent& event) {
     const QString label = QString::fromStdString(event.label());
     for (TimeSeriesChart* chart : charts()) chart->add_marker(event.t_s, label);
+    if (event.knob == "plan" && plan_chart_ && plan_chart_->graph(plan_series_)) {
+        QCPGraph* line = plan_chart_->graph(plan_series_);
+        line->data()->removeAfter(event.t_s);
+        line->addData(event.t_s, planned_value(plan_, plan_start_, event.t_s));
+    }
+}
+
+void ChartPanel::show_status(const RunConfig& config, const Summary& summary) {
+    omission_->show_summary(summary, config.load.rate, config.load.request_timeout_s);
 }
 
 void ChartPanel::clear() {
     for (TimeSeriesChart* chart : charts()) chart->clear();
     runs_.clear();
+    plan_chart_ = nullptr;
+    plan_series_ = -1;
     idle_ = false;
 }
 

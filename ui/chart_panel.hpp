@@ -16,6 +16,7 @@ class QLabel;
 
 namespace conclab::ui {
 
+class CoordinatedOmissionBox;
 class TimeSeriesChart;
 
 class ChartPanel : public QWidget {
@@ -35,7 +36,12 @@ public:
     // actual send beside the corrected one; with stages, the plan as a dashed target line on the
     // connections (closed) or requests/s (open) chart.
     void show_load_shape(int run, const RunConfig& config);
+    // A plan-stopped event ends the dashed plan line where the hand took over.
     void add_event(const AdjustEvent& event);
+    // The live run's status: under the charts, an open-loop run's coordinated omission told
+    // with its own figures (hidden for a closed loop).
+    void show_status(const RunConfig& config, const Summary& summary);
+    CoordinatedOmissionBox* omission_box() const { return omission_; }
     void clear();
 
     void set_heading(const QString& title, const QString& subtitle);
@@ -69,8 +75,14 @@ private:
     TimeSeriesChart* latency_;
     TimeSeriesChart* connections_;
     TimeSeriesChart* cpu_;
+    CoordinatedOmissionBox* omission_;
     ChartStyle style_;
     std::vector<RunSeries> runs_;
+    // The plan line of the last run with stages, to end it when a hand takes over.
+    TimeSeriesChart* plan_chart_ = nullptr;
+    int plan_series_ = -1;
+    std::vector<Stage> plan_;
+    double plan_start_ = 0;
     bool idle_ = false;
 };
 

@@ -16,7 +16,6 @@
 
 #include <algorithm>
 
-#include "coordinated_omission_box.hpp"
 #include "labeled_slider.hpp"
 #include "load_plan_edit.hpp"
 #include "model_explanations.hpp"
@@ -77,8 +76,6 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     explanation_->setTextFormat(Qt::RichText);
     explanation_->setObjectName("explanation");
     layout->addWidget(explanation_);
-    omission_ = new CoordinatedOmissionBox(this);
-    layout->addWidget(omission_);
     layout->addStretch(1);
 
     // Defaults: the real systems' defaults, a moderate load, until Stop.
@@ -382,10 +379,6 @@ void ControlPanel::set_open_loop(bool open) {
     max_connections_->setVisible(open);
     plan_->set_open_loop(open);
     if (!showing_) config_.stages = plan_->stages();  // the same text may now be (in)valid
-}
-
-void ControlPanel::show_status(const Snapshot& s) {
-    omission_->show_summary(s.summary, s.config.load.rate, s.config.load.request_timeout_s);
 }
 
 void ControlPanel::update_real_server() {

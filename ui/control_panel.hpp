@@ -14,7 +14,6 @@
 
 #include "core/run_config.hpp"
 #include "core/run_fields.hpp"
-#include "experiment/experiment.hpp"
 
 class QCheckBox;
 class QComboBox;
@@ -27,7 +26,6 @@ class QVBoxLayout;
 
 namespace conclab::ui {
 
-class CoordinatedOmissionBox;
 class LabeledSlider;
 class LoadPlanEdit;
 
@@ -50,8 +48,6 @@ public:
     // A calibration's fitted model: model and overhead (and the GIL-released part, when the
     // registry has it). Emits knobChanged for the overhead, as a moved slider would.
     void apply_fit(const RunConfig& fitted);
-    // A run's status: the coordinated-omission box shows an open-loop run's own figures.
-    void show_status(const Snapshot& snapshot);
 
     QComboBox* model_box() const { return model_; }
     QComboBox* inner_box() const { return inner_; }
@@ -61,7 +57,6 @@ public:
     LabeledSlider* rate() const { return rate_; }
     LabeledSlider* max_connections() const { return max_connections_; }
     LoadPlanEdit* plan_edit() const { return plan_; }
-    CoordinatedOmissionBox* omission_box() const { return omission_; }
     LabeledSlider* cpu_ms() const { return cpu_ms_; }
     LabeledSlider* io_ms() const { return io_ms_; }
     LabeledSlider* overhead_us() const { return overhead_us_; }
@@ -122,7 +117,6 @@ private:
     LabeledSlider* rate_;
     LabeledSlider* max_connections_;
     LoadPlanEdit* plan_;
-    CoordinatedOmissionBox* omission_;
     LabeledSlider* cpu_ms_;
     LabeledSlider* io_ms_;
     LabeledSlider* overhead_us_;

@@ -485,7 +485,7 @@ void MainWindow::on_status(const Snapshot& s) {
     const QString where = s.config.external ? QString::fromStdString(s.config.external->url)
                                             : tr("port %1").arg(s.port);
     state_label_->setText(tr("%1 · %2 s · %3").arg(state).arg(s.elapsed_s, 0, 'f', 1).arg(where));
-    controls_->show_status(s);
+    charts_->show_status(s.config, s.summary);
     QStringList lines;
     for (const std::string& w : s.warnings) lines << QString::fromStdString(w);
     if (!s.fatal_error.empty())

@@ -1,7 +1,7 @@
 #pragma once
 // Runs sweeps for the GUI, one model after another, on a worker thread through the engine's
 // sweep API (run_sweep). Each finished point is handed to the GUI thread as it comes, so the
-// chart fills in live; stop() asks the sweep to end after the point it is in.
+// chart fills in live; stop() ends the sweep at once (the point in progress is dropped).
 
 #include <QObject>
 

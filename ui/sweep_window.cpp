@@ -91,6 +91,7 @@ SweepWindow::SweepWindow(QWidget* parent)
         emit finished(true);
     });
     set_running(false);
+    set_base(RunConfig{});
     resize(1400, 850);
 }
 
@@ -266,7 +267,7 @@ bool SweepWindow::start() {
 
 void SweepWindow::stop() {
     runner_->stop();
-    status_->setText(tr("Stopping after this point …"));
+    status_->setText(tr("Stopping …"));
 }
 
 bool SweepWindow::running() const {

@@ -38,7 +38,7 @@ struct Scenario {
     std::string description;
     RunConfig run;
     std::vector<Model> compare;  // empty = a single run of run.server.model
-    std::optional<ScenarioSweep> sweep;
+    std::optional<ScenarioSweep> sweep{};  // {}: aggregate initialisers may leave it out
 };
 
 struct ScenarioParse {

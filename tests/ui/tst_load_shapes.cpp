@@ -100,7 +100,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.chart_panel()->rps_chart()->marker_count() >= 1, 3000);
 
         // The box tells the run's own story with its numbers.
-        CoordinatedOmissionBox* box = c->omission_box();
+        CoordinatedOmissionBox* box = w.chart_panel()->omission_box();
         QVERIFY(box->isVisible());
         const Summary& s = w.runner()->last_snapshot().summary;
         QVERIFY(s.latency && s.latency_uncorrected);
@@ -169,6 +169,15 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(has_event(w.runner()->last_snapshot(), "plan"), 3000);
         QTRY_COMPARE_WITH_TIMEOUT(w.runner()->last_snapshot().config.load.connections, 30, 3000);
         QTRY_VERIFY_WITH_TIMEOUT(conns->marker_count() >= 2, 3000);
+        // The dashed line ends where the hand took over.
+        const double taken_at = [&] {
+            for (const AdjustEvent& e : w.runner()->last_snapshot().events) {
+                if (e.knob == "plan") return e.t_s;
+            }
+            return -1.0;
+        }();
+        QVERIFY(taken_at > 0 && taken_at < 10);
+        QCOMPARE((conns->graph(plan)->data()->constEnd() - 1)->key, taken_at);
         // The plan would hold 20 here, then ramp to 8: the hand's value holds instead.
         QTest::qWait(1500);
         QCOMPARE(w.runner()->last_snapshot().config.load.connections, 30);

@@ -79,6 +79,7 @@ private slots:
 
     void threeModelsSweptLiveWithAFit() {
         MainWindow w;
+        w.resize(1700, 900);  // the toolbar shows every action, none in its overflow menu
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         ControlPanel* c = w.control_panel();
@@ -142,7 +143,7 @@ private slots:
                  qPrintable(error));
         QVERIFY(QImage(dir.filePath("s.png")).width() >= 1920);
 
-        // Stop: a new sweep ends after the point it is in.
+        // Stop: a new sweep ends at once, the point in progress dropped.
         QTest::mouseClick(s->run_button(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(s->points().at(0).size() >= 1, 20000);
         QTest::mouseClick(s->stop_button(), Qt::LeftButton);
