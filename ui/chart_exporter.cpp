@@ -107,7 +107,11 @@ QString model_label(const RunConfig& c) {
 
 QString describe_workload(const RunConfig& c) {
     const QLocale locale(QLocale::English);
-    QString text = QObject::tr("%1 connections").arg(locale.toString(c.load.connections));
+    QString text =
+        c.load.rate > 0
+            ? QObject::tr("open loop: %1 req/s over at most %2 connections")
+                  .arg(locale.toString(c.load.rate), locale.toString(c.load.max_connections))
+            : QObject::tr("%1 connections").arg(locale.toString(c.load.connections));
     if (!c.external) {
         text += QObject::tr(" · %1 ms CPU + %2 ms I/O per request")
                     .arg(c.server.workload.cpu_ms)

@@ -134,10 +134,12 @@ void ChartPanel::show_load_shape(int run, const RunConfig& config) {
     const bool open = config.load.rate > 0;
     if (open && r.p99_uncorrected < 0) {
         QCPGraph* p99 = latency_->graph(r.p99);
-        const QColor color = p99 ? p99->pen().color() : series_color(3);
+        // A single run: a colour of its own, as its other metrics; overlaid runs: the run's.
+        const QColor color =
+            runs_.size() == 1 || !p99 ? series_color(2) : p99->pen().color().lighter(140);
         if (p99) p99->setName(p99->name() + tr(" from due time"));
-        r.p99_uncorrected = latency_->add_series(tr("p99 from send (uncorrected)"),
-                                                 color.lighter(150), false, Qt::DashDotDotLine);
+        r.p99_uncorrected =
+            latency_->add_series(tr("p99 from send (uncorrected)"), color, false, Qt::DashLine);
     }
     if (config.stages.empty()) return;
     TimeSeriesChart* chart = open ? rps_ : connections_;

@@ -133,21 +133,27 @@ void SweepChart::clear() {
 
 int SweepChart::add_model(const QString& label) {
     const QColor color = series_color(static_cast<int>(models_.size()));
-    const QString prefix = label + QStringLiteral(" ");
+    // The legend names each model once (its measured points, in its colour) and the line
+    // styles once, with the first model: with three models, twelve entries would hide the data.
+    const bool first = models_.empty();
     Graphs g{};
-    g.fit = throughput_->graphCount();
-    add_graph(throughput_, prefix + tr("USL fit"), color, Qt::SolidLine, false);
-    g.ideal = throughput_->graphCount();
-    add_graph(throughput_, prefix + tr("linear ideal λN"), color.lighter(130), Qt::DotLine, false);
-    g.amdahl = throughput_->graphCount();
-    add_graph(throughput_, prefix + tr("Amdahl bound (κ = 0)"), color.lighter(115), Qt::DashLine,
-              false);
     g.measured = throughput_->graphCount();
-    add_graph(throughput_, prefix + tr("measured"), color, Qt::SolidLine, true);
-    g.latency_fit = latency_->graphCount();
-    add_graph(latency_, prefix + tr("N / X(N) of the fit"), color, Qt::SolidLine, false);
+    add_graph(throughput_, label, color, Qt::SolidLine, true);
+    g.fit = throughput_->graphCount();
+    add_graph(throughput_, tr("USL fit (solid)"), color, Qt::SolidLine, false);
+    g.ideal = throughput_->graphCount();
+    add_graph(throughput_, tr("linear ideal λN (dotted)"), color.lighter(130), Qt::DotLine, false);
+    g.amdahl = throughput_->graphCount();
+    add_graph(throughput_, tr("Amdahl bound, κ = 0 (dashed)"), color.lighter(115), Qt::DashLine,
+              false);
     g.latency_measured = latency_->graphCount();
-    add_graph(latency_, prefix + tr("measured mean"), color, Qt::SolidLine, true);
+    add_graph(latency_, label + tr(", measured mean"), color, Qt::SolidLine, true);
+    g.latency_fit = latency_->graphCount();
+    add_graph(latency_, tr("N / X(N) of the fit (solid)"), color, Qt::SolidLine, false);
+    if (!first) {
+        for (int i : {g.fit, g.ideal, g.amdahl}) throughput_->graph(i)->removeFromLegend();
+        latency_->graph(g.latency_fit)->removeFromLegend();
+    }
     models_.push_back(g);
     return static_cast<int>(models_.size()) - 1;
 }
@@ -230,7 +236,7 @@ QString SweepChart::subtitle() const {
 
 namespace {
 
-constexpr int kPageW = 1920, kPageH = 900;
+constexpr int kPageW = 1920, kPageH = 1000;
 
 void draw_page(SweepChart& chart, QCPPainter& painter) {
     painter.fillRect(QRect(0, 0, kPageW, kPageH), Qt::white);
@@ -239,10 +245,13 @@ void draw_page(SweepChart& chart, QCPPainter& painter) {
     painter.setPen(Qt::black);
     painter.drawText(QRect(40, 20, kPageW - 80, 50), Qt::AlignLeft | Qt::AlignVCenter,
                      chart.title());
+    // The subtitle holds the workload and one fit line per model: as tall as it needs.
     painter.setFont(QFont("sans", 14));
-    painter.drawText(QRect(40, 70, kPageW - 80, 60), Qt::AlignLeft | Qt::TextWordWrap,
-                     chart.subtitle());
-    const int top = 140, w = (kPageW - 120) / 2, h = kPageH - top - 20;
+    const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
+    const QRect sub =
+        painter.boundingRect(QRect(40, 72, kPageW - 80, 400), flags, chart.subtitle());
+    painter.drawText(sub, flags, chart.subtitle());
+    const int top = sub.bottom() + 16, w = (kPageW - 120) / 2, h = kPageH - top - 20;
     painter.save();
     painter.translate(40, top);
     chart.throughput_plot()->toPainter(&painter, w, h);

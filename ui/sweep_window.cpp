@@ -55,7 +55,9 @@ SweepWindow::SweepWindow(QWidget* parent)
     table_->setObjectName("sweepTable");
     table_->setHorizontalHeaderLabels({tr("Model"), tr("N"), tr("X req/s"), tr("mean ms"),
                                        tr("p99 ms"), tr("X·R / N"), tr("Little's law")});
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->horizontalHeader()->setSectionResizeMode(6, QHeaderView::Stretch);
+    table_->setWordWrap(false);
     table_->verticalHeader()->setVisible(false);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto* right = new QSplitter(Qt::Vertical, this);
@@ -117,10 +119,10 @@ QWidget* SweepWindow::build_controls() {
     workload_->setWordWrap(true);
     form->addRow(workload_);
     auto* models = new QVBoxLayout;
-    for (Model m : kModels) {
-        RunConfig c = base_;
-        c.server.model = m;
-        auto* check = new QCheckBox(model_label(c), box);
+    const QString names[] = {tr("Event loop"), tr("GIL-locked threads"), tr("Process per core")};
+    for (std::size_t i = 0; i < std::size(kModels); ++i) {
+        const Model m = kModels[i];
+        auto* check = new QCheckBox(names[i], box);
         check->setChecked(m == Model::EventLoop);
         model_boxes_.push_back(check);
         models->addWidget(check);
