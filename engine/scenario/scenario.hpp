@@ -37,7 +37,7 @@ struct Scenario {
     std::string name;
     std::string description;
     RunConfig run;
-    std::vector<Model> compare;  // empty = a single run of run.server.model
+    std::vector<Model> compare;            // empty = a single run of run.server.model
     std::optional<ScenarioSweep> sweep{};  // {}: aggregate initialisers may leave it out
 };
 
