@@ -114,7 +114,18 @@ QWidget* SweepWindow::build_controls() {
     connect(presets_box_, &QComboBox::activated, this, [this](int index) {
         if (index > 0) apply_scenario(presets_[static_cast<std::size_t>(index - 1)]);
     });
+    auto* open = new QPushButton(tr("Open a sweep scenario…"), box);
+    open->setObjectName("sweepOpen");
+    open->setToolTip(
+        tr("A scenario file with a \"sweep\" section (as conclab-cli sweep "
+           "--scenario reads)"));
+    connect(open, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open a sweep scenario"), {},
+                                                          tr("Scenarios (*.json)"));
+        if (!path.isEmpty()) open_scenario_file(path);
+    });
     form->addRow(presets_box_);
+    form->addRow(open);
     workload_ = new QLabel(box);
     workload_->setWordWrap(true);
     form->addRow(workload_);
@@ -215,6 +226,21 @@ void SweepWindow::apply_scenario(const Scenario& s) {
     warmup_->setValue(s.sweep->warmup_s);
     setToolTip(QString::fromStdString(s.description));
     status_->setText(QString::fromStdString(s.description));
+}
+
+bool SweepWindow::open_scenario_file(const QString& path) {
+    const ScenarioParse parsed = load_scenario_file(path.toStdString());
+    QString problem = QString::fromStdString(parsed.error);
+    if (parsed.scenario && !parsed.scenario->sweep) {
+        problem = tr("%1 has no \"sweep\" section (connections, step_duration, warmup)").arg(path);
+    }
+    if (!problem.isEmpty()) {
+        error_->setText(tr("<span style='color:#b00020'>%1</span>").arg(problem.toHtmlEscaped()));
+        return false;
+    }
+    error_->clear();
+    apply_scenario(*parsed.scenario);
+    return true;
 }
 
 void SweepWindow::fill_geometric() {

@@ -34,6 +34,8 @@ public:
     // The workload (server knobs) to sweep, from the main window; a preset replaces it.
     void set_base(const RunConfig& base);
     void apply_scenario(const Scenario& scenario);
+    // A scenario file with a "sweep" section; false (and why, in the window) otherwise.
+    bool open_scenario_file(const QString& path);
     // Starts the sweep set in the controls; false (and the reason shown) when they are invalid.
     bool start();
     void stop();

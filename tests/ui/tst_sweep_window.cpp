@@ -77,6 +77,30 @@ private slots:
         QVERIFY(s.connections_edit()->text().startsWith("1,2,4"));
     }
 
+    void sweepScenarioFileIsReadOrRefused() {
+        SweepWindow s;
+        QTemporaryDir dir;
+        auto write = [&](const char* name, const char* text) {
+            QFile f(dir.filePath(name));
+            if (!f.open(QIODevice::WriteOnly)) return QString();
+            f.write(text);
+            return f.fileName();
+        };
+        QVERIFY(s.open_scenario_file(write("ok.json", R"({"name":"s","io_ms":7,"sweep":{
+            "models":["gil-threads"],"connections":[1,3,9],"step_duration":1.5,"warmup":0.25}})")));
+        QCOMPARE(s.connections_edit()->text(), QString("1,3,9"));
+        QCOMPARE(s.step_box()->value(), 1.5);
+        QCOMPARE(s.warmup_box()->value(), 0.25);
+        QVERIFY(!s.model_boxes()[0]->isChecked() && s.model_boxes()[1]->isChecked());
+        QVERIFY(!s.open_scenario_file(write("none.json", R"({"name":"no sweep"})")));
+        QVERIFY(s.error_label()->text().contains("no \"sweep\" section") ||
+                s.error_label()->text().contains("no &quot;sweep&quot; section"));
+        QVERIFY(!s.open_scenario_file(
+            write("bad.json", R"({"name":"b","sweep":{"connections":[0]}})")));
+        QVERIFY(s.error_label()->text().contains("got 0"));
+        QCOMPARE(s.connections_edit()->text(), QString("1,3,9"));  // nothing changed
+    }
+
     void threeModelsSweptLiveWithAFit() {
         MainWindow w;
         w.resize(1700, 900);  // the toolbar shows every action, none in its overflow menu
