@@ -101,7 +101,7 @@ SweepWindow::~SweepWindow() = default;
 
 QWidget* SweepWindow::build_controls() {
     auto* box = new QGroupBox(tr("Sweep"), this);
-    box->setFixedWidth(320);
+    box->setFixedWidth(370);
     auto* form = new QFormLayout(box);
     presets_box_ = new QComboBox(box);
     presets_box_->setObjectName("sweepPresetBox");
