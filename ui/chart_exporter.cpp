@@ -89,7 +89,11 @@ QString model_label(const RunConfig& c) {
 
 QString describe_workload(const RunConfig& c) {
     const QLocale locale(QLocale::English);
-    QString text = QObject::tr("%1 connections").arg(locale.toString(c.load.connections));
+    QString text =
+        c.load.rate > 0
+            ? QObject::tr("open loop: %1 req/s over at most %2 connections")
+                  .arg(locale.toString(c.load.rate), locale.toString(c.load.max_connections))
+            : QObject::tr("%1 connections").arg(locale.toString(c.load.connections));
     if (!c.external) {
         text += QObject::tr(" · %1 ms CPU + %2 ms I/O per request")
                     .arg(c.server.workload.cpu_ms)
@@ -116,6 +120,7 @@ void show_runs(ChartPanel& panel, const std::vector<RunResult>& runs) {
     for (std::size_t i = 0; i < runs.size(); ++i) {
         const QString label = single ? QString() : model_label(runs[i].config);
         const int run = panel.begin_run(label, static_cast<int>(i), false, single);
+        panel.show_load_shape(run, runs[i].config);
         panel.append(run, runs[i].series);
         panel.set_spectrum(run, runs[i].summary.latency_spectrum);
         if (single) {

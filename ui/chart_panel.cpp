@@ -10,6 +10,7 @@
 
 #include <qcustomplot.h>
 
+#include "coordinated_omission_box.hpp"
 #include "internals_chart.hpp"
 #include "spectrum_chart.hpp"
 #include "time_series_chart.hpp"
@@ -39,7 +40,9 @@ ChartPanel::ChartPanel(QWidget* parent)
       connections_(new TimeSeriesChart(tr("Connections"), tr("connections"), this)),
       cpu_(new TimeSeriesChart(tr("CPU"), tr("% of one core"), this)),
       internals_(new InternalsChart(this)),
-      spectrum_(new SpectrumChart(this)) {
+      spectrum_(new SpectrumChart(this)),
+
+      omission_(new CoordinatedOmissionBox(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     QFont big = title_->font();
@@ -69,6 +72,7 @@ ChartPanel::ChartPanel(QWidget* parent)
     grid->addWidget(spectrum_, 2, 1);
     scroll->setWidget(host);
     layout->addWidget(scroll, 1);
+    layout->addWidget(omission_);
     rps_->setObjectName("rpsChart");
     latency_->setObjectName("latencyChart");
     connections_->setObjectName("connectionsChart");
@@ -162,6 +166,8 @@ void ChartPanel::append(int run, const std::vector<MetricsSample>& samples) {
         latency_->append(r.p50, s.t_s, or_gap(s.p50_ms));
         latency_->append(r.p90, s.t_s, or_gap(s.p90_ms));
         latency_->append(r.p99, s.t_s, or_gap(s.p99_ms));
+        if (r.p99_uncorrected >= 0)
+            latency_->append(r.p99_uncorrected, s.t_s, or_gap(s.p99_uncorrected_ms));
         connections_->append(r.client_open, s.t_s, s.client_open);
         connections_->append(r.in_service, s.t_s, or_gap(s.server_in_service));
         connections_->append(r.waiting, s.t_s, or_gap(s.server_waiting));
@@ -204,14 +210,57 @@ std::vector<TimeSeriesChart*> ChartPanel::time_charts() const {
     return {rps_, latency_, connections_, cpu_, internals_};
 }
 
+void ChartPanel::show_load_shape(int run, const RunConfig& config) {
+    if (run < 0 || run >= run_count()) return;
+    RunSeries& r = runs_[static_cast<std::size_t>(run)];
+    const bool open = config.load.rate > 0;
+    if (open && r.p99_uncorrected < 0) {
+        QCPGraph* p99 = latency_->graph(r.p99);
+        // A single run: a colour of its own, as its other metrics; overlaid runs: the run's.
+        const QColor color =
+            runs_.size() == 1 || !p99 ? series_color(2) : p99->pen().color().lighter(140);
+        if (p99) p99->setName(p99->name() + tr(" from due time"));
+        r.p99_uncorrected =
+            latency_->add_series(tr("p99 from send (uncorrected)"), color, false, Qt::DashLine);
+    }
+    if (config.stages.empty()) return;
+    TimeSeriesChart* chart = open ? rps_ : connections_;
+    const int plan = chart->add_series(open ? tr("planned req/s") : tr("planned connections"),
+                                       style_.foreground(), false, Qt::DashLine);
+    plan_chart_ = chart;
+    plan_series_ = plan;
+    plan_ = config.stages;
+    plan_start_ = open ? config.load.rate : config.load.connections;
+    double t = 0;
+    double value = plan_start_;
+    chart->append(plan, t, value);
+    for (const Stage& stage : config.stages) {
+        t += stage.duration_s;
+        value = stage.target;
+        chart->append(plan, t, value);
+    }
+    if (config.duration_s > t) chart->append(plan, config.duration_s, value);
+}
+
 void ChartPanel::add_event(const AdjustEvent& event) {
     const QString label = QString::fromStdString(event.label());
     for (TimeSeriesChart* chart : time_charts()) chart->add_marker(event.t_s, label);
+    if (event.knob == "plan" && plan_chart_ && plan_chart_->graph(plan_series_)) {
+        QCPGraph* line = plan_chart_->graph(plan_series_);
+        line->data()->removeAfter(event.t_s);
+        line->addData(event.t_s, planned_value(plan_, plan_start_, event.t_s));
+    }
+}
+
+void ChartPanel::show_status(const RunConfig& config, const Summary& summary) {
+    omission_->show_summary(summary, config.load.rate, config.load.request_timeout_s);
 }
 
 void ChartPanel::clear() {
     for (TimeSeriesChart* chart : all_charts()) chart->clear();
     runs_.clear();
+    plan_chart_ = nullptr;
+    plan_series_ = -1;
     idle_ = false;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "chart_style.hpp"
+#include "core/run_config.hpp"
 #include "metrics/metrics.hpp"
 
 class QLabel;
@@ -18,6 +19,7 @@ namespace conclab::ui {
 
 class InternalsChart;
 class SpectrumChart;
+class CoordinatedOmissionBox;
 class TimeSeriesChart;
 
 class ChartPanel : public QWidget {
@@ -35,7 +37,16 @@ public:
     // A run measured from outside (a real server) has no server-side series: they stay as gaps
     // and leave the legends, which have little room when runs are overlaid.
     void drop_server_legend(int run);
+    // What the load shape adds to a run's charts: in an open loop the p99 measured from the
+    // actual send beside the corrected one; with stages, the plan as a dashed target line on the
+    // connections (closed) or requests/s (open) chart.
+    void show_load_shape(int run, const RunConfig& config);
+    // A plan-stopped event ends the dashed plan line where the hand took over.
     void add_event(const AdjustEvent& event);
+    // The live run's status: under the charts, an open-loop run's coordinated omission told
+    // with its own figures (hidden for a closed loop).
+    void show_status(const RunConfig& config, const Summary& summary);
+    CoordinatedOmissionBox* omission_box() const { return omission_; }
     void clear();
 
     void set_heading(const QString& title, const QString& subtitle);
@@ -72,6 +83,7 @@ private:
     struct RunSeries {
         int rps, p50, p90, p99, client_open, in_service, waiting, accept_queue, server_cpu,
             load_cpu, internals, spectrum;
+        int p99_uncorrected = -1;  // open loop only
     };
 
     QLabel* title_;
@@ -82,8 +94,14 @@ private:
     TimeSeriesChart* cpu_;
     InternalsChart* internals_;
     SpectrumChart* spectrum_;
+    CoordinatedOmissionBox* omission_;
     ChartStyle style_;
     std::vector<RunSeries> runs_;
+    // The plan line of the last run with stages, to end it when a hand takes over.
+    TimeSeriesChart* plan_chart_ = nullptr;
+    int plan_series_ = -1;
+    std::vector<Stage> plan_;
+    double plan_start_ = 0;
     bool idle_ = false;
     bool inside_shown_ = true;
 };

@@ -17,6 +17,7 @@
 #include <algorithm>
 
 #include "labeled_slider.hpp"
+#include "load_plan_edit.hpp"
 #include "model_explanations.hpp"
 
 namespace conclab::ui {
@@ -133,9 +134,27 @@ QGroupBox* ControlPanel::build_model_group() {
 QGroupBox* ControlPanel::build_knobs() {
     auto* group = new QGroupBox(tr("Experiment"), this);
     auto* knobs = new QVBoxLayout(group);
+    // Closed loop: N connections, each waiting for its answer. Open loop: a rate, whatever the
+    // server does; then the connections slider gives way to rate and max connections.
+    auto* shape_row = new QFormLayout;
+    load_shape_ = new QComboBox(group);
+    load_shape_->setObjectName("loadShapeBox");
+    load_shape_->addItem(tr("Closed loop (connections)"), false);
+    load_shape_->addItem(tr("Open loop (rate)"), true);
+    load_shape_->setToolTip(
+        tr("Closed: each connection sends, waits, repeats: the load slows down with the server "
+           "(like wrk). Open: requests are sent when they are due (like wrk2 -R), latency counted "
+           "from then, so a stalling server shows in the latency (coordinated omission)."));
+    shape_row->addRow(tr("Load"), load_shape_);
+    knobs->addLayout(shape_row);
     connections_ =
         add_field_slider(knobs, "connections", tr("Client connections"), 1, Limits::kMaxConnections,
                          0, true, tr("Each sends a request, waits for the answer, repeats."));
+    rate_ = add_field_slider(knobs, "rate", tr("Arrival rate"), 1, 100000, 0, true);
+    max_connections_ = add_field_slider(knobs, "max_connections", tr("Max connections"), 1,
+                                        Limits::kMaxConnections, 0, true);
+    plan_ = new LoadPlanEdit(group);
+    knobs->addWidget(plan_);
     cpu_ms_ = add_field_slider(knobs, "cpu_ms", tr("Handler CPU per request"), 0, 200, 2, false);
     io_ms_ = add_field_slider(knobs, "io_ms", tr("I/O wait per request"), 0, 1000, 1, false,
                               tr("A downstream call (database, API)."));
@@ -291,6 +310,15 @@ void ControlPanel::connect_controls() {
         if (!showing_) config_.server.scheduling = scheduling_of(scheduling_);
         update_enabled();
     });
+    connect(load_shape_, &QComboBox::currentIndexChanged, this, [this] {
+        const bool open = load_shape_->currentData().toBool();
+        if (!showing_) config_.load.rate = open ? std::max(1.0, rate_->value()) : 0.0;
+        if (!showing_ && open && rate_->value() <= 1) rate_->set_value(100);  // not 1 req/s
+        set_open_loop(open);
+    });
+    connect(plan_, &LoadPlanEdit::stagesChanged, this, [this](const std::vector<Stage>& stages) {
+        if (!showing_) config_.stages = stages;
+    });
     connect(real_url_, &QLineEdit::textChanged, this, &ControlPanel::update_real_server);
     connect(allow_remote_, &QCheckBox::toggled, this, &ControlPanel::update_real_server);
     connect(start_, &QPushButton::clicked, this, &ControlPanel::startStopRequested);
@@ -308,6 +336,7 @@ void ControlPanel::connect_knobs() {
         });
     };
     knob(connections_, [](Knobs& k, double v) { k.connections = static_cast<int>(v); });
+    knob(rate_, [](Knobs& k, double v) { k.rate = v; });
     knob(cpu_ms_, [](Knobs& k, double v) { k.cpu_ms = v; });
     knob(io_ms_, [](Knobs& k, double v) { k.io_ms = v; });
     knob(overhead_us_, [](Knobs& k, double v) { k.overhead_us = v; });
@@ -345,6 +374,9 @@ void ControlPanel::show_config(const RunConfig& c) {
     // "0 = default" rows show what the run will use.
     if (c.server.workers == 0) workers_->set_value(default_workers());
     if (c.server.listen_backlog == 0) backlog_->set_value(default_backlog(c.server.model));
+    load_shape_->setCurrentIndex(c.load.rate > 0 ? 1 : 0);
+    set_open_loop(c.load.rate > 0);
+    plan_->set_stages(c.stages);
     showing_ = false;
     update_enabled();
 }
@@ -375,6 +407,14 @@ bool ControlPanel::real_server_in_compare() const {
 
 int ControlPanel::repeats() const {
     return repeat_->value();
+}
+
+void ControlPanel::set_open_loop(bool open) {
+    connections_->setVisible(!open);
+    rate_->setVisible(open);
+    max_connections_->setVisible(open);
+    plan_->set_open_loop(open);
+    if (!showing_) config_.stages = plan_->stages();  // the same text may now be (in)valid
 }
 
 void ControlPanel::update_real_server() {
@@ -411,6 +451,9 @@ void ControlPanel::update_enabled() {
     model_->setEnabled(!running_);
     inner_->setEnabled(ppc && !running_);
     scheduling_->setEnabled(ppc && !running_);
+    // Open and closed loops are different load generators: fixed while a run goes; so is the plan.
+    load_shape_->setEnabled(!running_);
+    plan_->setEnabled(!running_);
     // Rows that cannot change during a run (the registry's `live`) are fixed while one goes, and
     // say why in their tooltip; their own text comes back after.
     auto tip = [this](QWidget* w, bool live) {

@@ -27,6 +27,7 @@ class QVBoxLayout;
 namespace conclab::ui {
 
 class LabeledSlider;
+class LoadPlanEdit;
 
 class ControlPanel : public QWidget {
     Q_OBJECT
@@ -52,6 +53,11 @@ public:
     QComboBox* inner_box() const { return inner_; }
     QComboBox* scheduling_box() const { return scheduling_; }
     LabeledSlider* connections() const { return connections_; }
+    // Load shape: closed (connections) or open (rate, over at most max-connections).
+    QComboBox* load_shape_box() const { return load_shape_; }
+    LabeledSlider* rate() const { return rate_; }
+    LabeledSlider* max_connections() const { return max_connections_; }
+    LoadPlanEdit* plan_edit() const { return plan_; }
     LabeledSlider* cpu_ms() const { return cpu_ms_; }
     LabeledSlider* io_ms() const { return io_ms_; }
     LabeledSlider* overhead_us() const { return overhead_us_; }
@@ -100,6 +106,7 @@ private:
     void store_edit(const RunField& field, double value);
     void update_enabled();
     void update_real_server();
+    void set_open_loop(bool open);
 
     RunConfig config_;
     std::vector<FieldSlider> field_sliders_;
@@ -107,7 +114,11 @@ private:
     QComboBox* model_;
     QComboBox* inner_;
     QComboBox* scheduling_;
+    QComboBox* load_shape_;
     LabeledSlider* connections_;
+    LabeledSlider* rate_;
+    LabeledSlider* max_connections_;
+    LoadPlanEdit* plan_;
     LabeledSlider* cpu_ms_;
     LabeledSlider* io_ms_;
     LabeledSlider* overhead_us_;

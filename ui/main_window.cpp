@@ -38,6 +38,7 @@
 #include "export_dialog.hpp"
 #include "kill_worker_action.hpp"
 #include "preset_library.hpp"
+#include "sweep_window.hpp"
 #include "time_series_chart.hpp"
 
 namespace conclab::ui {
@@ -49,6 +50,7 @@ constexpr double kDefaultCompareSeconds = 10;
 QString knob_summary(const Knobs& k) {
     QStringList parts;
     if (k.connections) parts << QObject::tr("connections %1").arg(*k.connections);
+    if (k.rate) parts << QObject::tr("rate %1 req/s").arg(*k.rate);
     if (k.cpu_ms) parts << QObject::tr("CPU %1 ms").arg(*k.cpu_ms);
     if (k.io_ms) parts << QObject::tr("I/O %1 ms").arg(*k.io_ms);
     if (k.overhead_us) parts << QObject::tr("overhead %1 µs").arg(*k.overhead_us);
@@ -244,6 +246,11 @@ void MainWindow::build_menus() {
     calibrate_action_ = run->addAction(tr("C&alibrate against a real server…"), this,
                                        [this] { open_calibrate_dialog(); });
     calibrate_action_->setObjectName("calibrateAction");
+    QAction* sweep =
+        run->addAction(tr("Concurrency &sweep (X(N), USL fit)…"), QKeySequence(tr("Ctrl+Shift+W")),
+                       this, [this] { open_sweep_window(); });
+    sweep->setObjectName("sweepAction");
+    toolbar_->addAction(sweep);
 
     QMenu* presets = menuBar()->addMenu(tr("&Presets"));
     for (std::size_t i = 0; i < presets_.size(); ++i) {
@@ -408,6 +415,14 @@ void MainWindow::start_comparison(const std::vector<Model>& models) {
     runner_->start(runs);
 }
 
+SweepWindow* MainWindow::open_sweep_window() {
+    if (!sweep_window_) sweep_window_ = new SweepWindow(this);
+    if (!sweep_window_->running()) sweep_window_->set_base(current_config());
+    sweep_window_->show();
+    sweep_window_->raise();
+    return sweep_window_;
+}
+
 CalibrateDialog* MainWindow::open_calibrate_dialog() {
     if (!calibrate_dialog_) {
         RunConfig base = current_config();
@@ -454,6 +469,7 @@ void MainWindow::on_run_started(int index, const RunConfig& config) {
     if (comparing_ && repeats_ > 1) label += tr(" #%1").arg(index % repeats_ + 1);
     const int run = charts_->begin_run(label, set, false, single);
     if (config.external) charts_->drop_server_legend(run);
+    charts_->show_load_shape(run, config);
     if (comparing_) {
         charts_->set_window_s(0);  // the runs are aligned at t = 0 and shown whole
     } else {
@@ -500,6 +516,7 @@ void MainWindow::on_status(const Snapshot& s) {
     const QString where = s.config.external ? QString::fromStdString(s.config.external->url)
                                             : tr("port %1").arg(s.port);
     state_label_->setText(tr("%1 · %2 s · %3").arg(state).arg(s.elapsed_s, 0, 'f', 1).arg(where));
+    charts_->show_status(s.config, s.summary);
     QStringList lines;
     for (const std::string& w : s.warnings) lines << QString::fromStdString(w);
     if (!s.fatal_error.empty())
@@ -588,6 +605,7 @@ void MainWindow::on_knob_changed(const Knobs& knobs) {
     // Merge into the pending change: a drag becomes one adjustment per 150 ms, well within a
     // tick, and the marker shows where the drag ended.
     if (knobs.connections) pending_knobs_.connections = knobs.connections;
+    if (knobs.rate) pending_knobs_.rate = knobs.rate;
     if (knobs.cpu_ms) pending_knobs_.cpu_ms = knobs.cpu_ms;
     if (knobs.io_ms) pending_knobs_.io_ms = knobs.io_ms;
     if (knobs.overhead_us) pending_knobs_.overhead_us = knobs.overhead_us;

@@ -26,6 +26,7 @@ class QToolBar;
 namespace conclab::ui {
 
 class CalibrateDialog;
+class SweepWindow;
 class ChartPanel;
 class CompareTable;
 class ControlPanel;
@@ -50,6 +51,8 @@ public:
     void start_comparison(const std::vector<Model>& models);
     // Run → Calibrate against a real server…: opens (or raises) the dialog, not modal.
     CalibrateDialog* open_calibrate_dialog();
+    // The Sweep mode, with the controls' workload (a window of its own, kept between uses).
+    SweepWindow* open_sweep_window();
     bool open_scenario(const QString& path);  // false: message shown, nothing changed
     bool save_scenario(const QString& path);
     bool export_charts(const QString& path, const ChartExportOptions& options);
@@ -157,6 +160,7 @@ private:
     QAction* dark_action_ = nullptr;
     QAction* presentation_action_ = nullptr;
     QPointer<CalibrateDialog> calibrate_dialog_;
+    QPointer<SweepWindow> sweep_window_;
     bool comparing_ = false;
     bool opened_from_file_ = false;  // the runs on screen were read from a saved report
 };

@@ -11,10 +11,12 @@ static void init_preset_resources() {
 
 namespace conclab::ui {
 
-std::vector<Scenario> load_presets() {
+namespace {
+
+std::vector<Scenario> load_dir(const QString& path) {
     init_preset_resources();
     std::vector<Scenario> presets;
-    QDir dir(":/presets");
+    QDir dir(path);
     for (const QString& name : dir.entryList({"*.json"}, QDir::Files, QDir::Name)) {
         QFile file(dir.filePath(name));
         if (!file.open(QIODevice::ReadOnly)) continue;
@@ -22,6 +24,16 @@ std::vector<Scenario> load_presets() {
         if (parsed.scenario) presets.push_back(std::move(*parsed.scenario));
     }
     return presets;
+}
+
+}  // namespace
+
+std::vector<Scenario> load_presets() {
+    return load_dir(QStringLiteral(":/presets"));
+}
+
+std::vector<Scenario> load_sweep_presets() {
+    return load_dir(QStringLiteral(":/sweeps"));
 }
 
 }  // namespace conclab::ui

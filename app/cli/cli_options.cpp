@@ -88,7 +88,8 @@ struct RawFlags {
     std::string target, scenario, models, stages;
     int from = 0, to = 0, steps = 0;
     bool allow_remote = false;
-    ExternalTarget request;  // method, headers and body only
+    ExternalTarget request;                       // method, headers and body only
+    std::optional<ScenarioSweep> scenario_sweep;  // the --scenario's "sweep" section
 };
 
 po::options_description all_options(CliOptions& o, RawFlags& raw) {
@@ -163,12 +164,14 @@ po::options_description all_options(CliOptions& o, RawFlags& raw) {
 
 // Starts from the scenario (or the defaults) and applies every flag the user gave over it.
 std::string apply_run_fields(const po::variables_map& vm, const std::string& scenario_path,
-                             RunConfig& run, std::vector<Model>& compare, bool sweep) {
+                             RunConfig& run, std::vector<Model>& compare,
+                             std::optional<ScenarioSweep>& sweep_section, bool sweep) {
     if (!scenario_path.empty()) {
         ScenarioParse parsed = load_scenario_file(scenario_path);
         if (!parsed.scenario) return parsed.error;
         run = parsed.scenario->run;
         compare = parsed.scenario->compare;
+        sweep_section = parsed.scenario->sweep;
     }
     for (const RunField& field : run_fields()) {
         const std::string flag(field.flag);
@@ -243,10 +246,6 @@ std::string check_stages_and_sweep(CliOptions& o, const RawFlags& raw,
     }
     if (run.load.rate > 0) return "sweep measures closed-loop connections; --rate does not apply";
     if (!run.stages.empty()) return "sweep sets the connections itself; stages do not apply";
-    if (!o.chart_path.empty()) {
-        return "--chart is not yet supported for sweep (its chart is X(N), not a time series); "
-               "write --json and plot the points";
-    }
     const bool list = given(vm, "connections");
     const bool series = vm.count("from") || vm.count("to") || vm.count("steps");
     if (list && series) return "sweep takes --connections LIST or --from/--to/--steps, not both";
@@ -266,14 +265,22 @@ std::string check_stages_and_sweep(CliOptions& o, const RawFlags& raw,
             !problem.empty()) {
             return problem;
         }
+    } else if (raw.scenario_sweep) {
+        o.sweep_connections = raw.scenario_sweep->connections;
     } else {
-        return "sweep needs --connections LIST (e.g. 1,2,4,8,16,32) or --from, --to and --steps";
+        return "sweep needs --connections LIST (e.g. 1,2,4,8,16,32), --from, --to and --steps, or "
+               "a --scenario with a \"sweep\" section";
     }
+    // The scenario's sweep section, under any flag given.
+    if (raw.scenario_sweep && !given(vm, "step-duration")) o.step_s = raw.scenario_sweep->step_s;
     if (o.step_s <= 0 || o.step_s > 3600) {
         return "--step-duration must be above 0 and at most 3600 s";
     }
-    o.sweep_warmup_s = given(vm, "warmup") ? run.warmup_s : 1.0;
+    o.sweep_warmup_s = given(vm, "warmup")  ? run.warmup_s
+                       : raw.scenario_sweep ? raw.scenario_sweep->warmup_s
+                                            : 1.0;
     run.warmup_s = 0;  // each point gets its own warm-up
+    if (o.models.empty() && raw.scenario_sweep) o.models = raw.scenario_sweep->models;
     if (o.models.empty()) o.models = {run.server.model};
     return {};
 }
@@ -453,7 +460,7 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
     }
     std::vector<Model> scenario_compare;
     if (std::string problem = apply_run_fields(vm, raw.scenario, o.run, scenario_compare,
-                                               o.command == Command::Sweep);
+                                               raw.scenario_sweep, o.command == Command::Sweep);
         !problem.empty()) {
         return error(problem);
     }

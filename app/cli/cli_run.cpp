@@ -390,7 +390,11 @@ int calibrate_cli(const CliOptions& options) {
     return 0;
 }
 
-int sweep_cli(const CliOptions& options) {
+int sweep_cli(const CliOptions& options, const SweepChartRenderer& render_chart) {
+    if (!options.chart_path.empty() && !render_chart) {
+        std::cerr << "conclab-cli: --chart needs the Qt chart code, which this build left out\n";
+        return 2;
+    }
     std::vector<SweepResult> sweeps;
     bool interrupted = false;
     for (std::size_t m = 0; m < options.models.size() && !interrupted; ++m) {
@@ -441,6 +445,12 @@ int sweep_cli(const CliOptions& options) {
     bool ok = true;
     if (!options.json_path.empty()) {
         ok &= write_output(options.json_path, sweeps_to_json(sweeps).dump(2) + "\n", options.force);
+    }
+    if (!options.chart_path.empty() && !sweeps.empty()) {
+        if (std::string e = render_chart(sweeps, options.chart_path, options.force); !e.empty()) {
+            std::cerr << "conclab-cli: " << e << "\n";
+            ok = false;
+        }
     }
     if (interrupted) return 130;
     return ok ? 0 : 1;

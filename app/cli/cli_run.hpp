@@ -8,6 +8,7 @@
 
 #include "cli_options.hpp"
 #include "experiment/experiment.hpp"
+#include "experiment/sweep.hpp"
 
 namespace conclab::cli {
 
@@ -20,6 +21,9 @@ using ChartRenderer = std::function<std::string(const std::vector<RunResult>& ru
 // Writes the report of `runs` (.html or .pdf by the extension, charts included); same contract as
 // ChartRenderer. Empty in an engine-only build.
 using ReportRenderer = ChartRenderer;
+// `conclab-cli sweep --chart`: X(N) and R(N) of the sweeps, the models overlaid; same contract.
+using SweepChartRenderer = std::function<std::string(const std::vector<SweepResult>& sweeps,
+                                                     const std::string& path, bool overwrite)>;
 
 // Blocks SIGINT and SIGTERM in the calling thread; call first thing in main(), before any thread
 // starts, so that they wait for run_cli()'s sigtimedwait instead of killing the process.
@@ -32,7 +36,7 @@ int run_cli(const CliOptions& options, const ChartRenderer& render_chart,
 int compare_cli(const CliOptions& options, const ChartRenderer& render_chart,
                 const ReportRenderer& render_report = {});
 int calibrate_cli(const CliOptions& options);
-int sweep_cli(const CliOptions& options);
+int sweep_cli(const CliOptions& options, const SweepChartRenderer& render_chart);
 // `conclab-cli serve`: only the server side, for an external load tool; same exit codes.
 int serve_cli(const CliOptions& options);
 

@@ -19,7 +19,11 @@ int main(int argc, char** argv) {
         return conclab::cli::serve_cli(*parsed.options);
     }
     if (parsed.options->command == conclab::cli::Command::Sweep) {
-        return conclab::cli::sweep_cli(*parsed.options);
+        conclab::cli::SweepChartRenderer sweep_charts;
+#ifdef CONCLAB_HAVE_CHARTS
+        sweep_charts = conclab::cli::make_qt_sweep_chart_renderer(argc, argv);
+#endif
+        return conclab::cli::sweep_cli(*parsed.options, sweep_charts);
     }
     if (parsed.options->command == conclab::cli::Command::Calibrate) {
         return conclab::cli::calibrate_cli(*parsed.options);

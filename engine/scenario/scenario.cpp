@@ -1,11 +1,13 @@
 #include "scenario/scenario.hpp"
 
 #include <fstream>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.hpp"
 #include "core/run_fields.hpp"
+#include "experiment/sweep.hpp"
 
 namespace conclab {
 
@@ -91,6 +93,90 @@ std::vector<Stage> stages_field(const json& j) {
 }
 
 // validate() starts each message with the key of the field to fix.
+std::vector<Model> model_list(const json& list, std::string_view field, const char* what) {
+    if (!list.is_array()) bad(field, std::string(what) + " must be a list of model names");
+    std::vector<Model> models;
+    for (const json& item : list) {
+        auto model = item.is_string() ? model_from_string(item.get<std::string>()) : std::nullopt;
+        if (!model) bad(field, std::string(what) + " has an unknown model " + item.dump());
+        models.push_back(*model);
+    }
+    if (models.size() > 3) bad(field, std::string(what) + " takes at most three models");
+    return models;
+}
+
+// Seconds in [0, hi], or (0, hi] when `positive`.
+double sweep_seconds(const json& s, const char* key, double fallback, bool positive, double hi) {
+    if (!s.contains(key)) return fallback;
+    const json& v = s.at(key);
+    const double x = v.is_number() ? v.get<double>() : -1;
+    if (!v.is_number() || x < 0 || (positive && x == 0) || x > hi) {
+        bad("sweep", std::string("sweep \"") + key + "\" must be a number of seconds in " +
+                         (positive ? "(0, " : "[0, ") + std::to_string(static_cast<int>(hi)) +
+                         "], got " + v.dump());
+    }
+    return x;
+}
+
+int sweep_int(const json& s, const char* key) {
+    if (!s.contains(key) || !s.at(key).is_number_integer()) {
+        bad("sweep", std::string("sweep needs an integer \"") + key + "\"");
+    }
+    return s.at(key).get<int>();
+}
+
+std::vector<int> sweep_connections(const json& s) {
+    const bool list = s.contains("connections");
+    const bool series = s.contains("from") || s.contains("to") || s.contains("steps");
+    if (list == series) {
+        bad("sweep",
+            "sweep needs \"connections\": [1, 2, 4, …] or \"from\", \"to\" and "
+            "\"steps\" (one of the two)");
+    }
+    if (series) {
+        const int from = sweep_int(s, "from"), to = sweep_int(s, "to"),
+                  steps = sweep_int(s, "steps");
+        if (from < 1 || to < from || to > Limits::kMaxConnections || steps < 2 || steps > 100) {
+            bad("sweep", "sweep needs 1 <= from <= to <= " +
+                             std::to_string(Limits::kMaxConnections) + " and steps 2..100");
+        }
+        return geometric_steps(from, to, steps);
+    }
+    const json& items = s.at("connections");
+    if (!items.is_array() || items.empty() || items.size() > 100) {
+        bad("sweep", "sweep connections must be a list of 1 to 100 connection counts");
+    }
+    std::vector<int> out;
+    for (const json& n : items) {
+        if (!n.is_number_integer() || n.get<long long>() < 1 ||
+            n.get<long long>() > Limits::kMaxConnections) {
+            bad("sweep", "sweep connections must be whole numbers 1.." +
+                             std::to_string(Limits::kMaxConnections) + ", got " + n.dump());
+        }
+        out.push_back(n.get<int>());
+    }
+    return out;
+}
+
+std::optional<ScenarioSweep> sweep_field(const json& j) {
+    if (!j.contains("sweep")) return std::nullopt;
+    const json& s = j.at("sweep");
+    if (!s.is_object()) bad("sweep", "sweep must be an object {\"connections\": [...], …}");
+    for (const auto& member : s.items()) {
+        static const std::set<std::string> known{"models", "connections",   "from",  "to",
+                                                 "steps",  "step_duration", "warmup"};
+        if (!known.count(member.key())) {
+            bad("sweep", "sweep has an unknown key \"" + member.key() + "\"");
+        }
+    }
+    ScenarioSweep sweep;
+    if (s.contains("models")) sweep.models = model_list(s.at("models"), "sweep", "sweep models");
+    sweep.connections = sweep_connections(s);
+    sweep.step_s = sweep_seconds(s, "step_duration", sweep.step_s, true, 3600);
+    sweep.warmup_s = sweep_seconds(s, "warmup", sweep.warmup_s, false, 600);
+    return sweep;
+}
+
 std::string_view field_of_message(std::string_view message) {
     return message.substr(0, message.find(' '));
 }
@@ -100,7 +186,7 @@ Scenario scenario_from_json(const json& j) {
     for (const auto& item : j.items()) {
         const std::string& key = item.key();
         if (key != "name" && key != "description" && key != "compare" && key != "stages" &&
-            !find_run_field(key)) {
+            key != "sweep" && !find_run_field(key)) {
             bad(key, "is not a scenario field (a typo?)");
         }
     }
@@ -113,6 +199,13 @@ Scenario scenario_from_json(const json& j) {
     }
     s.compare = compare_field(j);
     s.run.stages = stages_field(j);
+    s.sweep = sweep_field(j);
+    if (s.sweep && s.run.load.rate > 0) {
+        bad("sweep", "a sweep measures closed-loop connections; \"rate\" must be 0");
+    }
+    if (s.sweep && !s.run.stages.empty()) {
+        bad("sweep", "a sweep sets the connections itself; \"stages\" do not apply");
+    }
     if (auto errors = validate(s.run); !errors.empty()) {
         std::string_view field = field_of_message(errors.front());
         if (field == "stages:") field = "stages";
@@ -207,6 +300,17 @@ std::string scenario_to_json(const Scenario& s) {
         json list = json::array();
         for (Model m : s.compare) list.push_back(to_string(m));
         j["compare"] = list;
+    }
+    if (s.sweep) {
+        json sweep = {{"connections", s.sweep->connections},
+                      {"step_duration", s.sweep->step_s},
+                      {"warmup", s.sweep->warmup_s}};
+        if (!s.sweep->models.empty()) {
+            json models = json::array();
+            for (Model m : s.sweep->models) models.push_back(to_string(m));
+            sweep["models"] = models;
+        }
+        j["sweep"] = sweep;
     }
     return j.dump(2) + "\n";
 }

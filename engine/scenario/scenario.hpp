@@ -5,7 +5,12 @@
 // {
 //   "name": "I/O-bound: event loop vs 10 GIL threads",
 //   "description": "...",
-//   "compare": ["event-loop", "gil-threads"]   // models to run in turn for a comparison
+//   "compare": ["event-loop", "gil-threads"],  // models to run in turn for a comparison
+//   "sweep": {                                  // a concurrency sweep (conclab-cli sweep, GUI)
+//     "models": ["event-loop", "gil-threads"],  // each swept in turn; default: "model"
+//     "connections": [1, 2, 4, 8],              // or "from": 1, "to": 64, "steps": 7 (geometric)
+//     "step_duration": 3, "warmup": 1           // seconds per point, after a discarded warm-up
+//   }
 // }
 
 #include <optional>
@@ -19,11 +24,21 @@
 
 namespace conclab {
 
+// A scenario's sweep section: what `conclab-cli sweep --scenario` and the GUI's Sweep mode run.
+struct ScenarioSweep {
+    std::vector<Model> models;  // empty = the scenario's model
+    std::vector<int> connections;
+    double step_s = 3;
+    double warmup_s = 1;
+    bool operator==(const ScenarioSweep&) const = default;
+};
+
 struct Scenario {
     std::string name;
     std::string description;
     RunConfig run;
-    std::vector<Model> compare;  // empty = a single run of run.server.model
+    std::vector<Model> compare;            // empty = a single run of run.server.model
+    std::optional<ScenarioSweep> sweep{};  // {}: aggregate initialisers may leave it out
 };
 
 struct ScenarioParse {

@@ -124,6 +124,87 @@ private slots:
         QVERIFY(QString::fromStdString(missing.error).contains("none.json"));
     }
 
+    void sweepRoundTrip() {
+        Scenario s;
+        s.name = "sweep";
+        s.run.server.workload.io_ms = 20;
+        s.sweep = ScenarioSweep{{Model::EventLoop, Model::GilThreads}, {1, 2, 4, 8}, 2.5, 0.5};
+        auto parsed = parse_scenario(scenario_to_json(s));
+        QVERIFY2(parsed.scenario, parsed.error.c_str());
+        QVERIFY(parsed.scenario->sweep.has_value());
+        QVERIFY(*parsed.scenario->sweep == *s.sweep);
+        // Without a sweep, none comes back.
+        s.sweep.reset();
+        parsed = parse_scenario(scenario_to_json(s));
+        QVERIFY2(parsed.scenario, parsed.error.c_str());
+        QVERIFY(!parsed.scenario->sweep);
+    }
+
+    void sweepGeometricSeriesAndDefaults() {
+        auto parsed = parse_scenario(R"({"name":"g","sweep":{"from":1,"to":64,"steps":7}})");
+        QVERIFY2(parsed.scenario, parsed.error.c_str());
+        const ScenarioSweep& s = *parsed.scenario->sweep;
+        QCOMPARE(s.connections, (std::vector<int>{1, 2, 4, 8, 16, 32, 64}));
+        QVERIFY(s.models.empty());
+        QCOMPARE(s.step_s, 3.0);
+        QCOMPARE(s.warmup_s, 1.0);
+    }
+
+    void badSweepIsRefusedWithTheReason_data() {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("not an object") << R"({"name":"x","sweep":[1,2]})"
+                                       << "must be an object";
+        QTest::newRow("unknown key") << R"({"name":"x","sweep":{"connections":[1],"step":3}})"
+                                     << "unknown key \"step\"";
+        QTest::newRow("no connections") << R"({"name":"x","sweep":{"warmup":1}})"
+                                        << "sweep needs \"connections\"";
+        QTest::newRow("both") << R"({"name":"x","sweep":{"connections":[1],"from":1}})"
+                              << "one of the two";
+        QTest::newRow("zero") << R"({"name":"x","sweep":{"connections":[1,0]}})"
+                              << "got 0";
+        QTest::newRow("text") << R"({"name":"x","sweep":{"connections":["8"]}})"
+                              << "got \"8\"";
+        QTest::newRow("empty") << R"({"name":"x","sweep":{"connections":[]}})"
+                               << "1 to 100";
+        QTest::newRow("step 0") << R"({"name":"x","sweep":{"connections":[1],"step_duration":0}})"
+                                << "step_duration";
+        QTest::newRow("bad model")
+            << R"({"name":"x","sweep":{"connections":[1],"models":["apache"]}})"
+            << "unknown model \"apache\"";
+        QTest::newRow("series") << R"({"name":"x","sweep":{"from":8,"to":4,"steps":3}})"
+                                << "from <= to";
+        QTest::newRow("open loop") << R"({"name":"x","rate":100,"sweep":{"connections":[1]}})"
+                                   << "closed-loop";
+    }
+
+    void badSweepIsRefusedWithTheReason() {
+        QFETCH(QString, json);
+        QFETCH(QString, expected);
+        auto parsed = parse_scenario(json.toStdString());
+        QVERIFY(!parsed.scenario);
+        QVERIFY2(parsed.error.starts_with("field \"sweep\""), parsed.error.c_str());
+        QVERIFY2(QString::fromStdString(parsed.error).contains(expected), parsed.error.c_str());
+    }
+
+    void sweepPresetsAreValidAndShort() {
+        QDir presets(QStringLiteral(CONCLAB_PRESETS_DIR "/sweeps"));
+        const auto files = presets.entryList({"*.json"}, QDir::Files);
+        QVERIFY(files.size() >= 2);
+        for (const QString& f : files) {
+            auto parsed = load_scenario_file(presets.filePath(f).toStdString());
+            QVERIFY2(parsed.scenario, parsed.error.c_str());
+            const auto& sweep = parsed.scenario->sweep;
+            QVERIFY2(sweep.has_value(), qPrintable(f));
+            QCOMPARE(sweep->models.size(), std::size_t(3));
+            QVERIFY(sweep->connections.front() == 1 && sweep->connections.size() >= 6);
+            // "About a minute" per model: every point's warm-up and measurement.
+            const double per_model =
+                static_cast<double>(sweep->connections.size()) * (sweep->step_s + sweep->warmup_s);
+            QVERIFY2(per_model <= 60, qPrintable(f));
+        }
+    }
+
     void presetsShippedInResourcesAreValid() {
         QDir presets(QStringLiteral(CONCLAB_PRESETS_DIR));
         const auto files = presets.entryList({"*.json"}, QDir::Files);

@@ -1,0 +1,181 @@
+// The Sweep mode with real clicks: opened from the main window's toolbar, a small sweep of three
+// models run through the engine, points arriving live, the USL fit shown once there are six.
+#include <QtTest>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QToolBar>
+#include <QToolButton>
+
+#include "control_panel.hpp"
+#include "labeled_slider.hpp"
+#include "main_window.hpp"
+#include "sweep_chart.hpp"
+#include "sweep_window.hpp"
+
+#include <qcustomplot.h>
+
+using namespace conclab;
+using namespace conclab::ui;
+
+namespace {
+
+QString screenshot_path(const QString& name) {
+    QDir().mkpath(CONCLAB_SCREENSHOT_DIR);
+    return QString(CONCLAB_SCREENSHOT_DIR) + "/" + name;
+}
+
+QAction* action_named(QWidget& w, const QString& name) {
+    for (QAction* a : w.findChildren<QAction*>()) {
+        if (a->objectName() == name) return a;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+class TstSweepWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("ConcurrencyLabTests");
+        QSettings().clear();
+        QVERIFY(qEnvironmentVariableIsSet("CONCLAB_WORKER"));
+    }
+
+    void badInputIsRefusedWithTheReason() {
+        SweepWindow s;
+        s.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&s));
+        s.connections_edit()->clear();
+        QTest::keyClicks(s.connections_edit(), "1,2,x");
+        QTest::mouseClick(s.run_button(), Qt::LeftButton);
+        QVERIFY(!s.running());
+        QVERIFY2(s.error_label()->text().contains("x"), qPrintable(s.error_label()->text()));
+        for (QCheckBox* b : s.model_boxes()) b->setChecked(false);
+        s.connections_edit()->setText("1,2");
+        QTest::mouseClick(s.run_button(), Qt::LeftButton);
+        QVERIFY(!s.running());
+        QVERIFY(s.error_label()->text().contains("model"));
+    }
+
+    void presetSweepFillsTheControls() {
+        SweepWindow s;
+        QVERIFY(s.preset_box()->count() >= 3);  // the main window's workload + the presets
+        s.preset_box()->setCurrentIndex(1);
+        emit s.preset_box()->activated(1);
+        int ticked = 0;
+        for (QCheckBox* b : s.model_boxes()) ticked += b->isChecked() ? 1 : 0;
+        QCOMPARE(ticked, 3);
+        QVERIFY(s.connections_edit()->text().startsWith("1,2,4"));
+    }
+
+    void sweepScenarioFileIsReadOrRefused() {
+        SweepWindow s;
+        QTemporaryDir dir;
+        auto write = [&](const char* name, const char* text) {
+            QFile f(dir.filePath(name));
+            if (!f.open(QIODevice::WriteOnly)) return QString();
+            f.write(text);
+            return f.fileName();
+        };
+        QVERIFY(s.open_scenario_file(write("ok.json", R"({"name":"s","io_ms":7,"sweep":{
+            "models":["gil-threads"],"connections":[1,3,9],"step_duration":1.5,"warmup":0.25}})")));
+        QCOMPARE(s.connections_edit()->text(), QString("1,3,9"));
+        QCOMPARE(s.step_box()->value(), 1.5);
+        QCOMPARE(s.warmup_box()->value(), 0.25);
+        QVERIFY(!s.model_boxes()[0]->isChecked() && s.model_boxes()[1]->isChecked());
+        QVERIFY(!s.open_scenario_file(write("none.json", R"({"name":"no sweep"})")));
+        QVERIFY(s.error_label()->text().contains("no \"sweep\" section") ||
+                s.error_label()->text().contains("no &quot;sweep&quot; section"));
+        QVERIFY(!s.open_scenario_file(
+            write("bad.json", R"({"name":"b","sweep":{"connections":[0]}})")));
+        QVERIFY(s.error_label()->text().contains("got 0"));
+        QCOMPARE(s.connections_edit()->text(), QString("1,3,9"));  // nothing changed
+    }
+
+    void threeModelsSweptLiveWithAFit() {
+        MainWindow w;
+        w.resize(1700, 900);  // the toolbar shows every action, none in its overflow menu
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ControlPanel* c = w.control_panel();
+        c->cpu_ms()->spin_box()->setValue(0);
+        c->io_ms()->spin_box()->setValue(10);
+        c->threads()->spin_box()->setValue(4);
+        QAction* action = action_named(w, "sweepAction");
+        QVERIFY(action);
+        auto* button = qobject_cast<QToolButton*>(w.tool_bar()->widgetForAction(action));
+        QVERIFY(button && button->isVisible());
+        QTest::mouseClick(button, Qt::LeftButton);
+        SweepWindow* s = w.findChild<SweepWindow*>();
+        QVERIFY(s && s->isVisible());
+        s->resize(1500, 950);
+        for (QCheckBox* b : s->model_boxes()) {
+            if (!b->isChecked()) QTest::mouseClick(b, Qt::LeftButton, {}, QPoint(5, 5));
+        }
+        for (QCheckBox* b : s->model_boxes()) QVERIFY(b->isChecked());
+        s->connections_edit()->clear();
+        QTest::keyClicks(s->connections_edit(), "1,2,4,8,16,32");
+        s->step_box()->setValue(0.8);
+        s->warmup_box()->setValue(0.2);
+        QTest::mouseClick(s->run_button(), Qt::LeftButton);
+        QVERIFY(s->running());
+        QVERIFY(s->stop_button()->isEnabled() && !s->run_button()->isEnabled());
+        // Points arrive live: the first model's third point, no fit yet, and it says why.
+        QTRY_VERIFY_WITH_TIMEOUT(s->points().at(0).size() >= 3, 30000);
+        if (s->points().at(0).size() < 6) {
+            QVERIFY2(s->fit_label()->text().contains("no fit yet"),
+                     qPrintable(s->fit_label()->text()));
+        }
+        QVERIFY(s->table()->rowCount() >= 3);
+        // The first model's fit once its six points are in.
+        QTRY_COMPARE_WITH_TIMEOUT(s->points().at(0).size(), std::size_t(6), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(s->fit_label()->text().contains("σ ="), 2000);
+        SweepChart* chart = s->chart();
+        const SweepChart::Graphs g = chart->graphs(0);
+        QCOMPARE(chart->throughput_plot()->graph(g.measured)->dataCount(), 6);
+        QVERIFY(chart->throughput_plot()->graph(g.fit)->dataCount() > 50);
+        QVERIFY(chart->throughput_plot()->graph(g.amdahl)->dataCount() > 50);
+        QVERIFY(chart->latency_plot()->graph(g.latency_fit)->dataCount() > 50);
+        // The event loop with 10 ms of I/O scales: X(32) well above X(1) (generous bound).
+        const auto& el = s->points().at(0);
+        QVERIFY2(el.back().rps > 5 * el.front().rps,
+                 qPrintable(QString("%1 vs %2").arg(el.back().rps).arg(el.front().rps)));
+        // All three, overlaid.
+        QTRY_VERIFY_WITH_TIMEOUT(!s->running(), 120000);
+        for (std::size_t m = 0; m < 3; ++m) QCOMPARE(s->points().at(m).size(), std::size_t(6));
+        QCOMPARE(chart->model_count(), 3);
+        QCOMPARE(s->table()->rowCount(), 18);
+        QCOMPARE(s->fit_label()->text().count("σ ="), 3);
+        // 4 GIL threads with 10 ms I/O stop near 4 / 10 ms = 400 req/s; the loop goes past it.
+        const auto& gil = s->points().at(1);
+        QVERIFY2(el.back().rps > 1.5 * gil.back().rps,
+                 qPrintable(QString("%1 vs %2").arg(el.back().rps).arg(gil.back().rps)));
+        QTest::qWait(300);
+        QVERIFY(s->grab().save(screenshot_path("sweep-three-models.png")));
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(export_sweep_chart(*chart, dir.filePath("s.png"), false, &error),
+                 qPrintable(error));
+        QVERIFY(QImage(dir.filePath("s.png")).width() >= 1920);
+
+        // Stop: a new sweep ends at once, the point in progress dropped.
+        QTest::mouseClick(s->run_button(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(s->points().at(0).size() >= 1, 20000);
+        QTest::mouseClick(s->stop_button(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!s->running(), 10000);
+        QVERIFY(s->points().at(0).size() < 6);
+        QVERIFY(s->points().at(1).empty());
+    }
+};
+
+QTEST_MAIN(TstSweepWindow)
+#include "tst_sweep_window.moc"

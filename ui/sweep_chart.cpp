@@ -1,0 +1,345 @@
+#include "sweep_chart.hpp"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+#include <qcustomplot.h>
+
+#include "chart_exporter.hpp"
+#include "chart_style.hpp"
+
+namespace conclab::ui {
+
+namespace {
+
+constexpr int kCurvePoints = 120;
+
+QString ci(const UslParameter& p, int precision, char format = 'g') {
+    QString text = QString::number(p.value, format, precision);
+    if (p.low && p.high) {
+        text += QStringLiteral(" (%1 – %2)")
+                    .arg(QString::number(*p.low, format, precision),
+                         QString::number(*p.high, format, precision));
+    }
+    return text;
+}
+
+void setup_plot(QCustomPlot* plot, const QString& title, const QString& y_label) {
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(0, 0,
+                                   new QCPTextElement(plot, title, QFont("sans", 11, QFont::Bold)));
+    plot->xAxis->setLabel(QObject::tr("client connections N (log)"));
+    plot->yAxis->setLabel(y_label);
+    plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
+    plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    plot->legend->setVisible(true);
+    plot->legend->setFont(QFont("sans", 8));
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    plot->setMinimumSize(320, 260);
+}
+
+QCPGraph* add_graph(QCustomPlot* plot, const QString& name, const QColor& color, Qt::PenStyle style,
+                    bool scatter) {
+    QCPGraph* g = plot->addGraph();
+    g->setName(name);
+    QPen pen(color, scatter ? 1.5 : 2.0, style);
+    g->setPen(pen);
+    if (scatter) {
+        g->setLineStyle(QCPGraph::lsNone);
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 7));
+    }
+    return g;
+}
+
+// N from 1 to max_n on a log scale.
+std::vector<double> curve_n(double max_n) {
+    std::vector<double> n;
+    for (int i = 0; i < kCurvePoints; ++i) {
+        n.push_back(std::pow(max_n, static_cast<double>(i) / (kCurvePoints - 1)));
+    }
+    return n;
+}
+
+}  // namespace
+
+UslFit sweep_fit(const std::vector<SweepPoint>& points) {
+    const bool has_one = std::any_of(points.begin(), points.end(),
+                                     [](const SweepPoint& p) { return p.connections == 1; });
+    if (!has_one || points.size() < kRecommendedUslPoints) {
+        UslFit fit;
+        fit.why_not = QObject::tr("no fit yet: it needs %1 points including N = 1 (have %2%3)")
+                          .arg(kRecommendedUslPoints)
+                          .arg(points.size())
+                          .arg(has_one ? QString() : QObject::tr(", none at N = 1"))
+                          .toStdString();
+        return fit;
+    }
+    return fit_sweep(points);
+}
+
+QString fit_summary(const UslFit& f) {
+    if (!f.ok) return QString::fromStdString(f.why_not);
+    QString text = QObject::tr("λ = %1 req/s · σ = %2 · κ = %3 · N* = %4 · R² = %5")
+                       .arg(ci(f.lambda, 4), ci(f.sigma, 3), ci(f.kappa, 3),
+                            f.n_star ? QString::number(*f.n_star, 'f', 0) : QObject::tr("none"),
+                            QString::number(f.r2, 'f', 3));
+    if (!f.caution.empty()) text += QObject::tr(" (%1)").arg(QString::fromStdString(f.caution));
+    return text;
+}
+
+SweepChart::SweepChart(QWidget* parent)
+    : QWidget(parent),
+      title_(new QLabel(this)),
+      subtitle_(new QLabel(this)),
+      throughput_(new QCustomPlot(this)),
+      latency_(new QCustomPlot(this)) {
+    auto* layout = new QVBoxLayout(this);
+    QFont big = title_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    title_->setFont(big);
+    title_->setWordWrap(true);
+    subtitle_->setWordWrap(true);
+    layout->addWidget(title_);
+    layout->addWidget(subtitle_);
+    auto* row = new QHBoxLayout;
+    row->addWidget(throughput_);
+    row->addWidget(latency_);
+    layout->addLayout(row, 1);
+    throughput_->setObjectName("sweepThroughputChart");
+    latency_->setObjectName("sweepLatencyChart");
+    setup_plot(throughput_, tr("Throughput X(N)"), tr("req/s"));
+    setup_plot(latency_, tr("Latency R(N)"), tr("ms (mean)"));
+    latency_->yAxis->setScaleType(QCPAxis::stLogarithmic);
+    latency_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    rescale();
+}
+
+void SweepChart::clear() {
+    throughput_->clearGraphs();
+    latency_->clearGraphs();
+    models_.clear();
+    max_n_ = 1;
+    rescale();
+}
+
+int SweepChart::add_model(const QString& label) {
+    const QColor color = series_color(static_cast<int>(models_.size()));
+    // The legend names each model once (its measured points, in its colour) and the line
+    // styles once, with the first model: with three models, twelve entries would hide the data.
+    const bool first = models_.empty();
+    Graphs g{};
+    g.measured = throughput_->graphCount();
+    add_graph(throughput_, label, color, Qt::SolidLine, true);
+    g.fit = throughput_->graphCount();
+    add_graph(throughput_, tr("USL fit (solid)"), color, Qt::SolidLine, false);
+    g.ideal = throughput_->graphCount();
+    add_graph(throughput_, tr("linear ideal λN (dotted)"), color.lighter(130), Qt::DotLine, false);
+    g.amdahl = throughput_->graphCount();
+    add_graph(throughput_, tr("Amdahl bound, κ = 0 (dashed)"), color.lighter(115), Qt::DashLine,
+              false);
+    g.latency_measured = latency_->graphCount();
+    add_graph(latency_, label + tr(", measured mean"), color, Qt::SolidLine, true);
+    g.latency_fit = latency_->graphCount();
+    add_graph(latency_, tr("N / X(N) of the fit (solid)"), color, Qt::SolidLine, false);
+    if (!first) {
+        for (int i : {g.fit, g.ideal, g.amdahl}) throughput_->graph(i)->removeFromLegend();
+        latency_->graph(g.latency_fit)->removeFromLegend();
+    }
+    models_.push_back(g);
+    return static_cast<int>(models_.size()) - 1;
+}
+
+void SweepChart::set_model(int index, const std::vector<SweepPoint>& points, const UslFit& fit) {
+    if (index < 0 || index >= model_count()) return;
+    const Graphs& g = models_[static_cast<std::size_t>(index)];
+    QVector<double> n, x, r;
+    for (const SweepPoint& p : points) {
+        max_n_ = std::max(max_n_, static_cast<double>(p.connections));
+        n << p.connections;
+        x << p.rps;
+        r << (p.mean_ms > 0 ? p.mean_ms : std::nan(""));
+    }
+    throughput_->graph(g.measured)->setData(n, x);
+    latency_->graph(g.latency_measured)->setData(n, r);
+    QVector<double> cn, fx, ideal, amdahl, fr;
+    if (fit.ok) {
+        const double l = fit.lambda.value, s = fit.sigma.value, k = fit.kappa.value;
+        for (double v : curve_n(std::max(max_n_, 2.0))) {
+            cn << v;
+            fx << usl_throughput(l, s, k, v);
+            ideal << l * v;
+            amdahl << usl_throughput(l, s, 0, v);
+            fr << 1000.0 * v / usl_throughput(l, s, k, v);
+        }
+    }
+    throughput_->graph(g.fit)->setData(cn, fx);
+    throughput_->graph(g.ideal)->setData(cn, ideal);
+    throughput_->graph(g.amdahl)->setData(cn, amdahl);
+    latency_->graph(g.latency_fit)->setData(cn, fr);
+    rescale();
+}
+
+void SweepChart::rescale() {
+    const double top_n = std::max(max_n_ * 1.3, 2.0);
+    // The ideal λN grows without bound: the y axis follows the measured points and the fit.
+    double hi = 1;
+    for (const Graphs& g : models_) {
+        for (int i : {g.measured, g.fit}) {
+            bool found = false;
+            const QCPRange r = throughput_->graph(i)->getValueRange(found);
+            if (found) hi = std::max(hi, r.upper);
+        }
+    }
+    throughput_->xAxis->setRange(0.8, top_n);
+    throughput_->yAxis->setRange(0, hi * 1.25);
+    latency_->xAxis->setRange(0.8, top_n);
+    bool found = false;
+    double lo = 1e9, lat_hi = 0;
+    for (const Graphs& g : models_) {
+        for (int i : {g.latency_measured, g.latency_fit}) {
+            const QCPRange r = latency_->graph(i)->getValueRange(found);
+            if (found && r.upper > 0) {
+                lo = std::min(lo, std::max(r.lower, 1e-3));
+                lat_hi = std::max(lat_hi, r.upper);
+            }
+        }
+    }
+    if (lat_hi > 0) {
+        latency_->yAxis->setRange(lo / 2, lat_hi * 2);
+    } else {
+        latency_->yAxis->setRange(0.1, 1000);
+    }
+    throughput_->replot(QCustomPlot::rpQueuedReplot);
+    latency_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SweepChart::set_heading(const QString& title, const QString& subtitle) {
+    title_->setText(title);
+    subtitle_->setText(subtitle);
+}
+
+QString SweepChart::title() const {
+    return title_->text();
+}
+QString SweepChart::subtitle() const {
+    return subtitle_->text();
+}
+
+namespace {
+
+constexpr int kPageW = 1920, kPageH = 1000;
+
+void draw_page(SweepChart& chart, QCPPainter& painter) {
+    painter.fillRect(QRect(0, 0, kPageW, kPageH), Qt::white);
+    QFont title("sans", 26, QFont::Bold);
+    painter.setFont(title);
+    painter.setPen(Qt::black);
+    painter.drawText(QRect(40, 20, kPageW - 80, 50), Qt::AlignLeft | Qt::AlignVCenter,
+                     chart.title());
+    // The subtitle holds the workload and one fit line per model: as tall as it needs.
+    painter.setFont(QFont("sans", 14));
+    const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
+    const QRect sub =
+        painter.boundingRect(QRect(40, 72, kPageW - 80, 400), flags, chart.subtitle());
+    painter.drawText(sub, flags, chart.subtitle());
+    const int top = sub.bottom() + 16, w = (kPageW - 120) / 2, h = kPageH - top - 20;
+    painter.save();
+    painter.translate(40, top);
+    chart.throughput_plot()->toPainter(&painter, w, h);
+    painter.restore();
+    painter.save();
+    painter.translate(80 + w, top);
+    chart.latency_plot()->toPainter(&painter, w, h);
+    painter.restore();
+}
+
+}  // namespace
+
+bool export_sweep_chart(SweepChart& chart, const QString& path, bool overwrite, QString* error) {
+    auto fail = [&](const QString& why) {
+        if (error) *error = QObject::tr("cannot write %1: %2").arg(path, why);
+        return false;
+    };
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != "png" && suffix != "svg" && suffix != "pdf") {
+        return fail(QObject::tr("the file name must end in .png, .svg or .pdf"));
+    }
+    if (!overwrite && QFileInfo::exists(path)) {
+        return fail(QObject::tr("the file exists (use --force, or confirm in the dialog)"));
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
+    if (suffix == "png") {
+        QImage image(kPageW * 2, kPageH * 2, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QCPPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.scale(2, 2);
+        draw_page(chart, painter);
+        painter.end();
+        if (!image.save(&file, "PNG")) return fail(QObject::tr("PNG encoding failed"));
+    } else if (suffix == "svg") {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&file);
+        svg.setSize(QSize(kPageW, kPageH));
+        svg.setViewBox(QRect(0, 0, kPageW, kPageH));
+        svg.setTitle(chart.title());
+        QCPPainter painter(&svg);
+        draw_page(chart, painter);
+        painter.end();
+    } else {
+        QPdfWriter pdf(&file);
+        pdf.setCreator("Concurrency Lab");
+        pdf.setTitle(chart.title());
+        pdf.setPageSize(QPageSize(QSizeF(kPageW, kPageH), QPageSize::Point));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        QCPPainter painter(&pdf);
+        const double fit = static_cast<double>(pdf.width()) / kPageW;
+        painter.scale(fit, fit);
+        draw_page(chart, painter);
+        painter.end();
+    }
+    if (!file.commit()) return fail(file.errorString());
+    return true;
+}
+
+bool export_sweeps(const std::vector<SweepResult>& sweeps, const QString& path, bool overwrite,
+                   QString* error) {
+    SweepChart chart;
+    chart.resize(1600, 800);
+    QStringList labels, fits;
+    for (const SweepResult& s : sweeps) {
+        const QString label = model_label(s.base);
+        const int i = chart.add_model(label);
+        const UslFit fit = sweep_fit(s.points);
+        chart.set_model(i, s.points, fit);
+        labels << label;
+        fits << label + ": " + fit_summary(fit);
+    }
+    if (!sweeps.empty()) {
+        chart.set_heading(
+            QObject::tr("Concurrency sweep: %1").arg(labels.join(QObject::tr(" vs "))),
+            describe_sweep_workload(sweeps.front()) + "\n" + fits.join("\n"));
+    }
+    return export_sweep_chart(chart, path, overwrite, error);
+}
+
+QString describe_sweep_workload(const SweepResult& s) {
+    const auto& w = s.base.server.workload;
+    return QObject::tr("%1 ms CPU + %2 ms I/O per request · %3 s per point after %4 s warm-up")
+        .arg(w.cpu_ms)
+        .arg(w.io_ms)
+        .arg(s.step_s)
+        .arg(s.warmup_s);
+}
+
+}  // namespace conclab::ui
