@@ -213,7 +213,9 @@ const RunResult& typical(const RunSet& runs) {
 bool write_chart(const ChartRenderer& render_chart, const std::vector<RunResult>& runs,
                  const CliOptions& options) {
     if (options.chart_path.empty()) return true;
-    if (std::string error = render_chart(runs, options.chart_path, options.force); !error.empty()) {
+    if (std::string error = render_chart(runs, options.chart_path, options.force,
+                                         {options.scenario_name, options.scenario_description});
+        !error.empty()) {
         std::cerr << "conclab-cli: " << error << "\n";
         return false;
     }
@@ -263,7 +265,8 @@ int run_cli(const CliOptions& options, const ChartRenderer& render_chart) {
 int compare_cli(const CliOptions& options, const ChartRenderer& render_chart) {
     if (!charts_available(options, render_chart)) return 2;
     const std::vector<RunConfig> plan =
-        comparison_runs(options.run, options.models, options.target);
+        options.variants.empty() ? comparison_runs(options.run, options.models, options.target)
+                                 : comparison_runs(options.run, options.variants, options.target);
     std::vector<RunSet> sets;
     // A run that cannot start ends the comparison; one that fails while running is reported
     // with the others (a real server that refuses the request shape, say).

@@ -7,6 +7,9 @@
 //   "description": "...",
 //   "compare": ["event-loop", "gil-threads"]   // models to run in turn for a comparison
 // }
+// A "compare" item is a model name or an object of run fields set over the scenario's for that
+// run: "compare": [{"threads": 1, "keep_alive": "off"}, {"threads": 4}] compares gunicorn's sync
+// and gthread workers; "compare": ["event-loop", {"model": "process-per-core"}] mixes both.
 
 #include <optional>
 #include <string>
@@ -16,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/run_config.hpp"
+#include "core/run_fields.hpp"
 
 namespace conclab {
 
@@ -23,7 +27,7 @@ struct Scenario {
     std::string name;
     std::string description;
     RunConfig run;
-    std::vector<Model> compare;  // empty = a single run of run.server.model
+    std::vector<RunVariant> compare;  // empty = a single run of `run`
 };
 
 struct ScenarioParse {

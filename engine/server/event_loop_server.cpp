@@ -56,6 +56,7 @@ public:
         if (fd_ < 0) return;
         if (in_service_) finish_request(false);
         server_.counters_.connection_closed(fd_);  // before the fd can be reused
+        if (!server_.stopping_) server_.acceptor_.release();
         server_.live_.erase(this);
         fd_ = -1;
         boost::system::error_code ignored;
@@ -252,11 +253,13 @@ private:
 };
 
 EventLoopServer::EventLoopServer(const Workload& workload, const ServerTimeouts& timeouts,
-                                 bool keep_alive)
+                                 bool keep_alive, int connection_limit)
     : identity_(server_identity(Model::EventLoop)),
       workload_(workload),
       timeouts_(timeouts),
-      keep_alive_(keep_alive) {}
+      keep_alive_(keep_alive) {
+    acceptor_.set_connection_limit(connection_limit);
+}
 
 EventLoopServer::~EventLoopServer() {
     stop();

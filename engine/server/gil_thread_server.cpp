@@ -64,14 +64,17 @@ struct GilThreadServer::Connection {
 };
 
 GilThreadServer::GilThreadServer(const Workload& workload, int threads, double switch_interval_ms,
-                                 const ServerTimeouts& timeouts, bool keep_alive)
+                                 const ServerTimeouts& timeouts, bool keep_alive,
+                                 int connection_limit)
     : identity_(server_identity(Model::GilThreads)),
       gil_(std::chrono::microseconds(static_cast<std::int64_t>(switch_interval_ms * 1000.0))),
       workload_(workload),
       timeouts_(timeouts),
       thread_per_connection_(threads == 0),
       keep_alive_(keep_alive),
-      pool_size_(threads) {}
+      pool_size_(threads) {
+    acceptor_.set_connection_limit(connection_limit);
+}
 
 GilThreadServer::~GilThreadServer() {
     stop();
@@ -322,6 +325,7 @@ void GilThreadServer::close_connection(Connection& connection) {
     if (connection.closed) return;
     connection.closed = true;
     counters_.connection_closed(connection.fd);
+    if (!stopping_) acceptor_.release();
     boost::system::error_code ignored;
     connection.socket.shutdown(tcp::socket::shutdown_both, ignored);
     connection.socket.close(ignored);
