@@ -99,7 +99,7 @@ sync)
         "io_ms=50" "-k sync -w 5" "" ;;
 gthread)
     gunicorn_recipe "gunicorn gthread, 5 × 4 threads" 10-gunicorn-gthread-vs-sync.json \
-        "io_ms=50" "-k gthread -w 5 --threads 4" "--threads 4 --keep-alive on" ;;
+        "io_ms=50" "-k gthread -w 5 --threads 4" "--threads 4 --keep-alive on --worker-connections 1000" ;;
 gevent)
     gunicorn_recipe "gunicorn -k gevent, 5 workers" 11-gunicorn-gevent-vs-sync-io-bound.json \
         "io_ms=50" "-k gevent -w 5 --worker-connections 1000" "" ;;

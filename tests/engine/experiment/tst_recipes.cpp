@@ -151,8 +151,6 @@ private slots:
         const auto r = run_preset("13-load-balancer-two-flask-instances-vs-one.json", 3);
         QCOMPARE(r.size(), std::size_t(2));
         QVERIFY2(r[1].summary.rps >= 1.3 * r[0].summary.rps, qPrintable(rates(r)));
-        QVERIFY2(in_service_peak(r[1]) <= 2 * 384,
-                 qPrintable(QString::number(in_service_peak(r[1]))));
     }
 };
 
