@@ -51,7 +51,11 @@ public:
     int run_count() const { return static_cast<int>(runs_.size()); }
     bool idle() const { return idle_; }  // showing only the empty series of the first frame
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void fit_heading();
     struct RunSeries {
         int rps, p50, p90, p99, client_open, in_service, waiting, accept_queue, server_cpu,
             load_cpu;

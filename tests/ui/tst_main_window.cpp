@@ -13,6 +13,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QScreen>
+#include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -276,9 +277,12 @@ private slots:
             shown |= label->isVisible() && label->text().startsWith(description);
         }
         QVERIFY2(shown, "the description is visible text");
+        QTest::qWait(200);  // the layout settles on the heading's new height
         w.grab().save(screenshot_path("recipe_preset_description.png"));
         w.stop_run();
         QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running(), 10000);
+        w.close();
+        QSettings().clear();  // the next window must not come back as this preset
     }
 
     // A preset runs as written, also in the fields the controls do not show (the slow-clients
