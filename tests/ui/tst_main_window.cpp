@@ -277,6 +277,12 @@ private slots:
             shown |= label->isVisible() && label->text().startsWith(description);
         }
         QVERIFY2(shown, "the description is visible text");
+        // The explanation maps the recipes to the model and knobs that stand for them.
+        const QString explanation = w.control_panel()->explanation()->text();
+        QVERIFY(explanation.contains("gunicorn gthread"));
+        QVERIFY(explanation.contains("the GIL never matters"));
+        QVERIFY(explanation.contains("Node cluster"));
+        w.control_panel()->explanation()->grab().save(screenshot_path("recipe_explanation.png"));
         QTest::qWait(200);  // the layout settles on the heading's new height
         w.grab().save(screenshot_path("recipe_preset_description.png"));
         w.stop_run();
