@@ -55,8 +55,12 @@ void draw_page(ChartPanel& panel, QCPPainter& painter, const ChartExportOptions&
     if (o.chart >= 0 && o.chart < static_cast<int>(charts.size())) {
         charts = {charts[static_cast<std::size_t>(o.chart)]};
     }
-    const int columns = charts.size() == 1 ? 1 : 2;
-    const int rows = static_cast<int>((charts.size() + 1) / static_cast<std::size_t>(columns));
+    // Six charts on a landscape page: three columns of two, so that each keeps the height its
+    // legend and axes need (two columns of three would halve the axes).
+    const bool wide = o.width >= o.height * 1.3;
+    const int columns = charts.size() == 1 ? 1 : charts.size() > 4 && wide ? 3 : 2;
+    const auto cols = static_cast<std::size_t>(columns);
+    const int rows = static_cast<int>((charts.size() + cols - 1) / cols);
     const int cell_w = (o.width - margin) / columns;
     const int cell_h = (o.height - top - margin / 2) / rows;
     for (std::size_t i = 0; i < charts.size(); ++i) {
@@ -147,6 +151,7 @@ void show_runs(ChartPanel& panel, const std::vector<RunResult>& runs) {
         const QString label = single ? QString() : model_label(runs[i].config);
         const int run = panel.begin_run(label, static_cast<int>(i), false, single);
         panel.append(run, runs[i].series);
+        panel.set_spectrum(run, runs[i].summary.latency_spectrum);
         if (single) {
             for (const AdjustEvent& e : runs[i].events) panel.add_event(e);
         }

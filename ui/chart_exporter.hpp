@@ -1,5 +1,5 @@
 #pragma once
-// Charts for presentations: PNG (any size and scale), SVG and PDF (vector), one chart or all four
+// Charts for presentations: PNG (any size and scale), SVG and PDF (vector), one chart or all
 // on one page, with a title and subtitle that describe the experiment. The same drawing code
 // serves the GUI's File → Export and the headless `conclab-cli run --chart FILE`.
 //
@@ -19,7 +19,9 @@ namespace conclab::ui {
 class ChartPanel;
 
 struct ChartExportOptions {
-    int chart = -1;    // -1: all charts on one page; 0 req/s, 1 latency, 2 connections, 3 CPU
+    // -1: all charts on one page; 0 req/s, 1 latency, 2 connections, 3 CPU, 4 inside the
+    // server, 5 latency by percentile (ChartPanel::charts())
+    int chart = -1;
     int width = 1920;  // logical size of the page
     int height = 1080;
     double scale = 2.0;             // PNG only: device pixels per logical pixel

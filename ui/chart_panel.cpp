@@ -1,20 +1,26 @@
 #include "chart_panel.hpp"
 
-#include <algorithm>
-
+#include <QFontMetrics>
 #include <QGridLayout>
 #include <QLabel>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 #include <qcustomplot.h>
 
+#include "internals_chart.hpp"
+#include "spectrum_chart.hpp"
 #include "time_series_chart.hpp"
 
 namespace conclab::ui {
 
 namespace {
+
+// Of a chart without its legend: title, axes and a note.
+constexpr int kMinChartHeight = 230;
 
 double or_gap(const std::optional<double>& v) {
     return v ? *v : std::nan("");
@@ -32,7 +38,9 @@ ChartPanel::ChartPanel(QWidget* parent)
       rps_(new TimeSeriesChart(tr("Requests per second"), tr("req/s"), this)),
       latency_(new TimeSeriesChart(tr("Latency percentiles"), tr("ms"), this)),
       connections_(new TimeSeriesChart(tr("Connections"), tr("connections"), this)),
-      cpu_(new TimeSeriesChart(tr("CPU"), tr("% of one core"), this)) {
+      cpu_(new TimeSeriesChart(tr("CPU"), tr("% of one core"), this)),
+      internals_(new InternalsChart(this)),
+      spectrum_(new SpectrumChart(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     QFont big = title_->font();
@@ -43,16 +51,31 @@ ChartPanel::ChartPanel(QWidget* parent)
     subtitle_->setWordWrap(true);
     layout->addWidget(title_);
     layout->addWidget(subtitle_);
-    auto* grid = new QGridLayout;
+    // The charts scroll rather than shrink: overlaid runs have long legends, and six charts
+    // squeezed into a laptop's window would each be a sliver.
+    auto* scroll = new QScrollArea(this);
+    auto* host = new QWidget(scroll);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->viewport()->setAutoFillBackground(false);
+    host->setAutoFillBackground(false);
+    auto* grid = new QGridLayout(host);
+    grid->setContentsMargins(0, 0, 0, 0);
     grid->addWidget(rps_, 0, 0);
     grid->addWidget(latency_, 0, 1);
     grid->addWidget(connections_, 1, 0);
     grid->addWidget(cpu_, 1, 1);
-    layout->addLayout(grid, 1);
+    grid->addWidget(internals_, 2, 0);
+    grid->addWidget(spectrum_, 2, 1);
+    scroll->setWidget(host);
+    layout->addWidget(scroll, 1);
     rps_->setObjectName("rpsChart");
     latency_->setObjectName("latencyChart");
     connections_->setObjectName("connectionsChart");
     cpu_->setObjectName("cpuChart");
+    internals_->setObjectName("internalsChart");
+    spectrum_->setObjectName("spectrumChart");
     rps_->add_log_toggle();
     latency_->add_log_toggle();
     connections_->set_note(tr(
@@ -63,6 +86,7 @@ ChartPanel::ChartPanel(QWidget* parent)
     // Empty series of a single run: without legend items QCustomPlot squeezes each axis rect to
     // the width of the empty legend, and the first frame would show four tiny boxes.
     begin_run(QString(), 0, false, true);
+    internals_->show_placeholder();
     runs_.clear();
     idle_ = true;
     refresh();
@@ -92,9 +116,10 @@ int ChartPanel::begin_run(const QString& label, int color_index, bool ghost, boo
     r.server_cpu = cpu_->add_series(prefix + tr("server"), color(0), ghost, Qt::SolidLine);
     r.load_cpu =
         cpu_->add_series(prefix + tr("load generator"), color(4), ghost, style(Qt::DotLine));
+    r.internals = internals_->begin_run(label, color_index, ghost, metric_colors);
+    r.spectrum = spectrum_->add_series(prefix + tr("latency"), run_color, ghost);
     runs_.push_back(r);
-    // Overlaid runs have long series names: two per legend row keeps them readable.
-    for (TimeSeriesChart* chart : charts()) chart->set_legend_columns(runs_.size() > 1 ? 2 : 4);
+    set_legend_columns();
     return static_cast<int>(runs_.size()) - 1;
 }
 
@@ -105,7 +130,29 @@ void ChartPanel::drop_server_legend(int run) {
         if (QCPGraph* g = connections_->graph(s)) g->removeFromLegend();
     }
     if (QCPGraph* g = cpu_->graph(r.server_cpu)) g->removeFromLegend();
-    for (TimeSeriesChart* chart : charts()) chart->set_legend_columns(runs_.size() > 1 ? 2 : 4);
+    set_legend_columns();
+}
+
+void ChartPanel::set_legend_columns() {
+    // Overlaid runs have long series names: two per legend row keeps them readable; the
+    // internals' and the spectrum's, longer still, one.
+    const bool several = runs_.size() > 1;
+    for (TimeSeriesChart* chart : charts()) chart->set_legend_columns(several ? 2 : 4);
+    internals_->set_legend_columns(several ? 1 : 2);
+    spectrum_->set_legend_columns(several ? 1 : 3);
+    fit_legends();
+}
+
+// Each chart at least as high as its legend needs, so that a long legend takes room from the
+// scroll area, not from the axes.
+void ChartPanel::fit_legends() {
+    for (TimeSeriesChart* chart : all_charts()) {
+        const QCPLegend* legend = chart->plot()->legend;
+        const int columns = std::max(1, legend->wrap());
+        const int rows = (legend->itemCount() + columns - 1) / columns;
+        const int row_px = QFontMetrics(legend->font()).height() + 5;
+        chart->setMinimumHeight(kMinChartHeight + rows * row_px);
+    }
 }
 
 void ChartPanel::append(int run, const std::vector<MetricsSample>& samples) {
@@ -123,15 +170,48 @@ void ChartPanel::append(int run, const std::vector<MetricsSample>& samples) {
         cpu_->append(r.server_cpu, s.t_s, or_gap(s.server_cpu_pct));
         cpu_->append(r.load_cpu, s.t_s, s.load_cpu_pct);
     }
+    const int lines = internals_->series_count();
+    internals_->add_samples(r.internals, samples);
+    if (internals_->series_count() != lines) fit_legends();
+}
+
+void ChartPanel::set_spectrum(int run, const std::vector<LatencyPoint>& points) {
+    if (run < 0 || run >= run_count()) return;
+    spectrum_->set_spectrum(runs_[static_cast<std::size_t>(run)].spectrum, points);
+}
+
+std::vector<TimeSeriesChart*> ChartPanel::charts() const {
+    if (!inside_shown_) return {rps_, latency_, connections_, cpu_};
+    return all_charts();
+}
+
+std::vector<TimeSeriesChart*> ChartPanel::all_charts() const {
+    return {rps_, latency_, connections_, cpu_, internals_, spectrum_};
+}
+
+void ChartPanel::set_inside_shown(bool shown) {
+    inside_shown_ = shown;
+    internals_->setVisible(shown);
+    spectrum_->setVisible(shown);
+    if (shown) {  // restyled and rescaled while hidden? Not by the loops over charts().
+        internals_->set_style(style_);
+        spectrum_->set_style(style_);
+        internals_->refresh();
+        spectrum_->refresh();
+    }
+}
+
+std::vector<TimeSeriesChart*> ChartPanel::time_charts() const {
+    return {rps_, latency_, connections_, cpu_, internals_};
 }
 
 void ChartPanel::add_event(const AdjustEvent& event) {
     const QString label = QString::fromStdString(event.label());
-    for (TimeSeriesChart* chart : charts()) chart->add_marker(event.t_s, label);
+    for (TimeSeriesChart* chart : time_charts()) chart->add_marker(event.t_s, label);
 }
 
 void ChartPanel::clear() {
-    for (TimeSeriesChart* chart : charts()) chart->clear();
+    for (TimeSeriesChart* chart : all_charts()) chart->clear();
     runs_.clear();
     idle_ = false;
 }
@@ -164,7 +244,7 @@ QString ChartPanel::heading_subtitle() const {
 }
 
 void ChartPanel::set_window_s(double seconds) {
-    for (TimeSeriesChart* chart : charts()) chart->set_window_s(seconds);
+    for (TimeSeriesChart* chart : time_charts()) chart->set_window_s(seconds);
 }
 
 void ChartPanel::set_log_latency(bool log) {

@@ -1,6 +1,7 @@
 #pragma once
-// The four live charts of an experiment — requests/s, latency percentiles, connections (client
-// open, server in service, server waiting), CPU — fed from MetricsSamples. Several runs can be
+// The live charts of an experiment — requests/s, latency percentiles, connections (client
+// open, server in service, server waiting), CPU, inside the server (the model's internals) and
+// the latency spectrum — fed from MetricsSamples and the run's summary. Several runs can be
 // overlaid (a comparison, or a kept "ghost" run), aligned at t = 0. Before the first run the
 // charts show empty series, so that axes and legends are full size from the first frame.
 
@@ -15,6 +16,8 @@ class QLabel;
 
 namespace conclab::ui {
 
+class InternalsChart;
+class SpectrumChart;
 class TimeSeriesChart;
 
 class ChartPanel : public QWidget {
@@ -27,6 +30,8 @@ public:
     // metrics differ by line style (a comparison).
     int begin_run(const QString& label, int color_index, bool ghost, bool metric_colors);
     void append(int run, const std::vector<MetricsSample>& samples);
+    // The run's latency spectrum so far (Summary::latency_spectrum), replacing the previous.
+    void set_spectrum(int run, const std::vector<LatencyPoint>& points);
     // A run measured from outside (a real server) has no server-side series: they stay as gaps
     // and leave the legends, which have little room when runs are overlaid.
     void drop_server_legend(int run);
@@ -47,7 +52,15 @@ public:
     TimeSeriesChart* latency_chart() const { return latency_; }
     TimeSeriesChart* connections_chart() const { return connections_; }
     TimeSeriesChart* cpu_chart() const { return cpu_; }
-    std::vector<TimeSeriesChart*> charts() const { return {rps_, latency_, connections_, cpu_}; }
+    InternalsChart* internals_chart() const { return internals_; }
+    SpectrumChart* spectrum_chart() const { return spectrum_; }
+    // The charts shown, in the export's order (ChartExportOptions::chart indexes it).
+    std::vector<TimeSeriesChart*> charts() const;
+    // View → Inside the server: the internals and spectrum charts, shown (and exported) or not.
+    void set_inside_shown(bool shown);
+    bool inside_shown() const { return inside_shown_; }
+    // The charts with a time axis: they get the knob-change markers and the scrolling window.
+    std::vector<TimeSeriesChart*> time_charts() const;
     int run_count() const { return static_cast<int>(runs_.size()); }
     bool idle() const { return idle_; }  // showing only the empty series of the first frame
 
@@ -56,9 +69,13 @@ protected:
 
 private:
     void fit_heading();
+    std::vector<TimeSeriesChart*> all_charts() const;
+    void set_legend_columns();
+    void fit_legends();
+
     struct RunSeries {
         int rps, p50, p90, p99, client_open, in_service, waiting, accept_queue, server_cpu,
-            load_cpu;
+            load_cpu, internals, spectrum;
     };
 
     QLabel* title_;
@@ -67,9 +84,12 @@ private:
     TimeSeriesChart* latency_;
     TimeSeriesChart* connections_;
     TimeSeriesChart* cpu_;
+    InternalsChart* internals_;
+    SpectrumChart* spectrum_;
     ChartStyle style_;
     std::vector<RunSeries> runs_;
     bool idle_ = false;
+    bool inside_shown_ = true;
 };
 
 }  // namespace conclab::ui

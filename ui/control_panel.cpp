@@ -41,6 +41,32 @@ void select_model(QComboBox* box, Model model) {
     if (index >= 0) box->setCurrentIndex(index);
 }
 
+// The process-per-core policies, each with what it stands for.
+void fill_scheduling(QComboBox* box) {
+    box->addItem(QObject::tr("Round-robin (Node cluster)"), int(Scheduling::RoundRobin));
+    box->setItemData(0,
+                     QObject::tr("The primary accepts every connection and hands it to the next "
+                                 "worker in turn: Node cluster's default (SCHED_RR). Even."),
+                     Qt::ToolTipRole);
+    box->addItem(QObject::tr("Kernel accept (gunicorn)"), int(Scheduling::Kernel));
+    box->setItemData(1,
+                     QObject::tr("Every worker accept()s on one shared socket and the kernel "
+                                 "picks who wins: gunicorn, Node's SCHED_NONE. Uneven under a "
+                                 "burst of connections."),
+                     Qt::ToolTipRole);
+    box->addItem(QObject::tr("SO_REUSEPORT (nginx reuseport)"), int(Scheduling::ReusePort));
+    box->setItemData(2,
+                     QObject::tr("One listening socket per worker on the same port; the kernel "
+                                 "spreads connections by a hash of their addresses: nginx "
+                                 "`listen … reuseport`. A busy worker's queue fills while "
+                                 "another's stays empty."),
+                     Qt::ToolTipRole);
+}
+
+Scheduling scheduling_of(const QComboBox* box) {
+    return Scheduling(box->currentData().toInt());
+}
+
 const RunField& field(const char* key) {
     const RunField* f = find_run_field(key);
     Q_ASSERT_X(f, "ControlPanel", key);
@@ -90,12 +116,17 @@ QGroupBox* ControlPanel::build_model_group() {
     auto* form = new QFormLayout(group);
     model_ = new QComboBox(group);
     inner_ = new QComboBox(group);
+    scheduling_ = new QComboBox(group);
+    scheduling_->setObjectName("schedulingBox");
     fill_models(model_, true);
     fill_models(inner_, false);
+    fill_scheduling(scheduling_);
     model_->setToolTip(registry_tip(field("model")));
     inner_->setToolTip(registry_tip(field("inner")));
+    scheduling_->setToolTip(registry_tip(field("scheduling")));
     form->addRow(tr("Model"), model_);
     form->addRow(tr("Inside each worker"), inner_);
+    form->addRow(tr("Scheduling"), scheduling_);
     return group;
 }
 
@@ -259,6 +290,10 @@ void ControlPanel::connect_controls() {
         if (!showing_) config_.server.inner = model_of(inner_);
         update_enabled();
     });
+    connect(scheduling_, &QComboBox::currentIndexChanged, this, [this] {
+        if (!showing_) config_.server.scheduling = scheduling_of(scheduling_);
+        update_enabled();
+    });
     connect(real_url_, &QLineEdit::textChanged, this, &ControlPanel::update_real_server);
     connect(allow_remote_, &QCheckBox::toggled, this, &ControlPanel::update_real_server);
     connect(start_, &QPushButton::clicked, this, &ControlPanel::startStopRequested);
@@ -308,6 +343,7 @@ void ControlPanel::show_config(const RunConfig& c) {
     showing_ = true;
     select_model(model_, c.server.model);
     select_model(inner_, c.server.inner);
+    scheduling_->setCurrentIndex(scheduling_->findData(int(c.server.scheduling)));
     for (const FieldSlider& fs : field_sliders_) fs.slider->set_value(fs.field->get_number(c));
     // "0 = default" rows show what the run will use.
     if (c.server.workers == 0) workers_->set_value(default_workers());
@@ -377,6 +413,7 @@ void ControlPanel::update_enabled() {
     const bool gil = m == Model::GilThreads || (ppc && model_of(inner_) == Model::GilThreads);
     model_->setEnabled(!running_);
     inner_->setEnabled(ppc && !running_);
+    scheduling_->setEnabled(ppc && !running_);
     // Rows that cannot change during a run (the registry's `live`) are fixed while one goes, and
     // say why in their tooltip; their own text comes back after.
     auto tip = [this](QWidget* w, bool live) {
@@ -391,6 +428,7 @@ void ControlPanel::update_enabled() {
     };
     tip(model_, field("model").live);
     tip(inner_, field("inner").live);
+    tip(scheduling_, field("scheduling").live);
     for (const FieldSlider& fs : field_sliders_) {
         fs.slider->setEnabled(fs.field->live || !running_);
         tip(fs.slider, fs.field->live);
@@ -398,7 +436,7 @@ void ControlPanel::update_enabled() {
     threads_->setEnabled(gil);
     workers_->setEnabled(ppc);
     switch_interval_->setEnabled(gil && !running_);
-    explanation_->setText(explain_model(m, model_of(inner_)));
+    explanation_->setText(explain_model(m, model_of(inner_), scheduling_of(scheduling_)));
 }
 
 }  // namespace conclab::ui

@@ -4,7 +4,7 @@
 // and knobs that cannot change while a run is going say so in their tooltip.
 //
 // The panel holds the whole RunConfig it was last given (set_config) and applies the user's
-// edits to it, so that fields without a control of their own (scheduling, warmup, load threads,
+// edits to it, so that fields without a control of their own (warmup, load threads,
 // timeout, tick, port, and every registry row added later) survive a scenario's round trip.
 // Each slider is a row of the run-field registry: its limits and tooltip come from that row.
 
@@ -50,6 +50,7 @@ public:
 
     QComboBox* model_box() const { return model_; }
     QComboBox* inner_box() const { return inner_; }
+    QComboBox* scheduling_box() const { return scheduling_; }
     LabeledSlider* connections() const { return connections_; }
     LabeledSlider* cpu_ms() const { return cpu_ms_; }
     LabeledSlider* io_ms() const { return io_ms_; }
@@ -105,6 +106,7 @@ private:
     bool showing_ = false;  // set_config is filling the controls: not an edit
     QComboBox* model_;
     QComboBox* inner_;
+    QComboBox* scheduling_;
     LabeledSlider* connections_;
     LabeledSlider* cpu_ms_;
     LabeledSlider* io_ms_;

@@ -82,4 +82,9 @@ std::vector<std::string> ExperimentRunner::adjust(const Knobs& knobs) {
     return experiment_->adjust(knobs);
 }
 
+WorkerKill ExperimentRunner::kill_worker(std::optional<int> pid) {
+    if (!experiment_) return {0, "no experiment is running"};
+    return experiment_->kill_worker(pid);
+}
+
 }  // namespace conclab::ui

@@ -16,11 +16,13 @@ ExportDialog::ExportDialog(const ChartExportOptions& d, QWidget* parent)
       scale_(new QDoubleSpinBox(this)),
       background_(new QComboBox(this)) {
     setWindowTitle(tr("Export charts"));
-    chart_->addItem(tr("All four charts on one page"), -1);
+    chart_->addItem(tr("All charts on one page"), -1);
     chart_->addItem(tr("Requests per second"), 0);
     chart_->addItem(tr("Latency percentiles"), 1);
     chart_->addItem(tr("Connections"), 2);
     chart_->addItem(tr("CPU"), 3);
+    chart_->addItem(tr("Inside the server"), 4);
+    chart_->addItem(tr("Latency by percentile"), 5);
     chart_->setCurrentIndex(chart_->findData(d.chart));
     width_->setRange(200, 10000);
     height_->setRange(150, 10000);

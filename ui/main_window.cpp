@@ -19,6 +19,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -30,10 +31,12 @@
 #include "compare_table.hpp"
 #include "control_panel.hpp"
 #include "data_exporter.hpp"
+#include "diagnosis_bar.hpp"
 #include "experiment/comparison.hpp"
 #include "experiment/repeat_stats.hpp"
 #include "experiment_runner.hpp"
 #include "export_dialog.hpp"
+#include "kill_worker_action.hpp"
 #include "preset_library.hpp"
 #include "time_series_chart.hpp"
 
@@ -71,6 +74,7 @@ MainWindow::MainWindow(QWidget* parent)
       charts_(new ChartPanel),
       table_(new CompareTable),
       warnings_(new QLabel),
+      diagnosis_(new DiagnosisBar),
       state_label_(new QLabel),
       presets_list_(new QListWidget),
       runner_(new ExperimentRunner(this)) {
@@ -130,6 +134,7 @@ QWidget* MainWindow::build_right() {
         "border: 1px solid #e0c060; border-radius: 3px; }");
     warnings_->hide();
     layout->addWidget(warnings_);
+    layout->addWidget(diagnosis_);
     layout->addWidget(charts_, 1);
     table_->hide();
     layout->addWidget(table_);
@@ -158,6 +163,12 @@ void MainWindow::build_actions() {
         tr("Save the charts as PNG, SVG or PDF for a slide (Ctrl+E)"));
     connect(export_charts_action_, &QAction::triggered, this,
             &MainWindow::export_charts_interactively);
+
+    kill_action_ = new KillWorkerAction(runner_, this);
+    connect(kill_action_, &KillWorkerAction::done, this, [this](const QString& message, bool ok) {
+        if (!ok) last_error_ = message;
+        statusBar()->showMessage(message, 8000);
+    });
 }
 
 void MainWindow::build_toolbar() {
@@ -167,6 +178,9 @@ void MainWindow::build_toolbar() {
     toolbar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar_->addAction(start_action_);
     toolbar_->addAction(compare_action_);
+    toolbar_->addAction(kill_action_);
+    if (auto* b = qobject_cast<QToolButton*>(toolbar_->widgetForAction(kill_action_)))
+        b->setPopupMode(QToolButton::MenuButtonPopup);  // click: the busiest; arrow: choose
     toolbar_->addSeparator();
     preset_box_ = new QComboBox(toolbar_);
     preset_box_->setObjectName("presetBox");
@@ -218,6 +232,7 @@ void MainWindow::build_menus() {
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(start_action_);
     run->addAction(compare_action_);
+    run->addAction(kill_action_);
     run->addAction(tr("&Keep last run as ghost"), QKeySequence(tr("Ctrl+G")), this,
                    &MainWindow::keep_as_ghost);
     run->addSeparator();
@@ -261,6 +276,10 @@ void MainWindow::build_view_menu() {
             &QAction::setChecked);
     connect(charts_->latency_chart(), &TimeSeriesChart::logToggled, log_latency_action_,
             &QAction::setChecked);
+    QAction* inside = toggle(tr("&Inside the server and latency by percentile"));
+    inside->setObjectName("insideAction");
+    inside->setChecked(true);
+    connect(inside, &QAction::toggled, charts_, &ChartPanel::set_inside_shown);
     view->addSeparator();
     dark_action_ = toggle(tr("&Dark charts"));
     presentation_action_ = toggle(tr("&Presentation style (large fonts, thick lines)"));
@@ -308,6 +327,7 @@ void MainWindow::set_running(bool running) {
     start_action_->setIcon(
         style()->standardIcon(running ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
     compare_action_->setEnabled(!running);
+    if (!running) kill_action_->set_run(nullptr);
 }
 
 void MainWindow::export_charts_interactively() {
@@ -406,12 +426,15 @@ CalibrateDialog* MainWindow::open_calibrate_dialog() {
 void MainWindow::on_run_started(int index, const RunConfig& config) {
     set_running(true);
     last_error_.clear();
+    kill_action_->set_run(&config);
     if (index == 0) {
         charts_->clear();
+        diagnosis_->clear_runs();
         results_.clear();
         if (ghost_) {
             charts_->begin_run(tr("kept: %1").arg(model_label(ghost_->config)), 5, true, false);
             charts_->append(0, ghost_->series);
+            charts_->set_spectrum(0, ghost_->summary.latency_spectrum);
         }
     }
     const bool single = !comparing_ && !ghost_;
@@ -477,12 +500,15 @@ void MainWindow::on_status(const Snapshot& s) {
         lines << tr("Stopped: %1").arg(QString::fromStdString(s.fatal_error));
     warnings_->setText(lines.join("\n"));
     warnings_->setVisible(!lines.isEmpty());
+    charts_->set_spectrum(ghost_ ? runner_->current_index() + 1 : runner_->current_index(),
+                          s.summary.latency_spectrum);
 }
 
 void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
     results_ = results;
     set_running(false);
     state_label_->setText(tr("Finished"));
+    diagnosis_->show_runs(results, comparing_ || ghost_);
     if (comparing_) {
         // Consecutive runs are the repeats of one run of the plan (fewer if stopped early).
         sets_.clear();
@@ -528,6 +554,7 @@ void MainWindow::show_typical_runs() {
             charts_->begin_run(chart_label(typical.config), static_cast<int>(i), false, false);
         if (typical.config.external) charts_->drop_server_legend(run);
         charts_->append(run, typical.series);
+        charts_->set_spectrum(run, typical.summary.latency_spectrum);
     }
     charts_->set_window_s(0);
     charts_->refresh();

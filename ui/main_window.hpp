@@ -28,7 +28,9 @@ class CalibrateDialog;
 class ChartPanel;
 class CompareTable;
 class ControlPanel;
+class DiagnosisBar;
 class ExperimentRunner;
+class KillWorkerAction;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -60,6 +62,8 @@ public:
     CompareTable* compare_table() const { return table_; }
     ExperimentRunner* runner() const { return runner_; }
     QLabel* warning_banner() const { return warnings_; }
+    DiagnosisBar* diagnosis_bar() const { return diagnosis_; }
+    KillWorkerAction* kill_worker_action() const { return kill_action_; }
     QToolBar* tool_bar() const { return toolbar_; }
     QAction* start_action() const { return start_action_; }
     QAction* compare_action() const { return compare_action_; }
@@ -106,6 +110,7 @@ private:
     ChartPanel* charts_;
     CompareTable* table_;
     QLabel* warnings_;
+    DiagnosisBar* diagnosis_;
     QLabel* state_label_;
     QListWidget* presets_list_;
     ExperimentRunner* runner_;
@@ -131,6 +136,7 @@ private:
     QAction* log_rps_action_ = nullptr;
     QAction* log_latency_action_ = nullptr;
     QAction* calibrate_action_ = nullptr;
+    KillWorkerAction* kill_action_ = nullptr;
     QAction* dark_action_ = nullptr;
     QAction* presentation_action_ = nullptr;
     QPointer<CalibrateDialog> calibrate_dialog_;

@@ -29,17 +29,40 @@ QString gil_text() {
         "per connection.");
 }
 
-QString process_text(Model inner) {
+QString scheduling_text(Scheduling scheduling) {
+    switch (scheduling) {
+        case Scheduling::RoundRobin:
+            break;
+        case Scheduling::Kernel:
+            return QObject::tr(
+                "<b>Kernel accept</b> (gunicorn, Node's SCHED_NONE): every worker accept()s on "
+                "one shared listening socket and the kernel decides which waiting worker wins. "
+                "Under a burst of connections the worker that wakes first takes many: the "
+                "per-worker lines of <i>Inside the server</i> drift apart.");
+        case Scheduling::ReusePort:
+            return QObject::tr(
+                "<b>SO_REUSEPORT</b> (nginx <code>listen … reuseport</code>): each worker has its "
+                "own listening socket on the same port, and the kernel assigns each new "
+                "connection by a hash of its addresses, whoever is busy. The spread is even on "
+                "average, but a worker stuck on CPU work keeps receiving connections that "
+                "wait in its own queue while another's is empty.");
+    }
+    return QObject::tr(
+        "<b>Round-robin</b> (Node cluster's default, SCHED_RR): the primary process accepts "
+        "every connection and hands it to the next worker in turn, so the workers get equal "
+        "shares of connections, whatever each is doing.");
+}
+
+QString process_text(Model inner, Scheduling scheduling) {
     return QObject::tr(
                "<b>Process per core</b> (Node's cluster module, gunicorn workers): N separate "
                "server processes share one listening port; each runs its own %1, so CPU work "
                "<b>runs in parallel on every core</b> — until the cores run out (the load "
-               "generator needs one too). <i>Workers</i> = processes. Connections are handed out "
-               "round-robin by the primary, as in Node's default; <i>scheduling</i> kernel makes "
-               "them accept on one shared socket (gunicorn), reuseport gives each its own "
-               "(nginx reuseport). <i>Worker connections</i> caps what each worker holds.")
-        .arg(inner == Model::GilThreads ? QObject::tr("GIL-locked threads")
-                                        : QObject::tr("event loop"));
+               "generator needs one too). <i>Workers</i> = processes. <i>Worker connections</i> "
+               "caps what each worker holds (gevent's and nginx's worker_connections).")
+               .arg(inner == Model::GilThreads ? QObject::tr("GIL-locked threads")
+                                               : QObject::tr("event loop")) +
+           "<p>" + scheduling_text(scheduling) + "</p>";
 }
 
 // The scaling recipes people deploy, each as the model and knobs that stand for it (the presets
@@ -76,7 +99,7 @@ QString recipes_text(Model model) {
 
 }  // namespace
 
-QString explain_model(Model model, Model inner) {
+QString explain_model(Model model, Model inner, Scheduling scheduling) {
     QString text;
     switch (model) {
         case Model::EventLoop:
@@ -86,7 +109,7 @@ QString explain_model(Model model, Model inner) {
             text = gil_text();
             break;
         case Model::ProcessPerCore:
-            text = process_text(inner);
+            text = process_text(inner, scheduling);
             break;
     }
     text += recipes_text(model);

@@ -7,6 +7,7 @@
 
 namespace conclab::ui {
 
-QString explain_model(Model model, Model inner);
+// With process per core, the text follows the scheduling policy too.
+QString explain_model(Model model, Model inner, Scheduling scheduling = Scheduling::RoundRobin);
 
 }  // namespace conclab::ui

@@ -223,6 +223,7 @@ void TimeSeriesChart::refresh() {
     // Y range from the visible points only, so an early spike does not flatten the present.
     double lo = std::numeric_limits<double>::max(), hi = 0;
     for (int i = 0; i < plot_->graphCount(); ++i) {
+        if (plot_->graph(i)->valueAxis() != plot_->yAxis) continue;
         bool found = false;
         const QCPRange r =
             plot_->graph(i)->getValueRange(found, QCP::sdBoth, plot_->xAxis->range());

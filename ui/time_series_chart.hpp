@@ -31,7 +31,7 @@ public:
     // NaN draws a gap (a tick without data, e.g. no response completed).
     void append(int series, double t_s, double value);
     void add_marker(double t_s, const QString& label);
-    void clear();
+    virtual void clear();
 
     void set_title(const QString& title);
     // A line of small print under the legend (drawn in exports too); empty hides it.
@@ -46,8 +46,9 @@ public:
     void set_log_y(bool log);
     bool log_y() const { return log_y_; }
     void set_style(const ChartStyle& style);
-    // Rescales to the visible data and schedules a repaint (coalesced by Qt's event loop).
-    void refresh();
+    // Rescales to the visible data and schedules a repaint (coalesced by Qt's event loop). The
+    // left axis is scaled to the series drawn on it; a chart with a second axis scales that one.
+    virtual void refresh();
 
     QCustomPlot* plot() const { return plot_; }
     QCPGraph* graph(int series) const;
@@ -60,6 +61,7 @@ signals:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    const ChartStyle& chart_style() const { return style_; }
 
 private:
     struct Marker {

@@ -34,6 +34,7 @@ const char* kUsage =
     "  conclab-cli run --model event-loop --connections 1000 --io-ms 50 --duration 10\n"
     "  conclab-cli run --model gil-threads --threads 10 --connections 1000 --io-ms 50\n"
     "  conclab-cli run --model process-per-core --workers 2 --connections 10 --cpu-ms 5\n"
+    "  conclab-cli run --model process-per-core --workers 2 --io-ms 2 --kill-worker-at 3\n"
     "  conclab-cli run --target http://127.0.0.1:5000/ --connections 50 --duration 10\n"
     "  conclab-cli run --model gil-threads --cpu-ms 1 --repeat 5 --duration 3\n"
     "  conclab-cli compare --models event-loop,gil-threads --io-ms 50 -c 1000 --chart cmp.png\n"
@@ -132,7 +133,10 @@ po::options_description all_options(CliOptions& o, RawFlags& raw) {
          "sweep: the first connection count of a geometric series (with --to and --steps), "
          "instead of --connections LIST")
         ("to", po::value(&raw.to)->value_name("N"), "sweep: the last connection count")
-        ("steps", po::value(&raw.steps)->value_name("K"), "sweep: how many connection counts");
+        ("steps", po::value(&raw.steps)->value_name("K"), "sweep: how many connection counts")
+        ("kill-worker-at", po::value(&o.kill_worker_at)->composing()->value_name("SECONDS"),
+         "run, process-per-core: SIGKILL the busiest worker this many seconds into the run, to "
+         "watch the server replace it; repeat for more kills");
     po::options_description output("Output");
     output.add_options()
         ("json", po::value(&o.json_path), "write the JSON report to FILE, or - for stdout")
@@ -258,6 +262,26 @@ std::string check_stages_and_sweep(CliOptions& o, const RawFlags& raw,
     return {};
 }
 
+// --kill-worker-at: a run of our own process-per-core server, times within the run.
+std::string check_kill_worker_at(CliOptions& o) {
+    if (o.kill_worker_at.empty()) return {};
+    if (o.command != Command::Run) return "--kill-worker-at belongs to run";
+    if (o.run.external || o.run.server.model != Model::ProcessPerCore) {
+        return "--kill-worker-at needs --model process-per-core (the other models are one server "
+               "process, and a --target's processes are not ours to kill)";
+    }
+    for (double t : o.kill_worker_at) {
+        if (!(t > 0) || t >= o.run.duration_s) {
+            std::ostringstream text;
+            text << "--kill-worker-at " << t << ": must be above 0 and before the end of the run ("
+                 << o.run.duration_s << " s)";
+            return text.str();
+        }
+    }
+    std::sort(o.kill_worker_at.begin(), o.kill_worker_at.end());
+    return {};
+}
+
 // The checks that are the CLI's own (the registry's ranges are checked by validate()).
 std::string check_cli_rules(CliOptions& o, const RawFlags& raw, const po::variables_map& vm) {
     RunConfig& run = o.run;
@@ -329,6 +353,7 @@ std::string check_cli_rules(CliOptions& o, const RawFlags& raw, const po::variab
     if (o.csv_workers_path == "-" && (o.csv_path == "-" || o.json_path == "-")) {
         return "only one of --json, --csv and --csv-workers can write to stdout";
     }
+    if (std::string problem = check_kill_worker_at(o); !problem.empty()) return problem;
     if (auto errors = validate(run); !errors.empty()) return errors.front();
     if (!o.chart_path.empty()) {
         const auto dot = o.chart_path.rfind('.');

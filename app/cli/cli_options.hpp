@@ -38,6 +38,8 @@ struct CliOptions {
     std::vector<int> sweep_connections;
     double step_s = 5;
     double sweep_warmup_s = 1;
+    // run, process per core: SIGKILL the busiest worker at these times (s), in order.
+    std::vector<double> kill_worker_at;
 };
 
 constexpr int kMaxRepeat = 100;

@@ -115,8 +115,10 @@ struct RunOutcome {
     bool interrupted = false;
 };
 
-// Runs one experiment to its end (or Ctrl-C), with progress lines on stderr.
-RunOutcome run_one(const RunConfig& config, bool quiet, const std::string& heading) {
+// Runs one experiment to its end (or Ctrl-C), with progress lines on stderr; kills the busiest
+// worker at each of `kill_at` (seconds, ascending).
+RunOutcome run_one(const RunConfig& config, bool quiet, const std::string& heading,
+                   const std::vector<double>& kill_at = {}) {
     RunOutcome out;
     Experiment experiment(config);
     try {
@@ -136,7 +138,19 @@ RunOutcome run_one(const RunConfig& config, bool quiet, const std::string& headi
     }
     std::size_t next = 0;
     double last_progress = 0;
+    std::size_t kills = 0;
     while (!experiment.wait_finished(0.0)) {
+        if (kills < kill_at.size() && experiment.snapshot().elapsed_s >= kill_at[kills]) {
+            const WorkerKill k = experiment.kill_worker();
+            if (k.error.empty()) {
+                std::fprintf(stderr, "  killed worker %d (SIGKILL) at %.1f s\n", k.pid,
+                             kill_at[kills]);
+            } else {
+                std::fprintf(stderr, "  could not kill a worker at %.1f s: %s\n", kill_at[kills],
+                             k.error.c_str());
+            }
+            ++kills;
+        }
         if (stop_signal_within(0.2)) {
             out.interrupted = true;
             std::fprintf(stderr, "Stopping (interrupted)...\n");
@@ -163,8 +177,8 @@ struct SetOutcome {
     bool start_failed = false;
 };
 
-SetOutcome run_repeats(const RunConfig& config, int repeat, bool quiet,
-                       const std::string& heading) {
+SetOutcome run_repeats(const RunConfig& config, int repeat, bool quiet, const std::string& heading,
+                       const std::vector<double>& kill_at = {}) {
     SetOutcome out;
     for (int i = 0; i < repeat; ++i) {
         std::string h = heading;
@@ -172,7 +186,7 @@ SetOutcome run_repeats(const RunConfig& config, int repeat, bool quiet,
             h += (h.empty() ? "" : " ") + std::string("repeat ") + std::to_string(i + 1) + "/" +
                  std::to_string(repeat) + ":";
         }
-        RunOutcome one = run_one(config, quiet, h);
+        RunOutcome one = run_one(config, quiet, h, kill_at);
         if (!one.started) {
             out.start_failed = true;
             break;
@@ -235,7 +249,8 @@ bool charts_available(const CliOptions& options, const ChartRenderer& render_cha
 
 int run_cli(const CliOptions& options, const ChartRenderer& render_chart) {
     if (!charts_available(options, render_chart)) return 2;
-    const SetOutcome set = run_repeats(options.run, options.repeat, options.quiet, {});
+    const SetOutcome set =
+        run_repeats(options.run, options.repeat, options.quiet, {}, options.kill_worker_at);
     if (set.runs.empty()) return set.interrupted ? 130 : 1;
 
     const bool json_to_stdout =

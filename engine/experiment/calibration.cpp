@@ -129,35 +129,37 @@ std::string connections_text(int n) {
     return std::to_string(n) + (n == 1 ? " connection" : " connections");
 }
 
-}  // namespace
-
-CalibrationResult calibrate(const CalibrationSettings& settings,
-                            const CalibrationProgressFn& progress, std::stop_token stop) {
-    CalibrationResult result;
-    RunConfig base = settings.model;
+// The model run of the settings, as calibration measures it: its own server (no target, no
+// heavy connections) and some warmup.
+RunConfig calibration_base(const RunConfig& model) {
+    RunConfig base = model;
     base.external.reset();
     base.load.heavy_connections = 0;
     if (base.warmup_s <= 0 && base.duration_s > 0) {
         base.warmup_s = std::min(1.0, base.duration_s / 4);
     }
+    return base;
+}
+
+// The model with no overhead at all: the fit adds what the real server costs on top.
+RunConfig without_overhead(const RunConfig& base) {
     RunConfig model_zero = base;
     model_zero.server.workload = Workload{};
     if (const RunField* released = released_overhead_field()) {
         released->set_number(model_zero, 0);
     }
-    RunConfig real = base;
-    real.external = settings.real;
-    const int connections = base.load.connections;
-    result.connections = connections;
-    result.parallelism = overhead_parallelism(
-        resolved(base.server), static_cast<int>(std::thread::hardware_concurrency()));
-    const bool two_points = settings.fit_released && released_overhead_field() && connections > 1;
+    return model_zero;
+}
 
+// The real server and the bare model at `connections`; with two points, both at 1 connection
+// too (what tells the released part of the overhead from the held one).
+std::vector<Step> measurement_steps(const CalibrationSettings& settings, const RunConfig& real,
+                                    const RunConfig& model_zero, int connections, bool two_points) {
     auto at = [](RunConfig c, int n) {
         c.load.connections = n;
         return c;
     };
-    const std::string model_name(to_string(base.server.model));
+    const std::string model_name(to_string(model_zero.server.model));
     std::vector<Step> steps = {
         {CalibrationStep::Real,
          "measuring the real server (" + settings.real.url + ") at " +
@@ -173,6 +175,47 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
                          "measuring " + model_name + " with no overhead at 1 connection",
                          at(model_zero, 1)});
     }
+    return steps;
+}
+
+// The overhead that makes the bare model as fast as the real server, from the measured rates;
+// then the model with it.
+void fit_to_measurements(CalibrationResult& result, const RunConfig& model_zero, bool two_points) {
+    const RatePair at_c{result.real.summary.rps, result.model_before.summary.rps};
+    if (two_points) {
+        const RatePair at_one{result.real_one->summary.rps, result.model_before_one->summary.rps};
+        result.fit = fit_released_overhead(at_one, at_c, result.parallelism);
+    } else {
+        result.fit = fit_overhead(at_c, result.parallelism);
+    }
+    result.fit.overhead_us = std::min(result.fit.overhead_us, Limits::kMaxOverheadUs);
+    result.has_fit = true;
+
+    result.fitted = model_zero;
+    result.fitted.server.workload.overhead_us = result.fit.overhead_us;
+    if (const RunField* released = released_overhead_field();
+        released && result.fit.overhead_released_us) {
+        released->set_number(result.fitted,
+                             std::min(*result.fit.overhead_released_us, released->max));
+    }
+}
+
+}  // namespace
+
+CalibrationResult calibrate(const CalibrationSettings& settings,
+                            const CalibrationProgressFn& progress, std::stop_token stop) {
+    CalibrationResult result;
+    const RunConfig base = calibration_base(settings.model);
+    const RunConfig model_zero = without_overhead(base);
+    RunConfig real = base;
+    real.external = settings.real;
+    const int connections = base.load.connections;
+    result.connections = connections;
+    result.parallelism = overhead_parallelism(
+        resolved(base.server), static_cast<int>(std::thread::hardware_concurrency()));
+    const bool two_points = settings.fit_released && released_overhead_field() && connections > 1;
+    const std::vector<Step> steps =
+        measurement_steps(settings, real, model_zero, connections, two_points);
     const int total_steps = static_cast<int>(steps.size()) + 1;  // + the verification
 
     RunResult* outputs[] = {&result.real, &result.model_before, nullptr, nullptr};
@@ -192,27 +235,11 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
         result.error = unusable(*outputs[i], of_real ? "the real server" : "the model");
         if (!result.error.empty()) return result;
     }
+    fit_to_measurements(result, model_zero, two_points);
 
-    const RatePair at_c{result.real.summary.rps, result.model_before.summary.rps};
-    if (two_points) {
-        const RatePair at_one{result.real_one->summary.rps, result.model_before_one->summary.rps};
-        result.fit = fit_released_overhead(at_one, at_c, result.parallelism);
-    } else {
-        result.fit = fit_overhead(at_c, result.parallelism);
-    }
-    result.fit.overhead_us = std::min(result.fit.overhead_us, Limits::kMaxOverheadUs);
-    result.has_fit = true;
-
-    result.fitted = model_zero;
-    result.fitted.server.workload.overhead_us = result.fit.overhead_us;
-    if (const RunField* released = released_overhead_field();
-        released && result.fit.overhead_released_us) {
-        released->set_number(result.fitted,
-                             std::min(*result.fit.overhead_released_us, released->max));
-    }
     char what[160];
     std::snprintf(what, sizeof what, "verifying: %s with %.1f µs overhead at %s",
-                  model_name.c_str(), result.fit.overhead_us,
+                  std::string(to_string(base.server.model)).c_str(), result.fit.overhead_us,
                   connections_text(connections).c_str());
     const Step verify{CalibrationStep::Verify, what, result.fitted};
     if (!measure(verify, total_steps - 1, total_steps, progress, stop, result.model_after)) {

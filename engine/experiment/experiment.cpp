@@ -191,6 +191,91 @@ struct Experiment::Impl {
         state = RunState::Finished;
         wake.notify_all();
     }
+
+    // adjust() and its parts below: a change of `knob` at t_s becomes a marker. Under `mutex`.
+    void record_change(double t_s, const char* knob, double from, double to) {
+        if (from != to) events.push_back({t_s, knob, from, to, {}});
+    }
+
+    // adjust(): connections (closed loop) or rate (open loop). A hand on either takes over from
+    // the plan, which stops for good.
+    void adjust_load(const Knobs& knobs, double t_s, std::vector<std::string>& rejected) {
+        std::lock_guard plan_lock(plan_mutex);
+        LoadConfig& c = current.load;
+        const bool open = load->open_loop();
+        const char* by_hand = nullptr;
+        if (knobs.connections && open) {
+            rejected.push_back(
+                "connections do not apply in an open loop (the pool grows as needed up to "
+                "max_connections); change rate instead");
+        } else if (knobs.connections) {
+            by_hand = "connections";
+            if (*knobs.connections != c.connections) {
+                load->set_connections(*knobs.connections);
+                std::lock_guard relock(mutex);
+                record_change(t_s, "connections", c.connections, *knobs.connections);
+                c.connections = *knobs.connections;
+            }
+        }
+        if (knobs.rate && !open) {
+            rejected.push_back(
+                "rate applies to open-loop runs only (start the run with a rate above 0)");
+        } else if (knobs.rate) {
+            by_hand = "rate";
+            if (*knobs.rate != c.rate) {
+                load->set_rate(*knobs.rate);
+                std::lock_guard relock(mutex);
+                record_change(t_s, "rate", c.rate, *knobs.rate);
+                c.rate = *knobs.rate;
+            }
+        }
+        if (by_hand && plan_active) {
+            plan_active = false;
+            std::lock_guard relock(mutex);
+            events.push_back(
+                {t_s, "plan", 0, 0, std::string("plan stopped: ") + by_hand + " set by hand"});
+        }
+    }
+
+    // adjust(): the workload, one message to the server host for all its parts.
+    void adjust_workload(const Knobs& knobs, double t_s, std::vector<std::string>& rejected) {
+        const Workload& now = current.server.workload;
+        Workload w = now;
+        if (knobs.cpu_ms) w.cpu_ms = *knobs.cpu_ms;
+        if (knobs.io_ms) w.io_ms = *knobs.io_ms;
+        if (knobs.overhead_us) w.overhead_us = *knobs.overhead_us;
+        if (knobs.overhead_released_us) w.overhead_released_us = *knobs.overhead_released_us;
+        if (w == now) return;
+        if (!host) {
+            rejected.push_back("the workload is the external server's own; it cannot be changed");
+            return;
+        }
+        host->set_workload(w);
+        std::lock_guard relock(mutex);
+        record_change(t_s, "cpu_ms", now.cpu_ms, w.cpu_ms);
+        record_change(t_s, "io_ms", now.io_ms, w.io_ms);
+        record_change(t_s, "overhead_us", now.overhead_us, w.overhead_us);
+        record_change(t_s, "overhead_released_us", now.overhead_released_us,
+                      w.overhead_released_us);
+        current.server.workload = w;
+    }
+
+    // adjust(): threads and workers, which the server host applies or refuses with a reason.
+    void adjust_server_size(const Knobs& knobs, double t_s, std::vector<std::string>& rejected) {
+        auto apply = [&](const char* knob, std::optional<int> wanted, int& value, auto set) {
+            if (!wanted || *wanted == value) return;
+            const std::string error =
+                host ? set(*wanted) : std::string(knob) + " belong to the external server";
+            if (!error.empty()) return rejected.push_back(error);
+            std::lock_guard relock(mutex);
+            record_change(t_s, knob, value, *wanted);
+            value = *wanted;
+        };
+        apply("threads", knobs.threads, current.server.threads,
+              [&](int n) { return host->set_threads(n); });
+        apply("workers", knobs.workers, current.server.workers,
+              [&](int n) { return host->set_workers(n); });
+    }
 };
 
 Experiment::Experiment(RunConfig config) : impl_(std::make_unique<Impl>()) {
@@ -282,94 +367,49 @@ std::vector<std::string> Experiment::adjust(const Knobs& knobs) {
     std::lock_guard life(d.lifecycle);
     std::vector<std::string> rejected = validate(knobs);
     if (!rejected.empty()) return rejected;
-    std::unique_lock lock(d.mutex);
-    if (d.state != RunState::Running) return {"the experiment is not running"};
-    const double t_s = d.elapsed_s();
-    RunConfig& c = d.current;
-    auto record = [&](const char* knob, double from, double to) {
-        if (from != to) d.events.push_back({t_s, knob, from, to, {}});
-    };
-    lock.unlock();  // the calls below talk to other threads and processes
-
+    double t_s = 0;
     {
-        // A hand on connections or rate takes over from the plan, which stops for good.
-        std::lock_guard plan_lock(d.plan_mutex);
-        const bool open = d.load->open_loop();
-        const char* by_hand = nullptr;
-        if (knobs.connections && open) {
-            rejected.push_back(
-                "connections do not apply in an open loop (the pool grows as needed up to "
-                "max_connections); change rate instead");
-        } else if (knobs.connections) {
-            by_hand = "connections";
-            if (*knobs.connections != c.load.connections) {
-                d.load->set_connections(*knobs.connections);
-                std::lock_guard relock(d.mutex);
-                record("connections", c.load.connections, *knobs.connections);
-                c.load.connections = *knobs.connections;
-            }
-        }
-        if (knobs.rate && !open) {
-            rejected.push_back(
-                "rate applies to open-loop runs only (start the run with a rate above 0)");
-        } else if (knobs.rate) {
-            by_hand = "rate";
-            if (*knobs.rate != c.load.rate) {
-                d.load->set_rate(*knobs.rate);
-                std::lock_guard relock(d.mutex);
-                record("rate", c.load.rate, *knobs.rate);
-                c.load.rate = *knobs.rate;
-            }
-        }
-        if (by_hand && d.plan_active) {
-            d.plan_active = false;
-            std::lock_guard relock(d.mutex);
-            d.events.push_back(
-                {t_s, "plan", 0, 0, std::string("plan stopped: ") + by_hand + " set by hand"});
-        }
+        std::lock_guard lock(d.mutex);
+        if (d.state != RunState::Running) return {"the experiment is not running"};
+        t_s = d.elapsed_s();
     }
-    Workload w = c.server.workload;
-    if (knobs.cpu_ms) w.cpu_ms = *knobs.cpu_ms;
-    if (knobs.io_ms) w.io_ms = *knobs.io_ms;
-    if (knobs.overhead_us) w.overhead_us = *knobs.overhead_us;
-    if (knobs.overhead_released_us) w.overhead_released_us = *knobs.overhead_released_us;
-    if (!(w == c.server.workload)) {
-        if (!d.host) {
-            rejected.push_back("the workload is the external server's own; it cannot be changed");
-        } else {
-            d.host->set_workload(w);
-            std::lock_guard relock(d.mutex);
-            record("cpu_ms", c.server.workload.cpu_ms, w.cpu_ms);
-            record("io_ms", c.server.workload.io_ms, w.io_ms);
-            record("overhead_us", c.server.workload.overhead_us, w.overhead_us);
-            record("overhead_released_us", c.server.workload.overhead_released_us,
-                   w.overhead_released_us);
-            c.server.workload = w;
-        }
-    }
-    if (knobs.threads && *knobs.threads != c.server.threads) {
-        std::string error =
-            d.host ? d.host->set_threads(*knobs.threads) : "threads belong to the external server";
-        if (!error.empty()) {
-            rejected.push_back(error);
-        } else {
-            std::lock_guard relock(d.mutex);
-            record("threads", c.server.threads, *knobs.threads);
-            c.server.threads = *knobs.threads;
-        }
-    }
-    if (knobs.workers && *knobs.workers != c.server.workers) {
-        std::string error =
-            d.host ? d.host->set_workers(*knobs.workers) : "workers belong to the external server";
-        if (!error.empty()) {
-            rejected.push_back(error);
-        } else {
-            std::lock_guard relock(d.mutex);
-            record("workers", c.server.workers, *knobs.workers);
-            c.server.workers = *knobs.workers;
-        }
-    }
+    // Unlocked: the calls below talk to other threads and processes.
+    d.adjust_load(knobs, t_s, rejected);
+    d.adjust_workload(knobs, t_s, rejected);
+    d.adjust_server_size(knobs, t_s, rejected);
     return rejected;
+}
+
+WorkerKill Experiment::kill_worker(std::optional<int> pid) {
+    Impl& d = *impl_;
+    std::lock_guard life(d.lifecycle);
+    WorkerKill out;
+    std::unique_lock lock(d.mutex);
+    if (d.state != RunState::Running) {
+        out.error = "the experiment is not running";
+        return out;
+    }
+    if (!d.host) {
+        out.error = "the external server's processes are its own; they cannot be killed from here";
+        return out;
+    }
+    int chosen = pid.value_or(0);
+    if (!pid && d.ticks->next_index() > 0) {
+        // The busiest: most requests in the last tick.
+        const auto last = d.ticks->samples_since(d.ticks->next_index() - 1);
+        double most = -1;
+        if (!last.empty() && last.back().workers) {
+            for (const WorkerSample& w : *last.back().workers) {
+                if (w.rps > most) {
+                    most = w.rps;
+                    chosen = w.pid;
+                }
+            }
+        }
+    }
+    lock.unlock();  // the host talks to its thread
+    out.error = d.host->kill_worker(chosen, &out.pid);
+    return out;
 }
 
 void Experiment::stop() {

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,12 @@ struct RunResult {
     std::vector<Diagnosis> diagnosis;  // what stands out, one line each (experiment/diagnosis)
 };
 
+// What Experiment::kill_worker did: the PID killed, or why nothing was.
+struct WorkerKill {
+    int pid = 0;
+    std::string error;  // empty: killed
+};
+
 class Experiment {
 public:
     explicit Experiment(RunConfig config);
@@ -63,6 +70,10 @@ public:
     // Applies the given knobs within one tick. Returns one message per rejected knob (the others
     // are still applied); empty = all applied.
     std::vector<std::string> adjust(const Knobs& knobs);
+    // Fault injection (process-per-core): SIGKILL to the worker `pid`, or without one to the
+    // busiest (most requests in the last tick). The server replaces it as it would after a
+    // crash; the series show the death marker, the lost requests and the new PID.
+    WorkerKill kill_worker(std::optional<int> pid = std::nullopt);
     // Stops load and servers; joins every thread and reaps every process (within 2 s).
     // Idempotent; also called by the destructor.
     void stop();

@@ -129,63 +129,53 @@ double t_975(int df) {
     return 1.96;
 }
 
-}  // namespace
-
-double usl_throughput(double lambda, double sigma, double kappa, double n) {
-    return lambda * n / (1 + sigma * (n - 1) + kappa * n * (n - 1));
-}
-
-UslFit fit_usl(const std::vector<double>& n, const std::vector<double>& x) {
-    UslFit fit;
-    if (n.size() != x.size()) {
-        fit.why_not = "as many throughputs as client counts are needed";
-        return fit;
-    }
-    double x_at_one = 0;
+// Why these points cannot be fitted, or empty; `x_at_one` is then the mean throughput at N = 1.
+std::string input_problem(const std::vector<double>& n, const std::vector<double>& x,
+                          double& x_at_one) {
+    if (n.size() != x.size()) return "as many throughputs as client counts are needed";
+    x_at_one = 0;
     int ones = 0;
     for (std::size_t i = 0; i < n.size(); ++i) {
         if (!(n[i] >= 1) || !std::isfinite(x[i]) || x[i] <= 0) {
-            fit.why_not =
-                "every point needs N >= 1 and a throughput above 0 (N = " + std::to_string(n[i]) +
-                " has none)";
-            return fit;
+            return "every point needs N >= 1 and a throughput above 0 (N = " +
+                   std::to_string(n[i]) + " has none)";
         }
         if (n[i] == 1) {
             x_at_one += x[i];
             ++ones;
         }
     }
-    if (ones == 0) {
-        fit.why_not = "needs a point at N = 1 (λ is the throughput of one client alone)";
-        return fit;
-    }
+    if (ones == 0) return "needs a point at N = 1 (λ is the throughput of one client alone)";
     if (n.size() < kMinUslPoints) {
-        fit.why_not = "needs at least " + std::to_string(kMinUslPoints) + " points (" +
-                      std::to_string(kRecommendedUslPoints) + " recommended), got " +
-                      std::to_string(n.size());
-        return fit;
+        return "needs at least " + std::to_string(kMinUslPoints) + " points (" +
+               std::to_string(kRecommendedUslPoints) + " recommended), got " +
+               std::to_string(n.size());
     }
     x_at_one /= ones;
+    return {};
+}
 
-    // A few starts over contention and coherency; the best end wins.
+// A few starts over contention and coherency; the best end wins. `cost` is its sum of squares.
+Params best_fit(double x_at_one, const std::vector<double>& n, const std::vector<double>& x,
+                double& cost) {
     Params best{x_at_one, 0, 0};
-    double best_cost = std::numeric_limits<double>::infinity();
+    cost = std::numeric_limits<double>::infinity();
     for (double sigma : {0.0, 0.05, 0.3, 0.7, 0.99}) {
         for (double kappa : {0.0, 1e-4, 1e-2}) {
             const Params end = levenberg_marquardt({x_at_one, sigma, kappa}, n, x);
-            const double cost = ssr(end, n, x);
-            if (cost < best_cost) {
-                best_cost = cost;
+            const double end_cost = ssr(end, n, x);
+            if (end_cost < cost) {
+                cost = end_cost;
                 best = end;
             }
         }
     }
-    fit.ok = true;
-    fit.lambda.value = best.lambda;
-    fit.sigma.value = best.sigma;
-    fit.kappa.value = best.kappa;
-    if (best.kappa > 1e-12) fit.n_star = std::sqrt((1 - best.sigma) / best.kappa);
+    return best;
+}
 
+// The fitted curve at each point, the residuals and R².
+void add_goodness_of_fit(UslFit& fit, const Params& best, double cost, const std::vector<double>& n,
+                         const std::vector<double>& x) {
     double mean = 0;
     for (double v : x) mean += v;
     mean /= static_cast<double>(x.size());
@@ -196,32 +186,62 @@ UslFit fit_usl(const std::vector<double>& n, const std::vector<double>& x) {
         fit.residuals.push_back(x[i] - f);
         sst += (x[i] - mean) * (x[i] - mean);
     }
-    fit.r2 = sst > 0 ? 1 - best_cost / sst : (best_cost <= 1e-9 * mean * mean ? 1.0 : 0.0);
+    fit.r2 = sst > 0 ? 1 - cost / sst : (cost <= 1e-9 * mean * mean ? 1.0 : 0.0);
+}
 
+// 95 % intervals of the three parameters from the covariance (s² (JᵀJ)⁻¹) and Student's t.
+void add_confidence_intervals(UslFit& fit, const Params& best, double cost,
+                              const std::vector<double>& n) {
     const int df = static_cast<int>(n.size()) - 3;
-    const double s2 = best_cost / df;
-    if (const auto cov = inverse(normal_matrix(best, n))) {
-        const double t = t_975(df);
-        UslParameter* params[] = {&fit.lambda, &fit.sigma, &fit.kappa};
-        for (int a = 0; a < 3; ++a) {
-            const double var = s2 * (*cov)[a][a];
-            if (var >= 0 && std::isfinite(var)) {
-                params[a]->low = params[a]->value - t * std::sqrt(var);
-                params[a]->high = params[a]->value + t * std::sqrt(var);
-            }
+    const double s2 = cost / df;
+    const auto cov = inverse(normal_matrix(best, n));
+    if (!cov) return;
+    const double t = t_975(df);
+    UslParameter* params[] = {&fit.lambda, &fit.sigma, &fit.kappa};
+    for (int a = 0; a < 3; ++a) {
+        const double var = s2 * (*cov)[a][a];
+        if (var >= 0 && std::isfinite(var)) {
+            params[a]->low = params[a]->value - t * std::sqrt(var);
+            params[a]->high = params[a]->value + t * std::sqrt(var);
         }
     }
+}
+
+std::string caution_about(std::size_t points, double sigma) {
     std::string caution;
-    if (n.size() < kRecommendedUslPoints) {
-        caution = "only " + std::to_string(n.size()) + " points; the USL wants at least " +
+    if (points < kRecommendedUslPoints) {
+        caution = "only " + std::to_string(points) + " points; the USL wants at least " +
                   std::to_string(kRecommendedUslPoints) + " for σ and κ to be trusted";
     }
-    if (best.sigma >= 1 - 1e-9) {
+    if (sigma >= 1 - 1e-9) {
         caution += std::string(caution.empty() ? "" : "; ") +
                    "σ at its bound 1: throughput does not grow with N at all (one request at a "
                    "time)";
     }
-    fit.caution = caution;
+    return caution;
+}
+
+}  // namespace
+
+double usl_throughput(double lambda, double sigma, double kappa, double n) {
+    return lambda * n / (1 + sigma * (n - 1) + kappa * n * (n - 1));
+}
+
+UslFit fit_usl(const std::vector<double>& n, const std::vector<double>& x) {
+    UslFit fit;
+    double x_at_one = 0;
+    fit.why_not = input_problem(n, x, x_at_one);
+    if (!fit.why_not.empty()) return fit;
+    double cost = 0;
+    const Params best = best_fit(x_at_one, n, x, cost);
+    fit.ok = true;
+    fit.lambda.value = best.lambda;
+    fit.sigma.value = best.sigma;
+    fit.kappa.value = best.kappa;
+    if (best.kappa > 1e-12) fit.n_star = std::sqrt((1 - best.sigma) / best.kappa);
+    add_goodness_of_fit(fit, best, cost, n, x);
+    add_confidence_intervals(fit, best, cost, n);
+    fit.caution = caution_about(n.size(), best.sigma);
     return fit;
 }
 

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
-#include <cstdio>
 #include <future>
 #include <list>
 #include <mutex>
@@ -22,8 +21,10 @@
 #include "core/clocks.hpp"
 #include "core/start_error.hpp"
 #include "core/thread_name.hpp"
+#include "process/worker_liveness.hpp"
 #include "process/worker_process.hpp"
 #include "process/worker_protocol.hpp"
+#include "process/worker_record.hpp"
 #include "server/connection_acceptor.hpp"
 
 namespace conclab {
@@ -31,42 +32,8 @@ namespace conclab {
 namespace asio = boost::asio;
 namespace wp = worker_protocol;
 
-namespace {
-// Like gunicorn's arbiter, a worker that dies while serving is replaced — but not forever: a
-// worker that keeps crashing must not turn into a fork loop.
-constexpr int kMaxRestarts = 20;
-// How often the host looks at its workers' heartbeats (gunicorn's arbiter wakes about once a
-// second; finer here so that short timeouts in tests are kept to within a tenth of a second).
-constexpr auto kLivenessCheck = std::chrono::milliseconds(100);
-
-std::string seconds_text(double s) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f s", s);
-    return text;
-}
-}  // namespace
-
 struct ServerHost::Impl {
-    // What the host knows of one worker; the process itself is in `process`.
-    struct Worker {
-        std::unique_ptr<WorkerProcess> process;
-        int pid = 0;
-        bool ready = false;
-        bool quitting = false;  // asked to quit: its exit is expected
-        bool exited = false;
-        bool timed_out = false;  // killed by the host for a heartbeat older than the timeout
-        wp::Stats last;
-        int peak_since_collect = 0;
-        int waiting_peak_since_collect = 0;
-        wp::Stats at_collect;    // the report the previous collect() used, for time averages
-        int own_listen_fd = -1;  // reuseport scheduling: this worker's own listening socket
-        std::uint64_t cpu_ns_collected = 0;
-        std::uint64_t requests_collected = 0;
-        // The model's internals: latest reading, and the one the previous collect() used.
-        std::optional<LoopReading> loop, loop_at_collect;
-        std::int64_t loop_delay_max_since_collect = 0;
-        std::optional<GlobalInterpreterLock::Stats> gil, gil_at_collect;
-    };
+    using Worker = WorkerRecord;
 
     ServerConfig config;
     std::string worker_program;
@@ -126,31 +93,8 @@ struct ServerHost::Impl {
     }
 
     void on_message(Worker& worker, const std::string& line) {
-        auto message = wp::parse_worker_message(line);
         std::lock_guard lock(mutex);
-        if (!message) {
-            problems.push_back("server worker " + std::to_string(worker.pid) +
-                               " sent an unreadable line: " + line);
-        } else if (std::holds_alternative<wp::Ready>(*message)) {
-            worker.ready = true;
-        } else if (auto* stats = std::get_if<wp::Stats>(&*message)) {
-            worker.last = *stats;
-            worker.peak_since_collect = std::max(worker.peak_since_collect, stats->in_service_peak);
-            worker.waiting_peak_since_collect =
-                std::max(worker.waiting_peak_since_collect, stats->waiting_peak);
-            requests_by_pid[worker.pid] = stats->requests;
-        } else if (auto* loop = std::get_if<wp::LoopInternals>(&*message)) {
-            worker.loop = loop->reading;
-            worker.loop_delay_max_since_collect =
-                std::max(worker.loop_delay_max_since_collect, loop->reading.delay_max_ns);
-        } else if (auto* gil = std::get_if<wp::GilInternals>(&*message)) {
-            worker.gil = gil->reading;
-        } else if (auto* error = std::get_if<wp::Error>(&*message)) {
-            problems.push_back("server worker " + std::to_string(worker.pid) + ": " + error->text);
-        } else if (auto* fatal = std::get_if<wp::Fatal>(&*message)) {
-            problems.push_back("server worker " + std::to_string(worker.pid) +
-                               " failed: " + fatal->text);
-        }
+        worker.take_message(line, problems, requests_by_pid);
         changed.notify_all();
     }
 
@@ -164,18 +108,9 @@ struct ServerHost::Impl {
             requests_of_exited += worker.last.requests;
             unexpected = !worker.quitting && !stopping;
             if (unexpected) {
-                // Like gunicorn's arbiter: a worker that was serving is replaced. One that never
-                // got ready is not, so a broken worker cannot loop.
-                replace = worker.ready && restarts < kMaxRestarts;
-                problems.push_back(
-                    "server worker " + std::to_string(worker.pid) +
-                    (worker.timed_out ? " was killed after timing out ("
-                                      : " exited unexpectedly (") +
-                    WorkerProcess::describe_exit(status) + ")" +
-                    (replace ? "; starting a replacement"
-                     : worker.ready
-                         ? "; not replaced: " + std::to_string(kMaxRestarts) + " restarts already"
-                         : "; it never got ready, so it is not replaced"));
+                UnexpectedExit verdict = judge_unexpected_exit(worker, status, restarts);
+                replace = verdict.replace;
+                problems.push_back(std::move(verdict.problem));
                 // What it was serving is lost: its clients see their connections close.
                 lost_requests += static_cast<std::uint64_t>(worker.last.in_service);
             }
@@ -208,9 +143,7 @@ struct ServerHost::Impl {
         }
         if (unexpected) {
             std::lock_guard lock(mutex);
-            worker_deaths.push_back("worker " + std::to_string(worker.pid) +
-                                    (worker.timed_out ? " timed out (" : " died (") +
-                                    WorkerProcess::describe_exit(status) + ")" + replacement);
+            worker_deaths.push_back(worker_death_marker(worker, status, replacement));
         }
     }
 
@@ -278,45 +211,14 @@ struct ServerHost::Impl {
         return result.get();
     }
 
-    // Adds the worker's averages since the previous collect: the growth of its time integrals
-    // over the growth of its clock, both as of its latest report.
-    static void add_time_averages(Worker& w, HostTick& tick) {
-        const wp::Stats& now = w.last;
-        const wp::Stats& then = w.at_collect;
-        if (then.clock_us > 0 && now.clock_us > then.clock_us) {
-            const double span = static_cast<double>(now.clock_us - then.clock_us);
-            tick.in_service_avg +=
-                static_cast<double>(now.in_service_area_us - then.in_service_area_us) / span;
-            tick.waiting_avg +=
-                static_cast<double>(now.waiting_area_us - then.waiting_area_us) / span;
-        } else {  // no newer report since the previous collect: what it said last
-            tick.in_service_avg += now.in_service;
-            tick.waiting_avg += now.waiting;
-        }
-        if (now.clock_us > then.clock_us) w.at_collect = now;
-    }
-
-    // gunicorn's arbiter (murder_workers): a worker whose heartbeat is older than the timeout is
-    // killed, and replaced once reaped (on_worker_gone). The heartbeat is the time the worker's
-    // serving loop was last free, so a worker that reports on while its loop is stuck still
-    // times out; one that stops reporting altogether ages on this clock all the same.
+    // gunicorn's arbiter (murder_workers): see worker_liveness.hpp. Killed workers are replaced
+    // once reaped (on_worker_gone).
     void check_liveness() {
-        const double timeout_s = config.timeouts.worker_s;
         const std::int64_t now_us = monotonic_ns() / 1000;
         std::lock_guard lock(mutex);
-        for (Worker& w : workers) {
-            if (!w.ready || w.exited || w.quitting || w.timed_out || w.last.heartbeat_us <= 0) {
-                continue;
-            }
-            const double silent_s = static_cast<double>(now_us - w.last.heartbeat_us) / 1e6;
-            if (silent_s <= timeout_s) continue;
-            w.timed_out = true;
-            problems.push_back("server worker " + std::to_string(w.pid) +
-                               " timed out: its serving loop has not been free for " +
-                               seconds_text(silent_s) + " (worker_timeout_s " +
-                               seconds_text(timeout_s) +
-                               ", gunicorn's WORKER TIMEOUT); killing it");
-            ::kill(w.pid, SIGKILL);
+        for (const int pid :
+             mark_timed_out_workers(workers, config.timeouts.worker_s, now_us, problems)) {
+            ::kill(pid, SIGKILL);
         }
     }
 
@@ -327,46 +229,6 @@ struct ServerHost::Impl {
             check_liveness();
             watch_liveness();
         });
-    }
-
-    // The worker's internals since the previous collect. Before its first collect the
-    // difference is from the start of its loop or lock, where everything was zero.
-    static void add_internals(Worker& w, WorkerTick& out) {
-        if (w.loop) {
-            const LoopReading& now = *w.loop;
-            LoopReading then;
-            then.clock_ns = now.started_ns;
-            if (w.loop_at_collect) then = *w.loop_at_collect;
-            if (now.clock_ns > then.clock_ns) {
-                LoopTick t;
-                t.span_ns = now.clock_ns - then.clock_ns;
-                t.busy_ns = now.busy_ns - std::min(now.busy_ns, then.busy_ns);
-                t.delay = now.delay.since(then.delay);
-                t.delay_max_ns = w.loop_delay_max_since_collect;
-                out.loop = t;
-                w.loop_at_collect = now;
-                w.loop_delay_max_since_collect = 0;
-            }
-        }
-        if (w.gil) {
-            const GlobalInterpreterLock::Stats& now = *w.gil;
-            GlobalInterpreterLock::Stats then;
-            then.clock_ns = now.started_ns;
-            if (w.gil_at_collect) then = *w.gil_at_collect;
-            if (now.clock_ns > then.clock_ns) {
-                auto minus = [](std::uint64_t a, std::uint64_t b) { return a - std::min(a, b); };
-                GilTick t;
-                t.span_ns = now.clock_ns - then.clock_ns;
-                t.held_ns = minus(now.held_ns, then.held_ns);
-                t.waiting_area_ns = minus(now.waiting_area_ns, then.waiting_area_ns);
-                t.acquisitions = minus(now.acquisitions, then.acquisitions);
-                t.switches = minus(now.switches, then.switches);
-                t.drop_requests = minus(now.drop_requests, then.drop_requests);
-                t.wait = now.wait.since(then.wait);
-                out.gil = t;
-                w.gil_at_collect = now;
-            }
-        }
     }
 
     // Start: spawn `count` workers and wait until every one is ready (or one failed).
@@ -520,6 +382,24 @@ std::string ServerHost::set_workers(int workers) {
     });
 }
 
+std::string ServerHost::kill_worker(int pid, int* killed) {
+    Impl& d = *impl_;
+    if (d.config.model != Model::ProcessPerCore) {
+        return "killing a worker applies to process-per-core only (the other models are one "
+               "server process: killing it ends the run)";
+    }
+    std::lock_guard lock(d.mutex);
+    if (d.stopping) return "the run is stopping";
+    for (const Impl::Worker& w : d.workers) {
+        if (w.exited || w.quitting || !w.ready || (pid != 0 && w.pid != pid)) continue;
+        if (::kill(w.pid, SIGKILL) != 0) return "cannot kill worker " + std::to_string(w.pid);
+        if (killed) *killed = w.pid;
+        return {};
+    }
+    return pid == 0 ? std::string("no live worker to kill")
+                    : "no live worker has PID " + std::to_string(pid);
+}
+
 HostTick ServerHost::collect() {
     Impl& d = *impl_;
     HostTick tick;
@@ -534,31 +414,7 @@ HostTick ServerHost::collect() {
         }
     }
     std::uint64_t total = d.requests_of_exited;
-    for (Impl::Worker& w : d.workers) {
-        if (!w.exited) {
-            total += w.last.requests;
-            tick.connections += w.last.connections;
-            tick.in_service += w.last.in_service;
-            tick.pids.push_back(w.pid);
-        }
-        tick.in_service_peak += std::max(w.peak_since_collect, w.last.in_service);
-        tick.waiting_peak += w.waiting_peak_since_collect;
-        if (!w.exited) Impl::add_time_averages(w, tick);
-        const std::uint64_t cpu_ns = w.last.cpu_ns - std::min(w.last.cpu_ns, w.cpu_ns_collected);
-        tick.cpu_ns += cpu_ns;
-        if (!w.exited) {
-            WorkerTick& worker = tick.workers.emplace_back();
-            worker.pid = w.pid;
-            worker.requests = w.last.requests - std::min(w.last.requests, w.requests_collected);
-            worker.cpu_ns = cpu_ns;
-            Impl::add_internals(w, worker);
-        }
-        w.requests_collected = w.last.requests;
-        tick.accept_errors += w.last.accept_errors;
-        w.cpu_ns_collected = w.last.cpu_ns;
-        w.peak_since_collect = 0;
-        w.waiting_peak_since_collect = 0;
-    }
+    for (Impl::Worker& w : d.workers) w.collect_into(tick, total);
     tick.requests_total = total;
     tick.requests = total - std::min(total, d.requests_collected);
     d.requests_collected = total;

@@ -87,6 +87,10 @@ public:
     void set_workload(const Workload& workload);
     std::string set_threads(int threads);  // error message or empty
     std::string set_workers(int workers);  // process-per-core only
+    // Fault injection: SIGKILL to the live worker `pid` (process-per-core only), or to the
+    // first live one when pid is 0. Its death is then handled as any crash: counted, marked and
+    // replaced. Returns an error message, or empty; *killed gets the PID.
+    std::string kill_worker(int pid, int* killed = nullptr);
     HostTick collect();
     void stop();  // every worker reaped, the socket closed; within 2 s
 

@@ -118,6 +118,90 @@ bool send_report(ControlChannel& control, Server& server) {
     return control.send(to_message(server.stats()));
 }
 
+// Never outlive the engine: the kernel kills us when the thread that started us ends, and a
+// parent that died before this is caught by the getppid() check. False when it has died.
+bool bind_to_parent(int parent_pid) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (parent_pid != 0 && ::getppid() != parent_pid) return false;
+    // Ctrl-C in a terminal reaches the whole process group; the engine decides when we stop.
+    ::signal(SIGINT, SIG_IGN);
+    ::signal(SIGPIPE, SIG_IGN);
+    return true;
+}
+
+// Samples the waiting connections every 10 ms (a time average needs many samples per 250 ms
+// tick) and reports every 100 ms, on a thread of its own until stop().
+class Reporter {
+public:
+    Reporter(ControlChannel& control, Server& server)
+        : thread_([this, &control, &server] { run(control, server); }) {}
+
+    void stop() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        cv_.notify_all();
+        thread_.join();
+    }
+
+private:
+    void run(ControlChannel& control, Server& server) {
+        set_thread_name("cl-report");
+        std::unique_lock lock(mutex_);
+        for (int n = 1;
+             !cv_.wait_for(lock, std::chrono::milliseconds(10), [&] { return stopping_; }); ++n) {
+            lock.unlock();
+            bool sent = true;
+            if (n % 10 == 0) {
+                sent = send_report(control, server);
+            } else {
+                server.sample_waiting();
+            }
+            lock.lock();
+            if (!sent) break;
+        }
+    }
+
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    bool stopping_ = false;
+    std::thread thread_;  // last: it starts once the rest is ready
+};
+
+// Applies the engine's commands until it says quit or drain (or its socket closes); true for
+// drain, a graceful end.
+bool follow_commands(ControlChannel& control, Server& server) {
+    std::string line;
+    while (control.read_line(line)) {
+        auto command = wp::parse_engine_command(line);
+        if (!command) {
+            control.send(wp::Error{"unknown command: " + line});
+        } else if (std::holds_alternative<wp::Adopt>(*command)) {
+            const int fd = control.take_descriptor();
+            if (fd >= 0) server.adopt_connection(fd);
+        } else if (auto* set = std::get_if<wp::SetWorkload>(&*command)) {
+            server.set_workload(set->workload);
+        } else if (auto* threads = std::get_if<wp::SetThreads>(&*command)) {
+            if (std::string error = server.set_threads(threads->threads); !error.empty()) {
+                control.send(wp::Error{error});
+            }
+        } else {
+            return std::holds_alternative<wp::Drain>(*command);
+        }
+    }
+    return false;
+}
+
+// Scale-down: take no new connections, let requests in service finish (bounded, so that the
+// engine's stop budget holds); stop() then closes the rest.
+void drain(Server& server) {
+    server.stop_accepting();
+    for (int i = 0; i < 50 && server.stats().in_service > 0; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+}
+
 }  // namespace
 
 int worker_main(int argc, char** argv) {
@@ -127,13 +211,7 @@ int worker_main(int argc, char** argv) {
                      error.c_str());
         return 2;
     }
-    // Never outlive the engine: the kernel kills us when the thread that started us ends, and a
-    // parent that died before this line is caught by the getppid() check.
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (args.parent_pid != 0 && ::getppid() != args.parent_pid) return 1;
-    // Ctrl-C in a terminal reaches the whole process group; the engine decides when we stop.
-    ::signal(SIGINT, SIG_IGN);
-    ::signal(SIGPIPE, SIG_IGN);
+    if (!bind_to_parent(args.parent_pid)) return 1;
     raise_fd_limit();
 
     ControlChannel control(args.control_fd);
@@ -146,63 +224,9 @@ int worker_main(int argc, char** argv) {
     }
     control.send(wp::Ready{static_cast<int>(::getpid())});
 
-    std::mutex stop_mutex;
-    std::condition_variable stop_cv;
-    bool stopping = false;
-    // Samples the waiting connections every 10 ms (a time average needs many samples per
-    // 250 ms tick) and reports every 100 ms.
-    std::thread reporter([&] {
-        set_thread_name("cl-report");
-        std::unique_lock lock(stop_mutex);
-        for (int n = 1;
-             !stop_cv.wait_for(lock, std::chrono::milliseconds(10), [&] { return stopping; });
-             ++n) {
-            lock.unlock();
-            bool sent = true;
-            if (n % 10 == 0) {
-                sent = send_report(control, *server);
-            } else {
-                server->sample_waiting();
-            }
-            lock.lock();
-            if (!sent) break;
-        }
-    });
-
-    std::string line;
-    bool graceful = false;
-    while (control.read_line(line)) {
-        auto command = wp::parse_engine_command(line);
-        if (!command) {
-            control.send(wp::Error{"unknown command: " + line});
-        } else if (std::holds_alternative<wp::Adopt>(*command)) {
-            const int fd = control.take_descriptor();
-            if (fd >= 0) server->adopt_connection(fd);
-        } else if (auto* set = std::get_if<wp::SetWorkload>(&*command)) {
-            server->set_workload(set->workload);
-        } else if (auto* threads = std::get_if<wp::SetThreads>(&*command)) {
-            if (std::string error = server->set_threads(threads->threads); !error.empty()) {
-                control.send(wp::Error{error});
-            }
-        } else {
-            graceful = std::holds_alternative<wp::Drain>(*command);
-            break;
-        }
-    }
-    if (graceful) {
-        // Scale-down: take no new connections, let requests in service finish (bounded, so
-        // that the engine's stop budget holds), then close the rest.
-        server->stop_accepting();
-        for (int i = 0; i < 50 && server->stats().in_service > 0; ++i) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-    }
-    {
-        std::lock_guard lock(stop_mutex);
-        stopping = true;
-    }
-    stop_cv.notify_all();
-    reporter.join();
+    Reporter reporter(control, *server);
+    if (follow_commands(control, *server)) drain(*server);
+    reporter.stop();
     server->stop();
     send_report(control, *server);  // final count, so no request goes unreported
     return 0;

@@ -1,16 +1,12 @@
 #include "server/event_loop_server.hpp"
 
-#include <unistd.h>
-
-#include <algorithm>
 #include <array>
 #include <chrono>
 #include <optional>
+#include <vector>
 
-#include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 
-#include "core/thread_name.hpp"
 #include "http/request_parser.hpp"
 #include "http/response.hpp"
 #include "server/request_router.hpp"
@@ -23,8 +19,6 @@ using asio::ip::tcp;
 using SteadyClock = std::chrono::steady_clock;
 
 namespace {
-
-constexpr auto kHeartbeat = std::chrono::milliseconds(100);
 
 SteadyClock::duration seconds(double s) {
     return std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(s));
@@ -56,7 +50,7 @@ public:
         if (fd_ < 0) return;
         if (in_service_) finish_request(false);
         server_.counters_.connection_closed(fd_);  // before the fd can be reused
-        if (!server_.stopping_) server_.acceptor_.release();
+        server_.connection_released();
         server_.live_.erase(this);
         fd_ = -1;
         boost::system::error_code ignored;
@@ -116,8 +110,7 @@ private:
 
     void handle_request() {
         in_service_ = true;
-        server_.counters_.request_started();
-        server_.counters_.set_in_service(fd_, true);
+        server_.counters_.request_began(fd_);
         keep_alive_ = parser_.keep_alive() && server_.keep_alive_;
         const RoutedRequest routed =
             route_request(parser_.method(), parser_.target(), server_.workload_.get());
@@ -186,15 +179,9 @@ private:
     }
 
     void arm_request_deadline() {
-        std::optional<SteadyClock::time_point> at;
-        const ServerTimeouts& t = server_.timeouts_;
-        if (timing_header_) at = request_start_ + seconds(t.header_s);
-        if (t.request_s > 0) {
-            const auto whole = request_start_ + seconds(t.request_s);
-            at = at ? std::min(*at, whole) : whole;
-        }
-        if (!at) return stop_deadline();
-        arm_deadline(*at, false);
+        const std::optional<double> limit_s = server_.request_time_limit_s(timing_header_);
+        if (!limit_s) return stop_deadline();
+        arm_deadline(request_start_ + seconds(*limit_s), false);
     }
 
     // One timer per connection for whichever deadline applies now. The generation tells a
@@ -226,12 +213,7 @@ private:
 
     void finish_request(bool written) {
         in_service_ = false;
-        server_.counters_.set_in_service(fd_, false);
-        if (written) {
-            server_.counters_.request_finished();
-        } else {
-            server_.counters_.request_abandoned();
-        }
+        server_.counters_.request_ended(fd_, written);
     }
 
     EventLoopServer& server_;
@@ -254,11 +236,8 @@ private:
 
 EventLoopServer::EventLoopServer(const Workload& workload, const ServerTimeouts& timeouts,
                                  bool keep_alive, int connection_limit)
-    : identity_(server_identity(Model::EventLoop)),
-      workload_(workload),
-      timeouts_(timeouts),
-      keep_alive_(keep_alive) {
-    acceptor_.set_connection_limit(connection_limit);
+    : ServerBase(Model::EventLoop, workload, timeouts, keep_alive) {
+    limit_connections(connection_limit);
 }
 
 EventLoopServer::~EventLoopServer() {
@@ -266,42 +245,18 @@ EventLoopServer::~EventLoopServer() {
 }
 
 void EventLoopServer::start(int listen_fd) {
-    acceptor_.start(listen_fd);
-    beat_when_free();
-    loop_thread_ = std::thread([this] {
-        set_thread_name("cl-loop");
-        monitor_.run();  // io_.run(), timing each handler
-    });
-}
-
-void EventLoopServer::beat_when_free() {
-    counters_.beat();
-    heartbeat_.expires_after(kHeartbeat);
-    heartbeat_.async_wait([this](boost::system::error_code ec) {
-        if (!ec && !stopping_) beat_when_free();
-    });
+    start_io(listen_fd, "cl-loop", [this] { monitor_.run(); });  // io_.run(), timing each handler
 }
 
 void EventLoopServer::serve_new_socket(tcp::socket socket) {
     std::make_shared<Connection>(*this, std::move(socket))->start();
 }
 
-void EventLoopServer::adopt_connection(int fd) {
-    acceptor_.adopt(fd);
-}
-
-void EventLoopServer::stop_accepting() {
-    acceptor_.stop_accepting();
-}
-
 void EventLoopServer::stop() {
-    if (stopped_) return;
-    stopped_ = true;
+    if (!mark_stopped()) return;
     stopping_ = true;  // interrupts a handler that is burning CPU
-    asio::post(io_, [this] {
+    close_io([this] {
         monitor_.stop();
-        acceptor_.close();
-        heartbeat_.cancel();
         std::vector<std::shared_ptr<Connection>> open;
         for (auto& [raw, weak] : live_) {
             if (auto connection = weak.lock()) open.push_back(std::move(connection));
@@ -309,27 +264,11 @@ void EventLoopServer::stop() {
         for (auto& connection : open) connection->close();
     });
     // With the acceptor, the timers and every socket closed, run() runs out of work and returns.
-    if (loop_thread_.joinable()) {
-        loop_thread_.join();
-    } else {
-        io_.run();  // never started: run the posted clean-up here
-    }
-}
-
-void EventLoopServer::set_workload(const Workload& workload) {
-    workload_.set(workload);
+    join_io();
 }
 
 std::string EventLoopServer::set_threads(int) {
     return "threads apply to gil-threads only: the event loop has one thread";
-}
-
-ServerStats EventLoopServer::stats() {
-    return counters_.take_stats();
-}
-
-void EventLoopServer::sample_waiting() {
-    counters_.sample_waiting();
 }
 
 ServerInternals EventLoopServer::internals() {

@@ -26,8 +26,6 @@ using asio::ip::tcp;
 
 namespace {
 
-constexpr auto kHeartbeat = std::chrono::milliseconds(100);
-
 std::int64_t to_ns(double seconds) {
     return static_cast<std::int64_t>(seconds * 1e9);
 }
@@ -66,14 +64,11 @@ struct GilThreadServer::Connection {
 GilThreadServer::GilThreadServer(const Workload& workload, int threads, double switch_interval_ms,
                                  const ServerTimeouts& timeouts, bool keep_alive,
                                  int connection_limit)
-    : identity_(server_identity(Model::GilThreads)),
+    : ServerBase(Model::GilThreads, workload, timeouts, keep_alive),
       gil_(std::chrono::microseconds(static_cast<std::int64_t>(switch_interval_ms * 1000.0))),
-      workload_(workload),
-      timeouts_(timeouts),
       thread_per_connection_(threads == 0),
-      keep_alive_(keep_alive),
       pool_size_(threads) {
-    acceptor_.set_connection_limit(connection_limit);
+    limit_connections(connection_limit);
 }
 
 GilThreadServer::~GilThreadServer() {
@@ -81,12 +76,7 @@ GilThreadServer::~GilThreadServer() {
 }
 
 void GilThreadServer::start(int listen_fd) {
-    acceptor_.start(listen_fd);
-    beat_when_free();
-    io_thread_ = std::thread([this] {
-        set_thread_name("cl-gil-accept");
-        io_.run();
-    });
+    start_io(listen_fd, "cl-gil-accept", [this] { io_.run(); });
     for (int i = 0; i < pool_size_; ++i) {
         pool_threads_.emplace_back([this, i] { pool_thread_main(i); });
     }
@@ -152,17 +142,9 @@ void GilThreadServer::watch_idle(const ConnectionPtr& connection, bool after_res
                                   });
 }
 
-void GilThreadServer::beat_when_free() {
-    bool sync_worker = false;
-    {
-        std::lock_guard lock(queue_mutex_);
-        sync_worker = pool_size_ == 1;
-    }
-    if (!sync_worker) counters_.beat();
-    heartbeat_.expires_after(kHeartbeat);
-    heartbeat_.async_wait([this](boost::system::error_code ec) {
-        if (!ec && !stopping_) beat_when_free();
-    });
+bool GilThreadServer::heartbeat_timer_beats() {
+    std::lock_guard lock(queue_mutex_);
+    return pool_size_ != 1;  // a sync worker's one pool thread beats itself
 }
 
 void GilThreadServer::pool_thread_main(int index) {
@@ -218,21 +200,15 @@ std::int64_t GilThreadServer::read_deadline_ns(const Connection& connection,
     if (request_start_ns == 0) {  // no byte of the next request yet: idle after a response
         return timeouts_.keepalive_s > 0 ? monotonic_ns() + to_ns(timeouts_.keepalive_s) : 0;
     }
-    std::int64_t deadline = 0;
-    if (timeouts_.header_s > 0 && !connection.parser.header_done()) {
-        deadline = request_start_ns + to_ns(timeouts_.header_s);
-    }
-    if (timeouts_.request_s > 0) {
-        const std::int64_t whole = request_start_ns + to_ns(timeouts_.request_s);
-        deadline = deadline == 0 ? whole : std::min(deadline, whole);
-    }
-    return deadline;
+    const std::optional<double> limit_s = request_time_limit_s(!connection.parser.header_done());
+    return limit_s ? request_start_ns + to_ns(*limit_s) : 0;
 }
 
-GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connection) {
+bool GilThreadServer::read_request(Connection& connection) {
     // Reading and parsing the request: blocking socket calls release the GIL in CPython, and the
-    // framework's parsing cost is part of overhead_us below. The request's clock starts with its
-    // first byte; a connection's first request is timed from the connection's start, as Node does.
+    // framework's parsing cost is part of overhead_us (serve_one_request). The request's clock
+    // starts with its first byte; a connection's first request is timed from the connection's
+    // start, as Node does.
     std::int64_t request_start_ns = !connection.input.empty() ? monotonic_ns()
                                     : connection.had_request  ? 0
                                                               : connection.opened_ns;
@@ -240,45 +216,47 @@ GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connecti
         std::size_t used = 0;
         const auto status = connection.parser.feed(connection.input, used);
         connection.input.erase(0, used);
-        if (status == http::RequestParser::Status::Complete) break;
+        if (status == http::RequestParser::Status::Complete) return true;
         if (status == http::RequestParser::Status::Bad) {
             const std::string response =
                 http::make_response(connection.parser.error_status(),
                                     connection.parser.error() + "\n", false, identity_);
             boost::system::error_code ignored;
             asio::write(connection.socket, asio::buffer(response), ignored);
-            return Outcome::Close;
+            return false;
         }
         boost::system::error_code ec;
         if (connection.parser.take_continue()) {
             // `Expect: 100-continue`: the client waits for this before it sends the body.
             asio::write(connection.socket, asio::buffer(http::kContinueResponse), ec);
-            if (ec) return Outcome::Close;
+            if (ec) return false;
         }
         if (!readable_before(connection.fd, read_deadline_ns(connection, request_start_ns))) {
             // Idle too long: close. A request begun but not finished in time: 408, as Node.
             if (request_start_ns != 0) {
                 asio::write(connection.socket, asio::buffer(http::kRequestTimeoutResponse), ec);
             }
-            return Outcome::Close;
+            return false;
         }
         std::array<char, 4096> chunk;
         const std::size_t n = connection.socket.read_some(asio::buffer(chunk), ec);
-        if (ec) return Outcome::Close;  // EOF between requests is a normal close
+        if (ec) return false;  // EOF between requests is a normal close
         if (request_start_ns == 0) request_start_ns = monotonic_ns();
         connection.input.append(chunk.data(), n);
     }
+}
+
+GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connection) {
+    if (!read_request(connection)) return Outcome::Close;
     connection.had_request = true;
 
-    counters_.request_started();
-    counters_.set_in_service(connection.fd, true);
+    counters_.request_began(connection.fd);
     const bool keep_alive = connection.parser.keep_alive() && keep_alive_;
     const RoutedRequest routed =
         route_request(connection.parser.method(), connection.parser.target(), workload_.get());
     connection.parser.reset();
     auto abandon = [&] {
-        counters_.set_in_service(connection.fd, false);
-        counters_.request_abandoned();
+        counters_.request_ended(connection.fd, false);
         return Outcome::Close;
     };
 
@@ -303,12 +281,8 @@ GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connecti
         http::make_response(routed.status, routed.body, keep_alive, identity_);
     boost::system::error_code ec;
     asio::write(connection.socket, asio::buffer(response), ec);
-    counters_.set_in_service(connection.fd, false);
-    if (ec) {
-        counters_.request_abandoned();
-        return Outcome::Close;
-    }
-    counters_.request_finished();
+    counters_.request_ended(connection.fd, !ec);
+    if (ec) return Outcome::Close;
     return keep_alive ? Outcome::KeepAlive : Outcome::Close;
 }
 
@@ -325,7 +299,7 @@ void GilThreadServer::close_connection(Connection& connection) {
     if (connection.closed) return;
     connection.closed = true;
     counters_.connection_closed(connection.fd);
-    if (!stopping_) acceptor_.release();
+    connection_released();
     boost::system::error_code ignored;
     connection.socket.shutdown(tcp::socket::shutdown_both, ignored);
     connection.socket.close(ignored);
@@ -343,17 +317,8 @@ void GilThreadServer::reap_finished_connection_threads() {
     }
 }
 
-void GilThreadServer::adopt_connection(int fd) {
-    acceptor_.adopt(fd);
-}
-
-void GilThreadServer::stop_accepting() {
-    acceptor_.stop_accepting();
-}
-
 void GilThreadServer::stop() {
-    if (stopped_) return;
-    stopped_ = true;
+    if (!mark_stopped()) return;
     {
         std::scoped_lock lock(queue_mutex_, stop_mutex_);
         stopping_ = true;
@@ -365,10 +330,7 @@ void GilThreadServer::stop() {
     }
     started_cv_.notify_all();
     gil_.shutdown();
-    asio::post(io_, [this] {
-        acceptor_.close();
-        heartbeat_.cancel();
-    });
+    close_io();
     counters_.shutdown_all_connections();  // unblocks blocking reads and writes
     for (auto& thread : pool_threads_) thread.join();
     {
@@ -378,21 +340,13 @@ void GilThreadServer::stop() {
     }
     // Idle connections watched by the poller see their shut-down sockets as readable and close;
     // with the acceptor closed too, the poller runs out of work and its run() returns.
-    if (io_thread_.joinable()) {
-        io_thread_.join();
-    } else {
-        io_.run();
-    }
+    join_io();
     std::deque<ConnectionPtr> queued;
     {
         std::lock_guard lock(queue_mutex_);
         queued.swap(ready_);
     }
     for (auto& connection : queued) close_connection(*connection);
-}
-
-void GilThreadServer::set_workload(const Workload& workload) {
-    workload_.set(workload);
 }
 
 std::string GilThreadServer::set_threads(int threads) {
@@ -415,14 +369,6 @@ std::string GilThreadServer::set_threads(int threads) {
     }
     pool_size_ = threads;
     return {};
-}
-
-ServerStats GilThreadServer::stats() {
-    return counters_.take_stats();
-}
-
-void GilThreadServer::sample_waiting() {
-    counters_.sample_waiting();
 }
 
 ServerInternals GilThreadServer::internals() {

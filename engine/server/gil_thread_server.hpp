@@ -26,27 +26,22 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <list>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <thread>
 #include <vector>
 
-#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/steady_timer.hpp>
 
 #include "gil/global_interpreter_lock.hpp"
-#include "server/connection_acceptor.hpp"
-#include "server/server.hpp"
-#include "server/server_counters.hpp"
-#include "workload/live_workload.hpp"
+#include "server/server_base.hpp"
 
 namespace conclab {
 
-class GilThreadServer final : public Server {
+class GilThreadServer final : public ServerBase {
 public:
     // `timeouts` as resolved(): 0 = none. keep_alive false: Connection: close on every response,
     // then close (see ServerConfig); a per-connection thread then serves one request and ends,
@@ -57,13 +52,8 @@ public:
     ~GilThreadServer() override;
 
     void start(int listen_fd) override;
-    void adopt_connection(int fd) override;
-    void stop_accepting() override;
     void stop() override;
-    void set_workload(const Workload& workload) override;
     std::string set_threads(int threads) override;
-    ServerStats stats() override;
-    void sample_waiting() override;
     ServerInternals internals() override;
 
     GlobalInterpreterLock& gil() { return gil_; }
@@ -73,13 +63,16 @@ private:
     using ConnectionPtr = std::shared_ptr<Connection>;
     enum class Outcome { KeepAlive, Close };
 
-    void serve_new_socket(boost::asio::ip::tcp::socket socket);
+    void serve_new_socket(boost::asio::ip::tcp::socket socket) override;
     // Poller thread only. After a response, the keep-alive timeout runs while it waits.
     void watch_idle(const ConnectionPtr& connection, bool after_response);
-    void beat_when_free();  // poller thread
+    bool heartbeat_timer_beats() override;  // not in a sync worker (see the top of this file)
     void pool_thread_main(int index);
     void connection_thread_main(const ConnectionPtr& connection, bool& started);
     Outcome serve_one_request(Connection& connection);
+    // Reads and parses until a whole request is in: true; false when the connection is to close
+    // (after a 400 or 408 where one is due, or at the client's EOF).
+    bool read_request(Connection& connection);
     bool wait_for_io(double io_ms);  // false when stopping
     // When the next read of this request must have data by (monotonic ns), 0 = never; see
     // serve_one_request().
@@ -87,16 +80,8 @@ private:
     void close_connection(Connection& connection);
     void reap_finished_connection_threads();
 
-    // Declared before the io_context: queued handlers own connections that use these.
-    ServerCounters counters_;
-    std::string identity_;
     GlobalInterpreterLock gil_;
-    LiveWorkload workload_;
-    const ServerTimeouts timeouts_;
     const bool thread_per_connection_;
-    const bool keep_alive_;
-    std::atomic<bool> stopping_{false};
-    bool stopped_ = false;
 
     std::mutex queue_mutex_;
     std::condition_variable queue_cv_;  // ready connections, exit tokens, stop
@@ -116,13 +101,6 @@ private:
     // One thread per connection: the accept loop waits until a new thread has started.
     std::mutex started_mutex_;
     std::condition_variable started_cv_;
-
-    boost::asio::io_context io_;
-    ConnectionAcceptor acceptor_{
-        io_, [this](boost::asio::ip::tcp::socket socket) { serve_new_socket(std::move(socket)); },
-        [this](const std::string& e) { counters_.accept_failed(e); }};
-    boost::asio::steady_timer heartbeat_{io_};
-    std::thread io_thread_;
 };
 
 }  // namespace conclab

@@ -35,6 +35,20 @@ void ServerCounters::request_abandoned() {
     change_in_service(-1);
 }
 
+void ServerCounters::request_began(int fd) {
+    request_started();
+    set_in_service(fd, true);
+}
+
+void ServerCounters::request_ended(int fd, bool written) {
+    set_in_service(fd, false);
+    if (written) {
+        request_finished();
+    } else {
+        request_abandoned();
+    }
+}
+
 void ServerCounters::beat() {
     heartbeat_ns_.store(monotonic_ns(), std::memory_order_relaxed);
 }

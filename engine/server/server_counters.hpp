@@ -19,6 +19,10 @@ public:
     void request_started();
     void request_finished();   // a response was fully written
     void request_abandoned();  // the connection failed while in service
+    // One request served on connection `fd`, in service from began to ended: how both models
+    // account for it. `written`: its response went out (finished), or not (abandoned).
+    void request_began(int fd);
+    void request_ended(int fd, bool written);
     void accept_failed(const std::string& message);
     // The serving loop is free now (see ServerStats::heartbeat_us); any thread.
     void beat();

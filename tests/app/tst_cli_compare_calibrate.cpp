@@ -15,6 +15,8 @@
 
 #include <signal.h>
 
+#include "die_with_parent.hpp"
+
 namespace {
 
 const QString kCli = QStringLiteral(CONCLAB_CLI);
@@ -54,6 +56,8 @@ public:
     ServerProcess(const QString& program, const QStringList& args, int stop_signal)
         : stop_signal_(stop_signal) {
         process_.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        const pid_t parent = ::getpid();
+        process_.setChildProcessModifier([parent] { conclab::test::die_with_parent(parent); });
         process_.start(program, args);
         if (!process_.waitForStarted(10000)) return;
         while (process_.waitForReadyRead(15000)) {

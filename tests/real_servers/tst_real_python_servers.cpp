@@ -22,6 +22,7 @@
 
 #include <boost/asio.hpp>
 
+#include "die_with_parent.hpp"
 #include "load/load_generator.hpp"
 
 using namespace conclab;
@@ -58,7 +59,11 @@ public:
         process_.setWorkingDirectory(kAppDir);
         process_.setProcessChannelMode(QProcess::MergedChannels);
         process_.setStandardOutputFile(log);
-        process_.setChildProcessModifier([] { ::setpgid(0, 0); });
+        const pid_t parent = ::getpid();
+        process_.setChildProcessModifier([parent] {
+            ::setpgid(0, 0);
+            conclab::test::die_with_parent(parent);
+        });
         process_.start(kPython, arguments);
     }
     ~ServerProcess() {

@@ -22,6 +22,7 @@
 #include "chart_panel.hpp"
 #include "compare_table.hpp"
 #include "control_panel.hpp"
+#include "die_with_parent.hpp"
 #include "experiment_runner.hpp"
 #include "labeled_slider.hpp"
 #include "main_window.hpp"
@@ -66,6 +67,8 @@ private slots:
         server_.setArguments({"serve", "--model", "event-loop", "--overhead-us", "300", "--port",
                               "0", "--duration", "600"});
         server_.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        const pid_t parent = ::getpid();
+        server_.setChildProcessModifier([parent] { conclab::test::die_with_parent(parent); });
         server_.start();
         QVERIFY(server_.waitForStarted(kLong));
         // "Serving event-loop on http://127.0.0.1:PORT/ for 600 s (Ctrl-C stops)"

@@ -140,8 +140,14 @@ private slots:
               mean(idle, "loop_utilization_pct"), mean(idle, "loop_delay_p99_ms"),
               peak(idle, "loop_delay_p99_ms"), peak(idle, "loop_delay_max_ms"));
         print_diagnosis(idle);
-        QVERIFY2(mean(idle, "loop_delay_p99_ms") < 5,
-                 qPrintable(QString::number(mean(idle, "loop_delay_p99_ms"))));
+        // On a quiet machine an idle loop's timer is under 2 ms late; a loaded 2-core machine
+        // (CI, parallel builds) delays any thread's wake-up by a few ms. The mechanism is the
+        // contrast: the idle loop's delay is a fraction of the blocked loop's.
+        QVERIFY2(mean(idle, "loop_delay_p99_ms") < 10 &&
+                     mean(idle, "loop_delay_p99_ms") < mean(blocked, "loop_delay_p99_ms") / 3,
+                 qPrintable(QString("idle %1 ms, blocked %2 ms")
+                                .arg(mean(idle, "loop_delay_p99_ms"))
+                                .arg(mean(blocked, "loop_delay_p99_ms"))));
         QVERIFY(mean(idle, "loop_utilization_pct") < 50);
         QVERIFY(idle.diagnosis.empty() ||
                 std::none_of(idle.diagnosis.begin(), idle.diagnosis.end(),

@@ -1,0 +1,60 @@
+#pragma once
+// What the host knows of one worker process, kept up to date from the worker's reports, and how
+// those cumulative reports become the per-collect differences of a HostTick. The host
+// (ServerHost) owns the records and guards them with its mutex; nothing here locks.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gil/global_interpreter_lock.hpp"
+#include "process/server_host.hpp"
+#include "process/worker_process.hpp"
+#include "process/worker_protocol.hpp"
+#include "server/server.hpp"
+
+namespace conclab {
+
+struct WorkerRecord {
+    std::unique_ptr<WorkerProcess> process;
+    int pid = 0;
+    bool ready = false;
+    bool quitting = false;  // asked to quit: its exit is expected
+    bool exited = false;
+    bool timed_out = false;  // killed by the host for a heartbeat older than the timeout
+    worker_protocol::Stats last;
+    int peak_since_collect = 0;
+    int waiting_peak_since_collect = 0;
+    worker_protocol::Stats at_collect;  // the report the previous collect() used, for averages
+    int own_listen_fd = -1;             // reuseport scheduling: this worker's own listening socket
+    std::uint64_t cpu_ns_collected = 0;
+    std::uint64_t requests_collected = 0;
+    // The model's internals: latest reading, and the one the previous collect() used.
+    std::optional<LoopReading> loop, loop_at_collect;
+    std::int64_t loop_delay_max_since_collect = 0;
+    std::optional<GlobalInterpreterLock::Stats> gil, gil_at_collect;
+
+    // Takes one line the worker sent: its readiness, counters or internals; anything the user
+    // should see (an unreadable line, an error) goes to `problems`, prefixed with the worker.
+    // `requests_by_pid` keeps every worker's cumulative requests, also after it is gone.
+    void take_message(const std::string& line, std::vector<std::string>& problems,
+                      std::map<int, std::uint64_t>& requests_by_pid);
+
+    // Adds this worker's share of a collect to `tick` (counts, peaks, averages, CPU, its
+    // WorkerTick) and its cumulative requests to `requests_total`, then starts the next
+    // "since the previous collect" from here.
+    void collect_into(HostTick& tick, std::uint64_t& requests_total);
+
+private:
+    // The averages since the previous collect: the growth of the time integrals over the growth
+    // of the worker's clock, both as of its latest report.
+    void add_time_averages(HostTick& tick);
+    // The internals since the previous collect. Before the first collect the difference is from
+    // the start of the loop or lock, where everything was zero.
+    void add_internals(WorkerTick& out);
+};
+
+}  // namespace conclab
