@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces the folklore claims Concurrency Lab is about, one line of figures each, from a
-# release build:  bash bench/article_claims.sh   (about 100 s)
+# release build:  bash bench/article_claims.sh   (about 4 min; RECIPES_ONLY=1 for the recipes)
 set -euo pipefail
 bin=${BIN:-build/release/bin}
 duration=${DURATION:-8}
@@ -22,6 +22,7 @@ print("%-44s %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms  in service max %5d  waitin
 ' "$label"
 }
 
+if [ -z "${RECIPES_ONLY:-}" ]; then
 echo "I/O-bound: --cpu-ms 0 --io-ms 50, 1000 connections"
 run "  event-loop" --model event-loop -c 1000 --cpu-ms 0 --io-ms 50
 run "  gil-threads --threads 10" --model gil-threads --threads 10 -c 1000 --cpu-ms 0 --io-ms 50
@@ -35,3 +36,34 @@ echo "Convoy effect: 10 connections at --io-ms 5, plus 1 heavy connection at 50 
 run "  gil-threads --threads 16, no heavy connection" --model gil-threads --threads 16 -c 10 --io-ms 5
 run "  gil-threads --threads 16, 1 heavy connection" --model gil-threads --threads 16 -c 10 --io-ms 5 --heavy-connections 1 --heavy-cpu-ms 50
 run "  event-loop, 1 heavy connection" --model event-loop -c 10 --io-ms 5 --heavy-connections 1 --heavy-cpu-ms 50
+
+fi
+
+# The scaling recipes (#12): each preset as shipped (its comparison when it has one), one line per
+# run: req/s, p99 and the largest number of requests the servers held in service at one moment.
+presets=$(dirname "$0")/../resources/presets
+recipe() {  # label, preset file
+    local label=$1 file=$presets/$2 command=run
+    grep -q '"compare"' "$file" && command=compare
+    "$bin/conclab-cli" $command --scenario "$file" --duration "$duration" --warmup 1 --quiet --json - |
+    python3 -c '
+import json, sys
+label = sys.argv[1]
+j = json.load(sys.stdin)
+runs = j["runs"] if "runs" in j else [j]
+for r in runs:
+    s = r["summary"]
+    peak = max((m["server_in_service_peak"] or 0) for m in r["series"] if not m["warmup"])
+    print("%-44s %-46s %9.1f req/s  p99 %8.2f ms  in service peak %5d  errors %d"
+          % (label, r["label"][:46], s["rps"], s["latency_ms"]["p99"] or 0, peak, s["errors"]))
+    label = ""
+' "$label"
+}
+echo "Scaling recipes (resources/presets, --duration $duration)"
+recipe "  gunicorn sync workers, 2 x cores + 1" 09-gunicorn-sync-workers-serve-workers-at-once.json
+recipe "  gunicorn gthread vs sync" 10-gunicorn-gthread-vs-sync.json
+recipe "  gunicorn + gevent vs sync, I/O-bound" 11-gunicorn-gevent-vs-sync-io-bound.json
+recipe "  gunicorn + gevent, 2 CPU-heavy connections" 12-gunicorn-gevent-blocks-on-cpu.json
+recipe "  nginx + 2 Flask instances vs 1" 13-load-balancer-two-flask-instances-vs-one.json
+recipe "  Node cluster vs single, CPU-bound" 14-node-cluster-vs-single-cpu-bound.json
+recipe "  Node cluster vs single, I/O-bound" 15-node-cluster-vs-single-io-bound.json

@@ -7,6 +7,7 @@
 #include <QSaveFile>
 #include <QSvgGenerator>
 
+#include <algorithm>
 #include <cmath>
 
 #include <qcustomplot.h>
@@ -38,10 +39,17 @@ void draw_page(ChartPanel& panel, QCPPainter& painter, const ChartExportOptions&
                      QFontMetrics(title_font).elidedText(title, Qt::ElideRight, text_width));
     const QFont sub_font = style.font(1.15);
     painter.setFont(sub_font);
-    const int sub_height = QFontMetrics(sub_font).height();
+    // A preset's description runs over several lines; wrapped, and cut at a quarter of the page
+    // so that the charts keep their room.
+    const QFontMetrics sub_metrics(sub_font);
+    const int sub_limit = std::max(sub_metrics.height(), o.height / 4);
+    const int sub_height =
+        std::min(sub_limit, sub_metrics
+                                .boundingRect(QRect(0, 0, text_width, 10 * o.height),
+                                              Qt::AlignLeft | Qt::TextWordWrap, subtitle)
+                                .height());
     painter.drawText(QRect(margin, margin / 2 + title_height, text_width, sub_height),
-                     Qt::AlignLeft | Qt::AlignVCenter,
-                     QFontMetrics(sub_font).elidedText(subtitle, Qt::ElideRight, text_width));
+                     Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, subtitle);
     const int top = margin / 2 + title_height + sub_height + margin / 3;
 
     std::vector<TimeSeriesChart*> charts = panel.charts();
@@ -111,6 +119,10 @@ QString describe_workload(const RunConfig& c) {
     }
     if (c.duration_s > 0) text += QObject::tr(" · %1 s").arg(c.duration_s);
     return text;
+}
+
+QString preset_subtitle(const QString& description, const QString& what_ran) {
+    return description.isEmpty() ? what_ran : description + "\n" + what_ran;
 }
 
 void show_runs(ChartPanel& panel, const std::vector<RunResult>& runs) {
@@ -205,6 +217,11 @@ bool export_runs(const std::vector<RunResult>& runs, const QString& path,
     ChartPanel panel;
     panel.resize(options.width, options.height);
     show_runs(panel, runs);
+    if (!options.preset_name.isEmpty()) {
+        panel.set_heading(options.preset_name, preset_subtitle(options.preset_description,
+                                                               panel.heading_title() + " · " +
+                                                                   panel.heading_subtitle()));
+    }
     return export_panel(panel, path, options, error);
 }
 

@@ -29,12 +29,20 @@ struct ChartExportOptions {
     bool overwrite = false;
     QString title;  // empty: taken from the panel's heading
     QString subtitle;
+    // export_runs: a preset's name for the title and its description, which then leads the
+    // subtitle (see preset_subtitle).
+    QString preset_name;
+    QString preset_description;
 };
 
 // "event loop", "GIL threads (10)", "process per core (2 × event loop)", "real server (URL)"
 QString model_label(const RunConfig& config);
 // "1,000 connections · 0 ms CPU + 50 ms I/O per request · 10 s"
 QString describe_workload(const RunConfig& config);
+
+// A preset's subtitle: its description (what to look at), then the line that says what ran
+// ("Process per core (5 × GIL threads (1)) · 1,000 connections · …").
+QString preset_subtitle(const QString& description, const QString& what_ran);
 
 // Fills `panel` with finished runs: one run with distinct metric colours, several overlaid.
 void show_runs(ChartPanel& panel, const std::vector<RunResult>& runs);

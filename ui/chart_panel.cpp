@@ -6,6 +6,7 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 #include <qcustomplot.h>
@@ -267,6 +268,21 @@ void ChartPanel::clear() {
 void ChartPanel::set_heading(const QString& title, const QString& subtitle) {
     title_->setText(title);
     subtitle_->setText(subtitle);
+    fit_heading();
+}
+
+void ChartPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fit_heading();
+}
+
+// A preset's description runs over several lines. The charts' minimum heights would otherwise
+// squeeze the wrapped labels to a line or two, cutting the text: the labels keep the height
+// their text needs at this width, and the charts give way.
+void ChartPanel::fit_heading() {
+    const int width = std::max(100, contentsRect().width() - 8);
+    title_->setMinimumHeight(title_->heightForWidth(width));
+    subtitle_->setMinimumHeight(subtitle_->heightForWidth(width));
 }
 
 QString ChartPanel::heading_title() const {

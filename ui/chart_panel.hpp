@@ -75,7 +75,11 @@ public:
     int run_count() const { return static_cast<int>(runs_.size()); }
     bool idle() const { return idle_; }  // showing only the empty series of the first frame
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void fit_heading();
     std::vector<TimeSeriesChart*> all_charts() const;
     void set_legend_columns();
     void fit_legends();

@@ -193,7 +193,7 @@ QGroupBox* ControlPanel::build_knobs() {
 // The real servers' timeouts and the slow-clients experiment (#9): rarely changed, so folded
 // away under a checkable group; −1 keeps each model's real default (Node, gunicorn, Werkzeug).
 QGroupBox* ControlPanel::build_advanced() {
-    auto* group = new QGroupBox(tr("Advanced: timeouts and slow clients"), this);
+    auto* group = new QGroupBox(tr("Advanced: timeouts, connection limit, slow clients"), this);
     group->setObjectName("advancedGroup");
     group->setCheckable(true);
     group->setChecked(false);
@@ -209,6 +209,9 @@ QGroupBox* ControlPanel::build_advanced() {
                      model_default);
     add_field_slider(rows, "worker_timeout_s", tr("Worker timeout (gunicorn arbiter)"), -1, 120, 0,
                      false, model_default);
+    add_field_slider(rows, "worker_connections", tr("Connections per worker (0 = unlimited)"), 0,
+                     10000, 0, false,
+                     tr("gevent's worker_connections (1000), nginx's (768 in Debian)."));
     add_field_slider(rows, "slow_clients", tr("Slow clients"), 0, 100, 0, false,
                      tr("Connections that send a request one byte a second and never finish "
                         "it, beside the normal load, counted apart."));

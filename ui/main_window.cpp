@@ -393,11 +393,11 @@ void MainWindow::stop_run() {
 void MainWindow::compare() {
     start_comparison(
         compare_models_.empty()
-            ? std::vector<Model>{Model::EventLoop, Model::GilThreads, Model::ProcessPerCore}
+            ? std::vector<RunVariant>{Model::EventLoop, Model::GilThreads, Model::ProcessPerCore}
             : compare_models_);
 }
 
-void MainWindow::start_comparison(const std::vector<Model>& models) {
+void MainWindow::start_comparison(const std::vector<RunVariant>& models) {
     if (runner_->running() || models.empty()) return;
     RunConfig base = current_config();
     base.external.reset();
@@ -507,7 +507,9 @@ void MainWindow::update_heading(const RunConfig& config) {
     if (scenario_name_.isEmpty()) {
         charts_->set_heading(title, describe_workload(config));
     } else {
-        charts_->set_heading(scenario_name_, title + " · " + describe_workload(config));
+        charts_->set_heading(
+            scenario_name_,
+            preset_subtitle(scenario_description_, title + " · " + describe_workload(config)));
     }
 }
 

@@ -45,10 +45,10 @@ public:
     void start_or_stop();
     void start_run();
     void stop_run();
-    void compare();  // the scenario's models, or all three
-    // The models in turn, after the real server when the controls name one and include it in
-    // Compare; each run repeated as the controls say.
-    void start_comparison(const std::vector<Model>& models);
+    void compare();  // the scenario's runs, or all three models
+    // The runs in turn (each a model, or fields over the controls' settings), after the real
+    // server when the controls name one and include it in Compare; each repeated as they say.
+    void start_comparison(const std::vector<RunVariant>& variants);
     // Run → Calibrate against a real server…: opens (or raises) the dialog, not modal.
     CalibrateDialog* open_calibrate_dialog();
     // The Sweep mode, with the controls' workload (a window of its own, kept between uses).
@@ -139,7 +139,7 @@ private:
     std::vector<RunResult> results_;
     std::vector<std::vector<RunResult>> sets_;
     std::optional<RunResult> ghost_;
-    std::vector<Model> compare_models_;       // of the scenario: what Compare runs
+    std::vector<RunVariant> compare_models_;  // of the scenario: what Compare runs
     std::vector<RunConfig> comparison_plan_;  // of the comparison running or last run
     int repeats_ = 1;                         // of each run of that comparison
     QString scenario_name_;

@@ -58,10 +58,43 @@ QString process_text(Model inner, Scheduling scheduling) {
                "<b>Process per core</b> (Node's cluster module, gunicorn workers): N separate "
                "server processes share one listening port; each runs its own %1, so CPU work "
                "<b>runs in parallel on every core</b> — until the cores run out (the load "
-               "generator needs one too). <i>Workers</i> = processes.")
+               "generator needs one too). <i>Workers</i> = processes. <i>Worker connections</i> "
+               "caps what each worker holds (gevent's and nginx's worker_connections).")
                .arg(inner == Model::GilThreads ? QObject::tr("GIL-locked threads")
                                                : QObject::tr("event loop")) +
            "<p>" + scheduling_text(scheduling) + "</p>";
+}
+
+// The scaling recipes people deploy, each as the model and knobs that stand for it (the presets
+// of #12 use exactly these settings).
+QString recipes_text(Model model) {
+    switch (model) {
+        case Model::EventLoop:
+            return QObject::tr(
+                "<p><b>Recipes</b>: <i>one Node process</i> = this model. <i>gunicorn + gevent</i>"
+                " is this model inside each worker: see process per core, inner event loop.</p>");
+        case Model::GilThreads:
+            return QObject::tr(
+                "<p><b>Recipes</b>: <i>Flask's dev server</i> (flask run) = threads 0, keep-alive "
+                "off. <i>One gunicorn gthread worker</i> = threads N, keep-alive on (2 s). "
+                "<i>One gunicorn sync worker</i> = threads 1, keep-alive off.</p>");
+        case Model::ProcessPerCore:
+            break;
+    }
+    return QObject::tr(
+        "<p><b>Recipes</b>:<br>"
+        "• <i>gunicorn sync</i> = process per core, inner GIL threads, threads 1, keep-alive off, "
+        "scheduling kernel, workers 2 × cores + 1: workers requests at once.<br>"
+        "• <i>gunicorn gthread</i> = the same with threads N and keep-alive on: workers × "
+        "threads at once.<br>"
+        "• <i>gunicorn -k gevent</i> = inner event loop (an event loop inside each worker; the "
+        "GIL never matters because only one OS thread runs Python), worker connections 1,000, "
+        "Flask's cost as a calibrated overhead.<br>"
+        "• <i>nginx in front of N Flask instances</i> = N workers of GIL threads (threads 0, "
+        "keep-alive off), round-robin (nginx upstream) or reuseport, worker connections "
+        "for nginx's limit (768 per nginx worker in Debian).<br>"
+        "• <i>Node cluster</i> = inner event loop, workers 0 (one per core), round-robin "
+        "(SCHED_RR).</p>");
 }
 
 }  // namespace
@@ -79,6 +112,7 @@ QString explain_model(Model model, Model inner, Scheduling scheduling) {
             text = process_text(inner, scheduling);
             break;
     }
+    text += recipes_text(model);
     text += QObject::tr(
         "<p><i>Per request</i>: <b>overhead</b> and <b>CPU</b> are real computation measured in "
         "thread CPU time; <b>I/O wait</b> is a downstream call that uses no CPU. "

@@ -164,14 +164,17 @@ po::options_description all_options(CliOptions& o, RawFlags& raw) {
 
 // Starts from the scenario (or the defaults) and applies every flag the user gave over it.
 std::string apply_run_fields(const po::variables_map& vm, const std::string& scenario_path,
-                             RunConfig& run, std::vector<Model>& compare,
+                             CliOptions& o, std::vector<RunVariant>& compare,
                              std::optional<ScenarioSweep>& sweep_section, bool sweep) {
+    RunConfig& run = o.run;
     if (!scenario_path.empty()) {
         ScenarioParse parsed = load_scenario_file(scenario_path);
         if (!parsed.scenario) return parsed.error;
         run = parsed.scenario->run;
         compare = parsed.scenario->compare;
         sweep_section = parsed.scenario->sweep;
+        o.scenario_name = parsed.scenario->name;
+        o.scenario_description = parsed.scenario->description;
     }
     for (const RunField& field : run_fields()) {
         const std::string flag(field.flag);
@@ -350,7 +353,7 @@ std::string check_cli_rules(CliOptions& o, const RawFlags& raw, const po::variab
             return problem;
         }
     }
-    if (o.command == Command::Compare && o.models.empty() && !o.target) {
+    if (o.command == Command::Compare && o.models.empty() && o.variants.empty() && !o.target) {
         return "compare needs --models LIST, a --scenario with a \"compare\" list, or a --target";
     }
     if (!o.save_path.empty() && o.command != Command::Calibrate) {
@@ -458,13 +461,13 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
     } catch (const po::error& e) {
         return error(e.what());
     }
-    std::vector<Model> scenario_compare;
-    if (std::string problem = apply_run_fields(vm, raw.scenario, o.run, scenario_compare,
+    std::vector<RunVariant> scenario_compare;
+    if (std::string problem = apply_run_fields(vm, raw.scenario, o, scenario_compare,
                                                raw.scenario_sweep, o.command == Command::Sweep);
         !problem.empty()) {
         return error(problem);
     }
-    if (o.command == Command::Compare && raw.models.empty()) o.models = scenario_compare;
+    if (o.command == Command::Compare && raw.models.empty()) o.variants = scenario_compare;
     if (std::string problem = check_cli_rules(o, raw, vm); !problem.empty()) {
         return error(problem);
     }

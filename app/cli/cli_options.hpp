@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/run_config.hpp"
+#include "core/run_fields.hpp"
 
 namespace conclab::cli {
 
@@ -23,8 +24,13 @@ struct CliOptions {
     bool force = false;            // overwrite existing output files
     bool quiet = false;            // no progress lines
     int repeat = 1;                // run, compare: run each experiment this many times
-    // compare: the models to run in turn (from --models or the scenario's "compare" list).
+    // compare: the models to run in turn (from --models), or the runs of the scenario's
+    // "compare" list (variants); sweep: the models.
     std::vector<Model> models;
+    std::vector<RunVariant> variants;
+    // --scenario: its name and description, which head the --chart.
+    std::string scenario_name;
+    std::string scenario_description;
     // calibrate, compare: the real server (run puts --target into run.external instead).
     std::optional<ExternalTarget> target;
     std::string save_path;  // calibrate: write the fitted scenario here

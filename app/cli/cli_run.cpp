@@ -227,7 +227,9 @@ const RunResult& typical(const RunSet& runs) {
 bool write_chart(const ChartRenderer& render_chart, const std::vector<RunResult>& runs,
                  const CliOptions& options) {
     if (options.chart_path.empty()) return true;
-    if (std::string error = render_chart(runs, options.chart_path, options.force); !error.empty()) {
+    if (std::string error = render_chart(runs, options.chart_path, options.force,
+                                         {options.scenario_name, options.scenario_description});
+        !error.empty()) {
         std::cerr << "conclab-cli: " << error << "\n";
         return false;
     }
@@ -237,7 +239,8 @@ bool write_chart(const ChartRenderer& render_chart, const std::vector<RunResult>
 bool write_report(const ReportRenderer& render_report, const std::vector<RunResult>& runs,
                   const CliOptions& options) {
     if (options.report_path.empty()) return true;
-    if (std::string error = render_report(runs, options.report_path, options.force);
+    if (std::string error = render_report(runs, options.report_path, options.force,
+                                          {options.scenario_name, options.scenario_description});
         !error.empty()) {
         std::cerr << "conclab-cli: " << error << "\n";
         return false;
@@ -298,7 +301,8 @@ int compare_cli(const CliOptions& options, const ChartRenderer& render_chart,
                 const ReportRenderer& render_report) {
     if (!charts_available(options, render_chart, render_report)) return 2;
     const std::vector<RunConfig> plan =
-        comparison_runs(options.run, options.models, options.target);
+        options.variants.empty() ? comparison_runs(options.run, options.models, options.target)
+                                 : comparison_runs(options.run, options.variants, options.target);
     std::vector<RunSet> sets;
     // A run that cannot start ends the comparison; one that fails while running is reported
     // with the others (a real server that refuses the request shape, say).

@@ -15,8 +15,15 @@ namespace conclab::cli {
 // Renders the charts of `runs` to `path` (one run: its metrics in distinct colours; several:
 // overlaid, aligned at t = 0, as the GUI's Compare); returns an error message or empty. Supplied
 // by the main() of a build with the Qt chart code; empty in an engine-only build.
-using ChartRenderer = std::function<std::string(const std::vector<RunResult>& runs,
-                                                const std::string& path, bool overwrite)>;
+// A preset's name and description, when the runs came from a --scenario with a name, head the
+// chart (title, then the description over the usual subtitle).
+struct ChartHeading {
+    std::string name;
+    std::string description;
+};
+using ChartRenderer =
+    std::function<std::string(const std::vector<RunResult>& runs, const std::string& path,
+                              bool overwrite, const ChartHeading& heading)>;
 
 // Writes the report of `runs` (.html or .pdf by the extension, charts included); same contract as
 // ChartRenderer. Empty in an engine-only build.

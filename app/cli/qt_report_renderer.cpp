@@ -7,14 +7,16 @@
 namespace conclab::cli {
 
 ReportRenderer make_qt_report_renderer(int argc, char** argv) {
-    return [argc, argv](const std::vector<RunResult>& runs, const std::string& path,
-                        bool overwrite) -> std::string {
+    return [argc, argv](const std::vector<RunResult>& runs, const std::string& path, bool overwrite,
+                        const ChartHeading& heading) -> std::string {
         // Headless by default: the charts need widgets, not a screen.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
         int qt_argc = argc > 0 ? 1 : 0;
         QApplication app(qt_argc, argv);
         ui::ReportOptions options;
         options.overwrite = overwrite;
+        // A preset's name titles the report; its description is in the report's scenario text.
+        options.title = QString::fromStdString(heading.name);
         QString error;
         if (!ui::write_report_for_runs(runs, QString::fromStdString(path), options, &error)) {
             return error.toStdString();

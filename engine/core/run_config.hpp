@@ -77,6 +77,10 @@ struct ServerConfig {
     // Werkzeug's dev server and gunicorn's sync worker do; each request is a new connection (and,
     // with one thread per connection, a new thread).
     bool keep_alive = true;
+    // The most connections each server (each worker of process-per-core) serves at once; it
+    // stops accepting while it holds that many (gevent's and nginx's worker_connections). 0 =
+    // unlimited, as Node, Werkzeug and gunicorn's sync and gthread workers are.
+    int worker_connections = 0;
     std::uint16_t port = 0;  // 0 = any free port on 127.0.0.1
     Workload workload;
     ServerTimeouts timeouts;
@@ -197,6 +201,7 @@ struct Limits {
     static constexpr double kMaxOverheadUs = 1000000;
     static constexpr int kMaxThreads = 1024;
     static constexpr int kMaxWorkers = 64;
+    static constexpr int kMaxWorkerConnections = 100000;
     static constexpr int kMaxLoadThreads = 64;
     static constexpr int kMaxHeavyConnections = 100;
     static constexpr int kMaxSlowClients = 1000;

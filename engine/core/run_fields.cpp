@@ -75,6 +75,12 @@ const RunField kFields[] = {
          c.server.keep_alive = v == "on";
          return true;
      }},
+    {"worker_connections", "worker-connections", 0, FieldKind::Integer, FieldGroup::Server, 0,
+     Limits::kMaxWorkerConnections, "",
+     "the most connections each server (each worker process) serves at once; it stops accepting "
+     "while it holds that many (gevent's worker_connections 1000, nginx's 768 in Debian's "
+     "nginx.conf); 0 = unlimited (Node, Werkzeug, gunicorn sync and gthread)", "", false, true,
+     NUMBER_MEMBER(server.worker_connections)},
     {"port", "port", 0, FieldKind::Integer, FieldGroup::Server, 0, 65535, "",
      "port on 127.0.0.1; 0 = any free port", "", false, false, NUMBER_MEMBER(server.port)},
     // Timeouts: -1 = what the system the model stands in for does (core's default_timeouts()).
@@ -251,6 +257,35 @@ std::string field_help(const RunField& field) {
     if (!field.unit.empty()) help += " " + std::string(field.unit);
     help += ")";
     return help;
+}
+
+}  // namespace conclab
+
+namespace conclab {
+
+RunVariant::RunVariant(Model model) : fields{{"model", std::string(to_string(model))}} {}
+
+std::optional<Model> RunVariant::model_only() const {
+    if (fields.size() != 1 || fields.front().first != "model") return std::nullopt;
+    return model_from_string(fields.front().second);
+}
+
+bool RunVariant::sets(std::string_view key) const {
+    for (const auto& [k, v] : fields) {
+        if (k == key) return true;
+    }
+    return false;
+}
+
+std::string apply_variant(const RunVariant& variant, RunConfig& config) {
+    for (const auto& [key, text] : variant.fields) {
+        const RunField* field = find_run_field(key);
+        if (!field) return key + " is not a run field";
+        if (std::string problem = set_field_from_text(*field, config, text); !problem.empty()) {
+            return problem;
+        }
+    }
+    return {};
 }
 
 }  // namespace conclab

@@ -10,6 +10,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/run_config.hpp"
 
@@ -65,5 +67,21 @@ std::string field_default_text(const RunField& field);
 // Help with unit and range, for --help and tooltips: "closed-loop keep-alive connections, like
 // wrk -c (1..10000)".
 std::string field_help(const RunField& field);
+
+// One run of a comparison: fields set over the comparison's base config, key → value as text
+// ({"model", "gil-threads"}, {"threads", "4"}), in the order given. A list of models is a
+// comparison whose runs each set "model", hence the implicit conversion.
+struct RunVariant {
+    std::vector<std::pair<std::string, std::string>> fields;
+    RunVariant() = default;
+    RunVariant(Model model);  // NOLINT(google-explicit-constructor): {"model", name}
+    bool operator==(const RunVariant&) const = default;
+    // The model it sets, if it sets nothing else (written back as a plain model name).
+    std::optional<Model> model_only() const;
+    bool sets(std::string_view key) const;
+};
+
+// Sets the variant's fields on `config` with the registry's checks; the first problem, or empty.
+std::string apply_variant(const RunVariant& variant, RunConfig& config);
 
 }  // namespace conclab

@@ -4,6 +4,12 @@ namespace conclab {
 
 std::vector<RunConfig> comparison_runs(const RunConfig& base, const std::vector<Model>& models,
                                        const std::optional<ExternalTarget>& real) {
+    return comparison_runs(base, std::vector<RunVariant>(models.begin(), models.end()), real);
+}
+
+std::vector<RunConfig> comparison_runs(const RunConfig& base,
+                                       const std::vector<RunVariant>& variants,
+                                       const std::optional<ExternalTarget>& real) {
     std::vector<RunConfig> runs;
     RunConfig model_base = base;
     model_base.external.reset();
@@ -13,10 +19,10 @@ std::vector<RunConfig> comparison_runs(const RunConfig& base, const std::vector<
         r.load.heavy_connections = 0;  // they need our own server's ?cpu_ms=
         runs.push_back(r);
     }
-    for (const Model m : models) {
+    for (const RunVariant& v : variants) {
         RunConfig c = model_base;
-        c.server.model = m;
-        c.server.listen_backlog = 0;  // each model with its real-world default
+        if (!apply_variant(v, c).empty()) continue;
+        if (!v.sets("backlog")) c.server.listen_backlog = 0;  // the model's real-world default
         runs.push_back(c);
     }
     return runs;

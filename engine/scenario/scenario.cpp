@@ -18,6 +18,8 @@ namespace {
 // Scenario files larger than this are refused before they are read whole (a scenario is a few
 // hundred bytes; /dev/zero or a mistaken video file must not fill the memory).
 constexpr std::size_t kMaxScenarioBytes = 1 << 20;
+// A comparison's runs share one chart; more than this would not read.
+constexpr std::size_t kMaxCompareRuns = 4;
 
 struct FieldError {
     std::string text;
@@ -48,18 +50,56 @@ std::string string_field(const json& j, std::string_view key) {
     return j.at(key).get<std::string>();
 }
 
-std::vector<Model> compare_field(const json& j) {
-    std::vector<Model> models;
-    if (!j.contains("compare")) return models;
-    const json& list = j.at("compare");
-    if (!list.is_array()) bad("compare", "compare must be a list of model names");
-    for (const json& item : list) {
-        auto model = item.is_string() ? model_from_string(item.get<std::string>()) : std::nullopt;
-        if (!model) bad("compare", "compare has an unknown model " + item.dump());
-        models.push_back(*model);
+// One object item of "compare": run fields, each read with the registry's checks; kept as the
+// registry's text so that it writes back as it was read.
+RunVariant variant_from_json(const json& item, const std::string& where) {
+    RunVariant variant;
+    for (const auto& member : item.items()) {
+        const RunField* field = find_run_field(member.key());
+        if (!field) bad("compare", where + " has an unknown field \"" + member.key() + "\"");
+        RunConfig probe;
+        try {
+            read_field(*field, probe, member.value());
+        } catch (const FieldError& e) {
+            bad("compare", where + ": " + e.text);
+        }
+        variant.fields.emplace_back(member.key(), field_text(*field, probe));
     }
-    if (models.size() > 3) bad("compare", "compare takes at most three models");
-    return models;
+    return variant;
+}
+
+// Each item a model name or an object of run fields; each run, the scenario's settings with the
+// item's over them, must validate.
+std::vector<RunVariant> compare_field(const json& j, const RunConfig& base) {
+    std::vector<RunVariant> variants;
+    if (!j.contains("compare")) return variants;
+    const json& list = j.at("compare");
+    if (!list.is_array()) {
+        bad("compare", "compare must be a list of model names or objects of run fields");
+    }
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const json& item = list[i];
+        const std::string where = "compare run " + std::to_string(i + 1);
+        if (item.is_object()) {
+            variants.push_back(variant_from_json(item, where));
+        } else {
+            auto model =
+                item.is_string() ? model_from_string(item.get<std::string>()) : std::nullopt;
+            if (!model) bad("compare", "compare has an unknown model " + item.dump());
+            variants.emplace_back(*model);
+        }
+        RunConfig run = base;
+        if (std::string problem = apply_variant(variants.back(), run); !problem.empty()) {
+            bad("compare", where + ": " + problem);
+        }
+        if (auto errors = validate(run); !errors.empty()) {
+            bad("compare", where + ": " + errors.front());
+        }
+    }
+    if (variants.size() > kMaxCompareRuns) {
+        bad("compare", "compare takes at most " + std::to_string(kMaxCompareRuns) + " runs");
+    }
+    return variants;
 }
 
 // "stages": [{"duration": 5, "target": 10}, ...]; the ranges are checked by validate().
@@ -197,7 +237,6 @@ Scenario scenario_from_json(const json& j) {
     for (const RunField& field : run_fields()) {
         if (j.contains(field.key)) read_field(field, s.run, j.at(field.key));
     }
-    s.compare = compare_field(j);
     s.run.stages = stages_field(j);
     s.sweep = sweep_field(j);
     if (s.sweep && s.run.load.rate > 0) {
@@ -211,6 +250,7 @@ Scenario scenario_from_json(const json& j) {
         if (field == "stages:") field = "stages";
         bad(field, errors.front());
     }
+    s.compare = compare_field(j, s.run);
     return s;
 }
 
@@ -298,7 +338,26 @@ std::string scenario_to_json(const Scenario& s) {
     j["description"] = s.description;
     if (!s.compare.empty()) {
         json list = json::array();
-        for (Model m : s.compare) list.push_back(to_string(m));
+        for (const RunVariant& v : s.compare) {
+            if (auto model = v.model_only()) {
+                list.push_back(to_string(*model));
+                continue;
+            }
+            json item = json::object();
+            for (const auto& [key, text] : v.fields) {
+                const RunField* field = find_run_field(key);
+                RunConfig probe;
+                if (!field || !set_field_from_text(*field, probe, text).empty()) continue;
+                if (field->kind == FieldKind::Choice) {
+                    item[key] = text;
+                } else if (field->kind == FieldKind::Integer) {
+                    item[key] = static_cast<long long>(field->get_number(probe));
+                } else {
+                    item[key] = field->get_number(probe);
+                }
+            }
+            list.push_back(item);
+        }
         j["compare"] = list;
     }
     if (s.sweep) {

@@ -12,6 +12,9 @@
 //     "step_duration": 3, "warmup": 1           // seconds per point, after a discarded warm-up
 //   }
 // }
+// A "compare" item is a model name or an object of run fields set over the scenario's for that
+// run: "compare": [{"threads": 1, "keep_alive": "off"}, {"threads": 4}] compares gunicorn's sync
+// and gthread workers; "compare": ["event-loop", {"model": "process-per-core"}] mixes both.
 
 #include <optional>
 #include <string>
@@ -21,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/run_config.hpp"
+#include "core/run_fields.hpp"
 
 namespace conclab {
 
@@ -37,7 +41,7 @@ struct Scenario {
     std::string name;
     std::string description;
     RunConfig run;
-    std::vector<Model> compare;            // empty = a single run of run.server.model
+    std::vector<RunVariant> compare;       // empty = a single run of `run`
     std::optional<ScenarioSweep> sweep{};  // {}: aggregate initialisers may leave it out
 };
 

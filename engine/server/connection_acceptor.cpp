@@ -37,14 +37,52 @@ void ConnectionAcceptor::accept_next() {
             });
             return;
         }
-        socket.set_option(tcp::no_delay(true), ec);
-        on_socket_(std::move(socket));
+        serve(std::move(socket));
+        if (full()) {
+            paused_ = true;  // release() accepts again
+            return;
+        }
         accept_next();
+    });
+}
+
+void ConnectionAcceptor::serve(tcp::socket socket) {
+    boost::system::error_code ec;
+    socket.set_option(tcp::no_delay(true), ec);
+    ++open_;
+    on_socket_(std::move(socket));
+}
+
+void ConnectionAcceptor::release() {
+    if (limit_ <= 0) return;  // nothing to count (and nothing posted while shutting down)
+    asio::post(io_, [this] {
+        if (open_ > 0) --open_;
+        if (full()) return;
+        if (!handed_over_.empty()) {
+            const int fd = handed_over_.front();
+            handed_over_.pop_front();
+            tcp::socket socket(io_);
+            boost::system::error_code ec;
+            socket.assign(tcp::v4(), fd, ec);
+            if (ec) {
+                ::close(fd);
+                return;
+            }
+            return serve(std::move(socket));
+        }
+        if (paused_ && acceptor_.is_open()) {
+            paused_ = false;
+            accept_next();
+        }
     });
 }
 
 void ConnectionAcceptor::adopt(int fd) {
     asio::post(io_, [this, fd] {
+        if (full()) {
+            handed_over_.push_back(fd);
+            return;
+        }
         tcp::socket socket(io_);
         boost::system::error_code ec;
         socket.assign(tcp::v4(), fd, ec);
@@ -52,8 +90,7 @@ void ConnectionAcceptor::adopt(int fd) {
             ::close(fd);
             return;
         }
-        socket.set_option(tcp::no_delay(true), ec);
-        on_socket_(std::move(socket));
+        serve(std::move(socket));
     });
 }
 
@@ -65,6 +102,9 @@ void ConnectionAcceptor::close_acceptor() {
     boost::system::error_code ignored;
     acceptor_.close(ignored);
     retry_.cancel();
+    paused_ = false;
+    for (const int fd : handed_over_) ::close(fd);
+    handed_over_.clear();
 }
 
 void ConnectionAcceptor::close() {

@@ -3,7 +3,12 @@
 // accepts to hand connections round-robin to its workers: accept on the listening socket, back
 // off and report when accept() fails (out of file descriptors, say) without dropping the
 // connections already served, and take connections handed over by a round-robin primary.
+// With a connection limit (gevent's and nginx's worker_connections) it stops accepting while it
+// holds that many connections and starts again when one closes, as gevent's StreamServer does
+// with its pool and nginx with ngx_accept_disabled: the others wait in the kernel's accept queue
+// (or, handed over by a primary, in a queue of their own) without being read.
 
+#include <deque>
 #include <functional>
 #include <optional>
 #include <string>
@@ -24,11 +29,16 @@ public:
     // accept() fails (it is retried after a pause).
     ConnectionAcceptor(boost::asio::io_context& io, OnSocket on_socket, OnAcceptError on_error);
 
+    // Before start(): the most connections served at once; 0 = unlimited.
+    void set_connection_limit(int limit) { limit_ = limit; }
+
     // Takes ownership of a listening socket, or with -1 accepts nothing itself (connections then
     // arrive through adopt()). Either way the io_context keeps running until close().
     void start(int listen_fd);
     // Any thread: serve an already accepted descriptor (takes ownership).
     void adopt(int fd);
+    // Any thread: a connection given to `on_socket` has closed (counts against the limit).
+    void release();
     // Any thread: accept no more; connections already served go on.
     void stop_accepting();
     // On the io_context's thread: close everything and let the context run out of work.
@@ -37,12 +47,19 @@ public:
 private:
     void accept_next();
     void close_acceptor();
+    void serve(boost::asio::ip::tcp::socket socket);
+    bool full() const { return limit_ > 0 && open_ >= limit_; }
 
     boost::asio::io_context& io_;
     OnSocket on_socket_;
     OnAcceptError on_error_;
     boost::asio::ip::tcp::acceptor acceptor_;
     boost::asio::steady_timer retry_;
+    // The limit's state, touched only on the io_context's thread.
+    int limit_ = 0;
+    int open_ = 0;
+    bool paused_ = false;          // accept_next() is not pending because the limit was reached
+    std::deque<int> handed_over_;  // adopted while full: served as connections close
     std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
 };
 

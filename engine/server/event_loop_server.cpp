@@ -50,6 +50,7 @@ public:
         if (fd_ < 0) return;
         if (in_service_) finish_request(false);
         server_.counters_.connection_closed(fd_);  // before the fd can be reused
+        server_.connection_released();
         server_.live_.erase(this);
         fd_ = -1;
         boost::system::error_code ignored;
@@ -234,8 +235,10 @@ private:
 };
 
 EventLoopServer::EventLoopServer(const Workload& workload, const ServerTimeouts& timeouts,
-                                 bool keep_alive)
-    : ServerBase(Model::EventLoop, workload, timeouts, keep_alive) {}
+                                 bool keep_alive, int connection_limit)
+    : ServerBase(Model::EventLoop, workload, timeouts, keep_alive) {
+    limit_connections(connection_limit);
+}
 
 EventLoopServer::~EventLoopServer() {
     stop();

@@ -17,8 +17,10 @@ namespace conclab {
 class EventLoopServer final : public ServerBase {
 public:
     // `timeouts` as resolved(): 0 = none. keep_alive false: Connection: close on every response,
-    // then close (see ServerConfig).
-    EventLoopServer(const Workload& workload, const ServerTimeouts& timeouts, bool keep_alive);
+    // then close (see ServerConfig). connection_limit: the most connections served at once
+    // (worker_connections), 0 = unlimited.
+    EventLoopServer(const Workload& workload, const ServerTimeouts& timeouts, bool keep_alive,
+                    int connection_limit);
     ~EventLoopServer() override;
 
     void start(int listen_fd) override;

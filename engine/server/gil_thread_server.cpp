@@ -62,11 +62,14 @@ struct GilThreadServer::Connection {
 };
 
 GilThreadServer::GilThreadServer(const Workload& workload, int threads, double switch_interval_ms,
-                                 const ServerTimeouts& timeouts, bool keep_alive)
+                                 const ServerTimeouts& timeouts, bool keep_alive,
+                                 int connection_limit)
     : ServerBase(Model::GilThreads, workload, timeouts, keep_alive),
       gil_(std::chrono::microseconds(static_cast<std::int64_t>(switch_interval_ms * 1000.0))),
       thread_per_connection_(threads == 0),
-      pool_size_(threads) {}
+      pool_size_(threads) {
+    limit_connections(connection_limit);
+}
 
 GilThreadServer::~GilThreadServer() {
     stop();
@@ -296,6 +299,7 @@ void GilThreadServer::close_connection(Connection& connection) {
     if (connection.closed) return;
     connection.closed = true;
     counters_.connection_closed(connection.fd);
+    connection_released();
     boost::system::error_code ignored;
     connection.socket.shutdown(tcp::socket::shutdown_both, ignored);
     connection.socket.close(ignored);

@@ -45,9 +45,10 @@ class GilThreadServer final : public ServerBase {
 public:
     // `timeouts` as resolved(): 0 = none. keep_alive false: Connection: close on every response,
     // then close (see ServerConfig); a per-connection thread then serves one request and ends,
-    // like Werkzeug's.
+    // like Werkzeug's. connection_limit: the most connections served at once
+    // (worker_connections), 0 = unlimited.
     GilThreadServer(const Workload& workload, int threads, double switch_interval_ms,
-                    const ServerTimeouts& timeouts, bool keep_alive);
+                    const ServerTimeouts& timeouts, bool keep_alive, int connection_limit);
     ~GilThreadServer() override;
 
     void start(int listen_fd) override;

@@ -12,11 +12,11 @@ std::unique_ptr<Server> make_server(const ServerConfig& given) {
     switch (config.model) {
         case Model::EventLoop:
             return std::make_unique<EventLoopServer>(config.workload, config.timeouts,
-                                                     config.keep_alive);
+                                                     config.keep_alive, config.worker_connections);
         case Model::GilThreads:
             return std::make_unique<GilThreadServer>(config.workload, config.threads,
                                                      config.switch_interval_ms, config.timeouts,
-                                                     config.keep_alive);
+                                                     config.keep_alive, config.worker_connections);
         case Model::ProcessPerCore:
             break;
     }

@@ -49,6 +49,14 @@ protected:
     // Server::start(): accepting on `listen_fd`, the heartbeat timer, then the I/O thread (named
     // `thread_name`), whose body is `run` (io_.run(), or something that runs it).
     void start_io(int listen_fd, const std::string& thread_name, std::function<void()> run);
+    // In the model's constructor: the most connections served at once (worker_connections), 0 =
+    // unlimited; the acceptor stops accepting while it holds that many.
+    void limit_connections(int limit) { acceptor_.set_connection_limit(limit); }
+    // Any thread, once per connection given to serve_new_socket() when it closes: one more may
+    // be accepted. Nothing while stopping.
+    void connection_released() {
+        if (!stopping_) acceptor_.release();
+    }
     // True the first time only: stop() is idempotent.
     bool mark_stopped();
     // Queues on the I/O thread: close the acceptor, cancel the heartbeat, then `also` (close

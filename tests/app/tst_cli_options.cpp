@@ -4,6 +4,7 @@
 
 #include "cli_options.hpp"
 #include "core/run_fields.hpp"
+#include "experiment/comparison.hpp"
 #include "process/worker_command_line.hpp"
 #include "run_field_samples.hpp"
 #include "scenario/scenario.hpp"
@@ -212,11 +213,32 @@ private slots:
         const QByteArray path = f.fileName().toUtf8();
         auto p = parse({"compare", "--scenario", path.constData()});
         QVERIFY2(p.options, p.message.c_str());
-        QCOMPARE(p.options->models.size(), std::size_t(2));
-        QVERIFY(p.options->models[0] == Model::GilThreads);
+        QCOMPARE(p.options->variants.size(), std::size_t(2));
+        QVERIFY(p.options->variants[0].model_only() == Model::GilThreads);
         auto q = parse({"compare", "--scenario", path.constData(), "--models", "event-loop"});
         QVERIFY2(q.options, q.message.c_str());
         QCOMPARE(q.options->models.size(), std::size_t(1));
+        QVERIFY(q.options->variants.empty());
+    }
+    // #12: a "compare" item may set any run fields (gunicorn sync vs gthread).
+    void compareTakesTheScenarioVariants() {
+        QTemporaryFile f;
+        QVERIFY(f.open());
+        f.write(R"({"name":"t","model":"process-per-core","inner":"gil-threads","workers":3,
+                    "compare":[{"threads":1,"keep_alive":"off"},{"threads":4}]})");
+        f.close();
+        const QByteArray path = f.fileName().toUtf8();
+        auto p = parse({"compare", "--scenario", path.constData(), "--io-ms", "20"});
+        QVERIFY2(p.options, p.message.c_str());
+        QCOMPARE(p.options->variants.size(), std::size_t(2));
+        const auto plan = comparison_runs(p.options->run, p.options->variants);
+        QCOMPARE(plan.size(), std::size_t(2));
+        QCOMPARE(plan[0].server.threads, 1);
+        QVERIFY(!plan[0].server.keep_alive);
+        QCOMPARE(plan[1].server.threads, 4);
+        QVERIFY(plan[1].server.keep_alive);
+        QCOMPARE(plan[1].server.workers, 3);
+        QCOMPARE(plan[1].server.workload.io_ms, 20.0);  // the flag applies to every run
     }
     void calibrateCommand() {
         auto p = parse({"calibrate", "--target", "http://127.0.0.1:5000/", "--model", "gil-threads",

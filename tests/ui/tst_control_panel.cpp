@@ -116,13 +116,15 @@ private slots:
         QVERIFY(group);
         QVERIFY(!group->isChecked());
         QList<LabeledSlider*> inside = group->findChildren<LabeledSlider*>();
-        QCOMPARE(inside.size(), 5);
+        QCOMPARE(inside.size(), 6);
         QVERIFY(!inside.front()->isVisible());
         group->setChecked(true);  // what a click on its title box does
         QTRY_VERIFY(inside.front()->isVisible());
-        inside[0]->spin_box()->setValue(7);  // header timeout
-        inside[4]->spin_box()->setValue(3);  // slow clients
+        inside[0]->spin_box()->setValue(7);     // header timeout
+        inside[4]->spin_box()->setValue(1000);  // worker_connections
+        inside[5]->spin_box()->setValue(3);     // slow clients
         const RunConfig c = panel.config();
+        QCOMPARE(field_text(*find_run_field("worker_connections"), c), std::string("1000"));
         QCOMPARE(field_text(*find_run_field("header_timeout_s"), c), std::string("7"));
         QCOMPARE(field_text(*find_run_field("slow_clients"), c), std::string("3"));
     }

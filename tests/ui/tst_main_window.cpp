@@ -7,10 +7,13 @@
 #include <QHeaderView>
 #include <QImageReader>
 #include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QScreen>
+#include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -233,6 +236,59 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.runner()->running(), 5000);
         w.stop_run();
         QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running(), 5000);
+    }
+
+    // #12: every recipe preset is in the list beside the controls and in the Presets menu, and
+    // its description stays on screen above the charts (not only in a tooltip) while it runs,
+    // ahead of the line that says what runs.
+    void recipePresetsAreListedAndTheirDescriptionShown() {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const auto presets = load_presets();
+        auto* list = w.findChild<QListWidget*>();
+        QVERIFY(list);
+        QCOMPARE(list->count(), static_cast<int>(presets.size()));
+        QMenu* menu = nullptr;
+        for (QAction* a : w.menuBar()->actions()) {
+            if (a->text().remove('&') == "Presets") menu = a->menu();
+        }
+        QVERIFY(menu);
+        QStringList titles;
+        for (QAction* a : menu->actions()) titles << a->text();
+        const auto recipe = std::find_if(presets.begin(), presets.end(), [](const Scenario& p) {
+            return p.name.starts_with("gunicorn gthread");
+        });
+        QVERIFY(recipe != presets.end());
+        QVERIFY(titles.contains(QString::fromStdString(recipe->name)));
+        QVERIFY(!recipe->compare.empty());
+        const QString description = QString::fromStdString(recipe->description);
+        w.apply_preset(*recipe, false);
+        w.control_panel()->duration()->spin_box()->setValue(1);
+        w.start_comparison(recipe->compare);
+        QTRY_VERIFY_WITH_TIMEOUT(w.runner()->running(), 5000);
+        QCOMPARE(w.chart_panel()->heading_title(), QString::fromStdString(recipe->name));
+        QVERIFY(w.chart_panel()->heading_subtitle().startsWith(description));
+        QVERIFY2(w.chart_panel()->heading_subtitle().contains("threads (4)"),
+                 qPrintable(w.chart_panel()->heading_subtitle()));
+        bool shown = false;
+        for (QLabel* label : w.chart_panel()->findChildren<QLabel*>()) {
+            shown |= label->isVisible() && label->text().startsWith(description);
+        }
+        QVERIFY2(shown, "the description is visible text");
+        // The explanation maps the recipes to the model and knobs that stand for them.
+        const QString explanation = w.control_panel()->explanation()->text();
+        QVERIFY(explanation.contains("gunicorn gthread"));
+        QVERIFY(explanation.contains("the GIL never matters"));
+        QVERIFY(explanation.contains("Node cluster"));
+        w.control_panel()->explanation()->grab().save(screenshot_path("recipe_explanation.png"));
+        QTest::qWait(200);  // the layout settles on the heading's new height
+        w.grab().save(screenshot_path("recipe_preset_description.png"));
+        w.stop_run();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running(), 10000);
+        w.close();
+        QSettings().clear();  // the next window must not come back as this preset
     }
 
     // A preset runs as written, also in the fields the controls do not show (the slow-clients

@@ -4,6 +4,8 @@
 
 #include <fstream>
 
+#include "core/run_fields.hpp"
+#include "experiment/comparison.hpp"
 #include "scenario/scenario.hpp"
 
 using namespace conclab;
@@ -205,12 +207,76 @@ private slots:
         }
     }
 
+    // #12: a "compare" item may be an object of run fields over the scenario's settings
+    // (gunicorn sync vs gthread); it writes back as it was read, model names as names.
+    void compareVariantsRoundTrip() {
+        const char* text = R"({"name":"sync vs gthread","model":"process-per-core",
+            "inner":"gil-threads","workers":5,"io_ms":50,
+            "compare":[{"threads":1,"keep_alive":"off"},{"threads":4,"keep_alive":"on"},
+                       "event-loop"]})";
+        auto parsed = parse_scenario(text);
+        QVERIFY2(parsed.scenario, parsed.error.c_str());
+        const Scenario& s = *parsed.scenario;
+        QCOMPARE(s.compare.size(), std::size_t(3));
+        QVERIFY(!s.compare[0].model_only());
+        QVERIFY(s.compare[2].model_only() == Model::EventLoop);
+        const auto plan = comparison_runs(s.run, s.compare);
+        QCOMPARE(plan.size(), std::size_t(3));
+        QCOMPARE(plan[0].server.threads, 1);
+        QVERIFY(!plan[0].server.keep_alive);
+        QCOMPARE(plan[1].server.threads, 4);
+        QVERIFY(plan[1].server.keep_alive);
+        QVERIFY(plan[1].server.model == Model::ProcessPerCore);
+        QCOMPARE(plan[1].server.workers, 5);
+        QVERIFY(plan[2].server.model == Model::EventLoop);
+        auto back = parse_scenario(scenario_to_json(s));
+        QVERIFY2(back.scenario, back.error.c_str());
+        QVERIFY(back.scenario->compare == s.compare);
+    }
+
+    void badCompareVariantsNameTheRunAndField_data() {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown field") << R"({"name":"x","compare":[{"treads":4}]})"
+                                       << "compare run 1 has an unknown field";
+        QTest::newRow("out of range") << R"({"name":"x","compare":["event-loop",{"threads":5000}]})"
+                                      << "compare run 2: field \"threads\"";
+        QTest::newRow("wrong type") << R"({"name":"x","compare":[{"keep_alive":1}]})"
+                                    << "keep_alive must be one of";
+        QTest::newRow("not a list") << R"({"name":"x","compare":{"threads":4}})"
+                                    << "compare must be a list";
+        QTest::newRow("too many") << R"({"name":"x","compare":[{},{},{},{},{}]})"
+                                  << "at most 4 runs";
+        QTest::newRow("invalid together") << R"({"name":"x","rate":100,"compare":[{"stages":1}]})"
+                                          << "unknown field";
+    }
+    void badCompareVariantsNameTheRunAndField() {
+        QFETCH(QString, json);
+        QFETCH(QString, expected);
+        auto parsed = parse_scenario(json.toStdString());
+        QVERIFY(!parsed.scenario);
+        QVERIFY2(QString::fromStdString(parsed.error).contains(expected), parsed.error.c_str());
+        QVERIFY2(QString::fromStdString(parsed.error).startsWith("field \"compare\""),
+                 parsed.error.c_str());
+    }
+
+    // Every shipped preset loads, and each run of its comparison is a valid run of its own.
     void presetsShippedInResourcesAreValid() {
         QDir presets(QStringLiteral(CONCLAB_PRESETS_DIR));
         const auto files = presets.entryList({"*.json"}, QDir::Files);
+        QVERIFY(files.size() >= 15);  // the 8 mechanisms and the 7 recipes of #12
         for (const QString& f : files) {
             auto parsed = load_scenario_file(presets.filePath(f).toStdString());
             QVERIFY2(parsed.scenario, parsed.error.c_str());
+            QVERIFY2(!parsed.scenario->description.empty(), qPrintable(f));
+            const auto plan = comparison_runs(parsed.scenario->run, parsed.scenario->compare);
+            QCOMPARE(plan.size(), parsed.scenario->compare.size());
+            for (const RunConfig& run : plan) {
+                const auto errors = validate(run);
+                QVERIFY2(
+                    errors.empty(),
+                    qPrintable(f + ": " + QString::fromStdString(errors.empty() ? "" : errors[0])));
+            }
         }
     }
 };
