@@ -82,10 +82,12 @@ ChartPanel::ChartPanel(QWidget* parent)
     spectrum_->setObjectName("spectrumChart");
     rps_->add_log_toggle();
     latency_->add_log_toggle();
-    connections_->set_note(tr(
-        "Server side: time averages per tick. A line inside the band: in service = client open"));
-    // A note under the CPU chart as well keeps the two bottom charts' axes level.
-    cpu_->set_note(tr("100 % = one core; server = all its processes"));
+    // Two short lines rather than one long one: a narrow chart would cut it at both ends.
+    connections_->set_note(
+        tr("Server side: time averages per tick.\nA line inside the band: "
+           "in service = client open"));
+    // A note of the same height under the CPU chart keeps the two charts' axes level.
+    cpu_->set_note(tr("100 % = one core;\nserver = all its processes"));
     set_heading(tr("Concurrency Lab"), tr("Pick a model and a preset, then press Start."));
     // Empty series of a single run: without legend items QCustomPlot squeezes each axis rect to
     // the width of the empty legend, and the first frame would show four tiny boxes.
@@ -140,8 +142,11 @@ void ChartPanel::drop_server_legend(int run) {
 void ChartPanel::set_legend_columns() {
     // Overlaid runs have long series names: two per legend row keeps them readable; the
     // internals' and the spectrum's, longer still, one.
+    // A single run's four connection series fit one row only where the chart is wide (a
+    // 1280-pixel screen leaves each chart ~360 pixels): otherwise two rows, never cut names.
     const bool several = runs_.size() > 1;
-    for (TimeSeriesChart* chart : charts()) chart->set_legend_columns(several ? 2 : 4);
+    const bool narrow = rps_->width() < 460;
+    for (TimeSeriesChart* chart : charts()) chart->set_legend_columns(several || narrow ? 2 : 4);
     internals_->set_legend_columns(several ? 1 : 2);
     spectrum_->set_legend_columns(several ? 1 : 3);
     fit_legends();
@@ -274,6 +279,7 @@ void ChartPanel::set_heading(const QString& title, const QString& subtitle) {
 void ChartPanel::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     fit_heading();
+    set_legend_columns();
 }
 
 // A preset's description runs over several lines. The charts' minimum heights would otherwise

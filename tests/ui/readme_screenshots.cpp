@@ -3,8 +3,9 @@
 //
 //   readme_screenshots OUTPUT_DIR
 //
-// Writes first-launch-1280x800.png, compare-1920x1080.png and exported-chart.png. Remembered
-// settings go to a throw-away place, never the user's.
+// Writes first-launch-{1280x800,1920x1080}.png, compare-{1920x1080,1280x800}.png and
+// exported-chart.png: the two common laptop and desktop screens. Remembered settings go to a
+// throw-away place, never the user's.
 #include <QApplication>
 #include <QDir>
 #include <QSettings>
@@ -36,11 +37,12 @@ bool save(QWidget& w, const QString& path) {
     return ok;
 }
 
-bool first_launch(const QDir& out) {
+bool first_launch(const QDir& out, int width, int height) {
     MainWindow w;
-    w.resize(1280, 800);
+    w.resize(width, height);
     w.show();
-    return QTest::qWaitForWindowExposed(&w) && save(w, out.filePath("first-launch-1280x800.png"));
+    return QTest::qWaitForWindowExposed(&w) &&
+           save(w, out.filePath(QString("first-launch-%1x%2.png").arg(width).arg(height)));
 }
 
 // The I/O-bound preset (event loop vs 10 GIL threads at 1,000 connections), 5 s per model, with
@@ -59,6 +61,11 @@ bool comparison(const QDir& out) {
     if (w.last_results().size() != presets.front().compare.size()) return false;
     w.chart_panel()->rps_chart()->log_toggle()->setChecked(true);
     if (!save(w, out.filePath("compare-1920x1080.png"))) return false;
+    // The same finished comparison on a 1280×800 laptop screen.
+    w.resize(1280, 800);
+    if (!save(w, out.filePath("compare-1280x800.png"))) return false;
+    w.resize(1920, 1080);
+    QTest::qWait(300);
     ChartExportOptions o;
     o.scale = 1;  // 1920×1080: small enough for a README
     o.overwrite = true;
@@ -81,7 +88,8 @@ int main(int argc, char** argv) {
     QSettings().clear();  // every shot is a first launch
     const QDir out(QString::fromLocal8Bit(argv[1]));
     if (!out.exists() && !QDir().mkpath(out.path())) return 1;
-    const bool ok = first_launch(out) && comparison(out);
+    const bool ok =
+        first_launch(out, 1280, 800) && first_launch(out, 1920, 1080) && comparison(out);
     QSettings().clear();
     return ok ? 0 : 1;
 }
