@@ -6,14 +6,12 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
@@ -22,18 +20,12 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <algorithm>
-#include <exception>
-#include <limits>
-
 #include "calibrate_dialog.hpp"
 #include "chart_panel.hpp"
 #include "compare_table.hpp"
 #include "control_panel.hpp"
 #include "data_exporter.hpp"
 #include "diagnosis_bar.hpp"
-#include "experiment/comparison.hpp"
-#include "experiment/repeat_stats.hpp"
 #include "experiment_runner.hpp"
 #include "export_dialog.hpp"
 #include "kill_worker_action.hpp"
@@ -42,33 +34,6 @@
 #include "time_series_chart.hpp"
 
 namespace conclab::ui {
-
-namespace {
-
-constexpr double kDefaultCompareSeconds = 10;
-
-QString knob_summary(const Knobs& k) {
-    QStringList parts;
-    if (k.connections) parts << QObject::tr("connections %1").arg(*k.connections);
-    if (k.rate) parts << QObject::tr("rate %1 req/s").arg(*k.rate);
-    if (k.cpu_ms) parts << QObject::tr("CPU %1 ms").arg(*k.cpu_ms);
-    if (k.io_ms) parts << QObject::tr("I/O %1 ms").arg(*k.io_ms);
-    if (k.overhead_us) parts << QObject::tr("overhead %1 µs").arg(*k.overhead_us);
-    if (k.overhead_released_us) {
-        parts << QObject::tr("overhead without GIL %1 µs").arg(*k.overhead_released_us);
-    }
-    if (k.threads) parts << QObject::tr("threads %1").arg(*k.threads);
-    if (k.workers) parts << QObject::tr("workers %1").arg(*k.workers);
-    return parts.join(", ");
-}
-
-// What a run is called in legends and headings, where room is short: a real server without its
-// URL (the summary table gives it).
-QString chart_label(const RunConfig& c) {
-    return c.external ? QObject::tr("real server") : model_label(c);
-}
-
-}  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
@@ -357,64 +322,6 @@ void MainWindow::export_charts_interactively() {
     export_charts(path, o);
 }
 
-RunConfig MainWindow::current_config() const {
-    return controls_->config();
-}
-
-void MainWindow::start_or_stop() {
-    if (runner_->running()) {
-        stop_run();
-    } else {
-        start_run();
-    }
-}
-
-void MainWindow::start_run() {
-    if (runner_->running()) return;
-    if (controls_->real_server_on_start()) {
-        const TargetParse real = controls_->real_server();
-        if (!real.target) {
-            show_error(tr("Cannot start"), real.error.empty()
-                                               ? tr("Give the real server's URL, or untick \"Start "
-                                                    "drives it\".")
-                                               : QString::fromStdString(real.error));
-            return;
-        }
-    }
-    comparing_ = false;
-    table_->hide();
-    runner_->start({current_config()});
-}
-
-void MainWindow::stop_run() {
-    runner_->stop();
-}
-
-void MainWindow::compare() {
-    start_comparison(
-        compare_models_.empty()
-            ? std::vector<RunVariant>{Model::EventLoop, Model::GilThreads, Model::ProcessPerCore}
-            : compare_models_);
-}
-
-void MainWindow::start_comparison(const std::vector<RunVariant>& models) {
-    if (runner_->running() || models.empty()) return;
-    RunConfig base = current_config();
-    base.external.reset();
-    if (base.duration_s <= 0) base.duration_s = kDefaultCompareSeconds;
-    std::optional<ExternalTarget> real;
-    if (controls_->real_server_in_compare()) real = controls_->real_server().target;
-    // Each model with its real-world backlog; the real server first, with the same load.
-    comparison_plan_ = comparison_runs(base, models, real);
-    repeats_ = controls_->repeats();
-    std::vector<RunConfig> runs;
-    for (const RunConfig& c : comparison_plan_)
-        runs.insert(runs.end(), static_cast<std::size_t>(repeats_), c);
-    comparing_ = true;
-    sets_.clear();
-    runner_->start(runs);
-}
-
 SweepWindow* MainWindow::open_sweep_window() {
     if (!sweep_window_) sweep_window_ = new SweepWindow(this);
     if (!sweep_window_->running()) sweep_window_->set_base(current_config());
@@ -445,254 +352,12 @@ CalibrateDialog* MainWindow::open_calibrate_dialog() {
     return calibrate_dialog_;
 }
 
-void MainWindow::on_run_started(int index, const RunConfig& config) {
-    if (index == 0) opened_from_file_ = false;
-    set_running(true);
-    last_error_.clear();
-    kill_action_->set_run(&config);
-    if (index == 0) {
-        charts_->clear();
-        diagnosis_->clear_runs();
-        results_.clear();
-        if (ghost_) {
-            charts_->begin_run(tr("kept: %1").arg(model_label(ghost_->config)), 5, true, false);
-            charts_->append(0, ghost_->series);
-            charts_->set_spectrum(0, ghost_->summary.latency_spectrum);
-        }
-    }
-    const bool single = !comparing_ && !ghost_;
-    // Runs take the palette in order; a ghost has its own colour (5), so the new run is 0. The
-    // repeats of one run share its colour; the first alone is in the legend's words.
-    const int set = comparing_ ? index / repeats_ : 0;
-    // In the legends a real server is short; the heading and the table give its URL.
-    QString label = single ? QString() : chart_label(config);
-    if (comparing_ && repeats_ > 1) label += tr(" #%1").arg(index % repeats_ + 1);
-    const int run = charts_->begin_run(label, set, false, single);
-    if (config.external) charts_->drop_server_legend(run);
-    charts_->show_load_shape(run, config);
-    if (comparing_) {
-        charts_->set_window_s(0);  // the runs are aligned at t = 0 and shown whole
-    } else {
-        charts_->set_window_s(whole_run_action_ && whole_run_action_->isChecked() ? 0 : 60);
-    }
-    update_heading(config);
-    save_settings();
-    statusBar()->showMessage(comparing_ ? tr("Comparison: run %1 of %2 (%3)")
-                                              .arg(index + 1)
-                                              .arg(runner_->run_count())
-                                              .arg(model_label(config))
-                                        : tr("Running %1").arg(model_label(config)));
-    if (comparing_ && repeats_ > 1) {
-        statusBar()->showMessage(tr("Comparison: %1, repeat %2 of %3 (run %4 of %5)")
-                                     .arg(model_label(config))
-                                     .arg(index % repeats_ + 1)
-                                     .arg(repeats_)
-                                     .arg(index + 1)
-                                     .arg(runner_->run_count()));
-    }
-}
-
-void MainWindow::update_heading(const RunConfig& config) {
-    QString title = model_label(config);
-    if (comparing_) {
-        QStringList names;
-        for (const RunConfig& c : comparison_plan_) names << chart_label(c);
-        if (!names.isEmpty())
-            title = names.join(tr(" vs "));
-        else
-            title = tr("Comparison of models");
-    }
-    if (!title.isEmpty()) title[0] = title[0].toUpper();
-    // A preset's name is the better title; the models then lead the subtitle.
-    if (scenario_name_.isEmpty()) {
-        charts_->set_heading(title, describe_workload(config));
-    } else {
-        charts_->set_heading(
-            scenario_name_,
-            preset_subtitle(scenario_description_, title + " · " + describe_workload(config)));
-    }
-}
-
-void MainWindow::on_status(const Snapshot& s) {
-    const QString state = s.state == RunState::Running ? tr("Running") : tr("Finished");
-    const QString where = s.config.external ? QString::fromStdString(s.config.external->url)
-                                            : tr("port %1").arg(s.port);
-    state_label_->setText(tr("%1 · %2 s · %3").arg(state).arg(s.elapsed_s, 0, 'f', 1).arg(where));
-    charts_->show_status(s.config, s.summary);
-    QStringList lines;
-    for (const std::string& w : s.warnings) lines << QString::fromStdString(w);
-    if (!s.fatal_error.empty())
-        lines << tr("Stopped: %1").arg(QString::fromStdString(s.fatal_error));
-    warnings_->setText(lines.join("\n"));
-    warnings_->setVisible(!lines.isEmpty());
-    charts_->set_spectrum(ghost_ ? runner_->current_index() + 1 : runner_->current_index(),
-                          s.summary.latency_spectrum);
-}
-
-void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
-    results_ = results;
-    set_running(false);
-    state_label_->setText(tr("Finished"));
-    diagnosis_->show_runs(results, comparing_ || ghost_);
-    if (comparing_) {
-        // Consecutive runs are the repeats of one run of the plan (fewer if stopped early).
-        sets_.clear();
-        for (std::size_t i = 0; i < results.size(); i += static_cast<std::size_t>(repeats_)) {
-            const auto end = results.begin() +
-                             static_cast<long>(std::min(results.size(), i + std::size_t(repeats_)));
-            sets_.emplace_back(results.begin() + static_cast<long>(i), end);
-        }
-        // A kept run (an opened one, say) takes part too: first, as the baseline.
-        std::vector<std::vector<RunResult>> rows = sets_;
-        if (ghost_) rows.insert(rows.begin(), {*ghost_});
-        table_->show_sets(rows);
-        table_->show();
-        if (repeats_ > 1) {
-            show_typical_runs();
-            statusBar()->showMessage(tr("Each run %1 times: the table shows the median (min–max), "
-                                        "the charts the run nearest each median")
-                                         .arg(repeats_));
-        }
-    } else if (ghost_) {
-        std::vector<RunResult> rows = results;
-        rows.insert(rows.begin(), *ghost_);
-        table_->show_results(rows);
-        table_->show();
-    }
-    if (!results.empty()) {
-        const Summary& s = results.back().summary;
-        statusBar()->showMessage(
-            tr("Finished: %1 req/s, p99 %2 ms, %3 errors")
-                .arg(s.rps, 0, 'f', 1)
-                .arg(s.latency ? QString::number(s.latency->p99_ms, 'f', 2) : QStringLiteral("—"))
-                .arg(s.errors));
-    }
-    if (comparing_) suggest_log_axis(results);
-}
-
-// Repeated runs: the charts keep one run per set, the one whose req/s is nearest the median,
-// as the CLI's --chart does.
-void MainWindow::show_typical_runs() {
-    charts_->clear();
-    for (std::size_t i = 0; i < sets_.size(); ++i) {
-        std::vector<Summary> summaries;
-        for (const RunResult& r : sets_[i]) summaries.push_back(r.summary);
-        const RunResult& typical = sets_[i][summarise_repeats(summaries).typical_run];
-        const int run =
-            charts_->begin_run(chart_label(typical.config), static_cast<int>(i), false, false);
-        if (typical.config.external) charts_->drop_server_legend(run);
-        charts_->append(run, typical.series);
-        charts_->set_spectrum(run, typical.summary.latency_spectrum);
-    }
-    charts_->set_window_s(0);
-    charts_->refresh();
-}
-
-// A comparison can differ by a factor of a hundred (19,000 against 200 req/s): on a linear axis
-// the slow run is a flat line at zero, so say where the logarithmic axis is.
-void MainWindow::suggest_log_axis(const std::vector<RunResult>& results) {
-    double lo = std::numeric_limits<double>::max(), hi = 0;
-    for (const RunResult& r : results) {
-        lo = std::min(lo, r.summary.rps);
-        hi = std::max(hi, r.summary.rps);
-    }
-    if (log_rps_action_->isChecked() || lo <= 0 || hi < 20 * lo) return;
-    statusBar()->showMessage(tr("The runs differ %1× in requests/s: tick \"log\" on the chart "
-                                "(or View → Logarithmic requests/s axis) to see the slower one")
-                                 .arg(qRound(hi / lo)));
-}
-
-void MainWindow::on_knob_changed(const Knobs& knobs) {
-    if (!runner_->running()) return;
-    // Merge into the pending change: a drag becomes one adjustment per 150 ms, well within a
-    // tick, and the marker shows where the drag ended.
-    if (knobs.connections) pending_knobs_.connections = knobs.connections;
-    if (knobs.rate) pending_knobs_.rate = knobs.rate;
-    if (knobs.cpu_ms) pending_knobs_.cpu_ms = knobs.cpu_ms;
-    if (knobs.io_ms) pending_knobs_.io_ms = knobs.io_ms;
-    if (knobs.overhead_us) pending_knobs_.overhead_us = knobs.overhead_us;
-    if (knobs.overhead_released_us)
-        pending_knobs_.overhead_released_us = knobs.overhead_released_us;
-    if (knobs.threads) pending_knobs_.threads = knobs.threads;
-    if (knobs.workers) pending_knobs_.workers = knobs.workers;
-    if (!knob_timer_.isActive()) knob_timer_.start();
-}
-
-void MainWindow::flush_knobs() {
-    const Knobs knobs = pending_knobs_;
-    pending_knobs_ = Knobs{};
-    if (!runner_->running()) return;
-    const auto rejected = runner_->adjust(knobs);
-    if (rejected.empty()) {
-        statusBar()->showMessage(tr("Changed %1").arg(knob_summary(knobs)), 4000);
-    } else {
-        QStringList messages;
-        for (const std::string& r : rejected) messages << QString::fromStdString(r);
-        last_error_ = messages.join("; ");
-        statusBar()->showMessage(tr("Not applied: %1").arg(last_error_), 8000);
-    }
-}
-
 void MainWindow::show_error(const QString& title, const QString& message) {
     last_error_ = message;
     // Window-modal and asynchronous: the experiment and the charts keep running meanwhile.
     auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
-}
-
-bool MainWindow::open_scenario(const QString& path) {
-    ScenarioParse parsed;
-    try {
-        parsed = load_scenario_file(path.toStdString());
-    } catch (const std::exception& e) {
-        // nlohmann::json throws for numbers beyond double's range (1e400), not a parse error.
-        parsed.error = e.what();
-    }
-    if (!parsed.scenario) {
-        show_error(tr("Cannot open scenario"), QString::fromStdString(parsed.error));
-        return false;
-    }
-    apply_preset(*parsed.scenario, false);
-    statusBar()->showMessage(tr("Opened %1").arg(path), 4000);
-    return true;
-}
-
-bool MainWindow::save_scenario(const QString& path) {
-    Scenario s;
-    s.name = scenario_name_.isEmpty() ? QFileInfo(path).completeBaseName().toStdString()
-                                      : scenario_name_.toStdString();
-    s.description = scenario_description_.toStdString();
-    s.run = current_config();
-    s.compare = compare_models_;
-    try {
-        save_scenario_file(path.toStdString(), s);
-    } catch (const std::exception& e) {
-        show_error(tr("Cannot save scenario"), QString::fromUtf8(e.what()));
-        return false;
-    }
-    statusBar()->showMessage(tr("Saved %1").arg(path), 4000);
-    return true;
-}
-
-void MainWindow::apply_preset(const Scenario& scenario, bool run) {
-    if (runner_->running()) runner_->stop();
-    controls_->set_config(scenario.run);
-    scenario_name_ = QString::fromStdString(scenario.name);
-    scenario_description_ = QString::fromStdString(scenario.description);
-    compare_models_ = scenario.compare;
-    charts_->set_heading(scenario_name_, scenario_description_);
-    {
-        const QSignalBlocker block(preset_box_);
-        const int index = preset_box_->findText(scenario_name_);
-        preset_box_->setCurrentIndex(index > 0 ? index : 0);
-    }
-    if (!run) return;
-    if (scenario.compare.empty()) {
-        start_run();
-    } else {
-        start_comparison(scenario.compare);
-    }
 }
 
 ChartExportOptions MainWindow::export_options() const {
@@ -734,47 +399,6 @@ void MainWindow::keep_as_ghost() {
 void MainWindow::copy_chart_to_clipboard() {
     DataExporter::copy_charts(*charts_, export_options().style);
     statusBar()->showMessage(tr("Charts copied to the clipboard"), 3000);
-}
-
-ViewSettings MainWindow::view_settings() const {
-    return ViewSettings{whole_run_action_->isChecked(), log_latency_action_->isChecked(),
-                        log_rps_action_->isChecked(), dark_action_->isChecked(),
-                        presentation_action_->isChecked()};
-}
-
-void MainWindow::save_settings() const {
-    Scenario s;
-    s.name = scenario_name_.isEmpty() ? "last settings" : scenario_name_.toStdString();
-    s.run = current_config();
-    s.compare = compare_models_;
-    AppSettings::save_scenario(s);
-    AppSettings::save_view(view_settings());
-    AppSettings::save_geometry(saveGeometry());
-}
-
-void MainWindow::restore_settings() {
-    const RestoredSettings saved = AppSettings::load();
-    if (saved.last_scenario) {
-        controls_->set_config(saved.last_scenario->run);
-        compare_models_ = saved.last_scenario->compare;
-    }
-    whole_run_action_->setChecked(saved.view.whole_run);
-    log_rps_action_->setChecked(saved.view.log_rps);
-    log_latency_action_->setChecked(saved.view.log_latency);
-    dark_action_->setChecked(saved.view.dark);
-    presentation_action_->setChecked(saved.view.presentation);
-    if (saved.geometry.isEmpty() || !restoreGeometry(saved.geometry)) {
-        // First launch (or unusable geometry): fill most of the screen the window opens on.
-        const QScreen* on = screen() ? screen() : QGuiApplication::primaryScreen();
-        if (on)
-            setGeometry(
-                AppSettings::first_window_geometry(on->availableGeometry(), minimumSizeHint()));
-    }
-    settings_note_ = saved.note;
-    if (!settings_note_.isEmpty()) {
-        warnings_->setText(settings_note_);
-        warnings_->show();
-    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -103,6 +103,16 @@ QWidget* SweepWindow::build_controls() {
     auto* box = new QGroupBox(tr("Sweep"), this);
     box->setFixedWidth(370);
     auto* form = new QFormLayout(box);
+    add_scenario_rows(form, box);
+    add_model_rows(form, box);
+    add_connection_rows(form, box);
+    add_timing_rows(form, box);
+    add_action_rows(form, box);
+    return box;
+}
+
+// A preset or a scenario file, and the workload the sweep will run.
+void SweepWindow::add_scenario_rows(QFormLayout* form, QGroupBox* box) {
     presets_box_ = new QComboBox(box);
     presets_box_->setObjectName("sweepPresetBox");
     presets_box_->addItem(tr("The main window's workload"));
@@ -129,6 +139,9 @@ QWidget* SweepWindow::build_controls() {
     workload_ = new QLabel(box);
     workload_->setWordWrap(true);
     form->addRow(workload_);
+}
+
+void SweepWindow::add_model_rows(QFormLayout* form, QGroupBox* box) {
     auto* models = new QVBoxLayout;
     const QString names[] = {tr("Event loop"), tr("GIL-locked threads"), tr("Process per core")};
     for (std::size_t i = 0; i < std::size(kModels); ++i) {
@@ -139,6 +152,10 @@ QWidget* SweepWindow::build_controls() {
         models->addWidget(check);
     }
     form->addRow(tr("Models"), models);
+}
+
+// The connection counts: a list, or a geometric series that fills it.
+void SweepWindow::add_connection_rows(QFormLayout* form, QGroupBox* box) {
     connections_ = new QLineEdit(QStringLiteral("1,2,4,8,16,32,64,128"), box);
     connections_->setObjectName("sweepConnections");
     connections_->setToolTip(
@@ -162,6 +179,9 @@ QWidget* SweepWindow::build_controls() {
     series->addWidget(steps_);
     series->addWidget(fill);
     form->addRow(tr("or from/to/steps"), series);
+}
+
+void SweepWindow::add_timing_rows(QFormLayout* form, QGroupBox* box) {
     step_ = new QDoubleSpinBox(box);
     step_->setObjectName("sweepStep");
     step_->setRange(0.5, 3600);
@@ -175,6 +195,9 @@ QWidget* SweepWindow::build_controls() {
     warmup_->setSuffix(tr(" s"));
     warmup_->setToolTip(tr("The start of every point, discarded"));
     form->addRow(tr("Warm-up per point"), warmup_);
+}
+
+void SweepWindow::add_action_rows(QFormLayout* form, QGroupBox* box) {
     run_ = new QPushButton(tr("Run sweep"), box);
     run_->setObjectName("sweepRun");
     stop_ = new QPushButton(tr("Stop"), box);
@@ -197,7 +220,6 @@ QWidget* SweepWindow::build_controls() {
     status_->setObjectName("sweepStatus");
     status_->setWordWrap(true);
     form->addRow(status_);
-    return box;
 }
 
 void SweepWindow::set_base(const RunConfig& base) {

@@ -14,6 +14,8 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -62,6 +64,12 @@ signals:
 
 private:
     QWidget* build_controls();
+    // The rows of build_controls' form, top to bottom.
+    void add_scenario_rows(QFormLayout* form, QGroupBox* box);
+    void add_model_rows(QFormLayout* form, QGroupBox* box);
+    void add_connection_rows(QFormLayout* form, QGroupBox* box);
+    void add_timing_rows(QFormLayout* form, QGroupBox* box);
+    void add_action_rows(QFormLayout* form, QGroupBox* box);
     void on_point(int sweep, const SweepPoint& point, int done, int total);
     void show_fits();
     void set_running(bool running);

@@ -2,72 +2,24 @@
 
 #include <signal.h>
 
-#include <atomic>
+#include <algorithm>
 #include <cstdio>
 #include <exception>
-#include <fstream>
 #include <iostream>
-#include <stdexcept>
 #include <stop_token>
-#include <thread>
 
-#include "core/atomic_file.hpp"
-#include "experiment/calibration.hpp"
+#include "cli_output.hpp"
+#include "cli_signals.hpp"
 #include "experiment/comparison.hpp"
 #include "experiment/repeat_stats.hpp"
-#include "experiment/sweep.hpp"
 #include "process/fd_limit.hpp"
 #include "process/server_host.hpp"
-#include "report/calibration_report.hpp"
 #include "report/compare_report.hpp"
 #include "report/run_report.hpp"
-#include "report/sweep_report.hpp"
 
 namespace conclab::cli {
 
 namespace {
-
-sigset_t stop_signals() {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    return set;
-}
-
-// Waits up to `seconds` for SIGINT/SIGTERM; true if one arrived.
-bool stop_signal_within(double seconds) {
-    const sigset_t set = stop_signals();
-    timespec timeout{static_cast<time_t>(seconds),
-                     static_cast<long>((seconds - static_cast<time_t>(seconds)) * 1e9)};
-    return sigtimedwait(&set, nullptr, &timeout) > 0;
-}
-
-// Runs `task(stop_token)` on a thread while this one watches for Ctrl-C, which asks the task to
-// stop (it returns what it has). Returns true when interrupted; an exception of the task comes
-// back in `failure`.
-template <typename Task>
-bool run_until_interrupted(Task task, std::exception_ptr& failure) {
-    std::atomic<bool> done{false};
-    bool interrupted = false;
-    std::jthread worker([&](std::stop_token stop) {
-        try {
-            task(stop);
-        } catch (...) {
-            failure = std::current_exception();
-        }
-        done = true;
-    });
-    while (!done) {
-        if (stop_signal_within(0.2)) {
-            std::fprintf(stderr, "Stopping (interrupted)...\n");
-            worker.request_stop();
-            interrupted = true;
-            break;
-        }
-    }
-    return interrupted;  // the jthread joins here
-}
 
 void print_progress(const Snapshot& s) {
     if (s.samples.empty()) return;
@@ -84,20 +36,6 @@ void print_progress(const Snapshot& s) {
     if (m.errors > 0)
         std::fprintf(stderr, "  errors %llu", static_cast<unsigned long long>(m.errors));
     std::fprintf(stderr, "\n");
-}
-
-bool write_output(const std::string& path, const std::string& content, bool force) {
-    if (path == "-") {
-        std::cout << content << std::flush;
-        return true;
-    }
-    try {
-        write_file_atomically(path, content, force);
-        return true;
-    } catch (const std::exception& e) {
-        std::cerr << "conclab-cli: " << e.what() << "\n";
-        return false;
-    }
 }
 
 }  // namespace
@@ -335,129 +273,6 @@ int compare_cli(const CliOptions& options, const ChartRenderer& render_chart,
     for (const RunSet& set : sets) failed |= has_failed_run(set);
     if (failed || !ok) return 1;
     return 0;
-}
-
-int calibrate_cli(const CliOptions& options) {
-    CalibrationSettings settings;
-    settings.real = *options.target;
-    settings.model = options.run;
-    const bool json_to_stdout = options.json_path == "-";
-    if (!options.quiet) {
-        std::fprintf(stderr, "Calibrating %s to %s (%.1f s per measurement; Ctrl-C stops)\n",
-                     run_label(options.run).c_str(), settings.real.url.c_str(),
-                     options.run.duration_s);
-    }
-    auto progress = [&](const CalibrationProgress& p) {
-        if (options.quiet) return;
-        if (p.finished) {
-            std::fprintf(stderr, "        %.1f req/s, %llu errors\n", p.finished->summary.rps,
-                         static_cast<unsigned long long>(p.finished->summary.errors));
-        } else if (p.elapsed_s == 0) {
-            std::fprintf(stderr, "  [%d/%d] %s\n", p.index + 1, p.steps, p.what.c_str());
-        }
-    };
-    CalibrationResult result;
-    std::exception_ptr failure;
-    run_until_interrupted(
-        [&](std::stop_token stop) { result = calibrate(settings, progress, stop); }, failure);
-    if (failure) {
-        try {
-            std::rethrow_exception(failure);
-        } catch (const StartError& e) {
-            std::cerr << "conclab-cli: cannot start: " << e.what() << "\n";
-            return 1;
-        }
-    }
-    if (!json_to_stdout || !options.quiet) {
-        (json_to_stdout ? std::cerr : std::cout) << "\n" << calibration_text(result) << std::flush;
-    }
-    bool ok = true;
-    if (!options.json_path.empty()) {
-        ok &= write_output(options.json_path, calibration_to_json(result).dump(2) + "\n",
-                           options.force);
-    }
-    if (!options.save_path.empty() && result.has_fit && !result.cancelled) {
-        try {
-            if (!options.force && std::ifstream(options.save_path)) {
-                throw std::runtime_error(options.save_path +
-                                         " exists; use --force to overwrite it");
-            }
-            save_scenario_file(options.save_path, calibration_scenario(result));
-            if (!options.quiet) std::fprintf(stderr, "Saved %s\n", options.save_path.c_str());
-        } catch (const std::exception& e) {
-            std::cerr << "conclab-cli: " << e.what() << "\n";
-            ok = false;
-        }
-    }
-    if (result.cancelled) return 130;
-    if (!result.error.empty() || !ok) return 1;
-    return 0;
-}
-
-int sweep_cli(const CliOptions& options, const SweepChartRenderer& render_chart) {
-    if (!options.chart_path.empty() && !render_chart) {
-        std::cerr << "conclab-cli: --chart needs the Qt chart code, which this build left out\n";
-        return 2;
-    }
-    std::vector<SweepResult> sweeps;
-    bool interrupted = false;
-    for (std::size_t m = 0; m < options.models.size() && !interrupted; ++m) {
-        SweepSettings settings;
-        settings.base = options.run;
-        settings.base.server.model = options.models[m];
-        settings.connections = options.sweep_connections;
-        settings.step_s = options.step_s;
-        settings.warmup_s = options.sweep_warmup_s;
-        const std::string label = run_label(settings.base);
-        if (!options.quiet) {
-            std::fprintf(stderr,
-                         "[%zu/%zu] Sweeping %s over %zu connection counts, %.1f s each "
-                         "after %.1f s warm-up (Ctrl-C stops)\n",
-                         m + 1, options.models.size(), label.c_str(), settings.connections.size(),
-                         settings.step_s, settings.warmup_s);
-        }
-        auto progress = [&](const SweepProgress& p) {
-            if (options.quiet || !p.finished) return;
-            std::fprintf(stderr, "  N = %5d  %9.1f req/s  mean %8.2f ms  p99 %8.2f ms%s\n",
-                         p.connections, p.finished->rps, p.finished->mean_ms, p.finished->p99_ms,
-                         p.finished->little.ok ? "" : "  (Little's law off)");
-        };
-        SweepResult result;
-        std::exception_ptr failure;
-        if (run_until_interrupted(
-                [&](std::stop_token stop) { result = run_sweep(settings, progress, stop); },
-                failure)) {
-            interrupted = true;
-        }
-        if (failure) {
-            try {
-                std::rethrow_exception(failure);
-            } catch (const StartError& e) {
-                std::cerr << "conclab-cli: cannot start " << label << ": " << e.what() << "\n";
-                return 1;
-            }
-        }
-        interrupted = interrupted || result.cancelled;
-        sweeps.push_back(std::move(result));
-    }
-    const bool json_to_stdout = options.json_path == "-";
-    if (!json_to_stdout || !options.quiet) {
-        for (const SweepResult& s : sweeps) {
-            (json_to_stdout ? std::cerr : std::cout) << "\n" << sweep_text(s) << std::flush;
-        }
-    }
-    bool ok = true;
-    if (!options.json_path.empty()) {
-        ok &= write_output(options.json_path, sweeps_to_json(sweeps).dump(2) + "\n", options.force);
-    }
-    if (!options.chart_path.empty() && !sweeps.empty()) {
-        if (std::string e = render_chart(sweeps, options.chart_path, options.force); !e.empty()) {
-            std::cerr << "conclab-cli: " << e << "\n";
-            ok = false;
-        }
-    }
-    if (interrupted) return 130;
-    return ok ? 0 : 1;
 }
 
 int serve_cli(const CliOptions& options) {

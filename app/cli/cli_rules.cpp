@@ -1,0 +1,239 @@
+#include "cli_rules.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+
+#include "experiment/sweep.hpp"
+
+namespace conclab::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+// "event-loop,gil-threads" → the models; the error names the bad one.
+std::string parse_models(const std::string& text, std::vector<Model>& models) {
+    models.clear();
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        const std::string name = text.substr(start, comma - start);
+        auto model = model_from_string(name);
+        if (!model) {
+            return "--models: '" + name +
+                   "' is not a model (event-loop, gil-threads, process-per-core)";
+        }
+        models.push_back(*model);
+        start = comma + 1;
+    }
+    return {};
+}
+
+bool given(const po::variables_map& vm, const char* flag) {
+    return vm.count(flag) && !vm[flag].defaulted();
+}
+
+// --report: run and compare only; the extension picks the format.
+std::string check_report_path(const CliOptions& o) {
+    if (o.report_path.empty()) return {};
+    if (o.command != Command::Run && o.command != Command::Compare) {
+        return "--report belongs to run and compare";
+    }
+    const auto dot = o.report_path.rfind('.');
+    std::string ext = dot == std::string::npos ? "" : o.report_path.substr(dot);
+    for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (ext != ".html" && ext != ".htm" && ext != ".pdf") {
+        return "--report must end in .html or .pdf, got '" + o.report_path + "'";
+    }
+    return {};
+}
+
+// --stages for run and compare; the sweep's own flags for sweep.
+std::string check_stages_and_sweep(CliOptions& o, const RawFlags& raw,
+                                   const po::variables_map& vm) {
+    RunConfig& run = o.run;
+    if (!raw.stages.empty()) {
+        if (o.command != Command::Run && o.command != Command::Compare) {
+            return "--stages belongs to run and compare";
+        }
+        StagesParse parsed = parse_stages(raw.stages);
+        if (!parsed.error.empty()) return "--stages: " + parsed.error;
+        run.stages = parsed.stages;
+    }
+    // A plan (from --stages or the scenario) sets the length of the run unless --duration does.
+    if (!run.stages.empty() && !given(vm, "duration") && raw.scenario.empty()) {
+        run.duration_s = stages_duration_s(run.stages);
+    }
+    const bool sweep_flags =
+        given(vm, "step-duration") || vm.count("from") || vm.count("to") || vm.count("steps");
+    if (o.command != Command::Sweep) {
+        if (sweep_flags) return "--step-duration, --from, --to and --steps belong to sweep";
+        return {};
+    }
+    if (run.load.rate > 0) return "sweep measures closed-loop connections; --rate does not apply";
+    if (!run.stages.empty()) return "sweep sets the connections itself; stages do not apply";
+    const bool list = given(vm, "connections");
+    const bool series = vm.count("from") || vm.count("to") || vm.count("steps");
+    if (list && series) return "sweep takes --connections LIST or --from/--to/--steps, not both";
+    if (series) {
+        if (!vm.count("from") || !vm.count("to") || !vm.count("steps")) {
+            return "sweep needs all of --from, --to and --steps";
+        }
+        if (raw.from < 1 || raw.to < raw.from || raw.to > Limits::kMaxConnections ||
+            raw.steps < 2 || raw.steps > 100) {
+            return "sweep needs 1 <= --from <= --to <= " + std::to_string(Limits::kMaxConnections) +
+                   " and --steps 2..100";
+        }
+        o.sweep_connections = geometric_steps(raw.from, raw.to, raw.steps);
+    } else if (list) {
+        if (std::string problem =
+                parse_connection_list(vm["connections"].as<std::string>(), o.sweep_connections);
+            !problem.empty()) {
+            return problem;
+        }
+    } else if (raw.scenario_sweep) {
+        o.sweep_connections = raw.scenario_sweep->connections;
+    } else {
+        return "sweep needs --connections LIST (e.g. 1,2,4,8,16,32), --from, --to and --steps, or "
+               "a --scenario with a \"sweep\" section";
+    }
+    // The scenario's sweep section, under any flag given.
+    if (raw.scenario_sweep && !given(vm, "step-duration")) o.step_s = raw.scenario_sweep->step_s;
+    if (o.step_s <= 0 || o.step_s > 3600) {
+        return "--step-duration must be above 0 and at most 3600 s";
+    }
+    o.sweep_warmup_s = given(vm, "warmup")  ? run.warmup_s
+                       : raw.scenario_sweep ? raw.scenario_sweep->warmup_s
+                                            : 1.0;
+    run.warmup_s = 0;  // each point gets its own warm-up
+    if (o.models.empty() && raw.scenario_sweep) o.models = raw.scenario_sweep->models;
+    if (o.models.empty()) o.models = {run.server.model};
+    return {};
+}
+
+// --kill-worker-at: a run of our own process-per-core server, times within the run.
+std::string check_kill_worker_at(CliOptions& o) {
+    if (o.kill_worker_at.empty()) return {};
+    if (o.command != Command::Run) return "--kill-worker-at belongs to run";
+    if (o.run.external || o.run.server.model != Model::ProcessPerCore) {
+        return "--kill-worker-at needs --model process-per-core (the other models are one server "
+               "process, and a --target's processes are not ours to kill)";
+    }
+    for (double t : o.kill_worker_at) {
+        if (!(t > 0) || t >= o.run.duration_s) {
+            std::ostringstream text;
+            text << "--kill-worker-at " << t << ": must be above 0 and before the end of the run ("
+                 << o.run.duration_s << " s)";
+            return text.str();
+        }
+    }
+    std::sort(o.kill_worker_at.begin(), o.kill_worker_at.end());
+    return {};
+}
+
+// -X, -H, --body and --target, which serve, sweep and calibrate take differently.
+std::string check_target(CliOptions& o, const RawFlags& raw, const po::variables_map& vm) {
+    if (o.command == Command::Serve && !raw.target.empty()) {
+        return "--target makes no sense with serve";
+    }
+    const bool shaped = vm.count("request") || vm.count("header") || vm.count("body");
+    if (shaped && raw.target.empty()) return "-X, -H and --body shape the --target's request";
+    if (o.command == Command::Sweep && !raw.target.empty()) {
+        return "sweep starts its own server; --target is not supported by sweep";
+    }
+    if (o.command == Command::Calibrate && raw.target.empty()) {
+        return "calibrate needs --target URL: the real server to fit the model to";
+    }
+    if (raw.target.empty()) return {};
+    TargetParse t = parse_target_url(raw.target, raw.allow_remote);
+    if (!t.target) return "--target: " + t.error;
+    if (vm.count("request")) t.target->method = raw.request.method;
+    t.target->headers = raw.request.headers;
+    t.target->body = raw.request.body;
+    if (std::string problem = check_request_shape(*t.target); !problem.empty()) return problem;
+    if (o.command == Command::Run) {
+        o.run.external = t.target;
+    } else {
+        o.target = t.target;
+    }
+    return {};
+}
+
+// The flags that belong to some commands only: --repeat, --models, --save, --chart, --csv.
+std::string check_command_flags(CliOptions& o, const RawFlags& raw) {
+    if (o.repeat < 1 || o.repeat > kMaxRepeat) {
+        return "--repeat must be 1.." + std::to_string(kMaxRepeat) + ", got " +
+               std::to_string(o.repeat);
+    }
+    if (o.repeat > 1 && o.command != Command::Run && o.command != Command::Compare) {
+        return "--repeat belongs to run and compare";
+    }
+    if (!raw.models.empty() && o.command != Command::Compare && o.command != Command::Sweep) {
+        return "--models belongs to compare and sweep (run takes --model)";
+    }
+    if (!raw.models.empty()) {
+        if (std::string problem = parse_models(raw.models, o.models); !problem.empty()) {
+            return problem;
+        }
+    }
+    if (o.command == Command::Compare && o.models.empty() && o.variants.empty() && !o.target) {
+        return "compare needs --models LIST, a --scenario with a \"compare\" list, or a --target";
+    }
+    if (!o.save_path.empty() && o.command != Command::Calibrate) {
+        return "--save belongs to calibrate";
+    }
+    if (o.command == Command::Calibrate && !o.chart_path.empty()) {
+        return "calibrate draws no chart; use compare --scenario FITTED.json --target URL";
+    }
+    if (o.command != Command::Run && !o.csv_path.empty()) {
+        return "--csv belongs to run (compare, sweep and calibrate write --json)";
+    }
+    return {};
+}
+
+// --csv-workers and --report, and which output may take stdout.
+std::string check_outputs(const CliOptions& o) {
+    if (o.command != Command::Run && !o.csv_workers_path.empty()) {
+        return "--csv-workers belongs to run";
+    }
+    if (std::string problem = check_report_path(o); !problem.empty()) return problem;
+    if (!o.csv_workers_path.empty() &&
+        (o.run.external || o.run.server.model != Model::ProcessPerCore)) {
+        return "--csv-workers needs --model process-per-core (other models have one server "
+               "process: its figures are in --csv)";
+    }
+    if (o.csv_workers_path == "-" && (o.csv_path == "-" || o.json_path == "-")) {
+        return "only one of --json, --csv and --csv-workers can write to stdout";
+    }
+    return {};
+}
+
+std::string check_chart_path(const CliOptions& o) {
+    if (o.chart_path.empty()) return {};
+    const auto dot = o.chart_path.rfind('.');
+    const std::string ext = dot == std::string::npos ? "" : o.chart_path.substr(dot);
+    if (ext != ".png" && ext != ".svg" && ext != ".pdf") {
+        return "--chart must end in .png, .svg or .pdf, got '" + o.chart_path + "'";
+    }
+    return {};
+}
+
+}  // namespace
+
+// The groups run in this order, which is the order of the errors a wrong command line gets (and
+// the target must be in o.run before validate() sees it).
+std::string check_cli_rules(CliOptions& o, const RawFlags& raw, const po::variables_map& vm) {
+    if (o.run.duration_s <= 0) return "--duration must be more than 0 seconds";
+    if (std::string problem = check_target(o, raw, vm); !problem.empty()) return problem;
+    if (std::string problem = check_command_flags(o, raw); !problem.empty()) return problem;
+    if (std::string problem = check_stages_and_sweep(o, raw, vm); !problem.empty()) {
+        return problem;
+    }
+    if (std::string problem = check_outputs(o); !problem.empty()) return problem;
+    if (std::string problem = check_kill_worker_at(o); !problem.empty()) return problem;
+    if (auto errors = validate(o.run); !errors.empty()) return errors.front();
+    return check_chart_path(o);
+}
+
+}  // namespace conclab::cli

@@ -1,0 +1,21 @@
+#include "cli_signals.hpp"
+
+namespace conclab::cli {
+
+sigset_t stop_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    return set;
+}
+
+// Waits up to `seconds` for SIGINT/SIGTERM; true if one arrived.
+bool stop_signal_within(double seconds) {
+    const sigset_t set = stop_signals();
+    timespec timeout{static_cast<time_t>(seconds),
+                     static_cast<long>((seconds - static_cast<time_t>(seconds)) * 1e9)};
+    return sigtimedwait(&set, nullptr, &timeout) > 0;
+}
+
+}  // namespace conclab::cli

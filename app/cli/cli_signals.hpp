@@ -1,0 +1,46 @@
+#pragma once
+// Ctrl-C for conclab-cli: SIGINT and SIGTERM are blocked in every thread (block_stop_signals) and
+// waited for here, so a run, sweep or calibration stops cleanly and still reports what it has.
+
+#include <signal.h>
+
+#include <atomic>
+#include <cstdio>
+#include <exception>
+#include <stop_token>
+#include <thread>
+
+namespace conclab::cli {
+
+sigset_t stop_signals();
+
+// Waits up to `seconds` for SIGINT/SIGTERM; true if one arrived.
+bool stop_signal_within(double seconds);
+
+// Runs `task(stop_token)` on a thread while this one watches for Ctrl-C, which asks the task to
+// stop (it returns what it has). Returns true when interrupted; an exception of the task comes
+// back in `failure`.
+template <typename Task>
+bool run_until_interrupted(Task task, std::exception_ptr& failure) {
+    std::atomic<bool> done{false};
+    bool interrupted = false;
+    std::jthread worker([&](std::stop_token stop) {
+        try {
+            task(stop);
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        done = true;
+    });
+    while (!done) {
+        if (stop_signal_within(0.2)) {
+            std::fprintf(stderr, "Stopping (interrupted)...\n");
+            worker.request_stop();
+            interrupted = true;
+            break;
+        }
+    }
+    return interrupted;  // the jthread joins here
+}
+
+}  // namespace conclab::cli
