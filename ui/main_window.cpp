@@ -215,6 +215,11 @@ void MainWindow::build_menus() {
         run->addAction(tr("Concurrency &sweep (X(N), USL fit)…"), QKeySequence(tr("Ctrl+Shift+W")),
                        this, [this] { open_sweep_window(); });
     sweep->setObjectName("sweepAction");
+    // The toolbar has room for a word: at 1280 pixels the long name fell off its end.
+    sweep->setIconText(tr("Sweep…"));
+    sweep->setToolTip(
+        tr("Concurrency sweep: X(N) over a list of connection counts, with Little's "
+           "law and a USL fit (Ctrl+Shift+W)"));
     toolbar_->addAction(sweep);
 
     QMenu* presets = menuBar()->addMenu(tr("&Presets"));
