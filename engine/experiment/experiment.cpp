@@ -1,282 +1,115 @@
 #include "experiment/experiment.hpp"
 
-#include "core/thread_name.hpp"
-#include "experiment/diagnosis.hpp"
-#include "experiment/tick_aggregator.hpp"
-
-#include <algorithm>
 #include <chrono>
-#include <cmath>
-#include <condition_variable>
-#include <mutex>
+#include <memory>
+#include <optional>
 #include <sstream>
+#include <string>
 #include <thread>
 #include <utility>
 
-#include "load/load_generator.hpp"
-#include "load/slow_clients.hpp"
-#include "metrics/latency_histogram.hpp"
+#include "experiment/diagnosis.hpp"
+#include "experiment/experiment_impl.hpp"
 #include "process/fd_limit.hpp"
-#include "process/server_host.hpp"
 
 namespace conclab {
 
-using Clock = std::chrono::steady_clock;
+using Clock = std::chrono::steady_clock;  // Impl::Clock, which is private
 
 namespace {
 
 // Descriptors a run needs besides one per client connection: listening and control sockets,
 // the worker's own files, stdio, Qt's files in the GUI.
 constexpr long kFdHeadroom = 64;
-// How long the end of a run waits for requests in flight before closing their connections.
-constexpr auto kDrainTimeout = std::chrono::milliseconds(500);
-
-std::string fd_limit_hint() {
-    const FdLimit limit = current_fd_limit();
-    return "(limit " + std::to_string(limit.soft) + " descriptors; raise it with `ulimit -n " +
-           std::to_string(std::max(limit.hard, 2 * limit.soft)) +
-           "` before starting Concurrency Lab)";
-}
 
 }  // namespace
 
-struct Experiment::Impl {
-    RunConfig initial;
-    RunConfig current;
+// adjust() and its parts below: a change of `knob` at t_s becomes a marker. Under `mutex`.
+void Experiment::Impl::record_change(double t_s, const char* knob, double from, double to) {
+    if (from != to) events.push_back({t_s, knob, from, to, {}});
+}
 
-    mutable std::mutex mutex;      // guards the state below; the sampler holds it only briefly
-    std::condition_variable wake;  // stop requests and the end of the run
-    RunState state = RunState::Idle;
-    bool stop_requested = false;
-    std::unique_ptr<ServerHost> host;
-    std::unique_ptr<LoadGenerator> load;
-    std::unique_ptr<LoadGenerator> heavy;  // the heavy connections, if any
-    std::unique_ptr<SlowClients> slow;     // the slow clients, if any
-    std::thread sampler;
-    std::mutex lifecycle;  // serialises start() and stop()
-    // The load plan (stages): applied by the sampler after every tick until it ends or a hand
-    // sets connections or rate. plan_mutex makes "is the plan on? then set" one step, for the
-    // sampler and adjust() alike.
-    std::mutex plan_mutex;
-    bool plan_active = false;  // guarded by plan_mutex
-
-    Clock::time_point started;
-    double finished_elapsed_s = 0;
-    std::uint16_t port = 0;
-    std::vector<AdjustEvent> events;
-    std::string fatal_error;
-    std::unique_ptr<TickAggregator> ticks;  // the series and summary; guarded by `mutex`
-
-    double elapsed_s() const {
-        if (state == RunState::Finished) return finished_elapsed_s;
-        if (state == RunState::Idle) return 0;
-        return std::chrono::duration<double>(Clock::now() - started).count();
-    }
-
-    // Waits until every connection has finished its last request, or kDrainTimeout passed.
-    LoadTick wait_for_drain(LoadGenerator& generator) {
-        LoadTick total = generator.collect();
-        const auto deadline = Clock::now() + kDrainTimeout;
-        while (total.open_connections > 0 && Clock::now() < deadline) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-            LoadTick more = generator.collect();
-            const int still_open = more.open_connections;
-            total += more;
-            total.open_connections = still_open;  // not a sum: the same connections, later
-        }
-        return total;
-    }
-
-    // The main load's tick, with the heavy connections' errors, CPU and connections folded in;
-    // their responses travel apart in heavy_responses.
-    TickInput collect_tick(double t_s, double tick_s) {
-        TickInput in;
-        in.t_s = t_s;
-        in.tick_s = tick_s;
-        in.load = load->collect();
-        if (heavy) {
-            LoadTick h = heavy->collect();
-            in.heavy_responses = std::exchange(h.responses, 0);
-            h.latency = LatencyHistogram{};  // the heavy requests' latencies are not charted
-            in.load += h;
-        }
-        if (host) in.host = host->collect();
-        if (slow) in.slow = slow->collect();
-        if (in.load.connect_error.find("open files") != std::string::npos) {
-            in.fd_limit_hint = fd_limit_hint();
-        }
-        return in;
-    }
-
-    void sample_tick(double t_s, double tick_s) {
-        TickInput in = collect_tick(t_s, tick_s);  // outside the lock: talks to other threads
-        std::lock_guard lock(mutex);
-        ticks->add(std::move(in));
-        for (AdjustEvent& marker : ticks->take_markers()) events.push_back(std::move(marker));
-        if (ticks->servers_failed() && fatal_error.empty()) {
-            fatal_error = "every server worker has exited; see the warnings";
-        }
-    }
-
-    void sampler_main() {
-        set_thread_name("cl-sampler");
-        const double tick_s = initial.tick_s;
-        const auto tick =
-            std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(tick_s));
-        double last_t_s = 0;
-        for (std::int64_t n = 1;; ++n) {
-            const auto due = started + n * tick;
-            {
-                std::unique_lock lock(mutex);
-                if (wake.wait_until(lock, due, [&] { return stop_requested; })) break;
-            }
-            last_t_s = tick_s * static_cast<double>(n);
-            sample_tick(last_t_s, tick_s);
-            apply_plan(last_t_s);
-            std::lock_guard lock(mutex);
-            if (!fatal_error.empty()) break;
-            if (initial.duration_s > 0 && last_t_s >= initial.duration_s - 1e-9) break;
-        }
-        shut_down();
-    }
-
-    // Sampler thread: the load the stages plan for t_s (connections or rate).
-    void apply_plan(double t_s) {
-        std::lock_guard plan_lock(plan_mutex);
-        if (!plan_active) return;
-        const bool open = load->open_loop();
-        const double start = open ? initial.load.rate : initial.load.connections;
-        const double value = planned_value(initial.stages, start, t_s);
-        if (open) {
-            load->set_rate(value);
-            std::lock_guard lock(mutex);
-            current.load.rate = value;
-        } else {
-            const int n = static_cast<int>(std::lround(value));
-            std::unique_lock lock(mutex);
-            if (n == current.load.connections) return;
-            current.load.connections = n;
-            lock.unlock();
-            load->set_connections(n);
-        }
-        if (t_s >= stages_duration_s(initial.stages)) plan_active = false;  // holds the last target
-    }
-
-    // Sampler thread. Load first: connections finish the request they have in flight (bounded
-    // by kDrainTimeout) so that client and server counts can agree; then the servers.
-    void shut_down() {
-        // Slow clients never finish a request: nothing of theirs to wait for. Whatever they (or
-        // a server stuck on them) do, the run ends now.
-        if (slow) slow->stop();
-        load->set_connections(0);
-        if (heavy) heavy->set_connections(0);
-        LoadTick drained = wait_for_drain(*load);
-        load->stop();
-        if (heavy) {
-            const LoadTick heavy_drained = wait_for_drain(*heavy);
-            heavy->stop();
-            drained.responses += heavy_drained.responses;
-            drained.open_connections += heavy_drained.open_connections;
-        }
-        if (host) host->stop();
-        std::optional<HostTick> host_final;
-        if (host) host_final = host->collect();  // after stop(): the workers' final counts
-        std::lock_guard lock(mutex);
-        ticks->add_drain(drained.responses, drained.open_connections, std::move(host_final));
-        finished_elapsed_s = std::chrono::duration<double>(Clock::now() - started).count();
-        if (initial.duration_s > 0) {
-            finished_elapsed_s = std::min(finished_elapsed_s, initial.duration_s);
-        }
-        ticks->clear_pids();
-        state = RunState::Finished;
-        wake.notify_all();
-    }
-
-    // adjust() and its parts below: a change of `knob` at t_s becomes a marker. Under `mutex`.
-    void record_change(double t_s, const char* knob, double from, double to) {
-        if (from != to) events.push_back({t_s, knob, from, to, {}});
-    }
-
-    // adjust(): connections (closed loop) or rate (open loop). A hand on either takes over from
-    // the plan, which stops for good.
-    void adjust_load(const Knobs& knobs, double t_s, std::vector<std::string>& rejected) {
-        std::lock_guard plan_lock(plan_mutex);
-        LoadConfig& c = current.load;
-        const bool open = load->open_loop();
-        const char* by_hand = nullptr;
-        if (knobs.connections && open) {
-            rejected.push_back(
-                "connections do not apply in an open loop (the pool grows as needed up to "
-                "max_connections); change rate instead");
-        } else if (knobs.connections) {
-            by_hand = "connections";
-            if (*knobs.connections != c.connections) {
-                load->set_connections(*knobs.connections);
-                std::lock_guard relock(mutex);
-                record_change(t_s, "connections", c.connections, *knobs.connections);
-                c.connections = *knobs.connections;
-            }
-        }
-        if (knobs.rate && !open) {
-            rejected.push_back(
-                "rate applies to open-loop runs only (start the run with a rate above 0)");
-        } else if (knobs.rate) {
-            by_hand = "rate";
-            if (*knobs.rate != c.rate) {
-                load->set_rate(*knobs.rate);
-                std::lock_guard relock(mutex);
-                record_change(t_s, "rate", c.rate, *knobs.rate);
-                c.rate = *knobs.rate;
-            }
-        }
-        if (by_hand && plan_active) {
-            plan_active = false;
+// adjust(): connections (closed loop) or rate (open loop). A hand on either takes over from
+// the plan, which stops for good.
+void Experiment::Impl::adjust_load(const Knobs& knobs, double t_s,
+                                   std::vector<std::string>& rejected) {
+    std::lock_guard plan_lock(plan_mutex);
+    LoadConfig& c = current.load;
+    const bool open = load->open_loop();
+    const char* by_hand = nullptr;
+    if (knobs.connections && open) {
+        rejected.push_back(
+            "connections do not apply in an open loop (the pool grows as needed up to "
+            "max_connections); change rate instead");
+    } else if (knobs.connections) {
+        by_hand = "connections";
+        if (*knobs.connections != c.connections) {
+            load->set_connections(*knobs.connections);
             std::lock_guard relock(mutex);
-            events.push_back(
-                {t_s, "plan", 0, 0, std::string("plan stopped: ") + by_hand + " set by hand"});
+            record_change(t_s, "connections", c.connections, *knobs.connections);
+            c.connections = *knobs.connections;
         }
     }
-
-    // adjust(): the workload, one message to the server host for all its parts.
-    void adjust_workload(const Knobs& knobs, double t_s, std::vector<std::string>& rejected) {
-        const Workload& now = current.server.workload;
-        Workload w = now;
-        if (knobs.cpu_ms) w.cpu_ms = *knobs.cpu_ms;
-        if (knobs.io_ms) w.io_ms = *knobs.io_ms;
-        if (knobs.overhead_us) w.overhead_us = *knobs.overhead_us;
-        if (knobs.overhead_released_us) w.overhead_released_us = *knobs.overhead_released_us;
-        if (w == now) return;
-        if (!host) {
-            rejected.push_back("the workload is the external server's own; it cannot be changed");
-            return;
+    if (knobs.rate && !open) {
+        rejected.push_back(
+            "rate applies to open-loop runs only (start the run with a rate above 0)");
+    } else if (knobs.rate) {
+        by_hand = "rate";
+        if (*knobs.rate != c.rate) {
+            load->set_rate(*knobs.rate);
+            std::lock_guard relock(mutex);
+            record_change(t_s, "rate", c.rate, *knobs.rate);
+            c.rate = *knobs.rate;
         }
-        host->set_workload(w);
+    }
+    if (by_hand && plan_active) {
+        plan_active = false;
         std::lock_guard relock(mutex);
-        record_change(t_s, "cpu_ms", now.cpu_ms, w.cpu_ms);
-        record_change(t_s, "io_ms", now.io_ms, w.io_ms);
-        record_change(t_s, "overhead_us", now.overhead_us, w.overhead_us);
-        record_change(t_s, "overhead_released_us", now.overhead_released_us,
-                      w.overhead_released_us);
-        current.server.workload = w;
+        events.push_back(
+            {t_s, "plan", 0, 0, std::string("plan stopped: ") + by_hand + " set by hand"});
     }
+}
 
-    // adjust(): threads and workers, which the server host applies or refuses with a reason.
-    void adjust_server_size(const Knobs& knobs, double t_s, std::vector<std::string>& rejected) {
-        auto apply = [&](const char* knob, std::optional<int> wanted, int& value, auto set) {
-            if (!wanted || *wanted == value) return;
-            const std::string error =
-                host ? set(*wanted) : std::string(knob) + " belong to the external server";
-            if (!error.empty()) return rejected.push_back(error);
-            std::lock_guard relock(mutex);
-            record_change(t_s, knob, value, *wanted);
-            value = *wanted;
-        };
-        apply("threads", knobs.threads, current.server.threads,
-              [&](int n) { return host->set_threads(n); });
-        apply("workers", knobs.workers, current.server.workers,
-              [&](int n) { return host->set_workers(n); });
+// adjust(): the workload, one message to the server host for all its parts.
+void Experiment::Impl::adjust_workload(const Knobs& knobs, double t_s,
+                                       std::vector<std::string>& rejected) {
+    const Workload& now = current.server.workload;
+    Workload w = now;
+    if (knobs.cpu_ms) w.cpu_ms = *knobs.cpu_ms;
+    if (knobs.io_ms) w.io_ms = *knobs.io_ms;
+    if (knobs.overhead_us) w.overhead_us = *knobs.overhead_us;
+    if (knobs.overhead_released_us) w.overhead_released_us = *knobs.overhead_released_us;
+    if (w == now) return;
+    if (!host) {
+        rejected.push_back("the workload is the external server's own; it cannot be changed");
+        return;
     }
-};
+    host->set_workload(w);
+    std::lock_guard relock(mutex);
+    record_change(t_s, "cpu_ms", now.cpu_ms, w.cpu_ms);
+    record_change(t_s, "io_ms", now.io_ms, w.io_ms);
+    record_change(t_s, "overhead_us", now.overhead_us, w.overhead_us);
+    record_change(t_s, "overhead_released_us", now.overhead_released_us, w.overhead_released_us);
+    current.server.workload = w;
+}
+
+// adjust(): threads and workers, which the server host applies or refuses with a reason.
+void Experiment::Impl::adjust_server_size(const Knobs& knobs, double t_s,
+                                          std::vector<std::string>& rejected) {
+    auto apply = [&](const char* knob, std::optional<int> wanted, int& value, auto set) {
+        if (!wanted || *wanted == value) return;
+        const std::string error =
+            host ? set(*wanted) : std::string(knob) + " belong to the external server";
+        if (!error.empty()) return rejected.push_back(error);
+        std::lock_guard relock(mutex);
+        record_change(t_s, knob, value, *wanted);
+        value = *wanted;
+    };
+    apply("threads", knobs.threads, current.server.threads,
+          [&](int n) { return host->set_threads(n); });
+    apply("workers", knobs.workers, current.server.workers,
+          [&](int n) { return host->set_workers(n); });
+}
 
 Experiment::Experiment(RunConfig config) : impl_(std::make_unique<Impl>()) {
     if (!config.external) config.server = resolved(config.server);

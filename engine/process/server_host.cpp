@@ -1,6 +1,5 @@
 #include "process/server_host.hpp"
 
-#include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -21,11 +20,11 @@
 #include "core/clocks.hpp"
 #include "core/start_error.hpp"
 #include "core/thread_name.hpp"
+#include "process/round_robin_dispatch.hpp"
 #include "process/worker_liveness.hpp"
 #include "process/worker_process.hpp"
 #include "process/worker_protocol.hpp"
 #include "process/worker_record.hpp"
-#include "server/connection_acceptor.hpp"
 
 namespace conclab {
 
@@ -41,9 +40,8 @@ struct ServerHost::Impl {
 
     asio::io_context io;
     std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
-    std::thread host_thread;                    // spawns, watches and reaps every worker
-    std::optional<ConnectionAcceptor> primary;  // round-robin scheduling only
-    std::size_t next_worker = 0;
+    std::thread host_thread;                     // spawns, watches and reaps every worker
+    std::optional<RoundRobinDispatch> primary;   // round-robin scheduling only
     std::optional<asio::steady_timer> liveness;  // worker timeout only
 
     mutable std::mutex mutex;  // guards everything below
@@ -153,33 +151,6 @@ struct ServerHost::Impl {
 
     bool round_robin() const {
         return config.model == Model::ProcessPerCore && config.scheduling == Scheduling::RoundRobin;
-    }
-
-    // Round-robin scheduling (host thread): the primary accepts and hands each connection to the
-    // next worker, as Node's cluster primary does.
-    std::string start_primary() {
-        primary.emplace(
-            io, [this](asio::ip::tcp::socket socket) { hand_to_next_worker(std::move(socket)); },
-            [this](const std::string& error) {
-                std::lock_guard lock(mutex);
-                problems.push_back("accept failed: " + error);
-            });
-        const int fd = ::fcntl(listen.fd, F_DUPFD_CLOEXEC, 10);
-        if (fd < 0) return "cannot accept on the listening socket";
-        primary->start(fd);
-        return {};
-    }
-
-    void hand_to_next_worker(asio::ip::tcp::socket socket) {
-        std::lock_guard lock(mutex);
-        std::vector<Worker*> ready;
-        for (Worker& w : workers) {
-            if (w.ready && !w.exited && !w.quitting && !w.timed_out) ready.push_back(&w);
-        }
-        if (ready.empty()) return;  // no worker to serve it: the socket closes, the client sees it
-        Worker& worker = *ready[next_worker++ % ready.size()];
-        worker.process->send_line(wp::encode(wp::Adopt{}), socket.native_handle());
-        // The worker has its own copy of the descriptor now; ours closes with `socket`.
     }
 
     void send_to_all(const wp::EngineCommand& command) {
@@ -312,7 +283,10 @@ void ServerHost::start() {
     const int count = d.config.model == Model::ProcessPerCore ? d.config.workers : 1;
     std::string failure = d.start_workers(count);
     if (failure.empty() && d.round_robin()) {
-        failure = d.on_host_thread([&d] { return d.start_primary(); });
+        failure = d.on_host_thread([&d] {
+            d.primary.emplace(d.io, d.mutex, d.workers, d.problems);
+            return d.primary->start(d.listen.fd);
+        });
     }
     if (failure.empty() && d.config.timeouts.worker_s > 0) {
         d.on_host_thread([&d] {

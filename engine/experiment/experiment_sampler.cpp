@@ -1,0 +1,149 @@
+#include "experiment/experiment_impl.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "core/thread_name.hpp"
+#include "metrics/latency_histogram.hpp"
+#include "process/fd_limit.hpp"
+
+namespace conclab {
+
+namespace {
+
+// How long the end of a run waits for requests in flight before closing their connections.
+constexpr auto kDrainTimeout = std::chrono::milliseconds(500);
+
+std::string fd_limit_hint() {
+    const FdLimit limit = current_fd_limit();
+    return "(limit " + std::to_string(limit.soft) + " descriptors; raise it with `ulimit -n " +
+           std::to_string(std::max(limit.hard, 2 * limit.soft)) +
+           "` before starting Concurrency Lab)";
+}
+
+}  // namespace
+
+// Waits until every connection has finished its last request, or kDrainTimeout passed.
+LoadTick Experiment::Impl::wait_for_drain(LoadGenerator& generator) {
+    LoadTick total = generator.collect();
+    const auto deadline = Clock::now() + kDrainTimeout;
+    while (total.open_connections > 0 && Clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        LoadTick more = generator.collect();
+        const int still_open = more.open_connections;
+        total += more;
+        total.open_connections = still_open;  // not a sum: the same connections, later
+    }
+    return total;
+}
+
+// The main load's tick, with the heavy connections' errors, CPU and connections folded in;
+// their responses travel apart in heavy_responses.
+TickInput Experiment::Impl::collect_tick(double t_s, double tick_s) {
+    TickInput in;
+    in.t_s = t_s;
+    in.tick_s = tick_s;
+    in.load = load->collect();
+    if (heavy) {
+        LoadTick h = heavy->collect();
+        in.heavy_responses = std::exchange(h.responses, 0);
+        h.latency = LatencyHistogram{};  // the heavy requests' latencies are not charted
+        in.load += h;
+    }
+    if (host) in.host = host->collect();
+    if (slow) in.slow = slow->collect();
+    if (in.load.connect_error.find("open files") != std::string::npos) {
+        in.fd_limit_hint = fd_limit_hint();
+    }
+    return in;
+}
+
+void Experiment::Impl::sample_tick(double t_s, double tick_s) {
+    TickInput in = collect_tick(t_s, tick_s);  // outside the lock: talks to other threads
+    std::lock_guard lock(mutex);
+    ticks->add(std::move(in));
+    for (AdjustEvent& marker : ticks->take_markers()) events.push_back(std::move(marker));
+    if (ticks->servers_failed() && fatal_error.empty()) {
+        fatal_error = "every server worker has exited; see the warnings";
+    }
+}
+
+void Experiment::Impl::sampler_main() {
+    set_thread_name("cl-sampler");
+    const double tick_s = initial.tick_s;
+    const auto tick =
+        std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(tick_s));
+    double last_t_s = 0;
+    for (std::int64_t n = 1;; ++n) {
+        const auto due = started + n * tick;
+        {
+            std::unique_lock lock(mutex);
+            if (wake.wait_until(lock, due, [&] { return stop_requested; })) break;
+        }
+        last_t_s = tick_s * static_cast<double>(n);
+        sample_tick(last_t_s, tick_s);
+        apply_plan(last_t_s);
+        std::lock_guard lock(mutex);
+        if (!fatal_error.empty()) break;
+        if (initial.duration_s > 0 && last_t_s >= initial.duration_s - 1e-9) break;
+    }
+    shut_down();
+}
+
+// Sampler thread: the load the stages plan for t_s (connections or rate).
+void Experiment::Impl::apply_plan(double t_s) {
+    std::lock_guard plan_lock(plan_mutex);
+    if (!plan_active) return;
+    const bool open = load->open_loop();
+    const double start = open ? initial.load.rate : initial.load.connections;
+    const double value = planned_value(initial.stages, start, t_s);
+    if (open) {
+        load->set_rate(value);
+        std::lock_guard lock(mutex);
+        current.load.rate = value;
+    } else {
+        const int n = static_cast<int>(std::lround(value));
+        std::unique_lock lock(mutex);
+        if (n == current.load.connections) return;
+        current.load.connections = n;
+        lock.unlock();
+        load->set_connections(n);
+    }
+    if (t_s >= stages_duration_s(initial.stages)) plan_active = false;  // holds the last target
+}
+
+// Sampler thread. Load first: connections finish the request they have in flight (bounded
+// by kDrainTimeout) so that client and server counts can agree; then the servers.
+void Experiment::Impl::shut_down() {
+    // Slow clients never finish a request: nothing of theirs to wait for. Whatever they (or
+    // a server stuck on them) do, the run ends now.
+    if (slow) slow->stop();
+    load->set_connections(0);
+    if (heavy) heavy->set_connections(0);
+    LoadTick drained = wait_for_drain(*load);
+    load->stop();
+    if (heavy) {
+        const LoadTick heavy_drained = wait_for_drain(*heavy);
+        heavy->stop();
+        drained.responses += heavy_drained.responses;
+        drained.open_connections += heavy_drained.open_connections;
+    }
+    if (host) host->stop();
+    std::optional<HostTick> host_final;
+    if (host) host_final = host->collect();  // after stop(): the workers' final counts
+    std::lock_guard lock(mutex);
+    ticks->add_drain(drained.responses, drained.open_connections, std::move(host_final));
+    finished_elapsed_s = std::chrono::duration<double>(Clock::now() - started).count();
+    if (initial.duration_s > 0) {
+        finished_elapsed_s = std::min(finished_elapsed_s, initial.duration_s);
+    }
+    ticks->clear_pids();
+    state = RunState::Finished;
+    wake.notify_all();
+}
+
+}  // namespace conclab
