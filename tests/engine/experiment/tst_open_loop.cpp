@@ -211,7 +211,12 @@ private slots:
         }
         QVERIFY2(s.fit.ok, s.fit.why_not.c_str());
         QVERIFY2(s.fit.lambda.value > 0.6 * x1 && s.fit.lambda.value < 1.5 * x1, qPrintable(text));
-        QVERIFY2(s.fit.sigma.value > 0.6, qPrintable(text));
+        // The fitted curve predicts no gain from 8 connections: X(8) ≈ λ for one loop (a
+        // 2-core parallel server would give about 2λ). Under load the fit may put the flatness
+        // in κ rather than σ, so the test reads the curve, not one coefficient.
+        const double sigma = s.fit.sigma.value, kappa = s.fit.kappa.value;
+        const double x8_over_lambda = 8 / (1 + sigma * 7 + kappa * 8 * 7);
+        QVERIFY2(x8_over_lambda < 1.6, qPrintable(text));
     }
 };
 
