@@ -17,31 +17,15 @@
 
 #include "die_with_parent.hpp"
 
+#include "cli_process.hpp"
+
 namespace {
+
+using conclab::test::CliRun;
+using conclab::test::run_cli;
 
 const QString kCli = QStringLiteral(CONCLAB_CLI);
 const QString kFlaskApp = QStringLiteral(CONCLAB_FLASK_APP);
-
-struct CliRun {
-    int exit_code = -1;
-    QString out, err;
-};
-
-CliRun run_cli(const QStringList& args, int timeout_ms = 120000) {
-    QProcess p;
-    p.start(kCli, args);
-    CliRun r;
-    if (!p.waitForFinished(timeout_ms)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timed out";
-        return r;
-    }
-    r.exit_code = p.exitCode();
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
 
 QJsonObject read_json(const QString& path) {
     QFile f(path);

@@ -9,29 +9,12 @@
 #include <QSet>
 #include <QTemporaryDir>
 
+#include "cli_process.hpp"
+
 namespace {
 
-const QString kCli = QStringLiteral(CONCLAB_CLI);
-
-struct CliRun {
-    int exit_code = -1;
-    QString err;
-};
-
-CliRun run_cli(const QStringList& args) {
-    QProcess p;
-    p.start(kCli, args);
-    CliRun r;
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timed out";
-        return r;
-    }
-    r.exit_code = p.exitCode();
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using conclab::test::CliRun;
+using conclab::test::run_cli;
 
 QJsonObject read_json(const QString& path) {
     QFile f(path);

@@ -9,28 +9,12 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include "cli_process.hpp"
+
 namespace {
 
-struct CliRun {
-    int exit_code = -1;
-    QString out, err;
-};
-
-CliRun run_cli(const QStringList& args, int timeout_ms = 120000) {
-    QProcess p;
-    p.start(QStringLiteral(CONCLAB_CLI), args);
-    CliRun r;
-    if (!p.waitForFinished(timeout_ms)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timed out";
-        return r;
-    }
-    r.exit_code = p.exitCode();
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using conclab::test::CliRun;
+using conclab::test::run_cli;
 
 }  // namespace
 
