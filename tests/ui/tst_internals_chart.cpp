@@ -23,6 +23,7 @@
 #include "control_panel.hpp"
 #include "diagnosis_bar.hpp"
 #include "experiment_runner.hpp"
+#include "gui_test_support.hpp"
 #include "internals_chart.hpp"
 #include "kill_worker_action.hpp"
 #include "labeled_slider.hpp"
@@ -37,10 +38,7 @@ using namespace conclab::ui;
 
 namespace {
 
-QString screenshot_path(const QString& name) {
-    QDir().mkpath(CONCLAB_SCREENSHOT_DIR);
-    return QString(CONCLAB_SCREENSHOT_DIR) + "/" + name;
-}
+using conclab::test::screenshot_path;
 
 void select_data(QComboBox* box, int data) {
     const int index = box->findData(data);
@@ -93,9 +91,7 @@ class TstInternalsChart : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("ConcurrencyLabTests");
-        QSettings().clear();
+        conclab::test::use_throwaway_settings("ConcurrencyLabTests");
         QVERIFY(qEnvironmentVariableIsSet("CONCLAB_WORKER"));
     }
 

@@ -13,6 +13,7 @@
 #include "control_panel.hpp"
 #include "coordinated_omission_box.hpp"
 #include "experiment_runner.hpp"
+#include "gui_test_support.hpp"
 #include "labeled_slider.hpp"
 #include "load_plan_edit.hpp"
 #include "main_window.hpp"
@@ -25,10 +26,7 @@ using namespace conclab::ui;
 
 namespace {
 
-QString screenshot_path(const QString& name) {
-    QDir().mkpath(CONCLAB_SCREENSHOT_DIR);
-    return QString(CONCLAB_SCREENSHOT_DIR) + "/" + name;
-}
+using conclab::test::screenshot_path;
 
 int series_named(TimeSeriesChart* chart, const QString& part) {
     for (int i = 0; i < chart->series_count(); ++i) {
@@ -55,9 +53,7 @@ class TstLoadShapes : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("ConcurrencyLabTests");
-        QSettings().clear();
+        conclab::test::use_throwaway_settings("ConcurrencyLabTests");
         QVERIFY(qEnvironmentVariableIsSet("CONCLAB_WORKER"));
     }
 

@@ -28,6 +28,7 @@
 #include "control_panel.hpp"
 #include "experiment_runner.hpp"
 #include "export_dialog.hpp"
+#include "gui_test_support.hpp"
 #include "labeled_slider.hpp"
 #include "main_window.hpp"
 #include "preset_library.hpp"
@@ -40,10 +41,7 @@ using namespace conclab::ui;
 
 namespace {
 
-QString screenshot_path(const QString& name) {
-    QDir().mkpath(CONCLAB_SCREENSHOT_DIR);
-    return QString(CONCLAB_SCREENSHOT_DIR) + "/" + name;
-}
+using conclab::test::screenshot_path;
 
 double last_value(TimeSeriesChart* chart, int series) {
     auto data = chart->plot()->graph(series)->data();
@@ -73,9 +71,7 @@ class TstMainWindow : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);  // QSettings go to a throw-away place
-        QCoreApplication::setOrganizationName("ConcurrencyLabTests");
-        QSettings().clear();
+        conclab::test::use_throwaway_settings("ConcurrencyLabTests");
         QVERIFY(qEnvironmentVariableIsSet("CONCLAB_WORKER"));
     }
 

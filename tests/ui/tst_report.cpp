@@ -21,6 +21,7 @@
 #include "compare_table.hpp"
 #include "control_panel.hpp"
 #include "experiment_runner.hpp"
+#include "gui_test_support.hpp"
 #include "labeled_slider.hpp"
 #include "main_window.hpp"
 #include "report/compare_report.hpp"
@@ -34,10 +35,7 @@ using namespace conclab::ui;
 
 namespace {
 
-QString screenshot_path(const QString& name) {
-    QDir().mkpath(CONCLAB_SCREENSHOT_DIR);
-    return QString(CONCLAB_SCREENSHOT_DIR) + "/" + name;
-}
+using conclab::test::screenshot_path;
 
 void set_short_run(ControlPanel* c, double io_ms) {
     c->model_box()->setCurrentIndex(c->model_box()->findData(int(Model::EventLoop)));
@@ -167,9 +165,7 @@ class TstReport : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("ConcurrencyLabReportTests");
-        QSettings().clear();
+        conclab::test::use_throwaway_settings("ConcurrencyLabReportTests");
         QVERIFY(qEnvironmentVariableIsSet("CONCLAB_WORKER"));
     }
 

@@ -14,6 +14,7 @@
 #include <QToolButton>
 
 #include "control_panel.hpp"
+#include "gui_test_support.hpp"
 #include "labeled_slider.hpp"
 #include "main_window.hpp"
 #include "sweep_chart.hpp"
@@ -26,10 +27,7 @@ using namespace conclab::ui;
 
 namespace {
 
-QString screenshot_path(const QString& name) {
-    QDir().mkpath(CONCLAB_SCREENSHOT_DIR);
-    return QString(CONCLAB_SCREENSHOT_DIR) + "/" + name;
-}
+using conclab::test::screenshot_path;
 
 QAction* action_named(QWidget& w, const QString& name) {
     for (QAction* a : w.findChildren<QAction*>()) {
@@ -44,9 +42,7 @@ class TstSweepWindow : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("ConcurrencyLabTests");
-        QSettings().clear();
+        conclab::test::use_throwaway_settings("ConcurrencyLabTests");
         QVERIFY(qEnvironmentVariableIsSet("CONCLAB_WORKER"));
     }
 
