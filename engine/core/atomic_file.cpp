@@ -34,25 +34,58 @@ int write_all(int fd, std::string_view content) {
     return 0;
 }
 
+std::string folder_of(const std::string& path) {
+    const auto slash = path.rfind('/');
+    if (slash == std::string::npos) return ".";
+    return slash == 0 ? "/" : path.substr(0, slash);
+}
+
 // Flushes the folder entry too, so a crash right after the rename cannot lose the file.
 void sync_folder_of(const std::string& path) {
-    const auto slash = path.rfind('/');
-    const std::string folder = slash == std::string::npos ? "." : path.substr(0, slash + 1);
-    const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const int dir = ::open(folder_of(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir < 0) return;
     ::fsync(dir);
     ::close(dir);
 }
 
+const char* kExists = "the file exists (use --force to overwrite it)";
+
+// The reason a path cannot be written, without the "cannot write PATH: " in front; empty if none.
+std::string path_refusal(const std::string& path, bool overwrite) {
+    if (path.empty()) return "no file name given";
+    struct stat existing {};
+    if (::stat(path.c_str(), &existing) == 0) {
+        if (!S_ISREG(existing.st_mode)) {
+            return S_ISDIR(existing.st_mode)
+                       ? "it is a folder"
+                       : "it is not a regular file (a device, FIFO or socket); only regular "
+                         "files are written or replaced";
+        }
+        if (!overwrite) return kExists;
+        return {};
+    }
+    struct stat folder {};
+    const std::string dir = folder_of(path);
+    if (::stat(dir.c_str(), &folder) != 0 || !S_ISDIR(folder.st_mode)) {
+        return "no such folder " + dir;
+    }
+    if (::access(dir.c_str(), W_OK) != 0) return "the folder " + dir + " is not writable";
+    return {};
+}
+
 }  // namespace
+
+std::string output_path_problem(const std::string& path, bool overwrite) {
+    const std::string why = path_refusal(path, overwrite);
+    return why.empty() ? why : "cannot write " + path + ": " + why;
+}
 
 void write_file_atomically(const std::string& path, std::string_view content, bool overwrite) {
     auto fail = [&](const std::string& why) {
         throw std::runtime_error("cannot write " + path + ": " + why);
     };
-    const std::string exists = "the file exists (use --force to overwrite it)";
-    struct stat existing {};
-    if (!overwrite && ::stat(path.c_str(), &existing) == 0) fail(exists);  // before any work
+    const std::string exists = kExists;
+    if (std::string why = path_refusal(path, overwrite); !why.empty()) fail(why);  // before work
 
     const std::string temporary = temporary_name(path);
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);

@@ -8,7 +8,14 @@
 namespace conclab {
 
 // Throws std::runtime_error naming the path and the reason. With overwrite = false an existing
-// file is an error ("exists; use --force"), checked before anything is written.
+// file is an error ("exists; use --force"), checked before anything is written. Only a regular
+// file is ever replaced: a device, FIFO or folder of that name is an error even with overwrite
+// (--force must not turn /dev/full into a file).
 void write_file_atomically(const std::string& path, std::string_view content, bool overwrite);
+
+// What write_file_atomically would refuse before writing: "cannot write PATH: the file exists
+// (use --force to overwrite it)", "... is not a regular file", "... no such folder"; empty when
+// the path can be written. Front ends check their outputs with it before a long run.
+std::string output_path_problem(const std::string& path, bool overwrite);
 
 }  // namespace conclab

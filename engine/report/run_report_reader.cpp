@@ -1,8 +1,8 @@
 #include "report/run_report_reader.hpp"
 
-#include <fstream>
-
+#include "core/regular_file.hpp"
 #include "report/json_field_reader.hpp"
+#include "scenario/json_limits.hpp"
 #include "scenario/scenario.hpp"
 
 namespace conclab {
@@ -270,6 +270,10 @@ RunResult run_result_from_json(const json& report) {
 
 SavedRuns parse_saved_runs(std::string_view json_text) {
     SavedRuns out;
+    if (std::string problem = json_depth_problem(json_text); !problem.empty()) {
+        out.error = problem;
+        return out;
+    }
     json j;
     try {
         j = json::parse(json_text);
@@ -291,22 +295,12 @@ SavedRuns parse_saved_runs(std::string_view json_text) {
 
 SavedRuns load_saved_runs_file(const std::string& path) {
     SavedRuns out;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        out.error = "cannot open " + path;
+    FileText file = read_regular_file(path, kMaxReportBytes, "a saved run is a JSON report");
+    if (!file.error.empty()) {
+        out.error = file.error;
         return out;
     }
-    std::string text;
-    char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        text.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > kMaxReportBytes) {
-            out.error = path +
-                        ": is larger than 512 MiB; a saved run is a JSON report (is this "
-                        "the right file?)";
-            return out;
-        }
-    }
+    const std::string& text = file.text;
     out = parse_saved_runs(text);
     if (!out.error.empty()) out.error = path + ": " + out.error;
     return out;

@@ -1,13 +1,14 @@
 #include "scenario/scenario.hpp"
 
-#include <fstream>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.hpp"
+#include "core/regular_file.hpp"
 #include "core/run_fields.hpp"
 #include "experiment/sweep.hpp"
+#include "scenario/json_limits.hpp"
 
 namespace conclab {
 
@@ -35,11 +36,11 @@ void read_field(const RunField& field, RunConfig& config, const json& value) {
     if (field.kind == FieldKind::Choice) {
         problem = value.is_string() ? set_field_from_text(field, config, value.get<std::string>())
                                     : std::string(field.key) + " must be one of " +
-                                          std::string(field.choices) + ", got " + value.dump();
+                                          std::string(field.choices) + ", got " + echo_value(value);
     } else if (!value.is_number()) {
-        problem = std::string(field.key) + " must be a number, got " + value.dump();
+        problem = std::string(field.key) + " must be a number, got " + echo_value(value);
     } else {
-        problem = set_field_number(field, config, value.get<double>(), value.dump());
+        problem = set_field_number(field, config, value.get<double>(), echo_value(value));
     }
     if (!problem.empty()) bad(field.key, problem);
 }
@@ -85,7 +86,7 @@ std::vector<RunVariant> compare_field(const json& j, const RunConfig& base) {
         } else {
             auto model =
                 item.is_string() ? model_from_string(item.get<std::string>()) : std::nullopt;
-            if (!model) bad("compare", "compare has an unknown model " + item.dump());
+            if (!model) bad("compare", "compare has an unknown model " + echo_value(item));
             variants.emplace_back(*model);
         }
         RunConfig run = base;
@@ -138,7 +139,7 @@ std::vector<Model> model_list(const json& list, std::string_view field, const ch
     std::vector<Model> models;
     for (const json& item : list) {
         auto model = item.is_string() ? model_from_string(item.get<std::string>()) : std::nullopt;
-        if (!model) bad(field, std::string(what) + " has an unknown model " + item.dump());
+        if (!model) bad(field, std::string(what) + " has an unknown model " + echo_value(item));
         models.push_back(*model);
     }
     if (models.size() > 3) bad(field, std::string(what) + " takes at most three models");
@@ -153,16 +154,20 @@ double sweep_seconds(const json& s, const char* key, double fallback, bool posit
     if (!v.is_number() || x < 0 || (positive && x == 0) || x > hi) {
         bad("sweep", std::string("sweep \"") + key + "\" must be a number of seconds in " +
                          (positive ? "(0, " : "[0, ") + std::to_string(static_cast<int>(hi)) +
-                         "], got " + v.dump());
+                         "], got " + echo_value(v));
     }
     return x;
 }
 
-int sweep_int(const json& s, const char* key) {
+// Read as 64 bits and checked by the caller before it narrows: get<int>() would wrap
+// 4294967297 to 1.
+long long sweep_int(const json& s, const char* key) {
     if (!s.contains(key) || !s.at(key).is_number_integer()) {
         bad("sweep", std::string("sweep needs an integer \"") + key + "\"");
     }
-    return s.at(key).get<int>();
+    const json& v = s.at(key);
+    if (v.is_number_unsigned() && v.get<unsigned long long>() > 1ULL << 62) return 1LL << 62;
+    return v.get<long long>();
 }
 
 std::vector<int> sweep_connections(const json& s) {
@@ -174,13 +179,16 @@ std::vector<int> sweep_connections(const json& s) {
             "\"steps\" (one of the two)");
     }
     if (series) {
-        const int from = sweep_int(s, "from"), to = sweep_int(s, "to"),
-                  steps = sweep_int(s, "steps");
+        const long long from = sweep_int(s, "from"), to = sweep_int(s, "to"),
+                        steps = sweep_int(s, "steps");
         if (from < 1 || to < from || to > Limits::kMaxConnections || steps < 2 || steps > 100) {
-            bad("sweep", "sweep needs 1 <= from <= to <= " +
-                             std::to_string(Limits::kMaxConnections) + " and steps 2..100");
+            bad("sweep",
+                "sweep needs 1 <= from <= to <= " + std::to_string(Limits::kMaxConnections) +
+                    " and steps 2..100, got " + std::to_string(from) + ", " + std::to_string(to) +
+                    ", " + std::to_string(steps));
         }
-        return geometric_steps(from, to, steps);
+        return geometric_steps(static_cast<int>(from), static_cast<int>(to),
+                               static_cast<int>(steps));
     }
     const json& items = s.at("connections");
     if (!items.is_array() || items.empty() || items.size() > 100) {
@@ -191,7 +199,7 @@ std::vector<int> sweep_connections(const json& s) {
         if (!n.is_number_integer() || n.get<long long>() < 1 ||
             n.get<long long>() > Limits::kMaxConnections) {
             bad("sweep", "sweep connections must be whole numbers 1.." +
-                             std::to_string(Limits::kMaxConnections) + ", got " + n.dump());
+                             std::to_string(Limits::kMaxConnections) + ", got " + echo_value(n));
         }
         out.push_back(n.get<int>());
     }
@@ -254,46 +262,14 @@ Scenario scenario_from_json(const json& j) {
     return s;
 }
 
-// Names the field whose value broke the JSON parser (a number like 1e400 that overflows a
-// double is a parse error, before any field is looked at): the last key the parser saw.
-class LastKeySeen : public nlohmann::json_sax<json> {
-public:
-    std::string last_key;
-    bool key(string_t& k) override {
-        last_key = k;
-        return true;
-    }
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
-        return false;
-    }
-};
-
-std::string describe_json_error(std::string_view text, const json::exception& e) {
-    LastKeySeen sax;
-    json::sax_parse(text, &sax);
-    const std::string what = e.what();
-    if (what.find("number overflow") != std::string::npos && !sax.last_key.empty()) {
-        return "field \"" + sax.last_key + "\": " + sax.last_key + " is a number out of range (" +
-               what + ")";
-    }
-    return "not valid JSON: " + what;
-}
-
 }  // namespace
 
 ScenarioParse parse_scenario(std::string_view json_text) {
     ScenarioParse out;
+    if (std::string problem = json_depth_problem(json_text); !problem.empty()) {
+        out.error = problem;
+        return out;
+    }
     json j;
     try {
         j = json::parse(json_text);
@@ -375,16 +351,10 @@ std::string scenario_to_json(const Scenario& s) {
 }
 
 ScenarioParse load_scenario_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return {std::nullopt, "cannot open scenario file " + path};
-    std::string text(kMaxScenarioBytes + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    if (text.size() > kMaxScenarioBytes) {
-        return {std::nullopt, path +
-                                  ": is larger than 1 MiB; a scenario file is a small JSON "
-                                  "object (is this the right file?)"};
-    }
+    FileText file =
+        read_regular_file(path, kMaxScenarioBytes, "a scenario file is a small JSON object");
+    if (!file.error.empty()) return {std::nullopt, "scenario file " + file.error};
+    const std::string& text = file.text;
     ScenarioParse parsed = parse_scenario(text);
     if (!parsed.error.empty()) parsed.error = path + ": " + parsed.error;
     return parsed;

@@ -2,6 +2,9 @@
 
 #include <QTemporaryDir>
 
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 #include <algorithm>
 #include <fstream>
 #include <thread>
@@ -73,6 +76,39 @@ private slots:
         const std::string path = dir.filePath("taken").toStdString();
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, write_file_atomically(path, "x", true));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::NoDotAndDotDot).size(), 0);
+    }
+    // Probe finding 7 of #18: --force replaced device nodes with regular files (as root, even
+    // /dev/full). Only a regular file is replaced. The device here is reached through a symlink
+    // in a temporary folder (a broken build replaces the link, not the device), and, as root, a
+    // node of its own made with mknod.
+    void neverReplacesADevice() {
+        QTemporaryDir dir;
+        const std::string link = dir.filePath("null-link").toStdString();
+        QCOMPARE(::symlink("/dev/null", link.c_str()), 0);
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, write_file_atomically(link, "x", true));
+        QVERIFY(QFileInfo(QString::fromStdString(link)).isSymLink());
+        QVERIFY(output_path_problem(link, true).find("not a regular file") != std::string::npos);
+        if (::geteuid() == 0) {
+            const std::string node = dir.filePath("full").toStdString();
+            QCOMPARE(::mknod(node.c_str(), S_IFCHR | 0666, ::makedev(1, 7)), 0);
+            QVERIFY_THROWS_EXCEPTION(std::runtime_error, write_file_atomically(node, "x", true));
+            struct stat after {};
+            QCOMPARE(::stat(node.c_str(), &after), 0);
+            QVERIFY(S_ISCHR(after.st_mode));
+        }
+    }
+    // What a front end checks before a run: the same refusals as the write itself.
+    void outputPathProblemSaysWhy() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("out.json").toStdString();
+        QVERIFY(output_path_problem(path, false).empty());
+        write_file_atomically(path, "mine", false);
+        QVERIFY(output_path_problem(path, false).find("--force") != std::string::npos);
+        QVERIFY(output_path_problem(path, true).empty());
+        QVERIFY(output_path_problem(dir.filePath("no/such/out.json").toStdString(), true)
+                    .find("no such folder") != std::string::npos);
+        QVERIFY(output_path_problem(dir.path().toStdString(), true).find("folder") !=
+                std::string::npos);
     }
 };
 
