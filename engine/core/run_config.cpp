@@ -195,6 +195,29 @@ std::string check_request_shape(const ExternalTarget& target) {
     return {};
 }
 
+namespace {
+
+std::string shortest(double v) {
+    char text[64];
+    auto [end, ec] = std::to_chars(text, text + sizeof text, v);
+    return ec == std::errc{} ? std::string(text, end) : std::string("?");
+}
+
+// The slowest open loop: one request every 1000 s. Below it the interval between requests leaves
+// what the run's clock can count (1e-300 req/s) long before it means anything.
+constexpr double kMinRate = 0.001;
+
+// 0 is the closed loop (or, live, a pause); an open loop runs at kMinRate or faster.
+std::string check_open_loop_rate(double rate) {
+    if (rate > 0 && rate < kMinRate) {
+        return "rate must be 0 (closed loop) or at least " + shortest(kMinRate) +
+               " req/s (one request every 1000 s), got " + shortest(rate);
+    }
+    return {};
+}
+
+}  // namespace
+
 std::vector<std::string> validate(const RunConfig& config) {
     std::vector<std::string> errors;
     for (const RunField& field : run_fields()) {
@@ -220,6 +243,20 @@ std::vector<std::string> validate(const RunConfig& config) {
     if (config.duration_s > 0 && config.warmup_s >= config.duration_s) {
         errors.push_back("warmup_s must be shorter than the duration");
     }
+    if (std::string problem = check_open_loop_rate(config.load.rate); !problem.empty()) {
+        errors.push_back(std::move(problem));
+    } else if (config.duration_s > 0 && config.load.rate > 0 && config.stages.empty() &&
+               config.load.rate * config.duration_s < 1) {
+        errors.push_back("rate of " + shortest(config.load.rate) +
+                         " req/s sends no request in a run of " + shortest(config.duration_s) +
+                         " s; it needs at least 1/duration = " + shortest(1 / config.duration_s) +
+                         " req/s");
+    }
+    // A tick longer than the run would hold the run open until the tick ends.
+    if (config.duration_s > 0 && config.tick_s > config.duration_s) {
+        errors.push_back("tick_s must be at most the duration (" + shortest(config.duration_s) +
+                         " s), got " + shortest(config.tick_s));
+    }
     if (std::string problem = check_stages(config.stages, config.load.rate > 0); !problem.empty()) {
         errors.push_back(std::move(problem));
     }
@@ -237,6 +274,7 @@ std::vector<std::string> validate(const Knobs& knobs) {
         if (problem.empty() && value < live_min) {
             problem = std::string(key) + " must be at least 1 while a run goes";
         }
+        if (problem.empty() && key == "rate") problem = check_open_loop_rate(value);
         if (!problem.empty()) errors.push_back(std::move(problem));
     };
     check("connections", knobs.connections, 0);
@@ -249,16 +287,6 @@ std::vector<std::string> validate(const Knobs& knobs) {
     check("workers", knobs.workers, 1);
     return errors;
 }
-
-namespace {
-
-std::string shortest(double v) {
-    char text[64];
-    auto [end, ec] = std::to_chars(text, text + sizeof text, v);
-    return ec == std::errc{} ? std::string(text, end) : std::string("?");
-}
-
-}  // namespace
 
 StagesParse parse_stages(std::string_view text) {
     StagesParse out;
@@ -343,6 +371,10 @@ std::string check_stages(const std::vector<Stage>& stages, bool open_loop) {
         if (!std::isfinite(s.target) || s.target < 0 || s.target > max) {
             return where + ": target (" + (open_loop ? "req/s" : "connections") + ") must be 0.." +
                    shortest(max) + ", got " + shortest(s.target);
+        }
+        if (open_loop && s.target > 0 && s.target < kMinRate) {
+            return where + ": target must be 0 or at least " + shortest(kMinRate) +
+                   " req/s, got " + shortest(s.target);
         }
         if (!open_loop && s.target != std::floor(s.target)) {
             return where + ": target must be a whole number of connections, got " +

@@ -5,9 +5,20 @@
 
 namespace conclab {
 
+namespace {
+
+// The longest interval between two requests (11.6 days, longer than any run) and the furthest
+// an intended time lies from the anchor (31 years): both keep the nanosecond arithmetic inside 64
+// bits whatever rate arrives. 1e9 / 1e-300 would overflow, and an overflowed time lies in the
+// past: every request "due now", a loop that never stops (probe finding: --rate 1e-300).
+constexpr double kMaxIntervalNs = 1e15;
+constexpr double kMaxOffsetNs = 1e18;
+
+}  // namespace
+
 std::int64_t ArrivalSchedule::at(std::uint64_t k) const {
-    return anchor_ns_ +
-           static_cast<std::int64_t>(std::llround(static_cast<double>(k) * interval_ns_));
+    const double offset = std::min(static_cast<double>(k) * interval_ns_, kMaxOffsetNs);
+    return anchor_ns_ + static_cast<std::int64_t>(std::llround(offset));
 }
 
 void ArrivalSchedule::start(std::int64_t start_ns, double rate, double phase) {
@@ -41,7 +52,7 @@ void ArrivalSchedule::set_rate(double rate, std::int64_t now_ns) {
         return;
     }
     paused_fraction_ = 0;
-    interval_ns_ = 1e9 / rate;
+    interval_ns_ = std::min(1e9 / rate, kMaxIntervalNs);
     anchor_ns_ = overdue
                      ? *overdue
                      : now_ns + static_cast<std::int64_t>(std::llround(fraction * interval_ns_));

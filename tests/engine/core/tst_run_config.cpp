@@ -131,6 +131,58 @@ private slots:
             QVERIFY(!t.error.empty());
         }
     }
+    // Probe findings 2 and 3 of #18: an open loop slower than the clock can count ran forever
+    // (--rate 1e-300), a tick longer than the run held it open (--tick 60 --duration 1 ran 60 s).
+    void rateAndTickAreBoundedByClockAndDuration_data() {
+        QTest::addColumn<double>("rate");
+        QTest::addColumn<double>("tick");
+        QTest::addColumn<double>("duration");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("rate 1e-300") << 1e-300 << 0.5 << 1.0 << "rate must be 0 (closed loop)";
+        QTest::newRow("rate 1e-11") << 1e-11 << 0.5 << 1.0 << "rate must be 0 (closed loop)";
+        QTest::newRow("no request in the run")
+            << 0.05 << 0.5 << 10.0 << "rate of 0.05 req/s sends no request";
+        QTest::newRow("tick 60 in 1 s") << 0.0 << 60.0 << 1.0 << "tick_s must be at most";
+        QTest::newRow("fine") << 0.1 << 1.0 << 10.0 << "";
+        QTest::newRow("closed loop") << 0.0 << 1.0 << 1.0 << "";
+    }
+    void rateAndTickAreBoundedByClockAndDuration() {
+        QFETCH(double, rate);
+        QFETCH(double, tick);
+        QFETCH(double, duration);
+        QFETCH(QString, says);
+        RunConfig c;
+        c.load.rate = rate;
+        c.tick_s = tick;
+        c.duration_s = duration;
+        c.warmup_s = 0;
+        const auto errors = validate(c);
+        if (says.isEmpty()) {
+            QVERIFY2(errors.empty(), errors.empty() ? "" : errors.front().c_str());
+        } else {
+            QVERIFY(!errors.empty());
+            QVERIFY2(QString::fromStdString(errors.front()).startsWith(says),
+                     errors.front().c_str());
+        }
+    }
+    // The live rate (a slider, Experiment::adjust) and a plan's rate targets obey the same floor;
+    // 0 stays a pause.
+    void liveRateAndStageTargetsHaveTheFloor() {
+        Knobs knobs;
+        knobs.rate = 1e-300;
+        QVERIFY(!validate(knobs).empty());
+        knobs.rate = 0;
+        QVERIFY(validate(knobs).empty());
+        RunConfig c;
+        c.load.rate = 10;
+        c.stages = {{5, 100}, {5, 1e-300}};
+        const auto errors = validate(c);
+        QVERIFY(!errors.empty());
+        QVERIFY2(errors.front().find("stage 2: target must be 0 or at least") != std::string::npos,
+                 errors.front().c_str());
+        c.stages = {{5, 100}, {5, 0}};
+        QVERIFY(validate(c).empty());
+    }
 };
 
 QTEST_APPLESS_MAIN(TstRunConfig)

@@ -156,6 +156,31 @@ private slots:
         // each, so the backlog of ~100 is gone ~0.1 s after the stall.
         QVERIFY(corrected.front() >= kS && corrected[1] >= 990 * kMs - kMs);
     }
+    // Probe finding 2 of #18: 1e9 / 1e-300 overflowed the 64-bit interval, every request was
+    // "due now" and the run never stopped. A rate too small to count waits instead: nothing but
+    // the first request falls due within a day, at any phase, after a change of rate too.
+    void aVanishingRateNeverMakesEverythingDue_data() {
+        QTest::addColumn<double>("rate");
+        QTest::newRow("1e-300") << 1e-300;
+        QTest::newRow("1e-11") << 1e-11;
+        QTest::newRow("denormal") << 4.9e-324;
+    }
+    void aVanishingRateNeverMakesEverythingDue() {
+        QFETCH(double, rate);
+        const std::int64_t start = 1'000 * kS;
+        const std::int64_t day = 86'400 * kS;
+        ArrivalSchedule fresh;
+        fresh.start(start, rate, 0.5);
+        QVERIFY(!fresh.take_due(start + day));  // half an interval of eleven days is not a day
+        ArrivalSchedule slowed;
+        slowed.start(start, 1000, 0);
+        QVERIFY(slowed.take_due(start));
+        slowed.set_rate(rate, start + kMs / 2);
+        int due = 0;
+        while (slowed.take_due(start + day) && due < 10) ++due;
+        QVERIFY2(due <= 1, qPrintable(QString::number(due)));
+        QVERIFY(*slowed.next_due() > start + day);
+    }
 };
 
 QTEST_APPLESS_MAIN(TstArrivalSchedule)
