@@ -1,6 +1,9 @@
 #pragma once
 // A Beast body that drops the bytes it is given: the load generator needs to know where a
-// response ends (Content-Length, chunked or end of stream), never what it says. No allocation.
+// response ends (Content-Length, chunked or end of stream), never what it says; the servers need
+// to read a request's body to its end, never to keep it. No allocation: a body costs no memory
+// however many connections send one at once (Beast's string_body reserved each request's whole
+// Content-Length as soon as its header arrived: 300 unfinished 1 MB bodies held 301 MB).
 
 #include <cstdint>
 

@@ -15,7 +15,8 @@
 #include <string_view>
 
 #include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/string_body.hpp>
+
+#include "core/discard_body.hpp"
 
 namespace conclab::http {
 
@@ -23,7 +24,9 @@ class RequestParser {
 public:
     enum class Status { Complete, NeedMore, Bad };
 
-    // Node's maxHeaderSize is 16 KiB; bodies are accepted (and ignored) up to 1 MiB.
+    // Node's maxHeaderSize is 16 KiB; bodies are accepted up to 1 MiB, read to their end and
+    // dropped as they arrive (no route reads a body): no request body is ever buffered, so the
+    // total across connections is capped at nothing.
     static constexpr std::size_t kHeaderLimit = 16 * 1024;
     static constexpr std::size_t kBodyLimit = 1024 * 1024;
 
@@ -54,7 +57,7 @@ private:
     Status fail(int status, std::string message);
     bool check_header();  // once, when the header block is complete; false after fail()
 
-    std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
+    std::optional<boost::beast::http::request_parser<DiscardBody>> parser_;
     bool header_checked_ = false;
     bool continue_pending_ = false;
     int error_status_ = 0;

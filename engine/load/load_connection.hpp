@@ -13,7 +13,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/parser.hpp>
 
-#include "load/discard_body.hpp"
+#include "core/discard_body.hpp"
 #include "load/load_shared.hpp"
 #include "load/loader_stats.hpp"
 

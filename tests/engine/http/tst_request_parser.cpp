@@ -1,5 +1,10 @@
 #include <QtTest>
 
+#include <malloc.h>
+
+#include <memory>
+#include <vector>
+
 #include "http/request_parser.hpp"
 
 using conclab::http::RequestParser;
@@ -276,6 +281,36 @@ private slots:
         std::size_t used = 0;
         QCOMPARE(p.feed("", used), Status::NeedMore);
         QCOMPARE(p.feed("GET / HTTP/1.1\r\nHost:", used), Status::NeedMore);
+    }
+
+    // Probe finding 9 of #18: bodies were buffered per connection with no total cap (Beast's
+    // string_body reserved each Content-Length up front: 300 connections with 1 MB unfinished
+    // bodies held 301 MB). A body is read and dropped: 200 parsers halfway through 1 MB bodies
+    // hold a few KB each, and the whole body still counts against the 1 MiB limit.
+    void unfinishedBodiesHoldNoMemory() {
+        const std::string header = "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 1000000\r\n\r\n";
+        const std::string half(500000, 'b');
+        const auto in_use = [] {
+            const struct mallinfo2 m = ::mallinfo2();
+            return m.uordblks + m.hblkhd;  // heap in use, and blocks mapped on their own
+        };
+        const std::size_t before = in_use();
+        std::vector<std::unique_ptr<RequestParser>> open;
+        for (int i = 0; i < 200; ++i) {
+            open.push_back(std::make_unique<RequestParser>());
+            std::size_t used = 0;
+            QCOMPARE(open.back()->feed(header + half, used), Status::NeedMore);
+            QCOMPARE(used, header.size() + half.size());
+        }
+        const double held_mb = (static_cast<double>(in_use()) - static_cast<double>(before)) / 1e6;
+        QVERIFY2(held_mb < 5,
+                 qPrintable(QString("%1 MB held for 200 unfinished bodies").arg(held_mb)));
+        std::size_t used = 0;
+        QCOMPARE(open.front()->feed(half, used), Status::Complete);  // read to its end
+        RequestParser big;
+        QCOMPARE(big.feed("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 2000000\r\n\r\n", used),
+                 Status::Bad);
+        QCOMPARE(big.error_status(), 413);
     }
 };
 
