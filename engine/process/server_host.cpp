@@ -388,7 +388,8 @@ HostTick ServerHost::collect() {
         }
     }
     std::uint64_t total = d.requests_of_exited;
-    for (Impl::Worker& w : d.workers) w.collect_into(tick, total);
+    const std::int64_t now_us = monotonic_ns() / 1000;
+    for (Impl::Worker& w : d.workers) w.collect_into(tick, total, now_us, d.problems);
     tick.requests_total = total;
     tick.requests = total - std::min(total, d.requests_collected);
     d.requests_collected = total;

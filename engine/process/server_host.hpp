@@ -45,6 +45,7 @@ struct WorkerTick {
     std::uint64_t cpu_ns = 0;      // since the previous collect
     std::optional<LoopTick> loop;  // the event loop's (or an event-loop worker's)
     std::optional<GilTick> gil;    // the GIL model's (or a GIL worker's)
+    bool stale = false;            // no report for kStaleReportUs: its figures are old
 };
 
 // What the server side did since the previous collect().
@@ -71,6 +72,9 @@ struct HostTick {
     std::vector<std::string> worker_deaths;  // "worker 1234 died (signal 9) → 1240", since then
     bool process_per_core = false;           // the workers are one server, not one each
     std::vector<WorkerTick> workers;         // live workers, in start order
+    // Live workers that have stopped reporting (SIGSTOP, starved): left out of connections,
+    // in service and waiting above, which would otherwise repeat their last report as live.
+    int stale_workers = 0;
 };
 
 class ServerHost {

@@ -1,6 +1,7 @@
 #include "process/worker_record.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <variant>
 
 namespace conclab {
@@ -33,16 +34,35 @@ void WorkerRecord::take_message(const std::string& line, std::vector<std::string
     }
 }
 
-void WorkerRecord::collect_into(HostTick& tick, std::uint64_t& requests_total) {
+void WorkerRecord::collect_into(HostTick& tick, std::uint64_t& requests_total, std::int64_t now_us,
+                                std::vector<std::string>& problems) {
+    const std::int64_t silent_us = now_us - last.clock_us;
+    const bool silent = !exited && last.clock_us > 0 && silent_us > kStaleReportUs;
+    if (silent != stale) {
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%.1f", static_cast<double>(silent_us) / 1e6);
+        problems.push_back(
+            silent ? "server worker " + std::to_string(pid) + " has sent no report for " + seconds +
+                         " s (stopped, e.g. by SIGSTOP, or starved of CPU); its last figures "
+                         "are left out of the live counts"
+                   : "server worker " + std::to_string(pid) + " reports again");
+        stale = silent;
+    }
     if (!exited) {
-        requests_total += last.requests;
-        tick.connections += last.connections;
-        tick.in_service += last.in_service;
+        requests_total += last.requests;  // cumulative: true however old
+        if (!stale) {
+            tick.connections += last.connections;
+            tick.in_service += last.in_service;
+        }
         tick.pids.push_back(pid);
     }
-    tick.in_service_peak += std::max(peak_since_collect, last.in_service);
-    tick.waiting_peak += waiting_peak_since_collect;
-    if (!exited) add_time_averages(tick);
+    if (stale) {
+        ++tick.stale_workers;
+    } else {
+        tick.in_service_peak += std::max(peak_since_collect, last.in_service);
+        tick.waiting_peak += waiting_peak_since_collect;
+        if (!exited) add_time_averages(tick);
+    }
     const std::uint64_t cpu_ns = last.cpu_ns - std::min(last.cpu_ns, cpu_ns_collected);
     tick.cpu_ns += cpu_ns;
     if (!exited) {
@@ -50,6 +70,7 @@ void WorkerRecord::collect_into(HostTick& tick, std::uint64_t& requests_total) {
         worker.pid = pid;
         worker.requests = last.requests - std::min(last.requests, requests_collected);
         worker.cpu_ns = cpu_ns;
+        worker.stale = stale;
         add_internals(worker);
     }
     requests_collected = last.requests;

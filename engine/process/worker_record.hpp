@@ -18,6 +18,11 @@
 
 namespace conclab {
 
+// A worker reports every 100 ms from a thread of its own, whatever its serving loop does. One
+// silent for this long is stopped (SIGSTOP, a debugger) or starved of CPU: what it said last is
+// old news, not its state now ("in service 20" at 0 req/s).
+inline constexpr std::int64_t kStaleReportUs = 3'000'000;
+
 struct WorkerRecord {
     std::unique_ptr<WorkerProcess> process;
     int pid = 0;
@@ -45,8 +50,13 @@ struct WorkerRecord {
 
     // Adds this worker's share of a collect to `tick` (counts, peaks, averages, CPU, its
     // WorkerTick) and its cumulative requests to `requests_total`, then starts the next
-    // "since the previous collect" from here.
-    void collect_into(HostTick& tick, std::uint64_t& requests_total);
+    // "since the previous collect" from here. A worker whose last report is older than
+    // kStaleReportUs at `now_us` (monotonic µs) is stale: its WorkerTick says so, its gauges
+    // (connections, in service, waiting) stay out of the live sums, and `problems` gets one line
+    // when it falls silent and one when it reports again.
+    void collect_into(HostTick& tick, std::uint64_t& requests_total, std::int64_t now_us,
+                      std::vector<std::string>& problems);
+    bool stale = false;
 
 private:
     // The averages since the previous collect: the growth of the time integrals over the growth

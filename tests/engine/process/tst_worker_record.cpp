@@ -51,7 +51,7 @@ private slots:
 
         HostTick first;
         std::uint64_t total = 0;
-        w.collect_into(first, total);
+        w.collect_into(first, total, 1'000'000, problems);
         QCOMPARE(total, std::uint64_t(100));
         QCOMPARE(first.workers.size(), std::size_t(1));
         QCOMPARE(first.workers[0].requests, std::uint64_t(100));
@@ -62,7 +62,7 @@ private slots:
         take(w, report(250, 1'500'000, 750'000), problems, by_pid);
         HostTick second;
         total = 0;
-        w.collect_into(second, total);
+        w.collect_into(second, total, 1'500'000, problems);
         QCOMPARE(second.workers[0].requests, std::uint64_t(150));
         QCOMPARE(second.workers[0].cpu_ns, std::uint64_t(150'000));
         QCOMPARE(second.in_service_avg, 1.5);
@@ -116,6 +116,51 @@ private slots:
         QVERIFY(!judge_unexpected_exit(w, killed, 0).replace);
         QCOMPARE(worker_death_marker(w, killed, " \u2192 10").substr(0, 14),
                  std::string("worker 9 died "));
+    }
+
+    // Probe finding 9 of #18: a SIGSTOPped worker's last report was summed as live ("in service
+    // 20.0" at 0 req/s). Silent for more than kStaleReportUs, it is flagged and left out of the
+    // live gauges; its cumulative requests still count. Said once each way.
+    void aSilentWorkerIsFlaggedNotShownAsLive() {
+        WorkerRecord w;
+        w.pid = 5;
+        w.ready = true;
+        std::vector<std::string> problems;
+        std::map<int, std::uint64_t> by_pid;
+        take(w, report(100, 1'000'000, 0), problems, by_pid);
+        HostTick fresh;
+        std::uint64_t total = 0;
+        w.collect_into(fresh, total, 1'100'000, problems);
+        QCOMPARE(fresh.in_service, 2);
+        QCOMPARE(fresh.stale_workers, 0);
+
+        const std::int64_t later = 1'000'000 + kStaleReportUs + 500'000;
+        HostTick silent;
+        total = 0;
+        w.collect_into(silent, total, later, problems);
+        QCOMPARE(silent.in_service, 0);
+        QCOMPARE(silent.connections, 0);
+        QCOMPARE(silent.in_service_avg, 0.0);
+        QCOMPARE(silent.in_service_peak, 0);
+        QCOMPARE(silent.stale_workers, 1);
+        QCOMPARE(total, std::uint64_t(100));
+        QVERIFY(silent.workers.at(0).stale);
+        QCOMPARE(problems.size(), std::size_t(1));
+        const std::string said = QString("server worker 5 has sent no report for %1 s")
+                                     .arg(static_cast<double>(later - 1'000'000) / 1e6, 0, 'f', 1)
+                                     .toStdString();
+        QVERIFY2(problems[0].find(said) == 0, problems[0].c_str());
+        HostTick still;
+        w.collect_into(still, total, later + 1'000'000, problems);
+        QCOMPARE(problems.size(), std::size_t(1));  // not repeated every tick
+
+        take(w, report(150, later + 1'100'000, 0), problems, by_pid);
+        HostTick back;
+        total = 0;
+        w.collect_into(back, total, later + 1'200'000, problems);
+        QCOMPARE(back.in_service, 2);
+        QCOMPARE(back.stale_workers, 0);
+        QCOMPARE(problems.back(), std::string("server worker 5 reports again"));
     }
 };
 
