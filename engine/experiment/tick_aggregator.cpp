@@ -80,8 +80,8 @@ Internals internals_of(const WorkerTick& w) {
     return out;
 }
 
-TickAggregator::TickAggregator(double warmup_s, int load_threads, std::size_t max_samples)
-    : warmup_s_(warmup_s), load_threads_(load_threads), max_samples_(max_samples) {}
+TickAggregator::TickAggregator(double warmup_s, int load_threads, std::size_t recent_samples)
+    : warmup_s_(warmup_s), load_threads_(load_threads), series_(recent_samples, recent_samples) {}
 
 MetricsSample TickAggregator::make_sample(const TickInput& tick) const {
     const LoadTick& load = tick.load;
@@ -232,11 +232,7 @@ void TickAggregator::add(TickInput tick) {
     if (!s.warmup) add_to_summary(tick, s);
     client_completed_ += s.responses + s.heavy_responses;
     totals_.client_requests_total = client_completed_;
-    series_.push_back(std::move(s));
-    if (series_.size() > max_samples_) {
-        series_.pop_front();
-        ++base_;
-    }
+    series_.add(std::move(s));
 }
 
 void TickAggregator::add_drain(std::uint64_t responses, int still_open,
@@ -270,10 +266,7 @@ void TickAggregator::remember_warnings(double t_s) {
 }
 
 std::vector<MetricsSample> TickAggregator::samples_since(std::size_t index) const {
-    const std::size_t first = std::max(index, base_);
-    std::vector<MetricsSample> out;
-    for (std::size_t i = first; i < next_index(); ++i) out.push_back(series_[i - base_]);
-    return out;
+    return series_.since(index);
 }
 
 Summary TickAggregator::summary() const {

@@ -6,13 +6,13 @@
 
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "experiment/sample_series.hpp"
 #include "load/load_generator.hpp"
 #include "load/slow_clients.hpp"
 #include "metrics/latency_histogram.hpp"
@@ -41,9 +41,10 @@ struct TickInput {
 class TickAggregator {
 public:
     // Samples at or before warmup_s stay out of the summary; load_threads is the loader's
-    // capacity (100 % CPU each) for the saturation warning; older samples beyond max_samples are
-    // dropped so that memory stays bounded on long runs.
-    TickAggregator(double warmup_s, int load_threads, std::size_t max_samples = 100'000);
+    // capacity (100 % CPU each) for the saturation warning; the latest `recent_samples` are kept
+    // as measured and the older ones downsampled (SampleSeries), so that memory stays bounded on
+    // long runs.
+    TickAggregator(double warmup_s, int load_threads, std::size_t recent_samples = 7200);
 
     void add(TickInput tick);
     // What completed after the measured window, while stopping: it counts towards the
@@ -51,7 +52,7 @@ public:
     void add_drain(std::uint64_t responses, int still_open, std::optional<HostTick> host_final);
 
     std::vector<MetricsSample> samples_since(std::size_t index) const;
-    std::size_t next_index() const { return base_ + series_.size(); }
+    std::size_t next_index() const { return series_.next_index(); }
     Summary summary() const;
     const std::vector<std::string>& warnings() const { return warnings_; }  // of the last tick
     // Every distinct warning of the run, once, with the time it first appeared: "at 3.2 s: …".
@@ -71,10 +72,7 @@ private:
 
     double warmup_s_;
     int load_threads_;
-    std::size_t max_samples_;
-
-    std::deque<MetricsSample> series_;
-    std::size_t base_ = 0;  // index of series_.front()
+    SampleSeries series_;
     std::vector<std::string> warnings_;
     std::vector<std::string> run_warnings_;
     std::set<std::string> run_warning_kinds_;
