@@ -7,8 +7,8 @@
 #include <cstdio>
 #include <thread>
 
+#include "core/fixed_decimals.hpp"
 #include "experiment/experiment.hpp"
-#include "report/report_format.hpp"
 
 namespace conclab {
 

@@ -15,6 +15,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <variant>
 
 #include "core/clocks.hpp"
 #include "core/thread_name.hpp"
@@ -169,26 +170,47 @@ private:
     std::thread thread_;  // last: it starts once the rest is ready
 };
 
+// What the worker does after a command: serve on, or end (gracefully or not).
+enum class AfterCommand { Continue, Drain, Quit };
+
+// One handler per command, chosen by std::visit: a command added to EngineCommand without a
+// handler here does not compile (it used to fall through to "quit").
+struct CommandHandler {
+    ControlChannel& control;
+    Server& server;
+
+    AfterCommand operator()(const wp::Adopt&) const {
+        const int fd = control.take_descriptor();
+        if (fd >= 0) server.adopt_connection(fd);
+        return AfterCommand::Continue;
+    }
+    AfterCommand operator()(const wp::SetWorkload& set) const {
+        server.set_workload(set.workload);
+        return AfterCommand::Continue;
+    }
+    AfterCommand operator()(const wp::SetThreads& set) const {
+        if (std::string error = server.set_threads(set.threads); !error.empty()) {
+            control.send(wp::Error{error});
+        }
+        return AfterCommand::Continue;
+    }
+    AfterCommand operator()(const wp::Drain&) const { return AfterCommand::Drain; }
+    AfterCommand operator()(const wp::Quit&) const { return AfterCommand::Quit; }
+};
+
 // Applies the engine's commands until it says quit or drain (or its socket closes); true for
 // drain, a graceful end.
 bool follow_commands(ControlChannel& control, Server& server) {
     std::string line;
+    const CommandHandler handle{control, server};
     while (control.read_line(line)) {
         auto command = wp::parse_engine_command(line);
         if (!command) {
             control.send(wp::Error{"unknown command: " + line});
-        } else if (std::holds_alternative<wp::Adopt>(*command)) {
-            const int fd = control.take_descriptor();
-            if (fd >= 0) server.adopt_connection(fd);
-        } else if (auto* set = std::get_if<wp::SetWorkload>(&*command)) {
-            server.set_workload(set->workload);
-        } else if (auto* threads = std::get_if<wp::SetThreads>(&*command)) {
-            if (std::string error = server.set_threads(threads->threads); !error.empty()) {
-                control.send(wp::Error{error});
-            }
-        } else {
-            return std::holds_alternative<wp::Drain>(*command);
+            continue;
         }
+        const AfterCommand after = std::visit(handle, *command);
+        if (after != AfterCommand::Continue) return after == AfterCommand::Drain;
     }
     return false;
 }

@@ -2,11 +2,12 @@
 // Small formatting helpers every report writer shares: a measured-or-null JSON value, and a
 // number with a fixed count of decimals for the text summaries.
 
-#include <cstdio>
 #include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
+
+#include "core/fixed_decimals.hpp"  // fixed(): a number with a fixed count of decimals
 
 namespace conclab {
 
@@ -14,12 +15,6 @@ namespace conclab {
 template <typename T>
 nlohmann::json or_null(const std::optional<T>& value) {
     return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
-inline std::string fixed(double v, int digits) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", digits, v);
-    return text;
 }
 
 }  // namespace conclab
