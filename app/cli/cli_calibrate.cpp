@@ -2,9 +2,6 @@
 // fit, and saves it as a scenario when asked.
 #include <cstdio>
 #include <exception>
-#include <fstream>
-#include <iostream>
-#include <stdexcept>
 #include <stop_token>
 
 #include "cli_output.hpp"
@@ -13,10 +10,11 @@
 #include "experiment/calibration.hpp"
 #include "report/calibration_report.hpp"
 #include "report/run_report.hpp"
+#include "scenario/scenario.hpp"
 
 namespace conclab::cli {
 
-int calibrate_cli(const CliOptions& options) {
+ExitCode calibrate_cli(const CliOptions& options) {
     CalibrationSettings settings;
     settings.real = *options.target;
     settings.model = options.run;
@@ -43,12 +41,12 @@ int calibrate_cli(const CliOptions& options) {
         try {
             std::rethrow_exception(failure);
         } catch (const StartError& e) {
-            std::cerr << "conclab-cli: cannot start: " << e.what() << "\n";
-            return 1;
+            print_error(std::string("cannot start: ") + e.what());
+            return ExitCode::Failed;
         }
     }
     if (!json_to_stdout || !options.quiet) {
-        (json_to_stdout ? std::cerr : std::cout) << "\n" << calibration_text(result) << std::flush;
+        (json_to_stdout ? print_err : print_out)("\n" + calibration_text(result));
     }
     bool ok = true;
     if (!options.json_path.empty()) {
@@ -56,21 +54,14 @@ int calibrate_cli(const CliOptions& options) {
                            options.force);
     }
     if (!options.save_path.empty() && result.has_fit && !result.cancelled) {
-        try {
-            if (!options.force && std::ifstream(options.save_path)) {
-                throw std::runtime_error(options.save_path +
-                                         " exists; use --force to overwrite it");
-            }
-            save_scenario_file(options.save_path, calibration_scenario(result));
-            if (!options.quiet) std::fprintf(stderr, "Saved %s\n", options.save_path.c_str());
-        } catch (const std::exception& e) {
-            std::cerr << "conclab-cli: " << e.what() << "\n";
-            ok = false;
-        }
+        // The scenario file's own writer, with --force deciding over an existing file.
+        const bool saved = write_output(
+            options.save_path, scenario_to_json(calibration_scenario(result)), options.force);
+        if (saved && !options.quiet) std::fprintf(stderr, "Saved %s\n", options.save_path.c_str());
+        ok &= saved;
     }
-    if (result.cancelled) return 130;
-    if (!result.error.empty() || !ok) return 1;
-    return 0;
+    if (result.cancelled) return ExitCode::Interrupted;
+    return result.error.empty() && ok ? ExitCode::Ok : ExitCode::Failed;
 }
 
 }  // namespace conclab::cli

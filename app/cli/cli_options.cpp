@@ -202,13 +202,13 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
                 ? first
                 : "run";
         out.message = "conclab-cli: " + message + "\nTry 'conclab-cli " + command + " --help'.\n";
-        out.exit_code = 2;
+        out.exit_code = ExitCode::Usage;
         return out;
     };
 
     if (first.empty() || first == "--help" || first == "-h" || first == "help") {
         out.message = help_text();
-        out.exit_code = first.empty() ? 2 : 0;
+        out.exit_code = first.empty() ? ExitCode::Usage : ExitCode::Ok;
         return out;
     }
     if (first == "--version") {

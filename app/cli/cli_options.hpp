@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_exit_code.hpp"
 #include "core/run_config.hpp"
 #include "core/run_fields.hpp"
 
@@ -47,8 +48,8 @@ constexpr int kMaxRepeat = 100;
 
 struct ParseOutcome {
     std::optional<CliOptions> options;
-    std::string message;  // help text (exit 0) or an error (exit 2)
-    int exit_code = 0;
+    std::string message;  // help text (Ok) or an error (Usage)
+    ExitCode exit_code = ExitCode::Ok;
 };
 
 // argv as given to main (argv[0] is the program).

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <sstream>
 
+#include "core/atomic_file.hpp"
 #include "experiment/sweep.hpp"
 
 namespace conclab::cli {
@@ -100,7 +101,7 @@ std::string check_stages_and_sweep(CliOptions& o, const RawFlags& raw,
     }
     // The scenario's sweep section, under any flag given.
     if (raw.scenario_sweep && !given(vm, "step-duration")) o.step_s = raw.scenario_sweep->step_s;
-    if (o.step_s <= 0 || o.step_s > 3600) {
+    if (!(o.step_s > 0 && o.step_s <= 3600)) {  // written so that NaN fails too
         return "--step-duration must be above 0 and at most 3600 s";
     }
     o.sweep_warmup_s = given(vm, "warmup")  ? run.warmup_s
@@ -109,6 +110,17 @@ std::string check_stages_and_sweep(CliOptions& o, const RawFlags& raw,
     run.warmup_s = 0;  // each point gets its own warm-up
     if (o.models.empty() && raw.scenario_sweep) o.models = raw.scenario_sweep->models;
     if (o.models.empty()) o.models = {run.server.model};
+    return {};
+}
+
+// A text flag given with nothing in it ('') is a mistake in a script, not "not given".
+std::string check_given_values(const po::variables_map& vm) {
+    for (const char* flag : {"target", "scenario", "stages", "models", "json", "csv", "csv-workers",
+                             "chart", "report", "save"}) {
+        if (vm.count(flag) && vm[flag].as<std::string>().empty()) {
+            return std::string("--") + flag + " needs a value, got ''";
+        }
+    }
     return {};
 }
 
@@ -203,8 +215,34 @@ std::string check_outputs(const CliOptions& o) {
         return "--csv-workers needs --model process-per-core (other models have one server "
                "process: its figures are in --csv)";
     }
-    if (o.csv_workers_path == "-" && (o.csv_path == "-" || o.json_path == "-")) {
-        return "only one of --json, --csv and --csv-workers can write to stdout";
+    // Two outputs on stdout would interleave; two on one file, the second would replace the first.
+    const std::pair<const char*, const std::string*> files[] = {
+        {"--json", &o.json_path},
+        {"--csv", &o.csv_path},
+        {"--csv-workers", &o.csv_workers_path},
+        {"--chart", &o.chart_path},
+        {"--report", &o.report_path},
+        {"--save", &o.save_path}};
+    for (std::size_t i = 0; i < std::size(files); ++i) {
+        for (std::size_t j = i + 1; j < std::size(files); ++j) {
+            const std::string& a = *files[i].second;
+            if (a.empty() || a != *files[j].second) continue;
+            if (a == "-") {
+                return std::string(
+                           "only one of --json, --csv and --csv-workers can write to "
+                           "stdout (") +
+                       files[i].first + " and " + files[j].first + " both say -)";
+            }
+            return std::string(files[i].first) + " and " + files[j].first + " name the same file " +
+                   a;
+        }
+    }
+    // Before the run, not after it: a path that cannot be written would lose the whole run.
+    for (const auto& [flag, path] : files) {
+        if (path->empty() || *path == "-") continue;
+        if (std::string problem = output_path_problem(*path, o.force); !problem.empty()) {
+            return std::string(flag) + ": " + problem;
+        }
     }
     return {};
 }
@@ -225,6 +263,7 @@ std::string check_chart_path(const CliOptions& o) {
 // the target must be in o.run before validate() sees it).
 std::string check_cli_rules(CliOptions& o, const RawFlags& raw, const po::variables_map& vm) {
     if (o.run.duration_s <= 0) return "--duration must be more than 0 seconds";
+    if (std::string problem = check_given_values(vm); !problem.empty()) return problem;
     if (std::string problem = check_target(o, raw, vm); !problem.empty()) return problem;
     if (std::string problem = check_command_flags(o, raw); !problem.empty()) return problem;
     if (std::string problem = check_stages_and_sweep(o, raw, vm); !problem.empty()) {

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
-#include <iostream>
 #include <stop_token>
 
 #include "cli_output.hpp"
@@ -62,8 +61,8 @@ RunOutcome run_one(const RunConfig& config, bool quiet, const std::string& headi
     try {
         experiment.start();
     } catch (const StartError& e) {
-        std::cerr << "conclab-cli: cannot start"
-                  << (heading.empty() ? std::string() : " " + heading) << ": " << e.what() << "\n";
+        print_error("cannot start" + (heading.empty() ? std::string() : " " + heading) + ": " +
+                    e.what());
         return out;
     }
     out.started = true;
@@ -145,9 +144,9 @@ bool has_failed_run(const RunSet& runs) {
     for (const RunResult& r : runs) {
         if (!r.fatal_error.empty()) failed = true;
         if (r.summary.requests == 0 && r.summary.errors > 0) {
-            std::cerr << "conclab-cli: every request failed (" << r.summary.errors << " errors"
-                      << (r.config.external ? " from " + r.config.external->url : std::string())
-                      << "); see the error kinds above\n";
+            print_error("every request failed (" + std::to_string(r.summary.errors) + " errors" +
+                        (r.config.external ? " from " + r.config.external->url : std::string()) +
+                        "); see the error kinds above");
             failed = true;
         }
     }
@@ -162,25 +161,14 @@ const RunResult& typical(const RunSet& runs) {
     return runs[summarise_repeats(summaries).typical_run];
 }
 
-bool write_chart(const ChartRenderer& render_chart, const std::vector<RunResult>& runs,
-                 const CliOptions& options) {
-    if (options.chart_path.empty()) return true;
-    if (std::string error = render_chart(runs, options.chart_path, options.force,
-                                         {options.scenario_name, options.scenario_description});
+// --chart and --report alike: `render` (a ChartRenderer or ReportRenderer) to `path`, if given.
+bool write_rendered(const ChartRenderer& render, const std::vector<RunResult>& runs,
+                    const std::string& path, const CliOptions& options) {
+    if (path.empty()) return true;
+    if (std::string error = render(runs, path, options.force,
+                                   {options.scenario_name, options.scenario_description});
         !error.empty()) {
-        std::cerr << "conclab-cli: " << error << "\n";
-        return false;
-    }
-    return true;
-}
-
-bool write_report(const ReportRenderer& render_report, const std::vector<RunResult>& runs,
-                  const CliOptions& options) {
-    if (options.report_path.empty()) return true;
-    if (std::string error = render_report(runs, options.report_path, options.force,
-                                          {options.scenario_name, options.scenario_description});
-        !error.empty()) {
-        std::cerr << "conclab-cli: " << error << "\n";
+        print_error(error);
         return false;
     }
     return true;
@@ -189,13 +177,15 @@ bool write_report(const ReportRenderer& render_report, const std::vector<RunResu
 bool charts_available(const CliOptions& options, const ChartRenderer& render_chart,
                       const ReportRenderer& render_report) {
     if (!options.chart_path.empty() && !render_chart) {
-        std::cerr << "conclab-cli: --chart needs the Qt chart code, which this build left out "
-                     "(configure with -DCONCLAB_BUILD_GUI=ON)\n";
+        print_error(
+            "--chart needs the Qt chart code, which this build left out (configure with "
+            "-DCONCLAB_BUILD_GUI=ON)");
         return false;
     }
     if (!options.report_path.empty() && !render_report) {
-        std::cerr << "conclab-cli: --report needs the Qt chart code, which this build left out "
-                     "(configure with -DCONCLAB_BUILD_GUI=ON); --json writes the figures\n";
+        print_error(
+            "--report needs the Qt chart code, which this build left out (configure with "
+            "-DCONCLAB_BUILD_GUI=ON); --json writes the figures");
         return false;
     }
     return true;
@@ -203,17 +193,17 @@ bool charts_available(const CliOptions& options, const ChartRenderer& render_cha
 
 }  // namespace
 
-int run_cli(const CliOptions& options, const ChartRenderer& render_chart,
-            const ReportRenderer& render_report) {
-    if (!charts_available(options, render_chart, render_report)) return 2;
+ExitCode run_cli(const CliOptions& options, const ChartRenderer& render_chart,
+                 const ReportRenderer& render_report) {
+    if (!charts_available(options, render_chart, render_report)) return ExitCode::Usage;
     const SetOutcome set =
         run_repeats(options.run, options.repeat, options.quiet, {}, options.kill_worker_at);
-    if (set.runs.empty()) return set.interrupted ? 130 : 1;
+    if (set.runs.empty()) return set.interrupted ? ExitCode::Interrupted : ExitCode::Failed;
 
     const bool json_to_stdout =
         options.json_path == "-" || options.csv_path == "-" || options.csv_workers_path == "-";
     if (!json_to_stdout || !options.quiet) {
-        (json_to_stdout ? std::cerr : std::cout) << "\n" << run_set_text(set.runs) << std::flush;
+        (json_to_stdout ? print_err : print_out)("\n" + run_set_text(set.runs));
     }
     bool ok = true;
     if (!options.json_path.empty()) {
@@ -228,16 +218,16 @@ int run_cli(const CliOptions& options, const ChartRenderer& render_chart,
         ok &= write_output(options.csv_workers_path, run_result_workers_csv(typical(set.runs)),
                            options.force);
     }
-    ok &= write_chart(render_chart, {typical(set.runs)}, options);
-    ok &= write_report(render_report, {typical(set.runs)}, options);
-    if (set.interrupted) return 130;
-    if (set.start_failed || has_failed_run(set.runs) || !ok) return 1;
-    return 0;
+    ok &= write_rendered(render_chart, {typical(set.runs)}, options.chart_path, options);
+    ok &= write_rendered(render_report, {typical(set.runs)}, options.report_path, options);
+    if (set.interrupted) return ExitCode::Interrupted;
+    if (set.start_failed || has_failed_run(set.runs) || !ok) return ExitCode::Failed;
+    return ExitCode::Ok;
 }
 
-int compare_cli(const CliOptions& options, const ChartRenderer& render_chart,
-                const ReportRenderer& render_report) {
-    if (!charts_available(options, render_chart, render_report)) return 2;
+ExitCode compare_cli(const CliOptions& options, const ChartRenderer& render_chart,
+                     const ReportRenderer& render_report) {
+    if (!charts_available(options, render_chart, render_report)) return ExitCode::Usage;
     const std::vector<RunConfig> plan =
         options.variants.empty() ? comparison_runs(options.run, options.models, options.target)
                                  : comparison_runs(options.run, options.variants, options.target);
@@ -253,11 +243,11 @@ int compare_cli(const CliOptions& options, const ChartRenderer& render_chart,
         start_failed = set.start_failed;
         if (!set.runs.empty()) sets.push_back(std::move(set.runs));
     }
-    if (sets.empty()) return interrupted ? 130 : 1;
+    if (sets.empty()) return interrupted ? ExitCode::Interrupted : ExitCode::Failed;
 
     const bool json_to_stdout = options.json_path == "-";
     if (!json_to_stdout || !options.quiet) {
-        (json_to_stdout ? std::cerr : std::cout) << "\n" << comparison_text(sets) << std::flush;
+        (json_to_stdout ? print_err : print_out)("\n" + comparison_text(sets));
     }
     bool ok = true;
     if (!options.json_path.empty()) {
@@ -266,23 +256,22 @@ int compare_cli(const CliOptions& options, const ChartRenderer& render_chart,
     }
     std::vector<RunResult> charted;
     for (const RunSet& set : sets) charted.push_back(typical(set));
-    ok &= write_chart(render_chart, charted, options);
-    ok &= write_report(render_report, charted, options);
-    if (interrupted) return 130;
+    ok &= write_rendered(render_chart, charted, options.chart_path, options);
+    ok &= write_rendered(render_report, charted, options.report_path, options);
+    if (interrupted) return ExitCode::Interrupted;
     bool failed = start_failed;
     for (const RunSet& set : sets) failed |= has_failed_run(set);
-    if (failed || !ok) return 1;
-    return 0;
+    return failed || !ok ? ExitCode::Failed : ExitCode::Ok;
 }
 
-int serve_cli(const CliOptions& options) {
+ExitCode serve_cli(const CliOptions& options) {
     raise_fd_limit();
     ServerHost host(resolved(options.run.server), ServerHost::default_worker_program());
     try {
         host.start();
     } catch (const StartError& e) {
-        std::cerr << "conclab-cli: cannot start: " << e.what() << "\n";
-        return 1;
+        print_error(std::string("cannot start: ") + e.what());
+        return ExitCode::Failed;
     }
     std::printf("Serving %s on http://127.0.0.1:%u/ for %.0f s (Ctrl-C stops)\n",
                 std::string(to_string(options.run.server.model)).c_str(), host.port(),
@@ -295,21 +284,22 @@ int serve_cli(const CliOptions& options) {
         interrupted = stop_signal_within(std::min(left, 1.0));
         left -= 1.0;
         HostTick tick = host.collect();
-        for (const std::string& p : tick.problems) std::cerr << "  " << p << "\n";
+        for (const std::string& p : tick.problems) print_err("  " + p + "\n");
         failed = tick.failed;
     }
     host.stop();
     // After stop(): the workers' final reports are in.
     const HostTick final_tick = host.collect();
-    for (const std::string& p : final_tick.problems) std::cerr << "  " << p << "\n";
+    for (const std::string& p : final_tick.problems) print_err("  " + p + "\n");
     std::printf("Served %llu requests\n",
                 static_cast<unsigned long long>(final_tick.requests_total));
     if (failed) {
-        std::cerr << "conclab-cli: every server worker has exited and none could be restarted; "
-                     "the server stopped early\n";
-        return 1;
+        print_error(
+            "every server worker has exited and none could be restarted; the server "
+            "stopped early");
+        return ExitCode::Failed;
     }
-    return interrupted ? 130 : 0;
+    return interrupted ? ExitCode::Interrupted : ExitCode::Ok;
 }
 
 }  // namespace conclab::cli

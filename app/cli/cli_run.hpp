@@ -1,6 +1,6 @@
 #pragma once
 // Runs one experiment for conclab-cli: progress on stderr, summary on stdout, reports to files,
-// Ctrl-C (SIGINT/SIGTERM) stops the run cleanly and still reports what was measured.
+// Ctrl-C (SIGINT/SIGTERM/SIGHUP) stops the run cleanly and still reports what was measured.
 
 #include <functional>
 #include <string>
@@ -32,19 +32,19 @@ using ReportRenderer = ChartRenderer;
 using SweepChartRenderer = std::function<std::string(const std::vector<SweepResult>& sweeps,
                                                      const std::string& path, bool overwrite)>;
 
-// Blocks SIGINT and SIGTERM in the calling thread; call first thing in main(), before any thread
-// starts, so that they wait for run_cli()'s sigtimedwait instead of killing the process.
+// Blocks SIGINT, SIGTERM and SIGHUP in the calling thread; call first thing in main(), before any
+// thread starts, so that they wait for run_cli()'s sigtimedwait instead of killing the process.
 void block_stop_signals();
 
-// Returns the process exit code: 0 done, 1 could not start or failed, 130 interrupted.
-// `run` (with --repeat), `compare` and `calibrate`.
-int run_cli(const CliOptions& options, const ChartRenderer& render_chart,
-            const ReportRenderer& render_report = {});
-int compare_cli(const CliOptions& options, const ChartRenderer& render_chart,
-                const ReportRenderer& render_report = {});
-int calibrate_cli(const CliOptions& options);
-int sweep_cli(const CliOptions& options, const SweepChartRenderer& render_chart);
+// `run` (with --repeat), `compare` and `calibrate`: Ok, Failed (could not start, failed, an
+// output not written), Usage (charts asked of a build without them) or Interrupted.
+ExitCode run_cli(const CliOptions& options, const ChartRenderer& render_chart,
+                 const ReportRenderer& render_report = {});
+ExitCode compare_cli(const CliOptions& options, const ChartRenderer& render_chart,
+                     const ReportRenderer& render_report = {});
+ExitCode calibrate_cli(const CliOptions& options);
+ExitCode sweep_cli(const CliOptions& options, const SweepChartRenderer& render_chart);
 // `conclab-cli serve`: only the server side, for an external load tool; same exit codes.
-int serve_cli(const CliOptions& options);
+ExitCode serve_cli(const CliOptions& options);
 
 }  // namespace conclab::cli

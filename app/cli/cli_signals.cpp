@@ -7,10 +7,12 @@ sigset_t stop_signals() {
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
+    // A closed terminal or `kill -HUP` ends a run as SIGTERM does: stopped cleanly, summarised.
+    sigaddset(&set, SIGHUP);
     return set;
 }
 
-// Waits up to `seconds` for SIGINT/SIGTERM; true if one arrived.
+// Waits up to `seconds` for a stop signal; true if one arrived.
 bool stop_signal_within(double seconds) {
     const sigset_t set = stop_signals();
     timespec timeout{static_cast<time_t>(seconds),

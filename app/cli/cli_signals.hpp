@@ -1,6 +1,7 @@
 #pragma once
-// Ctrl-C for conclab-cli: SIGINT and SIGTERM are blocked in every thread (block_stop_signals) and
-// waited for here, so a run, sweep or calibration stops cleanly and still reports what it has.
+// Ctrl-C for conclab-cli: SIGINT, SIGTERM and SIGHUP are blocked in every thread
+// (block_stop_signals) and waited for here, so a run, sweep or calibration stops cleanly and still
+// reports what it has.
 
 #include <signal.h>
 
@@ -14,7 +15,7 @@ namespace conclab::cli {
 
 sigset_t stop_signals();
 
-// Waits up to `seconds` for SIGINT/SIGTERM; true if one arrived.
+// Waits up to `seconds` for SIGINT/SIGTERM/SIGHUP; true if one arrived.
 bool stop_signal_within(double seconds);
 
 // Runs `task(stop_token)` on a thread while this one watches for Ctrl-C, which asks the task to

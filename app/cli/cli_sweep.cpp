@@ -2,7 +2,6 @@
 // latency at each step (X(N), R(N)); JSON and a chart on request.
 #include <cstdio>
 #include <exception>
-#include <iostream>
 #include <stop_token>
 
 #include "cli_output.hpp"
@@ -14,10 +13,10 @@
 
 namespace conclab::cli {
 
-int sweep_cli(const CliOptions& options, const SweepChartRenderer& render_chart) {
+ExitCode sweep_cli(const CliOptions& options, const SweepChartRenderer& render_chart) {
     if (!options.chart_path.empty() && !render_chart) {
-        std::cerr << "conclab-cli: --chart needs the Qt chart code, which this build left out\n";
-        return 2;
+        print_error("--chart needs the Qt chart code, which this build left out");
+        return ExitCode::Usage;
     }
     std::vector<SweepResult> sweeps;
     bool interrupted = false;
@@ -53,8 +52,8 @@ int sweep_cli(const CliOptions& options, const SweepChartRenderer& render_chart)
             try {
                 std::rethrow_exception(failure);
             } catch (const StartError& e) {
-                std::cerr << "conclab-cli: cannot start " << label << ": " << e.what() << "\n";
-                return 1;
+                print_error("cannot start " + label + ": " + e.what());
+                return ExitCode::Failed;
             }
         }
         interrupted = interrupted || result.cancelled;
@@ -63,7 +62,7 @@ int sweep_cli(const CliOptions& options, const SweepChartRenderer& render_chart)
     const bool json_to_stdout = options.json_path == "-";
     if (!json_to_stdout || !options.quiet) {
         for (const SweepResult& s : sweeps) {
-            (json_to_stdout ? std::cerr : std::cout) << "\n" << sweep_text(s) << std::flush;
+            (json_to_stdout ? print_err : print_out)("\n" + sweep_text(s));
         }
     }
     bool ok = true;
@@ -72,12 +71,12 @@ int sweep_cli(const CliOptions& options, const SweepChartRenderer& render_chart)
     }
     if (!options.chart_path.empty() && !sweeps.empty()) {
         if (std::string e = render_chart(sweeps, options.chart_path, options.force); !e.empty()) {
-            std::cerr << "conclab-cli: " << e << "\n";
+            print_error(e);
             ok = false;
         }
     }
-    if (interrupted) return 130;
-    return ok ? 0 : 1;
+    if (interrupted) return ExitCode::Interrupted;
+    return ok ? ExitCode::Ok : ExitCode::Failed;
 }
 
 }  // namespace conclab::cli

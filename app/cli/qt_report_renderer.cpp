@@ -1,7 +1,8 @@
 #include "qt_report_renderer.hpp"
 
-#include <QApplication>
+#include <QString>
 
+#include "qt_offscreen.hpp"
 #include "report_writer.hpp"
 
 namespace conclab::cli {
@@ -9,19 +10,17 @@ namespace conclab::cli {
 ReportRenderer make_qt_report_renderer(int argc, char** argv) {
     return [argc, argv](const std::vector<RunResult>& runs, const std::string& path, bool overwrite,
                         const ChartHeading& heading) -> std::string {
-        // Headless by default: the charts need widgets, not a screen.
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-        int qt_argc = argc > 0 ? 1 : 0;
-        QApplication app(qt_argc, argv);
-        ui::ReportOptions options;
-        options.overwrite = overwrite;
-        // A preset's name titles the report; its description is in the report's scenario text.
-        options.title = QString::fromStdString(heading.name);
-        QString error;
-        if (!ui::write_report_for_runs(runs, QString::fromStdString(path), options, &error)) {
-            return error.toStdString();
-        }
-        return {};
+        return with_offscreen_app(argc, argv, [&]() -> std::string {
+            ui::ReportOptions options;
+            options.overwrite = overwrite;
+            // A preset's name titles the report; its description is in the report's scenario text.
+            options.title = QString::fromStdString(heading.name);
+            QString error;
+            if (!ui::write_report_for_runs(runs, QString::fromStdString(path), options, &error)) {
+                return error.toStdString();
+            }
+            return {};
+        });
     };
 }
 

@@ -14,33 +14,15 @@
 #include <signal.h>
 
 #include "blocking_http_client.hpp"
+#include "cli_process.hpp"
 #include "server/listen_socket.hpp"
 
 namespace {
 
 const QString kCli = QStringLiteral(CONCLAB_CLI);
 
-struct CliRun {
-    int exit_code = -1;
-    QString out, err;
-    QJsonObject json;
-};
-
-CliRun run_cli(const QStringList& args, int timeout_ms = 60000) {
-    QProcess p;
-    p.start(kCli, args);
-    CliRun r;
-    if (!p.waitForFinished(timeout_ms)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timed out";
-        return r;
-    }
-    r.exit_code = p.exitCode();
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using conclab::test::CliRun;
+using conclab::test::run_cli;
 
 QJsonObject read_json(const QString& path) {
     QFile f(path);
@@ -143,7 +125,7 @@ private slots:
         QVERIFY2(r.exit_code == 0, qPrintable(r.err));
         QCOMPARE(QImageReader(png).size(), QSize(3840, 2160));
         r = run_cli({"run", "--duration", "0.5", "--chart", png, "--quiet"});
-        QCOMPARE(r.exit_code, 1);  // exists, no --force
+        QCOMPARE(r.exit_code, 2);  // exists, no --force: refused before the run
         QVERIFY(r.err.contains("exists"));
         r = run_cli({"run", "--duration", "0.5", "--chart", svg, "--quiet"});
         QVERIFY2(r.exit_code == 0, qPrintable(r.err));
@@ -190,7 +172,7 @@ private slots:
 
         // No overwrite without --force; the file stays as it was.
         r = run_cli({"run", "--duration", "0.5", "--report", html, "--quiet"});
-        QCOMPARE(r.exit_code, 1);
+        QCOMPARE(r.exit_code, 2);  // refused before the run
         QVERIFY2(r.err.contains("exists") && r.err.contains("--force"), qPrintable(r.err));
         QVERIFY(h.open(QIODevice::ReadOnly));
         QCOMPARE(h.readAll(), page);
@@ -217,8 +199,9 @@ private slots:
         f.write("precious");
         f.close();
         CliRun r = run_cli({"run", "--duration", "0.5", "--json", json, "--quiet"});
-        QCOMPARE(r.exit_code, 1);
+        QCOMPARE(r.exit_code, 2);  // refused before the run, not after it
         QVERIFY(r.err.contains("--force"));
+        QVERIFY2(!r.err.contains("Running"), qPrintable(r.err));
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), QByteArray("precious"));
     }

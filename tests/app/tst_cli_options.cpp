@@ -43,7 +43,7 @@ private slots:
     void helpListsEveryFlagWithDefaults() {
         auto p = parse({"run", "--help"});
         QVERIFY(!p.options);
-        QCOMPARE(p.exit_code, 0);
+        QCOMPARE(p.exit_code, ExitCode::Ok);
         const QString help = QString::fromStdString(p.message);
         for (const char* flag :
              {"--model", "--threads", "--workers", "--inner", "--switch-interval-ms", "--backlog",
@@ -83,7 +83,7 @@ private slots:
         for (auto& s : storage) argv.push_back(s.constData());
         auto p = parse(argv);
         QVERIFY(!p.options);
-        QCOMPARE(p.exit_code, 2);
+        QCOMPARE(p.exit_code, ExitCode::Usage);
         QVERIFY2(QString::fromStdString(p.message).contains(says), p.message.c_str());
     }
     void scenarioGivesDefaultsFlagsOverride() {
@@ -104,10 +104,10 @@ private slots:
         QVERIFY(p.options);
         QCOMPARE(p.options->run.load.heavy_connections, 2);
         QCOMPARE(p.options->run.load.heavy_cpu_ms, 30.0);
-        QCOMPARE(parse({"run", "--heavy-connections", "500"}).exit_code, 2);
+        QCOMPARE(parse({"run", "--heavy-connections", "500"}).exit_code, ExitCode::Usage);
         QCOMPARE(
             parse({"run", "--heavy-connections", "1", "--target", "http://127.0.0.1:9/"}).exit_code,
-            2);
+            ExitCode::Usage);
     }
 
     // Every registry field, set on the command line to a value other than its default, survives
@@ -174,10 +174,10 @@ private slots:
     void strayWordsAndVersion() {
         auto stray = parse({"run", "extra"});
         QVERIFY(!stray.options);
-        QCOMPARE(stray.exit_code, 2);
+        QCOMPARE(stray.exit_code, ExitCode::Usage);
         auto version = parse({"--version"});
         QVERIFY(!version.options);
-        QCOMPARE(version.exit_code, 0);
+        QCOMPARE(version.exit_code, ExitCode::Ok);
         QVERIFY(version.message.find(CONCLAB_VERSION) != std::string::npos);
     }
 
@@ -288,9 +288,64 @@ private slots:
         for (auto& s : storage) argv.push_back(s.constData());
         auto p = parse(argv);
         QVERIFY(!p.options);
-        QCOMPARE(p.exit_code, 2);
+        QCOMPARE(p.exit_code, ExitCode::Usage);
         QVERIFY2(QString::fromStdString(p.message).contains(says), p.message.c_str());
     }
+    // Issue #18's probe: each of these ran (or ran for the wrong time, or lost its output at the
+    // end); each is now refused before anything starts, exit 2, naming the flag or field.
+    void probeFindingsAreRefusedBeforeTheRun_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("says");
+        const QString existing = outputs_.filePath("existing.json");
+        QFile f(existing);
+        if (!f.exists() && f.open(QIODevice::WriteOnly)) f.write("precious");
+        const QString device = outputs_.filePath("device-link");
+        QFile::link("/dev/null", device);
+        QTest::newRow("rate 1e-300") << QStringList{"run", "--rate", "1e-300"} << "rate must be 0";
+        QTest::newRow("rate 1e-11") << QStringList{"run", "--rate", "1e-11"} << "rate must be 0";
+        QTest::newRow("tick beyond the run")
+            << QStringList{"run", "--tick", "60", "--duration", "1"} << "tick_s must be at most";
+        QTest::newRow("step-duration nan")
+            << QStringList{"sweep", "--connections", "1,2", "--step-duration", "nan"}
+            << "--step-duration";
+        QTest::newRow("empty stages") << QStringList{"run", "--stages", ""} << "--stages needs";
+        QTest::newRow("empty target") << QStringList{"run", "--target", ""} << "--target needs";
+        QTest::newRow("empty scenario")
+            << QStringList{"run", "--scenario", ""} << "--scenario needs";
+        QTest::newRow("json and csv on stdout")
+            << QStringList{"run", "--json", "-", "--csv", "-"} << "only one of";
+        QTest::newRow("same file twice")
+            << QStringList{"run", "--json", "a.out", "--csv", "a.out"} << "the same file";
+        QTest::newRow("existing output")
+            << QStringList{"run", "--json", existing} << "--json: cannot write";
+        QTest::newRow("device with force")
+            << QStringList{"run", "--csv", device, "--force"} << "not a regular file";
+        QTest::newRow("no such folder")
+            << QStringList{"run", "--json", outputs_.filePath("no/such/x.json")}
+            << "no such folder";
+        QTest::newRow("existing chart")
+            << QStringList{"run", "--chart", outputs_.filePath("existing.json") + ".png", "--json",
+                           existing}
+            << "--json";
+        QTest::newRow("sweep from 2^32+1")
+            << QStringList{"sweep", "--from", "4294967297", "--to", "2", "--steps", "2"}
+            << "--from";
+    }
+    void probeFindingsAreRefusedBeforeTheRun() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, says);
+        std::vector<QByteArray> storage;
+        for (const QString& a : args) storage.push_back(a.toUtf8());
+        std::vector<const char*> argv;
+        for (auto& s : storage) argv.push_back(s.constData());
+        auto p = parse(argv);
+        QVERIFY2(!p.options, "accepted");
+        QCOMPARE(p.exit_code, ExitCode::Usage);
+        QVERIFY2(QString::fromStdString(p.message).contains(says), p.message.c_str());
+    }
+
+private:
+    QTemporaryDir outputs_;
 };
 
 QTEST_GUILESS_MAIN(TstCliOptions)

@@ -58,7 +58,7 @@ private slots:
         QVERIFY2(coloured > 200, qPrintable(QString::number(coloured)));
         // Never over an existing file without --force.
         r = run_cli(args + QStringList{"--chart", png});
-        QCOMPARE(r.exit_code, 1);
+        QCOMPARE(r.exit_code, 2);  // refused before the sweep
         QVERIFY2(r.err.contains("exists"), qPrintable(r.err));
         r = run_cli(args + QStringList{"--chart", svg});
         QVERIFY2(r.exit_code == 0, qPrintable(r.err));

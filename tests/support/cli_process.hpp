@@ -24,9 +24,11 @@ inline CliRun run_cli(const QStringList& args, int timeout_ms = 120000) {
         r.err = "timed out";
         return r;
     }
-    r.exit_code = p.exitCode();
+    // A crash (SIGSEGV on hostile input, say) is no exit code at all: -2, said in err.
+    r.exit_code = p.exitStatus() == QProcess::CrashExit ? -2 : p.exitCode();
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
+    if (p.exitStatus() == QProcess::CrashExit) r.err += "\n(crashed: " + p.errorString() + ")";
     return r;
 }
 
