@@ -80,6 +80,11 @@ public:
             buffer_.append(chunk, static_cast<std::size_t>(n));
         }
     }
+    // True when bytes from the server are already waiting in the socket, right now (no wait).
+    bool has_bytes_waiting() {
+        char c;
+        return ::recv(fd_, &c, 1, MSG_PEEK | MSG_DONTWAIT) > 0 || !buffer_.empty();
+    }
     // True when the server closed the connection (reads EOF within the timeout).
     bool reads_eof() {
         char c;

@@ -60,20 +60,23 @@ QString rates(const std::vector<RunResult>& r) {
     return parts.join(" vs ") + " req/s";
 }
 
-// Whether run `b` of the preset's comparison reaches `bound` × run `a`'s req/s (above: at least;
-// below: less than). A throughput ratio on a shared 2-core machine depends on what else runs, so
-// the comparison gets two more chances before the direction is called wrong; `seen` says what
-// each attempt measured.
-bool ratio_holds(const char* file, std::size_t a, std::size_t b, double bound, bool above,
-                 QString& seen) {
+// Whether run `b` of the preset's comparison serves between `low` and `high` × run `a`'s req/s
+// (at least low, less than high), both runs serving. A throughput ratio on a shared 2-core
+// machine depends on what else runs, so the comparison gets two more chances before the
+// direction is called wrong; `seen` says what each attempt measured.
+bool ratio_within(const char* file, std::size_t a, std::size_t b, double low, double high,
+                  QString& seen) {
     for (int attempt = 0; attempt < 3; ++attempt) {
         const auto r = run_preset(file, 3);
         seen += (seen.isEmpty() ? "" : "; then ") + rates(r);
-        const double ratio = r[b].summary.rps / std::max(r[a].summary.rps, 1e-9);
-        if (above ? ratio >= bound : ratio < bound) return true;
+        if (r[a].summary.rps <= 0 || r[b].summary.rps <= 0) continue;  // a run that served nothing
+        const double ratio = r[b].summary.rps / r[a].summary.rps;
+        if (ratio >= low && ratio < high) return true;
     }
     return false;
 }
+
+constexpr double kNoLimit = 1e300;
 
 }  // namespace
 
@@ -152,26 +155,29 @@ private slots:
         QCOMPARE(s.run.load.connections, 1000);
         QCOMPARE(s.compare.size(), std::size_t(2));
         QString seen;
-        QVERIFY2(ratio_holds("11-gunicorn-gevent-vs-sync-io-bound.json", 1, 0, 20, true, seen),
+        QVERIFY2(ratio_within("11-gunicorn-gevent-vs-sync-io-bound.json", 1, 0, 20, kNoLimit, seen),
                  qPrintable(seen));
     }
 
-    // Node cluster: CPU-bound it uses both cores; I/O-bound one loop already keeps up.
+    // Node cluster: I/O-bound one loop already keeps up; CPU-bound it uses both cores.
     void clusterBeatsSingleOnCpuNotOnIo() {
         QString seen;
-        QVERIFY2(ratio_holds("14-node-cluster-vs-single-cpu-bound.json", 0, 1, 1.3, true, seen),
+        // Close to the single loop, from either side: "less than 1.5x" alone passed a cluster
+        // that served nothing.
+        QVERIFY2(ratio_within("15-node-cluster-vs-single-io-bound.json", 0, 1, 0.5, 1.5, seen),
                  qPrintable(seen));
         seen.clear();
-        QVERIFY2(ratio_holds("15-node-cluster-vs-single-io-bound.json", 0, 1, 1.5, false, seen),
-                 qPrintable(seen));
+        QVERIFY2(
+            ratio_within("14-node-cluster-vs-single-cpu-bound.json", 0, 1, 1.3, kNoLimit, seen),
+            qPrintable(seen));
     }
 
     // nginx round-robin to 2 Flask instances: twice the GIL-bound CPU of one.
     void loadBalancerBeatsOneInstance() {
         QString seen;
-        QVERIFY2(
-            ratio_holds("13-load-balancer-two-flask-instances-vs-one.json", 0, 1, 1.3, true, seen),
-            qPrintable(seen));
+        QVERIFY2(ratio_within("13-load-balancer-two-flask-instances-vs-one.json", 0, 1, 1.3,
+                              kNoLimit, seen),
+                 qPrintable(seen));
     }
 };
 
