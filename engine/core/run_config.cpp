@@ -373,8 +373,8 @@ std::string check_stages(const std::vector<Stage>& stages, bool open_loop) {
                    shortest(max) + ", got " + shortest(s.target);
         }
         if (open_loop && s.target > 0 && s.target < kMinRate) {
-            return where + ": target must be 0 or at least " + shortest(kMinRate) +
-                   " req/s, got " + shortest(s.target);
+            return where + ": target must be 0 or at least " + shortest(kMinRate) + " req/s, got " +
+                   shortest(s.target);
         }
         if (!open_loop && s.target != std::floor(s.target)) {
             return where + ": target must be a whole number of connections, got " +
