@@ -14,6 +14,8 @@ packages=(
 packages+=(python3-flask gunicorn)
 # clang and its runtimes (libFuzzer, sanitizers) for the fuzz preset (scripts/test-sanitizers.sh).
 packages+=(clang-14 libclang-rt-14-dev)
+# The format check of scripts/test.sh (.clang-format; Debian 12's clang-format is version 14).
+packages+=(clang-format)
 # Fonts so that charts rendered offscreen have readable text.
 packages+=(fonts-dejavu-core)
 
