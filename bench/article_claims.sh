@@ -1,25 +1,28 @@
 #!/usr/bin/env bash
 # Reproduces the folklore claims Concurrency Lab is about, one line of figures each, from a
 # release build:  bash bench/article_claims.sh   (about 4 min; RECIPES_ONLY=1 for the recipes)
+# CONCLAB_CLI: the conclab-cli to drive (bench/conclab_cli.sh). A figure that was not measured
+# (no latency when nothing completed) prints as "n/a", never as 0.
 set -euo pipefail
-bin=${BIN:-build/release/bin}
+source "$(dirname "$0")/conclab_cli.sh"
 duration=${DURATION:-8}
 
 run() {  # label, then conclab-cli run flags
-    local label=$1; shift
-    "$bin/conclab-cli" run "$@" --duration "$duration" --warmup 1 --quiet --json - |
+    local label=$1 json; shift
+    json=$(cli_or_die run "$@" --duration "$duration" --warmup 1 --quiet --json -)
     python3 -c '
 import json, sys
 label = sys.argv[1]
-j = json.load(sys.stdin)
+j = json.loads(sys.argv[2])
 s = j["summary"]
 c = s["connections"]
 l = s["latency_ms"]
-cpu = s["server_cpu_pct_mean"] or 0
-print("%-44s %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms  in service max %5d  waiting max %5d  errors %d  server CPU %4.0f %%"
-      % (label, s["rps"], l["p50"] or 0, l["p99"] or 0, c["server_in_service_max"],
-         c["server_waiting_max"], s["errors"], cpu))
-' "$label"
+def f(x, width, digits=2):
+    return ("%*.*f" % (width, digits, x)) if x is not None else "%*s" % (width, "n/a")
+print("%-44s %9.1f req/s  p50 %s ms  p99 %s ms  in service max %s  waiting max %s  errors %d  server CPU %s %%"
+      % (label, s["rps"], f(l["p50"], 8), f(l["p99"], 8), f(c["server_in_service_max"], 5, 0),
+         f(c["server_waiting_max"], 5, 0), s["errors"], f(s["server_cpu_pct_mean"], 4, 0)))
+' "$label" "$json"
 }
 
 if [ -z "${RECIPES_ONLY:-}" ]; then
@@ -43,21 +46,25 @@ fi
 # run: req/s, p99 and the largest number of requests the servers held in service at one moment.
 presets=$(dirname "$0")/../resources/presets
 recipe() {  # label, preset file
-    local label=$1 file=$presets/$2 command=run
+    local label=$1 file=$presets/$2 command=run json
     grep -q '"compare"' "$file" && command=compare
-    "$bin/conclab-cli" $command --scenario "$file" --duration "$duration" --warmup 1 --quiet --json - |
+    json=$(cli_or_die $command --scenario "$file" --duration "$duration" --warmup 1 --quiet --json -)
     python3 -c '
 import json, sys
 label = sys.argv[1]
-j = json.load(sys.stdin)
+j = json.loads(sys.argv[2])
 runs = j["runs"] if "runs" in j else [j]
+def f(x, width, digits=2):
+    return ("%*.*f" % (width, digits, x)) if x is not None else "%*s" % (width, "n/a")
 for r in runs:
     s = r["summary"]
-    peak = max((m["server_in_service_peak"] or 0) for m in r["series"] if not m["warmup"])
-    print("%-44s %-46s %9.1f req/s  p99 %8.2f ms  in service peak %5d  errors %d"
-          % (label, r["label"][:46], s["rps"], s["latency_ms"]["p99"] or 0, peak, s["errors"]))
+    peaks = [m["server_in_service_peak"] for m in r["series"]
+             if not m["warmup"] and m["server_in_service_peak"] is not None]
+    print("%-44s %-46s %9.1f req/s  p99 %s ms  in service peak %s  errors %d"
+          % (label, r["label"][:46], s["rps"], f(s["latency_ms"]["p99"], 8),
+             f(max(peaks) if peaks else None, 5, 0), s["errors"]))
     label = ""
-' "$label"
+' "$label" "$json"
 }
 echo "Scaling recipes (resources/presets, --duration $duration)"
 recipe "  gunicorn sync workers, 2 x cores + 1" 09-gunicorn-sync-workers-serve-workers-at-once.json

@@ -2,15 +2,16 @@
 # Can the open loop keep its rate? Drives a zero-work event-loop server at a fixed request rate
 # (open loop, wrk2 style) and prints the achieved rate against the requested one; the goal is
 # within 2 %. Run from a release build:  bash bench/open_loop_rate.sh
-# RATE (50000), CONNECTIONS (max pool, 200), THREADS (load threads, 2), SECONDS_PER_RUN (5).
+# RATE (50000), CONNECTIONS (max pool, 200), THREADS (load threads, 2), SECONDS_PER_RUN (5);
+# CONCLAB_CLI: the conclab-cli to drive (bench/conclab_cli.sh).
 set -euo pipefail
-bin=${BIN:-build/release/bin}
+source "$(dirname "$0")/conclab_cli.sh"
 rate=${RATE:-50000}
 connections=${CONNECTIONS:-200}
 threads=${THREADS:-2}
 seconds=${SECONDS_PER_RUN:-5}
 
-json=$("$bin/conclab-cli" run --model event-loop --rate "$rate" --max-connections "$connections" \
+json=$(cli_or_die run --model event-loop --rate "$rate" --max-connections "$connections" \
     --load-threads "$threads" --duration "$seconds" --warmup 1 --quiet --json -)
 python3 - "$rate" "$json" <<'PY'
 import json, sys

@@ -5,11 +5,11 @@
 # and error counts of each and the ratio conclab/wrk. Goal: no errors, ratio 0.9..1.1.
 # Servers listen on 127.0.0.1 only and are stopped on exit; nginx is skipped when not installed.
 #
-#   bash bench/real_servers_vs_wrk.sh            (BIN=build/release/bin by default)
-#   BIN=build/ci/bin CONNECTIONS=10 SECONDS_PER_RUN=5 ROUNDS=3 LOAD_THREADS=1 URL_PATH=/ ...
+#   bash bench/real_servers_vs_wrk.sh            (CONCLAB_CLI: bench/conclab_cli.sh)
+#   CONCLAB_CLI=build/ci/bin/conclab-cli CONNECTIONS=10 SECONDS_PER_RUN=5 ROUNDS=3 LOAD_THREADS=1 URL_PATH=/ ...
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-bin=${BIN:-build/release/bin}
+source "$here/conclab_cli.sh"
 connections=${CONNECTIONS:-10}
 seconds=${SECONDS_PER_RUN:-5}
 rounds=${ROUNDS:-3}
@@ -24,7 +24,6 @@ app_dir="$here/../tests/real_servers"
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is not installed (apt-get install time)"; exit 1; }
-[ -x "$bin/conclab-cli" ] || { echo "no $bin/conclab-cli (set BIN)"; exit 1; }
 $python -c 'import flask, gunicorn' 2>/dev/null ||
     { echo "$python cannot import flask and gunicorn (apt-get install python3-flask gunicorn)"; exit 1; }
 
@@ -106,10 +105,12 @@ run_wrk() {  # url
         END {split(cpu, c, " "); printf "%s %d %.1f\n", rps, err, n ? (c[1] + c[2]) * 1e6 / n : 0}
     ' "$work/wrk.out"
 }
-run_conclab() {  # url
+run_conclab() {  # url; fails (no line) when the CLI does: no figure from an earlier round
+    rm -f "$work/conclab.json"
     /usr/bin/time -f "%U %S" -o "$work/time" \
-        "$bin/conclab-cli" run --target "$1" -c "$connections" -t "$threads" \
-        --duration "$seconds" --quiet --force --json "$work/conclab.json" >/dev/null 2>&1
+        "$cli" run --target "$1" -c "$connections" -t "$threads" \
+        --duration "$seconds" --quiet --json "$work/conclab.json" >/dev/null 2>"$work/conclab.err" ||
+        { echo "conclab-cli failed against $1:" >&2; cat "$work/conclab.err" >&2; return 1; }
     python3 - "$work/conclab.json" "$(cat "$work/time")" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))["summary"]
@@ -136,13 +137,16 @@ for name in "${servers[@]}"; do
     wrk -t"$threads" -c"$connections" -d2s "$url" >/dev/null  # threads, workers and caches warm
     ours=(); theirs=(); ours_cpus=(); wrk_cpus=(); ours_err=0; wrk_err=0
     for round in $(seq "$rounds"); do
+        # Command substitutions, not <(...): a client that fails ends the script (set -e).
         if [ $((round % 2)) -eq 1 ]; then
-            read -r ours_rps ours_e ours_cpu ours_kinds < <(run_conclab "$url")
-            read -r wrk_rps wrk_e wrk_cpu < <(run_wrk "$url")
+            ours_line=$(run_conclab "$url")
+            wrk_line=$(run_wrk "$url")
         else
-            read -r wrk_rps wrk_e wrk_cpu < <(run_wrk "$url")
-            read -r ours_rps ours_e ours_cpu ours_kinds < <(run_conclab "$url")
+            wrk_line=$(run_wrk "$url")
+            ours_line=$(run_conclab "$url")
         fi
+        read -r ours_rps ours_e ours_cpu ours_kinds <<<"$ours_line"
+        read -r wrk_rps wrk_e wrk_cpu <<<"$wrk_line"
         printf "%-17s round %d  conclab %8.1f req/s %5.1f us CPU/req errors %s %s  wrk %8.1f req/s %5.1f us CPU/req errors %s\n" \
             "$name" "$round" "$ours_rps" "$ours_cpu" "$ours_e" "$ours_kinds" "$wrk_rps" "$wrk_cpu" "$wrk_e"
         ours+=("$ours_rps"); theirs+=("$wrk_rps"); ours_cpus+=("$ours_cpu"); wrk_cpus+=("$wrk_cpu")

@@ -8,9 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes=${1:-60}
 shift || true
-cli=${CONCLAB_CLI:-build/release/bin/conclab-cli}
-[ -x "$cli" ] || cli=build/ci/bin/conclab-cli
-[ -x "$cli" ] || { echo "build conclab-cli first (cmake --build --preset release)"; exit 2; }
+source bench/conclab_cli.sh  # CONCLAB_CLI, else the release or ci build's
 args=("$@")
 [ ${#args[@]} -eq 0 ] && args=(--model process-per-core --workers 2 --io-ms 50)
 out=$(mktemp -d)
@@ -26,8 +24,11 @@ workers() { pgrep -P "$cli_pid" -x conclab-worker 2>/dev/null | tr '\n' ' '; }
 
 printf '%-7s %-22s %-8s %s\n' minute "cli rss MiB / fds" workers "each worker: pid rss MiB / fds"
 for ((m = 1; m <= minutes; ++m)); do
-    sleep 60
-    kill -0 "$cli_pid" 2>/dev/null || break
+    # A second at a time: a run that ends (or fails at once) ends the soak without waiting.
+    for ((second = 0; second < 60; ++second)); do
+        kill -0 "$cli_pid" 2>/dev/null || break 2
+        sleep 1
+    done
     line=""
     for w in $(workers); do
         line+="$w $(( $(rss_kb "$w") / 1024 ))/$(fds "$w")  "
@@ -35,6 +36,12 @@ for ((m = 1; m <= minutes; ++m)); do
     printf '%-7s %-22s %-8s %s\n' "$m" "$(( $(rss_kb "$cli_pid") / 1024 ))/$(fds "$cli_pid")" \
         "$(workers | wc -w)" "$line"
 done
-wait "$cli_pid" || true
+rc=0
+wait "$cli_pid" || rc=$?
+if [ "$rc" -ne 0 ]; then  # the run failed: its figures are not a soak's result
+    echo "conclab-cli failed (exit $rc):" >&2
+    cat "$out/run.txt" >&2
+    exit 1
+fi
 grep -E "Requests/sec|Errors|Latency|Warning" "$out/run.txt" || cat "$out/run.txt"
 echo "processes left behind: $(pgrep -c conclab-worker || true)"
