@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders the README's screenshots into docs/screenshots/ with the app's own window and chart
 # exporter (tests/ui/readme_screenshots.cpp): the first frame at 1280×800, a finished comparison
-# (I/O-bound preset, event loop vs 10 GIL threads, 5 s each) at 1920×1080, and an exported chart.
+# (I/O-bound preset, event loop vs 10 GIL threads, 5 s each) at 1920×1080, an exported chart, and
+# presentation mode over the same comparison (1920×1080 light, 1280×720 dark).
 # Needs no display (Qt's offscreen platform); real servers and load run for about 15 s.
 #
 #   bash scripts/screenshots.sh [BUILD_PRESET]    (default: ci)

@@ -20,6 +20,13 @@ bool read_bool(const QSettings& settings, const char* key) {
     return text == "true" || text == "1";
 }
 
+// A small whole number in [lo, hi]; anything else (text, a fraction, out of range) is `fallback`.
+int read_int(const QSettings& settings, const char* key, int lo, int hi, int fallback) {
+    bool ok = false;
+    const int v = settings.value(key).toString().trimmed().toInt(&ok);
+    return ok && v >= lo && v <= hi ? v : fallback;
+}
+
 }  // namespace
 
 std::optional<Scenario> AppSettings::parse_last_scenario(const QString& text, QString* error) {
@@ -56,7 +63,8 @@ RestoredSettings AppSettings::load() {
     out.view.log_latency = read_bool(settings, "view/logLatency");
     out.view.log_rps = read_bool(settings, "view/logRps");
     out.view.dark = read_bool(settings, "view/dark");
-    out.view.presentation = read_bool(settings, "view/presentation");
+    out.view.presentation_first = read_int(settings, "view/presentationFirst", 0, 5, 0);
+    out.view.presentation_second = read_int(settings, "view/presentationSecond", -1, 5, 2);
     out.geometry = settings.value(kGeometry).toByteArray();
     return out;
 }
@@ -71,7 +79,8 @@ void AppSettings::save_view(const ViewSettings& view) {
     settings.setValue("view/logLatency", view.log_latency);
     settings.setValue("view/logRps", view.log_rps);
     settings.setValue("view/dark", view.dark);
-    settings.setValue("view/presentation", view.presentation);
+    settings.setValue("view/presentationFirst", view.presentation_first);
+    settings.setValue("view/presentationSecond", view.presentation_second);
 }
 
 void AppSettings::save_geometry(const QByteArray& geometry) {

@@ -20,7 +20,9 @@ struct ViewSettings {
     bool log_latency = false;
     bool log_rps = false;
     bool dark = false;
-    bool presentation = false;
+    // Presentation mode's charts (indexes into ChartPanel::charts()); second -1: one chart.
+    int presentation_first = 0;
+    int presentation_second = 2;
 };
 
 struct RestoredSettings {

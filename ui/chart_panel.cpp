@@ -36,6 +36,7 @@ ChartPanel::ChartPanel(QWidget* parent)
     : QWidget(parent),
       title_(new QLabel(this)),
       subtitle_(new QLabel(this)),
+      grid_(nullptr),
       rps_(new TimeSeriesChart(tr("Requests per second"), tr("req/s"), this)),
       latency_(new TimeSeriesChart(tr("Latency percentiles"), tr("ms"), this)),
       connections_(new TimeSeriesChart(tr("Connections"), tr("connections"), this)),
@@ -63,14 +64,9 @@ ChartPanel::ChartPanel(QWidget* parent)
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->viewport()->setAutoFillBackground(false);
     host->setAutoFillBackground(false);
-    auto* grid = new QGridLayout(host);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(rps_, 0, 0);
-    grid->addWidget(latency_, 0, 1);
-    grid->addWidget(connections_, 1, 0);
-    grid->addWidget(cpu_, 1, 1);
-    grid->addWidget(internals_, 2, 0);
-    grid->addWidget(spectrum_, 2, 1);
+    grid_ = new QGridLayout(host);
+    grid_->setContentsMargins(0, 0, 0, 0);
+    for (TimeSeriesChart* chart : all_charts()) restore_chart(chart);
     scroll->setWidget(host);
     layout->addWidget(scroll, 1);
     layout->addWidget(omission_);
@@ -210,6 +206,15 @@ void ChartPanel::set_inside_shown(bool shown) {
         internals_->refresh();
         spectrum_->refresh();
     }
+}
+
+void ChartPanel::restore_chart(TimeSeriesChart* chart) {
+    const auto all = all_charts();
+    const auto at = std::find(all.begin(), all.end(), chart);
+    if (at == all.end()) return;
+    const int i = static_cast<int>(at - all.begin());
+    grid_->addWidget(chart, i / 2, i % 2);  // two columns, in the order of all_charts()
+    chart->setVisible(inside_shown_ || i < 4);
 }
 
 std::vector<TimeSeriesChart*> ChartPanel::time_charts() const {

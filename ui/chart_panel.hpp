@@ -13,6 +13,7 @@
 #include "core/run_config.hpp"
 #include "metrics/metrics.hpp"
 
+class QGridLayout;
 class QLabel;
 
 namespace conclab::ui {
@@ -74,6 +75,9 @@ public:
     std::vector<TimeSeriesChart*> time_charts() const;
     int run_count() const { return static_cast<int>(runs_.size()); }
     bool idle() const { return idle_; }  // showing only the empty series of the first frame
+    // Presentation mode lends charts to its own layout (re-parenting them); this puts one back
+    // in its place in the panel's grid.
+    void restore_chart(TimeSeriesChart* chart);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -92,6 +96,7 @@ private:
 
     QLabel* title_;
     QLabel* subtitle_;
+    QGridLayout* grid_;
     TimeSeriesChart* rps_;
     TimeSeriesChart* latency_;
     TimeSeriesChart* connections_;

@@ -16,6 +16,10 @@ QColor ChartStyle::grid() const {
 
 QFont ChartStyle::font(double scale) const {
     QFont f;
+    if (text_px > 0) {
+        f.setPixelSize(std::max(1, qRound(text_px * scale)));
+        return f;
+    }
     f.setPointSizeF((presentation ? 15.0 : 9.0) * scale);
     return f;
 }

@@ -4,6 +4,8 @@
 #include <QColor>
 #include <QFont>
 
+#include <algorithm>
+
 class QCustomPlot;
 
 namespace conclab::ui {
@@ -11,11 +13,17 @@ namespace conclab::ui {
 struct ChartStyle {
     bool dark = false;
     bool presentation = false;  // large fonts, thick lines
+    // Presentation mode: the base text size in pixels of the screen it fills (it follows the
+    // screen's height, not a point size); 0 = the point sizes above.
+    int text_px = 0;
 
     QColor background() const;
     QColor foreground() const;
     QColor grid() const;
-    double line_width() const { return presentation ? 3.5 : 1.8; }
+    // Thick enough to see from the back of a room: 3.5 px at 1080p, and more on a larger screen.
+    double line_width() const {
+        return text_px > 0 ? std::max(3.5, text_px / 7.0) : presentation ? 3.5 : 1.8;
+    }
     QFont font(double scale = 1.0) const;
 };
 

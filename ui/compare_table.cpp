@@ -1,6 +1,7 @@
 #include "compare_table.hpp"
 
 #include <QHeaderView>
+#include <QLocale>
 #include <QScrollBar>
 
 #include <optional>
@@ -39,13 +40,44 @@ QString short_label(const RunConfig& c) {
     return c.external ? QObject::tr("real server") : model_label(c);
 }
 
+double median_rps(const RunSet& set) {
+    std::vector<Summary> summaries;
+    for (const RunResult& r : set) summaries.push_back(r.summary);
+    return summarise_repeats(summaries).rps.median;
+}
+
+QString versus_text(double rps, double baseline_rps, const RunConfig& baseline) {
+    if (baseline_rps <= 0) return kNone;
+    return QObject::tr("%1× %2").arg(QString::fromStdString(ratio_text(rps / baseline_rps)),
+                                     short_label(baseline));
+}
+
 }  // namespace
+
+QString kept_run_label(const RunConfig& config) {
+    const QLocale english(QLocale::English);
+    const QString load =
+        config.load.rate > 0
+            ? QObject::tr("%1 req/s").arg(english.toString(config.load.rate))
+            : QObject::tr("%1 connections").arg(english.toString(config.load.connections));
+    return QObject::tr("kept run: %1 · %2").arg(short_label(config), load);
+}
 
 CompareTable::CompareTable(QWidget* parent) : QTableWidget(parent) {
     setColumnCount(ColumnCount);
+    // The server-side counts are time averages over a tick (Little's L), so their peaks can be
+    // fractions: the headers say so rather than let "990.5" pass for a count.
     setHorizontalHeaderLabels({tr("Run"), tr("req/s"), tr("vs first"), tr("p50 ms"), tr("p99 ms"),
-                               tr("p99.9 ms"), tr("Errors"), tr("Peak in service"),
-                               tr("Peak waiting")});
+                               tr("p99.9 ms"), tr("Errors"), tr("Peak in service\n(tick mean)"),
+                               tr("Peak waiting\n(tick mean)")});
+    for (int column : {InService, Waiting}) {
+        horizontalHeaderItem(column)->setToolTip(
+            tr("The highest of the 250 ms time averages over the run: how many requests the "
+               "server held at once, averaged over each quarter second"));
+    }
+    horizontalHeaderItem(VsFirst)->setToolTip(
+        tr("Requests per second as a multiple of the first run of the comparison (the "
+           "baseline). A kept run is never the baseline."));
     // Columns as wide as their content, and the table as tall as its rows: no scroll bars, no
     // stretched empty cells, and the charts keep the rest of the height.
     horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -60,49 +92,88 @@ CompareTable::CompareTable(QWidget* parent) : QTableWidget(parent) {
     setSelectionMode(QAbstractItemView::NoSelection);
 }
 
-void CompareTable::show_results(const std::vector<RunResult>& runs) {
+void CompareTable::show_results(const std::vector<RunResult>& runs,
+                                const std::optional<RunResult>& kept) {
     std::vector<RunSet> sets;
     for (const RunResult& r : runs) sets.push_back({r});
-    show_sets(sets);
+    show_sets(sets, kept);
 }
 
-void CompareTable::show_sets(const std::vector<RunSet>& sets) {
-    setRowCount(static_cast<int>(sets.size()));
-    std::optional<RepeatSummary> first;
+void CompareTable::show_sets(const std::vector<RunSet>& sets,
+                             const std::optional<RunResult>& kept) {
+    std::vector<RunSet> filled;
+    for (const RunSet& set : sets) {
+        if (!set.empty()) filled.push_back(set);
+    }
+    const int runs = static_cast<int>(filled.size());
+    setRowCount(runs + (kept ? 1 : 0));
+    kept_row_ = kept ? runs : -1;
+    const double baseline_rps = filled.empty() ? 0 : median_rps(filled.front());
+    for (int row = 0; row < runs; ++row) {
+        const RunSet& set = filled[static_cast<std::size_t>(row)];
+        const QString versus =
+            row == 0 ? tr("baseline")
+                     : versus_text(median_rps(set), baseline_rps, filled.front().front().config);
+        fill_row(row, set, model_label(set.front().config), versus, series_color(row));
+    }
+    if (kept) {
+        const QString versus = filled.empty() ? kNone
+                                              : versus_text(kept->summary.rps, baseline_rps,
+                                                            filled.front().front().config);
+        fill_row(kept_row_, {*kept}, kept_run_label(kept->config), versus,
+                 series_color(kKeptRunColorIndex));
+        QFont italic = font();
+        italic.setItalic(true);
+        for (int column = 0; column < ColumnCount; ++column)
+            item(kept_row_, column)->setFont(italic);
+        item(kept_row_, Run)
+            ->setToolTip(tr("Kept run (drawn faded behind the others): %1 · %2")
+                             .arg(model_label(kept->config), describe_workload(kept->config)));
+    }
+    resizeColumnsToContents();
+    fit_height();
+}
+
+void CompareTable::fill_row(int row, const RunSet& set, const QString& label, const QString& versus,
+                            const QColor& color) {
+    std::vector<Summary> summaries;
+    for (const RunResult& r : set) summaries.push_back(r.summary);
+    const RepeatSummary s = summarise_repeats(summaries);
+    const auto in_service =
+        spread_of_optional(set, [](const Summary& m) { return m.server_in_service_max; });
+    const auto waiting =
+        spread_of_optional(set, [](const Summary& m) { return m.server_waiting_max; });
+    const QStringList cells = {label,
+                               text_of(s.rps, 1),
+                               versus,
+                               text_of(s.p50_ms, 2),
+                               text_of(s.p99_ms, 2),
+                               text_of(s.p999_ms, 2),
+                               text_of(s.errors, 0),
+                               text_of(in_service, 1),
+                               text_of(waiting, 1)};
+    for (int column = 0; column < cells.size(); ++column) {
+        auto* cell = new QTableWidgetItem(cells[column]);
+        if (column > 0) cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        if (column == 0) cell->setForeground(color);
+        setItem(row, column, cell);
+    }
+    if (set.size() > 1) {
+        item(row, Rps)->setToolTip(tr("Median (min–max) of %1 runs").arg(set.size()));
+    }
+}
+
+void CompareTable::set_text_font(const QFont& font) {
+    setFont(font);
+    horizontalHeader()->setFont(font);
+    verticalHeader()->setDefaultSectionSize(QFontMetrics(font).height() * 13 / 10);
     for (int row = 0; row < rowCount(); ++row) {
-        const RunSet& set = sets[static_cast<std::size_t>(row)];
-        if (set.empty()) continue;
-        std::vector<Summary> summaries;
-        for (const RunResult& r : set) summaries.push_back(r.summary);
-        const RepeatSummary s = summarise_repeats(summaries);
-        if (!first) first = s;
-        QString versus = row == 0 ? tr("baseline") : kNone;
-        if (row > 0 && first->rps.median > 0) {
-            versus = tr("%1× %2").arg(
-                QString::fromStdString(ratio_text(s.rps.median / first->rps.median)),
-                short_label(sets.front().front().config));
-        }
-        const auto in_service =
-            spread_of_optional(set, [](const Summary& m) { return m.server_in_service_max; });
-        const auto waiting =
-            spread_of_optional(set, [](const Summary& m) { return m.server_waiting_max; });
-        const QStringList cells = {model_label(set.front().config),
-                                   text_of(s.rps, 1),
-                                   versus,
-                                   text_of(s.p50_ms, 2),
-                                   text_of(s.p99_ms, 2),
-                                   text_of(s.p999_ms, 2),
-                                   text_of(s.errors, 0),
-                                   text_of(in_service, 1),
-                                   text_of(waiting, 1)};
-        for (int column = 0; column < cells.size(); ++column) {
-            auto* item = new QTableWidgetItem(cells[column]);
-            if (column > 0) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            if (column == 0) item->setForeground(series_color(row));
-            setItem(row, column, item);
-        }
-        if (set.size() > 1) {
-            item(row, Rps)->setToolTip(tr("Median (min–max) of %1 runs").arg(set.size()));
+        for (int column = 0; column < columnCount(); ++column) {
+            if (QTableWidgetItem* cell = item(row, column)) {
+                QFont f = font;
+                f.setItalic(row == kept_row_);
+                cell->setFont(f);
+            }
         }
     }
     resizeColumnsToContents();

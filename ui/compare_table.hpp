@@ -3,9 +3,12 @@
 // p99.9, errors, peak in service, peak waiting), coloured like the run's series. A run repeated
 // N times shows the median with its spread (min–max), rounded to the digits the spread supports.
 // What a run could not measure (a real server's in-service counts) is "—", never 0.
+// A kept run (the "ghost" drawn faded behind the runs) is a row of its own, last, marked "kept
+// run": it is never the baseline the ratios are taken against.
 
 #include <QTableWidget>
 
+#include <optional>
 #include <vector>
 
 #include "experiment/experiment.hpp"
@@ -13,20 +16,37 @@
 
 namespace conclab::ui {
 
+// The palette index a kept run is drawn in, in the charts and in the table.
+inline constexpr int kKeptRunColorIndex = 5;
+
 class CompareTable : public QTableWidget {
     Q_OBJECT
 public:
     enum Column { Run, Rps, VsFirst, P50, P99, P999, Errors, InService, Waiting, ColumnCount };
 
     explicit CompareTable(QWidget* parent = nullptr);
-    void show_results(const std::vector<RunResult>& runs);  // each run once
-    void show_sets(const std::vector<RunSet>& sets);        // each run repeated
+    void show_results(const std::vector<RunResult>& runs,
+                      const std::optional<RunResult>& kept = std::nullopt);  // each run once
+    // Each run repeated; row i takes the colour of series i, a kept run kKeptRunColorIndex.
+    void show_sets(const std::vector<RunSet>& sets,
+                   const std::optional<RunResult>& kept = std::nullopt);
+    // The row of the kept run, or -1.
+    int kept_row() const { return kept_row_; }
+    // Presentation mode: the cells and headers in this font, rows as tall as it needs.
+    void set_text_font(const QFont& font);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    void fill_row(int row, const RunSet& set, const QString& label, const QString& versus,
+                  const QColor& color);
     void fit_height();  // every row, plus the scroll bar when the columns are wider than the view
+
+    int kept_row_ = -1;
 };
+
+// What a kept run is called where room is short: "kept run: GIL threads (10) · 1,000 connections".
+QString kept_run_label(const RunConfig& config);
 
 }  // namespace conclab::ui

@@ -4,6 +4,13 @@
 
 namespace conclab::ui {
 
+namespace {
+const char* const kAbout = QT_TRANSLATE_NOOP(
+    "DiagnosisBar",
+    "What stands out in the run, from what was measured inside the server and the load "
+    "generator (the engine's diagnosis rules; the CLI prints the same lines).");
+}  // namespace
+
 DiagnosisBar::DiagnosisBar(QWidget* parent) : QLabel(parent) {
     setObjectName("diagnosisBar");
     setWordWrap(true);
@@ -11,9 +18,7 @@ DiagnosisBar::DiagnosisBar(QWidget* parent) : QLabel(parent) {
     setStyleSheet(
         "QLabel { background: #eef4fb; color: #1d2b3a; padding: 6px; "
         "border: 1px solid #9bbbe0; border-radius: 3px; }");
-    setToolTip(
-        tr("What stands out in the run, from what was measured inside the server and the load "
-           "generator (the engine's diagnosis rules; the CLI prints the same lines)."));
+    setToolTip(kAbout);
     hide();
 }
 
@@ -26,32 +31,46 @@ QColor DiagnosisBar::rule_color(const QString& rule) {
     return QColor(0x00, 0x72, 0xB2);
 }
 
-void DiagnosisBar::show_runs(const std::vector<RunResult>& runs, bool labelled) {
+void DiagnosisBar::show_runs(const std::vector<RunResult>& runs, bool labelled,
+                             const std::vector<QColor>& colors) {
     sentences_.clear();
     rules_.clear();
+    mark_colors_.clear();
     QStringList lines;
-    for (const RunResult& r : runs) {
+    QStringList rule_notes;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        const RunResult& r = runs[i];
+        const bool run_colored = labelled && i < colors.size();
         for (const Diagnosis& d : r.diagnosis) {
             const QString rule = QString::fromStdString(d.rule);
             const QString text = QString::fromStdString(d.text);
+            const QColor mark = run_colored ? colors[i] : rule_color(rule);
             sentences_ << text;
             rules_ << rule;
-            QString line = QStringLiteral("<span style='color:%1'>&#9679;</span> ")
-                               .arg(rule_color(rule).name());
-            if (labelled) line += "<b>" + model_label(r.config).toHtmlEscaped() + ":</b> ";
-            line += text.toHtmlEscaped() +
-                    QStringLiteral(" <span style='color:#667'>[%1]</span>").arg(rule);
-            lines << line;
+            mark_colors_.push_back(mark);
+            QString line =
+                QStringLiteral("<span style='color:%1'>&#9679;</span> ").arg(mark.name());
+            if (labelled) {
+                const QString label = model_label(r.config).toHtmlEscaped();
+                line += run_colored ? QStringLiteral("<b style='color:%1'>%2:</b> ")
+                                          .arg(colors[i].name(), label)
+                                    : QStringLiteral("<b>%1:</b> ").arg(label);
+            }
+            lines << line + text.toHtmlEscaped();
+            rule_notes << (labelled ? model_label(r.config) + ": " : QString()) + rule;
         }
     }
     setText(lines.join("<br>"));
+    setToolTip(tr(kAbout) + "\n\n" + tr("Rules: %1").arg(rule_notes.join(", ")));
     setVisible(!lines.isEmpty());
 }
 
 void DiagnosisBar::clear_runs() {
     sentences_.clear();
     rules_.clear();
+    mark_colors_.clear();
     setText({});
+    setToolTip(tr(kAbout));
     hide();
 }
 

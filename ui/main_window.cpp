@@ -29,9 +29,11 @@
 #include "experiment_runner.hpp"
 #include "export_dialog.hpp"
 #include "kill_worker_action.hpp"
+#include "presentation_window.hpp"
 #include "preset_library.hpp"
 #include "sweep_window.hpp"
 #include "time_series_chart.hpp"
+#include "user_message.hpp"
 
 namespace conclab::ui {
 
@@ -68,6 +70,8 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
+    // The presentation holds the charts: they go back to the panel before either is destroyed.
+    delete presentation_.data();
     runner_->stop();
 }
 
@@ -137,6 +141,7 @@ void MainWindow::build_actions() {
         statusBar()->showMessage(message, 8000);
     });
     build_report_actions();
+    build_ghost_actions();
 }
 
 void MainWindow::build_toolbar() {
@@ -205,8 +210,8 @@ void MainWindow::build_menus() {
     run->addAction(start_action_);
     run->addAction(compare_action_);
     run->addAction(kill_action_);
-    run->addAction(tr("&Keep last run as ghost"), QKeySequence(tr("Ctrl+G")), this,
-                   &MainWindow::keep_as_ghost);
+    run->addAction(ghost_action_);
+    run->addAction(clear_ghost_action_);
     run->addSeparator();
     calibrate_action_ = run->addAction(tr("C&alibrate against a real server…"), this,
                                        [this] { open_calibrate_dialog(); });
@@ -264,14 +269,22 @@ void MainWindow::build_view_menu() {
     connect(inside, &QAction::toggled, charts_, &ChartPanel::set_inside_shown);
     view->addSeparator();
     dark_action_ = toggle(tr("&Dark charts"));
-    presentation_action_ = toggle(tr("&Presentation style (large fonts, thick lines)"));
-    for (QAction* a : {dark_action_, presentation_action_}) {
-        connect(a, &QAction::toggled, this, [this] {
-            charts_->set_style(
-                ChartStyle{dark_action_->isChecked(), presentation_action_->isChecked()});
-            charts_->refresh();
-        });
-    }
+    connect(dark_action_, &QAction::toggled, this, [this](bool dark) {
+        if (presentation_) {
+            presentation_->set_dark(dark);  // it restyles the charts it shows, and gives back
+            return;                         // the screen style when it closes
+        }
+        charts_->set_style(ChartStyle{dark, false});
+        charts_->refresh();
+    });
+    // Full screen, large type, the presets as slides: the room's view of the same live charts.
+    presentation_action_ = view->addAction(tr("&Presentation"));
+    presentation_action_->setObjectName("presentationAction");
+    presentation_action_->setShortcut(QKeySequence(Qt::Key_F5));
+    presentation_action_->setToolTip(
+        tr("Full screen for a projector: → / ← step through the presets, Space starts and "
+           "stops, Esc leaves (F5)"));
+    connect(presentation_action_, &QAction::triggered, this, [this] { open_presentation(); });
 }
 
 void MainWindow::connect_signals() {
@@ -287,7 +300,7 @@ void MainWindow::connect_signals() {
     connect(runner_, &ExperimentRunner::runStarted, this, &MainWindow::on_run_started);
     connect(runner_, &ExperimentRunner::samplesArrived, this,
             [this](int index, const std::vector<MetricsSample>& samples) {
-                charts_->append(ghost_ ? index + 1 : index, samples);
+                charts_->append(shown_ghost_ ? index + 1 : index, samples);
                 charts_->refresh();
             });
     connect(runner_, &ExperimentRunner::eventsArrived, this,
@@ -296,6 +309,9 @@ void MainWindow::connect_signals() {
                 charts_->refresh();
             });
     connect(runner_, &ExperimentRunner::statusChanged, this, &MainWindow::on_status);
+    connect(runner_, &ExperimentRunner::runFinished, this, &MainWindow::on_run_finished);
+    connect(controls_->model_box(), &QComboBox::currentIndexChanged, this,
+            &MainWindow::on_model_chosen);
     connect(runner_, &ExperimentRunner::allFinished, this, &MainWindow::on_all_finished);
     connect(runner_, &ExperimentRunner::failed, this, [this](const QString& message) {
         set_running(false);
@@ -358,9 +374,14 @@ CalibrateDialog* MainWindow::open_calibrate_dialog() {
 }
 
 void MainWindow::show_error(const QString& title, const QString& message) {
-    last_error_ = message;
+    // The user reads a sentence; a parser's internals ("[json.exception.parse_error.101]") go
+    // to the box's details and the log.
+    const UserMessage said = user_message(message);
+    last_error_ = said.text;
+    if (!said.detail.isEmpty()) qWarning("%s: %s", qPrintable(title), qPrintable(said.detail));
     // Window-modal and asynchronous: the experiment and the charts keep running meanwhile.
-    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    auto* box = new QMessageBox(QMessageBox::Warning, title, said.text, QMessageBox::Ok, this);
+    if (!said.detail.isEmpty()) box->setDetailedText(said.detail);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
@@ -389,16 +410,6 @@ bool MainWindow::export_data(const QString& path, bool overwrite) {
     }
     statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
     return true;
-}
-
-void MainWindow::keep_as_ghost() {
-    if (results_.empty()) {
-        statusBar()->showMessage(tr("No finished run to keep yet"), 4000);
-        return;
-    }
-    ghost_ = results_.back();
-    statusBar()->showMessage(
-        tr("Kept %1; the next run is drawn over it").arg(model_label(ghost_->config)), 4000);
 }
 
 void MainWindow::copy_chart_to_clipboard() {

@@ -9,11 +9,13 @@
 #include <QTimer>
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "app_settings.hpp"
 #include "chart_exporter.hpp"
 #include "experiment/experiment.hpp"
+#include "report/compare_report.hpp"
 #include "scenario/scenario.hpp"
 
 class QAction;
@@ -21,7 +23,9 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QMenu;
+class QScreen;
 class QToolBar;
+class QToolButton;
 
 namespace conclab::ui {
 
@@ -33,6 +37,7 @@ class ControlPanel;
 class DiagnosisBar;
 class ExperimentRunner;
 class KillWorkerAction;
+class PresentationWindow;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -62,8 +67,27 @@ public:
     // File → Open run: a JSON report (CLI or GUI) shown as if it had just run.
     bool open_run(const QString& path);  // false: message shown, nothing changed
     void apply_preset(const Scenario& scenario, bool run);
-    void keep_as_ghost();
     void copy_chart_to_clipboard();
+
+    // The ghost (main_window_ghost.cpp): a finished run kept and drawn faded behind the next
+    // runs, a row of its own in the table ("kept run"), never their baseline. Run → Keep last
+    // run as ghost (Ctrl+G) toggles it; choosing another preset or model clears it, with Undo.
+    void keep_as_ghost();  // the last finished run; says so if there is none
+    void clear_ghost();    // by the user: no Undo needed
+    void undo_ghost_clear();
+    const std::optional<RunResult>& ghost() const { return ghost_; }
+    QAction* ghost_action() const { return ghost_action_; }
+    QAction* clear_ghost_action() const { return clear_ghost_action_; }
+    QToolButton* undo_button() const { return undo_button_; }
+
+    // Presentation mode (main_window_present.cpp): View → Presentation, F5.
+    PresentationWindow* open_presentation(QScreen* screen = nullptr);
+    PresentationWindow* presentation() const;  // null when not presenting
+    QAction* presentation_action() const { return presentation_action_; }
+    // The next (+1) or previous (-1) preset, loaded, not run: the slide changes.
+    void step_preset(int delta);
+    // Space in presentation mode: stop, or run the preset as it is meant (its comparison).
+    void present_start_or_stop();
 
     ChartPanel* chart_panel() const { return charts_; }
     ControlPanel* control_panel() const { return controls_; }
@@ -117,6 +141,15 @@ private:
     void suggest_log_axis(const std::vector<RunResult>& results);
     void show_error(const QString& title, const QString& message);
     void update_heading(const RunConfig& config);
+    void show_blank_charts();  // a preset loaded, not run: nothing on screen is stale
+    void on_run_finished();    // a comparison's table grows a row as each run finishes
+    void show_table(const std::vector<RunSet>& sets);
+    void build_ghost_actions();  // main_window_ghost.cpp
+    // Clears the ghost because `why` (another preset, another model), offering Undo.
+    void drop_ghost_for(const QString& why);
+    QString ghost_subtitle() const;
+    void sync_presentation();
+    void on_model_chosen();
     RunConfig current_config() const;
     ViewSettings view_settings() const;
     void save_settings() const;
@@ -139,9 +172,29 @@ private:
     std::vector<RunResult> results_;
     std::vector<std::vector<RunResult>> sets_;
     std::optional<RunResult> ghost_;
-    std::vector<RunVariant> compare_models_;  // of the scenario: what Compare runs
-    std::vector<RunConfig> comparison_plan_;  // of the comparison running or last run
-    int repeats_ = 1;                         // of each run of that comparison
+    QString ghost_scenario_;  // the preset the kept run was run as
+    // The kept run as drawn with the runs on screen (ghost_ is for the next run): the series'
+    // indexes, the table's kept row and the heading follow this one.
+    std::optional<RunResult> shown_ghost_;
+    std::optional<RunResult> undo_ghost_;
+    QString undo_ghost_scenario_;
+    QAction* ghost_action_ = nullptr;
+    QAction* clear_ghost_action_ = nullptr;
+    QToolButton* undo_button_ = nullptr;
+    // The preset's settings as loaded: what the heading's words describe, and what a knob moved
+    // since departs from ("(changed: connections 1,000 → 120)").
+    std::optional<RunConfig> preset_config_;
+    int preset_index_ = -1;     // in presets_, or -1
+    RunConfig heading_config_;  // the run on screen, with the knobs moved during it
+    QString heading_title_;
+    QString heading_what_ran_;
+    std::vector<RunSet> table_sets_;  // what the table shows (without the kept run)
+    bool applying_preset_ = false;
+    QPointer<PresentationWindow> presentation_;
+    std::pair<int, int> presentation_charts_{0, 2};  // req/s and connections: the story
+    std::vector<RunVariant> compare_models_;         // of the scenario: what Compare runs
+    std::vector<RunConfig> comparison_plan_;         // of the comparison running or last run
+    int repeats_ = 1;                                // of each run of that comparison
     QString scenario_name_;
     QString scenario_description_;
     QString last_error_;

@@ -83,8 +83,8 @@ void MainWindow::export_report_interactively() {
 
 std::vector<RunResult> MainWindow::report_runs() const {
     std::vector<RunResult> runs = results_;
-    // A kept run is drawn under the others and is the table's first row: the report's too.
-    if (ghost_ && !runs.empty()) runs.insert(runs.begin(), *ghost_);
+    // A kept run drawn under the others is in the report too: last, never its baseline.
+    if (shown_ghost_ && !runs.empty()) runs.push_back(*shown_ghost_);
     return runs;
 }
 
@@ -124,6 +124,12 @@ bool MainWindow::open_run(const QString& path) {
         show_error(tr("Cannot open the run"), QString::fromStdString(saved.error));
         return false;
     }
+    // The window now shows the file's runs, not a preset's: the heading is made from their
+    // configs, and no preset's words describe them.
+    scenario_name_.clear();
+    scenario_description_.clear();
+    preset_config_.reset();
+    preset_index_ = -1;
     replay_runs(saved.sets, saved.comparison);
     opened_from_file_ = true;
     remember_recent_run(path);
@@ -149,9 +155,9 @@ void MainWindow::replay_runs(const std::vector<std::vector<RunResult>>& sets, bo
     for (std::size_t i = 0; i < runs.size(); ++i) {
         const int index = static_cast<int>(i);
         on_run_started(index, runs[i].config);
-        charts_->append(ghost_ ? index + 1 : index, runs[i].series);
+        charts_->append(shown_ghost_ ? index + 1 : index, runs[i].series);
         // A live run's spectrum arrives with its status polls; a saved one has its final one.
-        charts_->set_spectrum(ghost_ ? index + 1 : index, runs[i].summary.latency_spectrum);
+        charts_->set_spectrum(shown_ghost_ ? index + 1 : index, runs[i].summary.latency_spectrum);
         for (const AdjustEvent& e : runs[i].events) charts_->add_event(e);
     }
     on_all_finished(runs);

@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <limits>
 
+#include "chart_exporter.hpp"
 #include "chart_panel.hpp"
+#include "chart_style.hpp"
 #include "compare_table.hpp"
 #include "control_panel.hpp"
 #include "diagnosis_bar.hpp"
@@ -17,6 +19,7 @@
 #include "experiment_runner.hpp"
 #include "kill_worker_action.hpp"
 #include "main_window.hpp"
+#include "run_changes.hpp"
 
 namespace conclab::ui {
 
@@ -72,7 +75,6 @@ void MainWindow::start_run() {
         }
     }
     comparing_ = false;
-    table_->hide();
     runner_->start({current_config()});
 }
 
@@ -114,14 +116,20 @@ void MainWindow::on_run_started(int index, const RunConfig& config) {
         charts_->clear();
         diagnosis_->clear_runs();
         results_.clear();
-        if (ghost_) {
-            charts_->begin_run(tr("kept: %1").arg(model_label(ghost_->config)), 5, true, false);
-            charts_->append(0, ghost_->series);
-            charts_->set_spectrum(0, ghost_->summary.latency_spectrum);
+        // A new run or comparison: the previous one's rows go; this one's come as it finishes.
+        table_sets_.clear();
+        table_->setRowCount(0);
+        table_->hide();
+        shown_ghost_ = ghost_;
+        if (shown_ghost_) {
+            // Short in the legends ("kept p99"); the heading and the table say which run it is.
+            charts_->begin_run(tr("kept"), kKeptRunColorIndex, true, false);
+            charts_->append(0, shown_ghost_->series);
+            charts_->set_spectrum(0, shown_ghost_->summary.latency_spectrum);
         }
     }
-    const bool single = !comparing_ && !ghost_;
-    // Runs take the palette in order; a ghost has its own colour (5), so the new run is 0. The
+    const bool single = !comparing_ && !shown_ghost_;
+    // Runs take the palette in order; a ghost has its own colour, so the new run is 0. The
     // repeats of one run share its colour; the first alone is in the legend's words.
     const int set = comparing_ ? index / repeats_ : 0;
     // In the legends a real server is short; the heading and the table give its URL.
@@ -135,7 +143,9 @@ void MainWindow::on_run_started(int index, const RunConfig& config) {
     } else {
         charts_->set_window_s(whole_run_action_ && whole_run_action_->isChecked() ? 0 : 60);
     }
+    heading_config_ = config;
     update_heading(config);
+    sync_presentation();
     save_settings();
     statusBar()->showMessage(comparing_ ? tr("Comparison: run %1 of %2 (%3)")
                                               .arg(index + 1)
@@ -163,14 +173,22 @@ void MainWindow::update_heading(const RunConfig& config) {
             title = tr("Comparison of models");
     }
     if (!title.isEmpty()) title[0] = title[0].toUpper();
-    // A preset's name is the better title; the models then lead the subtitle.
+    // A preset's name is the better title, as long as the run is the preset's: a knob moved
+    // since (before the run or during it) is named in the title. The models lead the subtitle.
     if (scenario_name_.isEmpty()) {
-        charts_->set_heading(title, describe_workload(config));
+        heading_title_ = title;
+        heading_what_ran_ = describe_workload(config);
     } else {
-        charts_->set_heading(
-            scenario_name_,
-            preset_subtitle(scenario_description_, title + " · " + describe_workload(config)));
+        const QString changes =
+            preset_config_ ? changes_between(*preset_config_, current_config()) : QString();
+        heading_title_ = title_with_changes(scenario_name_, changes);
+        heading_what_ran_ = title + " · " + describe_workload(config);
     }
+    QString subtitle = scenario_name_.isEmpty()
+                           ? heading_what_ran_
+                           : preset_subtitle(scenario_description_, heading_what_ran_);
+    if (shown_ghost_) subtitle += "\n" + ghost_subtitle();
+    charts_->set_heading(heading_title_, subtitle);
 }
 
 void MainWindow::on_status(const Snapshot& s) {
@@ -185,7 +203,7 @@ void MainWindow::on_status(const Snapshot& s) {
         lines << tr("Stopped: %1").arg(QString::fromStdString(s.fatal_error));
     warnings_->setText(lines.join("\n"));
     warnings_->setVisible(!lines.isEmpty());
-    charts_->set_spectrum(ghost_ ? runner_->current_index() + 1 : runner_->current_index(),
+    charts_->set_spectrum(shown_ghost_ ? runner_->current_index() + 1 : runner_->current_index(),
                           s.summary.latency_spectrum);
 }
 
@@ -193,7 +211,11 @@ void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
     results_ = results;
     set_running(false);
     state_label_->setText(tr("Finished"));
-    diagnosis_->show_runs(results, comparing_ || ghost_);
+    // One colour per run everywhere: a diagnosis line is in its run's colour, as its lines.
+    std::vector<QColor> colors;
+    for (std::size_t i = 0; i < results.size(); ++i)
+        colors.push_back(series_color(comparing_ ? static_cast<int>(i) / repeats_ : 0));
+    diagnosis_->show_runs(results, comparing_ || shown_ghost_, colors);
     if (comparing_) {
         // Consecutive runs are the repeats of one run of the plan (fewer if stopped early).
         sets_.clear();
@@ -202,23 +224,17 @@ void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
                              static_cast<long>(std::min(results.size(), i + std::size_t(repeats_)));
             sets_.emplace_back(results.begin() + static_cast<long>(i), end);
         }
-        // A kept run (an opened one, say) takes part too: first, as the baseline.
-        std::vector<std::vector<RunResult>> rows = sets_;
-        if (ghost_) rows.insert(rows.begin(), {*ghost_});
-        table_->show_sets(rows);
-        table_->show();
+        show_table(sets_);  // a kept run is a row of its own, never the baseline
         if (repeats_ > 1) {
             show_typical_runs();
             statusBar()->showMessage(tr("Each run %1 times: the table shows the median (min–max), "
                                         "the charts the run nearest each median")
                                          .arg(repeats_));
         }
-    } else if (ghost_) {
-        std::vector<RunResult> rows = results;
-        rows.insert(rows.begin(), *ghost_);
-        table_->show_results(rows);
-        table_->show();
+    } else if (shown_ghost_ && !results.empty()) {
+        show_table({results});
     }
+    sync_presentation();
     if (!results.empty()) {
         const Summary& s = results.back().summary;
         statusBar()->showMessage(
@@ -230,10 +246,36 @@ void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
     if (comparing_) suggest_log_axis(results);
 }
 
+// A comparison's table grows by a row as each run (each set of repeats) finishes, so the rows on
+// screen are always this comparison's.
+void MainWindow::on_run_finished() {
+    if (!comparing_) return;
+    const auto& done = runner_->results();
+    std::vector<RunSet> sets;
+    for (std::size_t i = 0; i < done.size(); i += static_cast<std::size_t>(repeats_)) {
+        const std::size_t end = std::min(done.size(), i + static_cast<std::size_t>(repeats_));
+        sets.emplace_back(done.begin() + static_cast<long>(i),
+                          done.begin() + static_cast<long>(end));
+    }
+    show_table(sets);
+}
+
+void MainWindow::show_table(const std::vector<RunSet>& sets) {
+    table_sets_ = sets;
+    table_->show_sets(sets, shown_ghost_);
+    table_->show();
+    sync_presentation();
+}
+
 // Repeated runs: the charts keep one run per set, the one whose req/s is nearest the median,
 // as the CLI's --chart does.
 void MainWindow::show_typical_runs() {
     charts_->clear();
+    if (shown_ghost_) {
+        charts_->begin_run(tr("kept"), kKeptRunColorIndex, true, false);
+        charts_->append(0, shown_ghost_->series);
+        charts_->set_spectrum(0, shown_ghost_->summary.latency_spectrum);
+    }
     for (std::size_t i = 0; i < sets_.size(); ++i) {
         std::vector<Summary> summaries;
         for (const RunResult& r : sets_[i]) summaries.push_back(r.summary);
@@ -285,6 +327,10 @@ void MainWindow::flush_knobs() {
     const auto rejected = runner_->adjust(knobs);
     if (rejected.empty()) {
         statusBar()->showMessage(tr("Changed %1").arg(knob_summary(knobs)), 4000);
+        // The heading describes the run on screen: from now on, the run with this knob.
+        heading_config_ = with_knobs(heading_config_, knobs);
+        update_heading(heading_config_);
+        sync_presentation();
     } else {
         QStringList messages;
         for (const std::string& r : rejected) messages << QString::fromStdString(r);

@@ -11,7 +11,10 @@
 #include <exception>
 
 #include "chart_panel.hpp"
+#include "compare_table.hpp"
 #include "control_panel.hpp"
+#include "diagnosis_bar.hpp"
+#include "experiment/comparison.hpp"
 #include "experiment_runner.hpp"
 #include "main_window.hpp"
 
@@ -53,28 +56,61 @@ bool MainWindow::save_scenario(const QString& path) {
 
 void MainWindow::apply_preset(const Scenario& scenario, bool run) {
     if (runner_->running()) runner_->stop();
+    const QString name = QString::fromStdString(scenario.name);
+    // A run kept from another preset is another experiment: drawn under this one it would read
+    // as this preset's baseline.
+    if (ghost_ && name != ghost_scenario_) drop_ghost_for(tr("another preset"));
+    applying_preset_ = true;
     controls_->set_config(scenario.run);
-    scenario_name_ = QString::fromStdString(scenario.name);
+    applying_preset_ = false;
+    scenario_name_ = name;
     scenario_description_ = QString::fromStdString(scenario.description);
     compare_models_ = scenario.compare;
-    charts_->set_heading(scenario_name_, scenario_description_);
+    preset_config_ = scenario.run;
+    preset_index_ = -1;
+    for (std::size_t i = 0; i < presets_.size(); ++i) {
+        if (presets_[i].name == scenario.name) preset_index_ = static_cast<int>(i);
+    }
     {
         const QSignalBlocker block(preset_box_);
         const int index = preset_box_->findText(scenario_name_);
         preset_box_->setCurrentIndex(index > 0 ? index : 0);
     }
-    if (!run) return;
-    if (scenario.compare.empty()) {
-        start_run();
-    } else {
-        start_comparison(scenario.compare);
+    if (run) {
+        if (scenario.compare.empty()) {
+            start_run();
+        } else {
+            start_comparison(scenario.compare);
+        }
+        return;
     }
+    // Loaded, not run: the charts of the previous run would sit under this preset's words.
+    show_blank_charts();
+    comparing_ = !scenario.compare.empty();
+    if (comparing_)
+        comparison_plan_ = comparison_runs(scenario.run, scenario.compare, std::nullopt);
+    update_heading(scenario.run);
+    sync_presentation();
+}
+
+void MainWindow::show_blank_charts() {
+    charts_->clear();
+    charts_->begin_run(QString(), 0, false, true);  // empty series: full-size axes and legends
+    charts_->refresh();
+    diagnosis_->clear_runs();
+    table_sets_.clear();
+    table_->setRowCount(0);
+    table_->hide();
+    results_.clear();
+    sets_.clear();
+    shown_ghost_.reset();
+    export_report_action_->setEnabled(false);
 }
 
 ViewSettings MainWindow::view_settings() const {
     return ViewSettings{whole_run_action_->isChecked(), log_latency_action_->isChecked(),
-                        log_rps_action_->isChecked(), dark_action_->isChecked(),
-                        presentation_action_->isChecked()};
+                        log_rps_action_->isChecked(),   dark_action_->isChecked(),
+                        presentation_charts_.first,     presentation_charts_.second};
 }
 
 void MainWindow::save_settings() const {
@@ -97,7 +133,7 @@ void MainWindow::restore_settings() {
     log_rps_action_->setChecked(saved.view.log_rps);
     log_latency_action_->setChecked(saved.view.log_latency);
     dark_action_->setChecked(saved.view.dark);
-    presentation_action_->setChecked(saved.view.presentation);
+    presentation_charts_ = {saved.view.presentation_first, saved.view.presentation_second};
     if (saved.geometry.isEmpty() || !restoreGeometry(saved.geometry)) {
         // First launch (or unusable geometry): fill most of the screen the window opens on.
         const QScreen* on = screen() ? screen() : QGuiApplication::primaryScreen();

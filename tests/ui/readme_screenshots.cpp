@@ -3,9 +3,10 @@
 //
 //   readme_screenshots OUTPUT_DIR
 //
-// Writes first-launch-{1280x800,1920x1080}.png, compare-{1920x1080,1280x800}.png and
-// exported-chart.png: the two common laptop and desktop screens. Remembered settings go to a
-// throw-away place, never the user's.
+// Writes first-launch-{1280x800,1920x1080}.png, compare-{1920x1080,1280x800}.png,
+// exported-chart.png and presentation-{1920x1080,1280x720-dark}.png (View → Presentation over the
+// same comparison): the two common laptop and desktop screens, and a projector's. Remembered
+// settings go to a throw-away place, never the user's.
 #include <QApplication>
 #include <QDir>
 #include <QSettings>
@@ -19,6 +20,7 @@
 #include "experiment_runner.hpp"
 #include "labeled_slider.hpp"
 #include "main_window.hpp"
+#include "presentation_window.hpp"
 #include "preset_library.hpp"
 #include "time_series_chart.hpp"
 
@@ -43,6 +45,21 @@ bool first_launch(const QDir& out, int width, int height) {
     w.show();
     return QTest::qWaitForWindowExposed(&w) &&
            save(w, out.filePath(QString("first-launch-%1x%2.png").arg(width).arg(height)));
+}
+
+// Presentation mode over the finished comparison, at the size of a 1080p projector (light) and
+// of a 720p one (dark). Offscreen screens are small, so the window is sized as the screen would.
+bool presentation(MainWindow& w, const QDir& out) {
+    PresentationWindow* p = w.open_presentation();
+    if (!p) return false;
+    p->setWindowState(Qt::WindowNoState);
+    p->resize(1920, 1080);
+    bool ok = save(*p, out.filePath("presentation-1920x1080.png"));
+    p->set_dark(true);
+    p->resize(1280, 720);
+    ok = ok && save(*p, out.filePath("presentation-1280x720-dark.png"));
+    p->close();
+    return ok;
 }
 
 // The I/O-bound preset (event loop vs 10 GIL threads at 1,000 connections), 5 s per model, with
@@ -72,7 +89,7 @@ bool comparison(const QDir& out) {
     const QString path = out.filePath("exported-chart.png");
     const bool ok = w.export_charts(path, o);
     std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
-    return ok;
+    return ok && presentation(w, out);
 }
 
 }  // namespace

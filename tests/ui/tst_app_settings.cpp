@@ -53,13 +53,15 @@ private slots:
         s.run.load.connections = 321;
         s.compare = {Model::EventLoop, Model::GilThreads};
         AppSettings::save_scenario(s);
-        AppSettings::save_view({true, false, true, false, true});
+        AppSettings::save_view({true, false, true, false, 1, -1});
         const RestoredSettings restored = AppSettings::load();
         QVERIFY(restored.note.isEmpty());
         QVERIFY(restored.last_scenario);
         QCOMPARE(restored.last_scenario->run.load.connections, 321);
         QCOMPARE(restored.last_scenario->compare.size(), std::size_t(2));
-        QVERIFY(restored.view.whole_run && restored.view.log_rps && restored.view.presentation);
+        QVERIFY(restored.view.whole_run && restored.view.log_rps);
+        QCOMPARE(restored.view.presentation_first, 1);
+        QCOMPARE(restored.view.presentation_second, -1);  // one chart
         QVERIFY(!restored.view.log_latency && !restored.view.dark);
         QVERIFY(restored.geometry.isEmpty());  // as on first launch
     }
@@ -67,9 +69,13 @@ private slots:
     void viewValuesOfTheWrongTypeAreOff() {
         QSettings().setValue("view/dark", QVariantList{1, 2});
         QSettings().setValue("view/logRps", "yes please");
+        QSettings().setValue("view/presentationFirst", 17);      // no such chart
+        QSettings().setValue("view/presentationSecond", "1.5");  // not a whole number
         const RestoredSettings restored = AppSettings::load();
         QVERIFY(!restored.view.dark);
         QVERIFY(!restored.view.log_rps);
+        QCOMPARE(restored.view.presentation_first, 0);  // the defaults: req/s and connections
+        QCOMPARE(restored.view.presentation_second, 2);
     }
 
     void firstWindowFillsMostOfTheScreen_data() {
