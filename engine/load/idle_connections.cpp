@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
+#include <cmath>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -102,6 +104,7 @@ struct IdleConnections::Impl {
     void send_request(Client& c) {
         c.state = Client::State::Requesting;
         c.parser.emplace();
+        c.parser->eager(true);  // the header and the body in one put(), as far as they came
         c.parser->body_limit(std::numeric_limits<std::uint64_t>::max());
         c.buffer.emplace();
         const std::uint32_t generation = c.generation;
@@ -118,23 +121,34 @@ struct IdleConnections::Impl {
         c.socket.async_read_some(c.buffer->prepare(2048),
                                  [this, &c, generation](error_code e, std::size_t n) {
                                      if (generation != c.generation) return;
-                                     if (e) return close(c, true);
+                                     if (e) {
+                                         // A response delimited by the end of the stream ends here.
+                                         error_code eof_ec;
+                                         if (e == asio::error::eof && c.parser->got_some())
+                                             c.parser->put_eof(eof_ec);
+                                         if (eof_ec || !c.parser->is_done()) return close(c, true);
+                                         return response_read(c);
+                                     }
                                      c.buffer->commit(n);
                                      error_code parse_ec;
                                      c.buffer->consume(c.parser->put(c.buffer->data(), parse_ec));
                                      if (parse_ec && parse_ec != http::error::need_more)
                                          return close(c, true);
                                      if (!c.parser->is_done()) return read_response(c);
-                                     const bool keep_alive = c.parser->keep_alive();
-                                     c.parser.reset();
-                                     c.buffer.reset();
-                                     if (keep_alive) return hold(c);
-                                     // Connection: close after every response: from now on an idle
-                                     // connection is one that connects and sends nothing.
-                                     silent.store(true, std::memory_order_relaxed);
-                                     close(c, false);
-                                     connect(c);
+                                     response_read(c);
                                  });
+    }
+
+    void response_read(Client& c) {
+        const bool keep_alive = c.parser->keep_alive();
+        c.parser.reset();
+        c.buffer.reset();
+        if (keep_alive) return hold(c);
+        // Connection: close after every response: from now on an idle connection is one that
+        // connects and sends nothing.
+        silent.store(true, std::memory_order_relaxed);
+        close(c, false);
+        connect(c);
     }
 
     // Anything from the server now — data, an EOF, a reset — means it has given up on us.
@@ -165,11 +179,12 @@ struct IdleConnections::Impl {
     }
 };
 
-IdleConnections::IdleConnections(LoadTarget target, int connections, int opens_per_s)
+IdleConnections::IdleConnections(LoadTarget target, int connections, double ramp_s)
     : impl_(std::make_unique<Impl>()) {
     impl_->target = std::move(target);
     impl_->connections = std::max(connections, 0);
-    impl_->opens_per_tick = std::max(1, opens_per_s / 10);
+    const double ticks = std::max(ramp_s, 0.1) / std::chrono::duration<double>(kTick).count();
+    impl_->opens_per_tick = std::max(25, static_cast<int>(std::ceil(impl_->connections / ticks)));
 }
 
 IdleConnections::~IdleConnections() {

@@ -28,8 +28,9 @@ struct IdleConnectionsTick {
 
 class IdleConnections {
 public:
-    // At most `opens_per_s` connects a second (the ramp).
-    IdleConnections(LoadTarget target, int connections, int opens_per_s = 5000);
+    // They open over about `ramp_s` (at least 250 a second): a few ticks in which the server's
+    // memory can be read against its connections, without flooding its accept queue at once.
+    IdleConnections(LoadTarget target, int connections, double ramp_s = 2.0);
     ~IdleConnections();  // stop()s
     IdleConnections(const IdleConnections&) = delete;
     IdleConnections& operator=(const IdleConnections&) = delete;
