@@ -16,6 +16,7 @@
 
 #include <algorithm>
 
+#include "core/machine_limits.hpp"
 #include "labeled_slider.hpp"
 #include "load_plan_edit.hpp"
 #include "model_explanations.hpp"
@@ -147,12 +148,12 @@ QGroupBox* ControlPanel::build_knobs() {
            "from then, so a stalling server shows in the latency (coordinated omission)."));
     shape_row->addRow(tr("Load"), load_shape_);
     knobs->addLayout(shape_row);
-    connections_ =
-        add_field_slider(knobs, "connections", tr("Client connections"), 1, Limits::kMaxConnections,
-                         0, true, tr("Each sends a request, waits for the answer, repeats."));
+    connections_ = add_field_slider(knobs, "connections", tr("Client connections"), 1,
+                                    conclab::max_connections(), 0, true,
+                                    tr("Each sends a request, waits for the answer, repeats."));
     rate_ = add_field_slider(knobs, "rate", tr("Arrival rate"), 1, 100000, 0, true);
     max_connections_ = add_field_slider(knobs, "max_connections", tr("Max connections"), 1,
-                                        Limits::kMaxConnections, 0, true);
+                                        conclab::max_connections(), 0, true);
     plan_ = new LoadPlanEdit(group);
     knobs->addWidget(plan_);
     cpu_ms_ = add_field_slider(knobs, "cpu_ms", tr("Handler CPU per request"), 0, 200, 2, false);

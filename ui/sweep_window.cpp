@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include "chart_exporter.hpp"
+#include "core/machine_limits.hpp"
 #include "preset_library.hpp"
 #include "sweep_chart.hpp"
 #include "sweep_runner.hpp"
@@ -166,8 +167,8 @@ void SweepWindow::add_connection_rows(QFormLayout* form, QGroupBox* box) {
     from_ = new QSpinBox(box);
     to_ = new QSpinBox(box);
     steps_ = new QSpinBox(box);
-    from_->setRange(1, Limits::kMaxConnections);
-    to_->setRange(1, Limits::kMaxConnections);
+    from_->setRange(1, max_connections());
+    to_->setRange(1, max_connections());
     steps_->setRange(2, 100);
     to_->setValue(256);
     steps_->setValue(9);

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/atomic_file.hpp"
+#include "core/machine_limits.hpp"
 #include "experiment/sweep.hpp"
 
 namespace conclab::cli {
@@ -81,9 +82,9 @@ std::string check_stages_and_sweep(CliOptions& o, const RawFlags& raw,
         if (!vm.count("from") || !vm.count("to") || !vm.count("steps")) {
             return "sweep needs all of --from, --to and --steps";
         }
-        if (raw.from < 1 || raw.to < raw.from || raw.to > Limits::kMaxConnections ||
-            raw.steps < 2 || raw.steps > 100) {
-            return "sweep needs 1 <= --from <= --to <= " + std::to_string(Limits::kMaxConnections) +
+        if (raw.from < 1 || raw.to < raw.from || raw.to > max_connections() || raw.steps < 2 ||
+            raw.steps > 100) {
+            return "sweep needs 1 <= --from <= --to <= " + std::to_string(max_connections()) +
                    " and --steps 2..100";
         }
         o.sweep_connections = geometric_steps(raw.from, raw.to, raw.steps);

@@ -1,5 +1,6 @@
 #include "core/run_config.hpp"
 
+#include "core/machine_limits.hpp"
 #include "core/run_fields.hpp"
 
 #include <algorithm>
@@ -359,7 +360,7 @@ std::string check_stages(const std::vector<Stage>& stages, bool open_loop) {
     if (stages.size() > Limits::kMaxStages) {
         return "stages: at most " + std::to_string(Limits::kMaxStages) + " stages";
     }
-    const double max = open_loop ? Limits::kMaxRate : Limits::kMaxConnections;
+    const double max = open_loop ? Limits::kMaxRate : max_connections();
     for (std::size_t i = 0; i < stages.size(); ++i) {
         const Stage& s = stages[i];
         const std::string where = "stages: stage " + std::to_string(i + 1);

@@ -82,6 +82,10 @@ struct ServerConfig {
     // unlimited, as Node, Werkzeug and gunicorn's sync and gthread workers are.
     int worker_connections = 0;
     std::uint16_t port = 0;  // 0 = any free port on 127.0.0.1
+    // Memory each open connection holds in the model's connection object, touched so it is
+    // resident: how a user matches a real server's footprint (a Python thread and its frames, a
+    // V8 socket object). 0 = the model's own cost.
+    int memory_per_connection_kb = 0;
     Workload workload;
     ServerTimeouts timeouts;
 };
@@ -118,6 +122,11 @@ struct LoadConfig {
     // Connections that send a request one byte a second and never finish it (slowloris), beside
     // the load; counted apart. What a server's timeouts are for.
     int slow_clients = 0;
+    // Connections that send one request, read the response and then hold the connection open
+    // without sending (a server that closes after each response gets connections that send
+    // nothing): what a connection costs the server while it waits, beside the load; counted
+    // apart.
+    int idle_connections = 0;
 };
 
 // Where the load goes when it is not our own server.
@@ -158,6 +167,9 @@ struct RunConfig {
     double warmup_s = 0;     // load runs, but the summary ignores it
     double tick_s = 0.25;    // one time-series sample per tick
     std::optional<ExternalTarget> external;  // drive this instead of starting a server
+    // The external server's process (its PID, or its parent's: gunicorn's arbiter, Node's cluster
+    // primary), whose resources are then measured summed over it and its descendants; 0 = none.
+    int target_pid = 0;
     // A load plan applied tick by tick from the start of the run (empty = none); a list, so it
     // lives beside the registry: scenario files ("stages") and the CLI (--stages) read it apart.
     std::vector<Stage> stages;
@@ -193,7 +205,8 @@ struct Knobs {
 
 // Ranges every front end enforces; also used for slider limits.
 struct Limits {
-    static constexpr int kMaxConnections = 10000;
+    // Connection counts have no constant limit: core/machine_limits.hpp's max_connections()
+    // reads this machine's (the descriptor hard limit).
     static constexpr double kMaxRate = 1'000'000;
     static constexpr std::size_t kMaxStages = 100;
     static constexpr double kMaxCpuMs = 10000;
@@ -205,6 +218,7 @@ struct Limits {
     static constexpr int kMaxLoadThreads = 64;
     static constexpr int kMaxHeavyConnections = 100;
     static constexpr int kMaxSlowClients = 1000;
+    static constexpr int kMaxMemoryPerConnectionKb = 16384;
     static constexpr double kMaxServerTimeoutS = 24 * 3600;
     static constexpr int kMaxBacklog = 65535;
     static constexpr double kMinSwitchIntervalMs = 0.1;

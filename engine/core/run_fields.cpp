@@ -1,5 +1,7 @@
 #include "core/run_fields.hpp"
 
+#include "core/machine_limits.hpp"
+
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -25,6 +27,17 @@ bool set_model(Model& slot, std::string_view name, bool allow_process_per_core) 
 }
 
 constexpr double kInfinity = HUGE_VAL;
+
+// Connection counts go up to this machine's limit, read once when the program starts (a dynamic
+// initialisation: the table below is built after it, in this file's order).
+const double kMachineConnections = static_cast<double>(max_connections());
+
+// The fields whose maximum is the machine's, whose refusal says why and how to raise it.
+bool machine_limited(const RunField& field) {
+    return field.max == kMachineConnections &&
+           (field.key == "connections" || field.key == "max_connections" ||
+            field.key == "idle_connections");
+}
 
 // clang-format off
 const RunField kFields[] = {
@@ -81,6 +94,11 @@ const RunField kFields[] = {
      "while it holds that many (gevent's worker_connections 1000, nginx's 768 in Debian's "
      "nginx.conf); 0 = unlimited (Node, Werkzeug, gunicorn sync and gthread)", "", false, true,
      NUMBER_MEMBER(server.worker_connections)},
+    {"memory_per_connection_kb", "memory-per-connection-kb", 0, FieldKind::Integer,
+     FieldGroup::Server, 0, Limits::kMaxMemoryPerConnectionKb, "KiB",
+     "memory each open connection holds in the model, touched so it is resident, to match a "
+     "real server's footprint per connection; 0 = the model's own cost", "", false, true,
+     NUMBER_MEMBER(server.memory_per_connection_kb)},
     {"port", "port", 0, FieldKind::Integer, FieldGroup::Server, 0, 65535, "",
      "port on 127.0.0.1; 0 = any free port", "", false, false, NUMBER_MEMBER(server.port)},
     // Timeouts: -1 = what the system the model stands in for does (core's default_timeouts()).
@@ -126,14 +144,14 @@ const RunField kFields[] = {
      NUMBER_MEMBER(server.workload.io_ms)},
     // --- load ---
     {"connections", "connections", 'c', FieldKind::Integer, FieldGroup::Load, 1,
-     Limits::kMaxConnections, "", "closed-loop keep-alive connections, like wrk -c", "", true,
+     kMachineConnections, "", "closed-loop keep-alive connections, like wrk -c", "", true,
      false, NUMBER_MEMBER(load.connections)},
     {"rate", "rate", 0, FieldKind::Real, FieldGroup::Load, 0, Limits::kMaxRate, "req/s",
      "open loop, like wrk2 -R: requests per second sent at their intended times whatever the "
      "server does, latency counted from those times; 0 = closed loop", "", true, false,
      NUMBER_MEMBER(load.rate)},
     {"max_connections", "max-connections", 0, FieldKind::Integer, FieldGroup::Load, 1,
-     Limits::kMaxConnections, "",
+     kMachineConnections, "",
      "open loop: the most connections the requests are spread over (opened as needed)", "",
      false, false, NUMBER_MEMBER(load.max_connections)},
     {"load_threads", "load-threads", 't', FieldKind::Integer, FieldGroup::Load, 1,
@@ -151,6 +169,13 @@ const RunField kFields[] = {
      "extra connections that send a request one byte a second and never finish it (slowloris), "
      "reconnecting when the server closes them; counted apart", "", false, false,
      NUMBER_MEMBER(load.slow_clients)},
+    {"idle_connections", "idle-connections", 0, FieldKind::Integer, FieldGroup::Load, 0,
+     kMachineConnections, "",
+     "extra connections that send one request, read the response and then hold the connection "
+     "open without sending (to a server that closes after each response: connect and send "
+     "nothing), to measure what a waiting connection costs; the server's keep-alive timeout is "
+     "lifted for them unless set; counted apart", "", false, false,
+     NUMBER_MEMBER(load.idle_connections)},
     {"request_timeout_s", "timeout", 0, FieldKind::Real, FieldGroup::Load, 0.01, 3600, "s",
      "a request without a complete response after this long counts as a timeout error", "",
      false, false, NUMBER_MEMBER(load.request_timeout_s)},
@@ -160,6 +185,10 @@ const RunField kFields[] = {
      false, NUMBER_MEMBER(duration_s)},
     {"warmup_s", "warmup", 0, FieldKind::Real, FieldGroup::Run, 0, Limits::kMaxDurationS, "s",
      "time at the start left out of the summary", "", false, false, NUMBER_MEMBER(warmup_s)},
+    {"target_pid", "target-pid", 0, FieldKind::Integer, FieldGroup::Run, 0, 4194304, "",
+     "with --target: the real server's PID (or its parent's: gunicorn's arbiter, Node's cluster "
+     "primary); its memory, threads, context switches and descriptors are measured summed over "
+     "it and its descendants; 0 = not measured", "", false, false, NUMBER_MEMBER(target_pid)},
     {"tick_s", "tick", 0, FieldKind::Real, FieldGroup::Run, Limits::kMinTickS, 60, "s",
      "time-series resolution", "", false, false, NUMBER_MEMBER(tick_s)},
 };
@@ -199,8 +228,12 @@ std::string field_text(const RunField& field, const RunConfig& config) {
 std::string check_field_value(const RunField& field, double value) {
     if (!std::isfinite(value)) return std::string(field.key) + " must be a finite number";
     if (value < field.min || value > field.max) {
-        return std::string(field.key) + " must be " + range_text(field) + ", got " +
-               number_text(value);
+        std::string problem = std::string(field.key) + " must be " + range_text(field) + ", got " +
+                              number_text(value);
+        if (value > field.max && machine_limited(field)) {
+            problem += ": " + connection_limit_explanation(read_machine_limits());
+        }
+        return problem;
     }
     return {};
 }
@@ -218,8 +251,9 @@ std::string set_field_number(const RunField& field, RunConfig& config, double va
     if (std::string problem = check_field_value(field, value); !problem.empty()) {
         // Say the value as the user wrote it: 18446744073709551615, not -1 or 1.8e+19.
         if (!shown.empty()) {
-            problem =
-                std::string(field.key) + " must be " + range_text(field) + ", got " + as_written;
+            const std::string said = number_text(value);
+            problem = std::string(field.key) + " must be " + range_text(field) + ", got " +
+                      as_written + problem.substr(problem.find(said) + said.size());
         }
         return problem;
     }

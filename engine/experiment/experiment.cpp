@@ -8,8 +8,10 @@
 #include <thread>
 #include <utility>
 
+#include "core/machine_limits.hpp"
 #include "experiment/diagnosis.hpp"
 #include "experiment/experiment_impl.hpp"
+#include "metrics/process_resources.hpp"
 #include "process/fd_limit.hpp"
 
 namespace conclab {
@@ -18,9 +20,36 @@ using Clock = std::chrono::steady_clock;  // Impl::Clock, which is private
 
 namespace {
 
-// Descriptors a run needs besides one per client connection: listening and control sockets,
-// the worker's own files, stdio, Qt's files in the GUI.
-constexpr long kFdHeadroom = 64;
+// The problem with this run on this machine, or empty: descriptors for every client connection
+// (one process holds them all), a task for each with a thread per connection, and a PID to
+// measure for --target-pid.
+std::string machine_problem(const RunConfig& c) {
+    const LoadConfig& l = c.load;
+    const long connections = (l.rate > 0 ? l.max_connections : l.connections) +
+                             l.heavy_connections + l.slow_clients + l.idle_connections;
+    const FdLimit limit = raise_fd_limit();
+    if (std::string problem = fd_limit_problem(connections + kFdHeadroom, limit);
+        !problem.empty()) {
+        return problem +
+               "; as root the hard limit itself can be raised (`ulimit -Hn N`, up to "
+               "fs.nr_open)";
+    }
+    const Model serving = c.server.model == Model::ProcessPerCore ? c.server.inner : c.server.model;
+    if (!c.external && serving == Model::GilThreads && c.server.threads == 0) {
+        if (std::string problem =
+                thread_limit_problem(connections, read_machine_limits(), tasks_in_use());
+            !problem.empty()) {
+            return problem;
+        }
+    }
+    if (c.target_pid > 0 && !c.external) {
+        return "target_pid measures a real server's processes: it needs --target";
+    }
+    if (c.target_pid > 0 && process_tree(c.target_pid).empty()) {
+        return "target_pid " + std::to_string(c.target_pid) + " is not a running process";
+    }
+    return {};
+}
 
 }  // namespace
 
@@ -112,10 +141,22 @@ void Experiment::Impl::adjust_server_size(const Knobs& knobs, double t_s,
 }
 
 Experiment::Experiment(RunConfig config) : impl_(std::make_unique<Impl>()) {
+    // Idle connections are held for the whole run: the model's keep-alive timeout (Node's 5 s,
+    // gunicorn's 2 s) would close them and measure reconnects instead; lifted unless set.
+    const bool lift_keepalive = !config.external && config.load.idle_connections > 0 &&
+                                config.server.timeouts.keepalive_s < 0;
+    if (lift_keepalive) config.server.timeouts.keepalive_s = 0;
     if (!config.external) config.server = resolved(config.server);
     impl_->initial = config;
     impl_->current = config;
     impl_->ticks = std::make_unique<TickAggregator>(config.warmup_s, config.load.threads);
+    if (lift_keepalive) {
+        impl_->ticks->note(
+            "the server's keep-alive timeout is lifted (keepalive_timeout_s 0) so "
+            "that the " +
+            std::to_string(config.load.idle_connections) +
+            " idle connections stay open; set --keepalive-timeout to keep one");
+    }
 }
 
 Experiment::~Experiment() {
@@ -131,15 +172,11 @@ void Experiment::start() {
         for (std::size_t i = 1; i < errors.size(); ++i) message += "; " + errors[i];
         throw StartError(message);
     }
-    const FdLimit limit = raise_fd_limit();
-    const bool open_loop = d.initial.load.rate > 0;
-    const int client_fds = open_loop ? d.initial.load.max_connections : d.initial.load.connections;
-    if (std::string problem = fd_limit_problem(client_fds + d.initial.load.heavy_connections +
-                                                   d.initial.load.slow_clients + kFdHeadroom,
-                                               limit);
-        !problem.empty()) {
+    if (std::string problem = machine_problem(d.initial); !problem.empty()) {
         throw StartError(problem);
     }
+    const bool open_loop = d.initial.load.rate > 0;
+    d.target_pid = d.initial.external ? d.initial.target_pid : 0;
 
     LoadTarget target;
     if (d.initial.external) {
@@ -172,13 +209,19 @@ void Experiment::start() {
     if (d.initial.load.slow_clients > 0) {
         d.slow = std::make_unique<SlowClients>(target, d.initial.load.slow_clients);
     }
+    if (d.initial.load.idle_connections > 0) {
+        d.idle = std::make_unique<IdleConnections>(target, d.initial.load.idle_connections);
+    }
     try {
         d.load->start();
         if (d.heavy) d.heavy->start();
         if (d.slow) d.slow->start();
+        if (d.idle) d.idle->start();
     } catch (const std::exception& e) {
         d.load->stop();
         if (d.heavy) d.heavy->stop();
+        if (d.slow) d.slow->stop();
+        if (d.idle) d.idle->stop();
         if (d.host) d.host->stop();
         d.host.reset();
         throw StartError(e.what());

@@ -10,12 +10,14 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "experiment/experiment.hpp"
 #include "experiment/tick_aggregator.hpp"
+#include "load/idle_connections.hpp"
 #include "load/load_generator.hpp"
 #include "load/slow_clients.hpp"
 #include "process/server_host.hpp"
@@ -34,8 +36,12 @@ struct Experiment::Impl {
     bool stop_requested = false;
     std::unique_ptr<ServerHost> host;
     std::unique_ptr<LoadGenerator> load;
-    std::unique_ptr<LoadGenerator> heavy;  // the heavy connections, if any
-    std::unique_ptr<SlowClients> slow;     // the slow clients, if any
+    std::unique_ptr<LoadGenerator> heavy;   // the heavy connections, if any
+    std::unique_ptr<SlowClients> slow;      // the slow clients, if any
+    std::unique_ptr<IdleConnections> idle;  // the idle connections, if any
+    // An external target's process (--target-pid) and its switches at the previous tick.
+    int target_pid = 0;
+    std::optional<std::uint64_t> target_switches_seen;
     std::thread sampler;
     std::mutex lifecycle;  // serialises start() and stop()
     // The load plan (stages): applied by the sampler after every tick until it ends or a hand
@@ -64,6 +70,7 @@ struct Experiment::Impl {
     void apply_plan(double t_s);
     void shut_down();
     LoadTick wait_for_drain(LoadGenerator& generator);
+    void collect_target_resources(TickInput& in);
 
     // adjust()'s parts (experiment.cpp); each takes `mutex` only around its own bookkeeping.
     void record_change(double t_s, const char* knob, double from, double to);

@@ -56,10 +56,23 @@ TickInput Experiment::Impl::collect_tick(double t_s, double tick_s) {
     }
     if (host) in.host = host->collect();
     if (slow) in.slow = slow->collect();
+    if (idle) in.idle = idle->collect();
+    if (target_pid > 0) collect_target_resources(in);
     if (in.load.connect_error.find("open files") != std::string::npos) {
         in.fd_limit_hint = fd_limit_hint();
     }
     return in;
+}
+
+// --target-pid: the real server's process tree, read from /proc by this thread. Its context
+// switches are those of its living threads; a thread that ends takes its own with it, so a
+// tick's difference is never below 0.
+void Experiment::Impl::collect_target_resources(TickInput& in) {
+    in.target_resources = read_process_tree_resources(target_pid);
+    if (!in.target_resources) return;
+    const std::uint64_t now = in.target_resources->context_switches();
+    if (target_switches_seen) in.target_switches = now - std::min(now, *target_switches_seen);
+    target_switches_seen = now;
 }
 
 void Experiment::Impl::sample_tick(double t_s, double tick_s) {
@@ -122,6 +135,7 @@ void Experiment::Impl::shut_down() {
     // Slow clients never finish a request: nothing of theirs to wait for. Whatever they (or
     // a server stuck on them) do, the run ends now.
     if (slow) slow->stop();
+    if (idle) idle->stop();
     load->set_connections(0);
     if (heavy) heavy->set_connections(0);
     LoadTick drained = wait_for_drain(*load);

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/fixed_decimals.hpp"
+#include "core/machine_limits.hpp"
 #include "experiment/experiment.hpp"
 
 namespace conclab {
@@ -111,9 +112,9 @@ std::string parse_connection_list(const std::string& text, std::vector<int>& out
         int n = 0;
         auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), n);
         if (item.empty() || ec != std::errc{} || end != item.data() + item.size() || n < 1 ||
-            n > Limits::kMaxConnections) {
+            n > max_connections()) {
             return "connections: '" + item + "' must be a whole number 1.." +
-                   std::to_string(Limits::kMaxConnections);
+                   std::to_string(max_connections());
         }
         out.push_back(n);
         start = comma + 1;

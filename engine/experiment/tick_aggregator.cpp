@@ -50,6 +50,21 @@ Internals mean_of(const std::vector<Internals>& all) {
     return out;
 }
 
+// The server's processes summed, when every live worker has reported its resources (a
+// sum with one missing would dip).
+void put_server_resources(MetricsSample& s, const HostTick& h, double tick_s) {
+    s.server_connections = h.connections;
+    if (h.workers.empty()) return;
+    ProcessResources sum;
+    std::uint64_t switches = 0;
+    for (const WorkerTick& w : h.workers) {
+        if (!w.resources) return;
+        sum += *w.resources;
+        switches += w.context_switches;
+    }
+    s.server = resources_of(sum, switches, tick_s);
+}
+
 }  // namespace
 
 Internals internals_of(const WorkerTick& w) {
@@ -116,10 +131,22 @@ MetricsSample TickAggregator::make_sample(const TickInput& tick) const {
         for (const WorkerTick& w : h.workers) {
             each.push_back(internals_of(w));
             workers.push_back({w.pid, static_cast<double>(w.requests) / tick.tick_s,
-                               static_cast<double>(w.cpu_ns) / (tick.tick_s * 1e7), each.back()});
+                               static_cast<double>(w.cpu_ns) / (tick.tick_s * 1e7), each.back(),
+                               w.resources
+                                   ? resources_of(*w.resources, w.context_switches, tick.tick_s)
+                                   : Resources{}});
         }
         s.internals = mean_of(each);
         if (h.process_per_core) s.workers = std::move(workers);
+        put_server_resources(s, h, tick.tick_s);
+    } else if (tick.target_resources) {
+        s.server = resources_of(*tick.target_resources, tick.target_switches, tick.tick_s);
+    }
+    if (tick.idle) s.idle_open = tick.idle->open;
+    if (!tick.host && tick.target_resources) {
+        // What the external server holds, as the client sees it.
+        s.server_connections =
+            std::max(load.open_connections, 0) + s.idle_open + (tick.slow ? tick.slow->open : 0);
     }
     return s;
 }
@@ -214,7 +241,16 @@ void TickAggregator::add(TickInput tick) {
         c.closed_by_server += tick.slow->closed_by_server;
         c.bytes_sent += tick.slow->bytes_sent;
     }
+    if (tick.idle) {  // the whole run, as the slow clients
+        if (!totals_.idle_connections) totals_.idle_connections.emplace();
+        IdleConnectionCounts& c = *totals_.idle_connections;
+        c.open_max = std::max({c.open_max, tick.idle->open_max, tick.idle->open});
+        c.connects += tick.idle->connects;
+        c.closed_by_server += tick.idle->closed_by_server;
+        c.silent = c.silent || tick.idle->silent;
+    }
     MetricsSample s = make_sample(tick);
+    resources_.add(s, !s.warmup);
     warnings_ = warnings_of(tick, s);
     remember_warnings(tick.t_s);
     if (tick.host) {
@@ -245,6 +281,10 @@ void TickAggregator::add_drain(std::uint64_t responses, int still_open,
         totals_.server_requests = server_completed_;
     }
     if (still_open > 0) totals_.abandoned_in_flight = still_open;
+}
+
+void TickAggregator::note(const std::string& text) {
+    if (run_warning_kinds_.insert(text).second) run_warnings_.push_back("at 0.00 s: " + text);
 }
 
 void TickAggregator::remember_warnings(double t_s) {
@@ -313,6 +353,7 @@ Summary TickAggregator::summary() const {
         out.load_cpu_pct_mean = load_cpu_sum_ / measured_ticks_;
         if (have_server_) out.server_cpu_pct_mean = server_cpu_sum_ / measured_ticks_;
     }
+    out.resources = resources_.summary();
     out.server_processes = static_cast<int>(pids_seen_.size());
     if (have_server_) out.worker_restarts = restarts_;
     return out;

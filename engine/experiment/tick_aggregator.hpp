@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "experiment/sample_series.hpp"
+#include "experiment/resource_tracker.hpp"
+#include "load/idle_connections.hpp"
 #include "load/load_generator.hpp"
 #include "load/slow_clients.hpp"
 #include "metrics/latency_histogram.hpp"
@@ -32,10 +34,15 @@ struct TickInput {
     double t_s = 0;     // end of the tick, seconds since the run started
     double tick_s = 0;  // length of the tick
     LoadTick load;      // the main load, with the heavy connections' errors, CPU and connections
-    std::uint64_t heavy_responses = 0;    // the heavy connections' responses, kept apart
-    std::optional<SlowClientsTick> slow;  // the slow clients, if any: counted apart
-    std::optional<HostTick> host;         // empty for an external target
-    std::string fd_limit_hint;            // how to raise the descriptor limit, for a warning
+    std::uint64_t heavy_responses = 0;        // the heavy connections' responses, kept apart
+    std::optional<SlowClientsTick> slow;      // the slow clients, if any: counted apart
+    std::optional<HostTick> host;             // empty for an external target
+    std::optional<IdleConnectionsTick> idle;  // the idle connections, if any: counted apart
+    // An external target with --target-pid: its process tree's reading, and its context
+    // switches in the tick.
+    std::optional<ProcessResources> target_resources;
+    std::uint64_t target_switches = 0;
+    std::string fd_limit_hint;  // how to raise the descriptor limit, for a warning
 };
 
 class TickAggregator {
@@ -63,6 +70,8 @@ public:
     const std::vector<int>& pids() const { return pids_; }   // live server PIDs
     bool servers_failed() const { return servers_failed_; }  // every worker gone for good
     void clear_pids() { pids_.clear(); }
+    // A note on the run as a whole, kept with its warnings ("at 0.00 s: …").
+    void note(const std::string& text);
 
 private:
     MetricsSample make_sample(const TickInput& tick) const;
@@ -104,6 +113,7 @@ private:
     std::vector<WorkerTotals> worker_totals_;  // in the order first seen
     bool per_worker_ = false;
     std::set<int> pids_seen_;
+    ResourceTracker resources_;
     // The whole run (warmup, measured window and drain), for the client/server cross-check.
     std::uint64_t client_completed_ = 0;
     std::uint64_t server_completed_ = 0;

@@ -88,6 +88,11 @@ void LoadConnection::connect() {
         return;
     }
     socket_.set_option(asio::ip::tcp::no_delay(true), ec);
+    address_slot_.bind(socket_, shared_.endpoint, ec);
+    if (ec) {
+        connect_failed(ec);
+        return;
+    }
     socket_.async_connect(shared_.endpoint, [this, g = generation_](const error_code& e) {
         if (g == generation_) on_connect(e);
     });

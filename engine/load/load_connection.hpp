@@ -16,6 +16,7 @@
 #include "core/discard_body.hpp"
 #include "load/load_shared.hpp"
 #include "load/loader_stats.hpp"
+#include "load/source_addresses.hpp"
 
 namespace conclab {
 
@@ -80,6 +81,7 @@ private:
     LoaderStats& stats_;
     RequestSource* source_;
     boost::asio::ip::tcp::socket socket_;
+    SourceSlot address_slot_;  // its source address beyond one address's ports
     boost::beast::flat_buffer buffer_;
     std::optional<boost::beast::http::response_parser<DiscardBody>> parser_;
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <mutex>
 #include <stdexcept>
 #include <string_view>
@@ -22,9 +23,10 @@ namespace {
 namespace asio = boost::asio;
 using asio::ip::tcp;
 
-// Defensive limits; the caller validates the user's settings against the same numbers.
-constexpr int kMaxConnections = 10'000;
+// Defensive limit; the caller validates the user's settings against the same number. Connection
+// counts have none here: the machine's (descriptors, ports, threads) is checked at start.
 constexpr int kMaxThreads = 64;
+constexpr int kMaxConnections = std::numeric_limits<int>::max();
 
 std::string request_bytes(const LoadTarget& target) {
     auto has_header = [&](std::string_view name) {

@@ -60,12 +60,23 @@ inline constexpr std::array<InternalsField, 8> kInternalsFields{{
     {"gil_drop_requests_per_s", &Internals::gil_drop_requests_per_s},
 }};
 
+// What a server process (or all of them, summed) holds at the end of a tick: the cost of its
+// connections. Each is empty when not measured (an external target without --target-pid, a
+// worker that has not reported yet).
+struct Resources {
+    std::optional<double> rss_mb;                  // resident memory, MiB
+    std::optional<int> threads;                    // kernel tasks
+    std::optional<double> context_switches_per_s;  // voluntary + involuntary, in the tick
+    std::optional<int> fds;                        // open descriptors
+};
+
 // One process-per-core worker in one tick.
 struct WorkerSample {
     int pid = 0;
     double rps = 0;       // requests it completed per second
     double cpu_pct = 0;   // its CPU, 100 = one core
     Internals internals;  // its inner model's
+    Resources resources;  // its own
 };
 
 // One tick of the time series. Latencies are of the responses completed in that tick; they are
@@ -99,6 +110,12 @@ struct MetricsSample {
     std::uint64_t heavy_responses = 0;  // of the heavy connections, kept out of the above
     Internals internals;                // measured inside the server (mean over workers)
     std::optional<std::vector<WorkerSample>> workers;  // process per core only
+    // The server's processes summed (series keys server_rss_mb, server_threads,
+    // server_context_switches_per_s, server_fds), and the connections they hold: the server's
+    // own count, or for an external target what the client holds open.
+    Resources server;
+    std::optional<int> server_connections;
+    int idle_open = 0;  // idle connections (--idle-connections) open at the end of the tick
 };
 
 // The slow clients of a run (--slow-clients), over the whole run: counted apart from the load.
@@ -141,6 +158,30 @@ struct Diagnosis {
     std::vector<std::pair<std::string, double>> evidence;  // in the order the text uses them
 };
 
+// Resident memory against open connections, a least-squares line through every tick of the run
+// (warm-up included: memory per connection does not warm up): its slope is what one more
+// connection costs. Empty when the connections did not vary enough to fit a line.
+struct MemoryPerConnection {
+    double kib = 0;  // slope, KiB per connection
+    double r2 = 0;   // fit quality, 1 = every tick on the line
+    int points = 0;  // ticks fitted
+    int connections_min = 0, connections_max = 0;
+};
+
+// Mean and peak of each resource over the measured ticks, and the memory per connection.
+struct ResourceSummary {
+    std::optional<MeanMax> rss_mb, threads, context_switches_per_s, fds;
+    std::optional<MemoryPerConnection> memory_per_connection;
+};
+
+// Idle connections (--idle-connections) over the whole run, counted apart from the load.
+struct IdleConnectionCounts {
+    int open_max = 0;
+    std::uint64_t connects = 0;
+    std::uint64_t closed_by_server = 0;  // the server gave up on one (a timeout, a killed worker)
+    bool silent = false;  // the server closes after each response: they connect and send nothing
+};
+
 // Totals of the measured period (after warmup).
 struct Summary {
     double measured_s = 0;
@@ -168,7 +209,10 @@ struct Summary {
     double load_cpu_pct_mean = 0;
     int server_processes = 0;            // distinct server PIDs seen
     std::optional<int> worker_restarts;  // workers replaced after dying; empty for a --target
-    std::optional<SlowClientCounts> slow_clients;  // empty when there were none
+    std::optional<SlowClientCounts> slow_clients;          // empty when there were none
+    std::optional<IdleConnectionCounts> idle_connections;  // empty when there were none
+    // Empty for an external target without --target-pid.
+    std::optional<ResourceSummary> resources;
     // Latency against percentile, from the run's histogram; empty when nothing completed.
     std::vector<LatencyPoint> latency_spectrum;
     // Mean and peak of each Internals series, indexed as kInternalsFields; empty when the

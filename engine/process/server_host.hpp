@@ -18,6 +18,7 @@
 
 #include "core/duration_histogram.hpp"
 #include "core/run_config.hpp"
+#include "metrics/process_resources.hpp"
 #include "server/listen_socket.hpp"
 
 namespace conclab {
@@ -46,6 +47,10 @@ struct WorkerTick {
     std::optional<LoopTick> loop;  // the event loop's (or an event-loop worker's)
     std::optional<GilTick> gil;    // the GIL model's (or a GIL worker's)
     bool stale = false;            // no report for kStaleReportUs: its figures are old
+    // Its memory, threads and descriptors as last reported, and its context switches since the
+    // previous collect; empty until its first report.
+    std::optional<ProcessResources> resources;
+    std::uint64_t context_switches = 0;
 };
 
 // What the server side did since the previous collect().

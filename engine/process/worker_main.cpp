@@ -116,6 +116,7 @@ bool send_report(ControlChannel& control, Server& server) {
     const ServerInternals internals = server.internals();
     if (internals.loop && !control.send(wp::LoopInternals{*internals.loop})) return false;
     if (internals.gil && !control.send(wp::GilInternals{*internals.gil})) return false;
+    if (!control.send(wp::Resources{read_own_resources()})) return false;
     return control.send(to_message(server.stats()));
 }
 

@@ -54,6 +54,13 @@ std::string encode(const WorkerMessage& message) {
                     << r.drop_requests << ' ' << r.wait.encode() << '\n';
                 return out.str();
             },
+            [](const Resources& m) {
+                const ProcessResources& r = m.reading;
+                std::ostringstream out;
+                out << "res " << r.rss_kib << ' ' << r.threads << ' ' << r.fds << ' '
+                    << r.voluntary_switches << ' ' << r.involuntary_switches << '\n';
+                return out.str();
+            },
             [](const Error& m) { return "error " + one_line(m.text) + "\n"; },
             [](const Fatal& m) { return "fatal " + one_line(m.text) + "\n"; },
         },
@@ -110,6 +117,13 @@ std::optional<WorkerMessage> parse_worker_message(std::string_view line) {
             std::getline(in, rest)) {
             std::string_view histogram = rest;
             if (r.wait.decode(histogram)) return m;
+        }
+    } else if (word == "res") {
+        Resources m;
+        ProcessResources& r = m.reading;
+        if (in >> r.rss_kib >> r.threads >> r.fds >> r.voluntary_switches >>
+            r.involuntary_switches) {
+            return m;
         }
     } else if (word == "error") {
         return Error{std::string(rest_after_word(line))};

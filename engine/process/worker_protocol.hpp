@@ -17,6 +17,9 @@
 //                           <switches> <drop_requests> <histogram>"
 //                                        the model's internals, just before each stats line
 //                                        (histogram: DurationHistogram::encode())
+//                      "res <rss_kib> <threads> <fds> <voluntary_switches> <involuntary_switches>"
+//                                        the process's resources, just before each stats line
+//                                        (switches cumulative, from getrusage)
 //                      "error <text>"   a rejected command or a non-fatal problem
 //                      "fatal <text>"   the worker cannot serve and exits
 
@@ -27,6 +30,7 @@
 #include <variant>
 
 #include "core/run_config.hpp"
+#include "metrics/process_resources.hpp"
 #include "server/server.hpp"
 
 namespace conclab::worker_protocol {
@@ -63,7 +67,11 @@ struct LoopInternals {
 struct GilInternals {
     GlobalInterpreterLock::Stats reading;
 };
-using WorkerMessage = std::variant<Ready, Stats, Error, Fatal, LoopInternals, GilInternals>;
+struct Resources {
+    ProcessResources reading;
+};
+using WorkerMessage =
+    std::variant<Ready, Stats, Error, Fatal, LoopInternals, GilInternals, Resources>;
 
 struct SetWorkload {
     Workload workload;

@@ -27,6 +27,8 @@ void WorkerRecord::take_message(const std::string& line, std::vector<std::string
             std::max(loop_delay_max_since_collect, loop_message->reading.delay_max_ns);
     } else if (auto* gil_message = std::get_if<wp::GilInternals>(&*message)) {
         gil = gil_message->reading;
+    } else if (auto* res = std::get_if<wp::Resources>(&*message)) {
+        resources = res->reading;
     } else if (auto* error = std::get_if<wp::Error>(&*message)) {
         problems.push_back("server worker " + std::to_string(pid) + ": " + error->text);
     } else if (auto* fatal = std::get_if<wp::Fatal>(&*message)) {
@@ -72,6 +74,12 @@ void WorkerRecord::collect_into(HostTick& tick, std::uint64_t& requests_total, s
         worker.cpu_ns = cpu_ns;
         worker.stale = stale;
         add_internals(worker);
+        if (resources) {
+            worker.resources = resources;
+            const std::uint64_t switches = resources->context_switches();
+            worker.context_switches = switches - std::min(switches, switches_collected);
+            switches_collected = switches;
+        }
     }
     requests_collected = last.requests;
     tick.accept_errors += last.accept_errors;

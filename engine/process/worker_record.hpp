@@ -41,6 +41,9 @@ struct WorkerRecord {
     std::optional<LoopReading> loop, loop_at_collect;
     std::int64_t loop_delay_max_since_collect = 0;
     std::optional<GlobalInterpreterLock::Stats> gil, gil_at_collect;
+    // The process's resources: latest reading, and the switches the previous collect() counted.
+    std::optional<ProcessResources> resources;
+    std::uint64_t switches_collected = 0;
 
     // Takes one line the worker sent: its readiness, counters or internals; anything the user
     // should see (an unreadable line, an error) goes to `problems`, prefixed with the worker.

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "report/report_format.hpp"
+#include "report/resources_report.hpp"
 #include "scenario/scenario.hpp"
 
 namespace conclab {
@@ -24,6 +25,7 @@ json workers_json(const std::optional<std::vector<WorkerSample>>& workers) {
     for (const WorkerSample& w : *workers) {
         json entry = {{"pid", w.pid}, {"rps", w.rps}, {"cpu_pct", w.cpu_pct}};
         put_internals(entry, w.internals);
+        put_resources_json(entry, w.resources, "");
         list.push_back(std::move(entry));
     }
     return list;
@@ -120,6 +122,8 @@ json summary_to_json(const Summary& s) {
     summary["server_processes"] = s.server_processes;
     summary["worker_restarts"] = or_null(s.worker_restarts);
     summary["slow_clients"] = slow_clients_json(s.slow_clients);
+    summary["idle_connections"] = idle_connections_json(s.idle_connections);
+    summary["resources"] = resource_summary_json(s.resources);
     summary["server_cpu_pct_mean"] = or_null(s.server_cpu_pct_mean);
     summary["load_cpu_pct_mean"] = s.load_cpu_pct_mean;
     summary["latency_spectrum"] = latency_spectrum_json(s.latency_spectrum);
@@ -149,6 +153,9 @@ json series_entry_json(const MetricsSample& m) {
                   {"load_cpu_pct", m.load_cpu_pct},
                   {"warmup", m.warmup}};
     put_internals(entry, m.internals);
+    put_resources_json(entry, m.server, "server_");
+    entry["server_connections"] = or_null(m.server_connections);
+    entry["idle_open"] = m.idle_open;
     entry["workers"] = workers_json(m.workers);
     return entry;
 }
@@ -238,7 +245,8 @@ std::string run_result_csv(const RunResult& r) {
            "server_in_service_peak,server_waiting,server_waiting_peak,server_accept_queue,"
            "server_cpu_pct,load_cpu_pct,warmup,p99_uncorrected_ms,late,dropped";
     internals_csv_header(out);
-    out << '\n';
+    resources_csv_header(out, "server_");
+    out << ",server_connections,idle_open\n";
     auto cell = [&](const auto& optional) {
         if (optional) out << *optional;
         out << ',';
@@ -260,7 +268,10 @@ std::string run_result_csv(const RunResult& r) {
         cell(m.p99_uncorrected_ms);
         out << m.late << ',' << m.dropped;
         internals_csv_cells(out, m.internals);
-        out << '\n';
+        resources_csv_cells(out, m.server);
+        out << ',';
+        if (m.server_connections) out << *m.server_connections;
+        out << ',' << m.idle_open << '\n';
     }
     return out.str();
 }
@@ -269,13 +280,17 @@ std::string run_result_workers_csv(const RunResult& r) {
     std::ostringstream out;
     out << "t_s,pid,rps,cpu_pct";
     internals_csv_header(out);
-    out << ",warmup\n";
+    out << ",warmup";
+    resources_csv_header(out, "");
+    out << '\n';
     for (const MetricsSample& m : r.series) {
         if (!m.workers) continue;
         for (const WorkerSample& w : *m.workers) {
             out << m.t_s << ',' << w.pid << ',' << w.rps << ',' << w.cpu_pct;
             internals_csv_cells(out, w.internals);
-            out << ',' << (m.warmup ? 1 : 0) << '\n';
+            out << ',' << (m.warmup ? 1 : 0);
+            resources_csv_cells(out, w.resources);
+            out << '\n';
         }
     }
     return out.str();

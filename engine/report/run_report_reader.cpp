@@ -1,4 +1,5 @@
 #include "report/run_report_reader.hpp"
+#include "report/resources_report.hpp"
 
 #include "core/regular_file.hpp"
 #include "report/json_field_reader.hpp"
@@ -134,6 +135,8 @@ Summary summary_from_json(const JsonField& s) {
             sc["closed_by_server"].unsigned_integer(), sc["bytes_sent"].unsigned_integer()};
     }
     summary_extras_from_json(s, out);
+    out.idle_connections = idle_connections_from_json(s);
+    out.resources = resource_summary_from_json(s);
     return out;
 }
 
@@ -143,7 +146,7 @@ std::optional<std::vector<WorkerSample>> workers_from_json(const JsonField& list
     for (std::size_t i = 0; i < list.array_size(); ++i) {
         const JsonField w = list[i];
         workers.push_back({w["pid"].int_value(), w["rps"].number(), w["cpu_pct"].number(),
-                           internals_from_json(w)});
+                           internals_from_json(w), resources_from_json(w, "")});
     }
     return workers;
 }
@@ -171,6 +174,9 @@ MetricsSample sample_from_json(const JsonField& e) {
     m.warmup = e["warmup"].boolean();
     m.internals = internals_from_json(e);
     m.workers = workers_from_json(e["workers"]);
+    m.server = resources_from_json(e, "server_");
+    if (e.has("server_connections")) m.server_connections = e["server_connections"].int_or_null();
+    if (e.has("idle_open")) m.idle_open = e["idle_open"].int_value();
     return m;
 }
 

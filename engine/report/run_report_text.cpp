@@ -1,5 +1,6 @@
 // run_result_text(): the plain-text report (declared in run_report.hpp), one helper per section
 // in the order they print.
+#include "report/resources_report.hpp"
 #include "report/run_report.hpp"
 
 #include <iomanip>
@@ -60,6 +61,7 @@ void extra_clients_text(std::ostream& out, const LoadConfig& load, const Summary
         }
         out << ")\n";
     }
+    idle_connections_text(out, load, s);
 }
 
 // The load: open or closed loop, stages, threads, the measured time.
@@ -130,6 +132,7 @@ void resources_text(std::ostream& out, const Summary& s) {
     if (s.worker_restarts.value_or(0) > 0) {
         out << "  Restarts      " << *s.worker_restarts << " server worker(s) replaced\n";
     }
+    cost_text(out, s);
 }
 
 // The model's own internals: the event loop's and the GIL's, where measured.

@@ -6,6 +6,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/regular_file.hpp"
+#include "core/machine_limits.hpp"
 #include "core/run_fields.hpp"
 #include "experiment/sweep.hpp"
 #include "scenario/json_limits.hpp"
@@ -181,9 +182,9 @@ std::vector<int> sweep_connections(const json& s) {
     if (series) {
         const long long from = sweep_int(s, "from"), to = sweep_int(s, "to"),
                         steps = sweep_int(s, "steps");
-        if (from < 1 || to < from || to > Limits::kMaxConnections || steps < 2 || steps > 100) {
+        if (from < 1 || to < from || to > max_connections() || steps < 2 || steps > 100) {
             bad("sweep",
-                "sweep needs 1 <= from <= to <= " + std::to_string(Limits::kMaxConnections) +
+                "sweep needs 1 <= from <= to <= " + std::to_string(max_connections()) +
                     " and steps 2..100, got " + std::to_string(from) + ", " + std::to_string(to) +
                     ", " + std::to_string(steps));
         }
@@ -197,9 +198,9 @@ std::vector<int> sweep_connections(const json& s) {
     std::vector<int> out;
     for (const json& n : items) {
         if (!n.is_number_integer() || n.get<long long>() < 1 ||
-            n.get<long long>() > Limits::kMaxConnections) {
+            n.get<long long>() > max_connections()) {
             bad("sweep", "sweep connections must be whole numbers 1.." +
-                             std::to_string(Limits::kMaxConnections) + ", got " + echo_value(n));
+                             std::to_string(max_connections()) + ", got " + echo_value(n));
         }
         out.push_back(n.get<int>());
     }

@@ -37,6 +37,7 @@ public:
           deadline_(socket_.get_executor()) {
         fd_ = socket_.native_handle();
         server_.counters_.connection_opened(fd_);
+        server_.connection_memory_.hold(fd_);
     }
     ~Connection() { close(); }
 
@@ -50,6 +51,7 @@ public:
         if (fd_ < 0) return;
         if (in_service_) finish_request(false);
         server_.counters_.connection_closed(fd_);  // before the fd can be reused
+        server_.connection_memory_.release(fd_);
         server_.connection_released();
         server_.live_.erase(this);
         fd_ = -1;

@@ -85,6 +85,7 @@ void GilThreadServer::start(int listen_fd) {
 void GilThreadServer::serve_new_socket(tcp::socket socket) {
     auto connection = std::make_shared<Connection>(std::move(socket));
     counters_.connection_opened(connection->fd);
+    connection_memory_.hold(connection->fd);
     if (!thread_per_connection_) return watch_idle(connection, false);
     reap_finished_connection_threads();
     // Werkzeug's accept loop (socketserver's serve_forever) is Python code in one thread: after
@@ -299,6 +300,7 @@ void GilThreadServer::close_connection(Connection& connection) {
     if (connection.closed) return;
     connection.closed = true;
     counters_.connection_closed(connection.fd);
+    connection_memory_.release(connection.fd);
     connection_released();
     boost::system::error_code ignored;
     connection.socket.shutdown(tcp::socket::shutdown_both, ignored);

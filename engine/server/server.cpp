@@ -9,18 +9,22 @@ namespace conclab {
 
 std::unique_ptr<Server> make_server(const ServerConfig& given) {
     const ServerConfig config = resolved(given);  // the model's own timeouts where none is given
+    std::unique_ptr<ServerBase> server;
     switch (config.model) {
         case Model::EventLoop:
-            return std::make_unique<EventLoopServer>(config.workload, config.timeouts,
-                                                     config.keep_alive, config.worker_connections);
-        case Model::GilThreads:
-            return std::make_unique<GilThreadServer>(config.workload, config.threads,
-                                                     config.switch_interval_ms, config.timeouts,
-                                                     config.keep_alive, config.worker_connections);
-        case Model::ProcessPerCore:
+            server = std::make_unique<EventLoopServer>(
+                config.workload, config.timeouts, config.keep_alive, config.worker_connections);
             break;
+        case Model::GilThreads:
+            server = std::make_unique<GilThreadServer>(
+                config.workload, config.threads, config.switch_interval_ms, config.timeouts,
+                config.keep_alive, config.worker_connections);
+            break;
+        case Model::ProcessPerCore:
+            return nullptr;
     }
-    return nullptr;
+    if (server) server->set_memory_per_connection_kb(config.memory_per_connection_kb);
+    return server;
 }
 
 std::string server_identity(Model model) {

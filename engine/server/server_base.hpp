@@ -17,6 +17,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "server/connection_acceptor.hpp"
+#include "server/connection_memory.hpp"
 #include "server/server.hpp"
 #include "server/server_counters.hpp"
 #include "workload/live_workload.hpp"
@@ -25,6 +26,8 @@ namespace conclab {
 
 class ServerBase : public Server {
 public:
+    // Before start(): memory held for each open connection (ConnectionMemory), 0 = none.
+    void set_memory_per_connection_kb(int kib) { connection_memory_.set_kib(kib); }
     void adopt_connection(int fd) final;
     void stop_accepting() final;
     void set_workload(const Workload& workload) final;
@@ -74,7 +77,8 @@ protected:
     // Declared before the io_context (a base is constructed first and destroyed last): handlers
     // still queued when it is destroyed own connections that use these.
     ServerCounters counters_;
-    const std::string identity_;  // the Server header (server_identity())
+    ConnectionMemory connection_memory_;  // --memory-per-connection-kb, held per open connection
+    const std::string identity_;          // the Server header (server_identity())
     LiveWorkload workload_;
     const ServerTimeouts timeouts_;
     const bool keep_alive_;

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "core/machine_limits.hpp"
 #include "core/run_fields.hpp"
 #include "run_field_samples.hpp"
 
@@ -55,12 +56,14 @@ private slots:
         QTest::newRow("fraction") << "threads"
                                   << "2.5"
                                   << "threads must be a whole number, got 2.5";
+        const QString limit = QString::number(max_connections());
         QTest::newRow("too big") << "connections"
-                                 << "20000"
-                                 << "connections must be 1..10000, got 20000";
-        QTest::newRow("uint64 max") << "connections"
-                                    << "18446744073709551615"
-                                    << "connections must be 1..10000, got 18446744073709551615";
+                                 << "100000000"
+                                 << "connections must be 1.." + limit + ", got 100000000";
+        QTest::newRow("uint64 max")
+            << "connections"
+            << "18446744073709551615"
+            << "connections must be 1.." + limit + ", got 18446744073709551615";
         QTest::newRow("overflow") << "duration_s"
                                   << "1e400"
                                   << "duration_s must be 0..86400, got 1e400";
@@ -102,7 +105,39 @@ private slots:
         const auto errors = validate(c);
         QCOMPARE(errors.size(), std::size_t(1));
         QCOMPARE(errors.front(), check_field_value(*find_run_field("connections"), 0));
-        QCOMPARE(errors.front(), std::string("connections must be 1..10000, got 0"));
+        QCOMPARE(errors.front(),
+                 "connections must be 1.." + std::to_string(max_connections()) + ", got 0");
+    }
+    // The largest connection count is this machine's descriptor hard limit less the programs'
+    // own files, and a refusal says which limit and how to raise it.
+    void connectionLimitIsTheMachines() {
+        const MachineLimits m = read_machine_limits();
+        QCOMPARE(max_connections(), static_cast<int>(m.fd_hard - kFdHeadroom));
+        QCOMPARE(find_run_field("connections")->max, static_cast<double>(max_connections()));
+        QCOMPARE(find_run_field("idle_connections")->max, static_cast<double>(max_connections()));
+        const std::string problem =
+            check_field_value(*find_run_field("connections"), max_connections() + 1.0);
+        QVERIFY2(problem.find("RLIMIT_NOFILE hard limit") != std::string::npos, problem.c_str());
+        QVERIFY2(problem.find(std::to_string(m.fd_hard)) != std::string::npos, problem.c_str());
+        QVERIFY2(problem.find("ulimit -Hn") != std::string::npos, problem.c_str());
+        QVERIFY(check_field_value(*find_run_field("connections"), max_connections()).empty());
+        const std::string help = field_help(*find_run_field("connections"));
+        QVERIFY2(help.find("1.." + std::to_string(max_connections())) != std::string::npos,
+                 help.c_str());
+    }
+    void threadLimitNamesTheKernelLimits() {
+        MachineLimits m;
+        m.threads_max = 1000;
+        m.pid_max = 800;
+        m.max_map_count = 65530;
+        QCOMPARE(max_threads(m, 100), 700L);
+        QVERIFY(thread_limit_problem(700, m, 100).empty());
+        const std::string problem = thread_limit_problem(701, m, 100);
+        QVERIFY2(problem.find("kernel.pid_max 800") != std::string::npos, problem.c_str());
+        QVERIFY2(problem.find("about 700") != std::string::npos, problem.c_str());
+        QVERIFY2(problem.find("sysctl") != std::string::npos, problem.c_str());
+        m.max_map_count = 1000;  // 500 stacks with their guard pages
+        QCOMPARE(max_threads(m, 100), 400L);
     }
     void helpShowsRangeAndUnit() {
         const std::string help = field_help(*find_run_field("io_ms"));

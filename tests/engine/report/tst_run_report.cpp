@@ -126,7 +126,8 @@ private slots:
         QVERIFY(j["diagnosis"].is_array() && j["diagnosis"].empty());
 
         r.diagnosis = {{"gil-bound", "The GIL is held 98 % …", {{"gil_held_pct", 98}}}};
-        r.series[0].workers = std::vector<WorkerSample>{{101, 300, 95, {}}, {102, 100, 40, {}}};
+        r.series[0].workers =
+            std::vector<WorkerSample>{{101, 300, 95, {}, {}}, {102, 100, 40, {}, {}}};
         r.summary.workers = std::vector<WorkerShare>{{101, 750, 75, 95}, {102, 250, 25, 40}};
         j = run_result_to_json(r);
         QCOMPARE(j["diagnosis"][0]["rule"].get<std::string>(), std::string("gil-bound"));
@@ -144,7 +145,8 @@ private slots:
     void csvHasInternalsColumnsAndWorkersFile() {
         RunResult r = sample_result();
         r.series[0].internals.loop_utilization_pct = 42;
-        r.series[0].workers = std::vector<WorkerSample>{{101, 300, 95, {}}, {102, 100, 40, {}}};
+        r.series[0].workers =
+            std::vector<WorkerSample>{{101, 300, 95, {}, {}}, {102, 100, 40, {}, {}}};
         const QStringList lines = QString::fromStdString(run_result_csv(r)).trimmed().split('\n');
         const QStringList header = lines[0].split(',');
         for (const InternalsField& f : kInternalsFields) {

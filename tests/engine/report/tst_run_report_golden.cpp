@@ -107,6 +107,7 @@ RunResult everything() {
     c.load.threads = 2;
     c.load.heavy_connections = 2;
     c.load.slow_clients = 3;
+    c.load.idle_connections = 100;
     c.warmup_s = 1;
     c.stages = parse_stages("2s:100,3s:400").stages;
     r.final_config = c;
@@ -116,11 +117,19 @@ RunResult everything() {
         if (i % 3 != 1) r.summary.internals[i] = MeanMax{1.5 * static_cast<double>(i + 1), 7.0};
     }
     r.summary.workers = std::vector<WorkerShare>{{101, 600, 60, 75.5}, {102, 400, 40, 70.25}};
+    r.summary.resources =
+        ResourceSummary{MeanMax{38.5, 40.25}, MeanMax{28, 30}, MeanMax{2050.5, 2400},
+                        MeanMax{110, 115}, MemoryPerConnection{18.5, 0.99, 12, 8, 108}};
+    r.summary.idle_connections = IdleConnectionCounts{100, 104, 4, false};
     MetricsSample a = tick(0.25, 180, gil_internals(1));
-    a.workers = std::vector<WorkerSample>{{101, 100, 50, gil_internals(1)},
-                                          {102, 80, 45.5, gil_internals(0.5)}};
+    a.workers =
+        std::vector<WorkerSample>{{101, 100, 50, gil_internals(1), {20.5, 14, 1200, 60}},
+                                  {102, 80, 45.5, gil_internals(0.5), {18.25, 14, 900, 55}}};
+    a.server = Resources{38.75, 28, 2100, 115};
+    a.server_connections = 108;
+    a.idle_open = 100;
     MetricsSample b = tick(0.5, 220, gil_internals(0.75));
-    b.workers = std::vector<WorkerSample>{{101, 120, 55, gil_internals(1)}};
+    b.workers = std::vector<WorkerSample>{{101, 120, 55, gil_internals(1), {}}};
     MetricsSample empty;  // a tick with no response: latencies unknown, not zero
     empty.t_s = 0.75;
     r.series = {a, b, empty};

@@ -53,6 +53,10 @@ RunResult rich_result() {
     s.internals[3] = MeanMax{97.5, 100};
     s.internals[4] = MeanMax{3.1, 3.9};
     s.workers = std::vector<WorkerShare>{{101, 8000, 64.8, 98.5}, {102, 4345, 35.2, 88}};
+    s.resources =
+        ResourceSummary{MeanMax{25.5, 26}, MeanMax{6, 6}, std::nullopt, MeanMax{1800, 1810},
+                        MemoryPerConnection{5.5, 0.98, 20, 10, 1790}};
+    s.idle_connections = IdleConnectionCounts{1750, 1760, 10, true};
     MetricsSample a;
     a.t_s = 0.25;
     a.rps = 3800.5;
@@ -72,7 +76,11 @@ RunResult rich_result() {
     a.warmup = true;
     a.internals.gil_held_pct = 98.5;
     a.internals.gil_waiting_threads = 3;
-    a.workers = std::vector<WorkerSample>{{101, 2000, 99, {}}, {102, 1800.5, 97.25, {}}};
+    a.workers = std::vector<WorkerSample>{{101, 2000, 99, {}, {12.5, 3, 400.25, 900}},
+                                          {102, 1800.5, 97.25, {}, {}}};
+    a.server = Resources{25.5, 6, 800.5, 1800};
+    a.server_connections = 1790;
+    a.idle_open = 1750;
     (*a.workers)[0].internals.gil_held_pct = 99;
     MetricsSample gap;  // no response completed: unknowns stay unknown
     gap.t_s = 0.5;
@@ -139,6 +147,19 @@ private slots:
         QCOMPARE(r.events[0].note, std::string());
         QCOMPARE(r.diagnosis[0].evidence.size(), std::size_t(2));
         QCOMPARE(r.config.stages.size(), std::size_t(2));
+        // The cost of the connections: per tick, per worker and over the run.
+        QCOMPARE(*r.series[0].server.rss_mb, 25.5);
+        QCOMPARE(*r.series[0].server.fds, 1800);
+        QCOMPARE(*r.series[0].server_connections, 1790);
+        QCOMPARE(r.series[0].idle_open, 1750);
+        QCOMPARE(*r.series[0].workers->at(0).resources.context_switches_per_s, 400.25);
+        QVERIFY(!r.series[0].workers->at(1).resources.threads);
+        QVERIFY(!r.series[1].server.rss_mb);
+        QCOMPARE(r.summary.resources->memory_per_connection->kib, 5.5);
+        QCOMPARE(r.summary.resources->memory_per_connection->connections_max, 1790);
+        QVERIFY(!r.summary.resources->context_switches_per_s);
+        QCOMPARE(r.summary.idle_connections->connects, std::uint64_t(1760));
+        QVERIFY(r.summary.idle_connections->silent);
     }
 
     void comparisonAndRepeatsRoundTrip() {

@@ -1,0 +1,26 @@
+#pragma once
+// Memory a model holds for each open connection on top of its own (--memory-per-connection-kb):
+// how a user makes the model's footprint match a real server's, whose connection objects are
+// heavier (a Python thread's interpreter state and frames, a V8 socket object and its buffers).
+// The block is written when the connection opens, so it is resident (RSS), not just reserved,
+// and freed when it closes. Any thread; 0 KiB holds nothing and costs a test.
+
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+namespace conclab {
+
+class ConnectionMemory {
+public:
+    void set_kib(int kib) { kib_ = kib > 0 ? kib : 0; }  // before the server starts
+    void hold(int fd);
+    void release(int fd);
+
+private:
+    int kib_ = 0;
+    std::mutex mutex_;
+    std::unordered_map<int, std::unique_ptr<char[]>> blocks_;  // by descriptor
+};
+
+}  // namespace conclab
