@@ -16,8 +16,14 @@ packages+=(python3-flask gunicorn)
 packages+=(clang-14 libclang-rt-14-dev)
 # The format check of scripts/test.sh (.clang-format; Debian 12's clang-format is version 14).
 packages+=(clang-format)
-# Fonts so that charts rendered offscreen have readable text.
-packages+=(fonts-dejavu-core)
+# Fonts so that charts rendered offscreen have readable text, Hangul included (the Korean
+# window and its exports).
+packages+=(fonts-dejavu-core fonts-noto-cjk)
+# Translations: lupdate/lrelease and their CMake functions, and Qt's own dialogs in Korean.
+packages+=(qt6-tools-dev qt6-l10n-tools qt6-translations-l10n)
+# The Debian package (scripts/package.sh, scripts/test-package.sh): CPack's dependency scan
+# (dpkg-shlibdeps, file), the desktop entry and AppStream checks, man to render the man pages.
+packages+=(dpkg-dev file desktop-file-utils appstream man-db)
 
 missing=()
 for p in "${packages[@]}"; do
