@@ -18,7 +18,7 @@
 #include <boost/beast/http/parser.hpp>
 
 #include "core/thread_name.hpp"
-#include "load/discard_body.hpp"
+#include "core/discard_body.hpp"
 #include "load/source_addresses.hpp"
 
 namespace conclab {
