@@ -179,7 +179,7 @@ bool follow_commands(ControlChannel& control, Server& server) {
             control.send(wp::Error{"unknown command: " + line});
         } else if (std::holds_alternative<wp::Adopt>(*command)) {
             const int fd = control.take_descriptor();
-            if (fd >= 0) server.adopt_connection(fd);
+            if (fd >= 0) server.adopt_connection(fd, [&control] { control.send(wp::Taken{}); });
         } else if (auto* set = std::get_if<wp::SetWorkload>(&*command)) {
             server.set_workload(set->workload);
         } else if (auto* threads = std::get_if<wp::SetThreads>(&*command)) {

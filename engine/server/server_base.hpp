@@ -25,7 +25,7 @@ namespace conclab {
 
 class ServerBase : public Server {
 public:
-    void adopt_connection(int fd) final;
+    void adopt_connection(int fd, std::function<void()> taken) final;
     void stop_accepting() final;
     void set_workload(const Workload& workload) final;
     ServerStats stats() final;
