@@ -83,6 +83,9 @@ void loop_blocked(const RunConfig& c, const Summary& s, const DiagnosisThreshold
 void uneven_workers(const RunConfig& c, const Summary& s, const DiagnosisThresholds& t,
                     std::vector<Diagnosis>& out) {
     if (!s.workers || s.workers->size() < 2) return;
+    // A worker that died leaves its share to the others for a while: that is the loss's doing
+    // (worker_lost names it), not the balancer's.
+    if (!s.worker_losses.empty()) return;
     const auto& workers = *s.workers;
     std::uint64_t total = 0;
     for (const WorkerShare& w : workers) total += w.requests;
@@ -138,6 +141,94 @@ void thread_pool_exhausted(const RunConfig& c, const Summary& s, const Diagnosis
                     {"gil_held_pct", held}}});
 }
 
+// "killed (SIGKILL)", "exited (status 1)", "was killed after timing out".
+std::string how_it_ended(const WorkerLoss& loss) {
+    if (loss.timed_out) return "was killed after timing out (" + loss.cause + ")";
+    return (loss.cause.rfind("SIG", 0) == 0 ? "was killed (" : "exited (") + loss.cause + ")";
+}
+
+// A worker died during the run: name it and say whether the rate came back once it was
+// replaced; this, not the balancer, explains an uneven split of the requests.
+void worker_lost(const Summary& s, const DiagnosisThresholds& t, std::vector<Diagnosis>& out) {
+    if (s.worker_losses.empty()) return;
+    const WorkerLoss& first = s.worker_losses.front();
+    const std::size_t more = s.worker_losses.size() - 1;
+    char when[32];
+    std::snprintf(when, sizeof when, "%.1f s", first.t_s);
+    std::string text =
+        "Worker " + std::to_string(first.pid) + " " + how_it_ended(first) + " at " + when +
+        (first.replacement != 0 ? " and was replaced by " + std::to_string(first.replacement)
+                                : std::string(" and was not replaced"));
+    if (more > 0) text += " (and " + std::to_string(more) + " more later)";
+    const double lost = static_cast<double>(s.error_kinds.reset);
+    if (lost > 0) text += "; the " + number(lost) + " requests in service on it were lost";
+    std::vector<std::pair<std::string, double>> evidence{
+        {"pid", static_cast<double>(first.pid)},
+        {"t_s", first.t_s},
+        {"replacement_pid", static_cast<double>(first.replacement)},
+        {"workers_lost", static_cast<double>(s.worker_losses.size())},
+        {"requests_lost", lost}};
+    if (first.rps_before && first.rps_after && *first.rps_before > 0) {
+        const double before = *first.rps_before, after = *first.rps_after;
+        const bool back = after >= t.recovered_share * before;
+        text += back ? ". The rate was back to " + number(after) + " req/s (" + number(before) +
+                           " before) within " + number(kLossWindowS) + " s."
+                     : ". The rate stayed at " + number(after) + " req/s against " +
+                           number(before) + " before: the server did not recover.";
+        evidence.push_back({"rps_before", before});
+        evidence.push_back({"rps_after", after});
+    } else {
+        text += ".";
+    }
+    out.push_back({"worker-lost", text, evidence});
+}
+
+// Slow clients on a thread pool: each one holds a thread reading a request that never ends
+// (gunicorn has no header timeout), so the pool serves the load with what is left. True when
+// they held every thread: then the pool's queue is theirs, not the I/O waits' (no
+// thread-pool-exhausted).
+bool slow_clients_hold_pool(const RunConfig& c, const Summary& s, std::vector<Diagnosis>& out) {
+    if (inner_model(c) != Model::GilThreads || c.server.threads == 0) return false;
+    if (!s.slow_clients || s.slow_clients->open_max == 0 || !s.server_in_service_max) {
+        return false;
+    }
+    const int processes =
+        c.server.model == Model::ProcessPerCore ? std::max(1, c.server.workers) : 1;
+    const int pool = c.server.threads * processes;
+    // Held: as many threads as slow clients stayed open, at most the pool; and the servers
+    // measured at least that many requests in service (a slow client is in service).
+    const int held = std::min(pool, s.slow_clients->open_max);
+    if (*s.server_in_service_max < held - 0.5) return false;
+    const bool all = held == pool;
+    std::string text = std::string(all ? "All " : "") + std::to_string(held) + " of the pool's " +
+                       std::to_string(pool) + " threads were held by slow clients";
+    if (all) {
+        text +=
+            ": every thread waits in recv() for a request that never ends, so the pool "
+            "served " +
+            number(s.rps) + " req/s";
+        text += s.slow_clients->closed_by_server == 0
+                    ? ". A header timeout (Node's headersTimeout) or an event loop would shrug "
+                      "them off."
+                    : " (the server closed them " +
+                          std::to_string(s.slow_clients->closed_by_server) +
+                          " times; they came back).";
+    } else {
+        text += ", each reading a request that never ends; the other " +
+                std::to_string(pool - held) + " served the load (" + number(s.rps) + " req/s).";
+    }
+    out.push_back(
+        {"slow-clients-hold-pool",
+         text,
+         {{"threads_held", static_cast<double>(held)},
+          {"threads", static_cast<double>(pool)},
+          {"slow_clients_open_max", static_cast<double>(s.slow_clients->open_max)},
+          {"slow_clients_closed_by_server", static_cast<double>(s.slow_clients->closed_by_server)},
+          {"server_in_service_max", *s.server_in_service_max},
+          {"rps", s.rps}}});
+    return all;
+}
+
 }  // namespace
 
 std::vector<Diagnosis> diagnose(const RunConfig& config, const Summary& summary,
@@ -146,8 +237,11 @@ std::vector<Diagnosis> diagnose(const RunConfig& config, const Summary& summary,
     load_generator_saturated(config, summary, limits, out);
     gil_bound(config, summary, limits, out);
     loop_blocked(config, summary, limits, out);
+    worker_lost(summary, limits, out);
     uneven_workers(config, summary, limits, out);
-    thread_pool_exhausted(config, summary, limits, out);
+    if (!slow_clients_hold_pool(config, summary, out)) {
+        thread_pool_exhausted(config, summary, limits, out);
+    }
     return out;
 }
 

@@ -24,6 +24,7 @@ struct DiagnosisThresholds {
     std::uint64_t uneven_min_requests = 100;
     double pool_busy_share = 0.9;   // in service ≥ 90 % of the pool ...
     double pool_gil_held_pct = 50;  // ... while the GIL is mostly free
+    double recovered_share = 0.9;   // after a lost worker, the rate is back to 90 % of before
 };
 
 // The diagnoses of a run, most fundamental first (a saturated load generator makes every other

@@ -255,8 +255,15 @@ void TickAggregator::add(TickInput tick) {
     remember_warnings(tick.t_s);
     if (tick.host) {
         restarts_ = tick.host->restarts;
-        for (const std::string& death : tick.host->worker_deaths) {
-            markers_.push_back(AdjustEvent{tick.t_s, "worker", 0, 0, death});
+        for (const WorkerDeath& death : tick.host->worker_deaths) {
+            markers_.push_back(AdjustEvent{tick.t_s, "worker", 0, 0, death.marker()});
+            losses_.push_back({.t_s = tick.t_s,
+                               .pid = death.pid,
+                               .replacement = death.replacement,
+                               .timed_out = death.timed_out,
+                               .cause = death.cause,
+                               .rps_before = std::nullopt,
+                               .rps_after = std::nullopt});
         }
         have_server_ = true;
         pids_ = tick.host->pids;
@@ -356,7 +363,35 @@ Summary TickAggregator::summary() const {
     out.resources = resources_.summary();
     out.server_processes = static_cast<int>(pids_seen_.size());
     if (have_server_) out.worker_restarts = restarts_;
+    out.worker_losses = losses_;
+    fill_loss_rates(out.worker_losses);
     return out;
+}
+
+// The rate before a loss, and once the replacement has had kLossWindowS to take over: what a
+// speaker points at ("it dipped, and came back"). Warmup ticks count, as the loss may be there.
+void TickAggregator::fill_loss_rates(std::vector<WorkerLoss>& losses) const {
+    auto mean_rps = [&](double from_s, double to_s) -> std::optional<double> {
+        double sum = 0;
+        int n = 0;
+        for (const MetricsSample& s : series_) {
+            if (s.t_s > from_s && s.t_s <= to_s) {
+                sum += s.rps;
+                ++n;
+            }
+        }
+        if (n == 0) return std::nullopt;
+        return sum / n;
+    };
+    for (std::size_t i = 0; i < losses.size(); ++i) {
+        WorkerLoss& loss = losses[i];
+        const double next = i + 1 < losses.size() ? losses[i + 1].t_s : 1e300;
+        // The tick that saw the loss began before it: the "before" window ends a tick earlier.
+        const double tick_s = series_.size() >= 2 ? series_[1].t_s - series_[0].t_s : 0;
+        const double before_end = loss.t_s - tick_s;
+        loss.rps_before = mean_rps(before_end - kLossWindowS, before_end);
+        loss.rps_after = mean_rps(loss.t_s + kLossWindowS, next - tick_s);
+    }
 }
 
 }  // namespace conclab

@@ -86,6 +86,8 @@ private:
     std::vector<std::string> run_warnings_;
     std::set<std::string> run_warning_kinds_;
     std::vector<AdjustEvent> markers_;
+    std::vector<WorkerLoss> losses_;  // rates filled in by summary()
+    void fill_loss_rates(std::vector<WorkerLoss>& losses) const;
     int restarts_ = 0;
     std::vector<int> pids_;
     bool servers_failed_ = false;

@@ -145,6 +145,21 @@ struct WorkerShare {
     double cpu_pct_mean = 0;
 };
 
+// A server worker that ended during the run without being asked to (killed, crashed, timed
+// out), and the client's rate around it: whether the server recovered once it was replaced.
+struct WorkerLoss {
+    double t_s = 0;  // the tick that saw it gone
+    int pid = 0;
+    int replacement = 0;     // 0: not replaced
+    bool timed_out = false;  // killed by the host for a stale heartbeat
+    std::string cause;       // "SIGKILL", "status 1"
+    // Mean req/s over the kLossWindowS before it, and from kLossWindowS after it to the next
+    // loss or the end of the run; empty when the run has no tick there.
+    std::optional<double> rps_before;
+    std::optional<double> rps_after;
+};
+inline constexpr double kLossWindowS = 2.0;
+
 // One point of the latency percentile spectrum (HdrHistogram's percentile distribution).
 struct LatencyPoint {
     double percentile = 0;  // 50, 75, 90, 99, 99.9, ...
@@ -207,8 +222,9 @@ struct Summary {
     int abandoned_in_flight = 0;
     std::optional<double> server_cpu_pct_mean;
     double load_cpu_pct_mean = 0;
-    int server_processes = 0;            // distinct server PIDs seen
-    std::optional<int> worker_restarts;  // workers replaced after dying; empty for a --target
+    int server_processes = 0;               // distinct server PIDs seen
+    std::optional<int> worker_restarts;     // workers replaced after dying; empty for a --target
+    std::vector<WorkerLoss> worker_losses;  // every worker that died during the run, in order
     std::optional<SlowClientCounts> slow_clients;          // empty when there were none
     std::optional<IdleConnectionCounts> idle_connections;  // empty when there were none
     // Empty for an external target without --target-pid.

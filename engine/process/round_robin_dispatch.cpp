@@ -2,9 +2,19 @@
 
 #include <fcntl.h>
 
+#include <algorithm>
 #include <utility>
 
 namespace conclab {
+
+namespace {
+
+// Can serve now or soon: a worker that is starting counts, so that connections wait for it.
+bool alive(const WorkerRecord& w) {
+    return !w.exited && !w.quitting && !w.timed_out;
+}
+
+}  // namespace
 
 RoundRobinDispatch::RoundRobinDispatch(boost::asio::io_context& io, std::mutex& mutex,
                                        std::list<WorkerRecord>& workers,
@@ -13,8 +23,7 @@ RoundRobinDispatch::RoundRobinDispatch(boost::asio::io_context& io, std::mutex& 
       workers_(workers),
       problems_(problems),
       acceptor_(
-          io,
-          [this](boost::asio::ip::tcp::socket socket) { hand_to_next_worker(std::move(socket)); },
+          io, [this](boost::asio::ip::tcp::socket socket) { take(std::move(socket)); },
           [this](const std::string& error) {
               std::lock_guard lock(mutex_);
               problems_.push_back("accept failed: " + error);
@@ -27,17 +36,45 @@ std::string RoundRobinDispatch::start(int listen_fd) {
     return {};
 }
 
-void RoundRobinDispatch::hand_to_next_worker(boost::asio::ip::tcp::socket socket) {
+void RoundRobinDispatch::close() {
+    acceptor_.close();
     std::lock_guard lock(mutex_);
-    std::vector<WorkerRecord*> ready;
+    waiting_.clear();  // their clients see the connection close
+}
+
+void RoundRobinDispatch::take(boost::asio::ip::tcp::socket socket) {
+    std::lock_guard lock(mutex_);
+    waiting_.push_back(std::move(socket));
+    dispatch_locked();
+}
+
+// The free workers in turn, starting after the one served last.
+WorkerRecord* RoundRobinDispatch::next_free_worker_locked() {
+    std::vector<WorkerRecord*> free;
     for (WorkerRecord& w : workers_) {
-        if (w.ready && !w.exited && !w.quitting && !w.timed_out) ready.push_back(&w);
+        if (w.ready && alive(w) && !w.handed) free.push_back(&w);
     }
-    if (ready.empty()) return;  // no worker to serve it: the socket closes, the client sees it
-    WorkerRecord& worker = *ready[next_worker_++ % ready.size()];
-    worker.process->send_line(worker_protocol::encode(worker_protocol::Adopt{}),
-                              socket.native_handle());
-    // The worker has its own copy of the descriptor now; ours closes with `socket`.
+    if (free.empty()) return nullptr;
+    return free[next_worker_++ % free.size()];
+}
+
+void RoundRobinDispatch::dispatch_locked() {
+    while (!waiting_.empty()) {
+        WorkerRecord* worker = next_free_worker_locked();
+        if (!worker) break;
+        boost::asio::ip::tcp::socket socket = std::move(waiting_.front());
+        waiting_.pop_front();
+        worker->handed = true;
+        if (!worker->process->send_line(worker_protocol::encode(worker_protocol::Adopt{}),
+                                        socket.native_handle())) {
+            // The worker is gone and its exit not yet handled: the connection goes to another
+            // (the record stays `handed`, so it is not chosen again).
+            waiting_.push_front(std::move(socket));
+        }
+        // Sent: the worker has its own copy of the descriptor; ours closes with `socket`.
+    }
+    // Nobody alive to take them (every worker gone for good): their clients see them close.
+    if (std::none_of(workers_.begin(), workers_.end(), alive)) waiting_.clear();
 }
 
 }  // namespace conclab

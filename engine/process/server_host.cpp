@@ -34,18 +34,31 @@ namespace wp = worker_protocol;
 struct ServerHost::Impl {
     using Worker = WorkerRecord;
 
-    ServerConfig config;
-    std::string worker_program;
-    ListenSocket listen;
+    Impl(const ServerConfig& config, std::string program)
+        : setup(resolved(config)), worker_program(std::move(program)) {}
+
+    // Fixed at construction and read by every thread without a lock: const, so that a write
+    // does not compile. The knobs that change during a run are in LiveKnobs, under the mutex.
+    const ServerConfig setup;  // resolved(): timeouts filled in; workload etc. as at the start
+    const std::string worker_program;
+    ListenSocket listen;  // opened by start() before the host thread runs, closed after it ends
 
     asio::io_context io;
     std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
     std::thread host_thread;                     // spawns, watches and reaps every worker
-    std::optional<RoundRobinDispatch> primary;   // round-robin scheduling only
+    std::optional<RoundRobinDispatch> primary;   // round-robin scheduling only (host thread)
     std::optional<asio::steady_timer> liveness;  // worker timeout only
 
     mutable std::mutex mutex;  // guards everything below
     std::condition_variable changed;
+    // What the live knobs say now: a replacement worker starts with these, not with setup's.
+    // Reached only through live(lock), so that code that holds no lock cannot read them.
+    struct LiveKnobs {
+        Workload workload;
+        int threads = 0;
+    };
+    LiveKnobs& live(const std::lock_guard<std::mutex>& /*holding mutex*/) { return live_; }
+    LiveKnobs& live(const std::unique_lock<std::mutex>& /*holding mutex*/) { return live_; }
     std::list<Worker> workers;
     std::vector<std::string> problems;
     std::uint64_t requests_collected = 0;
@@ -56,23 +69,25 @@ struct ServerHost::Impl {
     int restarts = 0;
     int replacements_due = 0;                // dead workers whose replacement is being started
     std::uint64_t lost_requests = 0;         // since the last collect
-    std::vector<std::string> worker_deaths;  // since the last collect, for chart markers
+    std::vector<WorkerDeath> worker_deaths;  // since the last collect, for chart markers
 
     // Host thread only. Returns an error message, or empty.
     std::string spawn_worker() {
-        ServerConfig worker_config = config;
-        if (config.model == Model::ProcessPerCore) worker_config.model = config.inner;
+        ServerConfig worker_config = setup;
+        if (setup.model == Model::ProcessPerCore) worker_config.model = setup.inner;
         // With round-robin scheduling the worker gets no listening socket: connections arrive
         // over the control socket.
         // Reuseport: a listening socket of the worker's own on the shared port; the host keeps
         // it too, to read its accept queue, and closes it when the worker is gone.
         ListenSocket own;
         if (reuse_port()) {
-            own = open_listen_socket(listen.port, config.listen_backlog, true, true);
+            own = open_listen_socket(listen.port, setup.listen_backlog, true, true);
             if (own.fd < 0) return own.error;
         }
         const int listen_fd = round_robin() ? -1 : reuse_port() ? own.fd : listen.fd;
         std::lock_guard lock(mutex);
+        worker_config.workload = live(lock).workload;
+        worker_config.threads = live(lock).threads;
         Worker& worker = workers.emplace_back();
         worker.own_listen_fd = own.fd;
         std::string error;
@@ -93,6 +108,7 @@ struct ServerHost::Impl {
     void on_message(Worker& worker, const std::string& line) {
         std::lock_guard lock(mutex);
         worker.take_message(line, problems, requests_by_pid);
+        if (primary) primary->dispatch_locked();  // it may be ready, or have taken its last
         changed.notify_all();
     }
 
@@ -128,7 +144,7 @@ struct ServerHost::Impl {
                 return true;
             });
         });
-        std::string replacement;
+        int replacement = 0;
         if (replace) {
             const std::string error = spawn_worker();
             std::lock_guard lock(mutex);
@@ -136,21 +152,25 @@ struct ServerHost::Impl {
             if (!error.empty()) {
                 problems.push_back(error);
             } else {
-                replacement = " \u2192 " + std::to_string(workers.back().pid);
+                replacement = workers.back().pid;
             }
         }
         if (unexpected) {
             std::lock_guard lock(mutex);
-            worker_deaths.push_back(worker_death_marker(worker, status, replacement));
+            worker_deaths.push_back(describe_death(worker, status, replacement));
+        }
+        if (primary) {  // connections waiting for a worker: to the replacement, or the others
+            std::lock_guard lock(mutex);
+            primary->dispatch_locked();
         }
     }
 
     bool reuse_port() const {
-        return config.model == Model::ProcessPerCore && config.scheduling == Scheduling::ReusePort;
+        return setup.model == Model::ProcessPerCore && setup.scheduling == Scheduling::ReusePort;
     }
 
     bool round_robin() const {
-        return config.model == Model::ProcessPerCore && config.scheduling == Scheduling::RoundRobin;
+        return setup.model == Model::ProcessPerCore && setup.scheduling == Scheduling::RoundRobin;
     }
 
     void send_to_all(const wp::EngineCommand& command) {
@@ -188,7 +208,7 @@ struct ServerHost::Impl {
         const std::int64_t now_us = monotonic_ns() / 1000;
         std::lock_guard lock(mutex);
         for (const int pid :
-             mark_timed_out_workers(workers, config.timeouts.worker_s, now_us, problems)) {
+             mark_timed_out_workers(workers, setup.timeouts.worker_s, now_us, problems)) {
             ::kill(pid, SIGKILL);
         }
     }
@@ -205,6 +225,9 @@ struct ServerHost::Impl {
     // Start: spawn `count` workers and wait until every one is ready (or one failed).
     std::string start_workers(int count);
     void stop_workers();
+
+private:
+    LiveKnobs live_;  // guarded by mutex: see live()
 };
 
 std::string ServerHost::Impl::start_workers(int count) {
@@ -245,9 +268,9 @@ void ServerHost::Impl::stop_workers() {
 }
 
 ServerHost::ServerHost(ServerConfig config, std::string worker_program)
-    : impl_(std::make_unique<Impl>()) {
-    impl_->config = resolved(config);  // idempotent; fills in timeouts left at -1
-    impl_->worker_program = std::move(worker_program);
+    : impl_(std::make_unique<Impl>(config, std::move(worker_program))) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->live(lock) = {.workload = impl_->setup.workload, .threads = impl_->setup.threads};
 }
 
 ServerHost::~ServerHost() {
@@ -273,14 +296,14 @@ void ServerHost::start() {
     // With reuseport the host's socket only holds the port: were it listening, the kernel would
     // hash some connections to a queue nobody accepts from.
     d.listen =
-        open_listen_socket(d.config.port, d.config.listen_backlog, d.reuse_port(), !d.reuse_port());
+        open_listen_socket(d.setup.port, d.setup.listen_backlog, d.reuse_port(), !d.reuse_port());
     if (d.listen.fd < 0) throw StartError(d.listen.error);
     d.work.emplace(d.io.get_executor());
     d.host_thread = std::thread([&d] {
         set_thread_name("cl-host");
         d.io.run();
     });
-    const int count = d.config.model == Model::ProcessPerCore ? d.config.workers : 1;
+    const int count = d.setup.model == Model::ProcessPerCore ? d.setup.workers : 1;
     std::string failure = d.start_workers(count);
     if (failure.empty() && d.round_robin()) {
         failure = d.on_host_thread([&d] {
@@ -288,7 +311,7 @@ void ServerHost::start() {
             return d.primary->start(d.listen.fd);
         });
     }
-    if (failure.empty() && d.config.timeouts.worker_s > 0) {
+    if (failure.empty() && d.setup.timeouts.worker_s > 0) {
         d.on_host_thread([&d] {
             d.liveness.emplace(d.io);
             d.watch_liveness();
@@ -308,21 +331,21 @@ std::uint16_t ServerHost::port() const {
 void ServerHost::set_workload(const Workload& workload) {
     {
         std::lock_guard lock(impl_->mutex);
-        impl_->config.workload = workload;  // replacements start with the current workload
+        impl_->live(lock).workload = workload;  // replacements start with the current workload
     }
     impl_->send_to_all(wp::SetWorkload{workload});
 }
 
 std::string ServerHost::set_threads(int threads) {
     Impl& d = *impl_;
-    const Model model = d.config.model == Model::ProcessPerCore ? d.config.inner : d.config.model;
+    const Model model = d.setup.model == Model::ProcessPerCore ? d.setup.inner : d.setup.model;
     if (model != Model::GilThreads) return "threads apply to gil-threads only";
-    if ((d.config.threads == 0) != (threads == 0)) {
+    if ((d.setup.threads == 0) != (threads == 0)) {  // the pool's kind is fixed for the run
         return "switching between a thread pool and one thread per connection needs a new run";
     }
     {
         std::lock_guard lock(d.mutex);
-        d.config.threads = threads;
+        d.live(lock).threads = threads;
     }
     d.send_to_all(wp::SetThreads{threads});
     return {};
@@ -330,7 +353,7 @@ std::string ServerHost::set_threads(int threads) {
 
 std::string ServerHost::set_workers(int workers) {
     Impl& d = *impl_;
-    if (d.config.model != Model::ProcessPerCore) return "workers apply to process-per-core only";
+    if (d.setup.model != Model::ProcessPerCore) return "workers apply to process-per-core only";
     if (workers < 1 || workers > Limits::kMaxWorkers) {
         return "workers must be 1.." + std::to_string(Limits::kMaxWorkers);
     }
@@ -339,7 +362,6 @@ std::string ServerHost::set_workers(int workers) {
         {
             std::lock_guard lock(d.mutex);
             if (d.stopping) return std::string("the run is stopping");
-            d.config.workers = workers;
             live = d.live_workers_locked();
             // Scale down: the newest workers finish what they serve and leave.
             for (auto it = d.workers.rbegin(); it != d.workers.rend() && live > workers; ++it) {
@@ -358,7 +380,7 @@ std::string ServerHost::set_workers(int workers) {
 
 std::string ServerHost::kill_worker(int pid, int* killed) {
     Impl& d = *impl_;
-    if (d.config.model != Model::ProcessPerCore) {
+    if (d.setup.model != Model::ProcessPerCore) {
         return "killing a worker applies to process-per-core only (the other models are one "
                "server process: killing it ends the run)";
     }
@@ -399,7 +421,7 @@ HostTick ServerHost::collect() {
     tick.restarts = d.restarts;
     tick.lost_requests = std::exchange(d.lost_requests, 0);
     tick.worker_deaths.swap(d.worker_deaths);
-    tick.process_per_core = d.config.model == Model::ProcessPerCore;
+    tick.process_per_core = d.setup.model == Model::ProcessPerCore;
     return tick;
 }
 

@@ -53,6 +53,16 @@ struct WorkerTick {
     std::uint64_t context_switches = 0;
 };
 
+// A worker that ended without being asked to: killed, crashed, or killed for timing out.
+struct WorkerDeath {
+    int pid = 0;
+    int replacement = 0;     // the PID that took its place; 0 when none was started
+    bool timed_out = false;  // the host killed it: its heartbeat was older than the timeout
+    std::string cause;       // short, for a label: "SIGKILL", "status 1"
+    // The chart marker, short enough for a label: "worker 1234 killed (SIGKILL) → 1240".
+    std::string marker() const;
+};
+
 // What the server side did since the previous collect().
 struct HostTick {
     std::uint64_t requests = 0;        // responses written, since the previous collect
@@ -74,7 +84,7 @@ struct HostTick {
     bool failed = false;                           // no worker left and none can be started
     int restarts = 0;                              // workers replaced since start
     std::uint64_t lost_requests = 0;  // in service on workers that died, since the last collect
-    std::vector<std::string> worker_deaths;  // "worker 1234 died (signal 9) → 1240", since then
+    std::vector<WorkerDeath> worker_deaths;  // since the previous collect
     bool process_per_core = false;           // the workers are one server, not one each
     std::vector<WorkerTick> workers;         // live workers, in start order
     // Live workers that have stopped reporting (SIGSTOP, starved): left out of connections,

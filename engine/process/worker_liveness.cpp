@@ -49,11 +49,19 @@ UnexpectedExit judge_unexpected_exit(const WorkerRecord& worker, int status, int
     return verdict;
 }
 
-std::string worker_death_marker(const WorkerRecord& worker, int status,
-                                const std::string& replacement) {
-    return "worker " + std::to_string(worker.pid) +
-           (worker.timed_out ? " timed out (" : " died (") + WorkerProcess::describe_exit(status) +
-           ")" + replacement;
+WorkerDeath describe_death(const WorkerRecord& worker, int status, int replacement) {
+    return {.pid = worker.pid,
+            .replacement = replacement,
+            .timed_out = worker.timed_out,
+            .cause = WorkerProcess::short_exit(status)};
+}
+
+std::string WorkerDeath::marker() const {
+    const char* what = timed_out                    ? " timed out ("
+                       : cause.rfind("SIG", 0) == 0 ? " killed ("
+                                                    : " exited (";
+    return "worker " + std::to_string(pid) + what + cause + ")" +
+           (replacement != 0 ? " \u2192 " + std::to_string(replacement) : std::string());
 }
 
 }  // namespace conclab

@@ -34,9 +34,8 @@ struct UnexpectedExit {
 };
 UnexpectedExit judge_unexpected_exit(const WorkerRecord& worker, int status, int restarts);
 
-// The marker on the charts: "worker 1234 died (signal 9) → 1240"; `replacement` is " → pid" or
-// empty.
-std::string worker_death_marker(const WorkerRecord& worker, int status,
-                                const std::string& replacement);
+// What the run records of a worker that exited unexpectedly with wait status `status`;
+// `replacement` is the PID that took its place, or 0.
+WorkerDeath describe_death(const WorkerRecord& worker, int status, int replacement);
 
 }  // namespace conclab

@@ -182,7 +182,9 @@ struct CommandHandler {
 
     AfterCommand operator()(const wp::Adopt&) const {
         const int fd = control.take_descriptor();
-        if (fd >= 0) server.adopt_connection(fd);
+        // Acknowledged once the server holds it, so that the host's dispatch counts it as taken.
+        if (fd >= 0)
+            server.adopt_connection(fd, [channel = &control] { channel->send(wp::Taken{}); });
         return AfterCommand::Continue;
     }
     AfterCommand operator()(const wp::SetWorkload& set) const {

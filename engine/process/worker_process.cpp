@@ -129,7 +129,7 @@ void WorkerProcess::read_next() {
         });
 }
 
-void WorkerProcess::send_line(const std::string& line, int pass_fd) const {
+bool WorkerProcess::send_line(const std::string& line, int pass_fd) const {
     const int fd = const_cast<asio::local::stream_protocol::socket&>(control_).native_handle();
     std::size_t sent = 0;
     for (int tries = 0; sent < line.size() && tries < 1000; ++tries) {
@@ -153,14 +153,24 @@ void WorkerProcess::send_line(const std::string& line, int pass_fd) const {
         } else if (n < 0 && (errno == EAGAIN || errno == EINTR)) {
             std::this_thread::sleep_for(std::chrono::microseconds(100));
         } else {
-            return;  // the worker is gone; its EOF is handled by the reader
+            return false;  // the worker is gone; its EOF is handled by the reader
         }
     }
+    return sent == line.size();
 }
 
 void WorkerProcess::cancel() {
     boost::system::error_code ignored;
     control_.cancel(ignored);
+}
+
+std::string WorkerProcess::short_exit(int status) {
+    if (WIFEXITED(status)) return "status " + std::to_string(WEXITSTATUS(status));
+    if (WIFSIGNALED(status)) {
+        const char* name = ::sigabbrev_np(WTERMSIG(status));  // "KILL", without the SIG
+        return name ? std::string("SIG") + name : "signal " + std::to_string(WTERMSIG(status));
+    }
+    return "status " + std::to_string(status);
 }
 
 std::string WorkerProcess::describe_exit(int status) {

@@ -36,13 +36,16 @@ public:
 
     int pid() const { return pid_; }
     // Any thread. Control lines are tiny; a blocking write on the raw descriptor is enough.
-    // With `pass_fd` >= 0 the descriptor travels with the first byte (SCM_RIGHTS).
-    void send_line(const std::string& line, int pass_fd = -1) const;
+    // With `pass_fd` >= 0 the descriptor travels with the first byte (SCM_RIGHTS). False when
+    // the line could not be sent (the worker is gone); its exit is then on its way.
+    bool send_line(const std::string& line, int pass_fd = -1) const;
     // Stops reading; the pending read then completes, the child is reaped and on_exit runs.
     void cancel();
 
     // How a wait status reads to a person: "exit status 1", "signal 9 (Killed)".
     static std::string describe_exit(int wait_status);
+    // The same for a chart label: "status 1", "SIGKILL".
+    static std::string short_exit(int wait_status);
 
 private:
     WorkerProcess(boost::asio::io_context& io, int pid, int control_fd, Callbacks callbacks);

@@ -63,6 +63,7 @@ std::string encode(const WorkerMessage& message) {
             },
             [](const Error& m) { return "error " + one_line(m.text) + "\n"; },
             [](const Fatal& m) { return "fatal " + one_line(m.text) + "\n"; },
+            [](const Taken&) { return std::string("taken\n"); },
         },
         message);
 }
@@ -129,6 +130,8 @@ std::optional<WorkerMessage> parse_worker_message(std::string_view line) {
         return Error{std::string(rest_after_word(line))};
     } else if (word == "fatal") {
         return Fatal{std::string(rest_after_word(line))};
+    } else if (word == "taken") {
+        return Taken{};
     }
     return std::nullopt;
 }

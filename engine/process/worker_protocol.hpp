@@ -8,6 +8,9 @@
 //                      "conn" with one socket descriptor attached (SCM_RIGHTS): serve it
 //                      (round-robin scheduling, where the engine accepts for its workers)
 //   worker -> engine   "ready <pid>"
+//                      "taken"  the serving loop has taken the last "conn" (Node's cluster
+//                               worker acknowledges each handle the same way: the primary
+//                               hands it the next one only then)
 //                      "stats <requests> <connections> <in_service> <in_service_peak> <waiting>
 //                             <cpu_ns> <accept_errors> <in_service_area_us> <waiting_area_us>
 //                             <waiting_peak> <clock_us> <heartbeat_us>"
@@ -70,8 +73,9 @@ struct GilInternals {
 struct Resources {
     ProcessResources reading;
 };
+struct Taken {};
 using WorkerMessage =
-    std::variant<Ready, Stats, Error, Fatal, LoopInternals, GilInternals, Resources>;
+    std::variant<Ready, Stats, Error, Fatal, LoopInternals, GilInternals, Resources, Taken>;
 
 struct SetWorkload {
     Workload workload;

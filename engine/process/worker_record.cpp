@@ -16,6 +16,8 @@ void WorkerRecord::take_message(const std::string& line, std::vector<std::string
                            " sent an unreadable line: " + line);
     } else if (std::holds_alternative<wp::Ready>(*message)) {
         ready = true;
+    } else if (std::holds_alternative<wp::Taken>(*message)) {
+        handed = false;
     } else if (auto* stats = std::get_if<wp::Stats>(&*message)) {
         last = *stats;
         peak_since_collect = std::max(peak_since_collect, stats->in_service_peak);

@@ -30,6 +30,7 @@ struct WorkerRecord {
     bool quitting = false;  // asked to quit: its exit is expected
     bool exited = false;
     bool timed_out = false;  // killed by the host for a heartbeat older than the timeout
+    bool handed = false;     // round-robin: handed a connection its loop has not taken yet
     worker_protocol::Stats last;
     int peak_since_collect = 0;
     int waiting_peak_since_collect = 0;

@@ -77,8 +77,9 @@ void ConnectionAcceptor::release() {
     });
 }
 
-void ConnectionAcceptor::adopt(int fd) {
-    asio::post(io_, [this, fd] {
+void ConnectionAcceptor::adopt(int fd, std::function<void()> taken) {
+    asio::post(io_, [this, fd, taken = std::move(taken)] {
+        if (taken) taken();  // held back by the limit or served now: either way, ours
         if (full()) {
             handed_over_.push_back(fd);
             return;

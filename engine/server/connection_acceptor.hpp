@@ -35,8 +35,9 @@ public:
     // Takes ownership of a listening socket, or with -1 accepts nothing itself (connections then
     // arrive through adopt()). Either way the io_context keeps running until close().
     void start(int listen_fd);
-    // Any thread: serve an already accepted descriptor (takes ownership).
-    void adopt(int fd);
+    // Any thread: serve an already accepted descriptor (takes ownership); `taken` then runs on
+    // the io_context's thread, behind whatever work the loop had queued.
+    void adopt(int fd, std::function<void()> taken = {});
     // Any thread: a connection given to `on_socket` has closed (counts against the limit).
     void release();
     // Any thread: accept no more; connections already served go on.

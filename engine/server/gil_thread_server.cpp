@@ -7,6 +7,7 @@
 #include <array>
 #include <cerrno>
 #include <climits>
+#include <iterator>
 #include <optional>
 
 #include <boost/asio/post.hpp>
@@ -56,6 +57,7 @@ struct GilThreadServer::Connection {
     http::RequestParser parser;
     bool closed = false;
     bool had_request = false;  // a request has been read: the next one follows a response
+    bool in_service = false;   // a thread holds a request of this connection (begin_service)
     // Poller thread only: the keep-alive timer, and whether the poller is watching the socket.
     std::optional<asio::steady_timer> idle_timer;
     bool watching = false;
@@ -77,9 +79,27 @@ GilThreadServer::~GilThreadServer() {
 
 void GilThreadServer::start(int listen_fd) {
     start_io(listen_fd, "cl-gil-accept", [this] { io_.run(); });
-    for (int i = 0; i < pool_size_; ++i) {
-        pool_threads_.emplace_back([this, i] { pool_thread_main(i); });
+    std::lock_guard lock(queue_mutex_);
+    for (int i = 0; i < pool_size_; ++i) add_pool_thread_locked(i);
+}
+
+void GilThreadServer::add_pool_thread_locked(int index) {
+    PoolThread& entry = pool_threads_.emplace_back();
+    entry.thread = std::thread([this, index, &entry] { pool_thread_main(index, entry); });
+}
+
+void GilThreadServer::join_exited_pool_threads() {
+    std::list<PoolThread> exited;
+    {
+        std::lock_guard lock(queue_mutex_);
+        for (auto it = pool_threads_.begin(); it != pool_threads_.end();) {
+            const auto next = std::next(it);
+            if (it->exited) exited.splice(exited.end(), pool_threads_, it);
+            it = next;
+        }
     }
+    // They have marked themselves and are returning: each join waits microseconds at most.
+    for (PoolThread& entry : exited) entry.thread.join();
 }
 
 void GilThreadServer::serve_new_socket(tcp::socket socket) {
@@ -148,7 +168,7 @@ bool GilThreadServer::heartbeat_timer_beats() {
     return pool_size_ != 1;  // a sync worker's one pool thread beats itself
 }
 
-void GilThreadServer::pool_thread_main(int index) {
+void GilThreadServer::pool_thread_main(int index, PoolThread& self) {
     set_thread_name("cl-gil-" + std::to_string(index));
     for (;;) {
         ConnectionPtr connection;
@@ -163,6 +183,9 @@ void GilThreadServer::pool_thread_main(int index) {
             if (stopping_) return;
             if (exit_tokens_ > 0) {
                 --exit_tokens_;
+                self.exited = true;
+                // The poller joins it (stop() joins whatever is left if it never gets to).
+                asio::post(io_, [this] { join_exited_pool_threads(); });
                 return;
             }
             connection = std::move(ready_.front());
@@ -213,6 +236,9 @@ bool GilThreadServer::read_request(Connection& connection) {
     std::int64_t request_start_ns = !connection.input.empty() ? monotonic_ns()
                                     : connection.had_request  ? 0
                                                               : connection.opened_ns;
+    // The thread is taken by this request from its first byte in hand: a slow client holds it
+    // in recv() for as long as it dribbles, and that thread serves nobody else (see server.hpp).
+    if (!connection.input.empty()) begin_service(connection);
     for (;;) {
         std::size_t used = 0;
         const auto status = connection.parser.feed(connection.input, used);
@@ -244,20 +270,36 @@ bool GilThreadServer::read_request(Connection& connection) {
         if (ec) return false;  // EOF between requests is a normal close
         if (request_start_ns == 0) request_start_ns = monotonic_ns();
         connection.input.append(chunk.data(), n);
+        begin_service(connection);
     }
 }
 
+void GilThreadServer::begin_service(Connection& connection) {
+    if (connection.in_service) return;
+    connection.in_service = true;
+    counters_.request_began(connection.fd);
+}
+
+void GilThreadServer::end_service(Connection& connection, bool written) {
+    if (!connection.in_service) return;
+    connection.in_service = false;
+    counters_.request_ended(connection.fd, written);
+}
+
 GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connection) {
-    if (!read_request(connection)) return Outcome::Close;
+    if (!read_request(connection)) {
+        end_service(connection, false);  // a request begun and never finished: abandoned
+        return Outcome::Close;
+    }
     connection.had_request = true;
 
-    counters_.request_began(connection.fd);
+    begin_service(connection);  // a request complete in the first read is in hand already
     const bool keep_alive = connection.parser.keep_alive() && keep_alive_;
     const RoutedRequest routed =
         route_request(connection.parser.method(), connection.parser.target(), workload_.get());
     connection.parser.reset();
     auto abandon = [&] {
-        counters_.request_ended(connection.fd, false);
+        end_service(connection, false);
         return Outcome::Close;
     };
 
@@ -282,7 +324,7 @@ GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connecti
         http::make_response(routed.status, routed.body, keep_alive, identity_);
     boost::system::error_code ec;
     asio::write(connection.socket, asio::buffer(response), ec);
-    counters_.request_ended(connection.fd, !ec);
+    end_service(connection, !ec);
     if (ec) return Outcome::Close;
     return keep_alive ? Outcome::KeepAlive : Outcome::Close;
 }
@@ -334,7 +376,12 @@ void GilThreadServer::stop() {
     gil_.shutdown();
     close_io();
     counters_.shutdown_all_connections();  // unblocks blocking reads and writes
-    for (auto& thread : pool_threads_) thread.join();
+    std::list<PoolThread> pool;
+    {
+        std::lock_guard lock(queue_mutex_);
+        pool.swap(pool_threads_);  // a join the poller may still run finds none of these
+    }
+    for (PoolThread& entry : pool) entry.thread.join();
     {
         std::lock_guard lock(connection_threads_mutex_);
         for (auto& entry : connection_threads_) entry.thread.join();
@@ -362,9 +409,7 @@ std::string GilThreadServer::set_threads(int threads) {
     if (stopping_) return "the server is stopping";
     const int live = pool_size_;
     if (threads > live) {
-        for (int i = live; i < threads; ++i) {
-            pool_threads_.emplace_back([this, i] { pool_thread_main(i); });
-        }
+        for (int i = live; i < threads; ++i) add_pool_thread_locked(i);
     } else if (threads < live) {
         exit_tokens_ += live - threads;
         queue_cv_.notify_all();

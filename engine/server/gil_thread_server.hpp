@@ -6,7 +6,9 @@
 // threads = N: a pool like gunicorn gthread. An acceptor/poller thread accepts every connection
 //   and watches idle keep-alive connections; when one has a request it joins a FIFO queue, and
 //   the next free pool thread serves one request, then hands the connection back to the poller.
-//   In service <= N; everything else that has arrived waits in the queue.
+//   In service <= N; everything else that has arrived waits in the queue. A pool thread's
+//   request is in service from the first byte the thread holds: a slow client whose request
+//   never ends keeps its thread, counted in service, as a gunicorn gthread worker's does.
 // threads = 0: one new thread per connection, no upper bound (Werkzeug's ThreadingMixIn). The
 //   accept loop is Python there, so it takes the GIL for every new connection and waits for the
 //   new thread to start (see serve_new_socket).
@@ -62,17 +64,28 @@ private:
     struct Connection;
     using ConnectionPtr = std::shared_ptr<Connection>;
     enum class Outcome { KeepAlive, Close };
+    // A pool thread. One that leaves with an exit token marks its entry and asks the poller to
+    // join it: a shrunk pool returns its threads' stacks at once, not at stop(). Kept in a list,
+    // so that an entry never moves while its thread runs.
+    struct PoolThread {
+        std::thread thread;
+        bool exited = false;  // guarded by queue_mutex_
+    };
 
     void serve_new_socket(boost::asio::ip::tcp::socket socket) override;
     // Poller thread only. After a response, the keep-alive timeout runs while it waits.
     void watch_idle(const ConnectionPtr& connection, bool after_response);
     bool heartbeat_timer_beats() override;  // not in a sync worker (see the top of this file)
-    void pool_thread_main(int index);
+    void pool_thread_main(int index, PoolThread& self);
     void connection_thread_main(const ConnectionPtr& connection, bool& started);
     Outcome serve_one_request(Connection& connection);
     // Reads and parses until a whole request is in: true; false when the connection is to close
     // (after a 400 or 408 where one is due, or at the client's EOF).
     bool read_request(Connection& connection);
+    // In service from the request's first byte in a thread's hands to its response written (or
+    // the request abandoned); each is counted once per request.
+    void begin_service(Connection& connection);
+    void end_service(Connection& connection, bool written);
     bool wait_for_io(double io_ms);  // false when stopping
     // When the next read of this request must have data by (monotonic ns), 0 = never; see
     // serve_one_request().
@@ -90,7 +103,10 @@ private:
     int pool_size_ = 0;
     std::mutex stop_mutex_;
     std::condition_variable stop_cv_;  // ends I/O waits early when stopping
-    std::vector<std::thread> pool_threads_;
+
+    std::list<PoolThread> pool_threads_;  // guarded by queue_mutex_
+    void add_pool_thread_locked(int index);
+    void join_exited_pool_threads();
 
     struct ConnectionThread {
         std::thread thread;

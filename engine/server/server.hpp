@@ -4,6 +4,7 @@
 // is the whole point of the comparison. A worker process (app/worker) runs exactly one of these.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,10 +18,15 @@ namespace conclab {
 struct ServerStats {
     std::uint64_t requests = 0;  // responses fully written, since start
     int connections = 0;         // open now
-    int in_service = 0;          // requests a thread or the loop is busy with, now
-    int in_service_peak = 0;     // highest in_service since the previous stats() call
-    int waiting = 0;       // connections whose request has arrived but nobody serves it yet, now
-    int waiting_peak = 0;  // highest sampled `waiting` since the previous stats() call
+    // Requests that occupy the server now. In the thread models a request is in service from
+    // its first byte in a thread's hands (reading it: a slow client that dribbles its request
+    // holds that thread just as a handler would) until its response is written; on the event
+    // loop, from its complete arrival (reading costs the loop nothing while it waits) until its
+    // response is written, its I/O wait included. Either way: what the server is busy with.
+    int in_service = 0;
+    int in_service_peak = 0;  // highest in_service since the previous stats() call
+    int waiting = 0;          // connections whose request has arrived but nobody serves it yet, now
+    int waiting_peak = 0;     // highest sampled `waiting` since the previous stats() call
     // Time integrals since start (count × µs), read at clock_us: the average over any window is
     // Δarea / Δclock, so a request that waited a microsecond weighs a microsecond, not a tick.
     std::uint64_t in_service_area_us = 0;  // exact: integrated at every start and finish
@@ -60,8 +66,10 @@ public:
     // accepts nothing itself and serves only connections handed to adopt_connection().
     virtual void start(int listen_fd) = 0;
     // Serves an already accepted connection (takes ownership of the descriptor): how a
-    // round-robin primary hands connections to its workers, as Node's cluster does.
-    virtual void adopt_connection(int fd) = 0;
+    // round-robin primary hands connections to its workers, as Node's cluster does. `taken`
+    // runs on the serving loop once it has taken it: a loop busy with CPU work takes it late,
+    // and that is the acknowledgement the primary paces its hand-outs by.
+    virtual void adopt_connection(int fd, std::function<void()> taken) = 0;
     // Stops taking new connections (this process only; siblings sharing the socket go on).
     // Requests in service finish; used for a graceful scale-down of process-per-core workers.
     virtual void stop_accepting() = 0;

@@ -1,6 +1,7 @@
 #include "server/server_base.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include <boost/asio/post.hpp>
 
@@ -64,8 +65,8 @@ std::optional<double> ServerBase::request_time_limit_s(bool header_pending) cons
     return limit;
 }
 
-void ServerBase::adopt_connection(int fd) {
-    acceptor_.adopt(fd);
+void ServerBase::adopt_connection(int fd, std::function<void()> taken) {
+    acceptor_.adopt(fd, std::move(taken));
 }
 
 void ServerBase::stop_accepting() {

@@ -28,7 +28,7 @@ class ServerBase : public Server {
 public:
     // Before start(): memory held for each open connection (ConnectionMemory), 0 = none.
     void set_memory_per_connection_kb(int kib) { connection_memory_.set_kib(kib); }
-    void adopt_connection(int fd) final;
+    void adopt_connection(int fd, std::function<void()> taken) final;
     void stop_accepting() final;
     void set_workload(const Workload& workload) final;
     ServerStats stats() final;

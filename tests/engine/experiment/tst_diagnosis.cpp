@@ -57,6 +57,38 @@ Scenario thread_pool_exhausted() {
                 return tick(t, {gil_worker(7, 50, 3, 0, 0.01, 50, 0)}, false, 5, 10, 990);
             })};
 }
+// Preset 07: 10 slow clients hold a pool of 10 (in service 10, the GIL free), the 50 I/O
+// connections' requests wait, and nothing is served.
+Scenario slow_clients_hold_pool() {
+    Scenario s{config(Model::GilThreads, 0, 10), {}};
+    s.config.load.slow_clients = 10;
+    s.summary = summary_of(8, [](double t) {
+        TickInput in = tick(t, {gil_worker(7, 0, 0.1, 0, 0.01, 0, 0)}, false, 5, 10, 50);
+        in.slow = SlowClientsTick{
+            .open = 10, .open_max = 10, .connects = 0, .closed_by_server = 0, .bytes_sent = 2};
+        return in;
+    });
+    return s;
+}
+// Two workers, 5 ms of CPU: worker 7 is killed at 1 s and replaced by 9, which takes over its
+// share after a dip; the split over the run is uneven (8 served all through), yet the balancer
+// is not to blame.
+Scenario worker_lost() {
+    Scenario s{config(Model::ProcessPerCore, 5), {}};
+    s.summary = summary_of(16, [](double t) {
+        if (t < 1.0) return tick(t, {loop_worker(7, 50, 99, 5), loop_worker(8, 50, 99, 5)}, true);
+        if (t < 1.2) {
+            TickInput in = tick(t, {loop_worker(8, 50, 99, 5)}, true);
+            in.host->worker_deaths.push_back(
+                {.pid = 7, .replacement = 9, .timed_out = false, .cause = "SIGKILL"});
+            in.host->lost_requests = 5;
+            return in;
+        }
+        if (t < 2.0) return tick(t, {loop_worker(8, 50, 99, 5), loop_worker(9, 0, 0, 0)}, true);
+        return tick(t, {loop_worker(8, 50, 99, 5), loop_worker(9, 48, 99, 5)}, true);
+    });
+    return s;
+}
 // An I/O-bound event loop with nothing wrong.
 Scenario plain() {
     return {config(Model::EventLoop, 0, 50), summary_of(8, [](double t) {
@@ -84,6 +116,8 @@ private slots:
         QTest::newRow("load-generator-saturated") << 3 << "load-generator-saturated";
         QTest::newRow("thread-pool-exhausted") << 4 << "thread-pool-exhausted";
         QTest::newRow("nothing stands out") << 5 << "";
+        QTest::newRow("slow-clients-hold-pool") << 6 << "slow-clients-hold-pool";
+        QTest::newRow("worker-lost") << 7 << "worker-lost";
     }
     void eachRuleFiresOnItsScenarioAlone() {
         QFETCH(int, scenario);
@@ -93,7 +127,9 @@ private slots:
                                 uneven_workers(),
                                 load_generator_saturated(),
                                 thread_pool_exhausted(),
-                                plain()};
+                                plain(),
+                                slow_clients_hold_pool(),
+                                worker_lost()};
         const auto fired = rules(all[scenario]);
         std::vector<std::string> expected;
         if (!rule.isEmpty()) expected.push_back(rule.toStdString());
@@ -129,6 +165,57 @@ private slots:
             QString::fromStdString(load.at(0).text).startsWith("The load generator is saturated"));
         QVERIFY(QString::fromStdString(load.at(0).text)
                     .endsWith("the numbers show its limit, not the server's."));
+    }
+
+    // #16 §7: the frozen pool says why, with what was measured.
+    void slowClientsHoldingThePoolAreNamed() {
+        const auto d = diagnose(slow_clients_hold_pool().config, slow_clients_hold_pool().summary);
+        QCOMPARE(d.size(), std::size_t(1));
+        QVERIFY2(
+            d[0].text.rfind("All 10 of the pool's 10 threads were held by slow clients", 0) == 0,
+            d[0].text.c_str());
+        QCOMPARE(d[0].evidence.at(0).first, std::string("threads_held"));
+        QCOMPARE(d[0].evidence.at(0).second, 10.0);
+        // Three slow clients on the same pool hold three threads; the rest serve.
+        Scenario three = slow_clients_hold_pool();
+        three.summary.slow_clients->open_max = 3;
+        const auto d3 = diagnose(three.config, three.summary);
+        QVERIFY(!d3.empty());
+        QVERIFY2(d3[0].text.rfind("3 of the pool's 10 threads were held by slow clients", 0) == 0,
+                 d3[0].text.c_str());
+        QVERIFY(d3[0].text.find("the other 7 served") != std::string::npos);
+        // No slow clients: nothing about them. An event loop: nothing either (no pool).
+        Scenario none = slow_clients_hold_pool();
+        none.summary.slow_clients.reset();
+        for (const auto& x : diagnose(none.config, none.summary)) {
+            QVERIFY(x.rule != "slow-clients-hold-pool");
+        }
+        Scenario loop = slow_clients_hold_pool();
+        loop.config.server.model = Model::EventLoop;
+        QVERIFY(diagnose(loop.config, loop.summary).empty());
+    }
+
+    // #16 §7: a killed worker is named with its recovery, and the uneven split it causes is not
+    // blamed on the balancer.
+    void aLostWorkerIsNamedNotTheBalancer() {
+        const Scenario s = worker_lost();
+        QCOMPARE(s.summary.worker_losses.size(), std::size_t(1));
+        const auto d = diagnose(s.config, s.summary);
+        QCOMPARE(d.size(), std::size_t(1));
+        QCOMPARE(d[0].rule, std::string("worker-lost"));
+        QVERIFY2(d[0].text.rfind("Worker 7 was killed (SIGKILL) at 1.0 s and was replaced by 9; "
+                                 "the 5 requests in service on it were lost. The rate was back "
+                                 "to 392 req/s (400 before) within 2 s.",
+                                 0) == 0,
+                 d[0].text.c_str());
+        // Not replaced, and the rate stays down: the text says so.
+        Scenario down = worker_lost();
+        down.summary.worker_losses[0].replacement = 0;
+        down.summary.worker_losses[0].rps_after = 200;
+        const auto dd = diagnose(down.config, down.summary);
+        QVERIFY2(dd[0].text.find("was not replaced") != std::string::npos, dd[0].text.c_str());
+        QVERIFY2(dd[0].text.find("stayed at 200 req/s against 400 before") != std::string::npos,
+                 dd[0].text.c_str());
     }
 
     // Round-robin scheduling gets its own explanation, not the kernel's.

@@ -33,6 +33,13 @@ private slots:
         // A line without the heartbeat (an older worker) is not taken for one with it.
         QVERIFY(!parse_worker_message("stats 1 2 3 4 5 6 7 8 9 10 11"));
     }
+    // A round-robin worker acknowledges each connection its loop has taken; the host hands it
+    // the next only then.
+    void takenRoundTrip() {
+        QCOMPARE(encode(WorkerMessage{Taken{}}), std::string("taken\n"));
+        auto parsed = parse_worker_message("taken");
+        QVERIFY(parsed && std::holds_alternative<Taken>(*parsed));
+    }
     // The models' internals travel as cumulative readings with a sparse histogram.
     void internalsRoundTrip() {
         conclab::LoopReading loop;

@@ -114,8 +114,15 @@ private slots:
         QVERIFY(spent.problem.find("not replaced") != std::string::npos);
         w.ready = false;  // never got ready: never replaced, so a broken worker cannot loop
         QVERIFY(!judge_unexpected_exit(w, killed, 0).replace);
-        QCOMPARE(worker_death_marker(w, killed, " \u2192 10").substr(0, 14),
-                 std::string("worker 9 died "));
+        // The chart's label is short: the signal's name, not strsignal()'s sentence.
+        QCOMPARE(describe_death(w, killed, 10).marker(),
+                 std::string("worker 9 killed (SIGKILL) \u2192 10"));
+        const int exited_1 = 1 << 8;  // a wait status for "exit status 1"
+        QCOMPARE(describe_death(w, exited_1, 0).marker(),
+                 std::string("worker 9 exited (status 1)"));
+        w.timed_out = true;
+        QCOMPARE(describe_death(w, killed, 11).marker(),
+                 std::string("worker 9 timed out (SIGKILL) \u2192 11"));
     }
 
     // Probe finding 9 of #18: a SIGSTOPped worker's last report was summed as live ("in service

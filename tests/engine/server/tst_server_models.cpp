@@ -2,6 +2,9 @@
 // client that shares no code with the engine.
 #include <QtTest>
 
+#include <pthread.h>
+
+#include <fstream>
 #include <future>
 #include <memory>
 #include <thread>
@@ -47,6 +50,31 @@ constexpr double kLongIoMs = 60000;
 
 double seconds_since(std::int64_t t0) {
     return (monotonic_ns() - t0) / 1e9;
+}
+
+// A field of /proc/self/status ("Threads", "VmSize" in kB), or -1.
+long status_field(const std::string& name) {
+    std::ifstream in("/proc/self/status");
+    std::string key;
+    long value = -1;
+    while (in >> key) {
+        if (key == name + ":") {
+            in >> value;
+            return value;
+        }
+        in.ignore(1 << 20, '\n');
+    }
+    return -1;
+}
+
+// The stack a new thread gets, in kB (RLIMIT_STACK, as glibc takes it).
+long default_stack_kb() {
+    pthread_attr_t attr;
+    std::size_t bytes = 0;
+    if (pthread_getattr_default_np(&attr) != 0) return 0;
+    pthread_attr_getstacksize(&attr, &bytes);
+    pthread_attr_destroy(&attr);
+    return static_cast<long>(bytes / 1024);
 }
 
 }  // namespace
@@ -251,6 +279,66 @@ private slots:
         QVERIFY(!r.server->set_threads(0).empty());  // pool <-> per-connection needs a new run
         r.server->stop();
         QCOMPARE(r.server->stats().requests, std::uint64_t(0));  // stopped, not answered
+    }
+
+    // #16 §7: a pool thread reading a request is busy, whether the request comes at once or a
+    // byte a second (a slow client): 10 slow clients on a pool of 10 are 10 in service, and a
+    // request that arrives after them waits, though no handler runs at all.
+    void slowClientsAreInService() {
+        Running r = start(Model::GilThreads, Workload{}, 10, ServerTimeouts{0, 0, 0, 0});
+        QVERIFY(r.server);
+        r.server->stats();  // reset the peak
+        std::vector<std::unique_ptr<BlockingHttpClient>> slow;
+        for (int i = 0; i < 10; ++i) {
+            slow.push_back(std::make_unique<BlockingHttpClient>(r.port));
+            QVERIFY(slow.back()->send_raw("GET / HT"));  // and nothing more
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(r.server->stats().in_service, 10, kHangMs);
+        QCOMPARE(r.server->stats().in_service_peak, 10);
+        BlockingHttpClient other(r.port);
+        QVERIFY(other.send_raw("GET / HTTP/1.1\r\nHost: a\r\n\r\n"));
+        ServerStats s;
+        QTRY_VERIFY_WITH_TIMEOUT((s = r.server->stats(), s.waiting == 1), kHangMs);
+        QCOMPARE(s.in_service, 10);
+        QCOMPARE(s.requests, std::uint64_t(0));
+        // They leave: their requests were abandoned, never answered, and the waiting one is
+        // served.
+        slow.clear();
+        auto answer = other.read_response();
+        QVERIFY(answer && answer->status == 200);
+        QTRY_COMPARE_WITH_TIMEOUT(r.server->stats().in_service, 0, kHangMs);
+        QCOMPARE(r.server->stats().requests, std::uint64_t(1));
+        r.server->stop();
+    }
+
+    // #18: a shrunk pool's threads are joined as they leave, not at stop(). A thread that ends
+    // unjoined is gone from the kernel's list at once, but its stack stays mapped until the
+    // join: ten rounds of growing a pool by 8 and shrinking it again would leave 80 stacks.
+    void shrinkingThePoolJoinsItsThreads() {
+        Running r = start(Model::GilThreads, Workload{}, 2);
+        QVERIFY(r.server);
+        const long base = status_field("Threads");
+        auto cycle = [&] {
+            QVERIFY(r.server->set_threads(10).empty());
+            QTRY_VERIFY_WITH_TIMEOUT(status_field("Threads") >= base + 8, kHangMs);
+            QVERIFY(r.server->set_threads(2).empty());
+            QTRY_VERIFY_WITH_TIMEOUT(status_field("Threads") <= base, kHangMs);
+        };
+        cycle();  // the first round may add malloc arenas, which are kept for good
+        const long vm_kb = status_field("VmSize");
+        for (int i = 0; i < 10; ++i) cycle();
+        const long grown_kb = status_field("VmSize") - vm_kb;
+        const long stack_kb = default_stack_kb();
+        QVERIFY(stack_kb > 0);
+        qInfo("VmSize grew %ld kB over 10 rounds of +8/-8 threads (%.1f stacks of %ld kB)",
+              grown_kb, double(grown_kb) / double(stack_kb), stack_kb);
+        // Joined, a stack is reused by the next round's threads (or unmapped): at most a
+        // round's worth stays cached. Unjoined: 80 stacks.
+        QVERIFY2(grown_kb < 20 * stack_kb,
+                 qPrintable(QString("VmSize grew %1 kB over 10 rounds (%2 stacks)")
+                                .arg(grown_kb)
+                                .arg(double(grown_kb) / stack_kb)));
+        r.server->stop();
     }
 
     // Werkzeug's threaded server: one thread per connection, no bound.
