@@ -16,6 +16,9 @@ packages+=(python3-flask gunicorn)
 packages+=(clang-14 libclang-rt-14-dev)
 # Fonts so that charts rendered offscreen have readable text.
 packages+=(fonts-dejavu-core)
+# pdftotext reads exported PDFs back (text sizes with -bbox, lines with -layout) in the GUI
+# suites' export tests (tests/support/pdf_text.hpp).
+packages+=(poppler-utils)
 
 missing=()
 for p in "${packages[@]}"; do

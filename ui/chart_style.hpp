@@ -11,6 +11,11 @@ namespace conclab::ui {
 struct ChartStyle {
     bool dark = false;
     bool presentation = false;  // large fonts, thick lines
+    // Exports: the base text size (tick labels) in pixels of the output; titles, legends and
+    // notes are multiples of it. Pixels, not points: a point size is turned into pixels by the
+    // device's resolution, and a 1200-dpi PDF writer makes a giant of "15 pt". 0: on screen, in
+    // points, as the desktop's resolution wants.
+    double text_px = 0;
 
     QColor background() const;
     QColor foreground() const;
