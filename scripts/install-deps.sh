@@ -24,6 +24,9 @@ packages+=(qt6-tools-dev qt6-l10n-tools qt6-translations-l10n)
 # The Debian package (scripts/package.sh, scripts/test-package.sh): CPack's dependency scan
 # (dpkg-shlibdeps, file), the desktop entry and AppStream checks, man to render the man pages.
 packages+=(dpkg-dev file desktop-file-utils appstream man-db)
+# pdftotext reads exported PDFs back (text sizes with -bbox, lines with -layout) in the GUI
+# suites' export tests (tests/support/pdf_text.hpp).
+packages+=(poppler-utils)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -14,6 +14,7 @@
 
 #include "chart_panel.hpp"
 #include "chart_style_scope.hpp"
+#include "machine_info.hpp"
 #include "report/run_report.hpp"
 #include "time_series_chart.hpp"
 
@@ -21,57 +22,137 @@ namespace conclab::ui {
 
 namespace {
 
-// Draws the heading and the chosen charts in logical coordinates on any painter.
+// Sizes in pixels of a slide 1080 pixels high (SLIDES.md: a title ≥ 40 px, labels ≥ 24 px,
+// nothing under 16 px), scaled with the page. The charts' own text is set by chart_text_px.
+constexpr double kTitlePx = 46;
+constexpr double kSubtitlePx = 26;
+constexpr double kProvenancePx = 17;
+// A PDF page: 1920 × 1080 logical pixels at 144 dpi is 960 × 540 pt, the 16:9 slide size.
+constexpr double kPdfDpi = 144;
+
+// How much larger than a 1920 × 1080 slide the page is (0.67 for 1280 × 720).
+double page_unit(const ChartExportOptions& o) {
+    return std::min(o.width / 1920.0, o.height / 1080.0);
+}
+
+std::vector<TimeSeriesChart*> page_charts(ChartPanel& panel, int chart) {
+    std::vector<TimeSeriesChart*> charts = panel.charts();
+    if (chart >= 0 && chart < static_cast<int>(charts.size())) {
+        charts = {charts[static_cast<std::size_t>(chart)]};
+    }
+    return charts;
+}
+
+// Six charts on a landscape page: three columns of two, so that each keeps the height its
+// legend and axes need (two columns of three would halve the axes).
+int page_columns(std::size_t count, const ChartExportOptions& o) {
+    const bool wide = o.width >= o.height * 1.3;
+    return count == 1 ? 1 : count > 4 && wide ? 3 : 2;
+}
+
+// The charts' base text (tick labels; legends and axis titles are a little larger): the slide
+// rules' 24 px where a chart has half the page or more, a step smaller where four or six
+// share it, so that their legends do not crowd out the plots.
+double chart_text_px(std::size_t count, const ChartExportOptions& o) {
+    // Notes are 0.85 of it: 16 px on a 1080-pixel page with six charts.
+    const double px = count <= 2 ? 25 : count <= 4 ? 22 : 19;
+    return std::max(9.0, px * page_unit(o));
+}
+
+// What ran and where, for the small print at the foot of the page.
+QString default_provenance(ChartPanel& panel) {
+    const QString subtitle = panel.heading_subtitle();
+    // A preset's subtitle ends with the line that says what ran (preset_subtitle).
+    const QString what_ran = subtitle.contains('\n') ? subtitle.section('\n', -1)
+                                                     : panel.heading_title() + " · " + subtitle;
+    return what_ran + " · " + machine_summary();
+}
+
+QFont pixel_font(double px, bool bold = false) {
+    QFont f;
+    f.setPixelSize(std::max(1, qRound(px)));
+    f.setBold(bold);
+    return f;
+}
+
+// Draws `text` wrapped at words into at most `max_lines` lines of `width` (the last elided),
+// top-left at `top_left`; returns the height used.
+int draw_wrapped(QPainter& painter, const QFont& font, const QString& text, QPoint top_left,
+                 int width, int max_lines) {
+    if (text.isEmpty()) return 0;
+    const QFontMetrics metrics(font);
+    const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
+    const int full = metrics.boundingRect(QRect(0, 0, width, 100000), flags, text).height();
+    const int height = std::min(full, max_lines * metrics.lineSpacing());
+    painter.setFont(font);
+    QString shown = text;
+    if (full > height) {
+        // Cut at a word, with "…": never a word or a number broken at the page's edge.
+        while (shown.contains(' ') &&
+               metrics.boundingRect(QRect(0, 0, width, 100000), flags, shown + "…").height() >
+                   height) {
+            shown = shown.left(shown.lastIndexOf(' '));
+        }
+        shown += "…";
+    }
+    painter.drawText(QRect(top_left, QSize(width, height)), flags, shown);
+    return height;
+}
+
+// Draws the heading, the chosen charts and the provenance line in logical coordinates on any
+// painter; the panel wears page_style() meanwhile (ChartStyleScope).
 void draw_page(ChartPanel& panel, QCPPainter& painter, const ChartExportOptions& o) {
     const ChartStyle& style = o.style;
     painter.fillRect(QRect(0, 0, o.width, o.height), style.background());
-    const QString title = o.title.isEmpty() ? panel.heading_title() : o.title;
-    const QString subtitle = o.subtitle.isEmpty() ? panel.heading_subtitle() : o.subtitle;
-    const int margin = o.width / 48;
-    QFont title_font = style.font(1.9);
-    title_font.setBold(true);
-    painter.setFont(title_font);
-    painter.setPen(style.foreground());
-    const int title_height = QFontMetrics(title_font).height();
+    const double unit = page_unit(o);
+    // Control characters in a scenario's name would make an SVG ill-formed XML.
+    const QString title = printable(o.title.isEmpty() ? panel.heading_title() : o.title);
+    const QString subtitle =
+        printable(o.subtitle.isEmpty() ? panel.heading_subtitle() : o.subtitle);
+    const QString provenance =
+        printable(o.provenance.isEmpty() ? default_provenance(panel) : o.provenance);
+    const int margin = std::max(8, qRound(40 * unit));
     const int text_width = o.width - 2 * margin;
-    painter.drawText(QRect(margin, margin / 2, text_width, title_height),
-                     Qt::AlignLeft | Qt::AlignVCenter,
-                     QFontMetrics(title_font).elidedText(title, Qt::ElideRight, text_width));
-    const QFont sub_font = style.font(1.15);
-    painter.setFont(sub_font);
-    // A preset's description runs over several lines; wrapped, and cut at a quarter of the page
-    // so that the charts keep their room.
-    const QFontMetrics sub_metrics(sub_font);
-    const int sub_limit = std::max(sub_metrics.height(), o.height / 4);
-    const int sub_height =
-        std::min(sub_limit, sub_metrics
-                                .boundingRect(QRect(0, 0, text_width, 10 * o.height),
-                                              Qt::AlignLeft | Qt::TextWordWrap, subtitle)
-                                .height());
-    painter.drawText(QRect(margin, margin / 2 + title_height, text_width, sub_height),
-                     Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, subtitle);
-    const int top = margin / 2 + title_height + sub_height + margin / 3;
+    painter.setPen(style.foreground());
+    int y = margin / 2;
+    y += draw_wrapped(painter, pixel_font(kTitlePx * unit, true), title, QPoint(margin, y),
+                      text_width, 2);
+    // A preset's description runs over several lines: at most four, so that the charts keep
+    // their room.
+    y += draw_wrapped(painter, pixel_font(kSubtitlePx * unit), subtitle, QPoint(margin, y),
+                      text_width, 4);
+    const QFont small = pixel_font(kProvenancePx * unit);
+    const int small_height = QFontMetrics(small).height();
+    QColor faint = style.foreground();
+    faint.setAlpha(170);
+    painter.setPen(faint);
+    draw_wrapped(painter, small, provenance, QPoint(margin, o.height - margin / 3 - small_height),
+                 text_width, 1);
+    const int top = y + margin / 3;
+    const int bottom = o.height - margin / 3 - small_height - margin / 4;
 
-    std::vector<TimeSeriesChart*> charts = panel.charts();
-    if (o.chart >= 0 && o.chart < static_cast<int>(charts.size())) {
-        charts = {charts[static_cast<std::size_t>(o.chart)]};
-    }
-    // Six charts on a landscape page: three columns of two, so that each keeps the height its
-    // legend and axes need (two columns of three would halve the axes).
-    const bool wide = o.width >= o.height * 1.3;
-    const int columns = charts.size() == 1 ? 1 : charts.size() > 4 && wide ? 3 : 2;
+    const std::vector<TimeSeriesChart*> charts = page_charts(panel, o.chart);
+    const int columns = page_columns(charts.size(), o);
     const auto cols = static_cast<std::size_t>(columns);
     const int rows = static_cast<int>((charts.size() + cols - 1) / cols);
     const int cell_w = (o.width - margin) / columns;
-    const int cell_h = (o.height - top - margin / 2) / rows;
+    const int cell_h = std::max(50, (bottom - top) / std::max(1, rows));
     for (std::size_t i = 0; i < charts.size(); ++i) {
-        const int x = margin / 2 + static_cast<int>(i % static_cast<std::size_t>(columns)) * cell_w;
-        const int y = top + static_cast<int>(i / static_cast<std::size_t>(columns)) * cell_h;
+        const int x = margin / 2 + static_cast<int>(i % cols) * cell_w;
+        const int cell_y = top + static_cast<int>(i / cols) * cell_h;
         painter.save();
-        painter.translate(x, y);
+        painter.translate(x, cell_y);
         charts[i]->plot()->toPainter(&painter, cell_w - margin / 4, cell_h - margin / 4);
         painter.restore();
     }
+}
+
+// The export's look: the chosen background, presentation lines, text in pixels of the page.
+ChartStyle page_style(ChartPanel& panel, const ChartExportOptions& o) {
+    ChartStyle style = o.style;
+    style.presentation = true;
+    style.text_px = chart_text_px(page_charts(panel, o.chart).size(), o);
+    return style;
 }
 
 QString lower_suffix(const QString& path) {
@@ -121,6 +202,19 @@ QString describe_workload(const RunConfig& c) {
     return text;
 }
 
+QString printable(const QString& text) {
+    QString clean;
+    clean.reserve(text.size());
+    for (const QChar c : text) {
+        if (c.unicode() >= 0x20 || c == '\t' || c == '\n' || c == '\r') clean += c;
+    }
+    return clean;
+}
+
+QString svg_text(const QString& text) {
+    return printable(text).toHtmlEscaped();
+}
+
 QString preset_subtitle(const QString& description, const QString& what_ran) {
     return description.isEmpty() ? what_ran : description + "\n" + what_ran;
 }
@@ -150,7 +244,7 @@ void show_runs(ChartPanel& panel, const std::vector<RunResult>& runs) {
 }
 
 QImage render_image(ChartPanel& panel, const ChartExportOptions& o) {
-    ChartStyleScope scope(panel, o.style);
+    ChartStyleScope scope(panel, page_style(panel, o));
     QImage image(qRound(o.width * o.scale), qRound(o.height * o.scale), QImage::Format_ARGB32);
     image.fill(o.style.background());
     QCPPainter painter(&image);
@@ -184,14 +278,17 @@ bool export_panel(ChartPanel& panel, const QString& path, const ChartExportOptio
         const QImage image = render_image(panel, o);
         if (!image.save(&file, "PNG")) return fail(QObject::tr("PNG encoding failed"));
     } else {
-        ChartStyleScope scope(panel, o.style);
+        ChartStyleScope scope(panel, page_style(panel, o));
         if (suffix == "svg") {
             QSvgGenerator svg;
             svg.setOutputDevice(&file);
             svg.setSize(QSize(o.width, o.height));
             svg.setViewBox(QRect(0, 0, o.width, o.height));
-            svg.setTitle(o.title.isEmpty() ? panel.heading_title() : o.title);
-            svg.setDescription(o.subtitle.isEmpty() ? panel.heading_subtitle() : o.subtitle);
+            // QSvgGenerator writes <title> and <desc> as given: a scenario named "p99 < 5 ms &
+            // fast" would make the file ill-formed XML, and "<script>" a live element.
+            svg.setTitle(svg_text(o.title.isEmpty() ? panel.heading_title() : o.title));
+            svg.setDescription(
+                svg_text(o.subtitle.isEmpty() ? panel.heading_subtitle() : o.subtitle));
             QCPPainter painter(&svg);
             draw_page(panel, painter, o);
             painter.end();
@@ -199,10 +296,14 @@ bool export_panel(ChartPanel& panel, const QString& path, const ChartExportOptio
             QPdfWriter pdf(&file);
             pdf.setCreator("Concurrency Lab");
             pdf.setTitle(o.title.isEmpty() ? panel.heading_title() : o.title);
-            pdf.setPageSize(QPageSize(QSizeF(o.width, o.height), QPageSize::Point));
+            // One logical pixel is one device pixel at 144 dpi: a 1920 × 1080 page is a
+            // 960 × 540 pt slide, and the text keeps the size it has in a PNG.
+            pdf.setResolution(static_cast<int>(kPdfDpi));
+            pdf.setPageSize(QPageSize(QSizeF(o.width * 72 / kPdfDpi, o.height * 72 / kPdfDpi),
+                                      QPageSize::Point, QString(), QPageSize::ExactMatch));
             pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
             QCPPainter painter(&pdf);
-            const double fit = static_cast<double>(pdf.width()) / o.width;
+            const double fit = static_cast<double>(pdf.width()) / o.width;  // 1 but for rounding
             painter.scale(fit, fit);
             draw_page(panel, painter, o);
             painter.end();
@@ -217,12 +318,14 @@ bool export_runs(const std::vector<RunResult>& runs, const QString& path,
     ChartPanel panel;
     panel.resize(options.width, options.height);
     show_runs(panel, runs);
+    const QString what_ran = panel.heading_title() + " · " + panel.heading_subtitle();
     if (!options.preset_name.isEmpty()) {
-        panel.set_heading(options.preset_name, preset_subtitle(options.preset_description,
-                                                               panel.heading_title() + " · " +
-                                                                   panel.heading_subtitle()));
+        panel.set_heading(options.preset_name,
+                          preset_subtitle(options.preset_description, what_ran));
     }
-    return export_panel(panel, path, options, error);
+    ChartExportOptions o = options;
+    if (o.provenance.isEmpty()) o.provenance = what_ran + " · " + machine_summary();
+    return export_panel(panel, path, o, error);
 }
 
 }  // namespace conclab::ui

@@ -29,6 +29,9 @@ struct ChartExportOptions {
     bool overwrite = false;
     QString title;  // empty: taken from the panel's heading
     QString subtitle;
+    // The small print at the foot of the page: what ran, on which machine, with which version.
+    // Empty: from the panel's heading and this machine.
+    QString provenance;
     // export_runs: a preset's name for the title and its description, which then leads the
     // subtitle (see preset_subtitle).
     QString preset_name;
@@ -43,6 +46,12 @@ QString describe_workload(const RunConfig& config);
 // A preset's subtitle: its description (what to look at), then the line that says what ran
 // ("Process per core (5 × GIL threads (1)) · 1,000 connections · …").
 QString preset_subtitle(const QString& description, const QString& what_ran);
+
+// Without the control characters XML 1.0 forbids (tab and line breaks stay).
+QString printable(const QString& text);
+// Text as it may stand in an SVG's <title> and <desc> (QSvgGenerator writes them as given):
+// markup characters escaped, characters XML 1.0 forbids dropped.
+QString svg_text(const QString& text);
 
 // Fills `panel` with finished runs: one run with distinct metric colours, several overlaid.
 void show_runs(ChartPanel& panel, const std::vector<RunResult>& runs);

@@ -1,6 +1,5 @@
 #include "chart_panel.hpp"
 
-#include <QFontMetrics>
 #include <QGridLayout>
 #include <QLabel>
 #include <QScrollArea>
@@ -149,14 +148,12 @@ void ChartPanel::set_legend_columns() {
 }
 
 // Each chart at least as high as its legend needs, so that a long legend takes room from the
-// scroll area, not from the axes.
+// scroll area, not from the axes, and its last row is never under the scroll area's edge. The
+// legend's own size hint counts its rows, icons, spacing and margins at the chart's width.
 void ChartPanel::fit_legends() {
     for (TimeSeriesChart* chart : all_charts()) {
-        const QCPLegend* legend = chart->plot()->legend;
-        const int columns = std::max(1, legend->wrap());
-        const int rows = (legend->itemCount() + columns - 1) / columns;
-        const int row_px = QFontMetrics(legend->font()).height() + 5;
-        chart->setMinimumHeight(kMinChartHeight + rows * row_px);
+        QCPLegend* legend = chart->plot()->legend;
+        chart->setMinimumHeight(kMinChartHeight + legend->minimumOuterSizeHint().height());
     }
 }
 

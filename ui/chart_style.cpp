@@ -1,5 +1,9 @@
 #include "chart_style.hpp"
 
+#include <QFontMetrics>
+
+#include <algorithm>
+
 #include <qcustomplot.h>
 
 namespace conclab::ui {
@@ -18,9 +22,9 @@ QFont ChartStyle::font(double scale) const {
     QFont f;
     if (text_px > 0) {
         f.setPixelSize(std::max(1, qRound(text_px * scale)));
-        return f;
+    } else {
+        f.setPointSizeF((presentation ? 15.0 : 9.0) * scale);
     }
-    f.setPointSizeF((presentation ? 15.0 : 9.0) * scale);
     return f;
 }
 
@@ -47,6 +51,10 @@ void apply_style(QCustomPlot& plot, const ChartStyle& style) {
     plot.legend->setTextColor(style.foreground());
     plot.legend->setBrush(style.dark ? QColor(40, 42, 48, 220) : QColor(255, 255, 255, 220));
     plot.legend->setBorderPen(QPen(style.grid()));
+    // The line sample beside a legend entry grows with the text, or large type would sit beside
+    // a stub of line too short to show its dash pattern.
+    const int text_height = QFontMetrics(plot.legend->font()).height();
+    plot.legend->setIconSize(std::max(32, text_height * 2), std::max(18, text_height));
     for (int i = 0; i < plot.graphCount(); ++i) {
         QPen pen = plot.graph(i)->pen();
         pen.setWidthF(style.line_width());

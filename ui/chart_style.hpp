@@ -13,9 +13,12 @@ namespace conclab::ui {
 struct ChartStyle {
     bool dark = false;
     bool presentation = false;  // large fonts, thick lines
-    // Presentation mode: the base text size in pixels of the screen it fills (it follows the
-    // screen's height, not a point size); 0 = the point sizes above.
-    int text_px = 0;
+    // The base text size (tick labels) in pixels of the output — an export's page or the screen
+    // presentation mode fills (it follows the screen's height); titles, legends and notes are
+    // multiples of it. Pixels, not points: a point size is turned into pixels by the device's
+    // resolution, and a 1200-dpi PDF writer makes a giant of "15 pt". 0: on screen, in points,
+    // as the desktop's resolution wants.
+    double text_px = 0;
 
     QColor background() const;
     QColor foreground() const;

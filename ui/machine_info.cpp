@@ -21,12 +21,28 @@ QString cpu_model(const QString& cpuinfo_text) {
     return {};
 }
 
-std::vector<std::pair<QString, QString>> machine_rows() {
+namespace {
+
+QString this_cpu_model() {
     QFile cpuinfo("/proc/cpuinfo");
     QString model;
     // /proc files report a size of 0: read until the end instead of by size.
     if (cpuinfo.open(QIODevice::ReadOnly)) model = cpu_model(QString::fromUtf8(cpuinfo.readAll()));
-    if (model.isEmpty()) model = QObject::tr("unknown CPU");
+    return model.isEmpty() ? QObject::tr("unknown CPU") : model;
+}
+
+}  // namespace
+
+QString machine_summary() {
+    return QObject::tr("Concurrency Lab %1 · %2 cores (%3) · %4")
+        .arg(QStringLiteral(CONCLAB_VERSION))
+        .arg(QThread::idealThreadCount())
+        .arg(this_cpu_model(),
+             QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd")));
+}
+
+std::vector<std::pair<QString, QString>> machine_rows() {
+    const QString model = this_cpu_model();
     utsname u{};
     const QString kernel = uname(&u) == 0
                                ? QStringLiteral("%1 %2 %3").arg(u.sysname, u.release, u.machine)

@@ -13,6 +13,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
@@ -83,6 +84,11 @@ QWidget* MainWindow::build_left() {
     scroll->setWidget(controls_);
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // As wide as the controls plus the vertical scroll bar: narrower, the bar would cover the
+    // right edge of every combo and spin box (the splitter cannot squeeze the pane past this).
+    scroll->setMinimumWidth(controls_->minimumSizeHint().width() +
+                            scroll->verticalScrollBar()->sizeHint().width() +
+                            2 * scroll->frameWidth());
     layout->addWidget(scroll, 3);
     layout->addWidget(new QLabel(tr("<b>Presets</b> (double-click runs one)")));
     layout->addWidget(presets_list_, 1);

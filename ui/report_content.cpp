@@ -3,6 +3,9 @@
 #include <QObject>
 #include <QSet>
 
+#include <algorithm>
+#include <optional>
+
 #include "chart_exporter.hpp"
 #include "machine_info.hpp"
 #include "model_explanations.hpp"
@@ -16,20 +19,51 @@ QString ms(const std::optional<LatencySummary>& l, double LatencySummary::*field
     return l ? QString::fromStdString(grouped_number((*l).*field, 2)) : QStringLiteral("—");
 }
 
+// The most requests the server held at one instant over the measured ticks (in service or
+// waiting): whole numbers, the story of a comparison ("10 served at once, 990 waiting").
+QString peak(const RunResult& r, std::optional<int> MetricsSample::*field) {
+    std::optional<int> most;
+    for (const MetricsSample& s : r.series) {
+        if (s.warmup || !(s.*field)) continue;
+        most = std::max(most.value_or(0), *(s.*field));
+    }
+    return most ? QString::fromStdString(grouped_number(*most, 0)) : QStringLiteral("—");
+}
+
+// What the other rows are a multiple of: "event loop", "real server".
+QString short_label(const RunConfig& c) {
+    return c.external ? QObject::tr("real server") : model_label(c);
+}
+
 ReportTable summary_table(const std::vector<RunResult>& runs) {
+    const bool several = runs.size() > 1;
     ReportTable t;
-    t.header = {QObject::tr("run"),    QObject::tr("req/s"),  QObject::tr("p50 ms"),
-                QObject::tr("p90 ms"), QObject::tr("p99 ms"), QObject::tr("p99.9 ms"),
-                QObject::tr("max ms"), QObject::tr("errors"), QObject::tr("server CPU %")};
+    t.header = {QObject::tr("run"), QObject::tr("req/s")};
+    if (several) t.header << QObject::tr("vs first");
+    t.header << QObject::tr("p50 ms") << QObject::tr("p90 ms") << QObject::tr("p99 ms")
+             << QObject::tr("p99.9 ms") << QObject::tr("max ms") << QObject::tr("errors")
+             << QObject::tr("server CPU %") << QObject::tr("peak in service")
+             << QObject::tr("peak waiting");
     for (const RunResult& r : runs) {
         const Summary& s = r.summary;
-        t.rows.push_back(
-            {model_label(r.config), QString::fromStdString(grouped_number(s.rps, 1)),
-             ms(s.latency, &LatencySummary::p50_ms), ms(s.latency, &LatencySummary::p90_ms),
-             ms(s.latency, &LatencySummary::p99_ms), ms(s.latency, &LatencySummary::p999_ms),
-             ms(s.latency, &LatencySummary::max_ms), QString::number(s.errors),
-             s.server_cpu_pct_mean ? QString::number(*s.server_cpu_pct_mean, 'f', 0)
-                                   : QStringLiteral("—")});
+        QStringList row = {model_label(r.config), QString::fromStdString(grouped_number(s.rps, 1))};
+        if (several) {
+            const double first = runs.front().summary.rps;
+            row << (&r == &runs.front() ? QObject::tr("baseline")
+                    : first > 0         ? QObject::tr("%1× %2").arg(
+                                              QString::fromStdString(ratio_text(s.rps / first)),
+                                              short_label(runs.front().config))
+                                : QStringLiteral("—"));
+        }
+        row << ms(s.latency, &LatencySummary::p50_ms) << ms(s.latency, &LatencySummary::p90_ms)
+            << ms(s.latency, &LatencySummary::p99_ms) << ms(s.latency, &LatencySummary::p999_ms)
+            << ms(s.latency, &LatencySummary::max_ms)
+            << QString::fromStdString(grouped_number(static_cast<double>(s.errors), 0))
+            << (s.server_cpu_pct_mean ? QString::number(*s.server_cpu_pct_mean, 'f', 0)
+                                      : QStringLiteral("—"))
+            << peak(r, &MetricsSample::server_in_service_peak)
+            << peak(r, &MetricsSample::server_waiting_peak);
+        t.rows.push_back(row);
     }
     return t;
 }
@@ -112,17 +146,40 @@ ReportContent report_content(const std::vector<RunResult>& runs, const QString& 
     return c;
 }
 
+QString summary_note() {
+    return QObject::tr(
+        "Latency percentiles over the measured period (after warmup), in milliseconds. Peaks: "
+        "the most requests the server held at one instant, in service and waiting for a "
+        "thread, the loop or a worker.");
+}
+
+ReportTable transposed(const ReportTable& table) {
+    ReportTable t;
+    if (table.header.isEmpty()) return t;
+    t.header << QString();  // above the figures' names
+    for (const QStringList& row : table.rows) t.header << row.value(0);
+    for (qsizetype column = 1; column < table.header.size(); ++column) {
+        QStringList row = {table.header[column]};
+        for (const QStringList& r : table.rows) row << r.value(column);
+        t.rows.push_back(row);
+    }
+    return t;
+}
+
 QString table_html(const ReportTable& table) {
     QString html =
         QStringLiteral("<table class=\"summary\" width=\"100%\" cellspacing=\"0\"><thead><tr>");
     for (const QString& h : table.header) html += "<th>" + h.toHtmlEscaped() + "</th>";
     html += QStringLiteral("</tr></thead><tbody>");
+    // A number never breaks inside itself ("17,706 / .8"): every cell keeps to one line, and
+    // the headers wrap at their words instead.
     for (const QStringList& row : table.rows) {
         html += QStringLiteral("<tr>");
         for (qsizetype i = 0; i < row.size(); ++i) {
-            html += (i == 0 ? QStringLiteral("<td style=\"white-space: nowrap\">")
-                            : QStringLiteral("<td align=\"right\">")) +
-                    row[i].toHtmlEscaped() + "</td>";
+            html +=
+                (i == 0 ? QStringLiteral("<td style=\"white-space: nowrap\">")
+                        : QStringLiteral("<td align=\"right\" style=\"white-space: nowrap\">")) +
+                row[i].toHtmlEscaped() + "</td>";
         }
         html += QStringLiteral("</tr>");
     }

@@ -28,6 +28,10 @@ p.none { color: #777; font-style: italic; }
 .explanation { background: #fafafa; border: 1px solid #e4e4e4; padding: 0.2em 1em; }
 )";
 
+// 16:9, as a slide; the text size is report_writer's.
+constexpr int kChartWidth = 1200;
+constexpr int kChartHeight = 675;
+
 QString section(const QString& heading, const QString& body) {
     return "<section><h2>" + heading.toHtmlEscaped() + "</h2>\n" + body + "</section>\n";
 }
@@ -68,15 +72,12 @@ QByteArray report_html(const ReportContent& c, ChartPanel& panel) {
     QString charts;
     for (TimeSeriesChart* chart : panel.charts()) {
         charts += "<figure><figcaption>" + chart->title().toHtmlEscaped() + "</figcaption>\n" +
-                  QString::fromUtf8(chart_svg_element(*chart, 1200, 560)) + "</figure>\n";
+                  QString::fromUtf8(chart_svg_element(*chart, kChartWidth, kChartHeight)) +
+                  "</figure>\n";
     }
     html += section(QObject::tr("Charts"), charts);
     html += section(QObject::tr("Summary"),
-                    table_html(c.summary) + "<p>" +
-                        QObject::tr("Latency percentiles over the measured period (after "
-                                    "warmup), in milliseconds.")
-                            .toHtmlEscaped() +
-                        "</p>");
+                    table_html(c.summary) + "<p>" + summary_note().toHtmlEscaped() + "</p>");
     html += section(QObject::tr("Warnings"), list_html(c.warnings, QObject::tr("None.")));
     html += section(QObject::tr("Knob changes during the run"),
                     list_html(c.events, QObject::tr("None: the knobs stayed as started.")));

@@ -3,7 +3,6 @@
 #include <QAbstractTextDocumentLayout>
 #include <QPageSize>
 #include <QPdfWriter>
-#include <QSvgRenderer>
 #include <QTextDocument>
 
 #include <qcustomplot.h>
@@ -26,6 +25,7 @@ constexpr const char* kPageStyle = R"(
 h1 { font-size: 84px; } h2 { font-size: 60px; } h3 { font-size: 44px; }
 p, li, td, th { font-size: 36px; }
 th { background-color: #f2f4f8; } td, th { padding: 6px 14px; }
+table.summary td, table.summary th { font-size: 30px; padding: 3px 14px; }
 p.sub { color: #555555; font-size: 30px; } p.none { color: #777777; font-style: italic; }
 )";
 
@@ -69,15 +69,17 @@ public:
         }
     }
 
-    // One chart on a page of its own, as large as the page allows. Drawn through its SVG: the
-    // plot lays out its text for the SVG's resolution, so nothing overflows at the PDF's.
+    // One chart on a page of its own, as large as the page allows, drawn straight onto the
+    // page: its text is sized in pixels of the page (report_writer's style), and the plot's
+    // clipping holds (a detour through SVG lost it, and lines below a log axis ran into the
+    // legend).
     void chart_page(TimeSeriesChart& chart) {
         next_page();
         const int chart_margin = kMargin / 2;
-        const QSize size(kWidth - 2 * chart_margin, kHeight - 2 * chart_margin);
-        // Laid out at half the page and scaled up: the chart's fonts read well on a slide.
-        QSvgRenderer svg(chart_svg_element(chart, size.width() / 2, size.height() / 2));
-        svg.render(&painter_, QRectF(QPointF(chart_margin, chart_margin), size));
+        painter_.save();
+        painter_.translate(chart_margin, chart_margin);
+        chart.plot()->toPainter(&painter_, kWidth - 2 * chart_margin, kHeight - 2 * chart_margin);
+        painter_.restore();
     }
 
     int pages() const { return pages_; }
@@ -110,11 +112,10 @@ int write_report_pdf(QIODevice& device, const ReportContent& c, ChartPanel& pane
     PdfPages pages(device, c.title);
     pages.text_pages(title_page_html(c));
     for (TimeSeriesChart* chart : panel.charts()) pages.chart_page(*chart);
-    pages.text_pages(heading(QObject::tr("Summary")) + table_html(c.summary) + "<p>" +
-                     QObject::tr("Latency percentiles over the measured period (after warmup), "
-                                 "in milliseconds.")
-                         .toHtmlEscaped() +
-                     "</p>");
+    // The runs side by side, one figure a row: a dozen columns of numbers would not fit a
+    // slide's width at a size the room reads.
+    pages.text_pages(heading(QObject::tr("Summary")) + table_html(transposed(c.summary)) +
+                     "<p class=\"sub\">" + summary_note().toHtmlEscaped() + "</p>");
     pages.text_pages(heading(QObject::tr("Warnings")) +
                      list_html(c.warnings, QObject::tr("None.")) +
                      heading(QObject::tr("Knob changes during the run")) +

@@ -40,7 +40,9 @@ bool write_report(ChartPanel& panel, const std::vector<RunResult>& runs, const Q
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     {
-        ChartStyleScope scope(panel, ChartStyle{false, true});
+        // Text in pixels of the output: a PDF page is 1920 pixels wide (slide rules: ≥ 24 px
+        // on 1080), an HTML chart 1200 (a web page's reading size).
+        ChartStyleScope scope(panel, ChartStyle{false, true, format == "html" ? 17.0 : 26.0});
         if (format == "html") {
             buffer.write(report_html(content, panel));
         } else {

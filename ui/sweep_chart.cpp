@@ -1,11 +1,7 @@
 #include "sweep_chart.hpp"
 
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPdfWriter>
-#include <QSaveFile>
-#include <QSvgGenerator>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -43,7 +39,8 @@ void setup_plot(QCustomPlot* plot, const QString& title, const QString& y_label)
     plot->legend->setVisible(true);
     plot->legend->setFont(QFont("sans", 8));
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    plot->setMinimumSize(320, 260);
+    // Two side by side beside the Sweep window's controls fit a 1024-pixel-wide screen.
+    plot->setMinimumSize(260, 220);
 }
 
 QCPGraph* add_graph(QCustomPlot* plot, const QString& name, const QColor& color, Qt::PenStyle style,
@@ -234,103 +231,8 @@ QString SweepChart::subtitle() const {
     return subtitle_->text();
 }
 
-namespace {
-
-constexpr int kPageW = 1920, kPageH = 1000;
-
-void draw_page(SweepChart& chart, QCPPainter& painter) {
-    painter.fillRect(QRect(0, 0, kPageW, kPageH), Qt::white);
-    QFont title("sans", 26, QFont::Bold);
-    painter.setFont(title);
-    painter.setPen(Qt::black);
-    painter.drawText(QRect(40, 20, kPageW - 80, 50), Qt::AlignLeft | Qt::AlignVCenter,
-                     chart.title());
-    // The subtitle holds the workload and one fit line per model: as tall as it needs.
-    painter.setFont(QFont("sans", 14));
-    const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
-    const QRect sub =
-        painter.boundingRect(QRect(40, 72, kPageW - 80, 400), flags, chart.subtitle());
-    painter.drawText(sub, flags, chart.subtitle());
-    const int top = sub.bottom() + 16, w = (kPageW - 120) / 2, h = kPageH - top - 20;
-    painter.save();
-    painter.translate(40, top);
-    chart.throughput_plot()->toPainter(&painter, w, h);
-    painter.restore();
-    painter.save();
-    painter.translate(80 + w, top);
-    chart.latency_plot()->toPainter(&painter, w, h);
-    painter.restore();
-}
-
-}  // namespace
-
-bool export_sweep_chart(SweepChart& chart, const QString& path, bool overwrite, QString* error) {
-    auto fail = [&](const QString& why) {
-        if (error) *error = QObject::tr("cannot write %1: %2").arg(path, why);
-        return false;
-    };
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix != "png" && suffix != "svg" && suffix != "pdf") {
-        return fail(QObject::tr("the file name must end in .png, .svg or .pdf"));
-    }
-    if (!overwrite && QFileInfo::exists(path)) {
-        return fail(QObject::tr("the file exists (use --force, or confirm in the dialog)"));
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
-    if (suffix == "png") {
-        QImage image(kPageW * 2, kPageH * 2, QImage::Format_ARGB32);
-        image.fill(Qt::white);
-        QCPPainter painter(&image);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.scale(2, 2);
-        draw_page(chart, painter);
-        painter.end();
-        if (!image.save(&file, "PNG")) return fail(QObject::tr("PNG encoding failed"));
-    } else if (suffix == "svg") {
-        QSvgGenerator svg;
-        svg.setOutputDevice(&file);
-        svg.setSize(QSize(kPageW, kPageH));
-        svg.setViewBox(QRect(0, 0, kPageW, kPageH));
-        svg.setTitle(chart.title());
-        QCPPainter painter(&svg);
-        draw_page(chart, painter);
-        painter.end();
-    } else {
-        QPdfWriter pdf(&file);
-        pdf.setCreator("Concurrency Lab");
-        pdf.setTitle(chart.title());
-        pdf.setPageSize(QPageSize(QSizeF(kPageW, kPageH), QPageSize::Point));
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        QCPPainter painter(&pdf);
-        const double fit = static_cast<double>(pdf.width()) / kPageW;
-        painter.scale(fit, fit);
-        draw_page(chart, painter);
-        painter.end();
-    }
-    if (!file.commit()) return fail(file.errorString());
-    return true;
-}
-
-bool export_sweeps(const std::vector<SweepResult>& sweeps, const QString& path, bool overwrite,
-                   QString* error) {
-    SweepChart chart;
-    chart.resize(1600, 800);
-    QStringList labels, fits;
-    for (const SweepResult& s : sweeps) {
-        const QString label = model_label(s.base);
-        const int i = chart.add_model(label);
-        const UslFit fit = sweep_fit(s.points);
-        chart.set_model(i, s.points, fit);
-        labels << label;
-        fits << label + ": " + fit_summary(fit);
-    }
-    if (!sweeps.empty()) {
-        chart.set_heading(
-            QObject::tr("Concurrency sweep: %1").arg(labels.join(QObject::tr(" vs "))),
-            describe_sweep_workload(sweeps.front()) + "\n" + fits.join("\n"));
-    }
-    return export_sweep_chart(chart, path, overwrite, error);
+void SweepChart::set_provenance(const QString& text) {
+    provenance_ = text;
 }
 
 QString describe_sweep_workload(const SweepResult& s) {

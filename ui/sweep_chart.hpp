@@ -43,6 +43,9 @@ public:
     Graphs graphs(int index) const { return models_.at(static_cast<std::size_t>(index)); }
     QString title() const;
     QString subtitle() const;
+    // The small print of an exported chart: what ran, where; empty: this machine only.
+    void set_provenance(const QString& text);
+    QString provenance() const { return provenance_; }
 
 private:
     void rescale();
@@ -52,6 +55,7 @@ private:
     QCustomPlot* throughput_;
     QCustomPlot* latency_;
     std::vector<Graphs> models_;
+    QString provenance_;
     double max_n_ = 1;
 };
 

@@ -11,10 +11,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 #include "chart_exporter.hpp"
 #include "core/machine_limits.hpp"
@@ -95,7 +98,22 @@ SweepWindow::SweepWindow(QWidget* parent)
     });
     set_running(false);
     set_base(RunConfig{});
-    resize(1400, 850);
+    fit_screen();
+}
+
+// 1400 × 850 where the screen has room; on a 1280 × 800 laptop that would put the right chart
+// and the table off the screen: then as much of the screen as is free, centred on it.
+void SweepWindow::fit_screen() {
+    const QScreen* on = parentWidget() ? parentWidget()->screen() : screen();
+    if (!on) {
+        resize(1400, 850);
+        return;
+    }
+    const QRect free = on->availableGeometry();
+    // Leave room for the window manager's frame and title bar.
+    const QSize size(std::min(1400, free.width() - 16), std::min(850, free.height() - 48));
+    resize(size.expandedTo(minimumSizeHint()).boundedTo(free.size()));
+    move(free.center() - QPoint(width() / 2, height() / 2 + 12));
 }
 
 SweepWindow::~SweepWindow() = default;

@@ -65,6 +65,7 @@ signals:
 private:
     QWidget* build_controls();
     // The rows of build_controls' form, top to bottom.
+    void fit_screen();
     void add_scenario_rows(QFormLayout* form, QGroupBox* box);
     void add_model_rows(QFormLayout* form, QGroupBox* box);
     void add_connection_rows(QFormLayout* form, QGroupBox* box);

@@ -1,11 +1,17 @@
 #include "time_series_chart.hpp"
 
 #include <QCheckBox>
+#include <QHelpEvent>
+#include <QToolTip>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 #include <qcustomplot.h>
+
+#include "chart_overlay.hpp"
+#include "elided_legend_item.hpp"
 
 namespace conclab::ui {
 
@@ -23,7 +29,11 @@ constexpr int kGhostAlpha = 110;
 }  // namespace
 
 TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& y_label, QWidget* parent)
-    : QWidget(parent), plot_(new QCustomPlot(this)), title_(title), y_label_(y_label) {
+    : QWidget(parent),
+      plot_(new QCustomPlot(this)),
+      title_(title),
+      y_label_(y_label),
+      overlay_(new ChartOverlay(plot_)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
@@ -42,6 +52,7 @@ TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& y_label, Q
     plot_->plotLayout()->setRowStretchFactor(2, 0.001);
     plot_->plotLayout()->setRowSpacing(2);
     plot_->setNoAntialiasingOnDrag(true);
+    plot_->installEventFilter(this);
     set_style(style_);
 }
 
@@ -51,7 +62,10 @@ int TimeSeriesChart::add_series(const QString& name, const QColor& color, bool g
     graph->setName(name);
     graph->setAdaptiveSampling(true);
     if (ghost) graph->setLayer("background");
+    ElidedLegendItem::replace_in(plot_->legend, graph);
+    fit_legend_to_entries();
     looks_.push_back({color, ghost, pen_style, stroke});
+    zero_keys_.emplace_back();
     apply_pen(plot_->graphCount() - 1);
     return plot_->graphCount() - 1;
 }
@@ -77,43 +91,37 @@ QCPGraph* TimeSeriesChart::graph(int series) const {
 
 void TimeSeriesChart::append(int series, double t_s, double value) {
     if (series < 0 || series >= plot_->graphCount()) return;
-    // A log axis cannot show zero or less: those become gaps rather than a made-up value.
-    if (log_y_ && !(value > 0)) value = std::nan("");
+    // A log axis cannot show zero: it is drawn at the floor (place_zeros), and remembered.
+    if (log_y_ && value <= 0) {
+        zero_keys_[static_cast<std::size_t>(series)].push_back(t_s);
+        value = zero_level_ > 0 ? zero_level_ : std::nan("");
+    }
     plot_->graph(series)->addData(t_s, value);
     latest_t_ = std::max(latest_t_, t_s);
 }
 
 void TimeSeriesChart::add_marker(double t_s, const QString& label) {
-    markers_.push_back({t_s, label});
+    markers_.emplace_back(t_s, label);
     rebuild_markers();
 }
 
 void TimeSeriesChart::rebuild_markers() {
-    plot_->clearItems();
-    for (std::size_t i = 0; i < markers_.size(); ++i) {
-        auto* line = new QCPItemStraightLine(plot_);
-        line->point1->setCoords(markers_[i].t_s, 0);
-        line->point2->setCoords(markers_[i].t_s, 1);
-        line->setPen(QPen(style_.foreground(), style_.presentation ? 2 : 1, Qt::DashLine));
-        auto* text = new QCPItemText(plot_);
-        text->position->setTypeX(QCPItemPosition::ptPlotCoords);
-        text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        // Staggered so that labels of changes made in quick succession do not overlap.
-        text->position->setCoords(markers_[i].t_s, 0.04 + 0.09 * static_cast<double>(i % 4));
-        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-        text->setText(" " + markers_[i].label);
-        text->setFont(style_.font(0.9));
-        text->setColor(style_.foreground());
-        text->setBrush(QBrush(style_.background()));
-        text->setClipToAxisRect(true);
-    }
+    std::vector<ChartOverlay::Marker> markers;
+    for (const auto& [t_s, label] : markers_) markers.push_back({t_s, label});
+    overlay_->set_markers(std::move(markers));
+    overlay_->set_look(style_.foreground(), style_.background(), style_.font(0.9),
+                       style_.presentation ? 2 : 1);
 }
 
 void TimeSeriesChart::clear() {
     plot_->clearGraphs();
     plot_->clearItems();
     markers_.clear();
+    rebuild_markers();
     looks_.clear();
+    zero_keys_.clear();
+    zero_level_ = 0;
+    overlay_->set_zero_level(0);
     latest_t_ = 0;
 }
 
@@ -170,6 +178,19 @@ void TimeSeriesChart::resizeEvent(QResizeEvent* event) {
     place_log_toggle();
 }
 
+bool TimeSeriesChart::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == plot_ && event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        if (auto* item = qobject_cast<ElidedLegendItem*>(plot_->layoutElementAt(help->pos()))) {
+            if (item->elided()) {
+                QToolTip::showText(help->globalPos(), item->plottable()->name(), plot_);
+                return true;
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void TimeSeriesChart::set_window_s(double seconds) {
     window_s_ = seconds;
 }
@@ -188,16 +209,25 @@ void TimeSeriesChart::set_log_y(bool log) {
     if (log) {
         plot_->yAxis->setScaleType(QCPAxis::stLogarithmic);
         plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-        // Existing zeros cannot be drawn on a log axis.
+        // Existing zeros go to the floor (place_zeros), remembered to come back on a linear axis.
         for (int i = 0; i < plot_->graphCount(); ++i) {
+            auto& keys = zero_keys_[static_cast<std::size_t>(i)];
+            keys.clear();
             for (auto it = plot_->graph(i)->data()->begin(); it != plot_->graph(i)->data()->end();
                  ++it) {
-                if (!(it->value > 0)) it->value = std::nan("");
+                if (it->value <= 0) {
+                    keys.push_back(it->key);
+                    it->value = std::nan("");
+                }
             }
         }
     } else {
         plot_->yAxis->setScaleType(QCPAxis::stLinear);
         plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        set_zero_values(0);
+        for (auto& keys : zero_keys_) keys.clear();
+        zero_level_ = 0;
+        overlay_->set_zero_level(0);
     }
 }
 
@@ -215,12 +245,31 @@ void TimeSeriesChart::set_style(const ChartStyle& style) {
     rebuild_markers();
 }
 
+// An empty legend caps its column's width (QCPLayoutGrid gives a column the least of its
+// elements' maximum widths, and an empty grid's is its margins): the axes would shrink to a
+// sliver. Without entries the legend leaves the layout, and comes back with the first.
+void TimeSeriesChart::fit_legend_to_entries() {
+    QCPLayoutGrid* layout = plot_->plotLayout();
+    const bool has_entries = plot_->legend->itemCount() > 0;
+    const bool occupied = layout->hasElement(2, 0);
+    const bool in_layout = occupied && layout->element(2, 0) == plot_->legend;
+    if (has_entries && !occupied) {
+        layout->addElement(2, 0, plot_->legend);
+    } else if (!has_entries && in_layout) {
+        layout->take(plot_->legend);
+    }
+    plot_->legend->setVisible(has_entries);
+}
+
 void TimeSeriesChart::refresh() {
+    fit_legend_to_entries();
     // A live window starts 10 s wide, grows to its full width, then scrolls.
     const double end = std::max(latest_t_, window_s_ > 0 ? std::min(window_s_, 10.0) : 1.0);
     const double start = window_s_ > 0 ? std::max(0.0, end - window_s_) : 0.0;
     plot_->xAxis->setRange(start, std::max(end, start + 1.0));
-    // Y range from the visible points only, so an early spike does not flatten the present.
+    // Y range from the visible points only, so an early spike does not flatten the present;
+    // zeros on a log axis are left out (they are drawn at the floor this computes).
+    if (log_y_) set_zero_values(std::nan(""));
     double lo = std::numeric_limits<double>::max(), hi = 0;
     for (int i = 0; i < plot_->graphCount(); ++i) {
         if (plot_->graph(i)->valueAxis() != plot_->yAxis) continue;
@@ -242,7 +291,36 @@ void TimeSeriesChart::refresh() {
     } else {
         plot_->yAxis->setRange(0, hi * 1.12);
     }
+    if (log_y_) place_zeros();
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// Zeros on a log axis: the axis reaches a third of a decade below its lowest labelled decade,
+// and the zeros are drawn just above that floor, where the overlay marks "0".
+void TimeSeriesChart::place_zeros() {
+    const bool any = std::any_of(zero_keys_.begin(), zero_keys_.end(),
+                                 [](const std::vector<double>& keys) { return !keys.empty(); });
+    if (!any) {
+        zero_level_ = 0;
+        overlay_->set_zero_level(0);
+        return;
+    }
+    const QCPRange range = plot_->yAxis->range();
+    const double floor = range.lower / 3;
+    plot_->yAxis->setRange(floor, range.upper);
+    zero_level_ = floor * 1.25;
+    set_zero_values(zero_level_);
+    overlay_->set_zero_level(zero_level_);
+}
+
+void TimeSeriesChart::set_zero_values(double value) {
+    for (int i = 0; i < plot_->graphCount(); ++i) {
+        QCPGraphDataContainer& data = *plot_->graph(i)->data();
+        for (double key : zero_keys_[static_cast<std::size_t>(i)]) {
+            auto it = data.begin() + (data.findBegin(key, false) - data.constBegin());
+            if (it != data.end() && it->key == key) it->value = value;
+        }
+    }
 }
 
 int TimeSeriesChart::series_count() const {

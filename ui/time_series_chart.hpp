@@ -5,6 +5,7 @@
 #include <QString>
 #include <QWidget>
 
+#include <utility>
 #include <vector>
 
 #include "chart_style.hpp"
@@ -15,6 +16,8 @@ class QCPGraph;
 class QCPTextElement;
 
 namespace conclab::ui {
+
+class ChartOverlay;
 
 class TimeSeriesChart : public QWidget {
     Q_OBJECT
@@ -28,7 +31,8 @@ public:
     // Returns the series' index. A ghost is a kept earlier run: drawn faded, behind the rest.
     int add_series(const QString& name, const QColor& color, bool ghost = false,
                    Qt::PenStyle pen_style = Qt::SolidLine, Stroke stroke = Stroke::Line);
-    // NaN draws a gap (a tick without data, e.g. no response completed).
+    // NaN draws a gap (a tick without data, e.g. no response completed). Zero on a log axis is
+    // drawn at the axis floor, which is marked "0" (never dropped: a run of 0–5 req/s stays).
     void append(int series, double t_s, double value);
     void add_marker(double t_s, const QString& label);
     virtual void clear();
@@ -55,20 +59,23 @@ public:
     int series_count() const;
     int point_count(int series) const;
     int marker_count() const { return static_cast<int>(markers_.size()); }
+    // The markers' labels and the zero mark, as last drawn.
+    const ChartOverlay* overlay() const { return overlay_; }
 
 signals:
     void logToggled(bool log);  // by the check box, not by set_log_y()
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    // A legend entry cut to fit its chart gives its whole name on hover.
+    bool eventFilter(QObject* watched, QEvent* event) override;
     const ChartStyle& chart_style() const { return style_; }
 
 private:
-    struct Marker {
-        double t_s;
-        QString label;
-    };
     void rebuild_markers();
+    void place_zeros();
+    void fit_legend_to_entries();
+    void set_zero_values(double value);
     void apply_pen(int series);
     void place_log_toggle();
 
@@ -82,7 +89,11 @@ private:
     double window_s_ = 60;
     bool log_y_ = false;
     double latest_t_ = 0;
-    std::vector<Marker> markers_;
+    ChartOverlay* overlay_;
+    std::vector<std::pair<double, QString>> markers_;
+    // Log axis only: per series, the times whose value is zero, drawn at zero_level_.
+    std::vector<std::vector<double>> zero_keys_;
+    double zero_level_ = 0;
     struct SeriesLook {
         QColor color;
         bool ghost;

@@ -5,7 +5,9 @@
 #include <QTemporaryDir>
 
 #include "chart_panel.hpp"
+#include "gui_test_support.hpp"
 #include "machine_info.hpp"
+#include "pdf_text.hpp"
 #include "report_writer.hpp"
 
 using namespace conclab;
@@ -34,6 +36,30 @@ RunResult recorded_run(const std::string& url) {
     r.warnings = {"<script>alert('x')</script> & \"quotes\""};
     r.diagnosis = {Diagnosis{"loop-blocked", "The event loop is busy 99 % of the time.", {}}};
     return r;
+}
+
+// The article's story in figures: the event loop serves 1,000 at once at 17,706.8 req/s, ten
+// GIL threads serve 10 and keep 990 waiting at 0.01× of it, their p99 in thousands of ms.
+std::vector<RunResult> story_runs() {
+    RunResult loop = recorded_run("");
+    loop.config.server.model = Model::EventLoop;
+    loop.summary.rps = 17706.8;
+    loop.summary.latency = LatencySummary{52, 55, 61.25, 70.5, 90, 53, 50};
+    RunResult gil = recorded_run("");
+    gil.config.server.model = Model::GilThreads;
+    gil.config.server.threads = 10;
+    gil.summary.rps = 199.6;
+    gil.summary.latency = LatencySummary{3803.9, 4100, 4999.99, 5120.5, 12345.67, 3900, 100};
+    gil.summary.errors = 12345;
+    for (MetricsSample& m : loop.series) {
+        m.server_in_service_peak = 1000;
+        m.server_waiting_peak = 0;
+    }
+    for (MetricsSample& m : gil.series) {
+        m.server_in_service_peak = 10;
+        m.server_waiting_peak = 990;
+    }
+    return {loop, gil};
 }
 
 QByteArray read_all(const QString& path) {
@@ -77,6 +103,50 @@ private slots:
         ChartPanel panel;
         // Title, one page per chart, summary, warnings and events, model, how measured.
         QVERIFY(pdf.count("/Type /Page\n") >= qsizetype(5 + panel.charts().size()));
+    }
+
+    // The summary slide: every number whole on one line (they wrapped at the thousands
+    // separator, "17,706 / .8"), the ratio to the first run and the peaks in service and
+    // waiting; the HTML table carries them too.
+    void summaryCarriesTheStoryWithWholeNumbers() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("r.pdf");
+        QString error;
+        QVERIFY2(write_report_for_runs(story_runs(), path, {}, &error), qPrintable(error));
+        QFile::remove(conclab::test::screenshot_path("report-story.pdf"));
+        QFile::copy(path, conclab::test::screenshot_path("report-story.pdf"));  // to look at
+        const QStringList pages = conclab::test::pdf_layout_pages(path, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QString summary;
+        for (const QString& page : pages) {
+            // pdftotext writes the "fi" ligature as one character.
+            if (page.contains("Summary") && page.contains("p99 ms")) {
+                summary = page.normalized(QString::NormalizationForm_KC);
+            }
+        }
+        QVERIFY2(!summary.isEmpty(), qPrintable(pages.join("\n----\n")));
+        for (const char* whole : {"17,706.8", "199.6", "3,803.90", "4,999.99", "12,345.67",
+                                  "12,345", "0.011× event loop", "baseline", "1,000", "990"}) {
+            QVERIFY2(summary.contains(QString::fromUtf8(whole)),
+                     qPrintable(QString::fromUtf8(whole) + " not whole in:\n" + summary));
+        }
+        for (const char* row : {"vs first", "peak in service", "peak waiting"}) {
+            QVERIFY2(summary.contains(row), qPrintable(summary));
+        }
+        // The peaks' row reads "1,000 … 10" and "0 … 990" on one line each.
+        QVERIFY(QRegularExpression("peak in service\\s+1,000\\s+10\\b").match(summary).hasMatch());
+        QVERIFY(QRegularExpression("peak waiting\\s+0\\s+990\\b").match(summary).hasMatch());
+        QFile::remove(dir.filePath("r.html"));
+        QVERIFY2(write_report_for_runs(story_runs(), dir.filePath("r.html"), {}, &error),
+                 qPrintable(error));
+        const QString html = QString::fromUtf8(read_all(dir.filePath("r.html")));
+        QFile::remove(conclab::test::screenshot_path("report-story.html"));
+        QFile::copy(dir.filePath("r.html"), conclab::test::screenshot_path("report-story.html"));
+        for (const char* text :
+             {"<th>vs first</th>", "<th>peak in service</th>", "<th>peak waiting</th>",
+              "0.011× event loop", "17,706.8", ">990<"}) {
+            QVERIFY2(html.contains(QString::fromUtf8(text)), text);
+        }
     }
 
     void neverReplacesAFileWithoutOverwrite() {

@@ -1,0 +1,132 @@
+#include "chart_overlay.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace conclab::ui {
+
+ChartOverlay::ChartOverlay(QCustomPlot* plot) : QCPLayerable(plot, QStringLiteral("main")) {}
+
+void ChartOverlay::set_look(const QColor& foreground, const QColor& background, const QFont& font,
+                            double line_width) {
+    foreground_ = foreground;
+    background_ = background;
+    font_ = font;
+    line_width_ = line_width;
+}
+
+void ChartOverlay::applyDefaultAntialiasingHint(QCPPainter* painter) const {
+    applyAntialiasingHint(painter, true, QCP::aeItems);
+}
+
+void ChartOverlay::draw(QCPPainter* painter) {
+    const QRect area = mParentPlot->axisRect()->rect();
+    label_rects_.clear();
+    numbered_.clear();
+    zero_rect_ = {};
+    key_rect_ = {};
+    if (area.width() < 10 || area.height() < 10) return;
+    draw_zero(painter, area);
+    draw_markers(painter, area);
+}
+
+void ChartOverlay::draw_markers(QCPPainter* painter, const QRect& area) {
+    if (markers_.empty()) return;
+    const QCPAxis* x_axis = mParentPlot->xAxis;
+    const QFontMetricsF metrics(font_);
+    const double pad = std::max(2.0, metrics.height() * 0.15);
+    const double row_height = metrics.height() + 2 * pad;
+    // The upper part of the plot only: the data's own values run below.
+    const int rows = std::max(1, static_cast<int>(area.height() * 0.55 / (row_height + 2)));
+    std::vector<std::vector<QRectF>> taken(static_cast<std::size_t>(rows));
+    painter->save();
+    painter->setClipRect(area);
+    painter->setFont(font_);
+    for (std::size_t i = 0; i < markers_.size(); ++i) {
+        const double x = x_axis->coordToPixel(markers_[i].t_s);
+        if (x < area.left() - 0.5 || x > area.right() + 0.5) continue;  // scrolled out of view
+        painter->setPen(QPen(foreground_, line_width_, Qt::DashLine));
+        painter->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
+        // The whole label where it fits; else its number, listed under the chart.
+        const QString number = QString::number(i + 1);
+        QRectF placed;
+        bool found = false;
+        for (const QString& text : {markers_[i].label, number}) {
+            const double width = metrics.horizontalAdvance(text) + 2 * pad;
+            if (width > area.width() - 4) continue;
+            // Right of the line; left of it where the right edge is near; never past an edge.
+            double left = x + 3;
+            if (left + width > area.right() - 1) left = x - 3 - width;
+            left = std::clamp(left, area.left() + 1.0, area.right() - 1.0 - width);
+            for (int row = 0; row < rows && !found; ++row) {
+                const QRectF box(left, area.top() + 2 + row * (row_height + 2), width, row_height);
+                auto& in_row = taken[static_cast<std::size_t>(row)];
+                const bool free = std::none_of(in_row.begin(), in_row.end(), [&](const QRectF& r) {
+                    return r.adjusted(-3, 0, 3, 0).intersects(box);
+                });
+                if (free) {
+                    in_row.push_back(box);
+                    placed = box;
+                    found = true;
+                }
+            }
+            if (found) {
+                if (text == number) numbered_.push_back(static_cast<int>(i + 1));
+                painter->setPen(Qt::NoPen);
+                painter->setBrush(background_);
+                painter->drawRect(placed);
+                painter->setPen(foreground_);
+                painter->drawText(placed, Qt::AlignCenter, text);
+                label_rects_.push_back(placed);
+                break;
+            }
+        }
+    }
+    draw_key(painter, area);
+    painter->restore();
+}
+
+// The labels that showed only their number, in full: a box at the foot of the plot.
+void ChartOverlay::draw_key(QCPPainter* painter, const QRect& area) {
+    if (numbered_.empty()) return;
+    QStringList entries;
+    for (int n : numbered_) {
+        entries << QStringLiteral("%1: %2").arg(n).arg(
+            markers_[static_cast<std::size_t>(n - 1)].label);
+    }
+    const QFontMetricsF metrics(font_);
+    const int flags = Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap;
+    const QRectF bounds(area.left() + 4, area.top(), area.width() - 8, area.height() * 0.4);
+    const QRectF needed = metrics.boundingRect(bounds, flags, entries.join(QStringLiteral(" · ")));
+    key_rect_ =
+        QRectF(bounds.left(), area.bottom() - 4 - std::min(needed.height(), bounds.height()),
+               bounds.width(), std::min(needed.height(), bounds.height()));
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(background_);
+    painter->drawRect(key_rect_.adjusted(-2, -2, 2, 2));
+    painter->setPen(foreground_);
+    painter->drawText(key_rect_, flags, entries.join(QStringLiteral(" · ")));
+}
+
+// Zero has no place on a log axis: its points are drawn at the floor (TimeSeriesChart puts
+// them there), and the floor says so with a dotted line and "0" where the tick labels are.
+void ChartOverlay::draw_zero(QCPPainter* painter, const QRect& area) {
+    if (!(zero_level_ > 0)) return;
+    const QCPAxis* y_axis = mParentPlot->yAxis;
+    const double y = y_axis->coordToPixel(zero_level_);
+    if (y < area.top() || y > area.bottom() + 0.5) return;
+    painter->save();
+    painter->setPen(QPen(foreground_, std::max(1.0, line_width_ * 0.6), Qt::DotLine));
+    painter->drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
+    const QFont font = y_axis->tickLabelFont();
+    const QFontMetricsF metrics(font);
+    const double width = metrics.horizontalAdvance(QStringLiteral("0"));
+    zero_rect_ = QRectF(area.left() - y_axis->tickLabelPadding() - width - 2,
+                        y - metrics.height() / 2, width, metrics.height());
+    painter->setFont(font);
+    painter->setPen(y_axis->tickLabelColor());
+    painter->drawText(zero_rect_, Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("0"));
+    painter->restore();
+}
+
+}  // namespace conclab::ui
