@@ -29,6 +29,7 @@
 #include "experiment_runner.hpp"
 #include "export_dialog.hpp"
 #include "kill_worker_action.hpp"
+#include "language_menu.hpp"
 #include "preset_library.hpp"
 #include "sweep_window.hpp"
 #include "time_series_chart.hpp"
@@ -272,6 +273,8 @@ void MainWindow::build_view_menu() {
             charts_->refresh();
         });
     }
+    view->addSeparator();
+    add_language_menu(view, this);
 }
 
 void MainWindow::connect_signals() {
