@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QSettings>
 
+#include "app_language.hpp"
+
 #include <algorithm>
 #include <exception>
 
@@ -12,6 +14,7 @@ namespace {
 
 constexpr const char* kLastScenario = "lastScenario";
 constexpr const char* kGeometry = "window/geometry";
+constexpr const char* kLanguage = "view/language";
 
 bool read_bool(const QSettings& settings, const char* key) {
     // Only "true" (as QSettings writes a bool) or 1 is on; anything else is off, never an error
@@ -85,6 +88,15 @@ void AppSettings::save_view(const ViewSettings& view) {
 
 void AppSettings::save_geometry(const QByteArray& geometry) {
     QSettings().setValue(kGeometry, geometry);
+}
+
+QString AppSettings::language() {
+    const QString code = QSettings().value(kLanguage).toString();
+    return available_languages().contains(code) ? code : QString();
+}
+
+void AppSettings::save_language(const QString& code) {
+    QSettings().setValue(kLanguage, code);
 }
 
 QRect AppSettings::first_window_geometry(const QRect& available, const QSize& minimum) {

@@ -38,6 +38,10 @@ public:
     static void save_scenario(const Scenario& scenario);
     static void save_view(const ViewSettings& view);
     static void save_geometry(const QByteArray& geometry);
+    // View → Language: a language code ("en", "ko"), or empty to follow the system. A remembered
+    // code that is not one of the app's languages reads as empty.
+    static QString language();
+    static void save_language(const QString& code);
 
     // The last scenario as stored, parsed; never throws. On failure `error` says why.
     static std::optional<Scenario> parse_last_scenario(const QString& text, QString* error);

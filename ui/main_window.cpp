@@ -30,6 +30,7 @@
 #include "experiment_runner.hpp"
 #include "export_dialog.hpp"
 #include "kill_worker_action.hpp"
+#include "language_menu.hpp"
 #include "presentation_window.hpp"
 #include "preset_library.hpp"
 #include "sweep_window.hpp"
@@ -291,6 +292,8 @@ void MainWindow::build_view_menu() {
         tr("Full screen for a projector: → / ← step through the presets, Space starts and "
            "stops, Esc leaves (F5)"));
     connect(presentation_action_, &QAction::triggered, this, [this] { open_presentation(); });
+    view->addSeparator();
+    add_language_menu(view, this);
 }
 
 void MainWindow::connect_signals() {

@@ -4,6 +4,8 @@
 
 #include <cstring>
 
+#include "app_language.hpp"
+#include "app_settings.hpp"
 #include "main_window.hpp"
 
 namespace {
@@ -48,6 +50,8 @@ int main(int argc, char** argv) {
     set_application_names();
     QApplication::setDesktopFileName("conclab");
     process_command_line(app);  // rejects unknown options with a message
+    // The system's language unless View → Language chose one; before any window is built.
+    conclab::ui::apply_language(conclab::ui::AppSettings::language());
     conclab::ui::MainWindow window;
     window.show();
     return QApplication::exec();

@@ -1,0 +1,2225 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>ControlPanel</name>
+    <message>
+        <source>Fixed while a run is going: it needs new server processes. Stop, change, start again.</source>
+        <translation>실행 중에는 바꿀 수 없습니다: 새 서버 프로세스가 필요합니다. 정지하고, 바꾸고, 다시 시작하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosisText</name>
+    <message>
+        <source>The GIL is held %1 % of the time in each worker and %2 thread waits for it: more threads cannot help; more processes can, up to one per core.</source>
+        <translation>워커마다 GIL이 시간의 %1 % 동안 점유되어 있고 스레드 %2개가 GIL을 기다립니다: 스레드를 늘려도 소용없고, 프로세스를 코어 수까지 늘리면 나아집니다.</translation>
+    </message>
+    <message>
+        <source>The GIL is held %1 % of the time in each worker and %2 threads wait for it: more threads cannot help; more processes can, up to one per core.</source>
+        <translation>워커마다 GIL이 시간의 %1 % 동안 점유되어 있고 스레드 %2개가 GIL을 기다립니다: 스레드를 늘려도 소용없고, 프로세스를 코어 수까지 늘리면 나아집니다.</translation>
+    </message>
+    <message>
+        <source>The GIL is held %1 % of the time and %2 thread waits for it: more threads cannot help; more processes can.</source>
+        <translation>GIL이 시간의 %1 % 동안 점유되어 있고 스레드 %2개가 GIL을 기다립니다: 스레드를 늘려도 소용없고, 프로세스를 늘리면 나아집니다.</translation>
+    </message>
+    <message>
+        <source>The GIL is held %1 % of the time and %2 threads wait for it: more threads cannot help; more processes can.</source>
+        <translation>GIL이 시간의 %1 % 동안 점유되어 있고 스레드 %2개가 GIL을 기다립니다: 스레드를 늘려도 소용없고, 프로세스를 늘리면 나아집니다.</translation>
+    </message>
+    <message>
+        <source>Worker %1 (PID %2) served %3 % of the requests: </source>
+        <translation>워커 %1(PID %2)이 요청의 %3 %를 처리했습니다: </translation>
+    </message>
+    <message>
+        <source>the kernel&apos;s accept is uneven under a burst; round-robin evens it.</source>
+        <translation>몰릴 때 커널의 accept는 고르지 않습니다. 라운드 로빈으로 고르게 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>round-robin evens out connections, not the requests they carry.</source>
+        <translation>라운드 로빈은 연결을 고르게 나눌 뿐, 그 연결이 실어 나르는 요청까지 고르게 나누지는 않습니다.</translation>
+    </message>
+    <message>
+        <source>The load generator is saturated (%1 % CPU on %2 thread(s)): the numbers show its limit, not the server&apos;s.</source>
+        <translation>부하 생성기가 포화 상태입니다(스레드 %2개에서 CPU %1 %): 이 수치는 서버가 아니라 부하 생성기의 한계입니다.</translation>
+    </message>
+    <message>
+        <source>The event loop is busy %1 % of the time and fires timers %2 ms late: CPU work on the loop blocks every connection.</source>
+        <translation>이벤트 루프가 시간의 %1 % 동안 바쁘고 타이머가 %2 ms 늦게 실행됩니다: 루프의 CPU 작업이 모든 연결을 막고 있습니다.</translation>
+    </message>
+    <message>
+        <source>All %1 threads are busy and up to %2 requests wait for one, while the GIL is held only %3 % of the time: the threads wait on I/O; more threads (or an event loop) would serve the queue.</source>
+        <translation>스레드 %1개가 모두 바쁘고 최대 %2개 요청이 스레드를 기다리는데, GIL 점유는 시간의 %3 %뿐입니다: 스레드들은 I/O를 기다리고 있습니다. 스레드를 늘리거나 이벤트 루프를 쓰면 대기열을 처리할 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>InternalsChart</name>
+    <message>
+        <source>loop delay p99 (ms)</source>
+        <translation>루프 지연 p99 (ms)</translation>
+    </message>
+    <message>
+        <source>How late a timer due every 10 ms fired on the loop, p99 of the tick: Node&apos;s perf_hooks.monitorEventLoopDelay() percentile(99). Near 0 = the loop is free; CPU work on the loop delays it by about the CPU time of a request.</source>
+        <translation>10 ms마다 예약된 타이머가 루프에서 얼마나 늦게 실행됐는지, 틱 안의 p99: Node의 perf_hooks.monitorEventLoopDelay()의 percentile(99). 0에 가까우면 루프가 한가하다는 뜻이고, 루프에서 CPU 작업을 하면 요청 하나의 CPU 시간만큼 늦어집니다.</translation>
+    </message>
+    <message>
+        <source>loop delay max (ms)</source>
+        <translation>루프 지연 최대 (ms)</translation>
+    </message>
+    <message>
+        <source>The worst lateness of that timer in the tick (monitorEventLoopDelay().max), a timer still overdue included.</source>
+        <translation>그 타이머가 틱 안에서 가장 늦게 실행된 시간(monitorEventLoopDelay().max). 아직 실행되지 못한 타이머도 포함합니다.</translation>
+    </message>
+    <message>
+        <source>loop busy (%)</source>
+        <translation>루프 사용률 (%)</translation>
+    </message>
+    <message>
+        <source>Share of the tick the loop spent running handlers: Node&apos;s performance.eventLoopUtilization(). Near 100 % = the single thread is saturated.</source>
+        <translation>틱 중 루프가 핸들러를 실행하는 데 쓴 비율: Node의 performance.eventLoopUtilization(). 100 %에 가까우면 단일 스레드가 포화 상태입니다.</translation>
+    </message>
+    <message>
+        <source>GIL held (%)</source>
+        <translation>GIL 점유 (%)</translation>
+    </message>
+    <message>
+        <source>Share of the tick some thread held the GIL, as gil_load (CPython) reports it. Near 100 % = CPU-bound on one core: more threads cannot help, more processes can.</source>
+        <translation>틱 중 어떤 스레드든 GIL을 쥐고 있던 비율(CPython의 gil_load가 보고하는 값). 100 %에 가까우면 코어 하나에 묶인 CPU 바운드 상태입니다: 스레드를 늘려도 소용없고, 프로세스를 늘려야 합니다.</translation>
+    </message>
+    <message>
+        <source>threads waiting for the GIL</source>
+        <translation>GIL을 기다리는 스레드</translation>
+    </message>
+    <message>
+        <source>Threads blocked on the GIL, time average over the tick (gil_load&apos;s wait, per4m&apos;s waiting threads). About threads − 1 when every thread computes.</source>
+        <translation>GIL에 막혀 기다리는 스레드 수의 틱 평균(gil_load의 wait, per4m의 대기 스레드). 모든 스레드가 계산 중이면 대략 스레드 수 − 1입니다.</translation>
+    </message>
+    <message>
+        <source>GIL wait p99 (ms)</source>
+        <translation>GIL 대기 p99 (ms)</translation>
+    </message>
+    <message>
+        <source>Wait per GIL acquisition, p99 (per4m&apos;s take_gil wait): about one switch interval (sys.setswitchinterval, 5 ms by default) for every waiter ahead.</source>
+        <translation>GIL을 한 번 얻을 때까지의 대기 시간 p99(per4m의 take_gil 대기): 앞에 선 대기자 하나마다 전환 간격(sys.setswitchinterval, 기본 5 ms)만큼입니다.</translation>
+    </message>
+    <message>
+        <source>GIL hand-offs/s</source>
+        <translation>GIL 넘겨주기/s</translation>
+    </message>
+    <message>
+        <source>Times per second the GIL went to another thread. With threads competing for CPU it is at most 1 / sys.getswitchinterval() (200/s at 5 ms).</source>
+        <translation>초당 GIL이 다른 스레드로 넘어간 횟수. 스레드들이 CPU를 두고 경쟁하면 최대 1 / sys.getswitchinterval()입니다(5 ms에서 200/s).</translation>
+    </message>
+    <message>
+        <source>forced GIL drops/s</source>
+        <translation>강제 GIL 해제/s</translation>
+    </message>
+    <message>
+        <source>Waiters that timed out after one switch interval and set gil_drop_request, forcing the holder to let go at its next eval-breaker check (CPython&apos;s ceval_gil.c).</source>
+        <translation>전환 간격 한 번을 기다린 뒤 gil_drop_request를 설정해, 점유 중인 스레드가 다음 eval-breaker 검사에서 GIL을 내놓게 만든 대기자 수(CPython의 ceval_gil.c).</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>The new language applies when Concurrency Lab starts again. Restart now? A run in progress is stopped.</source>
+        <translation>새 언어는 Concurrency Lab을 다시 시작하면 적용됩니다. 지금 다시 시작할까요? 진행 중인 실행은 정지됩니다.</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>지금 다시 시작</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>나중에</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation>시스템 언어 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Preset</name>
+    <message>
+        <source>I/O-bound: event loop vs 10 GIL threads at 1,000 connections</source>
+        <translation>I/O 바운드: 연결 1,000개에서 이벤트 루프 대 GIL 스레드 10개</translation>
+    </message>
+    <message>
+        <source>Every request waits 50 ms on a downstream call and uses no CPU. The event loop keeps all 1,000 connections in service and answers about 1,000 / 0.05 s = 20,000 requests a second; a pool of 10 GIL threads serves 10 at a time (about 200 req/s) and the other 990 wait, for seconds. The folklore &apos;Flask handles ten connections&apos; is the pool size, not Python.</source>
+        <translation>모든 요청이 하위 호출에서 50 ms를 기다리고 CPU는 쓰지 않습니다. 이벤트 루프는 연결 1,000개를 모두 처리 중으로 유지하며 초당 약 1,000 / 0.05 s = 20,000개 요청에 응답합니다. GIL 스레드 10개짜리 풀은 한 번에 10개만 처리하고(약 200 req/s) 나머지 990개는 몇 초씩 기다립니다. &apos;Flask는 연결 열 개를 처리한다&apos;는 통념은 Python이 아니라 풀 크기 이야기입니다.</translation>
+    </message>
+    <message>
+        <source>CPU-bound: GIL threads gain nothing</source>
+        <translation>CPU 바운드: GIL 스레드는 얻는 게 없다</translation>
+    </message>
+    <message>
+        <source>Every request computes for 5 ms. One event-loop thread manages about 200 req/s (1 s / 5 ms). Ten GIL-locked threads manage the same 200: only the thread holding the lock computes, so the extra threads add waiting, not throughput, and the lock&apos;s 5 ms hand-offs lengthen the tail.</source>
+        <translation>모든 요청이 5 ms 동안 계산합니다. 이벤트 루프 스레드 하나는 약 200 req/s(1 s / 5 ms)를 처리합니다. GIL에 묶인 스레드 열 개도 똑같이 200입니다: 락을 쥔 스레드만 계산하므로 스레드를 더해도 처리량이 아니라 대기만 늘고, 락의 5 ms 넘겨주기가 꼬리 지연을 늘립니다.</translation>
+    </message>
+    <message>
+        <source>Use every core: process per core</source>
+        <translation>모든 코어를 쓰기: 코어당 프로세스</translation>
+    </message>
+    <message>
+        <source>The same 5 ms CPU-bound handler, on one event loop and on 2 worker processes (Node&apos;s cluster, gunicorn&apos;s workers). Separate processes compute in parallel, so throughput roughly doubles on 2 cores and latency halves, until the cores (which the load generator shares) run out.</source>
+        <translation>같은 5 ms CPU 바운드 핸들러를 이벤트 루프 하나와 워커 프로세스 2개(Node cluster, gunicorn 워커)에서 돌립니다. 별개의 프로세스는 병렬로 계산하므로, 코어 2개에서 처리량은 대략 두 배가 되고 지연 시간은 절반이 됩니다. 코어(부하 생성기도 함께 씀)가 바닥날 때까지는요.</translation>
+    </message>
+    <message>
+        <source>Flask dev server: one thread per connection</source>
+        <translation>Flask 개발 서버: 연결마다 스레드 하나</translation>
+    </message>
+    <message>
+        <source>Werkzeug&apos;s threaded server starts a thread for every connection, with no upper bound, and closes the connection after every response (Connection: close), so every request is a new connection and a new thread. Each costs about 0.5 ms of Python (framework, request parsing, thread start-up) under the GIL, measured against real Flask 2.2 on this kind of machine (bench/werkzeug_vs_model.sh). With 50 ms I/O waits the GIL is released while waiting, so far more than ten connections are served at once; the ceiling is the GIL: about 1 / 0.5 ms = 2,000 req/s, less with the hand-offs. The accept loop is Python too and needs the GIL for every new connection, which keeps the number of live threads in check.</source>
+        <translation>Werkzeug의 스레드 서버는 연결마다 스레드를 상한 없이 띄우고, 응답할 때마다 연결을 닫습니다(Connection: close). 그래서 모든 요청이 새 연결이자 새 스레드입니다. 요청마다 GIL 아래에서 약 0.5 ms의 Python 비용(프레임워크, 요청 파싱, 스레드 시작)이 드는데, 이런 머신에서 실제 Flask 2.2와 비교해 잰 값입니다(bench/werkzeug_vs_model.sh). I/O 대기가 50 ms이면 기다리는 동안 GIL이 풀리므로 연결 열 개보다 훨씬 많이 동시에 처리합니다. 천장은 GIL입니다: 약 1 / 0.5 ms = 2,000 req/s, 넘겨주기 때문에 그보다 적습니다. accept 루프도 Python이라 새 연결마다 GIL이 필요하고, 그래서 살아 있는 스레드 수가 억제됩니다.</translation>
+    </message>
+    <message>
+        <source>Event loop: one slow handler blocks everyone</source>
+        <translation>이벤트 루프: 느린 핸들러 하나가 모두를 막는다</translation>
+    </message>
+    <message>
+        <source>100 connections, each request 2 ms of CPU and 20 ms of I/O. The loop overlaps the waits but computes one request at a time: at most 500 req/s, and every request queues behind the CPU work of the others, so latency is about 100 x 2 ms = 200 ms, not 22 ms. Move the CPU slider while it runs and watch the waiting line.</source>
+        <translation>연결 100개, 요청마다 CPU 2 ms와 I/O 20 ms. 루프는 대기를 겹치지만 계산은 한 번에 요청 하나씩입니다: 최대 500 req/s이고, 모든 요청이 다른 요청들의 CPU 작업 뒤에 줄을 서므로 지연 시간은 22 ms가 아니라 약 100 x 2 ms = 200 ms입니다. 실행 중에 CPU 슬라이더를 움직여 대기 중 선을 지켜보세요.</translation>
+    </message>
+    <message>
+        <source>Convoy effect: one CPU-heavy request delays I/O-bound ones</source>
+        <translation>호위 효과: CPU가 무거운 요청 하나가 I/O 바운드 요청들을 늦춘다</translation>
+    </message>
+    <message>
+        <source>Ten connections make I/O-bound requests (5 ms wait, no CPU): alone they take about 5 ms. One more connection sends requests that compute for 50 ms. Under the GIL, every I/O-bound thread that comes back from its wait must take the lock from the CPU-bound one, which lets go only after a 5 ms switch interval: the I/O-bound requests slow down several-fold (bpo-7946). On the event loop it is worse: the heavy handler blocks the only thread, so every other request waits for it in full. The charts show the ten I/O-bound connections; the heavy one is counted apart.</source>
+        <translation>연결 열 개가 I/O 바운드 요청(대기 5 ms, CPU 없음)을 보냅니다: 이것들만 있으면 약 5 ms 걸립니다. 연결 하나가 더해져 50 ms 동안 계산하는 요청을 보냅니다. GIL 아래에서는 대기를 마치고 돌아온 I/O 바운드 스레드마다 CPU 바운드 스레드에게서 락을 가져와야 하는데, 그 스레드는 5 ms 전환 간격이 지나야 락을 놓습니다: I/O 바운드 요청이 몇 배 느려집니다(bpo-7946). 이벤트 루프에서는 더 나쁩니다: 무거운 핸들러가 유일한 스레드를 막으므로 다른 요청은 모두 그것이 끝날 때까지 기다립니다. 차트는 I/O 바운드 연결 열 개를 보여 주고, 무거운 연결은 따로 셉니다.</translation>
+    </message>
+    <message>
+        <source>Slow clients: the event loop shrugs, a 10-thread pool freezes while they stay</source>
+        <translation>느린 클라이언트: 이벤트 루프는 끄떡없고, 스레드 10개짜리 풀은 그동안 멈춘다</translation>
+    </message>
+    <message>
+        <source>50 connections make I/O-bound requests (10 ms wait), and 10 more clients send a request one byte a second and never finish it (slowloris). The event loop reads them without blocking and serves on at full speed; Node would answer them 408 after its 60 s headersTimeout. A gunicorn-style pool of 10 threads gives each slow client a thread that waits in recv() for the rest of its request: gunicorn has no header timeout, so the pool serves nothing for as long as they stay (0 req/s). Werkzeug&apos;s thread per connection (threads 0) would shrug too: slow clients cost it threads, not service. The slow clients are counted apart.</source>
+        <translation>연결 50개가 I/O 바운드 요청(대기 10 ms)을 보내고, 클라이언트 10개가 더해져 요청을 초당 1바이트씩 보내며 끝내지 않습니다(slowloris). 이벤트 루프는 막히지 않고 이들을 읽으며 전속력으로 계속 처리합니다. Node라면 60초 headersTimeout 뒤에 408로 응답합니다. gunicorn 방식의 스레드 10개짜리 풀은 느린 클라이언트마다 스레드를 하나씩 내주고, 그 스레드는 요청의 나머지를 recv()에서 기다립니다: gunicorn에는 헤더 타임아웃이 없으므로, 그들이 머무는 동안 풀은 아무것도 처리하지 못합니다(0 req/s). Werkzeug의 연결마다 스레드(스레드 0)도 끄떡없습니다: 느린 클라이언트는 스레드를 쓸 뿐 처리를 막지 않습니다. 느린 클라이언트는 따로 셉니다.</translation>
+    </message>
+    <message>
+        <source>Slow clients vs gunicorn sync workers: killed and replaced after 30 s</source>
+        <translation>느린 클라이언트 대 gunicorn sync 워커: 30초 뒤 강제 종료되고 대체된다</translation>
+    </message>
+    <message>
+        <source>2 gunicorn-style sync workers (process per core, one thread each, the kernel spreading connections) and 2 clients that send a request one byte a second and never finish it. A worker reading such a request is stuck, stops reporting to its arbiter, and after gunicorn&apos;s 30 s timeout it is killed and replaced (a marker on the charts, a restart in the summary); the requests of the connections it held fail. Then the slow clients come straight back and the new workers are stuck in turn: the timeout bounds one stuck request, not clients that keep coming, which is why gunicorn&apos;s documentation asks for a buffering proxy (nginx) in front. A gthread worker would never be killed: its main loop keeps reporting while its pool threads wait.</source>
+        <translation>gunicorn 방식의 sync 워커 2개(코어당 프로세스, 워커마다 스레드 하나, 커널이 연결을 나눔)와, 요청을 초당 1바이트씩 보내며 끝내지 않는 클라이언트 2개. 그런 요청을 읽는 워커는 멈춰서 arbiter에 보고하지 못하고, gunicorn의 30초 타임아웃 뒤에 강제 종료되고 대체됩니다(차트에 표시, 요약에 재시작 1회). 그 워커가 붙잡고 있던 연결의 요청은 실패합니다. 그런데 느린 클라이언트가 곧바로 돌아와 새 워커도 차례로 멈춥니다: 타임아웃은 멈춘 요청 하나를 끊을 뿐 계속 오는 클라이언트는 막지 못합니다. gunicorn 문서가 앞단에 버퍼링 프록시(nginx)를 두라고 하는 이유입니다. gthread 워커라면 강제 종료되지 않습니다: 풀의 스레드가 기다리는 동안에도 메인 루프는 계속 보고합니다.</translation>
+    </message>
+    <message>
+        <source>gunicorn sync workers (2 × cores + 1): 1,000 connections, 5 served at once</source>
+        <translation>gunicorn sync 워커 (2 × 코어 + 1): 연결 1,000개, 동시에 5개 처리</translation>
+    </message>
+    <message>
+        <source>gunicorn&apos;s sync worker, as its docs advise: workers = 2 × cores + 1 = 5 on this 2-core machine (the file says 5; gunicorn&apos;s own default is 1 worker). Each is a process with one thread (threads 1), accepting on the shared socket (kernel) and closing the connection after every response (keep-alive off) and accepting the next one only then (worker connections 1: a sync worker&apos;s loop is accept, handle, close). 1,000 connections, each request 50 ms of I/O: the server-side in-service count stays at 5, about 5 / 0.05 s = 100 req/s, and the other 995 wait seconds in the accept queue. That is where &apos;Flask handles about ten connections&apos; comes from: the worker count, not Python.</source>
+        <translation>gunicorn 문서가 권하는 대로 설정한 sync 워커: 워커 = 2 × 코어 + 1 = 이 2코어 머신에서 5(파일에 5로 적혀 있음; gunicorn의 기본값은 워커 1개). 각 워커는 스레드 하나짜리 프로세스(스레드 1)이고, 공유 소켓에서 accept하며(kernel), 응답할 때마다 연결을 닫고(keep-alive 끔) 그다음에야 다음 연결을 받습니다(워커당 연결 1: sync 워커의 루프는 accept, 처리, close). 연결 1,000개, 요청마다 I/O 50 ms: 서버 쪽 처리 중 수는 5에 머물러 약 5 / 0.05 s = 100 req/s이고, 나머지 995개는 accept 대기열에서 몇 초씩 기다립니다. &apos;Flask는 연결 열 개 정도를 처리한다&apos;는 말은 여기서 나옵니다: Python이 아니라 워커 수입니다.</translation>
+    </message>
+    <message>
+        <source>gunicorn gthread (5 workers × 4 threads) vs sync: 4× the requests in service</source>
+        <translation>gunicorn gthread (워커 5개 × 스레드 4개) 대 sync: 처리 중 요청이 4배</translation>
+    </message>
+    <message>
+        <source>The same 5 gunicorn workers on the same 1,000 I/O-bound connections (50 ms wait per request): sync workers (threads 1, keep-alive off) accept one connection at a time and serve 5 requests at once, about 100 req/s; gthread workers with --threads 4 (the docs suggest 2-4 × cores; gunicorn&apos;s default is 1) serve workers × threads = 20, about 400 req/s, keep connections alive 2 s and hold up to 1,000 connections each (gunicorn&apos;s worker_connections default). Look at the in-service line: it is the product, never more. Threads release the GIL while they wait, so the GIL costs nothing here.</source>
+        <translation>같은 gunicorn 워커 5개, 같은 I/O 바운드 연결 1,000개(요청마다 대기 50 ms): sync 워커(스레드 1, keep-alive 끔)는 한 번에 연결 하나만 받아 동시에 요청 5개를 처리하며 약 100 req/s입니다. --threads 4의 gthread 워커(문서는 2-4 × 코어를 권함; gunicorn 기본값은 1)는 워커 × 스레드 = 20개를 처리해 약 400 req/s이고, 연결을 2초 동안 유지하며 워커마다 최대 1,000개 연결을 붙잡습니다(gunicorn의 worker_connections 기본값). 처리 중 선을 보세요: 곱한 값이고, 그보다 많아지지 않습니다. 스레드는 기다리는 동안 GIL을 풀므로 여기서 GIL은 비용이 없습니다.</translation>
+    </message>
+    <message>
+        <source>gunicorn + gevent shrugs at 1,000 I/O-bound connections; sync workers serve 5</source>
+        <translation>gunicorn + gevent는 I/O 바운드 연결 1,000개에 끄떡없고, sync 워커는 5개를 처리한다</translation>
+    </message>
+    <message>
+        <source>gunicorn -k gevent: 5 worker processes (2 × cores + 1), each one event loop of green threads (an event loop in all but name: one OS thread, so the GIL never matters), each accepting at most 1,000 connections (gevent&apos;s worker_connections default). Flask&apos;s own cost per request is the overhead (340 µs: the median of six `conclab-cli calibrate --scenario` runs of this file against bench/werkzeug_app.py&apos;s hello world under gunicorn -k gevent -w 5 on a busy 2-core machine, 139 to 552 µs; one gave 3,522 req/s real, 3,127 fitted, ratio 0.89. bench/recipes_vs_real.sh repeats it on yours). 1,000 connections, 50 ms of I/O each: gevent keeps them all in service and answers thousands of requests a second, like Node; the same 5 sync workers serve 5 at a time, about 100 req/s.</source>
+        <translation>gunicorn -k gevent: 워커 프로세스 5개(2 × 코어 + 1), 각각 그린 스레드로 된 이벤트 루프 하나(이름만 다를 뿐 이벤트 루프: OS 스레드가 하나라 GIL은 문제가 되지 않음), 각각 최대 1,000개 연결을 받습니다(gevent의 worker_connections 기본값). 요청당 Flask 자체 비용은 오버헤드입니다(340 µs: 바쁜 2코어 머신에서 gunicorn -k gevent -w 5로 띄운 bench/werkzeug_app.py의 hello world에 이 파일로 `conclab-cli calibrate --scenario`를 여섯 번 돌린 결과의 중앙값, 139~552 µs; 한 번은 실제 3,522 req/s, 피팅 3,127, 비율 0.89였습니다. bench/recipes_vs_real.sh로 내 머신에서 다시 잴 수 있습니다). 연결 1,000개, 각각 I/O 50 ms: gevent는 Node처럼 모두를 처리 중으로 두고 초당 수천 개 요청에 응답합니다. 같은 sync 워커 5개는 한 번에 5개씩, 약 100 req/s를 처리합니다.</translation>
+    </message>
+    <message>
+        <source>gunicorn + gevent blocks on CPU work, like Node</source>
+        <translation>gunicorn + gevent는 Node처럼 CPU 작업에 막힌다</translation>
+    </message>
+    <message>
+        <source>The same gevent workers (5 processes, one event loop of green threads each, worker_connections 1,000, Flask&apos;s 340 µs per request, calibrated as in the gevent vs sync preset) with 200 connections doing 20 ms of I/O, and 2 more connections sending requests that compute for 200 ms. A green thread computing never yields: every other connection of its worker waits until it returns, so each time a heavy request lands, the p99 of the light requests jumps from about 20 ms to hundreds of ms or more and the waiting line rises; the p50 stays near 20 ms because the other workers go on. Green threads make I/O cheap, not CPU work; use sync or gthread workers (or a task queue) for that.</source>
+        <translation>같은 gevent 워커(프로세스 5개, 각각 그린 스레드 이벤트 루프 하나, worker_connections 1,000, 요청당 Flask 340 µs, gevent 대 sync 프리셋처럼 보정함)에 I/O 20 ms짜리 연결 200개, 그리고 200 ms 동안 계산하는 요청을 보내는 연결 2개를 더합니다. 계산 중인 그린 스레드는 양보하지 않습니다: 그 워커의 다른 연결은 모두 그것이 끝날 때까지 기다립니다. 그래서 무거운 요청이 들어올 때마다 가벼운 요청의 p99가 약 20 ms에서 수백 ms 이상으로 뛰고 대기 중 선이 올라갑니다. 다른 워커들은 계속 돌아가므로 p50은 20 ms 근처에 머뭅니다. 그린 스레드는 I/O를 싸게 만들 뿐 CPU 작업을 싸게 만들지는 않습니다. CPU 작업에는 sync나 gthread 워커(또는 작업 큐)를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>nginx in front of 2 Flask instances vs 1: two GILs, nearly twice the requests</source>
+        <translation>Flask 인스턴스 2개 앞의 nginx 대 1개: GIL 두 개, 요청은 거의 두 배</translation>
+    </message>
+    <message>
+        <source>Two Flask dev servers (one thread per connection, Connection: close, one GIL each) behind one port, connections handed out in turn as nginx&apos;s upstream round-robin does, against a single instance. 200 connections; each request costs 2 ms of Python CPU and 20 ms of I/O, so one GIL caps an instance below 500 req/s: two instances compute on both cores and get close to twice that, less what the load generator takes. Debian&apos;s nginx.conf has worker_connections 768 per nginx worker (2 workers on 2 cores) and a proxied request holds two connections (client and upstream): at most 768 requests in flight, which the model puts as 384 connections per instance. It binds past 768 connections: move the connections slider beyond it and the rest wait in the accept queue.</source>
+        <translation>Flask 개발 서버 두 개(연결마다 스레드 하나, Connection: close, 각자 GIL 하나)를 포트 하나 뒤에 두고, nginx의 upstream 라운드 로빈처럼 연결을 차례로 나눠 줍니다. 이를 인스턴스 하나와 비교합니다. 연결 200개; 요청마다 Python CPU 2 ms와 I/O 20 ms가 들므로 GIL 하나가 인스턴스를 500 req/s 아래로 묶습니다. 인스턴스 두 개는 두 코어에서 계산하므로 그 두 배에 가까워지고, 부하 생성기가 가져가는 만큼 모자랍니다. Debian의 nginx.conf는 nginx 워커당 worker_connections 768(코어 2개에 워커 2개)이고, 프록시된 요청 하나는 연결 두 개(클라이언트와 upstream)를 붙잡습니다: 동시에 최대 768개 요청이며, 모델은 이를 인스턴스당 연결 384개로 둡니다. 연결 768개를 넘으면 이 한도가 걸립니다: 연결 슬라이더를 그 너머로 옮기면 나머지는 accept 대기열에서 기다립니다.</translation>
+    </message>
+    <message>
+        <source>Node cluster (one worker per core) vs one Node process: CPU-bound, ~2× on 2 cores</source>
+        <translation>Node cluster (코어마다 워커 하나) 대 Node 프로세스 하나: CPU 바운드, 코어 2개에서 ~2배</translation>
+    </message>
+    <message>
+        <source>Node&apos;s cluster module: one worker process per core (workers 0 = the number of cores), the primary handing connections out round-robin (SCHED_RR, the default on Linux). Each request computes 5 ms, on 10 connections. One Node process computes one request at a time on one core (about 200 req/s); the cluster computes on every core, so throughput roughly doubles on 2 cores and latency halves, less what the load generator takes from the same cores.</source>
+        <translation>Node의 cluster 모듈: 코어마다 워커 프로세스 하나(워커 0 = 코어 수), 주 프로세스가 연결을 라운드 로빈으로 나눠 줍니다(SCHED_RR, Linux의 기본값). 연결 10개에서 요청마다 5 ms를 계산합니다. Node 프로세스 하나는 코어 하나에서 한 번에 요청 하나를 계산하고(약 200 req/s), 클러스터는 모든 코어에서 계산하므로 코어 2개에서 처리량은 대략 두 배, 지연 시간은 절반이 됩니다. 부하 생성기가 같은 코어에서 가져가는 만큼은 모자랍니다.</translation>
+    </message>
+    <message>
+        <source>Node cluster vs one Node process: I/O-bound, the cluster gains little</source>
+        <translation>Node cluster 대 Node 프로세스 하나: I/O 바운드, 클러스터는 얻는 게 적다</translation>
+    </message>
+    <message>
+        <source>The same cluster (one worker per core, round-robin) and a single Node process on 1,000 connections whose requests wait 50 ms on I/O and compute nothing. One event loop already keeps all 1,000 in service (about 1,000 / 0.05 s = 20,000 req/s at most), so more processes have nothing to add: the two runs land close together, the cluster&apos;s only gain being the per-request CPU it spreads over the cores. Scale out for CPU, not for waiting.</source>
+        <translation>같은 클러스터(코어마다 워커 하나, 라운드 로빈)와 Node 프로세스 하나를, I/O에서 50 ms 기다리고 계산은 하지 않는 연결 1,000개로 돌립니다. 이벤트 루프 하나가 이미 1,000개를 모두 처리 중으로 유지하므로(최대 약 1,000 / 0.05 s = 20,000 req/s) 프로세스를 늘려도 더할 게 없습니다: 두 실행의 결과가 비슷하고, 클러스터가 얻는 것은 요청당 CPU를 코어들에 나눠 주는 것뿐입니다. 확장은 CPU를 위해 하는 것이지 대기를 위해 하는 게 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Sweep, I/O-bound: event loop vs 10 GIL threads vs process per core</source>
+        <translation>스윕, I/O 바운드: 이벤트 루프 대 GIL 스레드 10개 대 코어당 프로세스</translation>
+    </message>
+    <message>
+        <source>Every request waits 50 ms on a downstream call and uses no CPU. The event loop&apos;s throughput grows with N like the linear ideal (X = N / 50 ms: σ and κ near 0); a pool of 10 GIL threads stops at 10 / 50 ms = 200 req/s from N = 10 on (a serial bottleneck: σ grows, N* near 10) and its latency R = N / X climbs; process per core scales like the event loop. 8 points × (2 s + 0.5 s warm-up) per model.</source>
+        <translation>모든 요청이 하위 호출에서 50 ms를 기다리고 CPU는 쓰지 않습니다. 이벤트 루프의 처리량은 N에 따라 선형 이상치처럼 늘어납니다(X = N / 50 ms: σ와 κ가 0 근처). GIL 스레드 10개짜리 풀은 N = 10부터 10 / 50 ms = 200 req/s에서 멈추고(직렬 병목: σ가 커지고 N*는 10 근처) 지연 시간 R = N / X가 올라갑니다. 코어당 프로세스는 이벤트 루프처럼 확장됩니다. 모델마다 점 8개 × (2초 + 워밍업 0.5초).</translation>
+    </message>
+    <message>
+        <source>Sweep, CPU-bound: event loop vs 10 GIL threads vs process per core</source>
+        <translation>스윕, CPU 바운드: 이벤트 루프 대 GIL 스레드 10개 대 코어당 프로세스</translation>
+    </message>
+    <message>
+        <source>Every request computes for 5 ms. One event loop is saturated by a single client (X = 1 / 5 ms = 200 req/s, σ near 1: more connections only queue); 10 GIL-locked threads are no better, only the lock holder computes; process per core adds a core per worker, so X grows up to the number of cores and then flattens. 8 points × (2 s + 0.5 s warm-up) per model.</source>
+        <translation>모든 요청이 5 ms 동안 계산합니다. 이벤트 루프 하나는 클라이언트 하나로 포화됩니다(X = 1 / 5 ms = 200 req/s, σ는 1 근처: 연결을 늘려도 줄만 섬). GIL에 묶인 스레드 10개도 나을 게 없습니다. 락을 쥔 스레드만 계산하니까요. 코어당 프로세스는 워커마다 코어를 하나씩 더하므로 X가 코어 수까지 늘다가 평평해집니다. 모델마다 점 8개 × (2초 + 워밍업 0.5초).</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>event loop</source>
+        <translation>이벤트 루프</translation>
+    </message>
+    <message>
+        <source>GIL threads (one per connection)</source>
+        <translation>GIL 스레드 (연결마다 하나)</translation>
+    </message>
+    <message>
+        <source>GIL threads (%1)</source>
+        <translation>GIL 스레드 (%1)</translation>
+    </message>
+    <message>
+        <source>process per core (%1 × %2)</source>
+        <translation>코어당 프로세스 (%1 × %2)</translation>
+    </message>
+    <message>
+        <source>open loop: %1 req/s over at most %2 connections</source>
+        <translation>개방 루프: 최대 %2개 연결로 %1 req/s</translation>
+    </message>
+    <message>
+        <source>%1 connections</source>
+        <translation>연결 %1개</translation>
+    </message>
+    <message>
+        <source> · %1 ms CPU + %2 ms I/O per request</source>
+        <translation> · 요청당 CPU %1 ms + I/O %2 ms</translation>
+    </message>
+    <message>
+        <source> + %1 µs overhead</source>
+        <translation> + 오버헤드 %1 µs</translation>
+    </message>
+    <message>
+        <source> · + %1 CPU-heavy connection(s) at %2 ms</source>
+        <translation> · + CPU 부하가 큰 연결 %1개(%2 ms)</translation>
+    </message>
+    <message>
+        <source> · %1 s</source>
+        <translation> · %1초</translation>
+    </message>
+    <message>
+        <source> vs </source>
+        <translation> 대 </translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>the file name must end in .png, .svg or .pdf</source>
+        <translation>파일 이름은 .png, .svg, .pdf로 끝나야 합니다</translation>
+    </message>
+    <message>
+        <source>size must be 200×150 to 10000×10000 at a scale of up to 8</source>
+        <translation>크기는 200×150에서 10000×10000 사이, 배율은 8 이하여야 합니다</translation>
+    </message>
+    <message>
+        <source>the file exists (use --force, or confirm in the dialog)</source>
+        <translation>파일이 이미 있습니다(--force를 쓰거나 대화상자에서 확인하세요)</translation>
+    </message>
+    <message>
+        <source>PNG encoding failed</source>
+        <translation>PNG 인코딩에 실패했습니다</translation>
+    </message>
+    <message>
+        <source>Event loop (Node.js)</source>
+        <translation>이벤트 루프 (Node.js)</translation>
+    </message>
+    <message>
+        <source>GIL-locked threads (Flask)</source>
+        <translation>GIL에 묶인 스레드 (Flask)</translation>
+    </message>
+    <message>
+        <source>Process per core (cluster / gunicorn)</source>
+        <translation>코어당 프로세스 (cluster / gunicorn)</translation>
+    </message>
+    <message>
+        <source>Round-robin (Node cluster)</source>
+        <translation>라운드 로빈 (Node cluster)</translation>
+    </message>
+    <message>
+        <source>The primary accepts every connection and hands it to the next worker in turn: Node cluster&apos;s default (SCHED_RR). Even.</source>
+        <translation>주 프로세스가 모든 연결을 받아 워커에 차례로 넘깁니다: Node cluster의 기본값(SCHED_RR). 고르게 나뉩니다.</translation>
+    </message>
+    <message>
+        <source>Kernel accept (gunicorn)</source>
+        <translation>커널 accept (gunicorn)</translation>
+    </message>
+    <message>
+        <source>Every worker accept()s on one shared socket and the kernel picks who wins: gunicorn, Node&apos;s SCHED_NONE. Uneven under a burst of connections.</source>
+        <translation>모든 워커가 공유 소켓 하나에서 accept()하고, 누가 가져갈지는 커널이 정합니다: gunicorn, Node의 SCHED_NONE. 연결이 한꺼번에 몰리면 고르지 않습니다.</translation>
+    </message>
+    <message>
+        <source>SO_REUSEPORT (nginx reuseport)</source>
+        <translation>SO_REUSEPORT (nginx reuseport)</translation>
+    </message>
+    <message>
+        <source>One listening socket per worker on the same port; the kernel spreads connections by a hash of their addresses: nginx `listen … reuseport`. A busy worker&apos;s queue fills while another&apos;s stays empty.</source>
+        <translation>워커마다 같은 포트에 자기 listen 소켓이 있고, 커널이 주소의 해시로 연결을 나눕니다: nginx `listen … reuseport`. 바쁜 워커의 대기열은 차는데 다른 워커의 대기열은 비어 있을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Scenario key &quot;%1&quot;, CLI --%2</source>
+        <translation>시나리오 키 &quot;%1&quot;, CLI --%2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Coordinated omission.&lt;/b&gt; A closed-loop tool (wrk, ab) sends the next request only when the last one came back, so while the server stalls it sends nothing and measures nothing: the users who would have arrived meanwhile are left out. This open-loop run sends %1 requests/s on schedule and counts latency from when each was &lt;i&gt;due&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;협조적 누락(coordinated omission).&lt;/b&gt; 폐쇄 루프 도구(wrk, ab)는 이전 요청의 응답이 와야 다음 요청을 보냅니다. 그래서 서버가 멈춰 있는 동안에는 아무것도 보내지도 재지도 않고, 그사이 도착했을 사용자들은 통계에서 빠집니다. 이 개방 루프 실행은 초당 %1개 요청을 일정대로 보내고, 지연 시간을 각 요청이 &lt;i&gt;보내졌어야 할&lt;/i&gt; 시각부터 잽니다.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Your figures appear once responses come back.</source>
+        <translation>&lt;br&gt;응답이 돌아오기 시작하면 여기에 수치가 나타납니다.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Your p99 is %1 measured from when requests were due, %2 measured from when they were sent&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b&gt;p99는 예정 시각부터 재면 %1, 실제로 보낸 시각부터 재면 %2입니다&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> (%1× more: the rest is time spent waiting for a free connection, which a closed loop never sees).</source>
+        <translation> (%1배: 나머지는 빈 연결을 기다린 시간이며, 폐쇄 루프에서는 보이지 않습니다).</translation>
+    </message>
+    <message>
+        <source>: they agree, the server keeps up with the rate.</source>
+        <translation>: 둘이 같습니다. 서버가 요청 속도를 따라가고 있습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Late (due while no connection was free): &lt;b&gt;%1&lt;/b&gt; · dropped (still unsent %2 s after due): &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation>&lt;br&gt;지연(빈 연결이 없을 때 예정됨): &lt;b&gt;%1&lt;/b&gt; · 버림(예정 후 %2초가 지나도록 못 보냄): &lt;b&gt;%3&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>client connections N (log)</source>
+        <translation>클라이언트 연결 N (로그)</translation>
+    </message>
+    <message>
+        <source>no fit yet: it needs %1 points including N = 1 (have %2%3)</source>
+        <translation>아직 피팅 없음: N = 1을 포함해 %1개 점이 필요합니다(현재 %2개%3)</translation>
+    </message>
+    <message>
+        <source>, none at N = 1</source>
+        <translation>, N = 1 없음</translation>
+    </message>
+    <message>
+        <source>λ = %1 req/s · σ = %2 · κ = %3 · N* = %4 · R² = %5</source>
+        <translation>λ = %1 req/s · σ = %2 · κ = %3 · N* = %4 · R² = %5</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>Concurrency sweep: %1</source>
+        <translation>동시성 스윕: %1</translation>
+    </message>
+    <message>
+        <source>%1 ms CPU + %2 ms I/O per request · %3 s per point after %4 s warm-up</source>
+        <translation>요청당 CPU %1 ms + I/O %2 ms · 점마다 워밍업 %4초 뒤 %3초</translation>
+    </message>
+    <message>
+        <source>%1 req/s</source>
+        <translation>%1 req/s</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Event loop&lt;/b&gt; (Node.js / Express): one thread runs every connection. &lt;b&gt;I/O waits overlap&lt;/b&gt;: a request waiting on a downstream call costs only a timer, so thousands of connections can be in service at once. &lt;b&gt;CPU work blocks&lt;/b&gt;: while one handler computes, no other connection is read, written or answered — requests pile up as &lt;i&gt;waiting&lt;/i&gt;, and the tail latency grows with the number of connections. It uses one core, whatever the machine has.</source>
+        <translation>&lt;b&gt;이벤트 루프&lt;/b&gt;(Node.js / Express): 스레드 하나가 모든 연결을 처리합니다. &lt;b&gt;I/O 대기는 겹쳐집니다&lt;/b&gt;: 하위 호출을 기다리는 요청은 타이머 하나 값밖에 들지 않으니, 수천 개 연결을 한꺼번에 처리할 수 있습니다. &lt;b&gt;CPU 작업은 루프를 막습니다&lt;/b&gt;: 핸들러 하나가 계산하는 동안 다른 연결은 읽지도, 쓰지도, 응답하지도 못합니다. 요청이 &lt;i&gt;대기 중&lt;/i&gt;으로 쌓이고, 꼬리 지연 시간이 연결 수에 비례해 늘어납니다. 머신에 코어가 몇 개든 코어 하나만 씁니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;GIL-locked threads&lt;/b&gt; (Flask on Werkzeug, gunicorn gthread): OS threads do blocking I/O, but handler CPU work (and the framework overhead) runs only while holding one global interpreter lock, handed over the way CPython does it: a thread that wants the lock waits one &lt;i&gt;switch interval&lt;/i&gt; (5 ms), then asks the holder to drop it. &lt;b&gt;I/O waits overlap&lt;/b&gt; (the lock is released), &lt;b&gt;CPU work never runs in parallel&lt;/b&gt;: more threads add no throughput for CPU-bound handlers, and a request back from I/O queues behind a CPU-bound one (the convoy effect). &lt;i&gt;Threads&lt;/i&gt; = pool size: at most that many requests are in service, the rest wait. Threads = 0 is Werkzeug&apos;s one thread per connection.</source>
+        <translation>&lt;b&gt;GIL에 묶인 스레드&lt;/b&gt;(Werkzeug 위의 Flask, gunicorn gthread): OS 스레드가 블로킹 I/O를 하지만, 핸들러의 CPU 작업(과 프레임워크 오버헤드)은 전역 인터프리터 락(GIL) 하나를 쥐고 있을 때만 실행됩니다. 락은 CPython 방식으로 넘어갑니다: 락을 원하는 스레드는 &lt;i&gt;전환 간격&lt;/i&gt;(5 ms)만큼 기다린 뒤 점유 스레드에게 내놓으라고 요청합니다. &lt;b&gt;I/O 대기는 겹쳐지지만&lt;/b&gt;(락이 풀림), &lt;b&gt;CPU 작업은 결코 병렬로 돌지 않습니다&lt;/b&gt;: CPU 바운드 핸들러라면 스레드를 늘려도 처리량이 늘지 않고, I/O에서 돌아온 요청은 CPU 바운드 요청 뒤에 줄을 섭니다(호위 효과, convoy effect). &lt;i&gt;스레드&lt;/i&gt; = 풀 크기: 최대 그만큼의 요청만 처리 중이고 나머지는 기다립니다. 스레드 0은 Werkzeug처럼 연결마다 스레드 하나입니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kernel accept&lt;/b&gt; (gunicorn, Node&apos;s SCHED_NONE): every worker accept()s on one shared listening socket and the kernel decides which waiting worker wins. Under a burst of connections the worker that wakes first takes many: the per-worker lines of &lt;i&gt;Inside the server&lt;/i&gt; drift apart.</source>
+        <translation>&lt;b&gt;커널 accept&lt;/b&gt;(gunicorn, Node의 SCHED_NONE): 모든 워커가 공유 listen 소켓 하나에서 accept()하고, 기다리던 워커 중 누가 가져갈지는 커널이 정합니다. 연결이 한꺼번에 몰리면 먼저 깨어난 워커가 많이 가져갑니다: &lt;i&gt;서버 내부&lt;/i&gt;의 워커별 선이 벌어집니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;SO_REUSEPORT&lt;/b&gt; (nginx &lt;code&gt;listen … reuseport&lt;/code&gt;): each worker has its own listening socket on the same port, and the kernel assigns each new connection by a hash of its addresses, whoever is busy. The spread is even on average, but a worker stuck on CPU work keeps receiving connections that wait in its own queue while another&apos;s is empty.</source>
+        <translation>&lt;b&gt;SO_REUSEPORT&lt;/b&gt;(nginx &lt;code&gt;listen … reuseport&lt;/code&gt;): 워커마다 같은 포트에 자기 listen 소켓이 있고, 커널은 새 연결을 주소의 해시로 배정합니다. 누가 바쁜지는 보지 않습니다. 평균적으로는 고르게 퍼지지만, CPU 작업에 묶인 워커도 계속 연결을 받아 자기 대기열에 쌓아 두고, 다른 워커의 대기열은 비어 있을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Round-robin&lt;/b&gt; (Node cluster&apos;s default, SCHED_RR): the primary process accepts every connection and hands it to the next worker in turn, so the workers get equal shares of connections, whatever each is doing.</source>
+        <translation>&lt;b&gt;라운드 로빈&lt;/b&gt;(Node cluster의 기본값, SCHED_RR): 주 프로세스가 모든 연결을 받아 다음 워커에게 차례로 넘깁니다. 그래서 워커마다 무엇을 하고 있든 연결을 똑같이 나눠 받습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Process per core&lt;/b&gt; (Node&apos;s cluster module, gunicorn workers): N separate server processes share one listening port; each runs its own %1, so CPU work &lt;b&gt;runs in parallel on every core&lt;/b&gt; — until the cores run out (the load generator needs one too). &lt;i&gt;Workers&lt;/i&gt; = processes. &lt;i&gt;Worker connections&lt;/i&gt; caps what each worker holds (gevent&apos;s and nginx&apos;s worker_connections).</source>
+        <translation>&lt;b&gt;코어당 프로세스&lt;/b&gt;(Node의 cluster 모듈, gunicorn 워커): 서버 프로세스 N개가 listen 포트 하나를 나눠 쓰고, 저마다 자기 %1을(를) 돌립니다. 그래서 CPU 작업이 &lt;b&gt;모든 코어에서 병렬로 돕니다&lt;/b&gt; — 코어가 바닥날 때까지(부하 생성기도 코어 하나가 필요합니다). &lt;i&gt;워커&lt;/i&gt; = 프로세스 수. &lt;i&gt;워커당 연결&lt;/i&gt;은 워커 하나가 붙잡는 연결 수의 상한입니다(gevent와 nginx의 worker_connections).</translation>
+    </message>
+    <message>
+        <source>GIL-locked threads</source>
+        <translation>GIL에 묶인 스레드</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Recipes&lt;/b&gt;: &lt;i&gt;one Node process&lt;/i&gt; = this model. &lt;i&gt;gunicorn + gevent&lt;/i&gt; is this model inside each worker: see process per core, inner event loop.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;구성 예&lt;/b&gt;: &lt;i&gt;Node 프로세스 하나&lt;/i&gt; = 이 모델. &lt;i&gt;gunicorn + gevent&lt;/i&gt;는 워커마다 이 모델이 들어 있는 구성입니다: 코어당 프로세스의 내부 모델을 이벤트 루프로 두세요.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Recipes&lt;/b&gt;: &lt;i&gt;Flask&apos;s dev server&lt;/i&gt; (flask run) = threads 0, keep-alive off. &lt;i&gt;One gunicorn gthread worker&lt;/i&gt; = threads N, keep-alive on (2 s). &lt;i&gt;One gunicorn sync worker&lt;/i&gt; = threads 1, keep-alive off.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;구성 예&lt;/b&gt;: &lt;i&gt;Flask 개발 서버&lt;/i&gt;(flask run) = 스레드 0, keep-alive 끔. &lt;i&gt;gunicorn gthread 워커 하나&lt;/i&gt; = 스레드 N, keep-alive 켬(2초). &lt;i&gt;gunicorn sync 워커 하나&lt;/i&gt; = 스레드 1, keep-alive 끔.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Recipes&lt;/b&gt;:&lt;br&gt;• &lt;i&gt;gunicorn sync&lt;/i&gt; = process per core, inner GIL threads, threads 1, keep-alive off, scheduling kernel, workers 2 × cores + 1: workers requests at once.&lt;br&gt;• &lt;i&gt;gunicorn gthread&lt;/i&gt; = the same with threads N and keep-alive on: workers × threads at once.&lt;br&gt;• &lt;i&gt;gunicorn -k gevent&lt;/i&gt; = inner event loop (an event loop inside each worker; the GIL never matters because only one OS thread runs Python), worker connections 1,000, Flask&apos;s cost as a calibrated overhead.&lt;br&gt;• &lt;i&gt;nginx in front of N Flask instances&lt;/i&gt; = N workers of GIL threads (threads 0, keep-alive off), round-robin (nginx upstream) or reuseport, worker connections for nginx&apos;s limit (768 per nginx worker in Debian).&lt;br&gt;• &lt;i&gt;Node cluster&lt;/i&gt; = inner event loop, workers 0 (one per core), round-robin (SCHED_RR).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;구성 예&lt;/b&gt;:&lt;br&gt;• &lt;i&gt;gunicorn sync&lt;/i&gt; = 코어당 프로세스, 내부 모델 GIL 스레드, 스레드 1, keep-alive 끔, 스케줄링 kernel, 워커 2 × 코어 수 + 1: 워커 수만큼의 요청을 동시에 처리.&lt;br&gt;• &lt;i&gt;gunicorn gthread&lt;/i&gt; = 같은 구성에 스레드 N, keep-alive 켬: 워커 × 스레드만큼 동시에 처리.&lt;br&gt;• &lt;i&gt;gunicorn -k gevent&lt;/i&gt; = 내부 모델 이벤트 루프(워커마다 이벤트 루프 하나; Python을 돌리는 OS 스레드가 하나뿐이라 GIL은 문제가 되지 않음), 워커당 연결 1,000, Flask의 비용은 보정한 오버헤드로.&lt;br&gt;• &lt;i&gt;Flask 인스턴스 N개 앞의 nginx&lt;/i&gt; = GIL 스레드 워커 N개(스레드 0, keep-alive 끔), 라운드 로빈(nginx upstream) 또는 reuseport, 워커당 연결은 nginx의 한도(Debian에서 nginx 워커당 768).&lt;br&gt;• &lt;i&gt;Node cluster&lt;/i&gt; = 내부 모델 이벤트 루프, 워커 0(코어마다 하나), 라운드 로빈(SCHED_RR).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Per request&lt;/i&gt;: &lt;b&gt;overhead&lt;/b&gt; and &lt;b&gt;CPU&lt;/b&gt; are real computation measured in thread CPU time; &lt;b&gt;I/O wait&lt;/b&gt; is a downstream call that uses no CPU. &lt;i&gt;Connections&lt;/i&gt; are closed-loop keep-alive clients, like wrk&apos;s.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;요청마다&lt;/i&gt;: &lt;b&gt;오버헤드&lt;/b&gt;와 &lt;b&gt;CPU&lt;/b&gt;는 스레드 CPU 시간으로 재는 실제 계산이고, &lt;b&gt;I/O 대기&lt;/b&gt;는 CPU를 쓰지 않는 하위 호출입니다. &lt;i&gt;연결&lt;/i&gt;은 wrk처럼 폐쇄 루프로 동작하는 keep-alive 클라이언트입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>real server</source>
+        <translation>실제 서버</translation>
+    </message>
+    <message>
+        <source>unreadable value</source>
+        <translation>읽을 수 없는 값</translation>
+    </message>
+    <message>
+        <source>The remembered settings could not be read (%1); starting with the defaults.</source>
+        <translation>기억해 둔 설정을 읽을 수 없어(%1) 기본값으로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: run an experiment first.</source>
+        <translation>내보낼 것이 없습니다: 먼저 실험을 실행하세요.</translation>
+    </message>
+    <message>
+        <source>connections %1</source>
+        <translation>연결 %1</translation>
+    </message>
+    <message>
+        <source>rate %1 req/s</source>
+        <translation>요청 속도 %1 req/s</translation>
+    </message>
+    <message>
+        <source>CPU %1 ms</source>
+        <translation>CPU %1 ms</translation>
+    </message>
+    <message>
+        <source>I/O %1 ms</source>
+        <translation>I/O %1 ms</translation>
+    </message>
+    <message>
+        <source>overhead %1 µs</source>
+        <translation>오버헤드 %1 µs</translation>
+    </message>
+    <message>
+        <source>overhead without GIL %1 µs</source>
+        <translation>GIL 밖 오버헤드 %1 µs</translation>
+    </message>
+    <message>
+        <source>threads %1</source>
+        <translation>스레드 %1</translation>
+    </message>
+    <message>
+        <source>workers %1</source>
+        <translation>워커 %1</translation>
+    </message>
+    <message>
+        <source>unknown CPU</source>
+        <translation>알 수 없는 CPU</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Cores</source>
+        <translation>코어</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>커널</translation>
+    </message>
+    <message>
+        <source>Concurrency Lab</source>
+        <translation>Concurrency Lab</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>Boost</source>
+        <translation>Boost</translation>
+    </message>
+    <message>
+        <source>Report written</source>
+        <translation>보고서 작성 완료</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>req/s</source>
+        <translation>req/s</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <source>p90 ms</source>
+        <translation>p90 ms</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <source>p99.9 ms</source>
+        <translation>p99.9 ms</translation>
+    </message>
+    <message>
+        <source>max ms</source>
+        <translation>최대 ms</translation>
+    </message>
+    <message>
+        <source>errors</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>server CPU %</source>
+        <translation>서버 CPU %</translation>
+    </message>
+    <message>
+        <source>A real server measured from outside: only the client&apos;s figures exist (no server-side series).</source>
+        <translation>바깥에서 잰 실제 서버: 클라이언트 쪽 수치만 있습니다(서버 쪽 시계열 없음).</translation>
+    </message>
+    <message>
+        <source>%1 s measured</source>
+        <translation>%1초 측정</translation>
+    </message>
+    <message>
+        <source> after %1 s warmup</source>
+        <translation> (워밍업 %1초 뒤)</translation>
+    </message>
+    <message>
+        <source>, one sample every %1 s</source>
+        <translation>, %1초마다 표본 하나</translation>
+    </message>
+    <message>
+        <source>open loop at %1 req/s</source>
+        <translation>개방 루프, %1 req/s</translation>
+    </message>
+    <message>
+        <source>closed loop, %1 connections</source>
+        <translation>폐쇄 루프, 연결 %1개</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>측정 구간</translation>
+    </message>
+    <message>
+        <source>Load generator</source>
+        <translation>부하 생성기</translation>
+    </message>
+    <message>
+        <source>built in, %1 thread(s), %2 (mean CPU %3 % of one core)</source>
+        <translation>내장, 스레드 %1개, %2 (평균 CPU: 코어 하나의 %3 %)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>a real server, measured from outside</source>
+        <translation>바깥에서 잰 실제 서버</translation>
+    </message>
+    <message>
+        <source>started on 127.0.0.1 by Concurrency Lab</source>
+        <translation>Concurrency Lab이 127.0.0.1에서 시작</translation>
+    </message>
+    <message>
+        <source>stopped early: %1</source>
+        <translation>일찍 멈춤: %1</translation>
+    </message>
+    <message>
+        <source>at %1 s, %2</source>
+        <translation>%1초에 %2</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>진단</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>요약</translation>
+    </message>
+    <message>
+        <source>Latency percentiles over the measured period (after warmup), in milliseconds.</source>
+        <translation>측정 구간(워밍업 이후)의 지연 시간 백분위수, 밀리초 단위.</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>없음.</translation>
+    </message>
+    <message>
+        <source>Knob changes during the run</source>
+        <translation>실행 중 바꾼 설정</translation>
+    </message>
+    <message>
+        <source>None: the knobs stayed as started.</source>
+        <translation>없음: 시작할 때 설정 그대로였습니다.</translation>
+    </message>
+    <message>
+        <source>The model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>These runs were opened from a saved report: the machine above wrote this report and may not be the one that measured them.</source>
+        <translation>이 실행들은 저장된 보고서에서 연 것입니다: 위의 머신은 이 보고서를 쓴 머신이며, 측정한 머신과 다를 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>How it was measured</source>
+        <translation>측정 방법</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>시나리오</translation>
+    </message>
+    <message>
+        <source>Nothing stands out in these runs.</source>
+        <translation>이 실행들에서는 눈에 띄는 점이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing stands out in this run.</source>
+        <translation>이 실행에서는 눈에 띄는 점이 없습니다.</translation>
+    </message>
+    <message>
+        <source>a report is .html or .pdf</source>
+        <translation>보고서는 .html이나 .pdf입니다</translation>
+    </message>
+    <message>
+        <source>there is no finished run to report</source>
+        <translation>보고할 끝난 실행이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>RunField</name>
+    <message>
+        <source>the server&apos;s concurrency model</source>
+        <translation>서버의 동시성 모델</translation>
+    </message>
+    <message>
+        <source>process-per-core: the model inside each worker process</source>
+        <translation>process-per-core: 각 워커 프로세스 안의 모델</translation>
+    </message>
+    <message>
+        <source>gil-threads: pool size (gunicorn gthread --threads); 0 = one thread per connection (Werkzeug&apos;s threaded server)</source>
+        <translation>gil-threads: 풀 크기(gunicorn gthread --threads); 0 = 연결마다 스레드 하나(Werkzeug의 스레드 서버)</translation>
+    </message>
+    <message>
+        <source>process-per-core: worker processes; 0 = one per core</source>
+        <translation>process-per-core: 워커 프로세스 수; 0 = 코어마다 하나</translation>
+    </message>
+    <message>
+        <source>process-per-core: round-robin (the primary hands out connections, Node cluster&apos;s default), kernel (workers accept on one shared socket, like gunicorn) or reuseport (a socket per worker, SO_REUSEPORT, like nginx reuseport)</source>
+        <translation>process-per-core: round-robin(주 프로세스가 연결을 나눠 줌, Node cluster의 기본값), kernel(워커들이 공유 소켓 하나에서 accept, gunicorn처럼) 또는 reuseport(워커마다 소켓 하나, SO_REUSEPORT, nginx reuseport처럼)</translation>
+    </message>
+    <message>
+        <source>GIL switch interval (CPython&apos;s sys.getswitchinterval(), 5 ms)</source>
+        <translation>GIL 전환 간격(CPython의 sys.getswitchinterval(), 5 ms)</translation>
+    </message>
+    <message>
+        <source>listen backlog; 0 = the model&apos;s real default (Node 511, Werkzeug 128, gunicorn 2048)</source>
+        <translation>listen 백로그; 0 = 모델이 흉내 내는 실제 서버의 기본값(Node 511, Werkzeug 128, gunicorn 2048)</translation>
+    </message>
+    <message>
+        <source>on: keep connections open between requests (Node, gunicorn gthread); off: answer with Connection: close and close after every response (Werkzeug&apos;s dev server, gunicorn sync), so each request is a new connection and, with threads 0, a new thread</source>
+        <translation>on: 요청 사이에 연결을 유지(Node, gunicorn gthread); off: Connection: close로 응답하고 응답마다 연결을 닫음(Werkzeug 개발 서버, gunicorn sync). 그러면 요청마다 새 연결이고, 스레드 0이면 새 스레드입니다</translation>
+    </message>
+    <message>
+        <source>the most connections each server (each worker process) serves at once; it stops accepting while it holds that many (gevent&apos;s worker_connections 1000, nginx&apos;s 768 in Debian&apos;s nginx.conf); 0 = unlimited (Node, Werkzeug, gunicorn sync and gthread)</source>
+        <translation>서버(워커 프로세스) 하나가 동시에 처리하는 최대 연결 수; 그만큼 붙잡고 있는 동안은 accept를 멈춥니다(gevent의 worker_connections 1000, Debian nginx.conf의 nginx 768); 0 = 무제한(Node, Werkzeug, gunicorn sync와 gthread)</translation>
+    </message>
+    <message>
+        <source>port on 127.0.0.1; 0 = any free port</source>
+        <translation>127.0.0.1의 포트; 0 = 아무 빈 포트</translation>
+    </message>
+    <message>
+        <source>408 and close when a request&apos;s header block is not complete this long after it began; 0 = never, -1 = the model&apos;s default (event loop 60 = Node&apos;s headersTimeout; GIL threads 0: gunicorn and Werkzeug have none)</source>
+        <translation>요청의 헤더 블록이 시작 후 이 시간 안에 다 오지 않으면 408로 응답하고 닫음; 0 = 안 함, -1 = 모델의 기본값(이벤트 루프 60 = Node의 headersTimeout; GIL 스레드 0: gunicorn과 Werkzeug에는 없음)</translation>
+    </message>
+    <message>
+        <source>408 and close when a whole request has not arrived this long after it began; 0 = never, -1 = the model&apos;s default (event loop 300 = Node&apos;s requestTimeout; GIL threads 0)</source>
+        <translation>요청 전체가 시작 후 이 시간 안에 도착하지 않으면 408로 응답하고 닫음; 0 = 안 함, -1 = 모델의 기본값(이벤트 루프 300 = Node의 requestTimeout; GIL 스레드 0)</translation>
+    </message>
+    <message>
+        <source>close a keep-alive connection idle this long between requests; 0 = never, -1 = the model&apos;s default (event loop 5 = Node&apos;s keepAliveTimeout; GIL pool 2 = gunicorn&apos;s --keepalive; one thread per connection 0 = Werkzeug)</source>
+        <translation>요청 사이에 이 시간 동안 쉬는 keep-alive 연결을 닫음; 0 = 안 함, -1 = 모델의 기본값(이벤트 루프 5 = Node의 keepAliveTimeout; GIL 풀 2 = gunicorn의 --keepalive; 연결마다 스레드 0 = Werkzeug)</translation>
+    </message>
+    <message>
+        <source>kill and replace a worker process whose serving loop has not been free this long (gunicorn&apos;s --timeout, its arbiter&apos;s liveness check: a sync worker, threads 1, stuck on a slow client stops reporting; a gthread worker&apos;s main loop does not); 0 = never, -1 = the model&apos;s default (GIL pool 30 = gunicorn; event loop 0 = Node; one thread per connection 0 = Werkzeug)</source>
+        <translation>처리 루프가 이 시간 동안 한가해지지 않은 워커 프로세스를 강제 종료하고 대체함(gunicorn의 --timeout, arbiter의 생존 확인: 느린 클라이언트에 묶인 sync 워커(스레드 1)는 보고를 멈추지만 gthread 워커의 메인 루프는 그렇지 않음); 0 = 안 함, -1 = 모델의 기본값(GIL 풀 30 = gunicorn; 이벤트 루프 0 = Node; 연결마다 스레드 0 = Werkzeug)</translation>
+    </message>
+    <message>
+        <source>framework cost per request, real CPU run like handler work (under the GIL)</source>
+        <translation>요청당 프레임워크 비용, 핸들러 작업처럼 실제 CPU로 실행(GIL 아래에서)</translation>
+    </message>
+    <message>
+        <source>framework cost per request run without the GIL (system calls, thread start): real CPU in parallel with the GIL holder; on the event loop, more CPU on the loop</source>
+        <translation>GIL 없이 실행되는 요청당 프레임워크 비용(시스템 호출, 스레드 시작): GIL을 쥔 스레드와 병렬로 도는 실제 CPU; 이벤트 루프에서는 루프의 CPU가 늘어남</translation>
+    </message>
+    <message>
+        <source>handler CPU work per request, in thread CPU time</source>
+        <translation>요청당 핸들러 CPU 작업, 스레드 CPU 시간 기준</translation>
+    </message>
+    <message>
+        <source>I/O wait per request (a downstream call); uses no CPU and releases the GIL</source>
+        <translation>요청당 I/O 대기(하위 호출); CPU를 쓰지 않고 GIL을 풂</translation>
+    </message>
+    <message>
+        <source>closed-loop keep-alive connections, like wrk -c</source>
+        <translation>폐쇄 루프 keep-alive 연결, wrk -c처럼</translation>
+    </message>
+    <message>
+        <source>open loop, like wrk2 -R: requests per second sent at their intended times whatever the server does, latency counted from those times; 0 = closed loop</source>
+        <translation>개방 루프, wrk2 -R처럼: 서버가 어떻든 예정된 시각에 보내는 초당 요청 수, 지연 시간은 그 시각부터 잼; 0 = 폐쇄 루프</translation>
+    </message>
+    <message>
+        <source>open loop: the most connections the requests are spread over (opened as needed)</source>
+        <translation>개방 루프: 요청을 나눠 싣는 최대 연결 수(필요할 때 엶)</translation>
+    </message>
+    <message>
+        <source>load generator threads, like wrk -t</source>
+        <translation>부하 생성기 스레드, wrk -t처럼</translation>
+    </message>
+    <message>
+        <source>extra connections sending CPU-heavy requests (the convoy effect); counted apart</source>
+        <translation>CPU가 무거운 요청을 보내는 추가 연결(호위 효과); 따로 셈</translation>
+    </message>
+    <message>
+        <source>CPU per request of the heavy connections</source>
+        <translation>무거운 연결의 요청당 CPU</translation>
+    </message>
+    <message>
+        <source>extra connections that send a request one byte a second and never finish it (slowloris), reconnecting when the server closes them; counted apart</source>
+        <translation>요청을 초당 1바이트씩 보내고 끝내지 않는 추가 연결(slowloris), 서버가 닫으면 다시 연결함; 따로 셈</translation>
+    </message>
+    <message>
+        <source>a request without a complete response after this long counts as a timeout error</source>
+        <translation>이 시간이 지나도록 응답이 완전히 오지 않은 요청은 타임아웃 오류로 셈</translation>
+    </message>
+    <message>
+        <source>how long the run lasts, warmup included (0 = until stopped, GUI only)</source>
+        <translation>실행 시간, 워밍업 포함(0 = 정지할 때까지, GUI에서만)</translation>
+    </message>
+    <message>
+        <source>time at the start left out of the summary</source>
+        <translation>요약에서 빼는 시작 부분의 시간</translation>
+    </message>
+    <message>
+        <source>time-series resolution</source>
+        <translation>시계열 해상도</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::CalibrateDialog</name>
+    <message>
+        <source>Calibrate against a real server</source>
+        <translation>실제 서버에 맞춰 보정</translation>
+    </message>
+    <message>
+        <source>Fits the model&apos;s framework overhead to a real server: its zero-work throughput is measured, then the model&apos;s with no overhead on the same connections, and the difference becomes overhead_us. Give the URL of a route that does no work of its own (a &quot;hello world&quot;).</source>
+        <translation>모델의 프레임워크 오버헤드를 실제 서버에 맞춥니다: 실제 서버의 무작업 처리량을 재고, 같은 연결 수에서 오버헤드 없는 모델의 처리량을 잰 뒤, 그 차이를 overhead_us로 삼습니다. 자체 작업이 없는 경로(&quot;hello world&quot;)의 URL을 주세요.</translation>
+    </message>
+    <message>
+        <source>http://127.0.0.1:5000/</source>
+        <translation>http://127.0.0.1:5000/</translation>
+    </message>
+    <message>
+        <source>Allow a remote target</source>
+        <translation>원격 대상 허용</translation>
+    </message>
+    <message>
+        <source>Only 127.0.0.1 / localhost unless ticked</source>
+        <translation>체크하지 않으면 127.0.0.1 / localhost만</translation>
+    </message>
+    <message>
+        <source>Event loop (Node.js)</source>
+        <translation>이벤트 루프 (Node.js)</translation>
+    </message>
+    <message>
+        <source>GIL-locked threads (Flask)</source>
+        <translation>GIL에 묶인 스레드 (Flask)</translation>
+    </message>
+    <message>
+        <source>Process per core (cluster / gunicorn)</source>
+        <translation>코어당 프로세스 (cluster / gunicorn)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 초</translation>
+    </message>
+    <message>
+        <source>Of each measurement; a calibration takes 3 to 5 of them</source>
+        <translation>측정 한 번의 길이. 보정 한 번에 측정을 3~5번 합니다</translation>
+    </message>
+    <message>
+        <source>Real server URL</source>
+        <translation>실제 서버 URL</translation>
+    </message>
+    <message>
+        <source>Model to fit</source>
+        <translation>맞출 모델</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Each measurement</source>
+        <translation>측정 한 번</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>측정</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Stop the measurement</source>
+        <translation>측정 중단</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>적용</translation>
+    </message>
+    <message>
+        <source>Set the model and its overhead in the controls</source>
+        <translation>모델과 오버헤드를 컨트롤에 설정</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;%1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>멈추는 중…</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>%2단계 중 %1단계: %3</translation>
+    </message>
+    <message>
+        <source> — %1 req/s</source>
+        <translation> — %1 req/s</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Cannot start: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;시작할 수 없음: %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was fitted.</source>
+        <translation>취소했습니다. 아무것도 피팅하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>완료.</translation>
+    </message>
+    <message>
+        <source>Real server (%1 connections)</source>
+        <translation>실제 서버 (연결 %1개)</translation>
+    </message>
+    <message>
+        <source>Model before: %1, no overhead</source>
+        <translation>보정 전 모델: %1, 오버헤드 없음</translation>
+    </message>
+    <message>
+        <source>Fitted overhead_us</source>
+        <translation>피팅한 overhead_us</translation>
+    </message>
+    <message>
+        <source>Fitted overhead_released_us</source>
+        <translation>피팅한 overhead_released_us</translation>
+    </message>
+    <message>
+        <source>Model after: %1, fitted</source>
+        <translation>보정 후 모델: %1, 피팅 적용</translation>
+    </message>
+    <message>
+        <source>Ratio fitted model / real</source>
+        <translation>피팅한 모델 / 실제 비율</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Only zero-work throughput at these connections is fitted: latency, behaviour under CPU or I/O work and keep-alive policy are not.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;이 연결 수에서의 무작업 처리량만 맞춥니다: 지연 시간, CPU·I/O 작업에서의 동작, keep-alive 정책은 맞추지 않습니다.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Calibrated %1 to %2: overhead %3</source>
+        <translation>%1을(를) %2에 맞춰 보정: 오버헤드 %3</translation>
+    </message>
+    <message>
+        <source> (+ %1 released)</source>
+        <translation> (+ GIL 밖 %1)</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::ChartPanel</name>
+    <message>
+        <source>Requests per second</source>
+        <translation>초당 요청 수</translation>
+    </message>
+    <message>
+        <source>req/s</source>
+        <translation>req/s</translation>
+    </message>
+    <message>
+        <source>Latency percentiles</source>
+        <translation>지연 시간 백분위수</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>connections</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>% of one core</source>
+        <translation>코어 하나 대비 %</translation>
+    </message>
+    <message>
+        <source>Server side: time averages per tick.
+A line inside the band: in service = client open</source>
+        <translation>서버 쪽: 틱별 시간 평균.
+띠 안의 선: 처리 중 = 열린 클라이언트 연결</translation>
+    </message>
+    <message>
+        <source>100 % = one core;
+server = all its processes</source>
+        <translation>100 % = 코어 하나.
+서버 = 모든 서버 프로세스 합</translation>
+    </message>
+    <message>
+        <source>Concurrency Lab</source>
+        <translation>Concurrency Lab</translation>
+    </message>
+    <message>
+        <source>Pick a model and a preset, then press Start.</source>
+        <translation>모델과 프리셋을 고른 뒤 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>client open</source>
+        <translation>열린 연결(클라이언트)</translation>
+    </message>
+    <message>
+        <source>in service</source>
+        <translation>처리 중</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>accept queue</source>
+        <translation>accept 대기열</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>load generator</source>
+        <translation>부하 생성기</translation>
+    </message>
+    <message>
+        <source>latency</source>
+        <translation>지연 시간</translation>
+    </message>
+    <message>
+        <source> from due time</source>
+        <translation> (예정 시각부터)</translation>
+    </message>
+    <message>
+        <source>p99 from send (uncorrected)</source>
+        <translation>p99 (보낸 시각부터, 보정 없음)</translation>
+    </message>
+    <message>
+        <source>planned req/s</source>
+        <translation>계획한 req/s</translation>
+    </message>
+    <message>
+        <source>planned connections</source>
+        <translation>계획한 연결</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::CompareTable</name>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>req/s</source>
+        <translation>req/s</translation>
+    </message>
+    <message>
+        <source>vs first</source>
+        <translation>첫 실행 대비</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <source>p99.9 ms</source>
+        <translation>p99.9 ms</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Peak in service</source>
+        <translation>처리 중 최대</translation>
+    </message>
+    <message>
+        <source>Peak waiting</source>
+        <translation>대기 중 최대</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>기준</translation>
+    </message>
+    <message>
+        <source>%1× %2</source>
+        <translation>%1× %2</translation>
+    </message>
+    <message>
+        <source>Median (min–max) of %1 runs</source>
+        <translation>%1회 실행의 중앙값 (최소–최대)</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::ControlPanel</name>
+    <message>
+        <source>Concurrency model</source>
+        <translation>동시성 모델</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Inside each worker</source>
+        <translation>워커 내부 모델</translation>
+    </message>
+    <message>
+        <source>Scheduling</source>
+        <translation>스케줄링</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>실험</translation>
+    </message>
+    <message>
+        <source>Closed loop (connections)</source>
+        <translation>폐쇄 루프 (연결)</translation>
+    </message>
+    <message>
+        <source>Open loop (rate)</source>
+        <translation>개방 루프 (요청 속도)</translation>
+    </message>
+    <message>
+        <source>Closed: each connection sends, waits, repeats: the load slows down with the server (like wrk). Open: requests are sent when they are due (like wrk2 -R), latency counted from then, so a stalling server shows in the latency (coordinated omission).</source>
+        <translation>폐쇄: 각 연결이 요청을 보내고, 응답을 기다리고, 반복합니다. 서버가 느려지면 부하도 줄어듭니다(wrk처럼). 개방: 요청을 예정된 시각에 보내고(wrk2 -R처럼) 지연 시간을 그때부터 잽니다. 그래서 서버가 멈추면 지연 시간에 드러납니다(협조적 누락).</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>부하</translation>
+    </message>
+    <message>
+        <source>Client connections</source>
+        <translation>클라이언트 연결</translation>
+    </message>
+    <message>
+        <source>Each sends a request, waits for the answer, repeats.</source>
+        <translation>각 연결이 요청을 보내고, 응답을 기다리고, 반복합니다.</translation>
+    </message>
+    <message>
+        <source>Arrival rate</source>
+        <translation>도착률</translation>
+    </message>
+    <message>
+        <source>Max connections</source>
+        <translation>최대 연결</translation>
+    </message>
+    <message>
+        <source>Handler CPU per request</source>
+        <translation>요청당 핸들러 CPU</translation>
+    </message>
+    <message>
+        <source>I/O wait per request</source>
+        <translation>요청당 I/O 대기</translation>
+    </message>
+    <message>
+        <source>A downstream call (database, API).</source>
+        <translation>하위 호출(데이터베이스, API).</translation>
+    </message>
+    <message>
+        <source>Framework overhead</source>
+        <translation>프레임워크 오버헤드</translation>
+    </message>
+    <message>
+        <source>Routing, parsing: Run → Calibrate fits it.</source>
+        <translation>라우팅, 파싱: 실행 → 보정이 이 값을 맞춥니다.</translation>
+    </message>
+    <message>
+        <source>Framework overhead without the GIL</source>
+        <translation>GIL 밖 프레임워크 오버헤드</translation>
+    </message>
+    <message>
+        <source>System calls, thread start: runs beside the GIL holder; on the event loop it is simply more CPU on the loop.</source>
+        <translation>시스템 호출, 스레드 시작: GIL을 쥔 스레드와 나란히 실행됩니다. 이벤트 루프에서는 그냥 루프의 CPU가 늘어납니다.</translation>
+    </message>
+    <message>
+        <source>Threads (0 = one per connection)</source>
+        <translation>스레드 (0 = 연결마다 하나)</translation>
+    </message>
+    <message>
+        <source>Worker processes</source>
+        <translation>워커 프로세스</translation>
+    </message>
+    <message>
+        <source>Cores on this machine: %1.</source>
+        <translation>이 머신의 코어: %1개.</translation>
+    </message>
+    <message>
+        <source>GIL switch interval</source>
+        <translation>GIL 전환 간격</translation>
+    </message>
+    <message>
+        <source>Listen backlog</source>
+        <translation>listen 백로그</translation>
+    </message>
+    <message>
+        <source>A full queue drops handshakes.</source>
+        <translation>대기열이 가득 차면 핸드셰이크가 버려집니다.</translation>
+    </message>
+    <message>
+        <source>CPU-heavy connections (convoy effect)</source>
+        <translation>CPU 부하가 큰 연결 (호위 효과)</translation>
+    </message>
+    <message>
+        <source>Next to the main load; their responses are kept out of the charts, which show what they do to everyone else.</source>
+        <translation>주 부하 옆에서 돌아갑니다. 이 연결들의 응답은 차트에서 빼고, 차트는 이들이 다른 모든 요청에 주는 영향을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>CPU per heavy request</source>
+        <translation>무거운 요청당 CPU</translation>
+    </message>
+    <message>
+        <source>Run length (0 = until Stop)</source>
+        <translation>실행 시간 (0 = 정지할 때까지)</translation>
+    </message>
+    <message>
+        <source>A comparison runs each model this long (10 s if 0).</source>
+        <translation>비교는 모델마다 이만큼 실행합니다(0이면 10초).</translation>
+    </message>
+    <message>
+        <source>Advanced: timeouts, connection limit, slow clients</source>
+        <translation>고급: 타임아웃, 연결 한도, 느린 클라이언트</translation>
+    </message>
+    <message>
+        <source>−1 = the model&apos;s real default; 0 = none.</source>
+        <translation>−1 = 모델이 흉내 내는 실제 서버의 기본값, 0 = 없음.</translation>
+    </message>
+    <message>
+        <source>Header timeout</source>
+        <translation>헤더 타임아웃</translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation>요청 타임아웃</translation>
+    </message>
+    <message>
+        <source>Keep-alive timeout</source>
+        <translation>keep-alive 타임아웃</translation>
+    </message>
+    <message>
+        <source>Worker timeout (gunicorn arbiter)</source>
+        <translation>워커 타임아웃 (gunicorn arbiter)</translation>
+    </message>
+    <message>
+        <source>Connections per worker (0 = unlimited)</source>
+        <translation>워커당 연결 (0 = 무제한)</translation>
+    </message>
+    <message>
+        <source>gevent&apos;s worker_connections (1000), nginx&apos;s (768 in Debian).</source>
+        <translation>gevent의 worker_connections(1000), nginx의 값(Debian에서 768).</translation>
+    </message>
+    <message>
+        <source>Slow clients</source>
+        <translation>느린 클라이언트</translation>
+    </message>
+    <message>
+        <source>Connections that send a request one byte a second and never finish it, beside the normal load, counted apart.</source>
+        <translation>요청을 초당 1바이트씩 보내고 끝내지 않는 연결. 보통 부하 옆에서 돌아가며 따로 셉니다.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Start or stop the experiment (Space, Ctrl+R)</source>
+        <translation>실험 시작 또는 정지 (Space, Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Compare models</source>
+        <translation>모델 비교</translation>
+    </message>
+    <message>
+        <source>Run the same workload on each model in turn and overlay the results (Ctrl+M)</source>
+        <translation>같은 워크로드를 모델마다 차례로 실행하고 결과를 겹쳐 봅니다 (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>정지</translation>
+    </message>
+    <message>
+        <source>Real server</source>
+        <translation>실제 서버</translation>
+    </message>
+    <message>
+        <source>http://127.0.0.1:5000/</source>
+        <translation>http://127.0.0.1:5000/</translation>
+    </message>
+    <message>
+        <source>A server of your own, measured with the same load generator: its workload is its own (put ?cpu_ms= in the URL if it reads one). Server-side series stay empty.</source>
+        <translation>직접 띄운 서버를 같은 부하 생성기로 잽니다. 워크로드는 그 서버의 것입니다(서버가 ?cpu_ms=를 읽는다면 URL에 넣으세요). 서버 쪽 시계열은 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Allow a remote target</source>
+        <translation>원격 대상 허용</translation>
+    </message>
+    <message>
+        <source>Only 127.0.0.1 / localhost unless ticked: a load test of someone else&apos;s server is an attack on it.</source>
+        <translation>체크하지 않으면 127.0.0.1 / localhost만: 남의 서버에 부하 테스트를 하는 것은 공격입니다.</translation>
+    </message>
+    <message>
+        <source>Start drives it instead of a model</source>
+        <translation>시작하면 모델 대신 이 서버를 측정</translation>
+    </message>
+    <message>
+        <source>Include it in Compare (first)</source>
+        <translation>비교에 포함 (맨 앞)</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> ×</translation>
+    </message>
+    <message>
+        <source>Compare runs each run this many times; the table shows the median and the spread (min–max)</source>
+        <translation>비교에서 실행마다 이 횟수만큼 반복합니다. 표에는 중앙값과 범위(최소–최대)가 나옵니다</translation>
+    </message>
+    <message>
+        <source>Compare: repeat each run</source>
+        <translation>비교: 실행마다 반복</translation>
+    </message>
+    <message>
+        <source>Optional: a server of your own to measure and compare.</source>
+        <translation>선택: 측정하고 비교할 직접 띄운 서버.</translation>
+    </message>
+    <message>
+        <source>Measured from outside: requests/s, latency and client connections only.</source>
+        <translation>바깥에서 측정: 초당 요청 수, 지연 시간, 클라이언트 연결만.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;%1&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::DiagnosisBar</name>
+    <message>
+        <source>What stands out in the run, from what was measured inside the server and the load generator (the engine&apos;s diagnosis rules; the CLI prints the same lines).</source>
+        <translation>이번 실행에서 눈에 띄는 점. 서버 안과 부하 생성기에서 잰 값에 엔진의 진단 규칙을 적용했습니다(CLI도 같은 문장을 출력합니다).</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::ExportDialog</name>
+    <message>
+        <source>Export charts</source>
+        <translation>차트 내보내기</translation>
+    </message>
+    <message>
+        <source>All charts on one page</source>
+        <translation>모든 차트를 한 페이지에</translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation>초당 요청 수</translation>
+    </message>
+    <message>
+        <source>Latency percentiles</source>
+        <translation>지연 시간 백분위수</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Inside the server</source>
+        <translation>서버 내부</translation>
+    </message>
+    <message>
+        <source>Latency by percentile</source>
+        <translation>백분위수별 지연 시간</translation>
+    </message>
+    <message>
+        <source>PNG only: pixels per logical pixel (2× for sharp slides). SVG and PDF are vector and scale freely.</source>
+        <translation>PNG만 해당: 논리 픽셀당 픽셀 수(슬라이드를 선명하게 하려면 2×). SVG와 PDF는 벡터라 자유롭게 확대됩니다.</translation>
+    </message>
+    <message>
+        <source>Light (presentation style)</source>
+        <translation>밝게 (발표용 스타일)</translation>
+    </message>
+    <message>
+        <source>Dark (presentation style)</source>
+        <translation>어둡게 (발표용 스타일)</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>너비</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>높이</translation>
+    </message>
+    <message>
+        <source>PNG scale</source>
+        <translation>PNG 배율</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>배경</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::InternalsChart</name>
+    <message>
+        <source>Inside the server</source>
+        <translation>서버 내부</translation>
+    </message>
+    <message>
+        <source>% of the tick</source>
+        <translation>틱 대비 %</translation>
+    </message>
+    <message>
+        <source>ms · threads · /s (log)</source>
+        <translation>ms · 스레드 · /s (로그)</translation>
+    </message>
+    <message>
+        <source>What the server measured inside itself, per tick: the event loop&apos;s delay and utilisation (Node&apos;s monitorEventLoopDelay, eventLoopUtilization), the GIL&apos;s held share, waiters and hand-offs (gil_load, per4m, sys.setswitchinterval), and each worker process&apos;s requests/s. Hover a legend entry for its meaning.</source>
+        <translation>서버가 자기 안에서 틱마다 잰 값: 이벤트 루프의 지연과 사용률(Node의 monitorEventLoopDelay, eventLoopUtilization), GIL 점유율, 대기자와 넘겨주기(gil_load, per4m, sys.setswitchinterval), 워커 프로세스별 초당 요청 수. 범례 항목에 마우스를 올리면 뜻이 나옵니다.</translation>
+    </message>
+    <message>
+        <source>worker %1 (req/s)</source>
+        <translation>워커 %1 (req/s)</translation>
+    </message>
+    <message>
+        <source>Requests/s completed by worker process %1 (a Node cluster worker, a gunicorn worker). Uneven lines = uneven scheduling (the kernel&apos;s accept under a burst); a line that stops and a new PID = a worker that died and its replacement.</source>
+        <translation>워커 프로세스 %1(Node cluster 워커, gunicorn 워커)가 초당 완료한 요청 수. 선들이 고르지 않으면 스케줄링이 고르지 않은 것이고(몰릴 때의 커널 accept), 선이 끊기고 새 PID가 나타나면 워커가 죽고 대체된 것입니다.</translation>
+    </message>
+    <message>
+        <source>req/s per worker</source>
+        <translation>워커별 req/s</translation>
+    </message>
+    <message>
+        <source>appears once a run starts: loop delay, GIL, workers</source>
+        <translation>실행을 시작하면 나타납니다: 루프 지연, GIL, 워커</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::KillWorkerAction</name>
+    <message>
+        <source>&amp;Kill a worker</source>
+        <translation>워커 강제 종료(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Send SIGKILL to the busiest worker process (the arrow: choose one). The server replaces it, as gunicorn&apos;s arbiter and Node&apos;s cluster &apos;exit&apos; handler do; the charts show the drop, the errors and the new PID. Process per core only.</source>
+        <translation>가장 바쁜 워커 프로세스에 SIGKILL을 보냅니다(화살표: 직접 고르기). gunicorn의 arbiter나 Node cluster의 &apos;exit&apos; 핸들러처럼 서버가 새 워커로 대체하고, 차트에 처리량 하락, 오류, 새 PID가 나타납니다. 코어당 프로세스에서만.</translation>
+    </message>
+    <message>
+        <source>The busiest worker</source>
+        <translation>가장 바쁜 워커</translation>
+    </message>
+    <message>
+        <source>Worker %1</source>
+        <translation>워커 %1</translation>
+    </message>
+    <message>
+        <source>Not killed: %1</source>
+        <translation>종료하지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Killed worker %1 (SIGKILL); the server starts a replacement</source>
+        <translation>워커 %1을(를) 강제 종료(SIGKILL)했습니다. 서버가 대체 워커를 시작합니다</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::LoadPlanEdit</name>
+    <message>
+        <source>Load plan (stages)</source>
+        <translation>부하 계획 (단계)</translation>
+    </message>
+    <message>
+        <source>e.g. 5s:10,10s:1000,5s:0 (empty = no plan)</source>
+        <translation>예: 5s:10,10s:1000,5s:0 (비우면 계획 없음)</translation>
+    </message>
+    <message>
+        <source>duration:target, …: over each stage the load moves linearly to its target, like k6 stages. Targets are connections in a closed loop, requests/s in an open loop. Moving the connections or rate slider during the run takes over: the plan stops.
+Scenario key &quot;stages&quot;, CLI --stages</source>
+        <translation>기간:목표, …: 단계마다 부하가 목표까지 직선으로 움직입니다(k6 stages처럼). 목표는 폐쇄 루프에서는 연결 수, 개방 루프에서는 초당 요청 수입니다. 실행 중에 연결이나 요청 속도 슬라이더를 움직이면 그쪽이 우선하고 계획은 멈춥니다.
+시나리오 키 &quot;stages&quot;, CLI --stages</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;%1 — no plan until it is fixed&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;%1 — 고칠 때까지 계획 없음&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::MainWindow</name>
+    <message>
+        <source>Export &amp;report…</source>
+        <translation>보고서 내보내기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>보고서 내보내기</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Save everything the run says in one file: a self-contained HTML page or PDF slides (Ctrl+Shift+E)</source>
+        <translation>실행 결과 전체를 한 파일로 저장합니다: 독립 HTML 페이지 또는 PDF 슬라이드 (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Open &amp;run…</source>
+        <translation>실행 열기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Show a run or comparison saved as JSON (conclab-cli --json, File → Export data)</source>
+        <translation>JSON으로 저장한 실행이나 비교를 보여 줍니다 (conclab-cli --json, 파일 → 데이터 내보내기)</translation>
+    </message>
+    <message>
+        <source>Open r&amp;ecent run</source>
+        <translation>최근 실행 열기(&amp;E)</translation>
+    </message>
+    <message>
+        <source>concurrency-lab-report.html</source>
+        <translation>concurrency-lab-report.html</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;PDF slides (*.pdf)</source>
+        <translation>HTML 보고서 (*.html);;PDF 슬라이드 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot export the report</source>
+        <translation>보고서를 내보낼 수 없음</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>보고서를 %1에 썼습니다</translation>
+    </message>
+    <message>
+        <source>Open run</source>
+        <translation>실행 열기</translation>
+    </message>
+    <message>
+        <source>Saved runs (*.json);;All files (*)</source>
+        <translation>저장한 실행 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open a run</source>
+        <translation>실행을 열 수 없음</translation>
+    </message>
+    <message>
+        <source>Stop the experiment first.</source>
+        <translation>먼저 실험을 정지하세요.</translation>
+    </message>
+    <message>
+        <source>Cannot open the run</source>
+        <translation>실행을 열 수 없음</translation>
+    </message>
+    <message>
+        <source>Opened %1: keep it as a ghost (Ctrl+G) to draw the next run over it</source>
+        <translation>%1을(를) 열었습니다: 고스트로 남기면(Ctrl+G) 다음 실행을 그 위에 그립니다</translation>
+    </message>
+    <message>
+        <source>Cannot start</source>
+        <translation>시작할 수 없음</translation>
+    </message>
+    <message>
+        <source>Give the real server&apos;s URL, or untick &quot;Start drives it&quot;.</source>
+        <translation>실제 서버의 URL을 입력하거나 &quot;시작하면 모델 대신 이 서버를 측정&quot;의 체크를 해제하세요.</translation>
+    </message>
+    <message>
+        <source>kept: %1</source>
+        <translation>남김: %1</translation>
+    </message>
+    <message>
+        <source> #%1</source>
+        <translation> #%1</translation>
+    </message>
+    <message>
+        <source>Comparison: run %1 of %2 (%3)</source>
+        <translation>비교: 실행 %2개 중 %1번째 (%3)</translation>
+    </message>
+    <message>
+        <source>Running %1</source>
+        <translation>%1 실행 중</translation>
+    </message>
+    <message>
+        <source>Comparison: %1, repeat %2 of %3 (run %4 of %5)</source>
+        <translation>비교: %1, 반복 %3회 중 %2번째 (실행 %5개 중 %4번째)</translation>
+    </message>
+    <message>
+        <source> vs </source>
+        <translation> 대 </translation>
+    </message>
+    <message>
+        <source>Comparison of models</source>
+        <translation>모델 비교</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>끝남</translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation>포트 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 s · %3</source>
+        <translation>%1 · %2초 · %3</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>정지됨: %1</translation>
+    </message>
+    <message>
+        <source>Each run %1 times: the table shows the median (min–max), the charts the run nearest each median</source>
+        <translation>실행마다 %1회: 표에는 중앙값(최소–최대), 차트에는 각 중앙값에 가장 가까운 실행이 나옵니다</translation>
+    </message>
+    <message>
+        <source>Finished: %1 req/s, p99 %2 ms, %3 errors</source>
+        <translation>끝남: %1 req/s, p99 %2 ms, 오류 %3개</translation>
+    </message>
+    <message>
+        <source>The runs differ %1× in requests/s: tick &quot;log&quot; on the chart (or View → Logarithmic requests/s axis) to see the slower one</source>
+        <translation>실행 간 초당 요청 수가 %1배 차이 납니다: 느린 쪽을 보려면 차트의 &quot;로그&quot;를 체크하세요(또는 보기 → 초당 요청 수 로그 축)</translation>
+    </message>
+    <message>
+        <source>Changed %1</source>
+        <translation>%1 변경</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>적용 안 됨: %1</translation>
+    </message>
+    <message>
+        <source>Cannot open scenario</source>
+        <translation>시나리오를 열 수 없음</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <source>Cannot save scenario</source>
+        <translation>시나리오를 저장할 수 없음</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1을(를) 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Concurrency Lab</source>
+        <translation>Concurrency Lab</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Presets&lt;/b&gt; (double-click runs one)</source>
+        <translation>&lt;b&gt;프리셋&lt;/b&gt; (더블클릭하면 실행)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>시작(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Start or stop the experiment (Space, Ctrl+R)</source>
+        <translation>실험 시작 또는 정지 (Space, Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare models</source>
+        <translation>모델 비교(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Run the same workload on each model in turn and overlay the results (Ctrl+M)</source>
+        <translation>같은 워크로드를 모델마다 차례로 실행하고 결과를 겹쳐 봅니다 (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>&amp;Export charts…</source>
+        <translation>차트 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Save the charts as PNG, SVG or PDF for a slide (Ctrl+E)</source>
+        <translation>슬라이드용으로 차트를 PNG, SVG, PDF로 저장합니다 (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>실험</translation>
+    </message>
+    <message>
+        <source>Load a preset and run it</source>
+        <translation>프리셋을 불러와 실행</translation>
+    </message>
+    <message>
+        <source>Presets…</source>
+        <translation>프리셋…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open scenario…</source>
+        <translation>시나리오 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>시나리오 열기</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>시나리오 (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Save scenario…</source>
+        <translation>시나리오 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>시나리오 저장</translation>
+    </message>
+    <message>
+        <source>Export &amp;data…</source>
+        <translation>데이터 내보내기(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>데이터 내보내기</translation>
+    </message>
+    <message>
+        <source>concurrency-lab.json</source>
+        <translation>concurrency-lab.json</translation>
+    </message>
+    <message>
+        <source>JSON report (*.json);;CSV time series (*.csv)</source>
+        <translation>JSON 보고서 (*.json);;CSV 시계열 (*.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy charts</source>
+        <translation>차트 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep last run as ghost</source>
+        <translation>마지막 실행을 고스트로 남기기(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <source>C&amp;alibrate against a real server…</source>
+        <translation>실제 서버에 맞춰 보정(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Concurrency &amp;sweep (X(N), USL fit)…</source>
+        <translation>동시성 스윕(&amp;S) (X(N), USL 피팅)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+W</source>
+        <translation>Ctrl+Shift+W</translation>
+    </message>
+    <message>
+        <source>Sweep…</source>
+        <translation>스윕…</translation>
+    </message>
+    <message>
+        <source>Concurrency sweep: X(N) over a list of connection counts, with Little&apos;s law and a USL fit (Ctrl+Shift+W)</source>
+        <translation>동시성 스윕: 연결 수 목록에 따른 X(N)과 리틀의 법칙 검사, USL 피팅 (Ctrl+Shift+W)</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>프리셋(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;whole run (not the last 60 s)</source>
+        <translation>실행 전체 보기(&amp;W) (최근 60초만이 아니라)</translation>
+    </message>
+    <message>
+        <source>Logarithmic &amp;requests/s axis</source>
+        <translation>초당 요청 수 로그 축(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Logarithmic latency axis</source>
+        <translation>지연 시간 로그 축(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Inside the server and latency by percentile</source>
+        <translation>서버 내부와 백분위수별 지연 시간(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark charts</source>
+        <translation>어두운 차트(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation style (large fonts, thick lines)</source>
+        <translation>발표용 스타일(&amp;P) (큰 글꼴, 굵은 선)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>정지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Export charts</source>
+        <translation>차트 내보내기</translation>
+    </message>
+    <message>
+        <source>concurrency-lab.png</source>
+        <translation>concurrency-lab.png</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG vector (*.svg);;PDF vector (*.pdf)</source>
+        <translation>PNG 이미지 (*.png);;SVG 벡터 (*.svg);;PDF 벡터 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot export charts</source>
+        <translation>차트를 내보낼 수 없음</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 내보냄</translation>
+    </message>
+    <message>
+        <source>Cannot export data</source>
+        <translation>데이터를 내보낼 수 없음</translation>
+    </message>
+    <message>
+        <source>No finished run to keep yet</source>
+        <translation>남겨 둘 끝난 실행이 아직 없습니다</translation>
+    </message>
+    <message>
+        <source>Kept %1; the next run is drawn over it</source>
+        <translation>%1을(를) 남겨 두었습니다. 다음 실행을 그 위에 그립니다</translation>
+    </message>
+    <message>
+        <source>Charts copied to the clipboard</source>
+        <translation>차트를 클립보드에 복사했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::SpectrumChart</name>
+    <message>
+        <source>Latency by percentile</source>
+        <translation>백분위수별 지연 시간</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>percentile (log of the nines)</source>
+        <translation>백분위수 (9의 개수, 로그)</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>최대</translation>
+    </message>
+    <message>
+        <source>HdrHistogram&apos;s percentile distribution of the run&apos;s latencies (from each request&apos;s intended send time): a flat line = predictable; a line that turns up at 99 or 99.9 = a tail, e.g. requests queued behind CPU work or a GIL hand-off.</source>
+        <translation>실행 지연 시간의 HdrHistogram 백분위수 분포(각 요청의 예정 송신 시각부터): 평평하면 예측 가능하고, 99나 99.9에서 치솟으면 꼬리가 있다는 뜻입니다. 예를 들어 CPU 작업이나 GIL 넘겨주기 뒤에 줄 선 요청들입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::SweepChart</name>
+    <message>
+        <source>Throughput X(N)</source>
+        <translation>처리량 X(N)</translation>
+    </message>
+    <message>
+        <source>req/s</source>
+        <translation>req/s</translation>
+    </message>
+    <message>
+        <source>Latency R(N)</source>
+        <translation>지연 시간 R(N)</translation>
+    </message>
+    <message>
+        <source>ms (mean)</source>
+        <translation>ms (평균)</translation>
+    </message>
+    <message>
+        <source>USL fit (solid)</source>
+        <translation>USL 피팅 (실선)</translation>
+    </message>
+    <message>
+        <source>linear ideal λN (dotted)</source>
+        <translation>선형 이상치 λN (점선)</translation>
+    </message>
+    <message>
+        <source>Amdahl bound, κ = 0 (dashed)</source>
+        <translation>암달 한계, κ = 0 (파선)</translation>
+    </message>
+    <message>
+        <source>, measured mean</source>
+        <translation>, 측정 평균</translation>
+    </message>
+    <message>
+        <source>N / X(N) of the fit (solid)</source>
+        <translation>피팅의 N / X(N) (실선)</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::SweepWindow</name>
+    <message>
+        <source>Concurrency sweep — Concurrency Lab</source>
+        <translation>동시성 스윕 — Concurrency Lab</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>X req/s</source>
+        <translation>X req/s</translation>
+    </message>
+    <message>
+        <source>mean ms</source>
+        <translation>평균 ms</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <source>X·R / N</source>
+        <translation>X·R / N</translation>
+    </message>
+    <message>
+        <source>Little&apos;s law</source>
+        <translation>리틀의 법칙</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>정지했습니다.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>완료.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Cannot run: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;실행할 수 없음: %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>스윕</translation>
+    </message>
+    <message>
+        <source>The main window&apos;s workload</source>
+        <translation>메인 창의 워크로드</translation>
+    </message>
+    <message>
+        <source>A preset sweep per article claim, or the workload set in the main window&apos;s controls</source>
+        <translation>글의 주장마다 준비한 프리셋 스윕, 또는 메인 창 컨트롤에 설정한 워크로드</translation>
+    </message>
+    <message>
+        <source>Open a sweep scenario…</source>
+        <translation>스윕 시나리오 열기…</translation>
+    </message>
+    <message>
+        <source>A scenario file with a &quot;sweep&quot; section (as conclab-cli sweep --scenario reads)</source>
+        <translation>&quot;sweep&quot; 섹션이 있는 시나리오 파일(conclab-cli sweep --scenario가 읽는 형식)</translation>
+    </message>
+    <message>
+        <source>Open a sweep scenario</source>
+        <translation>스윕 시나리오 열기</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>시나리오 (*.json)</translation>
+    </message>
+    <message>
+        <source>Event loop</source>
+        <translation>이벤트 루프</translation>
+    </message>
+    <message>
+        <source>GIL-locked threads</source>
+        <translation>GIL에 묶인 스레드</translation>
+    </message>
+    <message>
+        <source>Process per core</source>
+        <translation>코어당 프로세스</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Connection counts N, in order; the fit needs N = 1 and six points</source>
+        <translation>연결 수 N을 순서대로. 피팅에는 N = 1과 점 6개가 필요합니다</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>채우기</translation>
+    </message>
+    <message>
+        <source>A geometric series from … to … in … steps</source>
+        <translation>… 부터 … 까지 … 단계의 등비수열</translation>
+    </message>
+    <message>
+        <source>or from/to/steps</source>
+        <translation>또는 시작/끝/단계</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 초</translation>
+    </message>
+    <message>
+        <source>Measured per point</source>
+        <translation>점마다 측정</translation>
+    </message>
+    <message>
+        <source>The start of every point, discarded</source>
+        <translation>각 점의 시작 부분, 버림</translation>
+    </message>
+    <message>
+        <source>Warm-up per point</source>
+        <translation>점마다 워밍업</translation>
+    </message>
+    <message>
+        <source>Run sweep</source>
+        <translation>스윕 실행</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>정지</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>차트 내보내기…</translation>
+    </message>
+    <message>
+        <source>Workload: %1 ms CPU + %2 ms I/O per request; %3 GIL threads</source>
+        <translation>워크로드: 요청당 CPU %1 ms + I/O %2 ms, GIL 스레드 %3개</translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;sweep&quot; section (connections, step_duration, warmup)</source>
+        <translation>%1에 &quot;sweep&quot; 섹션(connections, step_duration, warmup)이 없습니다</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;%1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>tick at least one model</source>
+        <translation>모델을 하나 이상 체크하세요</translation>
+    </message>
+    <message>
+        <source>Concurrency sweep: %1</source>
+        <translation>동시성 스윕: %1</translation>
+    </message>
+    <message>
+        <source> vs </source>
+        <translation> 대 </translation>
+    </message>
+    <message>
+        <source>Starting %1 …</source>
+        <translation>%1 시작 중 …</translation>
+    </message>
+    <message>
+        <source>Stopping …</source>
+        <translation>멈추는 중 …</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>bad point: %1</source>
+        <translation>잘못된 점: %1</translation>
+    </message>
+    <message>
+        <source>%1: point %2 of %3 (N = %4) done</source>
+        <translation>%1: 점 %3개 중 %2번째(N = %4) 완료</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:%1&apos;&gt;%2&lt;/b&gt;: %3</source>
+        <translation>&lt;b style=&apos;color:%1&apos;&gt;%2&lt;/b&gt;: %3</translation>
+    </message>
+    <message>
+        <source>USL fit X(N) = λN / (1 + σ(N−1) + κN(N−1)), 95 % intervals in parentheses:&lt;br&gt;</source>
+        <translation>USL 피팅 X(N) = λN / (1 + σ(N−1) + κN(N−1)), 괄호 안은 95 % 구간:&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Export sweep chart</source>
+        <translation>스윕 차트 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
+        <translation>PNG 이미지 (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1에 썼습니다</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::TimeSeriesChart</name>
+    <message>
+        <source>log</source>
+        <translation>로그</translation>
+    </message>
+    <message>
+        <source>Logarithmic axis: a small series stays visible next to one a hundred times larger</source>
+        <translation>로그 축: 백 배 큰 시리즈 옆에서도 작은 시리즈가 보이게 합니다</translation>
+    </message>
+</context>
+</TS>
