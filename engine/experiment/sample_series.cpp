@@ -47,6 +47,17 @@ Internals merge_internals(const Internals& a, const Internals& b, double wa, dou
 
 // A worker present in one of the two served for that part of the merged span only: its rates
 // count with that part's weight (zero for the rest).
+// Memory and context-switch rates are means over the merged ticks; threads and descriptors are
+// readings at a tick's end, so the merged sample keeps the later one's (its t_s is the later's).
+Resources merge_resources(const Resources& a, const Resources& b, double wa, double wb) {
+    Resources out;
+    out.rss_mb = mean(a.rss_mb, b.rss_mb, wa, wb);
+    out.context_switches_per_s = mean(a.context_switches_per_s, b.context_switches_per_s, wa, wb);
+    out.threads = b.threads ? b.threads : a.threads;
+    out.fds = b.fds ? b.fds : a.fds;
+    return out;
+}
+
 std::optional<std::vector<WorkerSample>> merge_workers(
     const std::optional<std::vector<WorkerSample>>& a,
     const std::optional<std::vector<WorkerSample>>& b, double wa, double wb) {
@@ -64,6 +75,7 @@ std::optional<std::vector<WorkerSample>> merge_workers(
             same->rps += w.rps * weight / total;
             same->cpu_pct += w.cpu_pct * weight / total;
             same->internals = merge_internals(same->internals, w.internals, total - weight, weight);
+            same->resources = merge_resources(same->resources, w.resources, total - weight, weight);
         }
     };
     if (a) {
@@ -107,6 +119,9 @@ MetricsSample merge_samples(const MetricsSample& a, const MetricsSample& b, std:
     m.heavy_responses = a.heavy_responses + b.heavy_responses;
     m.internals = merge_internals(a.internals, b.internals, wa, wb);
     m.workers = merge_workers(a.workers, b.workers, wa, wb);
+    m.server = merge_resources(a.server, b.server, wa, wb);
+    m.server_connections = b.server_connections ? b.server_connections : a.server_connections;
+    m.idle_open = b.idle_open;
     return m;
 }
 

@@ -64,8 +64,8 @@ private slots:
         MetricsSample a = tick(0), b = tick(1);
         a.warmup = true;
         b.warmup = false;
-        a.workers = std::vector<WorkerSample>{{1, 40, 80, {}}, {2, 60, 90, {}}};
-        b.workers = std::vector<WorkerSample>{{1, 60, 100, {}}};
+        a.workers = std::vector<WorkerSample>{{1, 40, 80, {}, {}}, {2, 60, 90, {}, {}}};
+        b.workers = std::vector<WorkerSample>{{1, 60, 100, {}, {}}};
         const MetricsSample m = merge_samples(a, b);
         QCOMPARE(m.t_s, b.t_s);
         QCOMPARE(m.rps, (a.rps + b.rps) / 2);
