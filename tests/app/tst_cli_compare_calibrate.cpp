@@ -22,16 +22,11 @@
 namespace {
 
 using conclab::test::CliRun;
+using conclab::test::read_json;
 using conclab::test::run_cli;
 
 const QString kCli = QStringLiteral(CONCLAB_CLI);
 const QString kFlaskApp = QStringLiteral(CONCLAB_FLASK_APP);
-
-QJsonObject read_json(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
 
 // A server process that prints "…http://127.0.0.1:PORT/…" once it listens; stopped with SIGINT
 // (conclab-cli serve) or SIGTERM (Python) when the test ends.

@@ -22,13 +22,8 @@ namespace {
 const QString kCli = QStringLiteral(CONCLAB_CLI);
 
 using conclab::test::CliRun;
+using conclab::test::read_json;
 using conclab::test::run_cli;
-
-QJsonObject read_json(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
 
 // Children of `pid`, from /proc (the worker processes of a CLI run).
 QList<int> children_of(qint64 pid) {

@@ -14,13 +14,8 @@
 namespace {
 
 using conclab::test::CliRun;
+using conclab::test::read_json;
 using conclab::test::run_cli;
-
-QJsonObject read_json(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
 
 }  // namespace
 

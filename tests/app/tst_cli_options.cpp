@@ -17,6 +17,18 @@ ParseOutcome parse(std::vector<const char*> args) {
     args.insert(args.begin(), "conclab-cli");
     return parse_command_line(static_cast<int>(args.size()), args.data());
 }
+
+// The command line `args` is refused with exit 2 and a message that contains `says`.
+void refused_saying(const QStringList& args, const QString& says) {
+    std::vector<QByteArray> storage;
+    for (const QString& a : args) storage.push_back(a.toUtf8());
+    std::vector<const char*> argv;
+    for (auto& s : storage) argv.push_back(s.constData());
+    const ParseOutcome p = parse(argv);
+    QVERIFY2(!p.options, qPrintable("accepted: " + args.join(' ')));
+    QCOMPARE(p.exit_code, ExitCode::Usage);
+    QVERIFY2(QString::fromStdString(p.message).contains(says), p.message.c_str());
+}
 }  // namespace
 
 class TstCliOptions : public QObject {
@@ -77,14 +89,7 @@ private slots:
     void badInputExitsTwoWithAClearMessage() {
         QFETCH(QStringList, args);
         QFETCH(QString, says);
-        std::vector<QByteArray> storage;
-        for (const QString& a : args) storage.push_back(a.toUtf8());
-        std::vector<const char*> argv;
-        for (auto& s : storage) argv.push_back(s.constData());
-        auto p = parse(argv);
-        QVERIFY(!p.options);
-        QCOMPARE(p.exit_code, ExitCode::Usage);
-        QVERIFY2(QString::fromStdString(p.message).contains(says), p.message.c_str());
+        refused_saying(args, says);
     }
     void scenarioGivesDefaultsFlagsOverride() {
         QTemporaryFile f;
@@ -282,14 +287,7 @@ private slots:
     void badNewFlags() {
         QFETCH(QStringList, args);
         QFETCH(QString, says);
-        std::vector<QByteArray> storage;
-        for (const QString& a : args) storage.push_back(a.toUtf8());
-        std::vector<const char*> argv;
-        for (auto& s : storage) argv.push_back(s.constData());
-        auto p = parse(argv);
-        QVERIFY(!p.options);
-        QCOMPARE(p.exit_code, ExitCode::Usage);
-        QVERIFY2(QString::fromStdString(p.message).contains(says), p.message.c_str());
+        refused_saying(args, says);
     }
     // Issue #18's probe: each of these ran (or ran for the wrong time, or lost its output at the
     // end); each is now refused before anything starts, exit 2, naming the flag or field.
@@ -334,14 +332,7 @@ private slots:
     void probeFindingsAreRefusedBeforeTheRun() {
         QFETCH(QStringList, args);
         QFETCH(QString, says);
-        std::vector<QByteArray> storage;
-        for (const QString& a : args) storage.push_back(a.toUtf8());
-        std::vector<const char*> argv;
-        for (auto& s : storage) argv.push_back(s.constData());
-        auto p = parse(argv);
-        QVERIFY2(!p.options, "accepted");
-        QCOMPARE(p.exit_code, ExitCode::Usage);
-        QVERIFY2(QString::fromStdString(p.message).contains(says), p.message.c_str());
+        refused_saying(args, says);
     }
 
 private:

@@ -3,6 +3,9 @@
 // said: the CLI suites start it dozens of times. A CLI that hangs is killed after timeout_ms and
 // reported as "timed out" with exit code -1, so a test fails instead of hanging CTest.
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -30,6 +33,13 @@ inline CliRun run_cli(const QStringList& args, int timeout_ms = 120000) {
     r.err = QString::fromUtf8(p.readAllStandardError());
     if (p.exitStatus() == QProcess::CrashExit) r.err += "\n(crashed: " + p.errorString() + ")";
     return r;
+}
+
+// The JSON object a run wrote to `path` (--json FILE); empty when there is none.
+inline QJsonObject read_json(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
 }
 
 }  // namespace conclab::test
