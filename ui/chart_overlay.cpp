@@ -5,7 +5,8 @@
 
 namespace conclab::ui {
 
-ChartOverlay::ChartOverlay(QCustomPlot* plot) : QCPLayerable(plot, QStringLiteral("main")) {}
+// Above the data (the "main" layer): a label's box hides the lines behind it.
+ChartOverlay::ChartOverlay(QCustomPlot* plot) : QCPLayerable(plot, QStringLiteral("axes")) {}
 
 void ChartOverlay::set_look(const QColor& foreground, const QColor& background, const QFont& font,
                             double line_width) {
@@ -47,11 +48,16 @@ void ChartOverlay::draw_markers(QCPPainter* painter, const QRect& area) {
     painter->save();
     painter->setClipRect(area);
     painter->setFont(font_);
+    auto in_view = [&](double x) { return x >= area.left() - 0.5 && x <= area.right() + 0.5; };
+    // Every line first, then the labels on their boxes: no line runs through a label's text.
+    painter->setPen(QPen(foreground_, line_width_, Qt::DashLine));
+    for (const Marker& m : markers_) {
+        const double x = x_axis->coordToPixel(m.t_s);
+        if (in_view(x)) painter->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
+    }
     for (std::size_t i = 0; i < markers_.size(); ++i) {
         const double x = x_axis->coordToPixel(markers_[i].t_s);
-        if (x < area.left() - 0.5 || x > area.right() + 0.5) continue;  // scrolled out of view
-        painter->setPen(QPen(foreground_, line_width_, Qt::DashLine));
-        painter->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
+        if (!in_view(x)) continue;  // scrolled out of view
         // The whole label where it fits; else its number, listed under the chart.
         const QString number = QString::number(i + 1);
         QRectF placed;
