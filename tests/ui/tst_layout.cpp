@@ -7,6 +7,7 @@
 
 #include <QAbstractSpinBox>
 #include <QComboBox>
+#include <QGroupBox>
 #include <QScreen>
 #include <QScrollArea>
 #include <QTemporaryDir>
@@ -218,8 +219,11 @@ private slots:
         const QWidget* viewport = scroll->viewport();
         int checked = 0;
         for (QWidget* field : w.control_panel()->findChildren<QWidget*>()) {
-            if (!qobject_cast<QComboBox*>(field) && !qobject_cast<QAbstractSpinBox*>(field))
+            // The fields and the frames of their groups: the bar hid the groups' right border.
+            if (!qobject_cast<QComboBox*>(field) && !qobject_cast<QAbstractSpinBox*>(field) &&
+                !qobject_cast<QGroupBox*>(field)) {
                 continue;
+            }
             if (!field->isVisibleTo(w.control_panel())) continue;
             const int right = field->mapTo(viewport, QPoint(field->width(), 0)).x();
             QVERIFY2(
