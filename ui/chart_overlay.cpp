@@ -5,7 +5,8 @@
 
 namespace conclab::ui {
 
-ChartOverlay::ChartOverlay(QCustomPlot* plot) : QCPLayerable(plot, QStringLiteral("main")) {}
+// Above the data (the "main" layer): a label's box hides the lines behind it.
+ChartOverlay::ChartOverlay(QCustomPlot* plot) : QCPLayerable(plot, QStringLiteral("axes")) {}
 
 void ChartOverlay::set_look(const QColor& foreground, const QColor& background, const QFont& font,
                             double line_width) {
@@ -36,17 +37,27 @@ void ChartOverlay::draw_markers(QCPPainter* painter, const QRect& area) {
     const QFontMetricsF metrics(font_);
     const double pad = std::max(2.0, metrics.height() * 0.15);
     const double row_height = metrics.height() + 2 * pad;
-    // The upper part of the plot only: the data's own values run below.
-    const int rows = std::max(1, static_cast<int>(area.height() * 0.55 / (row_height + 2)));
-    std::vector<std::vector<QRectF>> taken(static_cast<std::size_t>(rows));
+    // Whole labels in the upper part of the plot only, the data's own values run below; a
+    // number, small, may go lower.
+    const auto rows_in = [&](double share) {
+        return std::max(1, static_cast<int>(area.height() * share / (row_height + 2)));
+    };
+    const int label_rows = rows_in(0.55);
+    const int number_rows = rows_in(0.8);
+    std::vector<std::vector<QRectF>> taken(static_cast<std::size_t>(number_rows));
     painter->save();
     painter->setClipRect(area);
     painter->setFont(font_);
+    auto in_view = [&](double x) { return x >= area.left() - 0.5 && x <= area.right() + 0.5; };
+    // Every line first, then the labels on their boxes: no line runs through a label's text.
+    painter->setPen(QPen(foreground_, line_width_, Qt::DashLine));
+    for (const Marker& m : markers_) {
+        const double x = x_axis->coordToPixel(m.t_s);
+        if (in_view(x)) painter->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
+    }
     for (std::size_t i = 0; i < markers_.size(); ++i) {
         const double x = x_axis->coordToPixel(markers_[i].t_s);
-        if (x < area.left() - 0.5 || x > area.right() + 0.5) continue;  // scrolled out of view
-        painter->setPen(QPen(foreground_, line_width_, Qt::DashLine));
-        painter->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
+        if (!in_view(x)) continue;  // scrolled out of view
         // The whole label where it fits; else its number, listed under the chart.
         const QString number = QString::number(i + 1);
         QRectF placed;
@@ -58,6 +69,7 @@ void ChartOverlay::draw_markers(QCPPainter* painter, const QRect& area) {
             double left = x + 3;
             if (left + width > area.right() - 1) left = x - 3 - width;
             left = std::clamp(left, area.left() + 1.0, area.right() - 1.0 - width);
+            const int rows = text == number ? number_rows : label_rows;
             for (int row = 0; row < rows && !found; ++row) {
                 const QRectF box(left, area.top() + 2 + row * (row_height + 2), width, row_height);
                 auto& in_row = taken[static_cast<std::size_t>(row)];

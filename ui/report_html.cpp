@@ -77,7 +77,9 @@ QByteArray report_html(const ReportContent& c, ChartPanel& panel) {
     }
     html += section(QObject::tr("Charts"), charts);
     html += section(QObject::tr("Summary"),
-                    table_html(c.summary) + "<p>" + summary_note().toHtmlEscaped() + "</p>");
+                    // Whole numbers never wrap: a narrow window scrolls the table instead.
+                    "<div style=\"overflow-x: auto\">" + table_html(c.summary) + "</div><p>" +
+                        summary_note().toHtmlEscaped() + "</p>");
     html += section(QObject::tr("Warnings"), list_html(c.warnings, QObject::tr("None.")));
     html += section(QObject::tr("Knob changes during the run"),
                     list_html(c.events, QObject::tr("None: the knobs stayed as started.")));

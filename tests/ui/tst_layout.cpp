@@ -7,8 +7,10 @@
 
 #include <QAbstractSpinBox>
 #include <QComboBox>
+#include <QGroupBox>
 #include <QScreen>
 #include <QScrollArea>
+#include <QTemporaryDir>
 
 #include <cmath>
 
@@ -85,6 +87,7 @@ void check_chart(TimeSeriesChart* chart) {
     QVERIFY2(view.contains(legend->outerRect()),
              qPrintable(where(chart->title(), "legend", legend->outerRect(), view)));
     for (int i = 0; i < legend->itemCount(); ++i) {
+        if (!legend->item(i)) continue;  // an empty cell of the last row
         const QRect r = legend->item(i)->outerRect();
         QVERIFY2(view.contains(r), qPrintable(where(chart->title(), "legend entry", r, view)));
         if (auto* item = qobject_cast<ElidedLegendItem*>(legend->item(i))) {
@@ -149,35 +152,53 @@ private slots:
         // One run: its knob changes and the worker's restart as labelled markers.
         show_runs(*w.chart_panel(), {synthetic_run(Model::GilThreads, 200, 4000)});
         QTest::qWait(200);
-        int markers = 0;
-        for (TimeSeriesChart* chart : w.chart_panel()->charts()) {
+        QStringList drawn;
+        for (TimeSeriesChart* chart : w.chart_panel()->time_charts()) {
             check_chart(chart);
             if (QTest::currentTestFailed()) return;
-            markers += static_cast<int>(chart->overlay()->label_rects().size());
+            // Inside the server has no lines for these recorded runs, and its time axis ends
+            // before the markers: nothing to label.
+            if (chart->series_count() == 0) continue;
+            drawn << QString("%1: %2 of 5 in %3×%4")
+                         .arg(chart->title())
+                         .arg(chart->overlay()->label_rects().size())
+                         .arg(chart->plot()->axisRect()->width())
+                         .arg(chart->plot()->axisRect()->height());
+            // Every marker labelled, whole or by its number (and then in the key).
+            QVERIFY2(chart->overlay()->label_rects().size() == 5, qPrintable(drawn.join("; ")));
         }
-        QVERIFY2(markers >= 5 * 4, qPrintable(QString::number(markers)));  // drawn, not lost
         w.grab().save(conclab::test::screenshot_path(
             QString("layout-markers-%1.png").arg(QTest::currentDataTag())));
     }
 
-    // The same charts drawn on an exported page: labels inside the axes of the page's layout.
+    // The same charts drawn at a page's size (as an export draws them: toPainter at the page's
+    // cell, not at the widget's size): labels inside the axes of that layout.
     void exportedPageKeepsLabelsInside() {
         ChartPanel panel;
         panel.resize(1280, 800);
         show_runs(panel, {synthetic_run(Model::GilThreads, 200, 4000)});
         ChartExportOptions o;
         o.scale = 1;
-        const QImage page = render_image(panel, o);
-        QVERIFY(!page.isNull());
+        o.overwrite = true;
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(export_panel(panel, dir.filePath("page.png"), o, &error), qPrintable(error));
         for (TimeSeriesChart* chart : panel.time_charts()) {
+            if (chart->series_count() == 0) continue;  // as above
+            QImage cell(620, 420, QImage::Format_ARGB32);
+            QCPPainter painter(&cell);
+            chart->plot()->toPainter(&painter, cell.width(), cell.height());
+            painter.end();
             const QRectF area = chart->plot()->axisRect()->rect();
             const auto& labels = chart->overlay()->label_rects();
-            QVERIFY(!labels.empty());
+            QCOMPARE(labels.size(), std::size_t(5));
             for (const QRectF& r : labels) {
                 QVERIFY2(area.contains(r), qPrintable(where(chart->title(), "label", r, area)));
             }
         }
-        page.save(conclab::test::screenshot_path("layout-export-1920x1080.png"));
+        QFile::remove(conclab::test::screenshot_path("layout-export-1920x1080.png"));
+        QFile::copy(dir.filePath("page.png"),
+                    conclab::test::screenshot_path("layout-export-1920x1080.png"));
     }
 
     void controlPanelFieldsAreNotCutByTheScrollBar_data() {
@@ -198,8 +219,11 @@ private slots:
         const QWidget* viewport = scroll->viewport();
         int checked = 0;
         for (QWidget* field : w.control_panel()->findChildren<QWidget*>()) {
-            if (!qobject_cast<QComboBox*>(field) && !qobject_cast<QAbstractSpinBox*>(field))
+            // The fields and the frames of their groups: the bar hid the groups' right border.
+            if (!qobject_cast<QComboBox*>(field) && !qobject_cast<QAbstractSpinBox*>(field) &&
+                !qobject_cast<QGroupBox*>(field)) {
                 continue;
+            }
             if (!field->isVisibleTo(w.control_panel())) continue;
             const int right = field->mapTo(viewport, QPoint(field->width(), 0)).x();
             QVERIFY2(

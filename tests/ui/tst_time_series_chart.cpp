@@ -7,6 +7,7 @@
 #include <qcustomplot.h>
 
 #include "chart_overlay.hpp"
+#include "gui_test_support.hpp"
 #include "time_series_chart.hpp"
 
 using conclab::ui::TimeSeriesChart;
@@ -110,6 +111,7 @@ private slots:
         QCOMPARE(chart.plot()->yAxis->range().lower, range.lower);
         chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
         QVERIFY(!chart.overlay()->zero_label_rect().isEmpty());  // the "0" at the floor
+        chart.grab().save(conclab::test::screenshot_path("log-axis-zero.png"));
         chart.set_log_y(false);
         chart.refresh();
         for (int i : {0, 1, 4}) QCOMPARE(data.at(i)->value, 0.0);
