@@ -161,7 +161,10 @@ void worker_lost(const Summary& s, const DiagnosisThresholds& t, std::vector<Dia
                                 : std::string(" and was not replaced"));
     if (more > 0) text += " (and " + std::to_string(more) + " more later)";
     const double lost = static_cast<double>(s.error_kinds.reset);
-    if (lost > 0) text += "; the " + number(lost) + " requests in service on it were lost";
+    if (lost > 0) {
+        text += lost == 1 ? "; the request in service on it was lost"
+                          : "; the " + number(lost) + " requests in service on it were lost";
+    }
     std::vector<std::pair<std::string, double>> evidence{
         {"pid", static_cast<double>(first.pid)},
         {"t_s", first.t_s},

@@ -205,6 +205,10 @@ void TickAggregator::add_to_summary(const TickInput& tick, const MetricsSample& 
             std::max(totals_.server_in_service_max.value_or(0), *s.server_in_service);
         totals_.server_waiting_max =
             std::max(totals_.server_waiting_max.value_or(0), *s.server_waiting);
+        totals_.server_in_service_peak =
+            std::max(totals_.server_in_service_peak.value_or(0), *s.server_in_service_peak);
+        totals_.server_waiting_peak =
+            std::max(totals_.server_waiting_peak.value_or(0), *s.server_waiting_peak);
         totals_.server_accept_queue_max =
             std::max(totals_.server_accept_queue_max.value_or(0), *s.server_accept_queue);
         server_cpu_sum_ += *s.server_cpu_pct;

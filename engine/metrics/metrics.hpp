@@ -209,8 +209,13 @@ struct Summary {
     std::uint64_t late = 0;     // open loop: requests due while no connection was free
     std::uint64_t dropped = 0;  // open loop: of those, given up `timeout` after being due
     int client_open_max = 0;
-    std::optional<double> server_in_service_max;  // peaks of the per-tick averages
-    std::optional<double> server_waiting_max;
+    // In service and waiting are counts at an instant. The *_peak are the most at any instant
+    // the servers saw (whole numbers: "10 served at once, 990 waiting"); the *_max are the
+    // highest per-tick time averages (Little's L over a tick: fractions, and not counts).
+    std::optional<int> server_in_service_peak;
+    std::optional<int> server_waiting_peak;
+    std::optional<double> server_in_service_max;  // highest per-tick average
+    std::optional<double> server_waiting_max;     // highest per-tick average
     std::optional<int> server_accept_queue_max;
     // Cross-check of the whole run (warmup, measured window and the final drain): responses the
     // client completed and requests the servers completed. They are equal unless requests were

@@ -110,7 +110,10 @@ json summary_to_json(const Summary& s) {
     summary["latency_uncorrected_ms"] = latency_json(s.latency_uncorrected);
     summary["late"] = s.late;
     summary["dropped"] = s.dropped;
+    // *_peak: the most at an instant (whole numbers); *_max: the highest per-tick average.
     summary["connections"] = {{"client_open_max", s.client_open_max},
+                              {"server_in_service_peak", or_null(s.server_in_service_peak)},
+                              {"server_waiting_peak", or_null(s.server_waiting_peak)},
                               {"server_in_service_max", or_null(s.server_in_service_max)},
                               {"server_waiting_max", or_null(s.server_waiting_max)},
                               {"server_accept_queue_max", or_null(s.server_accept_queue_max)}};

@@ -116,6 +116,8 @@ Summary summary_from_json(const JsonField& s) {
     out.dropped = s["dropped"].unsigned_integer();
     const JsonField c = s["connections"];
     out.client_open_max = c["client_open_max"].int_value();
+    out.server_in_service_peak = c["server_in_service_peak"].int_or_null();  // absent: older
+    out.server_waiting_peak = c["server_waiting_peak"].int_or_null();
     out.server_in_service_max = c["server_in_service_max"].number_or_null();
     out.server_waiting_max = c["server_waiting_max"].number_or_null();
     out.server_accept_queue_max = c["server_accept_queue_max"].int_or_null();

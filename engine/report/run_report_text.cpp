@@ -114,9 +114,14 @@ void throughput_text(std::ostream& out, const LoadConfig& load, const Summary& s
 void resources_text(std::ostream& out, const Summary& s) {
     out << "\n  Connections   client open max " << s.client_open_max;
     if (s.server_in_service_max) {
-        out << std::fixed << std::setprecision(1) << ", server in service max "
-            << *s.server_in_service_max << ", waiting max " << s.server_waiting_max.value_or(0)
-            << " (time averages per tick)" << std::defaultfloat;
+        // Counts at an instant are whole; averages over a tick say that they are.
+        if (s.server_in_service_peak) {
+            out << ", server in service peak " << *s.server_in_service_peak << ", waiting peak "
+                << s.server_waiting_peak.value_or(0);
+        }
+        out << std::fixed << std::setprecision(1) << " (highest tick averages: in service "
+            << *s.server_in_service_max << ", waiting " << s.server_waiting_max.value_or(0) << ")"
+            << std::defaultfloat;
         if (s.server_accept_queue_max.value_or(0) > 0) {
             out << ", accept queue max " << *s.server_accept_queue_max;
         }

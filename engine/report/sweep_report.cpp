@@ -93,7 +93,8 @@ std::string sweep_text(const SweepResult& s) {
     std::ostringstream out;
     out << "Sweep of " << run_label(s.base) << ": " << s.points.size() << " point(s), " << s.step_s
         << " s each after " << s.warmup_s << " s warm-up\n";
-    out << "       N      req/s    mean ms     p50 ms     p99 ms  in service    waiting  "
+    // In service and waiting: time averages over the step (Little's L), not counts.
+    out << "       N      req/s    mean ms     p50 ms     p99 ms  avg in svc   avg wait  "
            "server CPU  errors   X·R/N\n";
     for (const SweepPoint& p : s.points) {
         char line[256];

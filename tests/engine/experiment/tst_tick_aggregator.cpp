@@ -57,6 +57,22 @@ private slots:
         QVERIFY(std::abs(s.load_cpu_pct - 10.0) < 1e-9);
         QVERIFY(a.warnings().empty());
     }
+    // #16: the summary's peaks are counts at an instant, whole numbers (the most of any tick);
+    // the highest tick average stays beside them as what it is.
+    void summaryPeaksAreWholeCounts() {
+        TickAggregator a(0, 1);
+        a.add(tick(0.25, 100, 2000, 100));  // in service 2.5 on average, 4 at most; waiting 6
+        TickInput busier = tick(0.50, 100, 2000, 100);
+        busier.host->in_service_avg = 3.75;
+        busier.host->in_service_peak = 5;
+        busier.host->waiting_peak = 3;
+        a.add(busier);
+        const Summary s = a.summary();
+        QCOMPARE(*s.server_in_service_peak, 5);
+        QCOMPARE(*s.server_waiting_peak, 6);
+        QCOMPARE(*s.server_in_service_max, 3.75);
+        QCOMPARE(*s.server_waiting_max, 0.5);
+    }
     void warmupStaysOutOfTheSummaryButNotTheCrossCheck() {
         TickAggregator a(0.5, 1);
         a.add(tick(0.25, 1000, 90'000, 1000));  // warmup: slow, must not count

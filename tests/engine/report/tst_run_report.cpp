@@ -19,6 +19,8 @@ RunResult sample_result() {
     r.summary.client_open_max = 100;
     r.summary.server_in_service_max = 10;
     r.summary.server_waiting_max = 90;
+    r.summary.server_in_service_peak = 10;
+    r.summary.server_waiting_peak = 95;
     MetricsSample a;
     a.t_s = 0.25;
     a.rps = 200;
@@ -51,6 +53,9 @@ private slots:
         }
         QCOMPARE(s["connections"]["server_in_service_max"].get<int>(), 10);
         QCOMPARE(s["connections"]["server_waiting_max"].get<int>(), 90);
+        // Counts at an instant are whole numbers in the file.
+        QVERIFY(s["connections"]["server_waiting_peak"].is_number_integer());
+        QCOMPARE(s["connections"]["server_waiting_peak"].get<int>(), 95);
         QCOMPARE(s["connections"]["client_open_max"].get<int>(), 100);
         QCOMPARE(j["series"].size(), std::size_t(2));
         for (const char* key : {"t_s", "rps", "p50_ms", "p99_ms", "client_open",
@@ -97,7 +102,10 @@ private slots:
         const QString text = QString::fromStdString(run_result_text(sample_result()));
         QVERIFY(text.contains("Requests/sec  200.0"));
         QVERIFY(text.contains("p99 30.00 ms"));
-        QVERIFY(text.contains("server in service max 10"));
+        // Whole counts say "peak"; averages say that they are averages.
+        QVERIFY2(text.contains("server in service peak 10, waiting peak 95 (highest tick "
+                               "averages: in service 10.0, waiting 90.0)"),
+                 qPrintable(text));
         QVERIFY(text.contains("connections 10"));
     }
 

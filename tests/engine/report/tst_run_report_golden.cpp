@@ -76,6 +76,8 @@ void fill_summary(Summary& s) {
     s.client_open_max = 100;
     s.server_in_service_max = 10.25;
     s.server_waiting_max = 90.5;
+    s.server_in_service_peak = 11;
+    s.server_waiting_peak = 96;
     s.server_accept_queue_max = 6;
     s.client_requests_total = 1100;
     s.server_requests = 1101;
@@ -157,6 +159,8 @@ RunResult event_loop() {
     r.summary.client_open_max = 50;
     r.summary.server_in_service_max = 1;
     r.summary.server_waiting_max = 49;
+    r.summary.server_in_service_peak = 1;
+    r.summary.server_waiting_peak = 50;
     r.summary.server_cpu_pct_mean = 99.5;
     r.summary.load_cpu_pct_mean = 20;
     r.summary.server_processes = 1;

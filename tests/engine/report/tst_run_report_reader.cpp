@@ -40,6 +40,8 @@ RunResult rich_result() {
     s.client_open_max = 37;
     s.server_in_service_max = 7.75;
     s.server_waiting_max = 29.25;
+    s.server_in_service_peak = 8;
+    s.server_waiting_peak = 31;
     s.server_accept_queue_max = 3;
     s.client_requests_total = 13000;
     s.server_requests = 13001;
