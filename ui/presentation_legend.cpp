@@ -85,7 +85,7 @@ void ungroup_legend(QCustomPlot& plot) {
 void group_legend(QCustomPlot& plot, const QColor& text_color, int max_entries) {
     // The series that have (or had, before grouping) an entry, by run colour in order.
     std::vector<QCPGraph*> listed;
-    QString signature;
+    QString signature = text_color.name() + '|';  // light or dark: the styles' colour
     for (int i = 0; i < plot.graphCount(); ++i) {
         QCPGraph* g = plot.graph(i);
         if (!g->property(kGrouped).toBool() && !plot.legend->hasItemWithPlottable(g)) continue;
