@@ -29,6 +29,8 @@ QFont ChartStyle::font(double scale) const {
 }
 
 QColor series_color(int index) {
+    // A kept run (the ghost) is grey: no run's hue, so it is never taken for one of them.
+    if (index < 0) return QColor(0x76, 0x76, 0x76);
     static constexpr QRgb kPalette[] = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7,
                                         0xE69F00, 0x56B4E9, 0xF0E442, 0x000000};
     return QColor(kPalette[index % 8]);

@@ -30,7 +30,8 @@ struct ChartStyle {
     QFont font(double scale = 1.0) const;
 };
 
-// A fixed, colour-blind-safe palette (Okabe-Ito); series keep their colour across charts.
+// A fixed, colour-blind-safe palette (Okabe-Ito); series keep their colour across charts. A
+// negative index is the grey of a kept run.
 QColor series_color(int index);
 
 void apply_style(QCustomPlot& plot, const ChartStyle& style);

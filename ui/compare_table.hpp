@@ -16,8 +16,8 @@
 
 namespace conclab::ui {
 
-// The palette index a kept run is drawn in, in the charts and in the table.
-inline constexpr int kKeptRunColorIndex = 5;
+// The palette index a kept run is drawn in, in the charts and in the table: grey, a hue no run has.
+inline constexpr int kKeptRunColorIndex = -1;
 
 class CompareTable : public QTableWidget {
     Q_OBJECT

@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QScreen>
@@ -17,6 +18,7 @@
 
 #include "chart_panel.hpp"
 #include "compare_table.hpp"
+#include "presentation_legend.hpp"
 #include "time_series_chart.hpp"
 
 namespace conclab::ui {
@@ -172,6 +174,7 @@ void PresentationWindow::return_charts() {
         disconnect(chart->plot(), &QCustomPlot::beforeReplot, this,
                    &PresentationWindow::fit_legends);
         chart->plot()->legend->setIconSize(kLegendIcon);
+        ungroup_legend(*chart->plot());
         panel_->restore_chart(chart);
     }
     shown_.clear();
@@ -195,7 +198,10 @@ void PresentationWindow::set_heading(const QString& title, const QString& subtit
 void PresentationWindow::show_summary(const std::vector<RunSet>& sets,
                                       const std::optional<RunResult>& kept) {
     summary_->show_sets(sets, kept);
-    summary_->set_text_font(pixel_font(text_px_));
+    // The heading says which run was kept; the row's name stays short.
+    if (summary_->kept_row() >= 0)
+        summary_->item(summary_->kept_row(), CompareTable::Run)->setText(tr("kept run"));
+    fit_summary();
     summary_->setVisible(summary_->rowCount() > 0);
 }
 
@@ -223,7 +229,7 @@ void PresentationWindow::apply_scale() {
     title_->setFont(pixel_font(qRound(text_px_ * 1.45), true));
     subtitle_->setFont(pixel_font(qRound(text_px_ * 0.8)));
     diagnosis_->setFont(pixel_font(qRound(text_px_ * 0.8)));
-    summary_->set_text_font(pixel_font(text_px_));
+    fit_summary();
     const QFont small = pixel_font(std::max(11, qRound(text_px_ * 0.45)));
     for (QWidget* w : std::initializer_list<QWidget*>{hint_, first_box_, second_box_, dark_box_})
         w->setFont(small);
@@ -233,6 +239,16 @@ void PresentationWindow::apply_scale() {
     panel_->set_style(ChartStyle{dark_, true, chart_px});
     fit_legends();
     panel_->refresh();
+}
+
+// The summary in the base type, or a little smaller when its columns (repeated runs' spreads)
+// would be wider than the screen: never cut, never scrolled.
+void PresentationWindow::fit_summary() {
+    const int room = width() - text_px_;
+    for (int px = text_px_; px >= text_px_ * 3 / 4; px -= std::max(1, text_px_ / 20)) {
+        summary_->set_text_font(pixel_font(px));
+        if (summary_->horizontalHeader()->length() <= room) return;
+    }
 }
 
 void PresentationWindow::apply_colors() {
@@ -264,18 +280,17 @@ void PresentationWindow::apply_colors() {
 void PresentationWindow::fit_legends() {
     for (TimeSeriesChart* chart : shown_) {
         QCPLegend* legend = chart->plot()->legend;
+        group_legend(*chart->plot(), ChartStyle{dark_, true}.foreground());
         const double scale = text_px_ / kBasePx;
         legend->setIconSize(qRound(kLegendIcon.width() * scale * 1.4),
                             qRound(kLegendIcon.height() * scale * 1.4));
         if (legend->itemCount() == 0) continue;
-        const QFontMetrics metrics(legend->font());
         int widest = 0;
         for (int i = 0; i < legend->itemCount(); ++i) {
-            if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i)))
-                widest = std::max(widest, metrics.horizontalAdvance(item->plottable()->name()));
+            if (QCPAbstractLegendItem* item = legend->item(i))
+                widest = std::max(widest, item->minimumOuterSizeHint().width());
         }
-        const int item_w = widest + legend->iconSize().width() + legend->iconTextPadding() +
-                           legend->columnSpacing() + 16;
+        const int item_w = widest + legend->columnSpacing() + 8;
         const int columns =
             std::clamp(chart->width() / std::max(1, item_w), 1, legend->itemCount());
         if (legend->wrap() != columns) chart->set_legend_columns(columns);

@@ -80,6 +80,7 @@ private:
     void apply_colors();
     void return_charts();
     void fit_legends();
+    void fit_summary();
 
     QPointer<ChartPanel> panel_;  // null once the main window is gone
     ChartStyle saved_style_;

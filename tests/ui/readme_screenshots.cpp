@@ -9,6 +9,8 @@
 // settings go to a throw-away place, never the user's.
 #include <QApplication>
 #include <QDir>
+#include <QFile>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -47,16 +49,30 @@ bool first_launch(const QDir& out, int width, int height) {
            save(w, out.filePath(QString("first-launch-%1x%2.png").arg(width).arg(height)));
 }
 
-// Presentation mode over the finished comparison, at the size of a 1080p projector (light) and
-// of a 720p one (dark). Offscreen screens are small, so the window is sized as the screen would.
+QScreen* screen_of_size(int width, int height) {
+    for (QScreen* s : QGuiApplication::screens()) {
+        if (s->geometry().size() == QSize(width, height)) return s;
+    }
+    return nullptr;
+}
+
+// Presentation mode over the finished comparison, full screen on a 1080p projector (light) and
+// on a 720p one (dark): the two screens main() describes to the offscreen platform.
 bool presentation(MainWindow& w, const QDir& out) {
-    PresentationWindow* p = w.open_presentation();
+    QScreen* full_hd = screen_of_size(1920, 1080);
+    QScreen* hd = screen_of_size(1280, 720);
+    if (!full_hd || !hd) {
+        std::fprintf(stderr, "no 1920x1080 and 1280x720 screens (QT_QPA_PLATFORM=%s)\n",
+                     qgetenv("QT_QPA_PLATFORM").constData());
+        return false;
+    }
+    PresentationWindow* p = w.open_presentation(full_hd);
+    bool ok = p && save(*p, out.filePath("presentation-1920x1080.png"));
+    if (p) p->close();
+    QTest::qWait(100);
+    p = w.open_presentation(hd);
     if (!p) return false;
-    p->setWindowState(Qt::WindowNoState);
-    p->resize(1920, 1080);
-    bool ok = save(*p, out.filePath("presentation-1920x1080.png"));
     p->set_dark(true);
-    p->resize(1280, 720);
     ok = ok && save(*p, out.filePath("presentation-1280x720-dark.png"));
     p->close();
     return ok;
@@ -95,6 +111,19 @@ bool comparison(const QDir& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Qt's offscreen platform has one small screen unless told otherwise: a 1080p and a 720p
+    // screen side by side, for the presentation shots (the windows are sized explicitly).
+    const QString screens = QDir::temp().filePath(
+        QString("conclab-screenshot-screens-%1.json").arg(QCoreApplication::applicationPid()));
+    if (qgetenv("QT_QPA_PLATFORM") == "offscreen") {
+        QFile file(screens);
+        if (!file.open(QIODevice::WriteOnly)) return 1;
+        file.write(R"({"screens": [
+            {"name": "1080p", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96},
+            {"name": "720p", "x": 1920, "y": 0, "width": 1280, "height": 720, "logicalDpi": 96}]})");
+        file.close();
+        qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + screens.toLocal8Bit());
+    }
     QApplication app(argc, argv);
     if (argc != 2) {
         std::fprintf(stderr, "usage: readme_screenshots OUTPUT_DIR\n");
@@ -108,5 +137,6 @@ int main(int argc, char** argv) {
     const bool ok =
         first_launch(out, 1280, 800) && first_launch(out, 1920, 1080) && comparison(out);
     QSettings().clear();
+    QFile::remove(screens);
     return ok ? 0 : 1;
 }

@@ -9,6 +9,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QToolBar>
 #include <QToolButton>
 
 #include "chart_panel.hpp"
@@ -81,6 +82,22 @@ private slots:
         w.clear_ghost_action()->trigger();
         QVERIFY(!w.ghost());
         QVERIFY(!keep->isChecked());
+    }
+
+    // The ghost lives in the Run menu: the toolbar keeps every action in view at 1280 px (none
+    // pushed into the overflow menu).
+    void toolbarStillFitsA1280PixelWindow() {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QToolBar* bar = w.tool_bar();
+        for (QAction* a : bar->actions()) {
+            if (a->isSeparator()) continue;
+            QWidget* shown = bar->widgetForAction(a);
+            QVERIFY2(shown && shown->isVisible(), qPrintable(a->text()));
+            QVERIFY2(bar->rect().contains(shown->geometry()), qPrintable(a->text()));
+        }
     }
 
     // The kept run is drawn faded under the next run, is the table's last row ("kept run: …"),

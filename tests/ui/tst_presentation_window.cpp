@@ -77,20 +77,30 @@ private slots:
     void opensFullScreenWithTypeForTheRoom_data() {
         QTest::addColumn<QSize>("size");
         QTest::addColumn<bool>("dark");
+        QTest::addColumn<bool>("ghost");
         for (const QSize& size : kScreens) {
             const QByteArray name =
                 QByteArray::number(size.width()) + "x" + QByteArray::number(size.height());
-            QTest::newRow(name + " light") << size << false;
+            QTest::newRow(name + " light") << size << false << false;
         }
-        QTest::newRow("1920x1080 dark") << QSize(1920, 1080) << true;
+        QTest::newRow("1920x1080 dark") << QSize(1920, 1080) << true << false;
+        // Three runs on screen (a kept run under the two): twelve connection series.
+        QTest::newRow("1280x720 ghost") << QSize(1280, 720) << false << true;
+        QTest::newRow("1920x1080 ghost") << QSize(1920, 1080) << false << true;
     }
 
     void opensFullScreenWithTypeForTheRoom() {
         QFETCH(QSize, size);
         QFETCH(bool, dark);
+        QFETCH(bool, ghost);
         MainWindow w;
         w.show();
         QVERIFY(w.open_run(run_file_));
+        if (ghost) {
+            w.keep_as_ghost();
+            QVERIFY(w.open_run(run_file_));
+            QCOMPARE(w.chart_panel()->run_count(), 3);
+        }
         QScreen* screen = screen_of_size(size);
         PresentationWindow* p = w.open_presentation(screen);
         QVERIFY(p);
@@ -117,7 +127,9 @@ private slots:
         // The slide: the comparison's title, its rows, the two charts side by side.
         QVERIFY(p->title_label()->text().contains(" vs "));
         QVERIFY(p->summary_table()->isVisible());
-        QCOMPARE(p->summary_table()->rowCount(), 2);
+        QCOMPARE(p->summary_table()->rowCount(), ghost ? 3 : 2);
+        // Every column on the screen: no cut and no scrolling in front of a room.
+        QVERIFY(p->summary_table()->horizontalHeader()->length() <= p->width());
         QCOMPARE(static_cast<int>(p->shown_charts().size()), 2);
         for (TimeSeriesChart* chart : p->shown_charts()) {
             QCOMPARE(chart->window(), p);
@@ -139,6 +151,15 @@ private slots:
                 axes.height() > size.height() / 5,
                 qPrintable(QString("%1: plot %2 px high").arg(chart->title()).arg(axes.height())));
             QVERIFY(legend.width() <= chart->width());
+            // Beyond six series the legend is grouped: a run per colour, a meaning per style.
+            QStringList entries;  // the legend's cells that hold an entry
+            for (int i = 0; i < plot->legend->itemCount(); ++i) {
+                QCPAbstractLegendItem* cell = plot->legend->item(i);
+                if (!cell) continue;
+                auto* item = qobject_cast<QCPPlottableLegendItem*>(cell);
+                entries << (item ? item->plottable()->name() : "group: " + cell->objectName());
+            }
+            QVERIFY2(entries.size() <= 7, qPrintable(chart->title() + ": " + entries.join(", ")));
         }
         // Everything on the screen, nothing pushed off its bottom edge.
         for (QWidget* part : std::initializer_list<QWidget*>{p->title_label(), p->summary_table(),
@@ -146,10 +167,11 @@ private slots:
             const QRect r(part->mapTo(p, QPoint(0, 0)), part->size());
             QVERIFY2(p->rect().contains(r), qPrintable(part->objectName()));
         }
-        const QString name = QString("presentation-%1x%2%3.png")
+        const QString name = QString("presentation-%1x%2%3%4.png")
                                  .arg(size.width())
                                  .arg(size.height())
-                                 .arg(dark ? "-dark" : "");
+                                 .arg(dark ? "-dark" : "")
+                                 .arg(ghost ? "-ghost" : "");
         QVERIFY(p->grab().save(conclab::test::screenshot_path(name)));
         p->close();
     }
