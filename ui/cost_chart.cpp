@@ -86,8 +86,9 @@ void CostChart::rescale() {
         }
     }
     plot_->xAxis->setRange(0, max_x * 1.05);
-    plot_->yAxis->setRange(0, max_memory * 1.15);
-    plot_->yAxis2->setRange(0, max_threads * 1.15);
+    // Head room above the curves for the legend, top left.
+    plot_->yAxis->setRange(0, max_memory * 1.7);
+    plot_->yAxis2->setRange(0, max_threads * 1.7);
     plot_->replot();
 }
 
