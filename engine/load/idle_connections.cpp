@@ -32,6 +32,7 @@ namespace {
 
 constexpr auto kTick = std::chrono::milliseconds(100);
 constexpr int kMaxInFlight = 100;
+constexpr auto kStalled = std::chrono::milliseconds(1500);
 
 }  // namespace
 
@@ -43,6 +44,7 @@ struct IdleConnections::Impl {
         tcp::socket socket;
         SourceSlot slot;
         enum class State { Closed, Connecting, Requesting, Holding } state = State::Closed;
+        std::chrono::steady_clock::time_point since;  // of the state
         std::uint32_t generation = 0;  // bumped on close: completions for older sockets are stale
         std::optional<http::response_parser<DiscardBody>> parser;
         std::optional<boost::beast::flat_buffer> buffer;
@@ -78,11 +80,13 @@ struct IdleConnections::Impl {
             return s == Client::State::Connecting || s == Client::State::Requesting;
         };
         in_flight += (in_flight_state(next) ? 1 : 0) - (in_flight_state(c.state) ? 1 : 0);
+        if (next != c.state) c.since = std::chrono::steady_clock::now();
         c.state = next;
     }
 
     // Every tick: the ramp's share of connects for this tick, from the first client on.
     void on_tick() {
+        give_up_stalled();
         opened_this_tick = 0;
         cursor = 0;
         open_more();
@@ -90,6 +94,20 @@ struct IdleConnections::Impl {
         tick.async_wait([this](error_code ec) {
             if (!ec) on_tick();
         });
+    }
+
+    // A connect or first response still pending after kStalled: its SYN or handshake was
+    // dropped (a full queue) and the kernel's next try is 1, 3, 7, 15 … s away. Closed and tried
+    // again at once, as load tools do with a connect timeout, so that a few stalled ones do not
+    // hold the in-flight places for half a minute.
+    void give_up_stalled() {
+        const auto now = std::chrono::steady_clock::now();
+        for (auto& client : clients) {
+            Client& c = *client;
+            const bool pending =
+                c.state == Client::State::Connecting || c.state == Client::State::Requesting;
+            if (pending && now - c.since > kStalled) close(c, false);
+        }
     }
 
     // Connects closed clients while this tick's share and the in-flight bound allow; called
