@@ -21,6 +21,7 @@
 
 #include "chart_exporter.hpp"
 #include "core/machine_limits.hpp"
+#include "cost_chart.hpp"
 #include "preset_library.hpp"
 #include "sweep_chart.hpp"
 #include "sweep_runner.hpp"
@@ -50,6 +51,7 @@ SweepWindow::SweepWindow(QWidget* parent)
     setObjectName("sweepWindow");
     setWindowTitle(tr("Concurrency sweep — Concurrency Lab"));
     chart_ = new SweepChart(this);
+    cost_chart_ = new CostChart(this);
     fit_ = new QLabel(this);
     fit_->setObjectName("sweepFit");
     fit_->setWordWrap(true);
@@ -66,6 +68,7 @@ SweepWindow::SweepWindow(QWidget* parent)
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto* right = new QSplitter(Qt::Vertical, this);
     right->addWidget(chart_);
+    right->addWidget(cost_chart_);
     auto* bottom = new QWidget(right);
     auto* bottom_layout = new QVBoxLayout(bottom);
     bottom_layout->setContentsMargins(0, 0, 0, 0);
@@ -74,6 +77,7 @@ SweepWindow::SweepWindow(QWidget* parent)
     right->addWidget(bottom);
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
+    right->setStretchFactor(2, 2);
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(build_controls());
     layout->addWidget(right, 1);
@@ -83,6 +87,7 @@ SweepWindow::SweepWindow(QWidget* parent)
             [this](int sweep, const SweepResult& result) {
                 points_[static_cast<std::size_t>(sweep)] = result.points;
                 chart_->set_model(sweep, result.points, sweep_fit(result.points));
+                cost_chart_->set_points(sweep, result.points);
                 show_fits();
             });
     connect(runner_, &SweepRunner::allFinished, this, [this](bool cancelled) {
@@ -198,6 +203,13 @@ void SweepWindow::add_connection_rows(QFormLayout* form, QGroupBox* box) {
     series->addWidget(steps_);
     series->addWidget(fill);
     form->addRow(tr("or from/to/steps"), series);
+    idle_box_ = new QCheckBox(tr("Idle connections (what a connection costs)"), box);
+    idle_box_->setObjectName("sweepIdle");
+    idle_box_->setToolTip(
+        tr("The counts are connections that send one request and then wait, open, beside the "
+           "workload's connections: the Cost chart shows each model's memory and threads "
+           "against them."));
+    form->addRow(QString(), idle_box_);
 }
 
 void SweepWindow::add_timing_rows(QFormLayout* form, QGroupBox* box) {
@@ -263,6 +275,7 @@ void SweepWindow::apply_scenario(const Scenario& s) {
                                     models.end());
     }
     connections_->setText(connection_list(s.sweep->connections));
+    idle_box_->setChecked(s.sweep->idle);
     step_->setValue(s.sweep->step_s);
     warmup_->setValue(s.sweep->warmup_s);
     setToolTip(QString::fromStdString(s.description));
@@ -307,6 +320,7 @@ bool SweepWindow::start() {
     }
     std::vector<SweepSettings> sweeps;
     chart_->clear();
+    cost_chart_->clear();
     table_->setRowCount(0);
     points_.assign(models_.size(), {});
     QStringList labels;
@@ -315,9 +329,11 @@ bool SweepWindow::start() {
         s.base = base_;
         s.base.server.model = m;
         s.connections = connections;
+        s.idle = idle_box_->isChecked();
         s.step_s = step_->value();
         s.warmup_s = warmup_->value();
         chart_->add_model(model_label(s.base));
+        cost_chart_->add_model(model_label(s.base));
         labels << model_label(s.base);
         sweeps.push_back(std::move(s));
     }
@@ -347,6 +363,7 @@ void SweepWindow::on_point(int sweep, const SweepPoint& p, int done, int total) 
     auto& points = points_[static_cast<std::size_t>(sweep)];
     points.push_back(p);
     chart_->set_model(sweep, points, sweep_fit(points));
+    cost_chart_->set_points(sweep, points);
     RunConfig c = base_;
     c.server.model = models_[static_cast<std::size_t>(sweep)];
     const int row = table_->rowCount();

@@ -24,6 +24,7 @@ class QTableWidget;
 
 namespace conclab::ui {
 
+class CostChart;
 class SweepChart;
 class SweepRunner;
 
@@ -56,6 +57,8 @@ public:
     QLabel* status_label() const { return status_; }
     QTableWidget* table() const { return table_; }
     SweepChart* chart() const { return chart_; }
+    CostChart* cost_chart() const { return cost_chart_; }
+    QCheckBox* idle_box() const { return idle_box_; }
     // The points so far, per model of the sweep in order.
     const std::vector<std::vector<SweepPoint>>& points() const { return points_; }
 
@@ -78,6 +81,8 @@ private:
     void export_chart();
 
     RunConfig base_;
+    CostChart* cost_chart_ = nullptr;
+    QCheckBox* idle_box_ = nullptr;  // the counts are idle connections (SweepSettings::idle)
     std::vector<Scenario> presets_;
     std::vector<Model> models_;  // of the sweep going or last run
     std::vector<std::vector<SweepPoint>> points_;

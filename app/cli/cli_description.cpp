@@ -150,6 +150,9 @@ void add_load_options(po::options_description& load, CliOptions& o, RawFlags& ra
          "instead of --connections LIST")
         ("to", po::value(&raw.to)->value_name("N"), "sweep: the last connection count")
         ("steps", po::value(&raw.steps)->value_name("K"), "sweep: how many connection counts")
+        ("idle-sweep", po::bool_switch(&o.sweep_idle),
+         "sweep: the counts are idle connections (--idle-connections) beside --connections, to "
+         "measure what a waiting connection costs each model")
         ("kill-worker-at", po::value(&o.kill_worker_at)->composing()->value_name("SECONDS"),
          "run, process-per-core: SIGKILL the busiest worker this many seconds into the run, to "
          "watch the server replace it; repeat for more kills");

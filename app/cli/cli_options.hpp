@@ -40,6 +40,7 @@ struct CliOptions {
     std::vector<int> sweep_connections;
     double step_s = 5;
     double sweep_warmup_s = 1;
+    bool sweep_idle = false;  // the counts are idle connections (--idle-sweep)
     // run, process per core: SIGKILL the busiest worker at these times (s), in order.
     std::vector<double> kill_worker_at;
 };

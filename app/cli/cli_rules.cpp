@@ -110,6 +110,7 @@ std::string check_stages_and_sweep(CliOptions& o, const RawFlags& raw,
                                             : 1.0;
     run.warmup_s = 0;  // each point gets its own warm-up
     if (o.models.empty() && raw.scenario_sweep) o.models = raw.scenario_sweep->models;
+    if (raw.scenario_sweep && raw.scenario_sweep->idle) o.sweep_idle = true;
     if (o.models.empty()) o.models = {run.server.model};
     return {};
 }

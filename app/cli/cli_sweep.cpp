@@ -25,6 +25,7 @@ ExitCode sweep_cli(const CliOptions& options, const SweepChartRenderer& render_c
         settings.base = options.run;
         settings.base.server.model = options.models[m];
         settings.connections = options.sweep_connections;
+        settings.idle = options.sweep_idle;
         settings.step_s = options.step_s;
         settings.warmup_s = options.sweep_warmup_s;
         const std::string label = run_label(settings.base);

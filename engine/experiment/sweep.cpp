@@ -10,14 +10,42 @@
 #include "core/fixed_decimals.hpp"
 #include "core/machine_limits.hpp"
 #include "experiment/experiment.hpp"
+#include "experiment/resource_tracker.hpp"
 
 namespace conclab {
 
 namespace {
 
+// Means of the cost series over the steady state, where measured.
+void put_costs(SweepPoint& p, const std::vector<MetricsSample>& series) {
+    double sums[5] = {};
+    int counts[5] = {};
+    for (const MetricsSample& m : series) {
+        if (m.warmup) continue;
+        const std::optional<double> values[5] = {
+            m.server.rss_mb,
+            m.server.threads ? std::optional<double>(*m.server.threads) : std::nullopt,
+            m.server.context_switches_per_s,
+            m.server.fds ? std::optional<double>(*m.server.fds) : std::nullopt,
+            m.server_connections ? std::optional<double>(*m.server_connections) : std::nullopt};
+        for (int i = 0; i < 5; ++i) {
+            if (!values[i]) continue;
+            sums[i] += *values[i];
+            ++counts[i];
+        }
+    }
+    std::optional<double>* out[5] = {&p.rss_mb, &p.threads, &p.context_switches_per_s, &p.fds,
+                                     &p.server_connections};
+    for (int i = 0; i < 5; ++i) {
+        if (counts[i] > 0) *out[i] = sums[i] / counts[i];
+    }
+}
+
 SweepPoint point_of(const RunResult& r, int connections) {
     SweepPoint p;
     p.connections = connections;
+    p.load_connections = r.config.load.connections;
+    put_costs(p, r.series);
     const Summary& s = r.summary;
     p.rps = s.rps;
     p.requests = s.requests;
@@ -55,7 +83,7 @@ SweepPoint point_of(const RunResult& r, int connections) {
 
 LittleCheck check_little(const SweepPoint& p, int load_threads) {
     LittleCheck c;
-    c.expected = p.connections;
+    c.expected = p.load_connections > 0 ? p.load_connections : p.connections;
     c.measured = p.rps * p.mean_ms / 1000.0;
     c.ratio = c.expected > 0 ? c.measured / c.expected : 0;
     c.ok = std::fabs(c.ratio - 1) <= kLittleTolerance;
@@ -66,8 +94,8 @@ LittleCheck check_little(const SweepPoint& p, int load_threads) {
         why.push_back(std::to_string(p.errors) +
                       " failed requests held connections but count in neither X nor R");
     }
-    if (p.client_open < 0.95 * p.connections) {
-        why.push_back("only " + fixed(p.client_open, 1) + " of " + std::to_string(p.connections) +
+    if (p.client_open < 0.95 * c.expected) {
+        why.push_back("only " + fixed(p.client_open, 1) + " of " + fixed(c.expected, 0) +
                       " connections were open on average (connect failures or slow connects)");
     }
     if (p.load_cpu_pct >= 90.0 * load_threads) {
@@ -131,22 +159,37 @@ UslFit fit_sweep(const std::vector<SweepPoint>& points) {
     return fit_usl(n, x);
 }
 
+std::optional<MemoryPerConnection> memory_per_connection_of(const std::vector<SweepPoint>& points) {
+    std::vector<std::pair<double, double>> xy;
+    for (const SweepPoint& p : points) {
+        if (p.server_connections && p.rss_mb)
+            xy.emplace_back(*p.server_connections, *p.rss_mb * 1024);
+    }
+    return fit_memory_per_connection(xy);
+}
+
 SweepResult run_sweep(const SweepSettings& settings, const SweepProgressFn& progress,
                       std::stop_token stop) {
     SweepResult result;
+    result.idle = settings.idle;
     result.base = settings.base;
     result.step_s = settings.step_s;
-    result.warmup_s = settings.warmup_s;
+    // Idle connections open over about 2 s (IdleConnections): measured once they are open.
+    result.warmup_s = settings.idle ? std::max(settings.warmup_s, kIdleRampS) : settings.warmup_s;
     const int total = static_cast<int>(settings.connections.size());
     for (int i = 0; i < total && !result.cancelled; ++i) {
         const int n = settings.connections[i];
         if (progress) progress({i, total, n, nullptr});
         RunConfig c = settings.base;
-        c.load.connections = n;
+        if (settings.idle) {
+            c.load.idle_connections = n;
+        } else {
+            c.load.connections = n;
+        }
         c.load.rate = 0;
         c.stages.clear();
-        c.warmup_s = settings.warmup_s;
-        c.duration_s = settings.warmup_s + settings.step_s;
+        c.warmup_s = result.warmup_s;
+        c.duration_s = c.warmup_s + settings.step_s;
         Experiment experiment(c);
         experiment.start();  // throws StartError
         while (!experiment.wait_finished(0.1)) {
@@ -162,7 +205,13 @@ SweepResult run_sweep(const SweepSettings& settings, const SweepProgressFn& prog
         result.points.push_back(point);
         if (progress) progress({i, total, n, &result.points.back()});
     }
-    result.fit = fit_sweep(result.points);
+    if (settings.idle) {
+        result.fit.ok = false;
+        result.fit.why_not = "the load is the same at every point of a sweep of idle connections";
+    } else {
+        result.fit = fit_sweep(result.points);
+    }
+    result.memory_per_connection = memory_per_connection_of(result.points);
     return result;
 }
 

@@ -14,6 +14,7 @@
 
 #include "core/run_config.hpp"
 #include "experiment/usl_fit.hpp"
+#include "metrics/metrics.hpp"
 
 namespace conclab {
 
@@ -27,7 +28,10 @@ struct LittleCheck {
 inline constexpr double kLittleTolerance = 0.10;
 
 struct SweepPoint {
-    int connections = 0;                         // N
+    int connections = 0;  // N
+    // The closed-loop connections of the point: N, or in a sweep of idle connections the base's
+    // (whom Little's law is about).
+    int load_connections = 0;
     double rps = 0;                              // X, steady state
     double mean_ms = 0, p50_ms = 0, p99_ms = 0;  // R (0 when nothing completed)
     std::optional<double> in_service, waiting;   // server side, time averages of the steady state
@@ -38,14 +42,24 @@ struct SweepPoint {
     std::uint64_t errors = 0;
     double measured_s = 0;
     LittleCheck little;
+    // The cost of the connections, means of the steady state (empty for an external target
+    // without --target-pid): the server's memory, threads, context switches, descriptors, and
+    // the connections it held.
+    std::optional<double> rss_mb, threads, context_switches_per_s, fds, server_connections;
 };
 
 // N against X · R_mean for one point; `load_threads` for the saturation hint.
 LittleCheck check_little(const SweepPoint& point, int load_threads);
 
+inline constexpr double kIdleRampS = 3;
+
 struct SweepSettings {
     RunConfig base;  // server, workload, load threads, timeout; connections, rate and stages unused
     std::vector<int> connections;
+    // The counts are idle connections (--idle-connections) beside base.load.connections, not
+    // the closed loop's: what a waiting connection costs each model.
+    // Their warm-up is at least kIdleRampS, the time they take to open.
+    bool idle = false;
     double step_s = 5;    // measured time per point
     double warmup_s = 1;  // before each point's measurement, discarded
 };
@@ -53,8 +67,11 @@ struct SweepSettings {
 struct SweepResult {
     RunConfig base;
     double step_s = 0, warmup_s = 0;
+    bool idle = false;
     std::vector<SweepPoint> points;
     UslFit fit;
+    // The slope of the points' memory against the connections the server held.
+    std::optional<MemoryPerConnection> memory_per_connection;
     bool cancelled = false;
     std::string error;  // a point that could not start
 };
@@ -78,5 +95,7 @@ SweepResult run_sweep(const SweepSettings& settings, const SweepProgressFn& prog
                       std::stop_token stop = {});
 // The USL fit of the points (also used by tests on synthetic points).
 UslFit fit_sweep(const std::vector<SweepPoint>& points);
+// The memory per connection of the points (means of server_connections and rss_mb).
+std::optional<MemoryPerConnection> memory_per_connection_of(const std::vector<SweepPoint>& points);
 
 }  // namespace conclab

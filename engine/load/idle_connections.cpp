@@ -31,6 +31,8 @@ using boost::system::error_code;
 namespace {
 
 constexpr auto kTick = std::chrono::milliseconds(100);
+constexpr int kMaxInFlight = 100;
+constexpr auto kStalled = std::chrono::milliseconds(1500);
 
 }  // namespace
 
@@ -42,6 +44,7 @@ struct IdleConnections::Impl {
         tcp::socket socket;
         SourceSlot slot;
         enum class State { Closed, Connecting, Requesting, Holding } state = State::Closed;
+        std::chrono::steady_clock::time_point since;  // of the state
         std::uint32_t generation = 0;  // bumped on close: completions for older sockets are stale
         std::optional<http::response_parser<DiscardBody>> parser;
         std::optional<boost::beast::flat_buffer> buffer;
@@ -59,6 +62,9 @@ struct IdleConnections::Impl {
     std::array<char, 512> sink{};  // what a held connection receives is dropped (one thread)
     std::thread thread;
     bool started = false;
+    int in_flight = 0;  // loop thread only, as the two below
+    int opened_this_tick = 0;
+    std::size_t cursor = 0;  // the next client open_more() looks at
 
     std::atomic<int> open{0};
     std::atomic<int> open_max{0};
@@ -66,23 +72,58 @@ struct IdleConnections::Impl {
     std::atomic<std::uint64_t> closed_by_server{0};
     std::atomic<bool> silent{false};
 
+    // Connecting or waiting for the first response: at most kMaxInFlight, so that a burst never
+    // fills the server's accept queue (Werkzeug's is 128). SYNs the kernel drops there are sent
+    // again after 1, 3, 7, 15 … s, and the ramp would take minutes instead of seconds.
+    void set_state(Client& c, Client::State next) {
+        auto in_flight_state = [](Client::State s) {
+            return s == Client::State::Connecting || s == Client::State::Requesting;
+        };
+        in_flight += (in_flight_state(next) ? 1 : 0) - (in_flight_state(c.state) ? 1 : 0);
+        if (next != c.state) c.since = std::chrono::steady_clock::now();
+        c.state = next;
+    }
+
+    // Every tick: the ramp's share of connects for this tick, from the first client on.
     void on_tick() {
-        int budget = opens_per_tick;
-        for (auto& client : clients) {
-            if (budget == 0) break;
-            if (client->state == Client::State::Closed) {
-                connect(*client);
-                --budget;
-            }
-        }
+        give_up_stalled();
+        opened_this_tick = 0;
+        cursor = 0;
+        open_more();
         tick.expires_after(kTick);
         tick.async_wait([this](error_code ec) {
             if (!ec) on_tick();
         });
     }
 
+    // A connect or first response still pending after kStalled: its SYN or handshake was
+    // dropped (a full queue) and the kernel's next try is 1, 3, 7, 15 … s away. Closed and tried
+    // again at once, as load tools do with a connect timeout, so that a few stalled ones do not
+    // hold the in-flight places for half a minute.
+    void give_up_stalled() {
+        const auto now = std::chrono::steady_clock::now();
+        for (auto& client : clients) {
+            Client& c = *client;
+            const bool pending =
+                c.state == Client::State::Connecting || c.state == Client::State::Requesting;
+            if (pending && now - c.since > kStalled) close(c, false);
+        }
+    }
+
+    // Connects closed clients while this tick's share and the in-flight bound allow; called
+    // again whenever one settles, so the ramp is not held to one batch per tick.
+    void open_more() {
+        while (cursor < clients.size() && opened_this_tick < opens_per_tick &&
+               in_flight < kMaxInFlight) {
+            Client& c = *clients[cursor++];
+            if (c.state != Client::State::Closed) continue;
+            connect(c);
+            ++opened_this_tick;
+        }
+    }
+
     void connect(Client& c) {
-        c.state = Client::State::Connecting;
+        set_state(c, Client::State::Connecting);
         error_code ec;
         c.socket.open(endpoint.protocol(), ec);
         if (!ec) c.slot.bind(c.socket, endpoint, ec);
@@ -102,7 +143,7 @@ struct IdleConnections::Impl {
     }
 
     void send_request(Client& c) {
-        c.state = Client::State::Requesting;
+        set_state(c, Client::State::Requesting);
         c.parser.emplace();
         c.parser->eager(true);  // the header and the body in one put(), as far as they came
         c.parser->body_limit(std::numeric_limits<std::uint64_t>::max());
@@ -153,7 +194,8 @@ struct IdleConnections::Impl {
 
     // Anything from the server now — data, an EOF, a reset — means it has given up on us.
     void hold(Client& c) {
-        c.state = Client::State::Holding;
+        set_state(c, Client::State::Holding);
+        open_more();
         const std::uint32_t generation = c.generation;
         c.socket.async_read_some(asio::buffer(sink),
                                  [this, &c, generation](error_code e, std::size_t) {
@@ -168,7 +210,7 @@ struct IdleConnections::Impl {
             open.fetch_sub(1, std::memory_order_relaxed);
             if (by_server) closed_by_server.fetch_add(1, std::memory_order_relaxed);
         }
-        c.state = Client::State::Closed;
+        set_state(c, Client::State::Closed);
         ++c.generation;
         c.parser.reset();
         c.buffer.reset();

@@ -20,8 +20,9 @@ namespace conclab {
 // never an address ending in .0 or .255.
 boost::asio::ip::address_v4 source_address_for(int slot, int per_address);
 
-// Ports one source address may use: the ephemeral range less a tenth for other sockets of the
-// machine (and TIME_WAIT); a test lowers it with set_ports_per_source_address().
+// Connections one source address takes: 90 % of half the ephemeral range (connect() picks from
+// the even half first and crawls beyond it; the rest is left for other sockets and TIME_WAIT);
+// a test lowers it with set_ports_per_source_address().
 int ports_per_source_address();
 void set_ports_per_source_address(int ports);  // 0 = back to the machine's range
 

@@ -13,7 +13,7 @@ namespace conclab {
 struct ProcessResources {
     std::uint64_t rss_kib = 0;  // resident set (/proc/PID/statm)
     int threads = 0;            // kernel tasks (/proc/PID/status Threads)
-    int fds = 0;                // open descriptors (entries of /proc/PID/fd)
+    int fds = 0;  // open descriptors (entries of /proc/PID/fd; our own: counted once a second)
     // Cumulative since the process started. For our own process from getrusage(RUSAGE_SELF):
     // every thread, also those that have ended (the /proc/PID/status counters are the main
     // thread's only). For another process, the sum over its living threads.

@@ -22,6 +22,30 @@ std::string parameter_text(const UslParameter& p, int digits) {
     return text;
 }
 
+// The cost of the connections at each point, where measured, and the memory per connection.
+void cost_table_text(std::ostream& out, const SweepResult& s) {
+    bool any = false;
+    for (const SweepPoint& p : s.points) any = any || p.rss_mb.has_value();
+    if (!any) return;
+    out << "       N  server conns    RSS MiB    threads  switches/s    fds\n";
+    for (const SweepPoint& p : s.points) {
+        auto cell = [](const std::optional<double>& v, int digits) {
+            return v ? fixed(*v, digits) : std::string("-");
+        };
+        char line[160];
+        std::snprintf(line, sizeof line, "  %6d  %12s %10s %10s  %10s %6s\n", p.connections,
+                      cell(p.server_connections, 0).c_str(), cell(p.rss_mb, 1).c_str(),
+                      cell(p.threads, 0).c_str(), cell(p.context_switches_per_s, 0).c_str(),
+                      cell(p.fds, 0).c_str());
+        out << line;
+    }
+    if (const auto& m = s.memory_per_connection) {
+        out << "  Per connection " << fixed(m->kib, 1) << " KiB of server memory (slope over "
+            << m->points << " points, " << m->connections_min << ".." << m->connections_max
+            << " connections, R² " << fixed(m->r2, 3) << ")\n";
+    }
+}
+
 }  // namespace
 
 json usl_fit_to_json(const UslFit& fit) {
@@ -65,6 +89,12 @@ json sweep_to_json(const SweepResult& s) {
                           {"requests", p.requests},
                           {"errors", p.errors},
                           {"measured_s", p.measured_s},
+                          {"load_connections", p.load_connections},
+                          {"server_connections", or_null(p.server_connections)},
+                          {"server_rss_mb", or_null(p.rss_mb)},
+                          {"server_threads", or_null(p.threads)},
+                          {"server_context_switches_per_s", or_null(p.context_switches_per_s)},
+                          {"server_fds", or_null(p.fds)},
                           {"little",
                            {{"n", p.little.expected},
                             {"x_r", p.little.measured},
@@ -73,7 +103,15 @@ json sweep_to_json(const SweepResult& s) {
                             {"reason", p.little.ok ? json(nullptr) : json(p.little.reason)}}}});
     }
     j["points"] = points;
+    j["idle"] = s.idle;
     j["fit"] = usl_fit_to_json(s.fit);
+    const auto& m = s.memory_per_connection;
+    j["memory_per_connection_kib"] = m ? json(m->kib) : json(nullptr);
+    j["memory_per_connection_fit"] = m ? json{{"r2", m->r2},
+                                              {"points", m->points},
+                                              {"connections_min", m->connections_min},
+                                              {"connections_max", m->connections_max}}
+                                       : json(nullptr);
     j["cancelled"] = s.cancelled;
     return j;
 }
@@ -91,8 +129,11 @@ json sweeps_to_json(const std::vector<SweepResult>& sweeps) {
 
 std::string sweep_text(const SweepResult& s) {
     std::ostringstream out;
-    out << "Sweep of " << run_label(s.base) << ": " << s.points.size() << " point(s), " << s.step_s
-        << " s each after " << s.warmup_s << " s warm-up\n";
+    out << "Sweep of " << run_label(s.base) << ": " << s.points.size() << " point(s)"
+        << (s.idle ? " of idle connections beside " + std::to_string(s.base.load.connections) +
+                         " loading"
+                   : std::string())
+        << ", " << s.step_s << " s each after " << s.warmup_s << " s warm-up\n";
     // In service and waiting: time averages over the step (Little's L), not counts.
     out << "       N      req/s    mean ms     p50 ms     p99 ms  avg in svc   avg wait  "
            "server CPU  errors   X·R/N\n";
@@ -108,6 +149,7 @@ std::string sweep_text(const SweepResult& s) {
                       p.little.ok ? "" : "  !");
         out << line;
     }
+    cost_table_text(out, s);
     for (const SweepPoint& p : s.points) {
         if (!p.little.ok) {
             out << "  Little's law off at N = " << p.connections

@@ -212,8 +212,8 @@ std::optional<ScenarioSweep> sweep_field(const json& j) {
     const json& s = j.at("sweep");
     if (!s.is_object()) bad("sweep", "sweep must be an object {\"connections\": [...], …}");
     for (const auto& member : s.items()) {
-        static const std::set<std::string> known{"models", "connections",   "from",  "to",
-                                                 "steps",  "step_duration", "warmup"};
+        static const std::set<std::string> known{"models", "connections",   "from",   "to",
+                                                 "steps",  "step_duration", "warmup", "idle"};
         if (!known.count(member.key())) {
             bad("sweep", "sweep has an unknown key \"" + member.key() + "\"");
         }
@@ -223,6 +223,10 @@ std::optional<ScenarioSweep> sweep_field(const json& j) {
     sweep.connections = sweep_connections(s);
     sweep.step_s = sweep_seconds(s, "step_duration", sweep.step_s, true, 3600);
     sweep.warmup_s = sweep_seconds(s, "warmup", sweep.warmup_s, false, 600);
+    if (s.contains("idle")) {
+        if (!s.at("idle").is_boolean()) bad("sweep", "sweep \"idle\" must be true or false");
+        sweep.idle = s.at("idle").get<bool>();
+    }
     return sweep;
 }
 
@@ -341,6 +345,7 @@ std::string scenario_to_json(const Scenario& s) {
         json sweep = {{"connections", s.sweep->connections},
                       {"step_duration", s.sweep->step_s},
                       {"warmup", s.sweep->warmup_s}};
+        if (s.sweep->idle) sweep["idle"] = true;
         if (!s.sweep->models.empty()) {
             json models = json::array();
             for (Model m : s.sweep->models) models.push_back(to_string(m));

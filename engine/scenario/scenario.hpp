@@ -34,6 +34,7 @@ struct ScenarioSweep {
     std::vector<int> connections;
     double step_s = 3;
     double warmup_s = 1;
+    bool idle = false;  // the counts are idle connections beside the load (SweepSettings::idle)
     bool operator==(const ScenarioSweep&) const = default;
 };
 

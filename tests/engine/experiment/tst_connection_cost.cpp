@@ -4,6 +4,14 @@
 // from the next address. Bounded: a few hundred connections, a few seconds each.
 #include <QtTest>
 
+#include <QDir>
+#include <QProcess>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -67,6 +75,32 @@ std::set<std::string> client_addresses_to(std::uint16_t port) {
         out.insert(local.substr(0, 8));
     }
     return out;
+}
+
+sockaddr_in loopback(std::uint16_t port) {
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    return a;
+}
+
+std::uint16_t free_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a = loopback(0);
+    socklen_t size = sizeof a;
+    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &size);
+    ::close(fd);
+    return ntohs(a.sin_port);
+}
+
+bool accepts(std::uint16_t port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    const sockaddr_in a = loopback(port);
+    const bool ok = ::connect(fd, reinterpret_cast<const sockaddr*>(&a), sizeof a) == 0;
+    ::close(fd);
+    return ok;
 }
 
 }  // namespace
@@ -149,6 +183,38 @@ private slots:
         QVERIFY(addresses.count("0200007F"));  // 127.0.0.2
         QVERIFY(addresses.count("0300007F"));  // 127.0.0.3
         QCOMPARE(e.result().summary.errors, std::uint64_t(0));
+    }
+    // A real server measured by its PID: Python's http.server gives each connection a thread
+    // (ThreadingHTTPServer) and closes after each response, so idle connections send nothing
+    // and each holds a thread; without --target-pid nothing is measured.
+    void realServerMeasuredThroughItsPid() {
+        const std::uint16_t port = free_port();
+        QProcess server;
+        server.start("python3", {"-m", "http.server", "--bind", "127.0.0.1", QString::number(port),
+                                 "--directory", QDir::tempPath()});
+        QVERIFY(server.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(accepts(port), 10000);
+        RunConfig c;
+        c.external =
+            parse_target_url("http://127.0.0.1:" + std::to_string(port) + "/", false).target;
+        c.load.connections = 1;
+        c.load.idle_connections = 100;
+        c.duration_s = 5;
+        c.target_pid = static_cast<int>(server.processId());
+        const RunResult measured = run(c);
+        c.target_pid = 0;
+        const RunResult unmeasured = run(c);
+        server.kill();
+        server.waitForFinished();
+        QVERIFY(measured.summary.resources);
+        // Its backlog is 5 and it starts a Python thread per connection: on a loaded machine not
+        // all 100 are accepted in the run; those that are hold a thread each (at rest: one).
+        QVERIFY2(measured.summary.resources->threads->max >= 30,
+                 std::to_string(measured.summary.resources->threads->max).c_str());
+        QVERIFY(measured.summary.resources->rss_mb->max > 5);
+        QVERIFY(measured.summary.idle_connections->silent);
+        QVERIFY(!unmeasured.summary.resources);
+        QVERIFY(!unmeasured.series.back().server.rss_mb);
     }
     void refusalsNameTheLimit() {
         RunConfig c = idle_run(Model::GilThreads, 0);
