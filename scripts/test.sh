@@ -14,6 +14,8 @@ sources() {
     fi
 }
 sources | xargs clang-format --dry-run --Werror
+# The README and docs/ link only to pages and pictures that exist.
+bash scripts/check-doc-links.sh
 cmake --preset ci
 cmake --build --preset ci -j "$(nproc)"
 ctest --preset ci -j 1
