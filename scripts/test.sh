@@ -11,3 +11,5 @@ fi
 cmake --preset ci
 cmake --build --preset ci -j "$(nproc)"
 ctest --preset ci -j 1
+# calibrate and validate against real Werkzeug and Express (a few minutes; label "real").
+ctest --preset ci-real -j 1

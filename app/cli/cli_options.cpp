@@ -6,8 +6,10 @@
 
 #include <boost/program_options.hpp>
 
+#include "cli_fit_help.hpp"
 #include "cli_rules.hpp"
 #include "core/run_fields.hpp"
+#include "core/server_shapes.hpp"
 #include "experiment/sweep.hpp"
 #include "scenario/scenario.hpp"
 
@@ -22,6 +24,8 @@ const char* kUsage =
     "       conclab-cli compare [options]    run several models (and a real server) in turn on\n"
     "                                        one workload, with one table and one chart\n"
     "       conclab-cli calibrate [options]  fit the model's overhead to a real server (--target)\n"
+    "       conclab-cli validate [options]   run the (calibrated) model and a real server on a\n"
+    "                                        grid of workloads and connections, and compare\n"
     "       conclab-cli sweep [options]      measure X(N) at a series of connection counts,\n"
     "                                        check Little's law and fit the USL\n"
     "       conclab-cli serve [options]      only start the server, e.g. for wrk or curl; it "
@@ -43,30 +47,12 @@ const char* kUsage =
     "  conclab-cli compare --models gil-threads --threads 0 --target http://127.0.0.1:5000/\n"
     "  conclab-cli calibrate --target http://127.0.0.1:5000/ --model gil-threads --threads 0\n"
     "                        --save flask.json\n"
+    "  conclab-cli calibrate --target http://127.0.0.1:3000/ --shape express --save e.json\n"
+    "  conclab-cli validate --target http://127.0.0.1:3000/ --scenario e.json --chart v.png\n"
     "  conclab-cli run --model event-loop --cpu-ms 5 --rate 300 --max-connections 10\n"
     "  conclab-cli run --model event-loop --io-ms 20 --stages 5s:10,10s:1000,5s:0\n"
     "  conclab-cli sweep --models event-loop,gil-threads --cpu-ms 1 --connections 1,2,4,8,16,32\n"
     "  conclab-cli sweep --model process-per-core --from 1 --to 1024 --steps 11 --json s.json\n";
-
-// `calibrate --help` adds what the fit means and what it cannot capture.
-const char* kCalibrateHelp =
-    "calibrate: fits overhead_us, the model's framework cost per request, to a real server.\n"
-    "  1. Measures the real server (--target) as it is. The URL should be a route that does no\n"
-    "     work of its own (Flask's hello world), so that what is measured is the framework.\n"
-    "  2. Measures the model (--model, --threads, --workers, --inner) with zero work and zero\n"
-    "     overhead on the same connections for the same duration.\n"
-    "  3. Fits overhead_us = parallelism x (1/real rate - 1/model rate): in a closed loop whose\n"
-    "     server is the bottleneck, each request's overhead adds to the time per request\n"
-    "     (parallelism is 1 for event-loop and gil-threads, whose overhead holds the loop or\n"
-    "     the GIL, and the cores used for process-per-core).\n"
-    "  4. Runs the model once more with the fitted value and prints the verified ratio\n"
-    "     (fitted model / real). --save FILE writes the fitted model as a scenario.\n"
-    "  Each measurement leaves out its first quarter (at most 1 s) unless --warmup is given.\n"
-    "What the fit cannot capture: it makes one figure agree (zero-work throughput at these\n"
-    "connections). It does not make the latency distribution, behaviour under CPU or I/O work,\n"
-    "keep-alive policy (Werkzeug closes every connection), memory or start-up costs agree; and\n"
-    "a real server faster than the model with no overhead cannot be matched (the fit stays 0).\n"
-    "Both the real server and the model share this machine's cores with the load generator.\n";
 
 // Every run field of the registry becomes a flag with its default and help, grouped as the
 // registry groups them. Values are kept as text and read by the registry, so the CLI, scenario
@@ -115,6 +101,13 @@ po::options_description all_options(CliOptions& o, RawFlags& raw) {
          "\"compare\" list)")
         ("repeat", po::value(&o.repeat)->default_value(1)->value_name("N"),
          "run, compare: run each experiment N times and report the median and min-max")
+        ("shape", po::value(&raw.shape)->value_name("NAME"),
+         ("the real server the model stands for, setting the model's fields (flags given as "
+          "well refine it): " + server_shape_keys()).c_str())
+        ("grid", po::value(&raw.grid)->value_name("SPEC"),
+         "validate: the points, e.g. cpu=0,5;io=0,50;c=10,1000 (every combination of cpu_ms and "
+         "io_ms at every connection count); default: CPU-bound, I/O-bound and mixed at 10, 100 "
+         "and 1,000 connections")
         ("models", po::value(&models)->value_name("LIST"),
          "compare, sweep: the models to run in turn, e.g. event-loop,gil-threads,process-per-core")
         ("stages", po::value(&raw.stages)->value_name("LIST"),
@@ -156,7 +149,8 @@ po::options_description all_options(CliOptions& o, RawFlags& raw) {
 
 // Starts from the scenario (or the defaults) and applies every flag the user gave over it.
 std::string apply_run_fields(const po::variables_map& vm, const std::string& scenario_path,
-                             CliOptions& o, std::vector<RunVariant>& compare,
+                             const std::string& shape, CliOptions& o,
+                             std::vector<RunVariant>& compare,
                              std::optional<ScenarioSweep>& sweep_section, bool sweep) {
     RunConfig& run = o.run;
     if (!scenario_path.empty()) {
@@ -167,6 +161,12 @@ std::string apply_run_fields(const po::variables_map& vm, const std::string& sce
         sweep_section = parsed.scenario->sweep;
         o.scenario_name = parsed.scenario->name;
         o.scenario_description = parsed.scenario->description;
+    }
+    if (!shape.empty()) {  // over the scenario, under the flags
+        const ServerShape* found = find_server_shape(shape);
+        if (!found)
+            return "--shape must be one of " + server_shape_keys() + ", got '" + shape + "'";
+        apply_server_shape(*found, run.server);
     }
     for (const RunField& field : run_fields()) {
         const std::string flag(field.flag);
@@ -192,15 +192,17 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
     auto help_text = [&] {
         std::ostringstream text;
         text << kUsage << "\n";
-        if (first == "calibrate") text << kCalibrateHelp << "\n";
+        if (first == "calibrate") text << calibrate_help() << "\n";
+        if (first == "validate") text << validate_help() << "\n";
         text << all;
         return text.str();
     };
     auto error = [&](const std::string& message) {
-        const std::string command =
-            first == "serve" || first == "compare" || first == "calibrate" || first == "sweep"
-                ? first
-                : "run";
+        const std::string command = first == "serve" || first == "compare" ||
+                                            first == "calibrate" || first == "sweep" ||
+                                            first == "validate"
+                                        ? first
+                                        : "run";
         out.message = "conclab-cli: " + message + "\nTry 'conclab-cli " + command + " --help'.\n";
         out.exit_code = 2;
         return out;
@@ -223,9 +225,11 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
         o.command = Command::Compare;
     } else if (first == "sweep") {
         o.command = Command::Sweep;
+    } else if (first == "validate") {
+        o.command = Command::Validate;
     } else if (first != "run") {
         return error("unknown command '" + first +
-                     "' (use run, compare, sweep, calibrate or serve)");
+                     "' (use run, compare, sweep, calibrate, validate or serve)");
     }
 
     po::variables_map vm;
@@ -250,7 +254,7 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
         return error(e.what());
     }
     std::vector<RunVariant> scenario_compare;
-    if (std::string problem = apply_run_fields(vm, raw.scenario, o, scenario_compare,
+    if (std::string problem = apply_run_fields(vm, raw.scenario, raw.shape, o, scenario_compare,
                                                raw.scenario_sweep, o.command == Command::Sweep);
         !problem.empty()) {
         return error(problem);

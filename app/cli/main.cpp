@@ -3,9 +3,11 @@
 
 #include "cli_options.hpp"
 #include "cli_run.hpp"
+#include "cli_validate.hpp"
 #ifdef CONCLAB_HAVE_CHARTS
 #include "qt_chart_renderer.hpp"
 #include "qt_report_renderer.hpp"
+#include "qt_validation_renderer.hpp"
 #endif
 
 int main(int argc, char** argv) {
@@ -24,6 +26,13 @@ int main(int argc, char** argv) {
         sweep_charts = conclab::cli::make_qt_sweep_chart_renderer(argc, argv);
 #endif
         return conclab::cli::sweep_cli(*parsed.options, sweep_charts);
+    }
+    if (parsed.options->command == conclab::cli::Command::Validate) {
+        conclab::cli::ValidationChartRenderer validation_chart;
+#ifdef CONCLAB_HAVE_CHARTS
+        validation_chart = conclab::cli::make_qt_validation_chart_renderer(argc, argv);
+#endif
+        return conclab::cli::validate_cli(*parsed.options, validation_chart);
     }
     if (parsed.options->command == conclab::cli::Command::Calibrate) {
         return conclab::cli::calibrate_cli(*parsed.options);
