@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -139,9 +140,17 @@ void CalibrateDialog::build() {
     result_text_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     table_ = new ModelVsRealTable(this);
     table_->setVisible(false);
+    result_text_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    // The loop's steps and the fitted parts make a long text: it scrolls rather than being cut.
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName("calibrateResultScroll");
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(result_text_);
+    scroll->setMinimumHeight(260);
     layout->addWidget(progress_);
     layout->addWidget(step_);
-    layout->addWidget(result_text_);
+    layout->addWidget(scroll, 1);
     layout->addWidget(table_, 1);
 
     auto* buttons = new QHBoxLayout;
@@ -355,7 +364,7 @@ void CalibrateDialog::on_validated(const std::shared_ptr<ValidationResult>& resu
 
 void CalibrateDialog::show_result(const CalibrationResult& r) {
     result_text_->setText(calibration_html(r));
-    adjustSize();  // tall enough for the result: the dialog opened without one
+    resize(width(), std::max(height(), 720));  // room for the result: it opened without one
 }
 
 void CalibrateDialog::set_measuring(bool measuring) {

@@ -195,14 +195,15 @@ std::string check_command_flags(CliOptions& o, const RawFlags& raw) {
 }
 
 // calibrate and validate: --target, the --grid, and their own defaults for --repeat (calibrate:
-// 3, each figure a median), --duration and --warmup (validate: 4 s and 1 s per run).
+// 3, each figure a median), --duration and --warmup (validate: 4 s per run, the first quarter
+// of it, at most 1 s, left out).
 std::string check_fit_commands(CliOptions& o, const RawFlags& raw, const po::variables_map& vm) {
     if (!raw.grid.empty() && o.command != Command::Validate) return "--grid belongs to validate";
     if (o.command == Command::Calibrate && !given(vm, "repeat")) o.repeat = 3;
     if (o.command != Command::Validate) return {};
     if (!o.target) return "validate needs --target URL: the real server to check the model against";
     if (!given(vm, "duration")) o.run.duration_s = 4;
-    if (!given(vm, "warmup")) o.run.warmup_s = 1;
+    if (!given(vm, "warmup")) o.run.warmup_s = std::min(1.0, o.run.duration_s / 4);
     if (o.run.warmup_s >= o.run.duration_s) return "--warmup must be shorter than --duration";
     if (!raw.grid.empty()) {
         GridParse parsed = parse_validation_grid(raw.grid);
