@@ -118,7 +118,7 @@ void draw_model_vs_real(QCustomPlot& plot, const ValidationResult& r,
     plot.yAxis->setLabel(QObject::tr("model ÷ real (1 = the same; band ±15 %, dashes ×1.5)"));
     plot.yAxis->setScaleType(QCPAxis::stLogarithmic);
     auto log_ticker = QSharedPointer<QCPAxisTickerText>::create();
-    for (double v : {0.25, 0.5, 0.67, 0.85, 1.0, 1.15, 1.5, 2.0, 4.0}) {
+    for (double v : {0.1, 0.25, 0.33, 0.5, 0.67, 0.85, 1.0, 1.15, 1.5, 2.0, 3.0, 4.0, 6.0, 10.0}) {
         if (v >= bottom && v <= top) log_ticker->addTick(v, number(v, 2));
     }
     plot.yAxis->setTicker(log_ticker);
@@ -179,14 +179,17 @@ bool export_model_vs_real(const ValidationResult& result, const ValidationSettin
         plot.toPainter(&painter, kW, kH);
         painter.end();
     } else {
-        // One device unit per point: text keeps the size it has on the 1920×1080 page, scaled
-        // with the page (960×540 pt), whatever the writer's default resolution.
+        // The page is 960×540 pt. At 96 dpi (the offscreen screen's) a font's points become the
+        // same device pixels as in the PNG, so the 1920×1080 layout is drawn scaled to the page
+        // with its text in proportion (the writer's default 1200 dpi would make it 12× too big).
         QPdfWriter pdf(&file);
         pdf.setCreator("Concurrency Lab");
-        pdf.setResolution(144);
+        pdf.setResolution(96);
         pdf.setPageSize(QPageSize(QSizeF(kW / 2.0, kH / 2.0), QPageSize::Point));
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         QCPPainter painter(&pdf);
+        const double fit = static_cast<double>(pdf.width()) / kW;
+        painter.scale(fit, fit);
         plot.toPainter(&painter, kW, kH);
         painter.end();
     }

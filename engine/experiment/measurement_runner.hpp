@@ -49,8 +49,8 @@ public:
     bool run(const RunSpec& spec, RunResult& out);
 
     // `repeats` rounds of the specs in turn (real, model, real, model, …); spec i's runs land
-    // in *outs[i]. The first unusable run stops it, with the reason in `error` (true is still
-    // returned: only a cancel returns false).
+    // in *outs[i]. An unusable run is run once more; unusable twice stops it, with the reason
+    // in `error` (true is still returned: only a cancel returns false).
     bool alternate(const std::vector<RunSpec>& specs, int repeats,
                    const std::vector<std::vector<RunResult>*>& outs, std::string& error);
 
