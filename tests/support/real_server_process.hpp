@@ -1,8 +1,8 @@
 #pragma once
 // A real server for a test (Flask, gunicorn, node): started on a port that was free a moment
-// ago, in its own process group (gunicorn and Node's cluster fork workers), its output kept for
-// a failure message. ready() waits until the port answers HTTP; the destructor ends the whole
-// group (SIGTERM, then SIGKILL) and reaps the leader, also when a test fails.
+// ago, in its own process group (gunicorn and Node's cluster fork workers), its output kept in a
+// file for a failure message. ready() waits until the port answers HTTP; the destructor ends the
+// whole group (SIGTERM, then SIGKILL) and reaps the leader, also when a test fails.
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -12,10 +12,12 @@
 #include <unistd.h>
 
 #include <QByteArray>
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryFile>
 #include <QThread>
 
 #include <cstdint>
@@ -43,7 +45,11 @@ public:
                       const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
         : port_(port) {
         process_.setProcessEnvironment(env);
+        // Into a file, never a pipe nobody reads: Werkzeug logs every request, and a full pipe
+        // would stop the server in the middle of a measurement.
+        log_.open();
         process_.setProcessChannelMode(QProcess::MergedChannels);
+        process_.setStandardOutputFile(log_.fileName());
         const pid_t parent = ::getpid();
         process_.setChildProcessModifier([parent] {
             ::setpgid(0, 0);
@@ -76,7 +82,13 @@ public:
         return false;
     }
     QString url() const { return QStringLiteral("http://127.0.0.1:%1/").arg(port_); }
-    QString output() { return QString::fromUtf8(process_.readAll()); }
+    // The end of what the server wrote, for a failure message.
+    QString output() {
+        QFile f(log_.fileName());
+        if (!f.open(QIODevice::ReadOnly)) return {};
+        const QByteArray all = f.readAll();
+        return QString::fromUtf8(all.right(4000));
+    }
 
 private:
     bool answers_http() const {
@@ -99,6 +111,7 @@ private:
         return ok;
     }
 
+    QTemporaryFile log_;
     QProcess process_;
     std::uint16_t port_;
     bool started_ = false;
