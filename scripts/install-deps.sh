@@ -12,6 +12,9 @@ packages=(
 # Real servers the load generator is tested against (tests/real_servers): Flask on Werkzeug and
 # on gunicorn, run with /usr/bin/python3.
 packages+=(python3-flask gunicorn)
+# calibrate and validate against real servers (tests/real_servers, resources/reference_apps): Node
+# with Debian's Express (NODE_PATH=/usr/share/nodejs), and gunicorn's gevent workers.
+packages+=(nodejs node-express python3-gevent)
 # clang and its runtimes (libFuzzer, sanitizers) for the fuzz preset (scripts/test-sanitizers.sh).
 packages+=(clang-14 libclang-rt-14-dev)
 # The format check of scripts/test.sh (.clang-format; Debian 12's clang-format is version 14).

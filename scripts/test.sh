@@ -19,3 +19,5 @@ bash scripts/check-doc-links.sh
 cmake --preset ci
 cmake --build --preset ci -j "$(nproc)"
 ctest --preset ci -j 1
+# calibrate and validate against real Werkzeug and Express (a few minutes; label "real").
+ctest --preset ci-real -j 1

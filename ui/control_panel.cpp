@@ -350,13 +350,15 @@ void ControlPanel::show_config(const RunConfig& c) {
 }
 
 void ControlPanel::apply_fit(const RunConfig& fitted) {
-    select_model(model_, fitted.server.model);  // an edit: the model, with its default backlog
-    if (const RunField* released = find_run_field("overhead_released_us")) {
-        set_field_number(*released, config_, released->get_number(fitted));
-    }
-    overhead_us_->set_value(fitted.server.workload.overhead_us);
-    // The slider shows the fit rounded to whole µs; the config keeps it exactly.
-    config_.server.workload.overhead_us = fitted.server.workload.overhead_us;
+    // The fitted server — its shape (threads, keep-alive, workers, …) and overhead — with the
+    // workload and load the controls had; the config keeps the fit exactly, the slider shows it
+    // rounded to whole µs.
+    RunConfig c = config_;
+    const Workload work = c.server.workload;
+    c.server = fitted.server;
+    c.server.workload.cpu_ms = work.cpu_ms;
+    c.server.workload.io_ms = work.io_ms;
+    set_config(c);
 }
 
 void ControlPanel::set_open_loop(bool open) {

@@ -18,11 +18,12 @@ ExitCode calibrate_cli(const CliOptions& options) {
     CalibrationSettings settings;
     settings.real = *options.target;
     settings.model = options.run;
+    settings.repeats = options.repeat;
     const bool json_to_stdout = options.json_path == "-";
     if (!options.quiet) {
-        std::fprintf(stderr, "Calibrating %s to %s (%.1f s per measurement; Ctrl-C stops)\n",
+        std::fprintf(stderr, "Calibrating %s to %s (%.1f s per run, median of %d; Ctrl-C stops)\n",
                      run_label(options.run).c_str(), settings.real.url.c_str(),
-                     options.run.duration_s);
+                     options.run.duration_s, settings.repeats);
     }
     auto progress = [&](const CalibrationProgress& p) {
         if (options.quiet) return;
@@ -61,7 +62,10 @@ ExitCode calibrate_cli(const CliOptions& options) {
         ok &= saved;
     }
     if (result.cancelled) return ExitCode::Interrupted;
-    return result.error.empty() && ok ? ExitCode::Ok : ExitCode::Failed;
+    if (!result.error.empty() || !ok) return ExitCode::Failed;
+    // Measured, but the fitted model is not within the tolerance: a script must not take the
+    // fit for a good one.
+    return result.verified ? ExitCode::Ok : ExitCode::NotVerified;
 }
 
 }  // namespace conclab::cli

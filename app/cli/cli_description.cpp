@@ -1,5 +1,8 @@
 #include "cli_description.hpp"
 
+#include "cli_fit_help.hpp"
+#include "core/server_shapes.hpp"
+
 #include <algorithm>
 #include <sstream>
 
@@ -15,6 +18,9 @@ constexpr CommandInfo kCommands[] = {
      "run several models (and a real server) in turn on one workload, with one table and one "
      "chart"},
     {"calibrate", Command::Calibrate, "fit the model's overhead to a real server (--target)"},
+    {"validate", Command::Validate,
+     "run the (calibrated) model and a real server on a grid of workloads and connections, and "
+     "compare"},
     {"sweep", Command::Sweep,
      "measure X(N) at a series of connection counts, check Little's law and fit the USL"},
     {"serve", Command::Serve,
@@ -38,31 +44,14 @@ constexpr std::string_view kExamples[] = {
     "conclab-cli compare --models gil-threads --threads 0 --target http://127.0.0.1:5000/",
     "conclab-cli calibrate --target http://127.0.0.1:5000/ --model gil-threads --threads 0 "
     "--save flask.json",
+    "conclab-cli calibrate --target http://127.0.0.1:3000/ --shape express --save e.json",
+    "conclab-cli validate --target http://127.0.0.1:3000/ --scenario e.json --chart v.png",
     "conclab-cli run --model event-loop --cpu-ms 5 --rate 300 --max-connections 10",
     "conclab-cli run --model event-loop --io-ms 20 --stages 5s:10,10s:1000,5s:0",
     "conclab-cli sweep --models event-loop,gil-threads --cpu-ms 1 --connections 1,2,4,8,16,32",
     "conclab-cli sweep --model process-per-core --from 1 --to 1024 --steps 11 --json s.json",
     "conclab-cli run --scenario 01-io-bound-event-loop-vs-gil-threads.json --report io.html",
 };
-
-constexpr std::string_view kCalibrateHelp =
-    "calibrate: fits overhead_us, the model's framework cost per request, to a real server.\n"
-    "  1. Measures the real server (--target) as it is. The URL should be a route that does no\n"
-    "     work of its own (Flask's hello world), so that what is measured is the framework.\n"
-    "  2. Measures the model (--model, --threads, --workers, --inner) with zero work and zero\n"
-    "     overhead on the same connections for the same duration.\n"
-    "  3. Fits overhead_us = parallelism x (1/real rate - 1/model rate): in a closed loop whose\n"
-    "     server is the bottleneck, each request's overhead adds to the time per request\n"
-    "     (parallelism is 1 for event-loop and gil-threads, whose overhead holds the loop or\n"
-    "     the GIL, and the cores used for process-per-core).\n"
-    "  4. Runs the model once more with the fitted value and prints the verified ratio\n"
-    "     (fitted model / real). --save FILE writes the fitted model as a scenario.\n"
-    "  Each measurement leaves out its first quarter (at most 1 s) unless --warmup is given.\n"
-    "What the fit cannot capture: it makes one figure agree (zero-work throughput at these\n"
-    "connections). It does not make the latency distribution, behaviour under CPU or I/O work,\n"
-    "keep-alive policy (Werkzeug closes every connection), memory or start-up costs agree; and\n"
-    "a real server faster than the model with no overhead cannot be matched (the fit stays 0).\n"
-    "Both the real server and the model share this machine's cores with the load generator.\n";
 
 // Words of `text` in lines of at most `width` characters (a longer word gets a line of its own).
 std::vector<std::string> wrap(std::string_view text, std::size_t width) {
@@ -153,6 +142,13 @@ void add_load_options(po::options_description& load, CliOptions& o, RawFlags& ra
         ("idle-sweep", po::bool_switch(&o.sweep_idle),
          "sweep: the counts are idle connections (--idle-connections) beside --connections, to "
          "measure what a waiting connection costs each model")
+        ("shape", po::value(&raw.shape)->value_name("NAME"),
+         ("the real server the model stands for, setting the model's fields (flags given as "
+          "well refine it): " + server_shape_keys()).c_str())
+        ("grid", po::value(&raw.grid)->value_name("SPEC"),
+         "validate: the points, e.g. cpu=0,5;io=0,50;c=10,1000 (every combination of cpu_ms and "
+         "io_ms at every connection count); default: CPU-bound, I/O-bound and mixed at 10, 100 "
+         "and 1,000 connections")
         ("kill-worker-at", po::value(&o.kill_worker_at)->composing()->value_name("SECONDS"),
          "run, process-per-core: SIGKILL the busiest worker this many seconds into the run, to "
          "watch the server replace it; repeat for more kills");
@@ -227,7 +223,7 @@ std::span<const std::string_view> cli_examples() {
 }
 
 std::string_view calibrate_help_text() {
-    return kCalibrateHelp;
+    return calibrate_help();
 }
 
 po::options_description cli_option_groups(CliOptions& o, RawFlags& raw) {
@@ -241,7 +237,8 @@ std::string cli_help_text(std::string_view command) {
     RawFlags raw;
     std::ostringstream text;
     text << usage_text() << "\n";
-    if (command == "calibrate") text << kCalibrateHelp << "\n";
+    if (command == "calibrate") text << calibrate_help() << "\n";
+    if (command == "validate") text << validate_help() << "\n";
     text << cli_option_groups(o, raw);
     return text.str();
 }

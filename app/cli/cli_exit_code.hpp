@@ -8,6 +8,7 @@ enum class ExitCode : int {
     Ok = 0,            // done, every output written
     Failed = 1,        // could not start, failed while running, or an output could not be written
     Usage = 2,         // a bad command line or input file, refused before anything ran
+    NotVerified = 3,   // measured, but the model is not within its tolerance (calibrate, validate)
     Interrupted = 130  // stopped by Ctrl-C, SIGTERM or SIGHUP; what was measured is reported
 };
 

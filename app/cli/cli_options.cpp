@@ -6,6 +6,7 @@
 #include "cli_presets.hpp"
 #include "cli_rules.hpp"
 #include "core/run_fields.hpp"
+#include "core/server_shapes.hpp"
 #include "experiment/sweep.hpp"
 #include "scenario/scenario.hpp"
 
@@ -17,7 +18,8 @@ namespace {
 
 // Starts from the scenario (or the defaults) and applies every flag the user gave over it.
 std::string apply_run_fields(const po::variables_map& vm, const std::string& scenario_path,
-                             CliOptions& o, std::vector<RunVariant>& compare,
+                             const std::string& shape, CliOptions& o,
+                             std::vector<RunVariant>& compare,
                              std::optional<ScenarioSweep>& sweep_section, bool sweep) {
     RunConfig& run = o.run;
     if (!scenario_path.empty()) {
@@ -28,6 +30,12 @@ std::string apply_run_fields(const po::variables_map& vm, const std::string& sce
         sweep_section = parsed.scenario->sweep;
         o.scenario_name = parsed.scenario->name;
         o.scenario_description = parsed.scenario->description;
+    }
+    if (!shape.empty()) {  // over the scenario, under the flags
+        const ServerShape* found = find_server_shape(shape);
+        if (!found)
+            return "--shape must be one of " + server_shape_keys() + ", got '" + shape + "'";
+        apply_server_shape(*found, run.server);
     }
     for (const RunField& field : run_fields()) {
         const std::string flag(field.flag);
@@ -69,7 +77,7 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
     }
     if (!command) {
         return error("unknown command '" + first +
-                     "' (use run, compare, sweep, calibrate or serve)");
+                     "' (use run, compare, sweep, calibrate, validate or serve)");
     }
     o.command = command->command;
 
@@ -95,7 +103,7 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
         return error(e.what());
     }
     std::vector<RunVariant> scenario_compare;
-    if (std::string problem = apply_run_fields(vm, raw.scenario, o, scenario_compare,
+    if (std::string problem = apply_run_fields(vm, raw.scenario, raw.shape, o, scenario_compare,
                                                raw.scenario_sweep, o.command == Command::Sweep);
         !problem.empty()) {
         return error(problem);

@@ -12,7 +12,7 @@
 
 namespace conclab::cli {
 
-enum class Command { Run, Serve, Calibrate, Compare, Sweep };
+enum class Command { Run, Serve, Calibrate, Compare, Sweep, Validate };
 
 struct CliOptions {
     Command command = Command::Run;
@@ -35,6 +35,9 @@ struct CliOptions {
     // calibrate, compare: the real server (run puts --target into run.external instead).
     std::optional<ExternalTarget> target;
     std::string save_path;  // calibrate: write the fitted scenario here
+    // validate: the grid (empty = the default one, validation.hpp).
+    std::vector<double> validate_cpu_ms, validate_io_ms;
+    std::vector<int> validate_connections;
     // sweep: the connection counts (from --connections LIST or --from/--to/--steps), the measured
     // time of each point and the warm-up before it; the models (--models, else --model).
     std::vector<int> sweep_connections;

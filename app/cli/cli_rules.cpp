@@ -7,6 +7,7 @@
 #include "core/atomic_file.hpp"
 #include "core/machine_limits.hpp"
 #include "experiment/sweep.hpp"
+#include "experiment/validation.hpp"
 
 namespace conclab::cli {
 
@@ -180,8 +181,9 @@ std::string check_command_flags(CliOptions& o, const RawFlags& raw) {
         return "--repeat must be 1.." + std::to_string(kMaxRepeat) + ", got " +
                std::to_string(o.repeat);
     }
-    if (o.repeat > 1 && o.command != Command::Run && o.command != Command::Compare) {
-        return "--repeat belongs to run and compare";
+    if (o.repeat > 1 && o.command != Command::Run && o.command != Command::Compare &&
+        o.command != Command::Calibrate && o.command != Command::Validate) {
+        return "--repeat belongs to run, compare, calibrate and validate";
     }
     if (!raw.models.empty() && o.command != Command::Compare && o.command != Command::Sweep) {
         return "--models belongs to compare and sweep (run takes --model)";
@@ -201,7 +203,30 @@ std::string check_command_flags(CliOptions& o, const RawFlags& raw) {
         return "calibrate draws no chart; use compare --scenario FITTED.json --target URL";
     }
     if (o.command != Command::Run && !o.csv_path.empty()) {
-        return "--csv belongs to run (compare, sweep and calibrate write --json)";
+        return "--csv belongs to run (compare, sweep, calibrate and validate write --json)";
+    }
+    return {};
+}
+
+// calibrate and validate: --target, the --grid, and their own defaults for --repeat (calibrate:
+// 3, each figure a median), --duration and --warmup (validate: 4 s per run, the first quarter
+// of it, at most 1 s, left out).
+std::string check_fit_commands(CliOptions& o, const RawFlags& raw, const po::variables_map& vm) {
+    if (!raw.grid.empty() && o.command != Command::Validate) return "--grid belongs to validate";
+    if (o.command == Command::Calibrate && !given(vm, "repeat")) o.repeat = 3;
+    if (o.command != Command::Validate) return {};
+    if (!o.target) return "validate needs --target URL: the real server to check the model against";
+    if (!given(vm, "duration")) o.run.duration_s = 4;
+    if (!given(vm, "warmup")) o.run.warmup_s = std::min(1.0, o.run.duration_s / 4);
+    if (o.run.warmup_s >= o.run.duration_s) return "--warmup must be shorter than --duration";
+    if (!raw.grid.empty()) {
+        GridParse parsed = parse_validation_grid(raw.grid);
+        if (!parsed.error.empty()) return parsed.error;
+        for (const ValidationPoint& p : parsed.points) {
+            o.validate_cpu_ms.push_back(p.cpu_ms);
+            o.validate_io_ms.push_back(p.io_ms);
+            o.validate_connections.push_back(p.connections);
+        }
     }
     return {};
 }
@@ -268,6 +293,7 @@ std::string check_cli_rules(CliOptions& o, const RawFlags& raw, const po::variab
     if (std::string problem = check_given_values(vm); !problem.empty()) return problem;
     if (std::string problem = check_target(o, raw, vm); !problem.empty()) return problem;
     if (std::string problem = check_command_flags(o, raw); !problem.empty()) return problem;
+    if (std::string problem = check_fit_commands(o, raw, vm); !problem.empty()) return problem;
     if (std::string problem = check_stages_and_sweep(o, raw, vm); !problem.empty()) {
         return problem;
     }

@@ -16,6 +16,8 @@ namespace conclab::cli {
 // Text-valued flags that are not run fields, before they are checked.
 struct RawFlags {
     std::string target, scenario, models, stages;
+    std::string shape;  // --shape: a row of engine/core/server_shapes.hpp
+    std::string grid;   // validate --grid
     int from = 0, to = 0, steps = 0;
     bool allow_remote = false;
     ExternalTarget request;                       // method, headers and body only

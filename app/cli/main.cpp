@@ -3,9 +3,11 @@
 
 #include "cli_output.hpp"
 #include "cli_run.hpp"
+#include "cli_validate.hpp"
 #ifdef CONCLAB_HAVE_CHARTS
 #include "qt_chart_renderer.hpp"
 #include "qt_report_renderer.hpp"
+#include "qt_validation_renderer.hpp"
 #endif
 
 namespace {
@@ -46,6 +48,13 @@ ExitCode run_command(int argc, char** argv) {
             sweep_charts = cli::make_qt_sweep_chart_renderer(argc, argv);
 #endif
             return cli::sweep_cli(options, sweep_charts);
+        }
+        case cli::Command::Validate: {
+            cli::ValidationChartRenderer validation_chart;
+#ifdef CONCLAB_HAVE_CHARTS
+            validation_chart = cli::make_qt_validation_chart_renderer(argc, argv);
+#endif
+            return cli::validate_cli(options, validation_chart);
         }
         case cli::Command::Run:
         case cli::Command::Compare:

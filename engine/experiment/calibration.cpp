@@ -1,203 +1,326 @@
 #include "experiment/calibration.hpp"
 
 #include <algorithm>
-#include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <thread>
 
+#include "core/server_shapes.hpp"
+#include "experiment/measurement_runner.hpp"
+
 namespace conclab {
 
-double overhead_parallelism(const ServerConfig& server, int cores) {
-    if (server.model != Model::ProcessPerCore) return 1;
-    const int workers = server.workers > 0 ? server.workers : std::max(cores, 1);
-    return std::max(1, std::min(workers, std::max(cores, 1)));
-}
-
 namespace {
-
-constexpr double kUsPerS = 1e6;
-
-// Seconds per request more on the real server than on the model, or a negative number.
-double extra_s_per_request(const RatePair& r) {
-    return 1.0 / r.real_rps - 1.0 / r.model_rps;
-}
-
-bool usable(const RatePair& r) {
-    return r.real_rps > 0 && r.model_rps > 0;
-}
-
-const char* kFasterThanModel =
-    "the real server is faster than the model with no overhead at all; the model cannot be made "
-    "faster, so the overhead stays 0";
-
-}  // namespace
-
-OverheadFit fit_overhead(const RatePair& at_connections, double parallelism) {
-    OverheadFit fit;
-    if (!usable(at_connections)) {
-        fit.note = "no rate to fit to";
-        return fit;
-    }
-    const double extra = extra_s_per_request(at_connections);
-    if (extra <= 0) {
-        fit.clamped = true;
-        fit.note = kFasterThanModel;
-        return fit;
-    }
-    fit.overhead_us = parallelism * extra * kUsPerS;
-    return fit;
-}
-
-OverheadFit fit_released_overhead(const RatePair& at_one, const RatePair& at_connections,
-                                  double parallelism) {
-    OverheadFit fit = fit_overhead(at_connections, parallelism);
-    if (!usable(at_one)) {
-        fit.note = "no rate at one connection to fit to";
-        fit.overhead_released_us = 0;
-        return fit;
-    }
-    // At one connection nothing overlaps: the whole overhead, held and released, is on the path.
-    const double total_us = std::max(0.0, extra_s_per_request(at_one) * kUsPerS);
-    if (fit.overhead_us > total_us) {
-        // Noise, or a real server that serialises more than the model does: the held part
-        // cannot exceed what one request costs alone.
-        fit.overhead_us = total_us;
-    }
-    fit.overhead_released_us = total_us - fit.overhead_us;
-    return fit;
-}
-
-namespace {
-
-using Clock = std::chrono::steady_clock;
-
-struct Step {
-    CalibrationStep step;
-    std::string what;
-    RunConfig config;
-};
-
-// One measurement; false if cancelled.
-bool measure(const Step& step, int index, int steps, const CalibrationProgressFn& progress,
-             const std::stop_token& stop, RunResult& out) {
-    CalibrationProgress p{step.step, index, steps, step.what, 0, step.config.duration_s, nullptr};
-    if (progress) progress(p);
-    Experiment experiment(step.config);
-    experiment.start();  // throws StartError
-    const auto started = Clock::now();
-    auto next_report = started + std::chrono::milliseconds(500);
-    bool cancelled = false;
-    while (!experiment.wait_finished(0.1)) {
-        if (stop.stop_requested()) {
-            cancelled = true;
-            break;
-        }
-        if (progress && Clock::now() >= next_report) {
-            p.elapsed_s = std::chrono::duration<double>(Clock::now() - started).count();
-            progress(p);
-            next_report += std::chrono::milliseconds(500);
-        }
-    }
-    experiment.stop();
-    out = experiment.result();
-    if (cancelled) return false;
-    if (progress) {
-        p.elapsed_s = step.config.duration_s;
-        p.finished = &out;
-        progress(p);
-    }
-    return true;
-}
-
-// Why a measurement cannot be fitted to, or empty.
-std::string unusable(const RunResult& r, const std::string& who) {
-    if (!r.fatal_error.empty()) return who + " failed: " + r.fatal_error;
-    if (r.summary.requests == 0) {
-        return who + " completed no response (" + std::to_string(r.summary.errors) +
-               " errors; see the report)";
-    }
-    // A few errors (a reset at the end) do not matter; many mean the rate is not the server's.
-    if (r.summary.errors * 20 > r.summary.requests) {
-        return who + " answered with " + std::to_string(r.summary.errors) + " errors for " +
-               std::to_string(r.summary.requests) +
-               " responses; a rate with that many errors is not the server's";
-    }
-    return {};
-}
 
 std::string connections_text(int n) {
     return std::to_string(n) + (n == 1 ? " connection" : " connections");
 }
 
+std::string us_text(double us) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f µs", us);
+    return text;
+}
+
+std::string percent_text(double fraction) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.0f %%", 100 * fraction);
+    return text;
+}
+
 // The model run of the settings, as calibration measures it: its own server (no target, no
-// heavy connections) and some warmup.
+// heavy connections), zero work, and some warmup.
 RunConfig calibration_base(const RunConfig& model) {
     RunConfig base = model;
     base.external.reset();
+    base.stages.clear();
     base.load.heavy_connections = 0;
+    base.load.slow_clients = 0;
+    base.load.rate = 0;
     if (base.warmup_s <= 0 && base.duration_s > 0) {
         base.warmup_s = std::min(1.0, base.duration_s / 4);
     }
+    base.server.workload = Workload{};
     return base;
 }
 
-// The model with no overhead at all: the fit adds what the real server costs on top.
-RunConfig without_overhead(const RunConfig& base) {
-    RunConfig model_zero = base;
-    model_zero.server.workload = Workload{};
+RunConfig with_overhead(RunConfig c, double held_us, double released_us) {
+    c.server.workload.overhead_us = std::min(held_us, Limits::kMaxOverheadUs);
     if (const RunField* released = released_overhead_field()) {
-        released->set_number(model_zero, 0);
+        released->set_number(c, std::min(released_us, released->max));
     }
-    return model_zero;
+    return c;
 }
 
-// The real server and the bare model at `connections`; with two points, both at 1 connection
-// too (what tells the released part of the overhead from the held one).
-std::vector<Step> measurement_steps(const CalibrationSettings& settings, const RunConfig& real,
-                                    const RunConfig& model_zero, int connections, bool two_points) {
-    auto at = [](RunConfig c, int n) {
-        c.load.connections = n;
-        return c;
-    };
-    const std::string model_name(to_string(model_zero.server.model));
-    std::vector<Step> steps = {
-        {CalibrationStep::Real,
-         "measuring the real server (" + settings.real.url + ") at " +
-             connections_text(connections),
-         real},
-        {CalibrationStep::Model,
-         "measuring " + model_name + " with no overhead at " + connections_text(connections),
-         model_zero}};
-    if (two_points) {
-        steps.push_back({CalibrationStep::RealOneConnection,
-                         "measuring the real server at 1 connection", at(real, 1)});
-        steps.push_back({CalibrationStep::ModelOneConnection,
-                         "measuring " + model_name + " with no overhead at 1 connection",
-                         at(model_zero, 1)});
-    }
-    return steps;
+RunConfig at_connections(RunConfig c, int n) {
+    c.load.connections = n;
+    return c;
 }
 
-// The overhead that makes the bare model as fast as the real server, from the measured rates;
-// then the model with it.
-void fit_to_measurements(CalibrationResult& result, const RunConfig& model_zero, bool two_points) {
-    const RatePair at_c{result.real.summary.rps, result.model_before.summary.rps};
-    if (two_points) {
-        const RatePair at_one{result.real_one->summary.rps, result.model_before_one->summary.rps};
-        result.fit = fit_released_overhead(at_one, at_c, result.parallelism);
-    } else {
-        result.fit = fit_overhead(at_c, result.parallelism);
-    }
-    result.fit.overhead_us = std::min(result.fit.overhead_us, Limits::kMaxOverheadUs);
-    result.has_fit = true;
+std::string shape_words(const ServerConfig& server) {
+    if (const ServerShape* shape = shape_of(server)) return std::string(shape->name);
+    return std::string(to_string(server.model));
+}
 
-    result.fitted = model_zero;
-    result.fitted.server.workload.overhead_us = result.fit.overhead_us;
-    if (const RunField* released = released_overhead_field();
-        released && result.fit.overhead_released_us) {
-        released->set_number(result.fitted,
-                             std::min(*result.fit.overhead_released_us, released->max));
+// The real server closes connections after its responses while the model keeps them, or the
+// other way round: the fit then prices connection set-up into the wrong place.
+void check_keep_alive(CalibrationResult& result, const RunConfig& model) {
+    const Summary& s = result.real.summary;
+    if (s.requests == 0) return;
+    const double closed = static_cast<double>(s.server_closes) / static_cast<double>(s.requests);
+    const bool model_keeps = model.server.keep_alive;
+    if (model_keeps && closed > 0.5) {
+        result.warnings.push_back(
+            "the real server closed the connection after " + percent_text(std::min(closed, 1.0)) +
+            " of its responses (the client reconnected " + std::to_string(s.server_closes) +
+            " times for " + std::to_string(s.requests) +
+            " responses), while the model keeps connections alive: choose a shape that closes "
+            "(Flask dev server, gunicorn sync) or --keep-alive off");
+    } else if (!model_keeps && closed < 0.1) {
+        result.warnings.push_back(
+            "the real server kept its connections alive (the client reconnected " +
+            std::to_string(s.server_closes) + " times for " + std::to_string(s.requests) +
+            " responses), while the model closes after every response: choose a shape that "
+            "keeps connections alive or --keep-alive on");
     }
+}
+
+// Two runs to alternate (built one member at a time: GCC 12 sees an uninitialised optional in
+// a braced list of RunSpecs).
+std::vector<RunSpec> two_specs(CalibrationStep first_step, std::string first_what,
+                               const RunConfig& first, CalibrationStep second_step,
+                               std::string second_what, const RunConfig& second) {
+    std::vector<RunSpec> specs(2);
+    specs[0].tag = int(first_step);
+    specs[0].what = std::move(first_what);
+    specs[0].config = first;
+    specs[1].tag = int(second_step);
+    specs[1].what = std::move(second_what);
+    specs[1].config = second;
+    return specs;
+}
+
+// The median of each pair's ratio, second / first: a pair ran back to back, so what the machine
+// did meanwhile (other work, frequency) touches both and cancels in the ratio.
+double median_pair_ratio(const std::vector<RunResult>& firsts,
+                         const std::vector<RunResult>& seconds) {
+    std::vector<double> ratios;
+    for (std::size_t i = 0; i < std::min(firsts.size(), seconds.size()); ++i) {
+        if (firsts[i].summary.rps > 0) {
+            ratios.push_back(seconds[i].summary.rps / firsts[i].summary.rps);
+        }
+    }
+    if (ratios.empty()) return 0;
+    std::sort(ratios.begin(), ratios.end());
+    const std::size_t n = ratios.size();
+    return n % 2 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+}
+
+// A measurement of the loop: the real server and the model alternating, their median runs and
+// the median of the pairs' ratios.
+struct Paired {
+    RunResult real, model;
+    double ratio = 0;
+};
+
+struct Loop {
+    CalibrationResult& result;
+    const RunConfig& base;
+    MeasurementRunner& runner;
+    const CalibrationSettings& settings;
+    // (held overhead, model ÷ real of the pairs) at C connections; next_overhead() sees them as
+    // rates beside the median of every real run so far, which moves less than any one run.
+    std::vector<OverheadPoint> ratios;
+    std::vector<double> real_runs;
+    double released_us = 0;
+
+    double real_rps() const {
+        std::vector<double> sorted = real_runs;
+        std::sort(sorted.begin(), sorted.end());
+        return sorted.empty() ? 0 : sorted[(sorted.size() - 1) / 2];
+    }
+    std::vector<OverheadPoint> points() const {
+        std::vector<OverheadPoint> out;
+        for (const OverheadPoint& p : ratios)
+            out.push_back({p.overhead_us, p.model_rps * real_rps()});
+        return out;
+    }
+    // The point nearest the real rate: the last one when the loop converged.
+    double best_overhead() const {
+        const OverheadPoint* best = &ratios.back();
+        for (const OverheadPoint& p : ratios) {
+            if (std::abs(std::log(p.model_rps)) < std::abs(std::log(best->model_rps))) best = &p;
+        }
+        return result.converged ? ratios.back().overhead_us : best->overhead_us;
+    }
+    bool within(double ratio) const { return std::abs(ratio - 1) <= settings.tolerance; }
+
+    // False if cancelled or a run was unusable (result.error says which).
+    bool paired(const std::vector<RunSpec>& specs, Paired& out) {
+        std::vector<RunResult> reals, models;
+        if (!runner.alternate(specs, settings.repeats, {&reals, &models}, result.error) ||
+            !result.error.empty()) {
+            return false;
+        }
+        out.real = median_run(reals);
+        out.model = median_run(models);
+        for (const RunResult& r : reals) real_runs.push_back(r.summary.rps);
+        out.ratio = median_pair_ratio(reals, models);
+        return true;
+    }
+
+    // Steps until the model's rate is within the tolerance; false if cancelled or a run failed.
+    bool converge(int max_steps) {
+        for (int step = 0; step < max_steps; ++step) {
+            std::string how;
+            const double overhead = next_overhead(points(), real_rps(), result.parallelism, &how);
+            const std::string n = "step " + std::to_string(result.iterations.size() + 1) + ": ";
+            Paired m;
+            if (!paired(two_specs(CalibrationStep::Real, n + "the real server", result.real.config,
+                                  CalibrationStep::Fit,
+                                  n + std::string(to_string(base.server.model)) + " with " +
+                                      us_text(overhead) + " overhead at " +
+                                      connections_text(result.connections),
+                                  with_overhead(base, overhead, released_us)),
+                        m)) {
+                return false;
+            }
+            ratios.push_back({overhead, m.ratio});
+            result.iterations.push_back({overhead, released_us, m.model.summary.rps, m.ratio, how});
+            if (within(m.ratio)) {
+                result.converged = true;
+                return true;
+            }
+            if (overhead >= Limits::kMaxOverheadUs) break;
+        }
+        result.converged = false;
+        return true;
+    }
+
+    // Why the loop did not get within the tolerance, from the figures it has.
+    std::string why_not_converged() const {
+        const auto [lo, hi] = std::minmax_element(real_runs.begin(), real_runs.end());
+        const double spread = real_rps() > 0 ? (*hi - *lo) / real_rps() : 0;
+        const CalibrationIteration& last = result.iterations.back();
+        std::string text = "after " + std::to_string(result.iterations.size()) +
+                           " steps the model runs at " + std::to_string(last.ratio).substr(0, 5) +
+                           "× the real server, outside ±" + percent_text(settings.tolerance);
+        if (spread > settings.tolerance) {
+            return text + ": the real server's own runs spread " + percent_text(spread) +
+                   " (more than the tolerance); measure longer (--duration) or more often "
+                   "(--repeat), or on a quieter machine";
+        }
+        return text +
+               ": the model's rate does not follow its overhead as 1/rate = t0 + "
+               "overhead/parallelism here (the model or the load generator is short of "
+               "CPU on this machine, or the real server's cost depends on the load)";
+    }
+
+    // The released part: at one connection nothing overlaps, so what the real server still
+    // costs more than the model with the held part is work that runs beside the GIL.
+    bool fit_released() {
+        const double held = ratios.back().overhead_us;
+        const RunConfig real_one = at_connections(result.real.config, 1);
+        const RunConfig model_one = at_connections(with_overhead(base, held, 0), 1);
+        std::vector<RunResult> reals, models;
+        if (!runner.alternate(
+                two_specs(CalibrationStep::RealOneConnection, "the real server at 1 connection",
+                          real_one, CalibrationStep::ModelOneConnection,
+                          "the model with " + us_text(held) + " held at 1 connection", model_one),
+                settings.repeats, {&reals, &models}, result.error) ||
+            !result.error.empty()) {
+            return false;
+        }
+        result.real_one = median_run(reals);
+        result.model_before_one = median_run(models);
+        // Pairs again: at one connection a busy machine's scheduling delays weigh most.
+        const double ratio_one = median_pair_ratio(reals, models);
+        const double r1 = result.real_one->summary.rps, m1 = ratio_one * r1;
+        const double extra_us = 1e6 / r1 - 1e6 / m1;
+        const std::string figures = "at 1 connection the real server ran at " +
+                                    std::to_string(static_cast<long>(r1)) +
+                                    " req/s, the model with the held part alone at " +
+                                    std::to_string(ratio_one).substr(0, 5) + "× that";
+        if (extra_us <= settings.tolerance * 1e6 / r1) {
+            result.not_fitted.push_back(
+                "overhead_released_us (framework cost without the GIL): not fitted, set to 0: " +
+                figures + ", within ±" + percent_text(settings.tolerance) + " or slower");
+            return true;
+        }
+        const std::vector<OverheadPoint> held_only = ratios;
+        const std::size_t fitted_lines = result.fitted.size();
+        released_us = std::min(extra_us, Limits::kMaxOverheadUs);
+        ratios.assign(1, held_only.back());  // the earlier points had no released part
+        result.fitted.push_back(
+            "overhead_released_us (framework cost without the GIL): " + us_text(released_us) +
+            ", what the real server still costs " + "more at 1 connection (" + figures + ")");
+        // The released part uses CPU beside the GIL holder: on a small machine it may move the
+        // saturated rate, so the held part is checked (and corrected) again.
+        if (!converge(std::max(2, settings.max_steps / 2))) return false;
+        if (result.converged) return true;
+        // The data does not support it: with the released part the model cannot be made as fast
+        // as the real server at C connections. Back to the held part alone, which converged.
+        const double tried = released_us;
+        released_us = 0;
+        ratios = held_only;
+        result.converged = true;
+        result.fitted.resize(fitted_lines);
+        result.not_fitted.push_back(
+            "overhead_released_us (framework cost without the GIL): not fitted, set to 0: " +
+            figures + ", but with " + us_text(tried) +
+            " released the model could not be "
+            "brought within ±" +
+            percent_text(settings.tolerance) + " at " + connections_text(result.connections) +
+            " again: the difference at 1 connection is not work beside the GIL here (on a "
+            "busy machine it is mostly waiting for a core)");
+        return true;
+    }
+
+    // One more independent median, real and fitted model alternating.
+    bool verify(const RunConfig& fitted) {
+        std::vector<RunResult> reals, models;
+        if (!runner.alternate(
+                two_specs(CalibrationStep::VerifyReal, "verifying: the real server again",
+                          result.real.config, CalibrationStep::Verify,
+                          "verifying: the model with " +
+                              us_text(fitted.server.workload.overhead_us) + " overhead",
+                          fitted),
+                settings.repeats, {&reals, &models}, result.error)) {
+            return false;
+        }
+        if (!result.error.empty()) return true;
+        result.real_after = median_run(reals);
+        result.model_after = median_run(models);
+        result.ratio = median_pair_ratio(reals, models);
+        result.verified = within(result.ratio);
+        if (!result.verified && result.why_not.empty()) {
+            result.why_not = "the verification's median ran at " +
+                             std::to_string(result.ratio).substr(0, 5) +
+                             "× the real server, outside ±" + percent_text(settings.tolerance) +
+                             " although the loop got within it: the machine's load moved "
+                             "(see the load average), or the runs are too short";
+        }
+        return true;
+    }
+};
+
+// The real server and the bare model, alternating; their medians open the loop. Returns the
+// median of the pairs' ratios (0 if cancelled or unusable: result says which).
+double first_measurements(CalibrationResult& result, const RunConfig& real, const RunConfig& bare,
+                          MeasurementRunner& runner, const CalibrationSettings& settings) {
+    std::vector<RunResult> reals, models;
+    const std::string at = " at " + connections_text(result.connections);
+    if (!runner.alternate(two_specs(CalibrationStep::Real,
+                                    "measuring the real server (" + settings.real.url + ")" + at,
+                                    real, CalibrationStep::Model,
+                                    "measuring " + result.shape + " with no overhead" + at, bare),
+                          settings.repeats, {&reals, &models}, result.error)) {
+        return 0;
+    }
+    if (!reals.empty()) result.real = median_run(reals);
+    if (!models.empty()) result.model_before = median_run(models);
+    for (const RunResult& r : reals) result.real_rps_runs.push_back(r.summary.rps);
+    return median_pair_ratio(reals, models);
 }
 
 }  // namespace
@@ -206,49 +329,86 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
                             const CalibrationProgressFn& progress, std::stop_token stop) {
     CalibrationResult result;
     const RunConfig base = calibration_base(settings.model);
-    const RunConfig model_zero = without_overhead(base);
+    const RunConfig bare = with_overhead(base, 0, 0);
     RunConfig real = base;
     real.external = settings.real;
-    const int connections = base.load.connections;
-    result.connections = connections;
+    result.connections = base.load.connections;
+    result.repeats = std::max(1, settings.repeats);
+    result.tolerance = settings.tolerance;
+    result.shape = shape_words(base.server);
     result.parallelism = overhead_parallelism(
         resolved(base.server), static_cast<int>(std::thread::hardware_concurrency()));
-    const bool two_points = settings.fit_released && released_overhead_field() && connections > 1;
-    const std::vector<Step> steps =
-        measurement_steps(settings, real, model_zero, connections, two_points);
-    const int total_steps = static_cast<int>(steps.size()) + 1;  // + the verification
-
-    RunResult* outputs[] = {&result.real, &result.model_before, nullptr, nullptr};
-    if (two_points) {
-        result.real_one.emplace();
-        result.model_before_one.emplace();
-        outputs[2] = &*result.real_one;
-        outputs[3] = &*result.model_before_one;
-    }
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-        if (!measure(steps[i], static_cast<int>(i), total_steps, progress, stop, *outputs[i])) {
-            result.cancelled = true;
-            return result;
-        }
-        const bool of_real = steps[i].step == CalibrationStep::Real ||
-                             steps[i].step == CalibrationStep::RealOneConnection;
-        result.error = unusable(*outputs[i], of_real ? "the real server" : "the model");
-        if (!result.error.empty()) return result;
-    }
-    fit_to_measurements(result, model_zero, two_points);
-
-    char what[160];
-    std::snprintf(what, sizeof what, "verifying: %s with %.1f µs overhead at %s",
-                  std::string(to_string(base.server.model)).c_str(), result.fit.overhead_us,
-                  connections_text(connections).c_str());
-    const Step verify{CalibrationStep::Verify, what, result.fitted};
-    if (!measure(verify, total_steps - 1, total_steps, progress, stop, result.model_after)) {
-        result.cancelled = true;
+    const bool released = settings.fit_released && released_overhead_field() &&
+                          has_gil(base.server) && result.connections > 1;
+    const int pairs =
+        1 + settings.max_steps + 1 + (released ? 1 + std::max(2, settings.max_steps / 2) : 0);
+    const int most_runs = 2 * result.repeats * pairs;
+    auto report = [&progress](const RunProgress& p) {
+        if (!progress) return;
+        progress({CalibrationStep(p.tag), p.index, p.most, p.what, p.elapsed_s, p.duration_s,
+                  p.finished});
+    };
+    MeasurementRunner runner(report, stop, most_runs);
+    CalibrationSettings s = settings;
+    s.repeats = result.repeats;
+    Loop loop{result, base, runner, s, {}, {}, 0};
+    auto cancelled = [&] {
+        result.cancelled = runner.cancelled();
         return result;
+    };
+
+    const double before = first_measurements(result, real, bare, runner, s);
+    if (runner.cancelled()) return cancelled();
+    if (!result.error.empty()) return result;
+    check_keep_alive(result, base);
+    for (double r : result.real_rps_runs) loop.real_runs.push_back(r);
+    loop.ratios.push_back({0, before});
+    result.fit = fit_overhead({loop.real_rps(), before * loop.real_rps()}, result.parallelism);
+    result.has_fit = true;
+    if (before < 1 - s.tolerance) {
+        // Nothing to do: more overhead only makes the model slower still.
+        result.why_not = "the real server (" + std::to_string(long(result.real.summary.rps)) +
+                         " req/s) is faster than the model with no overhead at all (" +
+                         std::to_string(long(result.model_before.summary.rps)) +
+                         " req/s): the model cannot be made faster, so the overhead stays 0";
+        result.fit = OverheadFit{0, std::nullopt, true, result.why_not};
+    } else if (loop.within(before)) {
+        result.converged = true;
+        result.iterations.push_back({0, 0, result.model_before.summary.rps, before,
+                                     "no overhead needed: the bare model is within the tolerance"});
+    } else if (!loop.converge(s.max_steps)) {
+        return result.error.empty() ? cancelled() : result;
     }
-    result.error = unusable(result.model_after, "the fitted model");
-    if (result.real.summary.rps > 0) {
-        result.ratio = result.model_after.summary.rps / result.real.summary.rps;
+    if (released && result.converged && !loop.fit_released()) {
+        return result.error.empty() ? cancelled() : result;
+    }
+    if (!result.converged && result.why_not.empty() && !result.iterations.empty()) {
+        result.why_not = loop.why_not_converged();
+    }
+    if (!result.fit.clamped) {
+        result.fitted.insert(
+            result.fitted.begin(),
+            "overhead_us (framework cost per request" +
+                std::string(has_gil(base.server) ? ", holding the GIL" : "") +
+                "): " + us_text(loop.best_overhead()) +
+                ", fitted in a closed loop to the real server's saturated rate at " +
+                connections_text(result.connections));
+    }
+    if (!result.error.empty()) return result;
+    if ((!released || (!result.converged && loop.released_us == 0)) && released_overhead_field()) {
+        result.not_fitted.push_back(
+            has_gil(base.server)
+                ? "overhead_released_us (framework cost without the GIL): not fitted, set to 0 "
+                  "(it needs more than 1 connection and the loop to converge first)"
+                : "overhead_released_us: not fitted, set to 0: " + result.shape +
+                      " has no GIL, so all of the framework's cost is one figure");
+    }
+    result.fit.overhead_us = loop.best_overhead();
+    if (loop.released_us > 0) result.fit.overhead_released_us = loop.released_us;
+    result.fitted_config = with_overhead(base, result.fit.overhead_us, loop.released_us);
+    if (!loop.verify(result.fitted_config)) return cancelled();
+    if (result.error.empty() && !result.verified && result.why_not.empty()) {
+        result.why_not = "not verified";
     }
     return result;
 }

@@ -1,33 +1,41 @@
 #pragma once
-// Calibration: fit the model's per-request framework cost (overhead_us) to a real server.
+// Calibration: fit the model's per-request framework cost (overhead_us) to a real server, in a
+// closed loop, until the fitted model runs as fast as the real server at saturation.
 //
-// 1. The real server is measured as it is, with zero-work requests (its URL should name a route
-//    that does nothing of its own: Flask's "hello world", Express's `res.send('ok')`).
-// 2. The model is measured with zero overhead on the same connections, duration and load threads.
-// 3. The difference of the two times per request, times the number of requests whose overhead
-//    the model can burn at once (1 for an event loop or a GIL, the cores for process-per-core),
-//    is the overhead to add: in a closed loop whose server is the bottleneck, 1/rate grows by
-//    overhead/parallelism.
-// 4. The model is run once more with the fitted value, to verify: ratio = model after / real.
+// 1. The real server and the model with no overhead are measured in turn, zero-work requests at
+//    the calibration's connections (its URL should name a route that does nothing of its own:
+//    Flask's "hello world", Express's `res.send('ok')`). Every measurement is the median of a
+//    few runs: this machine moves a few per cent from run to run.
+// 2. First estimate: in a closed loop whose server is the bottleneck, 1/rate grows by
+//    overhead/parallelism, so overhead = parallelism × (1/real − 1/model). Saturated throughput
+//    is what is fitted: a one-connection round trip hides what a server does off the request's
+//    critical path (Node's garbage collection, work after the response) that a saturated one
+//    pays in full.
+// 3. The loop: measure the model with the estimate; if its rate is within the tolerance (±5 %)
+//    of the real one, stop; otherwise correct the overhead (secant through the last two
+//    measurements, bisection when the secant leaves the bracket) and measure again, at most
+//    max_steps times. Each step is kept with its figures, so a calibration that cannot get there
+//    says why (the real server is faster than the model with no overhead; the real server's own
+//    runs spread more than the tolerance).
+// 4. Verified: one more independent median, real and fitted model alternating.
 //
-// What this cannot capture: the fit makes one number — zero-work throughput at one connection
-// count — agree. It does not make the real server's latency distribution, its behaviour under
-// CPU or I/O work, its keep-alive policy (Werkzeug closes every connection) or its memory and
-// start-up costs agree; a real server that is faster than the model with no overhead at all
-// cannot be matched (the fit stays at 0 and says so).
+// Two overheads. A framework's cost under a GIL is partly work that holds it (routing, Python)
+// and partly work that releases it (system calls in C). Only for a model with a GIL (gil-threads,
+// or inside process-per-core), and only when the data supports it: after the held part is
+// fitted, one connection (where nothing overlaps) is measured; if the real server is still
+// slower there than the model by more than the tolerance, the difference is the released part.
+// The result says which parts were fitted and why the others were not.
 //
-// Two overheads. A framework's cost is partly work that holds the GIL (routing, Python code)
-// and partly work that releases it (socket reads and writes in C). When the run-field registry
-// has "overhead_released_us" (the released part), calibrate() fits both from two measurements:
-// at one connection nothing overlaps, so the time per request grows by held + released; at C
-// connections the held part is serialised, so 1/rate grows by held / parallelism. Without that
-// field there is one unknown and one measurement (fit_overhead); fit_released_overhead() below
-// is the seam, and calibrate() picks it up by itself once the field exists.
+// The model's shape (event loop, GIL threads, …; engine/core/server_shapes.hpp) is the user's
+// choice, and the result names it. Where the real server contradicts it — it closes every
+// connection while the model keeps them alive, seen from the client's reconnects, or the other
+// way round — the result warns.
 
 #include <functional>
 #include <optional>
 #include <stop_token>
 #include <string>
+#include <vector>
 
 #include "core/run_config.hpp"
 #include "core/run_fields.hpp"
@@ -43,6 +51,9 @@ inline const RunField* released_overhead_field() {
 // How many requests' overhead the model can burn at the same time: 1 for the event loop and for
 // GIL threads (the overhead holds the loop or the lock); min(workers, cores) for process-per-core.
 double overhead_parallelism(const ServerConfig& server, int cores);
+// True when the model that serves requests (the inner one of process-per-core) has a GIL: only
+// then does a released part of the overhead mean something different from the held part.
+bool has_gil(const ServerConfig& server);
 
 // Zero-work rates of the real server and of the model with no overhead, at the same connections.
 struct RatePair {
@@ -52,7 +63,7 @@ struct RatePair {
 
 struct OverheadFit {
     double overhead_us = 0;
-    std::optional<double> overhead_released_us;  // only from the two-measurement fit
+    std::optional<double> overhead_released_us;  // only when the released part was fitted
     bool clamped = false;  // the real server was faster than the model could be made
     std::string note;      // why the fit was clamped, or empty
 };
@@ -64,48 +75,95 @@ OverheadFit fit_overhead(const RatePair& at_connections, double parallelism);
 OverheadFit fit_released_overhead(const RatePair& at_one, const RatePair& at_connections,
                                   double parallelism);
 
+// One point of the loop: the overhead tried and what the model made of it.
+struct OverheadPoint {
+    double overhead_us = 0;
+    double model_rps = 0;
+};
+// The next overhead to try so that the model runs at target_rps, from the points measured so
+// far (the first one at zero overhead): secant through the last two, kept inside the bracket
+// of the points that were too fast and too slow, bisection when the secant leaves it or the
+// points contradict each other (noise). `how` says which ("secant", "bisection", "first
+// estimate"). Never below 0 or above Limits::kMaxOverheadUs.
+double next_overhead(const std::vector<OverheadPoint>& points, double target_rps,
+                     double parallelism, std::string* how = nullptr);
+
 struct CalibrationSettings {
     ExternalTarget real;  // the real server, with the request to send (method, headers, body)
     // The model to fit, with the load (connections, load threads), duration, warmup and tick of
-    // every measurement. Its workload is ignored: every measurement is zero work plus overhead.
-    // With warmup_s = 0, each run leaves out its first quarter (at most 1 s): connecting and
-    // the first requests are not the steady state the fit is about.
+    // every run. Its workload is ignored: every measurement is zero work plus overhead. With
+    // warmup_s = 0, each run leaves out its first quarter (at most 1 s): connecting and the
+    // first requests are not the steady state the fit is about.
     RunConfig model;
+    int repeats = 3;          // runs per measurement; the median counts
+    int max_steps = 6;        // model measurements in the loop before giving up
+    double tolerance = 0.05;  // the verified rate within ±5 % of the real one
     bool fit_released = released_overhead_field() != nullptr;
 };
 
-enum class CalibrationStep { Real, Model, RealOneConnection, ModelOneConnection, Verify };
+enum class CalibrationStep {
+    Real,                // the real server at C connections
+    Model,               // the model with no overhead at C
+    Fit,                 // the model with a candidate overhead at C (the loop)
+    RealOneConnection,   // the real server at 1 connection (the released part)
+    ModelOneConnection,  // the model with the held part at 1 connection
+    VerifyReal,          // the verification: the real server again
+    Verify,              // the verification: the fitted model
+};
 
 struct CalibrationProgress {
     CalibrationStep step = CalibrationStep::Real;
-    int index = 0;              // 0-based number of the step
-    int steps = 0;              // how many steps this calibration takes
+    int index = 0;              // 0-based number of the run
+    int steps = 0;              // the most runs this calibration can take
     std::string what;           // "measuring the real server (http://…) at 10 connections"
-    double elapsed_s = 0;       // within this step
-    double duration_s = 0;      // of this step
-    const RunResult* finished;  // set once, when the step's run is over; else null
+    double elapsed_s = 0;       // within this run
+    double duration_s = 0;      // of this run
+    const RunResult* finished;  // set once, when the run is over; else null
 };
 using CalibrationProgressFn = std::function<void(const CalibrationProgress&)>;
+
+// One step of the loop, as the report shows it.
+struct CalibrationIteration {
+    double overhead_us = 0;
+    double overhead_released_us = 0;
+    double model_rps = 0;  // median
+    double ratio = 0;      // model / real
+    std::string how;       // how the overhead was chosen: "first estimate", "secant", …
+};
 
 struct CalibrationResult {
     int connections = 0;
     double parallelism = 1;
-    RunResult real;          // zero-work requests at `connections`
-    RunResult model_before;  // the model with zero overhead at `connections`
-    std::optional<RunResult> real_one, model_before_one;  // at 1 connection (two-measurement fit)
-    bool has_fit = false;  // the measurements were usable and `fit` holds the fitted values
+    int repeats = 1;
+    double tolerance = 0.05;
+    std::string shape;       // the model's shape in words ("gunicorn gthread" or the model)
+    RunResult real;          // zero-work requests at `connections` (the median run)
+    RunResult model_before;  // the model with zero overhead at `connections` (the median run)
+    std::vector<double> real_rps_runs;  // every run of the real server's first measurement
+    // At 1 connection, when the released part was looked at: the real server, and the model
+    // with the held part only.
+    std::optional<RunResult> real_one, model_before_one;
+    std::vector<CalibrationIteration> iterations;
+    bool converged = false;  // the loop reached the tolerance
+    bool has_fit = false;    // the measurements were usable and `fit` holds the fitted values
     OverheadFit fit;
-    RunConfig fitted;        // the model with the fitted overhead, as verified
-    RunResult model_after;   // the verification run
-    double ratio = 0;        // model_after rps / real rps
-    bool cancelled = false;  // stopped through the stop token; later fields are empty
-    std::string error;       // why no fit was possible (no responses, errors); or empty
+    std::vector<std::string> fitted;      // which parts were fitted, and how, in words
+    std::vector<std::string> not_fitted;  // which were not, and why
+    RunConfig fitted_config;              // the model with the fitted overhead, as verified
+    RunResult real_after;                 // the verification's real server (median run)
+    RunResult model_after;                // the verification's fitted model (median run)
+    double ratio = 0;                     // verified: model_after rps / real_after rps
+    bool verified = false;                // |ratio − 1| within the tolerance
+    std::string why_not;                  // when not converged or not verified: why
+    std::vector<std::string> warnings;    // the real server contradicts the model's shape
+    bool cancelled = false;               // stopped through the stop token
+    std::string error;  // why no fit was possible (no responses, errors); or empty
 };
 
-// Runs the measurements one after another (a few times the duration), calling `progress` at the
-// start of each step, about twice a second during it, and when it finishes. Stops early, with
-// cancelled set, when `stop` is requested. Throws StartError when a run cannot start.
-// Blocks: a GUI calls it from a worker thread.
+// Runs the measurements one after another (repeats × a few steps × the duration), calling
+// `progress` at the start of each run, about twice a second during it, and when it finishes.
+// Stops early, with cancelled set, when `stop` is requested. Throws StartError when a run cannot
+// start. Blocks: a GUI calls it from a worker thread.
 CalibrationResult calibrate(const CalibrationSettings& settings,
                             const CalibrationProgressFn& progress = {}, std::stop_token stop = {});
 

@@ -85,21 +85,43 @@ void Experiment::Impl::sample_tick(double t_s, double tick_s) {
     }
 }
 
+// Between two ticks the load plan is applied every plan step (a fifth of a tick, at most 50 ms),
+// one step ahead: what is due at the end of a step is asked for at its start, so that
+// connections are open (or closed, their request finished) by the time they are due, not a tick
+// late. A stage's target is reached by its due time, and the run's last tick holds the plan's
+// last target from a step before its end.
 void Experiment::Impl::sampler_main() {
     set_thread_name("cl-sampler");
     const double tick_s = initial.tick_s;
     const auto tick =
         std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(tick_s));
+    const auto plan_step = std::min<Clock::duration>(tick / 5, std::chrono::milliseconds(50));
+    auto plan_on = [this] {
+        std::lock_guard plan_lock(plan_mutex);
+        return plan_active;
+    };
     double last_t_s = 0;
     for (std::int64_t n = 1;; ++n) {
         const auto due = started + n * tick;
+        bool stopping = false;
+        for (auto step = Clock::now() + plan_step; plan_on() && step < due; step += plan_step) {
+            std::unique_lock lock(mutex);
+            if (wake.wait_until(lock, step, [&] { return stop_requested; })) {
+                stopping = true;
+                break;
+            }
+            lock.unlock();
+            apply_plan(
+                std::chrono::duration<double>(std::min(step + plan_step, due) - started).count());
+        }
+        if (stopping) break;
         {
             std::unique_lock lock(mutex);
             if (wake.wait_until(lock, due, [&] { return stop_requested; })) break;
         }
         last_t_s = tick_s * static_cast<double>(n);
         sample_tick(last_t_s, tick_s);
-        apply_plan(last_t_s);
+        apply_plan(std::chrono::duration<double>(due + plan_step - started).count());
         std::lock_guard lock(mutex);
         if (!fatal_error.empty()) break;
         if (initial.duration_s > 0 && last_t_s >= initial.duration_s - 1e-9) break;

@@ -114,6 +114,7 @@ MetricsSample TickAggregator::make_sample(const TickInput& tick) const {
     s.late = load.late;
     s.dropped = load.dropped;
     s.client_open = std::max(load.open_connections_max, load.open_connections);
+    s.client_open_end = load.open_connections;
     s.load_cpu_pct = static_cast<double>(load.cpu_ns) / (tick.tick_s * 1e7);
     s.warmup = tick.t_s <= warmup_s_;
     s.heavy_responses = tick.heavy_responses;
@@ -199,6 +200,7 @@ void TickAggregator::add_to_summary(const TickInput& tick, const MetricsSample& 
     totals_.late += s.late;
     totals_.dropped += s.dropped;
     totals_.client_open_max = std::max(totals_.client_open_max, s.client_open);
+    totals_.server_closes += tick.load.server_closes + tick.load.reconnects;
     load_cpu_sum_ += s.load_cpu_pct;
     if (tick.host) {
         totals_.server_in_service_max =

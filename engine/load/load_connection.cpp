@@ -218,7 +218,10 @@ void LoadConnection::complete() {
         leave();
         return;
     }
-    if (!keep_alive) close(/*abortive=*/false);  // Connection: close is honoured, not an error
+    if (!keep_alive) {
+        stats_.server_closed();
+        close(/*abortive=*/false);  // Connection: close is honoured, not an error
+    }
     next_request();
 }
 

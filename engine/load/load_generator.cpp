@@ -65,6 +65,7 @@ void add(LoadTick& into, LoaderCounts&& from) {
     into.late += from.late;
     into.dropped += from.dropped;
     into.reconnects += from.reconnects;
+    into.server_closes += from.server_closes;
     if (!from.connect_error.empty()) into.connect_error = std::move(from.connect_error);
 }
 
@@ -101,6 +102,7 @@ LoadTick& LoadTick::operator+=(const LoadTick& other) {
     open_connections += other.open_connections;
     open_connections_max += other.open_connections_max;
     reconnects += other.reconnects;
+    server_closes += other.server_closes;
     cpu_ns += other.cpu_ns;
     if (!other.connect_error.empty()) connect_error = other.connect_error;
     return *this;

@@ -39,8 +39,11 @@ struct LoadTick {
     int open_connections = 0;      // now
     int open_connections_max = 0;  // peak since the previous collect()
     std::uint64_t reconnects = 0;  // keep-alive connections the server closed between requests
-    std::uint64_t cpu_ns = 0;      // CPU used by the loader threads since the previous collect()
-    std::string connect_error;     // last connect failure, e.g. "Too many open files"; or empty
+    // Responses after which the server closed the connection (Connection: close, HTTP/1.0, a
+    // body ended by the close): a server that does not keep connections alive shows here.
+    std::uint64_t server_closes = 0;
+    std::uint64_t cpu_ns = 0;   // CPU used by the loader threads since the previous collect()
+    std::string connect_error;  // last connect failure, e.g. "Too many open files"; or empty
 
     // Folds in another generator's tick of the same moment: counts, latencies and CPU add up,
     // and so do the open connections (two groups of connections); the newer connect error wins.

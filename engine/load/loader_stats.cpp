@@ -54,6 +54,11 @@ void LoaderStats::reconnect() {
     ++counts_.reconnects;
 }
 
+void LoaderStats::server_closed() {
+    std::lock_guard lock(mutex_);
+    ++counts_.server_closes;
+}
+
 LoaderCounts LoaderStats::take() {
     LoaderCounts fresh;  // allocates its histogram here, outside the lock
     std::lock_guard lock(mutex_);

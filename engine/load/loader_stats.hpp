@@ -21,6 +21,7 @@ struct LoaderCounts {
     std::uint64_t late = 0;                // open loop: due while no connection was free
     std::uint64_t dropped = 0;             // open loop: still unsent `timeout` after being due
     std::uint64_t reconnects = 0;
+    std::uint64_t server_closes = 0;  // responses after which the server closed the connection
     std::string connect_error;  // the last connect failure's message, e.g. "Too many open files"
 };
 
@@ -31,6 +32,7 @@ public:
     void error(ErrorKind kind);
     void connect_error(const std::string& message);
     void reconnect();
+    void server_closed();
     // Hands over what was counted since the previous take() and starts again from zero.
     LoaderCounts take();
 

@@ -95,6 +95,7 @@ struct MetricsSample {
     std::uint64_t late = 0;     // open loop: requests due while no connection was free
     std::uint64_t dropped = 0;  // open loop: of those, given up `timeout` after being due
     int client_open = 0;        // connections the load generator has open (peak within the tick)
+    int client_open_end = 0;    // ... at the end of the tick (where a load plan has brought it)
     // Time averages over the tick (Little's L), so a request that waited a microsecond is not a
     // queue: requests a thread or the loop is busy with, and requests that have arrived on an
     // accepted connection that nobody serves yet. Peaks within the tick are kept apart.
@@ -216,6 +217,10 @@ struct Summary {
     std::optional<int> server_waiting_peak;
     std::optional<double> server_in_service_max;  // highest per-tick average
     std::optional<double> server_waiting_max;     // highest per-tick average
+    // Connections the server closed: after a response (Connection: close, HTTP/1.0), or idle
+    // between two requests (the keep-alive race). About one per request for a server that does
+    // not keep connections alive (Werkzeug, gunicorn sync); near 0 for one that does.
+    std::uint64_t server_closes = 0;
     std::optional<int> server_accept_queue_max;
     // Cross-check of the whole run (warmup, measured window and the final drain): responses the
     // client completed and requests the servers completed. They are equal unless requests were

@@ -72,18 +72,38 @@ std::string line(const char* what, const RunResult& r) {
 json calibration_to_json(const CalibrationResult& c) {
     json j;
     j["version"] = CONCLAB_VERSION;
+    j["shape"] = c.shape;
     j["real"] = measurement_or_null(c.real);
+    j["real_rps_runs"] = c.real_rps_runs;
     j["model_before"] = measurement_or_null(c.model_before);
     j["real_one_connection"] = optional_measurement(c.real_one);
     j["model_before_one_connection"] = optional_measurement(c.model_before_one);
     j["connections"] = c.connections;
     j["parallelism"] = c.parallelism;
+    j["repeats"] = c.repeats;
+    j["tolerance"] = c.tolerance;
+    json steps = json::array();
+    for (const CalibrationIteration& i : c.iterations) {
+        steps.push_back({{"overhead_us", i.overhead_us},
+                         {"overhead_released_us", i.overhead_released_us},
+                         {"model_rps", i.model_rps},
+                         {"ratio", i.ratio},
+                         {"how", i.how}});
+    }
+    j["steps"] = steps;
+    j["converged"] = c.converged;
     j["overhead_us"] = c.has_fit ? json(c.fit.overhead_us) : json(nullptr);
     j["overhead_released_us"] =
         c.fit.overhead_released_us ? json(*c.fit.overhead_released_us) : json(nullptr);
+    j["fitted"] = c.fitted;
+    j["not_fitted"] = c.not_fitted;
     j["fit_note"] = c.fit.note.empty() ? json(nullptr) : json(c.fit.note);
+    j["real_after"] = measurement_or_null(c.real_after);
     j["model_after"] = measurement_or_null(c.model_after);
     j["ratio"] = ran(c.model_after) && c.ratio > 0 ? json(c.ratio) : json(nullptr);
+    j["verified"] = c.verified;
+    j["why_not"] = c.why_not.empty() ? json(nullptr) : json(c.why_not);
+    j["warnings"] = c.warnings;
     j["error"] = c.error.empty() ? json(nullptr) : json(c.error);
     j["cancelled"] = c.cancelled;
     return j;
@@ -91,14 +111,29 @@ json calibration_to_json(const CalibrationResult& c) {
 
 std::string calibration_text(const CalibrationResult& c) {
     std::ostringstream out;
-    out << "Calibration at " << c.connections << " connections, zero-work requests\n\n";
+    out << "Calibration of " << c.shape << " at " << c.connections
+        << " connections, zero-work requests (each figure the median of " << c.repeats
+        << (c.repeats == 1 ? " run" : " runs") << ")\n\n";
     if (ran(c.real)) out << line("real server          ", c.real);
     if (ran(c.model_before)) out << line("model, no overhead   ", c.model_before);
+    if (!c.iterations.empty()) {
+        out << "\n  step  overhead      released      model req/s   model / real   how\n";
+        int n = 0;
+        for (const CalibrationIteration& i : c.iterations) {
+            char row[160];
+            std::snprintf(row, sizeof row, "  %4d  %8.1f µs  %8.1f µs  %12s   %8s×     ", ++n,
+                          i.overhead_us, i.overhead_released_us,
+                          grouped_number(i.model_rps, 1).c_str(), ratio_text(i.ratio).c_str());
+            out << row << i.how << "\n";
+        }
+        out << "\n";
+    }
     if (c.real_one && ran(*c.real_one)) out << line("real, 1 connection   ", *c.real_one);
     if (c.model_before_one && ran(*c.model_before_one)) {
         out << line("model, 1 connection  ", *c.model_before_one);
     }
-    if (ran(c.model_after)) out << line("model, fitted        ", c.model_after);
+    if (ran(c.real_after)) out << line("verify: real server  ", c.real_after);
+    if (ran(c.model_after)) out << line("verify: fitted model ", c.model_after);
     if (c.has_fit) {
         out << "\n  Fitted overhead      " << fixed(c.fit.overhead_us, 1) << " µs per request";
         if (c.parallelism != 1) {
@@ -110,10 +145,15 @@ std::string calibration_text(const CalibrationResult& c) {
                 << " µs per request, GIL released\n";
         }
         if (c.ratio > 0) {
-            out << "  Verified ratio       " << ratio_text(c.ratio) << " (fitted model / real)\n";
+            out << "  Verified ratio       " << ratio_text(c.ratio) << " (fitted model / real; "
+                << (c.verified ? "within" : "OUTSIDE") << " ±" << fixed(100 * c.tolerance, 0)
+                << " %)\n";
         }
+        for (const std::string& f : c.fitted) out << "  Fitted:              " << f << "\n";
+        for (const std::string& f : c.not_fitted) out << "  Not fitted:          " << f << "\n";
     }
-    if (!c.fit.note.empty()) out << "  Note                 " << c.fit.note << "\n";
+    for (const std::string& w : c.warnings) out << "  WARNING              " << w << "\n";
+    if (!c.why_not.empty()) out << "  Not converged        " << c.why_not << "\n";
     if (!c.error.empty()) out << "  Cannot fit           " << c.error << "\n";
     if (c.cancelled) out << "  Stopped early        interrupted\n";
     return out.str();
@@ -122,16 +162,16 @@ std::string calibration_text(const CalibrationResult& c) {
 Scenario calibration_scenario(const CalibrationResult& c) {
     Scenario s;
     const std::string url = c.real.config.external ? c.real.config.external->url : "";
-    s.name = std::string(to_string(c.fitted.server.model)) + " calibrated to " + url;
+    s.name = c.shape + " calibrated to " + url;
     std::ostringstream d;
-    d << "overhead_us fitted by conclab-cli calibrate so that zero-work requests at "
-      << c.connections << " connections run at the real server's rate ("
-      << fixed(c.real.summary.rps, 0) << " req/s; the fitted model ran at "
+    d << "The framework cost per request fitted by conclab-cli calibrate so that zero-work "
+         "requests at "
+      << c.connections << " connections run at the real server's saturated rate ("
+      << fixed(c.real_after.summary.rps, 0) << " req/s; the fitted model ran at "
       << fixed(c.model_after.summary.rps, 0) << " req/s, ratio " << ratio_text(c.ratio)
-      << "). It matches that one figure, not the real server's latency distribution or its "
-         "behaviour under other work.";
+      << "). Check it on other workloads with conclab-cli validate --scenario THIS_FILE.";
     s.description = d.str();
-    s.run = c.fitted;
+    s.run = c.fitted_config;
     return s;
 }
 

@@ -8,6 +8,7 @@
 #include "core/regular_file.hpp"
 #include "core/machine_limits.hpp"
 #include "core/run_fields.hpp"
+#include "core/server_shapes.hpp"
 #include "experiment/sweep.hpp"
 #include "scenario/json_limits.hpp"
 
@@ -239,7 +240,7 @@ Scenario scenario_from_json(const json& j) {
     for (const auto& item : j.items()) {
         const std::string& key = item.key();
         if (key != "name" && key != "description" && key != "compare" && key != "stages" &&
-            key != "sweep" && !find_run_field(key)) {
+            key != "sweep" && key != "shape" && !find_run_field(key)) {
             bad(key, "is not a scenario field (a typo?)");
         }
     }
@@ -247,6 +248,14 @@ Scenario scenario_from_json(const json& j) {
     s.name = string_field(j, "name");
     if (s.name.empty()) bad("name", "name is required and must be a non-empty string");
     s.description = string_field(j, "description");
+    // A server shape first: the fields the file gives as well refine it.
+    if (j.contains("shape")) {
+        const json& shape = j.at("shape");
+        const ServerShape* found =
+            shape.is_string() ? find_server_shape(shape.get<std::string>()) : nullptr;
+        if (!found) bad("shape", "shape must be one of " + server_shape_keys());
+        apply_server_shape(*found, s.run.server);
+    }
     for (const RunField& field : run_fields()) {
         if (j.contains(field.key)) read_field(field, s.run, j.at(field.key));
     }

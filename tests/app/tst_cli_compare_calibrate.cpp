@@ -76,43 +76,43 @@ class TstCliCompareCalibrate : public QObject {
     Q_OBJECT
 private slots:
     // The known answer: conclab-cli serve with 300 µs of overhead per request is the "real"
-    // server; the fit must find about that (generously: 150-600 µs) and the verified model
-    // must run at about the real rate.
+    // server. A mechanism check with generous bounds (the strict one, ±5 % and ±20 %, is in the
+    // "real" suite): the loop runs, prints its steps, and lands near 300 µs.
     void calibrateRecoversAKnownOverhead() {
         ServerProcess real(
-            kCli, {"serve", "--model", "event-loop", "--overhead-us", "300", "--duration", "60"},
+            kCli, {"serve", "--model", "event-loop", "--overhead-us", "300", "--duration", "120"},
             SIGINT);
         QVERIFY(!real.url().isEmpty());
         QTemporaryDir dir;
         const QString json = dir.filePath("calibration.json");
         const QString scenario = dir.filePath("fitted.json");
         CliRun r =
-            run_cli({"calibrate", "--target", real.url(), "--model", "event-loop", "--connections",
-                     "10", "--duration", "2", "--json", json, "--save", scenario});
-        QVERIFY2(r.exit_code == 0, qPrintable(r.err + r.out));
+            run_cli({"calibrate", "--target", real.url(), "--shape", "express", "--connections",
+                     "10", "--duration", "1", "--repeat", "1", "--json", json, "--save", scenario});
+        // 0: verified within ±5 %; 3: measured, but the machine moved too much to verify.
+        QVERIFY2(r.exit_code == 0 || r.exit_code == 3, qPrintable(r.err + r.out));
         QVERIFY(r.out.contains("Fitted overhead"));
         QVERIFY(r.out.contains("Verified ratio"));
+        QVERIFY(r.out.contains("step"));
         const QJsonObject j = read_json(json);
         const double overhead = j["overhead_us"].toDouble();
-        qInfo("real %.0f req/s, model with no overhead %.0f req/s, fitted %.1f µs, ratio %.3f",
-              j["real"].toObject()["rps"].toDouble(),
-              j["model_before"].toObject()["rps"].toDouble(), overhead, j["ratio"].toDouble());
+        qInfo(
+            "real %.0f req/s, model with no overhead %.0f req/s, fitted %.1f µs, %d steps, "
+            "ratio %.3f",
+            j["real"].toObject()["rps"].toDouble(), j["model_before"].toObject()["rps"].toDouble(),
+            overhead, int(j["steps"].toArray().size()), j["ratio"].toDouble());
         QVERIFY2(overhead >= 150 && overhead <= 600, qPrintable(QString::number(overhead)));
+        QCOMPARE(j["shape"].toString(), QString("Node / Express"));
         QCOMPARE(j["real"].toObject()["url"].toString(), real.url());
-        QVERIFY(j["real"].toObject()["rps"].toDouble() > 0);
         QVERIFY(j["model_before"].toObject()["rps"].toDouble() >
                 j["real"].toObject()["rps"].toDouble());
+        QVERIFY(!j["steps"].toArray().isEmpty());
         QCOMPARE(j["model_after"].toObject()["overhead_us"].toDouble(), overhead);
-        QVERIFY(j.contains("overhead_released_us"));
-        // The fit is a mechanism check, not a timing: before it the bare model is ~90x faster
-        // than Werkzeug; after it the model must be within a factor of 3 (a loaded 2-core
-        // machine moves single runs by tens of percent) and far closer than before.
+        QVERIFY(j["overhead_released_us"].isNull());  // an event loop has no GIL
+        QVERIFY(!j["not_fitted"].toArray().isEmpty());
+        QVERIFY(j["warnings"].toArray().isEmpty());  // both keep connections alive
         const double ratio = j["ratio"].toDouble();
-        const double before =
-            j["model_before"].toObject()["rps"].toDouble() / j["real"].toObject()["rps"].toDouble();
         QVERIFY2(ratio > 1.0 / 3 && ratio < 3, qPrintable(QString::number(ratio)));
-        QVERIFY2(std::abs(std::log(ratio)) < std::abs(std::log(before)) / 3,
-                 qPrintable(QString("after %1, before %2").arg(ratio).arg(before)));
 
         // The saved scenario runs the fitted model.
         const QJsonObject saved = read_json(scenario);
@@ -122,7 +122,7 @@ private slots:
         QVERIFY2(again.exit_code == 0, qPrintable(again.err));
     }
 
-    // Flask on Werkzeug's threaded server, fitted with the model that stands in for it.
+    // Flask on Werkzeug's threaded server, fitted with the shape that stands in for it.
     void calibrateAgainstRealFlask() {
         // CI installs it (scripts/install-deps.sh): a missing Flask is a failure, not a skip.
         if (!have_flask())
@@ -132,9 +132,9 @@ private slots:
         QTemporaryDir dir;
         const QString json = dir.filePath("flask.json");
         CliRun r =
-            run_cli({"calibrate", "--target", flask.url(), "--model", "gil-threads", "--threads",
-                     "0", "--connections", "10", "--duration", "2", "--json", json, "--quiet"});
-        QVERIFY2(r.exit_code == 0, qPrintable(r.err + r.out));
+            run_cli({"calibrate", "--target", flask.url(), "--shape", "flask-dev", "--connections",
+                     "10", "--duration", "1", "--repeat", "1", "--json", json, "--quiet"});
+        QVERIFY2(r.exit_code == 0 || r.exit_code == 3, qPrintable(r.err + r.out));
         const QJsonObject j = read_json(json);
         qInfo(
             "Werkzeug %.0f req/s, model with no overhead %.0f req/s, fitted %.1f µs, "
@@ -143,16 +143,69 @@ private slots:
             j["overhead_us"].toDouble(), j["model_after"].toObject()["rps"].toDouble(),
             j["ratio"].toDouble());
         QCOMPARE(j["real"].toObject()["errors"].toInteger(), 0);
-        QVERIFY(j["overhead_us"].toDouble() > 0);  // Python is slower than the bare model
-        // The fit is a mechanism check, not a timing: before it the bare model is ~90x faster
-        // than Werkzeug; after it the model must be within a factor of 3 (a loaded 2-core
-        // machine moves single runs by tens of percent) and far closer than before.
+        QVERIFY(j["overhead_us"].toDouble() > 0);    // Python is slower than the bare model
+        QVERIFY(j["warnings"].toArray().isEmpty());  // flask-dev closes, as Werkzeug does
         const double ratio = j["ratio"].toDouble();
-        const double before =
-            j["model_before"].toObject()["rps"].toDouble() / j["real"].toObject()["rps"].toDouble();
         QVERIFY2(ratio > 1.0 / 3 && ratio < 3, qPrintable(QString::number(ratio)));
-        QVERIFY2(std::abs(std::log(ratio)) < std::abs(std::log(before)) / 3,
-                 qPrintable(QString("after %1, before %2").arg(ratio).arg(before)));
+    }
+
+    // validate against a server with a known answer (conclab-cli serve) and the same model:
+    // every key of the JSON the issue names, the ratios near 1, the chart written.
+    void validateAKnownModel() {
+        ServerProcess real(
+            kCli, {"serve", "--model", "event-loop", "--overhead-us", "100", "--duration", "120"},
+            SIGINT);
+        QVERIFY(!real.url().isEmpty());
+        QTemporaryDir dir;
+        const QString json = dir.filePath("validate.json");
+        QStringList args = {
+            "validate", "--target", real.url(),     "--model",    "event-loop", "--overhead-us",
+            "100",      "--grid",   "io=5;c=10,50", "--duration", "1",          "--repeat",
+            "3",        "--json",   json,           "--quiet"};
+#ifdef CONCLAB_HAVE_CHARTS
+        args << "--chart" << dir.filePath("v.png");
+#endif
+        CliRun r = run_cli(args);
+        QVERIFY2(r.exit_code == 0 || r.exit_code == 3, qPrintable(r.err + r.out));
+        QVERIFY(r.out.contains("fidelity"));
+        const QJsonObject j = read_json(json);
+        const QJsonArray points = j["points"].toArray();
+        QCOMPARE(points.size(), 2);
+        for (const auto& p : points) {
+            const QJsonObject o = p.toObject();
+            for (const char* key : {"cpu_ms", "io_ms", "connections", "real", "model", "rps_ratio",
+                                    "p99_ratio", "verdict"}) {
+                QVERIFY2(o.contains(key), key);
+            }
+            for (const char* key : {"rps", "p50_ms", "p99_ms"}) {
+                QVERIFY(o["real"].toObject().contains(key));
+                QVERIFY(o["model"].toObject().contains(key));
+            }
+            QCOMPARE(o["io_ms"].toDouble(), 5.0);
+            const double ratio = o["rps_ratio"].toDouble();
+            // The same model on both sides: a mechanism check, generous for a loaded machine
+            // (single runs there move by a factor 2 and more).
+            QVERIFY2(ratio > 0.25 && ratio < 4, qPrintable(o["verdict"].toString()));
+        }
+        QVERIFY(j.contains("worst_rps_ratio") && j.contains("worst_p99_ratio"));
+#ifdef CONCLAB_HAVE_CHARTS
+        QVERIFY(QFileInfo(dir.filePath("v.png")).size() > 10000);
+#endif
+    }
+
+    void validateRefusesBadInput() {
+        CliRun none = run_cli({"validate", "--model", "event-loop"});
+        QCOMPARE(none.exit_code, 2);
+        QVERIFY(none.err.contains("--target"));
+        CliRun grid = run_cli({"validate", "--target", "http://127.0.0.1:9/", "--grid", "c=0"});
+        QCOMPARE(grid.exit_code, 2);
+        QVERIFY2(grid.err.contains("--grid"), qPrintable(grid.err));
+        CliRun shape = run_cli({"calibrate", "--target", "http://127.0.0.1:9/", "--shape", "iis"});
+        QCOMPARE(shape.exit_code, 2);
+        QVERIFY2(shape.err.contains("gunicorn-gthread"), qPrintable(shape.err));
+        CliRun help = run_cli({"validate", "--help"});
+        QCOMPARE(help.exit_code, 0);
+        QVERIFY(help.out.contains("cpu_ms"));
     }
 
     void calibrateNeedsATarget() {

@@ -2,6 +2,9 @@
 // parallelism, and a "real server" built from the same formula with a known overhead.
 #include <QtTest>
 
+#include <cmath>
+#include <cstdint>
+
 #include "experiment/calibration.hpp"
 
 using namespace conclab;
@@ -87,6 +90,48 @@ private slots:
         const OverheadFit fit = fit_released_overhead(at_one, at_c, 1);
         QVERIFY(qAbs(fit.overhead_us - 200) < 1e-6);
         QCOMPARE(*fit.overhead_released_us, 0.0);
+    }
+
+    // The loop's corrections on a synthetic model, 1/rate = t0 + overhead/parallelism (× a
+    // bias the first estimate does not know: the model's own overhead costs the load generator
+    // CPU), with ±3 % noise on every measurement: within ±5 % in a few steps.
+    void theLoopConvergesOnANoisyModel_data() {
+        QTest::addColumn<double>("bias");
+        QTest::addColumn<double>("parallelism");
+        QTest::newRow("as the formula") << 1.0 << 1.0;
+        QTest::newRow("overhead costs 1.6×") << 1.6 << 1.0;
+        QTest::newRow("overhead costs 0.7×") << 0.7 << 1.0;
+        QTest::newRow("two workers, 1.3×") << 1.3 << 2.0;
+    }
+    void theLoopConvergesOnANoisyModel() {
+        QFETCH(double, bias);
+        QFETCH(double, parallelism);
+        const double t0 = 10, real_rps = 1e6 / (t0 + 43.6 / parallelism);
+        std::uint32_t seed = 12345;
+        auto noise = [&] {  // deterministic, ±3 %
+            seed = seed * 1664525u + 1013904223u;
+            return 1 + 0.06 * ((seed >> 8) / double(1 << 24) - 0.5);
+        };
+        auto model = [&](double o) { return noise() * 1e6 / (t0 + bias * o / parallelism); };
+        std::vector<OverheadPoint> points{{0, model(0)}};
+        int steps = 0;
+        for (; steps < 6; ++steps) {
+            std::string how;
+            const double o = next_overhead(points, real_rps, parallelism, &how);
+            QVERIFY(!how.empty());
+            points.push_back({o, model(o)});
+            if (std::abs(points.back().model_rps / real_rps - 1) <= 0.05) break;
+        }
+        QVERIFY2(steps < 6,
+                 qPrintable(QString("ratio %1").arg(points.back().model_rps / real_rps)));
+    }
+
+    // Contradicting points (noise makes more overhead look faster) fall back to the bracket.
+    void contradictionsBisectTheBracket() {
+        std::string how;
+        const double o = next_overhead({{0, 20000}, {100, 5000}, {50, 4000}}, 8000, 1, &how);
+        QVERIFY2(o > 0 && o < 100, qPrintable(QString::number(o)));
+        QVERIFY(QString::fromStdString(how).contains("bisection"));
     }
 };
 

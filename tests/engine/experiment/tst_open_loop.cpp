@@ -130,7 +130,8 @@ private slots:
         e2.stop();
     }
 
-    // Closed loop, 1 → 20 connections over 1 s, then 20 held: client_open follows the plan.
+    // Closed loop, 1 → 20 connections over 1 s, then 20 held: client_open follows the plan, at
+    // the time it is due (the plan is applied between ticks, not a tick late).
     void stagesDriveTheConnections() {
         RunConfig c;
         c.server.workload.io_ms = 5;
@@ -140,16 +141,44 @@ private slots:
         const RunResult r = run(c);
         int checked = 0;
         for (const MetricsSample& m : r.series) {
-            const double planned = planned_value(c.stages, 1, m.t_s - c.tick_s);  // set a tick ago
+            const double planned = planned_value(c.stages, 1, m.t_s);
             if (m.t_s <= 0.3 || m.t_s > 1.9) continue;
-            QVERIFY2(
-                std::abs(m.client_open - planned) <= 2,
-                qPrintable(
-                    QString("t %1 open %2 planned %3").arg(m.t_s).arg(m.client_open).arg(planned)));
+            QVERIFY2(std::abs(m.client_open_end - planned) <= 2,
+                     qPrintable(QString("t %1 open %2 planned %3")
+                                    .arg(m.t_s)
+                                    .arg(m.client_open_end)
+                                    .arg(planned)));
             ++checked;
         }
         QVERIFY(checked >= 5);
         QCOMPARE(r.final_config.load.connections, 20);
+    }
+
+    // A step due inside a tick (2 → 30 between 1.0 and 1.1 s, ticks of 0.25 s) shows in that
+    // tick, not the next; a drop to 4 in the last 0.1 s of the run ends it at 4.
+    void stagesAreAppliedWhenDue() {
+        RunConfig c;
+        c.server.workload.io_ms = 5;
+        c.load.connections = 2;
+        c.stages = {{1.0, 2}, {0.1, 30}, {1.3, 30}, {0.1, 4}};
+        c.duration_s = 2.5;
+        const RunResult r = run(c);
+        auto at = [&](double t) {
+            for (const MetricsSample& m : r.series) {
+                if (std::abs(m.t_s - t) < 1e-6) return m;
+            }
+            return MetricsSample{};
+        };
+        QVERIFY2(at(1.0).client_open <= 3, qPrintable(QString::number(at(1.0).client_open)));
+        // Due at 1.1: open within the tick that ends at 1.25 (the old sampler showed it at 1.5).
+        QVERIFY2(at(1.25).client_open >= 28, qPrintable(QString::number(at(1.25).client_open)));
+        QVERIFY2(at(1.25).client_open_end >= 28,
+                 qPrintable(QString::number(at(1.25).client_open_end)));
+        // The run ends on the plan's last target.
+        QCOMPARE(r.series.back().t_s, 2.5);
+        QVERIFY2(r.series.back().client_open_end <= 5,
+                 qPrintable(QString::number(r.series.back().client_open_end)));
+        QCOMPARE(r.final_config.load.connections, 4);
     }
 
     void handOnTheKnobStopsThePlan() {

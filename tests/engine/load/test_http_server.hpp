@@ -36,7 +36,10 @@ public:
         OneByteChunks,    // chunked, one byte per chunk, each chunk its own write
         EofBodyInPieces,  // HTTP/1.0 body ended by the close, header and body written apart
         CloseInPieces,    // HTTP/1.1 Connection: close, header and body written apart
-        MegabyteBody,     // 200 with a 1 MiB body (Content-Length), connection kept
+        // HTTP/1.0 without Content-Length, header and body in two writes, then close() at once
+        // (no shutdown, no draining), as a small threaded server does
+        EofBodyInPiecesClosed,
+        MegabyteBody,  // 200 with a 1 MiB body (Content-Length), connection kept
     };
 
     struct Reply {
@@ -45,6 +48,7 @@ public:
         bool close_after = false;                  // shut the connection down after the response
         bool silent = false;                       // never answer
         std::chrono::microseconds stall_first{0};  // hold the first response this long
+        bool close_at_once = false;  // with close_after: close() without shutdown and drain
     };
 
     // A ~100-byte header block and a short body, as a real server sends them.
@@ -101,6 +105,8 @@ public:
                 return {{eof_header, "hel", "lo\n"}, kGap, true};
             case Mode::CloseInPieces:
                 return {{close_header, "hello\n"}, kGap, true};
+            case Mode::EofBodyInPiecesClosed:
+                return {{eof_header, "hello\n"}, kGap, true, false, {}, true};
             case Mode::MegabyteBody: {
                 constexpr std::size_t kBody = 1024 * 1024;
                 return {{"HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(kBody) + "\r\n\r\n",
@@ -207,6 +213,11 @@ private:
                 return;
             }
             ++server.responses_;
+            if (reply.close_after && reply.close_at_once) {
+                boost::system::error_code ignored;
+                socket.close(ignored);
+                return;
+            }
             if (reply.close_after) {
                 boost::system::error_code ignored;
                 socket.shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);

@@ -191,6 +191,17 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(server.responses(), n, 10000);
     }
 
+    // #17: a server that answers HTTP/1.0 without Content-Length, header and body in two writes,
+    // the body ended by its close: 20,000 responses, not one error of any kind.
+    void closeDelimitedSplitResponsesMakeNoErrors() {
+        constexpr std::uint64_t kAnswers = 20000;
+        TestHttpServer server(Mode::EofBodyInPiecesClosed, kAnswers);
+        const Totals t = until_answered(server.port(), 10, kAnswers);
+        QVERIFY2(t.errors.total() == 0, qPrintable(describe(t)));
+        QCOMPARE(t.responses, kAnswers);
+        QTRY_COMPARE_WITH_TIMEOUT(server.responses(), kAnswers, 10000);
+    }
+
     void headerSplitAtEveryOffset_data() {
         QTest::addColumn<int>("offset");
         const std::string response = TestHttpServer::typical_response();

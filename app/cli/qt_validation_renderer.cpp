@@ -1,0 +1,24 @@
+#include "qt_validation_renderer.hpp"
+
+#include <QString>
+
+#include "model_vs_real_chart.hpp"
+#include "qt_offscreen.hpp"
+
+namespace conclab::cli {
+
+ValidationChartRenderer make_qt_validation_chart_renderer(int argc, char** argv) {
+    return [argc, argv](const ValidationResult& result, const ValidationSettings& settings,
+                        const std::string& path, bool overwrite) -> std::string {
+        return with_offscreen_app(argc, argv, [&]() -> std::string {
+            QString error;
+            if (!ui::export_model_vs_real(result, settings, QString::fromStdString(path), overwrite,
+                                          &error)) {
+                return error.toStdString();
+            }
+            return {};
+        });
+    };
+}
+
+}  // namespace conclab::cli

@@ -1,0 +1,86 @@
+#include "experiment/measurement_runner.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+namespace conclab {
+
+std::string unusable_run(const RunResult& r, const std::string& who) {
+    if (!r.fatal_error.empty()) return who + " failed: " + r.fatal_error;
+    if (r.summary.requests == 0) {
+        return who + " completed no response (" + std::to_string(r.summary.errors) +
+               " errors; see the report)";
+    }
+    // A few errors (a reset at the end) do not matter; many mean the rate is not the server's.
+    if (r.summary.errors * 20 > r.summary.requests) {
+        return who + " answered with " + std::to_string(r.summary.errors) + " errors for " +
+               std::to_string(r.summary.requests) +
+               " responses; a rate with that many errors is not the server's";
+    }
+    return {};
+}
+
+const RunResult& median_run(const std::vector<RunResult>& runs) {
+    std::vector<const RunResult*> sorted;
+    for (const RunResult& r : runs) sorted.push_back(&r);
+    std::sort(sorted.begin(), sorted.end(), [](const RunResult* a, const RunResult* b) {
+        return a->summary.rps < b->summary.rps;
+    });
+    return *sorted[(sorted.size() - 1) / 2];
+}
+
+bool MeasurementRunner::run(const RunSpec& spec, RunResult& out) {
+    using Clock = std::chrono::steady_clock;
+    RunProgress p{index_, std::max(most_runs_, index_ + 1), spec.tag, spec.what,
+                  0,      spec.config.duration_s,           nullptr};
+    ++index_;
+    if (progress_) progress_(p);
+    Experiment experiment(spec.config);
+    experiment.start();  // throws StartError
+    const auto started = Clock::now();
+    auto next_report = started + std::chrono::milliseconds(500);
+    while (!experiment.wait_finished(0.1)) {
+        if (stop_.stop_requested()) {
+            cancelled_ = true;
+            break;
+        }
+        if (progress_ && Clock::now() >= next_report) {
+            p.elapsed_s = std::chrono::duration<double>(Clock::now() - started).count();
+            progress_(p);
+            next_report += std::chrono::milliseconds(500);
+        }
+    }
+    experiment.stop();
+    out = experiment.result();
+    if (cancelled_) return false;
+    if (progress_) {
+        p.elapsed_s = spec.config.duration_s;
+        p.finished = &out;
+        progress_(p);
+    }
+    return true;
+}
+
+bool MeasurementRunner::alternate(const std::vector<RunSpec>& specs, int repeats,
+                                  const std::vector<std::vector<RunResult>*>& outs,
+                                  std::string& error) {
+    for (int r = 0; r < repeats; ++r) {
+        for (std::size_t i = 0; i < specs.size(); ++i) {
+            const bool of_real = specs[i].config.external.has_value();
+            RunResult result;
+            if (!run(specs[i], result)) return false;
+            error = unusable_run(result, of_real ? "the real server" : "the model");
+            if (!error.empty()) {
+                // Once more: on a busy machine a server can stall for a whole short run. Twice
+                // in a row is the server's doing, and the measurement stops.
+                if (!run(specs[i], result)) return false;
+                error = unusable_run(result, of_real ? "the real server" : "the model");
+            }
+            outs[i]->push_back(std::move(result));
+            if (!error.empty()) return true;
+        }
+    }
+    return true;
+}
+
+}  // namespace conclab

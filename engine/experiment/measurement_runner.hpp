@@ -1,0 +1,65 @@
+#pragma once
+// Runs of calibrate and validate, one after another: each a whole Experiment, with progress
+// about twice a second, a stop token, and the median of repeated runs. Real and model runs
+// alternate so that both see whatever else the machine is doing.
+
+#include <functional>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "experiment/experiment.hpp"
+
+namespace conclab {
+
+// What a measurement reports while it runs: the run's number (0-based) and the most runs there
+// can be, what it measures, how far it is, and once, at its end, the finished run.
+struct RunProgress {
+    int index = 0;
+    int most = 1;
+    int tag = 0;  // the caller's kind of run (CalibrationStep, …)
+    std::string what;
+    double elapsed_s = 0;
+    double duration_s = 0;
+    const RunResult* finished = nullptr;
+};
+using RunProgressFn = std::function<void(const RunProgress&)>;
+
+// One run to make: the caller's tag, the words for the progress, the config.
+struct RunSpec {
+    int tag = 0;
+    std::string what;
+    RunConfig config;
+};
+
+// Why a run cannot be compared or fitted to (it failed, completed nothing, or failed more than
+// one request in 20), naming `who`; or empty.
+std::string unusable_run(const RunResult& r, const std::string& who);
+
+// The run nearest the median rate (of an odd count, the median itself). `runs` not empty.
+const RunResult& median_run(const std::vector<RunResult>& runs);
+
+class MeasurementRunner {
+public:
+    MeasurementRunner(RunProgressFn progress, std::stop_token stop, int most_runs)
+        : progress_(std::move(progress)), stop_(std::move(stop)), most_runs_(most_runs) {}
+    bool cancelled() const { return cancelled_; }
+
+    // One run; false if cancelled. Throws StartError when it cannot start.
+    bool run(const RunSpec& spec, RunResult& out);
+
+    // `repeats` rounds of the specs in turn (real, model, real, model, …); spec i's runs land
+    // in *outs[i]. An unusable run is run once more; unusable twice stops it, with the reason
+    // in `error` (true is still returned: only a cancel returns false).
+    bool alternate(const std::vector<RunSpec>& specs, int repeats,
+                   const std::vector<std::vector<RunResult>*>& outs, std::string& error);
+
+private:
+    RunProgressFn progress_;
+    std::stop_token stop_;
+    int most_runs_;
+    int index_ = 0;
+    bool cancelled_ = false;
+};
+
+}  // namespace conclab

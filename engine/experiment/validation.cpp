@@ -1,0 +1,278 @@
+#include "experiment/validation.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <thread>
+
+#include "core/server_shapes.hpp"
+#include "experiment/calibration.hpp"
+#include "experiment/measurement_runner.hpp"
+
+namespace conclab {
+
+std::vector<ValidationPoint> default_validation_grid() {
+    std::vector<ValidationPoint> grid;
+    for (auto [cpu, io] : {std::pair{2.0, 0.0}, std::pair{0.0, 50.0}, std::pair{1.0, 20.0}}) {
+        for (int c : {10, 100, 1000}) grid.push_back({cpu, io, c});
+    }
+    return grid;
+}
+
+namespace {
+
+std::vector<std::string_view> split(std::string_view text, char by) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t at = text.find(by, start);
+        out.push_back(text.substr(start, at == std::string_view::npos ? at : at - start));
+        if (at == std::string_view::npos) return out;
+        start = at + 1;
+    }
+}
+
+bool number(std::string_view text, double& out) {
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc() && end == text.data() + text.size() && std::isfinite(out);
+}
+
+std::string fixed_text(double v, int digits) {
+    char text[48];
+    std::snprintf(text, sizeof text, "%.*f", digits, v);
+    return text;
+}
+
+}  // namespace
+
+GridParse parse_validation_grid(std::string_view spec) {
+    GridParse out;
+    std::vector<double> cpu{0}, io{0};
+    std::vector<int> conns{10};
+    for (std::string_view part : split(spec, ';')) {
+        const std::size_t eq = part.find('=');
+        if (eq == std::string_view::npos) {
+            out.error = "--grid: '" + std::string(part) + "' is not NAME=LIST (cpu, io or c)";
+            return out;
+        }
+        const std::string_view name = part.substr(0, eq);
+        std::vector<double> values;
+        for (std::string_view item : split(part.substr(eq + 1), ',')) {
+            double v = 0;
+            if (!number(item, v) || v < 0) {
+                out.error = "--grid: '" + std::string(item) + "' in " + std::string(name) +
+                            " is not a number of 0 or more";
+                return out;
+            }
+            values.push_back(v);
+        }
+        if (name == "cpu") {
+            cpu = values;
+        } else if (name == "io") {
+            io = values;
+        } else if (name == "c") {
+            conns.clear();
+            for (double v : values) {
+                if (v < 1 || v > Limits::kMaxConnections || v != std::floor(v)) {
+                    out.error = "--grid: connections must be whole numbers 1.." +
+                                std::to_string(Limits::kMaxConnections);
+                    return out;
+                }
+                conns.push_back(static_cast<int>(v));
+            }
+        } else {
+            out.error = "--grid: unknown '" + std::string(name) + "' (cpu, io or c)";
+            return out;
+        }
+    }
+    for (double c : cpu) {
+        for (double i : io) {
+            if (c > Limits::kMaxCpuMs || i > Limits::kMaxIoMs) {
+                out.error = "--grid: cpu up to " + fixed_text(Limits::kMaxCpuMs, 0) +
+                            " ms, io up to " + fixed_text(Limits::kMaxIoMs, 0) + " ms";
+                return out;
+            }
+            for (int n : conns) out.points.push_back({c, i, n});
+        }
+    }
+    if (out.points.size() > 100) out.error = "--grid: at most 100 points";
+    return out;
+}
+
+std::string path_for_point(const std::string& path, const ValidationPoint& point) {
+    auto ms = [](double v) {
+        std::string t = fixed_text(v, 3);
+        while (t.back() == '0') t.pop_back();
+        if (t.back() == '.') t.pop_back();
+        return t;
+    };
+    const std::string base = path.empty() ? "/" : path;
+    const char joint = base.find('?') == std::string::npos ? '?' : '&';
+    return base + joint + "cpu_ms=" + ms(point.cpu_ms) + "&io_ms=" + ms(point.io_ms);
+}
+
+double log_distance(double ratio) {
+    return ratio > 0 ? std::abs(std::log(ratio)) : INFINITY;
+}
+
+namespace {
+
+ValidationSide side_of(const RunResult& r) {
+    ValidationSide s;
+    s.rps = r.summary.rps;
+    if (r.summary.latency) {
+        s.p50_ms = r.summary.latency->p50_ms;
+        s.p99_ms = r.summary.latency->p99_ms;
+    }
+    s.errors = r.summary.errors;
+    return s;
+}
+
+double mean_of(const RunResult& r, std::optional<double> MetricsSample::*field) {
+    double sum = 0;
+    int n = 0;
+    for (const MetricsSample& s : r.series) {
+        if (s.warmup || !(s.*field)) continue;
+        sum += *(s.*field);
+        ++n;
+    }
+    return n > 0 ? sum / n : 0;
+}
+
+// Saturated, as the model shows it: its CPU ≥ 80 % of the cores it can use, or requests waiting
+// (on an accepted connection nobody serves, or in the kernel's accept queue).
+bool saturated(const RunResult& model) {
+    const ServerConfig server = resolved(model.config.server);
+    const int cores = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    const double usable =
+        server.model == Model::ProcessPerCore ? std::min(std::max(server.workers, 1), cores) : 1.0;
+    if (model.summary.server_cpu_pct_mean && *model.summary.server_cpu_pct_mean >= 80 * usable) {
+        return true;
+    }
+    double accept_queue = 0;
+    int n = 0;
+    for (const MetricsSample& s : model.series) {
+        if (s.warmup || !s.server_accept_queue) continue;
+        accept_queue += *s.server_accept_queue;
+        ++n;
+    }
+    if (n > 0) accept_queue /= n;
+    return mean_of(model, &MetricsSample::server_waiting) + accept_queue >= 1;
+}
+
+// The likely reason a point is off, from what the runs show.
+std::string likely_reason(const ValidationPointResult& p) {
+    const Summary& real = p.real_run.summary;
+    if (real.errors > 0 && real.errors * 100 > real.requests) {
+        return "the real server failed " + std::to_string(real.errors) + " requests (connect " +
+               std::to_string(real.error_kinds.connect) + ", read " +
+               std::to_string(real.error_kinds.read) + ", timeout " +
+               std::to_string(real.error_kinds.timeout) +
+               "): its rate is what it survived, not its capacity";
+    }
+    if (real.latency && real.latency->max_ms >= 900 && p.point.connections >= 100 &&
+        p.rps_ratio > 1) {
+        return "the real server's accept queue overflowed (connects retried after 1 s show as a "
+               "max of " +
+               fixed_text(real.latency->max_ms, 0) +
+               " ms): its listen backlog or accept loop holds fewer than the model's";
+    }
+    if (p.point.io_ms == 0 && p.point.cpu_ms > 0) {
+        return p.rps_ratio > 1 ? "the real server's CPU work costs more than cpu_ms of thread "
+                                 "CPU (its interpreter, garbage collection, a busy loop that "
+                                 "shares the core)"
+                               : "the model's CPU work costs more here than the real server's "
+                                 "(the fitted overhead is too large under CPU load)";
+    }
+    if (p.rps_ratio > 1) {
+        return "the model serves more at once than the real server (a limit of threads, "
+               "connections or the accept queue the model lacks)";
+    }
+    return "the model is slower here: the framework cost fitted at zero work is larger than the "
+           "real server pays on this workload";
+}
+
+}  // namespace
+
+void judge_point(ValidationPointResult& p, const ValidationSettings& settings) {
+    p.rps_ratio = p.real.rps > 0 ? p.model.rps / p.real.rps : 0;
+    p.p99_ratio = p.real.p99_ms > 0 ? p.model.p99_ms / p.real.p99_ms : 0;
+    const bool rps_ok = std::abs(p.rps_ratio - 1) <= settings.rps_tolerance + 1e-12;
+    const bool p99_ok =
+        !p.p99_counts || log_distance(p.p99_ratio) <= std::log(settings.p99_factor) + 1e-12;
+    p.ok = rps_ok && p99_ok;
+    if (p.ok) {
+        p.verdict = "ok";
+        return;
+    }
+    std::string what;
+    if (!rps_ok) what = "req/s " + fixed_text(p.rps_ratio, 2) + "×";
+    if (!p99_ok)
+        what += (what.empty() ? "" : ", ") + std::string("p99 ") + fixed_text(p.p99_ratio, 2) + "×";
+    p.verdict = "OFF (" + what + "): likely " + likely_reason(p);
+}
+
+ValidationResult validate_model(const ValidationSettings& settings,
+                                const ValidationProgressFn& progress, std::stop_token stop) {
+    ValidationResult result;
+    result.repeats = std::max(1, settings.repeats);
+    const ServerShape* shape = shape_of(settings.model.server);
+    result.shape =
+        shape ? std::string(shape->name) : std::string(to_string(settings.model.server.model));
+    auto report = [&progress](const RunProgress& p) {
+        if (progress) progress({p.index, p.most, p.what, p.elapsed_s, p.duration_s, p.finished});
+    };
+    const int most = static_cast<int>(settings.points.size()) * 2 * result.repeats;
+    MeasurementRunner runner(report, std::move(stop), most);
+    for (const ValidationPoint& point : settings.points) {
+        RunConfig model = settings.model;
+        model.external.reset();
+        model.stages.clear();
+        model.load.rate = 0;
+        model.load.connections = point.connections;
+        model.server.workload.cpu_ms = point.cpu_ms;
+        model.server.workload.io_ms = point.io_ms;
+        RunConfig real = model;
+        real.external = settings.real;
+        real.external->path = path_for_point(settings.real.path, point);
+        const std::string at = " at cpu " + fixed_text(point.cpu_ms, 1) + " ms, io " +
+                               fixed_text(point.io_ms, 1) + " ms, " +
+                               std::to_string(point.connections) + " connections";
+        std::vector<RunResult> reals, models;
+        std::string error;
+        if (!runner.alternate({{0, "the real server" + at, real}, {1, result.shape + at, model}},
+                              result.repeats, {&reals, &models}, error)) {
+            result.cancelled = true;
+            return result;
+        }
+        ValidationPointResult p;
+        p.point = point;
+        p.real_run = median_run(reals);
+        if (!models.empty()) p.model_run = median_run(models);
+        p.real = side_of(p.real_run);
+        p.model = side_of(p.model_run);
+        p.p99_counts = !models.empty() && saturated(p.model_run);
+        judge_point(p, settings);
+        if (!error.empty()) {
+            p.ok = false;
+            p.verdict = "OFF: " + error;
+        }
+        result.points.push_back(std::move(p));
+    }
+    for (const ValidationPointResult& p : result.points) {
+        if (!p.ok) ++result.outside;
+        if (log_distance(p.rps_ratio) > log_distance(result.worst_rps_ratio)) {
+            result.worst_rps_ratio = p.rps_ratio;
+        }
+        if (p.p99_counts && log_distance(p.p99_ratio) > log_distance(result.worst_p99_ratio)) {
+            result.worst_p99_ratio = p.p99_ratio;
+        }
+    }
+    result.fidelity = log_distance(result.worst_rps_ratio) >= log_distance(result.worst_p99_ratio)
+                          ? result.worst_rps_ratio
+                          : result.worst_p99_ratio;
+    return result;
+}
+
+}  // namespace conclab

@@ -1,0 +1,107 @@
+#pragma once
+// Validation: the (calibrated) model against the real server it stands for, on a grid of
+// workloads and connection counts. Calibration makes one figure agree (saturated zero-work
+// throughput); validation shows how far the model is from the real server everywhere else,
+// with error bars: per point req/s, p50 and p99 of both, the ratios model/real, a verdict, and
+// the worst ratio over the grid (the fidelity score).
+//
+// The real server's work per request is asked through the URL: GET <path>?cpu_ms=X&io_ms=Y
+// must burn X ms of CPU and then wait Y ms before answering (resources/reference_apps/ has a
+// Flask and an Express app that do; docs/validation.md). The model runs the same X and Y as its
+// cpu_ms and io_ms, with its own overhead (the calibrated one) on top.
+//
+// Runs alternate: real, model, real, model… so that both see whatever else the machine does.
+
+#include <cstdint>
+#include <functional>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "core/run_config.hpp"
+#include "experiment/experiment.hpp"
+
+namespace conclab {
+
+struct ValidationPoint {
+    double cpu_ms = 0;
+    double io_ms = 0;
+    int connections = 10;
+};
+
+// CPU-bound (2 ms), I/O-bound (50 ms) and mixed (1 ms + 20 ms) at 10, 100 and 1,000
+// connections: the workloads of the article's claims at its scale.
+std::vector<ValidationPoint> default_validation_grid();
+// "cpu=0,5;io=0,50;c=10,1000": every combination; the error names the bad part, or is empty.
+struct GridParse {
+    std::vector<ValidationPoint> points;
+    std::string error;
+};
+GridParse parse_validation_grid(std::string_view spec);
+// The real server's URL path for a point: the target's path with cpu_ms and io_ms added to its
+// query ("/?cpu_ms=2&io_ms=0", "/work?x=1&cpu_ms=2&io_ms=0").
+std::string path_for_point(const std::string& path, const ValidationPoint& point);
+
+struct ValidationSettings {
+    ExternalTarget real;
+    // The model as calibrated (server, overhead), and the load's threads, timeout, duration,
+    // warmup and tick of every run; connections and cpu/io work come from each point.
+    RunConfig model;
+    std::vector<ValidationPoint> points = default_validation_grid();
+    int repeats = 1;              // runs of each side per point; the median counts
+    double rps_tolerance = 0.15;  // req/s within ±15 %
+    double p99_factor = 1.5;      // p99 within a factor 1.5 where the server is saturated
+};
+
+struct ValidationSide {
+    double rps = 0;
+    double p50_ms = 0;
+    double p99_ms = 0;
+    std::uint64_t errors = 0;
+};
+
+struct ValidationPointResult {
+    ValidationPoint point;
+    ValidationSide real, model;
+    RunResult real_run, model_run;  // the median runs
+    double rps_ratio = 0;           // model / real
+    double p99_ratio = 0;           // model / real
+    // p99 counts where the server is saturated: the model's CPU ≥ 80 % of what it can use, or
+    // its requests queue (in service + waiting above its workers × threads).
+    bool p99_counts = false;
+    bool ok = false;
+    std::string verdict;  // "ok", or what is off and its likely reason
+};
+
+struct ValidationResult {
+    std::string shape;  // the model in words
+    std::vector<ValidationPointResult> points;
+    double worst_rps_ratio = 1;  // by |log r|
+    double worst_p99_ratio = 1;  // by |log r|, over the points where p99 counts
+    double fidelity = 1;         // the worse of the two
+    int outside = 0;             // points not ok
+    int repeats = 1;
+    bool cancelled = false;
+    std::string error;  // a run failed to start, or the real server answered nothing
+};
+
+// What validate() reports while it runs (as the calibration's progress).
+struct ValidationProgress {
+    int index = 0, most = 1;
+    std::string what;
+    double elapsed_s = 0, duration_s = 0;
+    const RunResult* finished = nullptr;
+};
+using ValidationProgressFn = std::function<void(const ValidationProgress&)>;
+
+// |log r|: 0.8 is as far off as 1.25.
+double log_distance(double ratio);
+// The verdict of one point from its figures (pure, for tests).
+void judge_point(ValidationPointResult& p, const ValidationSettings& settings);
+
+// Blocks for about points × 2 × repeats × duration. Throws StartError when a run cannot start.
+ValidationResult validate_model(const ValidationSettings& settings,
+                                const ValidationProgressFn& progress = {},
+                                std::stop_token stop = {});
+
+}  // namespace conclab

@@ -1,0 +1,113 @@
+#include "report/validation_report.hpp"
+
+#include <cstdio>
+#include <sstream>
+
+#include "report/compare_report.hpp"
+#include "report/report_format.hpp"
+#include "scenario/scenario.hpp"
+
+namespace conclab {
+
+using nlohmann::json;
+
+namespace {
+
+json side_json(const ValidationSide& s) {
+    return {{"rps", s.rps}, {"p50_ms", s.p50_ms}, {"p99_ms", s.p99_ms}, {"errors", s.errors}};
+}
+
+std::string workload_text(const ValidationPoint& p) {
+    if (p.cpu_ms > 0 && p.io_ms > 0) return "mixed " + fixed(p.cpu_ms, 1) + "+" + fixed(p.io_ms, 0);
+    if (p.cpu_ms > 0) return "CPU " + fixed(p.cpu_ms, 1) + " ms";
+    if (p.io_ms > 0) return "I/O " + fixed(p.io_ms, 0) + " ms";
+    return "zero work";
+}
+
+}  // namespace
+
+json validation_to_json(const ValidationResult& r, const ValidationSettings& settings) {
+    json points = json::array();
+    for (const ValidationPointResult& p : r.points) {
+        points.push_back({{"cpu_ms", p.point.cpu_ms},
+                          {"io_ms", p.point.io_ms},
+                          {"connections", p.point.connections},
+                          {"real", side_json(p.real)},
+                          {"model", side_json(p.model)},
+                          {"rps_ratio", p.rps_ratio},
+                          {"p99_ratio", p.p99_ratio},
+                          {"p99_counts", p.p99_counts},
+                          {"ok", p.ok},
+                          {"verdict", p.verdict}});
+    }
+    json j;
+    j["version"] = CONCLAB_VERSION;
+    j["points"] = points;
+    j["worst_rps_ratio"] = r.worst_rps_ratio;
+    j["worst_p99_ratio"] = r.worst_p99_ratio;
+    j["fidelity"] = r.fidelity;
+    j["outside"] = r.outside;
+    j["shape"] = r.shape;
+    j["target"] = settings.real.url;
+    j["model_config"] = run_config_fields(settings.model);
+    j["repeats"] = r.repeats;
+    j["duration_s"] = settings.model.duration_s;
+    j["cancelled"] = r.cancelled;
+    j["error"] = r.error.empty() ? json(nullptr) : json(r.error);
+    return j;
+}
+
+std::string validation_text(const ValidationResult& r, const ValidationSettings& settings) {
+    std::ostringstream out;
+    out << "Validation of " << r.shape << " (overhead "
+        << fixed(settings.model.server.workload.overhead_us, 1) << " µs) against "
+        << settings.real.url << "\n"
+        << "each run " << fixed(settings.model.duration_s, 1) << " s, real and model alternating"
+        << (r.repeats > 1 ? ", median of " + std::to_string(r.repeats) + " runs" : std::string())
+        << "\n\n";
+    char row[256];
+    std::snprintf(row, sizeof row, "%-16s %6s | %10s %9s %9s | %10s %9s %9s | %6s %6s  %s\n",
+                  "workload", "conns", "real r/s", "p50 ms", "p99 ms", "model r/s", "p50 ms",
+                  "p99 ms", "r/s ×", "p99 ×", "verdict");
+    out << row;
+    for (const ValidationPointResult& p : r.points) {
+        std::snprintf(row, sizeof row,
+                      "%-16s %6d | %10s %9.2f %9.2f | %10s %9.2f %9.2f | %6.2f %5.2f%s  ",
+                      workload_text(p.point).c_str(), p.point.connections,
+                      grouped_number(p.real.rps, 1).c_str(), p.real.p50_ms, p.real.p99_ms,
+                      grouped_number(p.model.rps, 1).c_str(), p.model.p50_ms, p.model.p99_ms,
+                      p.rps_ratio, p.p99_ratio, p.p99_counts ? "*" : " ");
+        out << row << p.verdict << "\n";
+    }
+    out << "\n(* p99 counts at this point: the server is saturated, CPU ≥ 80 % or requests "
+           "queue)\n";
+    out << "Worst req/s ratio " << fixed(r.worst_rps_ratio, 3) << ", worst p99 ratio "
+        << fixed(r.worst_p99_ratio, 3) << "; fidelity " << fixed(r.fidelity, 3) << " (|log r|; "
+        << r.outside << " of " << r.points.size() << " points outside ±"
+        << fixed(100 * settings.rps_tolerance, 0) << " % req/s or ×"
+        << fixed(settings.p99_factor, 1) << " p99)\n";
+    if (r.cancelled) out << "Stopped early: interrupted\n";
+    if (!r.error.empty()) out << "Error: " << r.error << "\n";
+    return out.str();
+}
+
+std::string validation_csv(const ValidationResult& r) {
+    std::ostringstream out;
+    out << "cpu_ms,io_ms,connections,real_rps,real_p50_ms,real_p99_ms,model_rps,model_p50_ms,"
+           "model_p99_ms,rps_ratio,p99_ratio,p99_counts,ok,verdict\n";
+    for (const ValidationPointResult& p : r.points) {
+        std::string verdict = p.verdict;
+        for (char& c : verdict) {
+            if (c == '"') c = '\'';
+        }
+        out << p.point.cpu_ms << ',' << p.point.io_ms << ',' << p.point.connections << ','
+            << fixed(p.real.rps, 2) << ',' << fixed(p.real.p50_ms, 3) << ','
+            << fixed(p.real.p99_ms, 3) << ',' << fixed(p.model.rps, 2) << ','
+            << fixed(p.model.p50_ms, 3) << ',' << fixed(p.model.p99_ms, 3) << ','
+            << fixed(p.rps_ratio, 4) << ',' << fixed(p.p99_ratio, 4) << ','
+            << (p.p99_counts ? 1 : 0) << ',' << (p.ok ? 1 : 0) << ",\"" << verdict << "\"\n";
+    }
+    return out.str();
+}
+
+}  // namespace conclab

@@ -1,0 +1,26 @@
+#pragma once
+// Reports of a validation (experiment/validation.hpp): the JSON and the text table.
+//
+// JSON (more keys may be added, none removed):
+// {"points":[{"cpu_ms":2,"io_ms":0,"connections":10,
+//             "real":{"rps":X,"p50_ms":X,"p99_ms":X,"errors":N},
+//             "model":{"rps":X,"p50_ms":X,"p99_ms":X,"errors":N},
+//             "rps_ratio":X,"p99_ratio":X,"p99_counts":true,"ok":true,"verdict":"ok"}, …],
+//  "worst_rps_ratio":X,"worst_p99_ratio":X,"fidelity":X,"outside":N,
+//  "shape":"gunicorn gthread","target":"http://…","model_config":{…},"repeats":1}
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "experiment/validation.hpp"
+
+namespace conclab {
+
+nlohmann::json validation_to_json(const ValidationResult& result,
+                                  const ValidationSettings& settings);
+std::string validation_text(const ValidationResult& result, const ValidationSettings& settings);
+// The CSV the GUI's Export writes: one row per point.
+std::string validation_csv(const ValidationResult& result);
+
+}  // namespace conclab
