@@ -250,10 +250,10 @@ private slots:
     }
 
     // #16 §7: a killed worker's replacement takes over its share. Two workers, 5 ms of CPU, 10
-    // kept-alive connections: from 2 s after the kill the rate is back near the rate before,
-    // under either scheduling. (It stayed at half for the rest of the run while the killed
-    // worker's clients, reconnecting within a millisecond, all went to the survivor.) And the
-    // diagnosis names the kill, not the balancer.
+    // kept-alive connections: from 2 s after the kill the replacement serves as much as a
+    // worker does, under either scheduling. (It stayed at half for the rest of the run while the
+    // killed worker's clients, reconnecting within a millisecond, all went to the survivor.) And
+    // the diagnosis names the kill, not the balancer.
     void killedWorkerIsReplacedAndTheRateRecovers_data() {
         QTest::addColumn<int>("scheduling");
         QTest::newRow("round-robin") << int(Scheduling::RoundRobin);
@@ -277,15 +277,31 @@ private slots:
         QVERIFY(loss.rps_before && loss.rps_after);
         qInfo("rate before the kill %.0f req/s, from 2 s after it %.0f req/s (%.2fx)",
               *loss.rps_before, *loss.rps_after, *loss.rps_after / *loss.rps_before);
-        QVERIFY2(*loss.rps_after >= 0.75 * *loss.rps_before,
-                 qPrintable(QString("%1 -> %2 req/s").arg(*loss.rps_before).arg(*loss.rps_after)));
         // The replacement served (the survivor alone cannot make up the rate: CPU-bound).
         QVERIFY(r.summary.workers);
         const auto replacement =
             std::find_if(r.summary.workers->begin(), r.summary.workers->end(),
                          [&](const WorkerShare& w) { return w.pid == loss.replacement; });
         QVERIFY(replacement != r.summary.workers->end());
+        qInfo("replacement %d served %.0f %% of the run's requests", loss.replacement,
+              replacement->share_pct);
         QVERIFY2(replacement->share_pct > 15, qPrintable(QString::number(replacement->share_pct)));
+        // From 2 s after the kill the replacement serves as a worker does: at least half the
+        // survivor's rate, so the pair runs at ≥ 0.75 of two workers' capacity. (Measured per
+        // worker, in the same ticks: the run's total rate on a loaded 2-core machine drifts with
+        // everything else running, ±50 % between 2 s windows, which a before/after ratio of the
+        // total cannot tell from a server that did not recover.)
+        double replacement_rps = 0, survivor_rps = 0;
+        for (const MetricsSample& m : r.series) {
+            if (m.t_s <= loss.t_s + kLossWindowS || !m.workers) continue;
+            for (const WorkerSample& w : *m.workers) {
+                (w.pid == loss.replacement ? replacement_rps : survivor_rps) += w.rps;
+            }
+        }
+        qInfo("from 2 s after the kill: replacement %.0f, survivor %.0f (sums of req/s per tick)",
+              replacement_rps, survivor_rps);
+        QVERIFY2(replacement_rps >= 0.5 * survivor_rps,
+                 qPrintable(QString("%1 vs %2").arg(replacement_rps).arg(survivor_rps)));
         QVERIFY(std::any_of(r.diagnosis.begin(), r.diagnosis.end(),
                             [](const Diagnosis& d) { return d.rule == "worker-lost"; }));
         QVERIFY(std::none_of(r.diagnosis.begin(), r.diagnosis.end(),
