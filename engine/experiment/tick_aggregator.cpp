@@ -371,10 +371,12 @@ Summary TickAggregator::summary() const {
 // The rate before a loss, and once the replacement has had kLossWindowS to take over: what a
 // speaker points at ("it dipped, and came back"). Warmup ticks count, as the loss may be there.
 void TickAggregator::fill_loss_rates(std::vector<WorkerLoss>& losses) const {
+    if (losses.empty()) return;
+    const std::vector<MetricsSample> series = series_.since(0);  // older part downsampled
     auto mean_rps = [&](double from_s, double to_s) -> std::optional<double> {
         double sum = 0;
         int n = 0;
-        for (const MetricsSample& s : series_) {
+        for (const MetricsSample& s : series) {
             if (s.t_s > from_s && s.t_s <= to_s) {
                 sum += s.rps;
                 ++n;
@@ -387,7 +389,7 @@ void TickAggregator::fill_loss_rates(std::vector<WorkerLoss>& losses) const {
         WorkerLoss& loss = losses[i];
         const double next = i + 1 < losses.size() ? losses[i + 1].t_s : 1e300;
         // The tick that saw the loss began before it: the "before" window ends a tick earlier.
-        const double tick_s = series_.size() >= 2 ? series_[1].t_s - series_[0].t_s : 0;
+        const double tick_s = series.size() >= 2 ? series[1].t_s - series[0].t_s : 0;
         const double before_end = loss.t_s - tick_s;
         loss.rps_before = mean_rps(before_end - kLossWindowS, before_end);
         loss.rps_after = mean_rps(loss.t_s + kLossWindowS, next - tick_s);
