@@ -12,6 +12,7 @@
 
 #include "coordinated_omission_box.hpp"
 #include "internals_chart.hpp"
+#include "run_changes.hpp"
 #include "spectrum_chart.hpp"
 #include "time_series_chart.hpp"
 
@@ -251,7 +252,7 @@ void ChartPanel::show_load_shape(int run, const RunConfig& config) {
 }
 
 void ChartPanel::add_event(const AdjustEvent& event) {
-    const QString label = QString::fromStdString(event.label());
+    const QString label = knob_change_text(event);
     for (TimeSeriesChart* chart : time_charts()) chart->add_marker(event.t_s, label);
     if (event.knob == "plan" && plan_chart_ && plan_chart_->graph(plan_series_)) {
         QCPGraph* line = plan_chart_->graph(plan_series_);

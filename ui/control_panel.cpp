@@ -17,6 +17,7 @@
 #include <algorithm>
 
 #include "core/machine_limits.hpp"
+#include "data_text.hpp"
 #include "labeled_slider.hpp"
 #include "load_plan_edit.hpp"
 #include "model_explanations.hpp"
@@ -77,7 +78,7 @@ const RunField& field(const char* key) {
 
 // "Closed-loop keep-alive connections, like wrk -c (1..10000)  ·  --connections"
 QString registry_tip(const RunField& f) {
-    QString help = QString::fromStdString(field_help(f));
+    QString help = field_help_text(f);
     if (!help.isEmpty()) help[0] = help[0].toUpper();
     return help + QStringLiteral("\n") +
            QObject::tr("Scenario key \"%1\", CLI --%2")

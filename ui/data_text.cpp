@@ -27,4 +27,8 @@ QString scenario_text(const std::string& text) {
     return QCoreApplication::translate(kPresetContext, text.c_str());
 }
 
+QString scenario_text(const QString& text) {
+    return scenario_text(text.toStdString());
+}
+
 }  // namespace conclab::ui

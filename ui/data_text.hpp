@@ -18,5 +18,6 @@ QString field_help_text(const RunField& field);
 
 // A preset's (or any scenario's) name or description, translated when it is a preset's.
 QString scenario_text(const std::string& text);
+QString scenario_text(const QString& text);
 
 }  // namespace conclab::ui

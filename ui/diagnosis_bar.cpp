@@ -1,6 +1,7 @@
 #include "diagnosis_bar.hpp"
 
 #include "chart_exporter.hpp"
+#include "diagnosis_text.hpp"
 
 namespace conclab::ui {
 
@@ -43,7 +44,7 @@ void DiagnosisBar::show_runs(const std::vector<RunResult>& runs, bool labelled,
         const bool run_colored = labelled && i < colors.size();
         for (const Diagnosis& d : r.diagnosis) {
             const QString rule = QString::fromStdString(d.rule);
-            const QString text = QString::fromStdString(d.text);
+            const QString text = diagnosis_text(d, r);
             const QColor mark = run_colored ? colors[i] : rule_color(rule);
             sentences_ << text;
             rules_ << rule;

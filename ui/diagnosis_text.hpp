@@ -6,11 +6,11 @@
 
 #include <QString>
 
-#include "core/run_config.hpp"
-#include "metrics/metrics.hpp"
+#include "experiment/experiment.hpp"
 
 namespace conclab::ui {
 
-QString diagnosis_text(const Diagnosis& diagnosis, const RunConfig& config);
+// One finding of `run` (its config and summary fill in what the evidence does not carry).
+QString diagnosis_text(const Diagnosis& diagnosis, const RunResult& run);
 
 }  // namespace conclab::ui

@@ -26,6 +26,7 @@
 #include "compare_table.hpp"
 #include "control_panel.hpp"
 #include "data_exporter.hpp"
+#include "data_text.hpp"
 #include "diagnosis_bar.hpp"
 #include "experiment_runner.hpp"
 #include "export_dialog.hpp"
@@ -95,8 +96,8 @@ QWidget* MainWindow::build_left() {
     layout->addWidget(presets_list_, 1);
     presets_list_->setWordWrap(true);
     for (const Scenario& p : presets_) {
-        auto* item = new QListWidgetItem(QString::fromStdString(p.name), presets_list_);
-        item->setToolTip(QString::fromStdString(p.description));
+        auto* item = new QListWidgetItem(scenario_text(p.name), presets_list_);
+        item->setToolTip(scenario_text(p.description));
     }
     return left;
 }
@@ -167,8 +168,8 @@ void MainWindow::build_toolbar() {
     preset_box_->setToolTip(tr("Load a preset and run it"));
     preset_box_->addItem(tr("Presets…"));
     for (const Scenario& p : presets_) {
-        preset_box_->addItem(QString::fromStdString(p.name));
-        preset_box_->setItemData(preset_box_->count() - 1, QString::fromStdString(p.description),
+        preset_box_->addItem(scenario_text(p.name));
+        preset_box_->setItemData(preset_box_->count() - 1, scenario_text(p.description),
                                  Qt::ToolTipRole);
     }
     // Wide enough for most names; the open list shows them whole.
@@ -236,7 +237,7 @@ void MainWindow::build_menus() {
 
     QMenu* presets = menuBar()->addMenu(tr("&Presets"));
     for (std::size_t i = 0; i < presets_.size(); ++i) {
-        presets->addAction(QString::fromStdString(presets_[i].name), this,
+        presets->addAction(scenario_text(presets_[i].name), this,
                            [this, i] { apply_preset(presets_[i], true); });
     }
     build_view_menu();

@@ -13,6 +13,7 @@
 #include "chart_style.hpp"
 #include "compare_table.hpp"
 #include "control_panel.hpp"
+#include "data_text.hpp"
 #include "diagnosis_bar.hpp"
 #include "experiment/comparison.hpp"
 #include "experiment/repeat_stats.hpp"
@@ -181,12 +182,13 @@ void MainWindow::update_heading(const RunConfig& config) {
     } else {
         const QString changes =
             preset_config_ ? changes_between(*preset_config_, current_config()) : QString();
-        heading_title_ = title_with_changes(scenario_name_, changes);
+        heading_title_ = title_with_changes(scenario_text(scenario_name_), changes);
         heading_what_ran_ = title + " · " + describe_workload(config);
     }
-    QString subtitle = scenario_name_.isEmpty()
-                           ? heading_what_ran_
-                           : preset_subtitle(scenario_description_, heading_what_ran_);
+    QString subtitle =
+        scenario_name_.isEmpty()
+            ? heading_what_ran_
+            : preset_subtitle(scenario_text(scenario_description_), heading_what_ran_);
     if (shown_ghost_) subtitle += "\n" + ghost_subtitle();
     charts_->set_heading(heading_title_, subtitle);
 }

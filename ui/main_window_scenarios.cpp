@@ -13,6 +13,7 @@
 #include "chart_panel.hpp"
 #include "compare_table.hpp"
 #include "control_panel.hpp"
+#include "data_text.hpp"
 #include "diagnosis_bar.hpp"
 #include "experiment/comparison.hpp"
 #include "experiment_runner.hpp"
@@ -73,7 +74,7 @@ void MainWindow::apply_preset(const Scenario& scenario, bool run) {
     }
     {
         const QSignalBlocker block(preset_box_);
-        const int index = preset_box_->findText(scenario_name_);
+        const int index = preset_box_->findText(scenario_text(scenario_name_));
         preset_box_->setCurrentIndex(index > 0 ? index : 0);
     }
     if (run) {

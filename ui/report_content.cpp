@@ -7,9 +7,11 @@
 #include <optional>
 
 #include "chart_exporter.hpp"
+#include "diagnosis_text.hpp"
 #include "machine_info.hpp"
 #include "model_explanations.hpp"
 #include "report/compare_report.hpp"
+#include "run_changes.hpp"
 
 namespace conclab::ui {
 
@@ -126,17 +128,16 @@ ReportContent report_content(const std::vector<RunResult>& runs, const QString& 
         const QString label = model_label(r.config);
         const QString prefix = several ? label + ": " : QString();
         c.scenario << label + " — " + describe_workload(r.config);
-        for (const Diagnosis& d : r.diagnosis)
-            c.diagnosis << prefix + QString::fromStdString(d.text);
+        for (const Diagnosis& d : r.diagnosis) c.diagnosis << prefix + diagnosis_text(d, r);
         for (const std::string& w : r.warnings) c.warnings << prefix + QString::fromStdString(w);
         if (!r.fatal_error.empty()) {
             c.warnings << prefix + QObject::tr("stopped early: %1")
                                        .arg(QString::fromStdString(r.fatal_error));
         }
         for (const AdjustEvent& e : r.events) {
-            c.events << prefix + QObject::tr("at %1 s, %2")
-                                     .arg(e.t_s, 0, 'f', 2)
-                                     .arg(QString::fromStdString(e.label()));
+            c.events
+                << prefix +
+                       QObject::tr("at %1 s, %2").arg(e.t_s, 0, 'f', 2).arg(knob_change_text(e));
         }
     }
     c.summary = summary_table(runs);

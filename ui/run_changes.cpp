@@ -1,5 +1,6 @@
 #include "run_changes.hpp"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QObject>
 #include <QStringList>
@@ -21,9 +22,25 @@ QString field_name(const RunField& field) {
         {"keep_alive", QT_TRANSLATE_NOOP("RunChanges", "keep-alive")},
         {"request_timeout_s", QT_TRANSLATE_NOOP("RunChanges", "client timeout")},
         {"server_request_timeout_s", QT_TRANSLATE_NOOP("RunChanges", "server request timeout")},
+        {"connections", QT_TRANSLATE_NOOP("RunChanges", "connections")},
+        {"threads", QT_TRANSLATE_NOOP("RunChanges", "threads")},
+        {"workers", QT_TRANSLATE_NOOP("RunChanges", "workers")},
+        {"model", QT_TRANSLATE_NOOP("RunChanges", "model")},
+        {"inner", QT_TRANSLATE_NOOP("RunChanges", "inner")},
+        {"scheduling", QT_TRANSLATE_NOOP("RunChanges", "scheduling")},
+        {"switch_interval_ms", QT_TRANSLATE_NOOP("RunChanges", "switch interval")},
+        {"backlog", QT_TRANSLATE_NOOP("RunChanges", "backlog")},
+        {"worker_connections", QT_TRANSLATE_NOOP("RunChanges", "worker connections")},
+        {"rate", QT_TRANSLATE_NOOP("RunChanges", "rate")},
+        {"max_connections", QT_TRANSLATE_NOOP("RunChanges", "max connections")},
+        {"load_threads", QT_TRANSLATE_NOOP("RunChanges", "load threads")},
+        {"heavy_connections", QT_TRANSLATE_NOOP("RunChanges", "heavy connections")},
+        {"slow_clients", QT_TRANSLATE_NOOP("RunChanges", "slow clients")},
+        {"duration_s", QT_TRANSLATE_NOOP("RunChanges", "duration")},
+        {"warmup_s", QT_TRANSLATE_NOOP("RunChanges", "warmup")},
     };
     for (const auto& [key, name] : kNames) {
-        if (field.key == key) return QObject::tr(name);
+        if (field.key == key) return QCoreApplication::translate("RunChanges", name);
     }
     QString key = QString::fromUtf8(field.key.data(), static_cast<qsizetype>(field.key.size()));
     for (const char* suffix : {"_ms", "_us", "_s"}) {
@@ -76,6 +93,17 @@ RunConfig with_knobs(RunConfig c, const Knobs& k) {
     if (k.threads) c.server.threads = *k.threads;
     if (k.workers) c.server.workers = *k.workers;
     return c;
+}
+
+QString knob_change_text(const AdjustEvent& event) {
+    const RunField* field = event.note.empty() ? find_run_field(event.knob) : nullptr;
+    if (!field) return QString::fromStdString(event.label());  // a note, or not a run field
+    auto number = [](double v) {
+        return v == static_cast<double>(static_cast<long long>(v))
+                   ? QString::number(static_cast<long long>(v))
+                   : QString::number(v, 'g', 6);
+    };
+    return QObject::tr("%1 %2 → %3").arg(field_name(*field), number(event.from), number(event.to));
 }
 
 }  // namespace conclab::ui

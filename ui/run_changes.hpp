@@ -6,6 +6,7 @@
 #include <QString>
 
 #include "core/run_config.hpp"
+#include "metrics/metrics.hpp"
 
 namespace conclab::ui {
 
@@ -14,6 +15,10 @@ QString changes_between(const RunConfig& preset, const RunConfig& now);
 
 // The preset's title with its changes: "Title (changed: connections 1,000 → 120)".
 QString title_with_changes(const QString& title, const QString& changes);
+
+// A knob moved during a run, as its chart marker says it: "connections 10 → 100" in the
+// window's language (the engine's label, AdjustEvent::label, for a note or a non-field knob).
+QString knob_change_text(const AdjustEvent& event);
 
 // The knobs moved during a run, applied to the config the run started with.
 RunConfig with_knobs(RunConfig config, const Knobs& knobs);

@@ -22,6 +22,7 @@
 #include "chart_exporter.hpp"
 #include "core/machine_limits.hpp"
 #include "cost_chart.hpp"
+#include "data_text.hpp"
 #include "preset_library.hpp"
 #include "sweep_chart.hpp"
 #include "sweep_runner.hpp"
@@ -141,7 +142,7 @@ void SweepWindow::add_scenario_rows(QFormLayout* form, QGroupBox* box) {
     presets_box_->setObjectName("sweepPresetBox");
     presets_box_->addItem(tr("The main window's workload"));
     presets_ = load_sweep_presets();
-    for (const Scenario& p : presets_) presets_box_->addItem(QString::fromStdString(p.name));
+    for (const Scenario& p : presets_) presets_box_->addItem(scenario_text(p.name));
     presets_box_->setToolTip(
         tr("A preset sweep per article claim, or the workload set in the "
            "main window's controls"));
@@ -278,8 +279,8 @@ void SweepWindow::apply_scenario(const Scenario& s) {
     idle_box_->setChecked(s.sweep->idle);
     step_->setValue(s.sweep->step_s);
     warmup_->setValue(s.sweep->warmup_s);
-    setToolTip(QString::fromStdString(s.description));
-    status_->setText(QString::fromStdString(s.description));
+    setToolTip(scenario_text(s.description));
+    status_->setText(scenario_text(s.description));
 }
 
 bool SweepWindow::open_scenario_file(const QString& path) {

@@ -40,7 +40,7 @@ TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& y_label, Q
     setMinimumSize(280, 180);
     plot_->plotLayout()->insertRow(0);
     plot_->plotLayout()->addElement(0, 0, new QCPTextElement(plot_, title, QFont()));
-    plot_->xAxis->setLabel("time (s)");
+    plot_->xAxis->setLabel(tr("time (s)"));
     plot_->yAxis->setLabel(y_label);
     // The legend gets its own row under the axes, laid out horizontally, so it never covers
     // data or the markers' labels.

@@ -378,7 +378,7 @@ Summary TickAggregator::summary() const {
 // speaker points at ("it dipped, and came back"). Warmup ticks count, as the loss may be there.
 void TickAggregator::fill_loss_rates(std::vector<WorkerLoss>& losses) const {
     if (losses.empty()) return;
-    const std::vector<MetricsSample> series = series_.since(0);
+    const std::vector<MetricsSample> series = series_.since(0);  // older part downsampled
     auto mean_rps = [&](double from_s, double to_s) -> std::optional<double> {
         double sum = 0;
         int n = 0;

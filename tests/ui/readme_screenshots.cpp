@@ -1,12 +1,14 @@
 // Renders the README's screenshots with the app's own window and exporter (not a test: run by
 // scripts/screenshots.sh). Real servers and load run behind the comparison, as in the app.
 //
-//   readme_screenshots OUTPUT_DIR
+//   readme_screenshots OUTPUT_DIR [LANGUAGE]
 //
 // Writes first-launch-{1280x800,1920x1080}.png, compare-{1920x1080,1280x800}.png,
 // exported-chart.png and presentation-{1920x1080,1280x720-dark}.png (View → Presentation over the
-// same comparison): the two common laptop and desktop screens, and a projector's. Remembered
-// settings go to a throw-away place, never the user's.
+// same comparison): the two common laptop and desktop screens, and a projector's; and report.pdf,
+// File → Export report of the comparison (scripts/screenshots.sh renders its pages). With a
+// LANGUAGE ("ko") the window speaks it, as View → Language would make it. Remembered settings go
+// to a throw-away place, never the user's.
 #include <QApplication>
 #include <QDir>
 #include <QFile>
@@ -17,6 +19,7 @@
 
 #include <cstdio>
 
+#include "app_language.hpp"
 #include "chart_panel.hpp"
 #include "control_panel.hpp"
 #include "experiment_runner.hpp"
@@ -103,8 +106,11 @@ bool comparison(const QDir& out) {
     o.scale = 1;  // 1920×1080: small enough for a README
     o.overwrite = true;
     const QString path = out.filePath("exported-chart.png");
-    const bool ok = w.export_charts(path, o);
+    bool ok = w.export_charts(path, o);
     std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    const QString report = out.filePath("report.pdf");
+    ok = ok && w.export_report(report, true);
+    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(report));
     return ok && presentation(w, out);
 }
 
@@ -125,10 +131,11 @@ int main(int argc, char** argv) {
         qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + screens.toLocal8Bit());
     }
     QApplication app(argc, argv);
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: readme_screenshots OUTPUT_DIR\n");
+    if (argc != 2 && argc != 3) {
+        std::fprintf(stderr, "usage: readme_screenshots OUTPUT_DIR [LANGUAGE]\n");
         return 2;
     }
+    if (argc == 3) apply_language(QString::fromLocal8Bit(argv[2]));
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName("ConcurrencyLabScreenshots");
     QSettings().clear();  // every shot is a first launch
