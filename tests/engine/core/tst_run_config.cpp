@@ -1,5 +1,6 @@
 #include <QtTest>
 
+#include "core/machine_limits.hpp"
 #include "core/run_config.hpp"
 
 using namespace conclab;
@@ -71,7 +72,7 @@ private slots:
                 c.load.connections = 0;
                 break;
             case 1:
-                c.load.connections = 10001;
+                c.load.connections = max_connections() + 1;  // the machine's limit, plus one
                 break;
             case 2:
                 c.server.workload.cpu_ms = -1;
