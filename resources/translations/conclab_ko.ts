@@ -11,7 +11,7 @@
 <context>
     <name>DiagnosisBar</name>
     <message>
-        <source>What stands out in the run, from what was measured inside the server and the load generator (the engine's diagnosis rules; the CLI prints the same lines).</source>
+        <source>What stands out in the run, from what was measured inside the server and the load generator (the engine&apos;s diagnosis rules; the CLI prints the same lines).</source>
         <translation>이번 실행에서 눈에 띄는 점. 서버 안과 부하 생성기에서 잰 값에 엔진의 진단 규칙을 적용했습니다(CLI도 같은 문장을 출력합니다).</translation>
     </message>
 </context>
@@ -38,7 +38,7 @@
         <translation>워커 %1(PID %2)이 요청의 %3 %를 처리했습니다: </translation>
     </message>
     <message>
-        <source>the kernel's accept is uneven under a burst; round-robin evens it.</source>
+        <source>the kernel&apos;s accept is uneven under a burst; round-robin evens it.</source>
         <translation>몰릴 때 커널의 accept는 고르지 않습니다. 라운드 로빈으로 고르게 할 수 있습니다.</translation>
     </message>
     <message>
@@ -46,7 +46,7 @@
         <translation>라운드 로빈은 연결을 고르게 나눌 뿐, 그 연결이 실어 나르는 요청까지 고르게 나누지는 않습니다.</translation>
     </message>
     <message>
-        <source>The load generator is saturated (%1 % CPU on %2 thread(s)): the numbers show its limit, not the server's.</source>
+        <source>The load generator is saturated (%1 % CPU on %2 thread(s)): the numbers show its limit, not the server&apos;s.</source>
         <translation>부하 생성기가 포화 상태입니다(스레드 %2개에서 CPU %1 %): 이 수치는 서버가 아니라 부하 생성기의 한계입니다.</translation>
     </message>
     <message>
@@ -94,15 +94,15 @@
         <translation>. 요청 속도가 이전 %2에 비해 %1 req/s에 머물렀습니다: 서버가 회복하지 못했습니다.</translation>
     </message>
     <message>
-        <source>%1 of the pool's %2 threads were held by slow clients, each reading a request that never ends; the other %3 served the load (%4 req/s).</source>
+        <source>%1 of the pool&apos;s %2 threads were held by slow clients, each reading a request that never ends; the other %3 served the load (%4 req/s).</source>
         <translation>풀의 스레드 %2개 중 %1개를 느린 클라이언트가 붙잡았습니다. 각 스레드는 끝나지 않는 요청을 읽고 있고, 나머지 %3개가 부하를 처리했습니다(%4 req/s).</translation>
     </message>
     <message>
-        <source>All %1 of the pool's %2 threads were held by slow clients: every thread waits in recv() for a request that never ends, so the pool served %3 req/s</source>
+        <source>All %1 of the pool&apos;s %2 threads were held by slow clients: every thread waits in recv() for a request that never ends, so the pool served %3 req/s</source>
         <translation>풀의 스레드 %2개 중 %1개 모두를 느린 클라이언트가 붙잡았습니다: 모든 스레드가 끝나지 않는 요청을 recv()에서 기다리므로 풀이 처리한 것은 %3 req/s뿐입니다</translation>
     </message>
     <message>
-        <source>. A header timeout (Node's headersTimeout) or an event loop would shrug them off.</source>
+        <source>. A header timeout (Node&apos;s headersTimeout) or an event loop would shrug them off.</source>
         <translation>. 헤더 타임아웃(Node의 headersTimeout)이나 이벤트 루프라면 이들을 가볍게 넘깁니다.</translation>
     </message>
     <message>
@@ -117,7 +117,7 @@
         <translation>루프 지연 p99 (ms)</translation>
     </message>
     <message>
-        <source>How late a timer due every 10 ms fired on the loop, p99 of the tick: Node's perf_hooks.monitorEventLoopDelay() percentile(99). Near 0 = the loop is free; CPU work on the loop delays it by about the CPU time of a request.</source>
+        <source>How late a timer due every 10 ms fired on the loop, p99 of the tick: Node&apos;s perf_hooks.monitorEventLoopDelay() percentile(99). Near 0 = the loop is free; CPU work on the loop delays it by about the CPU time of a request.</source>
         <translation>10 ms마다 예약된 타이머가 루프에서 얼마나 늦게 실행됐는지, 틱 안의 p99: Node의 perf_hooks.monitorEventLoopDelay()의 percentile(99). 0에 가까우면 루프가 한가하다는 뜻이고, 루프에서 CPU 작업을 하면 요청 하나의 CPU 시간만큼 늦어집니다.</translation>
     </message>
     <message>
@@ -133,7 +133,7 @@
         <translation>루프 사용률 (%)</translation>
     </message>
     <message>
-        <source>Share of the tick the loop spent running handlers: Node's performance.eventLoopUtilization(). Near 100 % = the single thread is saturated.</source>
+        <source>Share of the tick the loop spent running handlers: Node&apos;s performance.eventLoopUtilization(). Near 100 % = the single thread is saturated.</source>
         <translation>틱 중 루프가 핸들러를 실행하는 데 쓴 비율: Node의 performance.eventLoopUtilization(). 100 %에 가까우면 단일 스레드가 포화 상태입니다.</translation>
     </message>
     <message>
@@ -149,7 +149,7 @@
         <translation>GIL을 기다리는 스레드</translation>
     </message>
     <message>
-        <source>Threads blocked on the GIL, time average over the tick (gil_load's wait, per4m's waiting threads). About threads − 1 when every thread computes.</source>
+        <source>Threads blocked on the GIL, time average over the tick (gil_load&apos;s wait, per4m&apos;s waiting threads). About threads − 1 when every thread computes.</source>
         <translation>GIL에 막혀 기다리는 스레드 수의 틱 평균(gil_load의 wait, per4m의 대기 스레드). 모든 스레드가 계산 중이면 대략 스레드 수 − 1입니다.</translation>
     </message>
     <message>
@@ -157,7 +157,7 @@
         <translation>GIL 대기 p99 (ms)</translation>
     </message>
     <message>
-        <source>Wait per GIL acquisition, p99 (per4m's take_gil wait): about one switch interval (sys.setswitchinterval, 5 ms by default) for every waiter ahead.</source>
+        <source>Wait per GIL acquisition, p99 (per4m&apos;s take_gil wait): about one switch interval (sys.setswitchinterval, 5 ms by default) for every waiter ahead.</source>
         <translation>GIL을 한 번 얻을 때까지의 대기 시간 p99(per4m의 take_gil 대기): 앞에 선 대기자 하나마다 전환 간격(sys.setswitchinterval, 기본 5 ms)만큼입니다.</translation>
     </message>
     <message>
@@ -173,7 +173,7 @@
         <translation>강제 GIL 해제/s</translation>
     </message>
     <message>
-        <source>Waiters that timed out after one switch interval and set gil_drop_request, forcing the holder to let go at its next eval-breaker check (CPython's ceval_gil.c).</source>
+        <source>Waiters that timed out after one switch interval and set gil_drop_request, forcing the holder to let go at its next eval-breaker check (CPython&apos;s ceval_gil.c).</source>
         <translation>전환 간격 한 번을 기다린 뒤 gil_drop_request를 설정해, 점유 중인 스레드가 다음 eval-breaker 검사에서 GIL을 내놓게 만든 대기자 수(CPython의 ceval_gil.c).</translation>
     </message>
 </context>
@@ -211,15 +211,15 @@
         <translation>I/O 바운드: 연결 1,000개에서 이벤트 루프 대 GIL 스레드 10개</translation>
     </message>
     <message>
-        <source>Every request waits 50 ms on a downstream call and uses no CPU. The event loop keeps all 1,000 connections in service and answers about 1,000 / 0.05 s = 20,000 requests a second; a pool of 10 GIL threads serves 10 at a time (about 200 req/s) and the other 990 wait, for seconds. The folklore 'Flask handles ten connections' is the pool size, not Python.</source>
-        <translation>모든 요청이 하위 호출에서 50 ms를 기다리고 CPU는 쓰지 않습니다. 이벤트 루프는 연결 1,000개를 모두 처리 중으로 유지하며 초당 약 1,000 / 0.05 s = 20,000개 요청에 응답합니다. GIL 스레드 10개짜리 풀은 한 번에 10개만 처리하고(약 200 req/s) 나머지 990개는 몇 초씩 기다립니다. 'Flask는 연결 열 개를 처리한다'는 통념은 Python이 아니라 풀 크기 이야기입니다.</translation>
+        <source>Every request waits 50 ms on a downstream call and uses no CPU. The event loop keeps all 1,000 connections in service and answers about 1,000 / 0.05 s = 20,000 requests a second; a pool of 10 GIL threads serves 10 at a time (about 200 req/s) and the other 990 wait, for seconds. The folklore &apos;Flask handles ten connections&apos; is the pool size, not Python.</source>
+        <translation>모든 요청이 하위 호출에서 50 ms를 기다리고 CPU는 쓰지 않습니다. 이벤트 루프는 연결 1,000개를 모두 처리 중으로 유지하며 초당 약 1,000 / 0.05 s = 20,000개 요청에 응답합니다. GIL 스레드 10개짜리 풀은 한 번에 10개만 처리하고(약 200 req/s) 나머지 990개는 몇 초씩 기다립니다. &apos;Flask는 연결 열 개를 처리한다&apos;는 통념은 Python이 아니라 풀 크기 이야기입니다.</translation>
     </message>
     <message>
         <source>CPU-bound: GIL threads gain nothing</source>
         <translation>CPU 바운드: GIL 스레드는 얻는 게 없다</translation>
     </message>
     <message>
-        <source>Every request computes for 5 ms. One event-loop thread manages about 200 req/s (1 s / 5 ms). Ten GIL-locked threads manage the same 200: only the thread holding the lock computes, so the extra threads add waiting, not throughput, and the lock's 5 ms hand-offs lengthen the tail.</source>
+        <source>Every request computes for 5 ms. One event-loop thread manages about 200 req/s (1 s / 5 ms). Ten GIL-locked threads manage the same 200: only the thread holding the lock computes, so the extra threads add waiting, not throughput, and the lock&apos;s 5 ms hand-offs lengthen the tail.</source>
         <translation>모든 요청이 5 ms 동안 계산합니다. 이벤트 루프 스레드 하나는 약 200 req/s(1 s / 5 ms)를 처리합니다. GIL에 묶인 스레드 열 개도 똑같이 200입니다: 락을 쥔 스레드만 계산하므로 스레드를 더해도 처리량이 아니라 대기만 늘고, 락의 5 ms 넘겨주기가 꼬리 지연을 늘립니다.</translation>
     </message>
     <message>
@@ -227,7 +227,7 @@
         <translation>모든 코어를 쓰기: 코어당 프로세스</translation>
     </message>
     <message>
-        <source>The same 5 ms CPU-bound handler, on one event loop and on 2 worker processes (Node's cluster, gunicorn's workers). Separate processes compute in parallel, so throughput roughly doubles on 2 cores and latency halves, until the cores (which the load generator shares) run out.</source>
+        <source>The same 5 ms CPU-bound handler, on one event loop and on 2 worker processes (Node&apos;s cluster, gunicorn&apos;s workers). Separate processes compute in parallel, so throughput roughly doubles on 2 cores and latency halves, until the cores (which the load generator shares) run out.</source>
         <translation>같은 5 ms CPU 바운드 핸들러를 이벤트 루프 하나와 워커 프로세스 2개(Node cluster, gunicorn 워커)에서 돌립니다. 별개의 프로세스는 병렬로 계산하므로, 코어 2개에서 처리량은 대략 두 배가 되고 지연 시간은 절반이 됩니다. 코어(부하 생성기도 함께 씀)가 바닥날 때까지는요.</translation>
     </message>
     <message>
@@ -235,7 +235,7 @@
         <translation>Flask 개발 서버: 연결마다 스레드 하나</translation>
     </message>
     <message>
-        <source>Werkzeug's threaded server starts a thread for every connection, with no upper bound, and closes the connection after every response (Connection: close), so every request is a new connection and a new thread. Each costs about 0.5 ms of Python (framework, request parsing, thread start-up) under the GIL, measured against real Flask 2.2 on this kind of machine (bench/werkzeug_vs_model.sh). With 50 ms I/O waits the GIL is released while waiting, so far more than ten connections are served at once; the ceiling is the GIL: about 1 / 0.5 ms = 2,000 req/s, less with the hand-offs. The accept loop is Python too and needs the GIL for every new connection, which keeps the number of live threads in check.</source>
+        <source>Werkzeug&apos;s threaded server starts a thread for every connection, with no upper bound, and closes the connection after every response (Connection: close), so every request is a new connection and a new thread. Each costs about 0.5 ms of Python (framework, request parsing, thread start-up) under the GIL, measured against real Flask 2.2 on this kind of machine (bench/werkzeug_vs_model.sh). With 50 ms I/O waits the GIL is released while waiting, so far more than ten connections are served at once; the ceiling is the GIL: about 1 / 0.5 ms = 2,000 req/s, less with the hand-offs. The accept loop is Python too and needs the GIL for every new connection, which keeps the number of live threads in check.</source>
         <translation>Werkzeug의 스레드 서버는 연결마다 스레드를 상한 없이 띄우고, 응답할 때마다 연결을 닫습니다(Connection: close). 그래서 모든 요청이 새 연결이자 새 스레드입니다. 요청마다 GIL 아래에서 약 0.5 ms의 Python 비용(프레임워크, 요청 파싱, 스레드 시작)이 드는데, 이런 머신에서 실제 Flask 2.2와 비교해 잰 값입니다(bench/werkzeug_vs_model.sh). I/O 대기가 50 ms이면 기다리는 동안 GIL이 풀리므로 연결 열 개보다 훨씬 많이 동시에 처리합니다. 천장은 GIL입니다: 약 1 / 0.5 ms = 2,000 req/s, 넘겨주기 때문에 그보다 적습니다. accept 루프도 Python이라 새 연결마다 GIL이 필요하고, 그래서 살아 있는 스레드 수가 억제됩니다.</translation>
     </message>
     <message>
@@ -259,7 +259,7 @@
         <translation>느린 클라이언트: 이벤트 루프는 끄떡없고, 스레드 10개짜리 풀은 그동안 멈춘다</translation>
     </message>
     <message>
-        <source>50 connections make I/O-bound requests (10 ms wait), and 10 more clients send a request one byte a second and never finish it (slowloris). The event loop reads them without blocking and serves on at full speed; Node would answer them 408 after its 60 s headersTimeout. A gunicorn-style pool of 10 threads gives each slow client a thread that waits in recv() for the rest of its request: gunicorn has no header timeout, so the pool serves nothing for as long as they stay (0 req/s). Werkzeug's thread per connection (threads 0) would shrug too: slow clients cost it threads, not service. The slow clients are counted apart.</source>
+        <source>50 connections make I/O-bound requests (10 ms wait), and 10 more clients send a request one byte a second and never finish it (slowloris). The event loop reads them without blocking and serves on at full speed; Node would answer them 408 after its 60 s headersTimeout. A gunicorn-style pool of 10 threads gives each slow client a thread that waits in recv() for the rest of its request: gunicorn has no header timeout, so the pool serves nothing for as long as they stay (0 req/s). Werkzeug&apos;s thread per connection (threads 0) would shrug too: slow clients cost it threads, not service. The slow clients are counted apart.</source>
         <translation>연결 50개가 I/O 바운드 요청(대기 10 ms)을 보내고, 클라이언트 10개가 더해져 요청을 초당 1바이트씩 보내며 끝내지 않습니다(slowloris). 이벤트 루프는 막히지 않고 이들을 읽으며 전속력으로 계속 처리합니다. Node라면 60초 headersTimeout 뒤에 408로 응답합니다. gunicorn 방식의 스레드 10개짜리 풀은 느린 클라이언트마다 스레드를 하나씩 내주고, 그 스레드는 요청의 나머지를 recv()에서 기다립니다: gunicorn에는 헤더 타임아웃이 없으므로, 그들이 머무는 동안 풀은 아무것도 처리하지 못합니다(0 req/s). Werkzeug의 연결마다 스레드(스레드 0)도 끄떡없습니다: 느린 클라이언트는 스레드를 쓸 뿐 처리를 막지 않습니다. 느린 클라이언트는 따로 셉니다.</translation>
     </message>
     <message>
@@ -267,7 +267,7 @@
         <translation>느린 클라이언트 대 gunicorn sync 워커: 30초 뒤 강제 종료되고 대체된다</translation>
     </message>
     <message>
-        <source>2 gunicorn-style sync workers (process per core, one thread each, the kernel spreading connections) and 2 clients that send a request one byte a second and never finish it. A worker reading such a request is stuck, stops reporting to its arbiter, and after gunicorn's 30 s timeout it is killed and replaced (a marker on the charts, a restart in the summary); the requests of the connections it held fail. Then the slow clients come straight back and the new workers are stuck in turn: the timeout bounds one stuck request, not clients that keep coming, which is why gunicorn's documentation asks for a buffering proxy (nginx) in front. A gthread worker would never be killed: its main loop keeps reporting while its pool threads wait.</source>
+        <source>2 gunicorn-style sync workers (process per core, one thread each, the kernel spreading connections) and 2 clients that send a request one byte a second and never finish it. A worker reading such a request is stuck, stops reporting to its arbiter, and after gunicorn&apos;s 30 s timeout it is killed and replaced (a marker on the charts, a restart in the summary); the requests of the connections it held fail. Then the slow clients come straight back and the new workers are stuck in turn: the timeout bounds one stuck request, not clients that keep coming, which is why gunicorn&apos;s documentation asks for a buffering proxy (nginx) in front. A gthread worker would never be killed: its main loop keeps reporting while its pool threads wait.</source>
         <translation>gunicorn 방식의 sync 워커 2개(코어당 프로세스, 워커마다 스레드 하나, 커널이 연결을 나눔)와, 요청을 초당 1바이트씩 보내며 끝내지 않는 클라이언트 2개. 그런 요청을 읽는 워커는 멈춰서 arbiter에 보고하지 못하고, gunicorn의 30초 타임아웃 뒤에 강제 종료되고 대체됩니다(차트에 표시, 요약에 재시작 1회). 그 워커가 붙잡고 있던 연결의 요청은 실패합니다. 그런데 느린 클라이언트가 곧바로 돌아와 새 워커도 차례로 멈춥니다: 타임아웃은 멈춘 요청 하나를 끊을 뿐 계속 오는 클라이언트는 막지 못합니다. gunicorn 문서가 앞단에 버퍼링 프록시(nginx)를 두라고 하는 이유입니다. gthread 워커라면 강제 종료되지 않습니다: 풀의 스레드가 기다리는 동안에도 메인 루프는 계속 보고합니다.</translation>
     </message>
     <message>
@@ -275,15 +275,15 @@
         <translation>gunicorn sync 워커 (2 × 코어 + 1): 연결 1,000개, 동시에 5개 처리</translation>
     </message>
     <message>
-        <source>gunicorn's sync worker, as its docs advise: workers = 2 × cores + 1 = 5 on this 2-core machine (the file says 5; gunicorn's own default is 1 worker). Each is a process with one thread (threads 1), accepting on the shared socket (kernel) and closing the connection after every response (keep-alive off) and accepting the next one only then (worker connections 1: a sync worker's loop is accept, handle, close). 1,000 connections, each request 50 ms of I/O: the server-side in-service count stays at 5, about 5 / 0.05 s = 100 req/s, and the other 995 wait seconds in the accept queue. That is where 'Flask handles about ten connections' comes from: the worker count, not Python.</source>
-        <translation>gunicorn 문서가 권하는 대로 설정한 sync 워커: 워커 = 2 × 코어 + 1 = 이 2코어 머신에서 5(파일에 5로 적혀 있음; gunicorn의 기본값은 워커 1개). 각 워커는 스레드 하나짜리 프로세스(스레드 1)이고, 공유 소켓에서 accept하며(kernel), 응답할 때마다 연결을 닫고(keep-alive 끔) 그다음에야 다음 연결을 받습니다(워커당 연결 1: sync 워커의 루프는 accept, 처리, close). 연결 1,000개, 요청마다 I/O 50 ms: 서버 쪽 처리 중 수는 5에 머물러 약 5 / 0.05 s = 100 req/s이고, 나머지 995개는 accept 대기열에서 몇 초씩 기다립니다. 'Flask는 연결 열 개 정도를 처리한다'는 말은 여기서 나옵니다: Python이 아니라 워커 수입니다.</translation>
+        <source>gunicorn&apos;s sync worker, as its docs advise: workers = 2 × cores + 1 = 5 on this 2-core machine (the file says 5; gunicorn&apos;s own default is 1 worker). Each is a process with one thread (threads 1), accepting on the shared socket (kernel) and closing the connection after every response (keep-alive off) and accepting the next one only then (worker connections 1: a sync worker&apos;s loop is accept, handle, close). 1,000 connections, each request 50 ms of I/O: the server-side in-service count stays at 5, about 5 / 0.05 s = 100 req/s, and the other 995 wait seconds in the accept queue. That is where &apos;Flask handles about ten connections&apos; comes from: the worker count, not Python.</source>
+        <translation>gunicorn 문서가 권하는 대로 설정한 sync 워커: 워커 = 2 × 코어 + 1 = 이 2코어 머신에서 5(파일에 5로 적혀 있음; gunicorn의 기본값은 워커 1개). 각 워커는 스레드 하나짜리 프로세스(스레드 1)이고, 공유 소켓에서 accept하며(kernel), 응답할 때마다 연결을 닫고(keep-alive 끔) 그다음에야 다음 연결을 받습니다(워커당 연결 1: sync 워커의 루프는 accept, 처리, close). 연결 1,000개, 요청마다 I/O 50 ms: 서버 쪽 처리 중 수는 5에 머물러 약 5 / 0.05 s = 100 req/s이고, 나머지 995개는 accept 대기열에서 몇 초씩 기다립니다. &apos;Flask는 연결 열 개 정도를 처리한다&apos;는 말은 여기서 나옵니다: Python이 아니라 워커 수입니다.</translation>
     </message>
     <message>
         <source>gunicorn gthread (5 workers × 4 threads) vs sync: 4× the requests in service</source>
         <translation>gunicorn gthread (워커 5개 × 스레드 4개) 대 sync: 처리 중 요청이 4배</translation>
     </message>
     <message>
-        <source>The same 5 gunicorn workers on the same 1,000 I/O-bound connections (50 ms wait per request): sync workers (threads 1, keep-alive off) accept one connection at a time and serve 5 requests at once, about 100 req/s; gthread workers with --threads 4 (the docs suggest 2-4 × cores; gunicorn's default is 1) serve workers × threads = 20, about 400 req/s, keep connections alive 2 s and hold up to 1,000 connections each (gunicorn's worker_connections default). Look at the in-service line: it is the product, never more. Threads release the GIL while they wait, so the GIL costs nothing here.</source>
+        <source>The same 5 gunicorn workers on the same 1,000 I/O-bound connections (50 ms wait per request): sync workers (threads 1, keep-alive off) accept one connection at a time and serve 5 requests at once, about 100 req/s; gthread workers with --threads 4 (the docs suggest 2-4 × cores; gunicorn&apos;s default is 1) serve workers × threads = 20, about 400 req/s, keep connections alive 2 s and hold up to 1,000 connections each (gunicorn&apos;s worker_connections default). Look at the in-service line: it is the product, never more. Threads release the GIL while they wait, so the GIL costs nothing here.</source>
         <translation>같은 gunicorn 워커 5개, 같은 I/O 바운드 연결 1,000개(요청마다 대기 50 ms): sync 워커(스레드 1, keep-alive 끔)는 한 번에 연결 하나만 받아 동시에 요청 5개를 처리하며 약 100 req/s입니다. --threads 4의 gthread 워커(문서는 2-4 × 코어를 권함; gunicorn 기본값은 1)는 워커 × 스레드 = 20개를 처리해 약 400 req/s이고, 연결을 2초 동안 유지하며 워커마다 최대 1,000개 연결을 붙잡습니다(gunicorn의 worker_connections 기본값). 처리 중 선을 보세요: 곱한 값이고, 그보다 많아지지 않습니다. 스레드는 기다리는 동안 GIL을 풀므로 여기서 GIL은 비용이 없습니다.</translation>
     </message>
     <message>
@@ -291,7 +291,7 @@
         <translation>gunicorn + gevent는 I/O 바운드 연결 1,000개에 끄떡없고, sync 워커는 5개를 처리한다</translation>
     </message>
     <message>
-        <source>gunicorn -k gevent: 5 worker processes (2 × cores + 1), each one event loop of green threads (an event loop in all but name: one OS thread, so the GIL never matters), each accepting at most 1,000 connections (gevent's worker_connections default). Flask's own cost per request is the overhead (340 µs: the median of six `conclab-cli calibrate --scenario` runs of this file against bench/werkzeug_app.py's hello world under gunicorn -k gevent -w 5 on a busy 2-core machine, 139 to 552 µs; one gave 3,522 req/s real, 3,127 fitted, ratio 0.89. bench/recipes_vs_real.sh repeats it on yours). 1,000 connections, 50 ms of I/O each: gevent keeps them all in service and answers thousands of requests a second, like Node; the same 5 sync workers serve 5 at a time, about 100 req/s.</source>
+        <source>gunicorn -k gevent: 5 worker processes (2 × cores + 1), each one event loop of green threads (an event loop in all but name: one OS thread, so the GIL never matters), each accepting at most 1,000 connections (gevent&apos;s worker_connections default). Flask&apos;s own cost per request is the overhead (340 µs: the median of six `conclab-cli calibrate --scenario` runs of this file against bench/werkzeug_app.py&apos;s hello world under gunicorn -k gevent -w 5 on a busy 2-core machine, 139 to 552 µs; one gave 3,522 req/s real, 3,127 fitted, ratio 0.89. bench/recipes_vs_real.sh repeats it on yours). 1,000 connections, 50 ms of I/O each: gevent keeps them all in service and answers thousands of requests a second, like Node; the same 5 sync workers serve 5 at a time, about 100 req/s.</source>
         <translation>gunicorn -k gevent: 워커 프로세스 5개(2 × 코어 + 1), 각각 그린 스레드로 된 이벤트 루프 하나(이름만 다를 뿐 이벤트 루프: OS 스레드가 하나라 GIL은 문제가 되지 않음), 각각 최대 1,000개 연결을 받습니다(gevent의 worker_connections 기본값). 요청당 Flask 자체 비용은 오버헤드입니다(340 µs: 바쁜 2코어 머신에서 gunicorn -k gevent -w 5로 띄운 bench/werkzeug_app.py의 hello world에 이 파일로 `conclab-cli calibrate --scenario`를 여섯 번 돌린 결과의 중앙값, 139~552 µs; 한 번은 실제 3,522 req/s, 피팅 3,127, 비율 0.89였습니다. bench/recipes_vs_real.sh로 내 머신에서 다시 잴 수 있습니다). 연결 1,000개, 각각 I/O 50 ms: gevent는 Node처럼 모두를 처리 중으로 두고 초당 수천 개 요청에 응답합니다. 같은 sync 워커 5개는 한 번에 5개씩, 약 100 req/s를 처리합니다.</translation>
     </message>
     <message>
@@ -299,7 +299,7 @@
         <translation>gunicorn + gevent는 Node처럼 CPU 작업에 막힌다</translation>
     </message>
     <message>
-        <source>The same gevent workers (5 processes, one event loop of green threads each, worker_connections 1,000, Flask's 340 µs per request, calibrated as in the gevent vs sync preset) with 200 connections doing 20 ms of I/O, and 2 more connections sending requests that compute for 200 ms. A green thread computing never yields: every other connection of its worker waits until it returns, so each time a heavy request lands, the p99 of the light requests jumps from about 20 ms to hundreds of ms or more and the waiting line rises; the p50 stays near 20 ms because the other workers go on. Green threads make I/O cheap, not CPU work; use sync or gthread workers (or a task queue) for that.</source>
+        <source>The same gevent workers (5 processes, one event loop of green threads each, worker_connections 1,000, Flask&apos;s 340 µs per request, calibrated as in the gevent vs sync preset) with 200 connections doing 20 ms of I/O, and 2 more connections sending requests that compute for 200 ms. A green thread computing never yields: every other connection of its worker waits until it returns, so each time a heavy request lands, the p99 of the light requests jumps from about 20 ms to hundreds of ms or more and the waiting line rises; the p50 stays near 20 ms because the other workers go on. Green threads make I/O cheap, not CPU work; use sync or gthread workers (or a task queue) for that.</source>
         <translation>같은 gevent 워커(프로세스 5개, 각각 그린 스레드 이벤트 루프 하나, worker_connections 1,000, 요청당 Flask 340 µs, gevent 대 sync 프리셋처럼 보정함)에 I/O 20 ms짜리 연결 200개, 그리고 200 ms 동안 계산하는 요청을 보내는 연결 2개를 더합니다. 계산 중인 그린 스레드는 양보하지 않습니다: 그 워커의 다른 연결은 모두 그것이 끝날 때까지 기다립니다. 그래서 무거운 요청이 들어올 때마다 가벼운 요청의 p99가 약 20 ms에서 수백 ms 이상으로 뛰고 대기 중 선이 올라갑니다. 다른 워커들은 계속 돌아가므로 p50은 20 ms 근처에 머뭅니다. 그린 스레드는 I/O를 싸게 만들 뿐 CPU 작업을 싸게 만들지는 않습니다. CPU 작업에는 sync나 gthread 워커(또는 작업 큐)를 쓰세요.</translation>
     </message>
     <message>
@@ -307,7 +307,7 @@
         <translation>Flask 인스턴스 2개 앞의 nginx 대 1개: GIL 두 개, 요청은 거의 두 배</translation>
     </message>
     <message>
-        <source>Two Flask dev servers (one thread per connection, Connection: close, one GIL each) behind one port, connections handed out in turn as nginx's upstream round-robin does, against a single instance. 200 connections; each request costs 2 ms of Python CPU and 20 ms of I/O, so one GIL caps an instance below 500 req/s: two instances compute on both cores and get close to twice that, less what the load generator takes. Debian's nginx.conf has worker_connections 768 per nginx worker (2 workers on 2 cores) and a proxied request holds two connections (client and upstream): at most 768 requests in flight, which the model puts as 384 connections per instance. It binds past 768 connections: move the connections slider beyond it and the rest wait in the accept queue.</source>
+        <source>Two Flask dev servers (one thread per connection, Connection: close, one GIL each) behind one port, connections handed out in turn as nginx&apos;s upstream round-robin does, against a single instance. 200 connections; each request costs 2 ms of Python CPU and 20 ms of I/O, so one GIL caps an instance below 500 req/s: two instances compute on both cores and get close to twice that, less what the load generator takes. Debian&apos;s nginx.conf has worker_connections 768 per nginx worker (2 workers on 2 cores) and a proxied request holds two connections (client and upstream): at most 768 requests in flight, which the model puts as 384 connections per instance. It binds past 768 connections: move the connections slider beyond it and the rest wait in the accept queue.</source>
         <translation>Flask 개발 서버 두 개(연결마다 스레드 하나, Connection: close, 각자 GIL 하나)를 포트 하나 뒤에 두고, nginx의 upstream 라운드 로빈처럼 연결을 차례로 나눠 줍니다. 이를 인스턴스 하나와 비교합니다. 연결 200개; 요청마다 Python CPU 2 ms와 I/O 20 ms가 들므로 GIL 하나가 인스턴스를 500 req/s 아래로 묶습니다. 인스턴스 두 개는 두 코어에서 계산하므로 그 두 배에 가까워지고, 부하 생성기가 가져가는 만큼 모자랍니다. Debian의 nginx.conf는 nginx 워커당 worker_connections 768(코어 2개에 워커 2개)이고, 프록시된 요청 하나는 연결 두 개(클라이언트와 upstream)를 붙잡습니다: 동시에 최대 768개 요청이며, 모델은 이를 인스턴스당 연결 384개로 둡니다. 연결 768개를 넘으면 이 한도가 걸립니다: 연결 슬라이더를 그 너머로 옮기면 나머지는 accept 대기열에서 기다립니다.</translation>
     </message>
     <message>
@@ -315,7 +315,7 @@
         <translation>Node cluster (코어마다 워커 하나) 대 Node 프로세스 하나: CPU 바운드, 코어 2개에서 ~2배</translation>
     </message>
     <message>
-        <source>Node's cluster module: one worker process per core (workers 0 = the number of cores), the primary handing connections out round-robin (SCHED_RR, the default on Linux). Each request computes 5 ms, on 10 connections. One Node process computes one request at a time on one core (about 200 req/s); the cluster computes on every core, so throughput roughly doubles on 2 cores and latency halves, less what the load generator takes from the same cores.</source>
+        <source>Node&apos;s cluster module: one worker process per core (workers 0 = the number of cores), the primary handing connections out round-robin (SCHED_RR, the default on Linux). Each request computes 5 ms, on 10 connections. One Node process computes one request at a time on one core (about 200 req/s); the cluster computes on every core, so throughput roughly doubles on 2 cores and latency halves, less what the load generator takes from the same cores.</source>
         <translation>Node의 cluster 모듈: 코어마다 워커 프로세스 하나(워커 0 = 코어 수), 주 프로세스가 연결을 라운드 로빈으로 나눠 줍니다(SCHED_RR, Linux의 기본값). 연결 10개에서 요청마다 5 ms를 계산합니다. Node 프로세스 하나는 코어 하나에서 한 번에 요청 하나를 계산하고(약 200 req/s), 클러스터는 모든 코어에서 계산하므로 코어 2개에서 처리량은 대략 두 배, 지연 시간은 절반이 됩니다. 부하 생성기가 같은 코어에서 가져가는 만큼은 모자랍니다.</translation>
     </message>
     <message>
@@ -323,7 +323,7 @@
         <translation>Node cluster 대 Node 프로세스 하나: I/O 바운드, 클러스터는 얻는 게 적다</translation>
     </message>
     <message>
-        <source>The same cluster (one worker per core, round-robin) and a single Node process on 1,000 connections whose requests wait 50 ms on I/O and compute nothing. One event loop already keeps all 1,000 in service (about 1,000 / 0.05 s = 20,000 req/s at most), so more processes have nothing to add: the two runs land close together, the cluster's only gain being the per-request CPU it spreads over the cores. Scale out for CPU, not for waiting.</source>
+        <source>The same cluster (one worker per core, round-robin) and a single Node process on 1,000 connections whose requests wait 50 ms on I/O and compute nothing. One event loop already keeps all 1,000 in service (about 1,000 / 0.05 s = 20,000 req/s at most), so more processes have nothing to add: the two runs land close together, the cluster&apos;s only gain being the per-request CPU it spreads over the cores. Scale out for CPU, not for waiting.</source>
         <translation>같은 클러스터(코어마다 워커 하나, 라운드 로빈)와 Node 프로세스 하나를, I/O에서 50 ms 기다리고 계산은 하지 않는 연결 1,000개로 돌립니다. 이벤트 루프 하나가 이미 1,000개를 모두 처리 중으로 유지하므로(최대 약 1,000 / 0.05 s = 20,000 req/s) 프로세스를 늘려도 더할 게 없습니다: 두 실행의 결과가 비슷하고, 클러스터가 얻는 것은 요청당 CPU를 코어들에 나눠 주는 것뿐입니다. 확장은 CPU를 위해 하는 것이지 대기를 위해 하는 게 아닙니다.</translation>
     </message>
     <message>
@@ -331,7 +331,7 @@
         <translation>스윕, I/O 바운드: 이벤트 루프 대 GIL 스레드 10개 대 코어당 프로세스</translation>
     </message>
     <message>
-        <source>Every request waits 50 ms on a downstream call and uses no CPU. The event loop's throughput grows with N like the linear ideal (X = N / 50 ms: σ and κ near 0); a pool of 10 GIL threads stops at 10 / 50 ms = 200 req/s from N = 10 on (a serial bottleneck: σ grows, N* near 10) and its latency R = N / X climbs; process per core scales like the event loop. 8 points × (2 s + 0.5 s warm-up) per model.</source>
+        <source>Every request waits 50 ms on a downstream call and uses no CPU. The event loop&apos;s throughput grows with N like the linear ideal (X = N / 50 ms: σ and κ near 0); a pool of 10 GIL threads stops at 10 / 50 ms = 200 req/s from N = 10 on (a serial bottleneck: σ grows, N* near 10) and its latency R = N / X climbs; process per core scales like the event loop. 8 points × (2 s + 0.5 s warm-up) per model.</source>
         <translation>모든 요청이 하위 호출에서 50 ms를 기다리고 CPU는 쓰지 않습니다. 이벤트 루프의 처리량은 N에 따라 선형 이상치처럼 늘어납니다(X = N / 50 ms: σ와 κ가 0 근처). GIL 스레드 10개짜리 풀은 N = 10부터 10 / 50 ms = 200 req/s에서 멈추고(직렬 병목: σ가 커지고 N*는 10 근처) 지연 시간 R = N / X가 올라갑니다. 코어당 프로세스는 이벤트 루프처럼 확장됩니다. 모델마다 점 8개 × (2초 + 워밍업 0.5초).</translation>
     </message>
     <message>
@@ -341,6 +341,14 @@
     <message>
         <source>Every request computes for 5 ms. One event loop is saturated by a single client (X = 1 / 5 ms = 200 req/s, σ near 1: more connections only queue); 10 GIL-locked threads are no better, only the lock holder computes; process per core adds a core per worker, so X grows up to the number of cores and then flattens. 8 points × (2 s + 0.5 s warm-up) per model.</source>
         <translation>모든 요청이 5 ms 동안 계산합니다. 이벤트 루프 하나는 클라이언트 하나로 포화됩니다(X = 1 / 5 ms = 200 req/s, σ는 1 근처: 연결을 늘려도 줄만 섬). GIL에 묶인 스레드 10개도 나을 게 없습니다. 락을 쥔 스레드만 계산하니까요. 코어당 프로세스는 워커마다 코어를 하나씩 더하므로 X가 코어 수까지 늘다가 평평해집니다. 모델마다 점 8개 × (2초 + 워밍업 0.5초).</translation>
+    </message>
+    <message>
+        <source>What a connection costs: event loop vs a thread per connection at 1,000 / 5,000 / 10,000 idle connections</source>
+        <translation>연결 하나의 비용: 유휴 연결 1,000 / 5,000 / 10,000개에서 이벤트 루프 대 연결마다 스레드</translation>
+    </message>
+    <message>
+        <source>Beside 10 busy connections, 1,000, 5,000 and then 10,000 connections send one request and then wait, open (the keep-alive timeout is lifted for them). The event loop holds each as a small object and a descriptor: its threads stay at 3 and its memory grows by a few KiB per connection. A thread per connection (Werkzeug&apos;s threaded server) gives each its own thread, parked in recv(): threads follow the connections one for one and memory grows several times faster (the thread&apos;s touched stack and its bookkeeping). The Cost chart draws memory and threads against connections; the report&apos;s memory per connection is the slope. 3 points × (3 s + 3 s while they open) per model.</source>
+        <translation>바쁜 연결 10개 옆에서 1,000개, 5,000개, 그다음 10,000개 연결이 요청 하나를 보낸 뒤 열어 둔 채 기다립니다(이들에게는 keep-alive 타임아웃을 적용하지 않음). 이벤트 루프는 연결마다 작은 객체와 디스크립터 하나만 들고 있습니다: 스레드는 3개에 머물고 메모리는 연결당 몇 KiB씩 늘어납니다. 연결마다 스레드(Werkzeug의 스레드 서버)는 연결마다 recv()에서 멈춰 있는 스레드를 하나씩 줍니다: 스레드 수가 연결 수를 그대로 따라가고 메모리는 몇 배 빨리 늘어납니다(스레드가 건드린 스택과 관리 비용). 비용 차트는 연결 수에 따른 메모리와 스레드를 그리고, 보고서의 연결당 메모리는 그 기울기입니다. 모델마다 점 3개 × (3초 + 연결이 열리는 동안 3초).</translation>
     </message>
 </context>
 <context>
@@ -426,7 +434,7 @@
         <translation>라운드 로빈 (Node cluster)</translation>
     </message>
     <message>
-        <source>The primary accepts every connection and hands it to the next worker in turn: Node cluster's default (SCHED_RR). Even.</source>
+        <source>The primary accepts every connection and hands it to the next worker in turn: Node cluster&apos;s default (SCHED_RR). Even.</source>
         <translation>주 프로세스가 모든 연결을 받아 워커에 차례로 넘깁니다: Node cluster의 기본값(SCHED_RR). 고르게 나뉩니다.</translation>
     </message>
     <message>
@@ -434,7 +442,7 @@
         <translation>커널 accept (gunicorn)</translation>
     </message>
     <message>
-        <source>Every worker accept()s on one shared socket and the kernel picks who wins: gunicorn, Node's SCHED_NONE. Uneven under a burst of connections.</source>
+        <source>Every worker accept()s on one shared socket and the kernel picks who wins: gunicorn, Node&apos;s SCHED_NONE. Uneven under a burst of connections.</source>
         <translation>모든 워커가 공유 소켓 하나에서 accept()하고, 누가 가져갈지는 커널이 정합니다: gunicorn, Node의 SCHED_NONE. 연결이 한꺼번에 몰리면 고르지 않습니다.</translation>
     </message>
     <message>
@@ -442,12 +450,12 @@
         <translation>SO_REUSEPORT (nginx reuseport)</translation>
     </message>
     <message>
-        <source>One listening socket per worker on the same port; the kernel spreads connections by a hash of their addresses: nginx `listen … reuseport`. A busy worker's queue fills while another's stays empty.</source>
+        <source>One listening socket per worker on the same port; the kernel spreads connections by a hash of their addresses: nginx `listen … reuseport`. A busy worker&apos;s queue fills while another&apos;s stays empty.</source>
         <translation>워커마다 같은 포트에 자기 listen 소켓이 있고, 커널이 주소의 해시로 연결을 나눕니다: nginx `listen … reuseport`. 바쁜 워커의 대기열은 차는데 다른 워커의 대기열은 비어 있을 수 있습니다.</translation>
     </message>
     <message>
-        <source>Scenario key "%1", CLI --%2</source>
-        <translation>시나리오 키 "%1", CLI --%2</translation>
+        <source>Scenario key &quot;%1&quot;, CLI --%2</source>
+        <translation>시나리오 키 &quot;%1&quot;, CLI --%2</translation>
     </message>
     <message>
         <source>%1 s</source>
@@ -526,23 +534,23 @@
         <translation>&lt;b&gt;이벤트 루프&lt;/b&gt;(Node.js / Express): 스레드 하나가 모든 연결을 처리합니다. &lt;b&gt;I/O 대기는 겹쳐집니다&lt;/b&gt;: 하위 호출을 기다리는 요청은 타이머 하나 값밖에 들지 않으니, 수천 개 연결을 한꺼번에 처리할 수 있습니다. &lt;b&gt;CPU 작업은 루프를 막습니다&lt;/b&gt;: 핸들러 하나가 계산하는 동안 다른 연결은 읽지도, 쓰지도, 응답하지도 못합니다. 요청이 &lt;i&gt;대기 중&lt;/i&gt;으로 쌓이고, 꼬리 지연 시간이 연결 수에 비례해 늘어납니다. 머신에 코어가 몇 개든 코어 하나만 씁니다.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;GIL-locked threads&lt;/b&gt; (Flask on Werkzeug, gunicorn gthread): OS threads do blocking I/O, but handler CPU work (and the framework overhead) runs only while holding one global interpreter lock, handed over the way CPython does it: a thread that wants the lock waits one &lt;i&gt;switch interval&lt;/i&gt; (5 ms), then asks the holder to drop it. &lt;b&gt;I/O waits overlap&lt;/b&gt; (the lock is released), &lt;b&gt;CPU work never runs in parallel&lt;/b&gt;: more threads add no throughput for CPU-bound handlers, and a request back from I/O queues behind a CPU-bound one (the convoy effect). &lt;i&gt;Threads&lt;/i&gt; = pool size: at most that many requests are in service, the rest wait. Threads = 0 is Werkzeug's one thread per connection.</source>
+        <source>&lt;b&gt;GIL-locked threads&lt;/b&gt; (Flask on Werkzeug, gunicorn gthread): OS threads do blocking I/O, but handler CPU work (and the framework overhead) runs only while holding one global interpreter lock, handed over the way CPython does it: a thread that wants the lock waits one &lt;i&gt;switch interval&lt;/i&gt; (5 ms), then asks the holder to drop it. &lt;b&gt;I/O waits overlap&lt;/b&gt; (the lock is released), &lt;b&gt;CPU work never runs in parallel&lt;/b&gt;: more threads add no throughput for CPU-bound handlers, and a request back from I/O queues behind a CPU-bound one (the convoy effect). &lt;i&gt;Threads&lt;/i&gt; = pool size: at most that many requests are in service, the rest wait. Threads = 0 is Werkzeug&apos;s one thread per connection.</source>
         <translation>&lt;b&gt;GIL에 묶인 스레드&lt;/b&gt;(Werkzeug 위의 Flask, gunicorn gthread): OS 스레드가 블로킹 I/O를 하지만, 핸들러의 CPU 작업(과 프레임워크 오버헤드)은 전역 인터프리터 락(GIL) 하나를 쥐고 있을 때만 실행됩니다. 락은 CPython 방식으로 넘어갑니다: 락을 원하는 스레드는 &lt;i&gt;전환 간격&lt;/i&gt;(5 ms)만큼 기다린 뒤 점유 스레드에게 내놓으라고 요청합니다. &lt;b&gt;I/O 대기는 겹쳐지지만&lt;/b&gt;(락이 풀림), &lt;b&gt;CPU 작업은 결코 병렬로 돌지 않습니다&lt;/b&gt;: CPU 바운드 핸들러라면 스레드를 늘려도 처리량이 늘지 않고, I/O에서 돌아온 요청은 CPU 바운드 요청 뒤에 줄을 섭니다(호위 효과, convoy effect). &lt;i&gt;스레드&lt;/i&gt; = 풀 크기: 최대 그만큼의 요청만 처리 중이고 나머지는 기다립니다. 스레드 0은 Werkzeug처럼 연결마다 스레드 하나입니다.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Kernel accept&lt;/b&gt; (gunicorn, Node's SCHED_NONE): every worker accept()s on one shared listening socket and the kernel decides which waiting worker wins. Under a burst of connections the worker that wakes first takes many: the per-worker lines of &lt;i&gt;Inside the server&lt;/i&gt; drift apart.</source>
+        <source>&lt;b&gt;Kernel accept&lt;/b&gt; (gunicorn, Node&apos;s SCHED_NONE): every worker accept()s on one shared listening socket and the kernel decides which waiting worker wins. Under a burst of connections the worker that wakes first takes many: the per-worker lines of &lt;i&gt;Inside the server&lt;/i&gt; drift apart.</source>
         <translation>&lt;b&gt;커널 accept&lt;/b&gt;(gunicorn, Node의 SCHED_NONE): 모든 워커가 공유 listen 소켓 하나에서 accept()하고, 기다리던 워커 중 누가 가져갈지는 커널이 정합니다. 연결이 한꺼번에 몰리면 먼저 깨어난 워커가 많이 가져갑니다: &lt;i&gt;서버 내부&lt;/i&gt;의 워커별 선이 벌어집니다.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;SO_REUSEPORT&lt;/b&gt; (nginx &lt;code&gt;listen … reuseport&lt;/code&gt;): each worker has its own listening socket on the same port, and the kernel assigns each new connection by a hash of its addresses, whoever is busy. The spread is even on average, but a worker stuck on CPU work keeps receiving connections that wait in its own queue while another's is empty.</source>
+        <source>&lt;b&gt;SO_REUSEPORT&lt;/b&gt; (nginx &lt;code&gt;listen … reuseport&lt;/code&gt;): each worker has its own listening socket on the same port, and the kernel assigns each new connection by a hash of its addresses, whoever is busy. The spread is even on average, but a worker stuck on CPU work keeps receiving connections that wait in its own queue while another&apos;s is empty.</source>
         <translation>&lt;b&gt;SO_REUSEPORT&lt;/b&gt;(nginx &lt;code&gt;listen … reuseport&lt;/code&gt;): 워커마다 같은 포트에 자기 listen 소켓이 있고, 커널은 새 연결을 주소의 해시로 배정합니다. 누가 바쁜지는 보지 않습니다. 평균적으로는 고르게 퍼지지만, CPU 작업에 묶인 워커도 계속 연결을 받아 자기 대기열에 쌓아 두고, 다른 워커의 대기열은 비어 있을 수 있습니다.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Round-robin&lt;/b&gt; (Node cluster's default, SCHED_RR): the primary process accepts every connection and hands it to the next worker in turn, so the workers get equal shares of connections, whatever each is doing.</source>
+        <source>&lt;b&gt;Round-robin&lt;/b&gt; (Node cluster&apos;s default, SCHED_RR): the primary process accepts every connection and hands it to the next worker in turn, so the workers get equal shares of connections, whatever each is doing.</source>
         <translation>&lt;b&gt;라운드 로빈&lt;/b&gt;(Node cluster의 기본값, SCHED_RR): 주 프로세스가 모든 연결을 받아 다음 워커에게 차례로 넘깁니다. 그래서 워커마다 무엇을 하고 있든 연결을 똑같이 나눠 받습니다.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Process per core&lt;/b&gt; (Node's cluster module, gunicorn workers): N separate server processes share one listening port; each runs its own %1, so CPU work &lt;b&gt;runs in parallel on every core&lt;/b&gt; — until the cores run out (the load generator needs one too). &lt;i&gt;Workers&lt;/i&gt; = processes. &lt;i&gt;Worker connections&lt;/i&gt; caps what each worker holds (gevent's and nginx's worker_connections).</source>
+        <source>&lt;b&gt;Process per core&lt;/b&gt; (Node&apos;s cluster module, gunicorn workers): N separate server processes share one listening port; each runs its own %1, so CPU work &lt;b&gt;runs in parallel on every core&lt;/b&gt; — until the cores run out (the load generator needs one too). &lt;i&gt;Workers&lt;/i&gt; = processes. &lt;i&gt;Worker connections&lt;/i&gt; caps what each worker holds (gevent&apos;s and nginx&apos;s worker_connections).</source>
         <translation>&lt;b&gt;코어당 프로세스&lt;/b&gt;(Node의 cluster 모듈, gunicorn 워커): 서버 프로세스 N개가 listen 포트 하나를 나눠 쓰고, 저마다 자기 %1을(를) 돌립니다. 그래서 CPU 작업이 &lt;b&gt;모든 코어에서 병렬로 돕니다&lt;/b&gt; — 코어가 바닥날 때까지(부하 생성기도 코어 하나가 필요합니다). &lt;i&gt;워커&lt;/i&gt; = 프로세스 수. &lt;i&gt;워커당 연결&lt;/i&gt;은 워커 하나가 붙잡는 연결 수의 상한입니다(gevent와 nginx의 worker_connections).</translation>
     </message>
     <message>
@@ -554,15 +562,15 @@
         <translation>&lt;p&gt;&lt;b&gt;구성 예&lt;/b&gt;: &lt;i&gt;Node 프로세스 하나&lt;/i&gt; = 이 모델. &lt;i&gt;gunicorn + gevent&lt;/i&gt;는 워커마다 이 모델이 들어 있는 구성입니다: 코어당 프로세스의 내부 모델을 이벤트 루프로 두세요.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Recipes&lt;/b&gt;: &lt;i&gt;Flask's dev server&lt;/i&gt; (flask run) = threads 0, keep-alive off. &lt;i&gt;One gunicorn gthread worker&lt;/i&gt; = threads N, keep-alive on (2 s). &lt;i&gt;One gunicorn sync worker&lt;/i&gt; = threads 1, keep-alive off.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Recipes&lt;/b&gt;: &lt;i&gt;Flask&apos;s dev server&lt;/i&gt; (flask run) = threads 0, keep-alive off. &lt;i&gt;One gunicorn gthread worker&lt;/i&gt; = threads N, keep-alive on (2 s). &lt;i&gt;One gunicorn sync worker&lt;/i&gt; = threads 1, keep-alive off.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;구성 예&lt;/b&gt;: &lt;i&gt;Flask 개발 서버&lt;/i&gt;(flask run) = 스레드 0, keep-alive 끔. &lt;i&gt;gunicorn gthread 워커 하나&lt;/i&gt; = 스레드 N, keep-alive 켬(2초). &lt;i&gt;gunicorn sync 워커 하나&lt;/i&gt; = 스레드 1, keep-alive 끔.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Recipes&lt;/b&gt;:&lt;br&gt;• &lt;i&gt;gunicorn sync&lt;/i&gt; = process per core, inner GIL threads, threads 1, keep-alive off, scheduling kernel, workers 2 × cores + 1: workers requests at once.&lt;br&gt;• &lt;i&gt;gunicorn gthread&lt;/i&gt; = the same with threads N and keep-alive on: workers × threads at once.&lt;br&gt;• &lt;i&gt;gunicorn -k gevent&lt;/i&gt; = inner event loop (an event loop inside each worker; the GIL never matters because only one OS thread runs Python), worker connections 1,000, Flask's cost as a calibrated overhead.&lt;br&gt;• &lt;i&gt;nginx in front of N Flask instances&lt;/i&gt; = N workers of GIL threads (threads 0, keep-alive off), round-robin (nginx upstream) or reuseport, worker connections for nginx's limit (768 per nginx worker in Debian).&lt;br&gt;• &lt;i&gt;Node cluster&lt;/i&gt; = inner event loop, workers 0 (one per core), round-robin (SCHED_RR).&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Recipes&lt;/b&gt;:&lt;br&gt;• &lt;i&gt;gunicorn sync&lt;/i&gt; = process per core, inner GIL threads, threads 1, keep-alive off, scheduling kernel, workers 2 × cores + 1: workers requests at once.&lt;br&gt;• &lt;i&gt;gunicorn gthread&lt;/i&gt; = the same with threads N and keep-alive on: workers × threads at once.&lt;br&gt;• &lt;i&gt;gunicorn -k gevent&lt;/i&gt; = inner event loop (an event loop inside each worker; the GIL never matters because only one OS thread runs Python), worker connections 1,000, Flask&apos;s cost as a calibrated overhead.&lt;br&gt;• &lt;i&gt;nginx in front of N Flask instances&lt;/i&gt; = N workers of GIL threads (threads 0, keep-alive off), round-robin (nginx upstream) or reuseport, worker connections for nginx&apos;s limit (768 per nginx worker in Debian).&lt;br&gt;• &lt;i&gt;Node cluster&lt;/i&gt; = inner event loop, workers 0 (one per core), round-robin (SCHED_RR).&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;구성 예&lt;/b&gt;:&lt;br&gt;• &lt;i&gt;gunicorn sync&lt;/i&gt; = 코어당 프로세스, 내부 모델 GIL 스레드, 스레드 1, keep-alive 끔, 스케줄링 kernel, 워커 2 × 코어 수 + 1: 워커 수만큼의 요청을 동시에 처리.&lt;br&gt;• &lt;i&gt;gunicorn gthread&lt;/i&gt; = 같은 구성에 스레드 N, keep-alive 켬: 워커 × 스레드만큼 동시에 처리.&lt;br&gt;• &lt;i&gt;gunicorn -k gevent&lt;/i&gt; = 내부 모델 이벤트 루프(워커마다 이벤트 루프 하나; Python을 돌리는 OS 스레드가 하나뿐이라 GIL은 문제가 되지 않음), 워커당 연결 1,000, Flask의 비용은 보정한 오버헤드로.&lt;br&gt;• &lt;i&gt;Flask 인스턴스 N개 앞의 nginx&lt;/i&gt; = GIL 스레드 워커 N개(스레드 0, keep-alive 끔), 라운드 로빈(nginx upstream) 또는 reuseport, 워커당 연결은 nginx의 한도(Debian에서 nginx 워커당 768).&lt;br&gt;• &lt;i&gt;Node cluster&lt;/i&gt; = 내부 모델 이벤트 루프, 워커 0(코어마다 하나), 라운드 로빈(SCHED_RR).&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;i&gt;Per request&lt;/i&gt;: &lt;b&gt;overhead&lt;/b&gt; and &lt;b&gt;CPU&lt;/b&gt; are real computation measured in thread CPU time; &lt;b&gt;I/O wait&lt;/b&gt; is a downstream call that uses no CPU. &lt;i&gt;Connections&lt;/i&gt; are closed-loop keep-alive clients, like wrk's.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;i&gt;Per request&lt;/i&gt;: &lt;b&gt;overhead&lt;/b&gt; and &lt;b&gt;CPU&lt;/b&gt; are real computation measured in thread CPU time; &lt;b&gt;I/O wait&lt;/b&gt; is a downstream call that uses no CPU. &lt;i&gt;Connections&lt;/i&gt; are closed-loop keep-alive clients, like wrk&apos;s.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;i&gt;요청마다&lt;/i&gt;: &lt;b&gt;오버헤드&lt;/b&gt;와 &lt;b&gt;CPU&lt;/b&gt;는 스레드 CPU 시간으로 재는 실제 계산이고, &lt;b&gt;I/O 대기&lt;/b&gt;는 CPU를 쓰지 않는 하위 호출입니다. &lt;i&gt;연결&lt;/i&gt;은 wrk처럼 폐쇄 루프로 동작하는 keep-alive 클라이언트입니다.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -686,7 +694,7 @@
         <translation>서버 CPU %</translation>
     </message>
     <message>
-        <source>A real server measured from outside: only the client's figures exist (no server-side series).</source>
+        <source>A real server measured from outside: only the client&apos;s figures exist (no server-side series).</source>
         <translation>바깥에서 잰 실제 서버: 클라이언트 쪽 수치만 있습니다(서버 쪽 시계열 없음).</translation>
     </message>
     <message>
@@ -853,6 +861,90 @@
         <source>Latency percentiles over the measured period (after warmup), in milliseconds. Peaks: the most requests the server held at one instant, in service and waiting for a thread, the loop or a worker.</source>
         <translation>측정 구간(워밍업 이후)의 지연 시간 백분위수, 밀리초 단위. 최대: 서버가 한순간에 붙잡고 있던 요청 수의 최댓값. 처리 중인 것과, 스레드·루프·워커를 기다리는 것.</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;, %2 connections, each figure the median of %3 runs.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;, 연결 %2개, 각 수치는 %3회 실행의 중앙값.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Real server</source>
+        <translation>실제 서버</translation>
+    </message>
+    <message>
+        <source>Model with no framework cost</source>
+        <translation>프레임워크 비용 없는 모델</translation>
+    </message>
+    <message>
+        <source>Step %1: model with %2</source>
+        <translation>%1단계: %2 모델</translation>
+    </message>
+    <message>
+        <source>Framework cost per request, holding the GIL: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>GIL을 쥔 채 드는 요청당 프레임워크 비용: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Framework cost per request: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>요청당 프레임워크 비용: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Framework cost per request without the GIL: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;br&gt;GIL 밖 요청당 프레임워크 비용: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Verified: the fitted model runs at &lt;b&gt;%1&lt;/b&gt; the real server (%2 against %3), %4 ±%5 %</source>
+        <translation>&lt;br&gt;검증: 피팅한 모델은 실제 서버의 &lt;b&gt;%1&lt;/b&gt;로 돕니다(%2 대 %3), ±%5 % %4</translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation>이내</translation>
+    </message>
+    <message>
+        <source>outside</source>
+        <translation>밖</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Only the saturated rate with no work is fitted; Validate shows how the model compares under CPU and I/O work, with latency.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;작업 없는 포화 처리량만 피팅합니다. CPU·I/O 작업에서 모델이 어떻게 비교되는지는 지연 시간과 함께 검증에서 보여 줍니다.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>CPU %1 + I/O %2 ms</source>
+        <translation>CPU %1 + I/O %2 ms</translation>
+    </message>
+    <message>
+        <source>no work</source>
+        <translation>작업 없음</translation>
+    </message>
+    <message>
+        <source>%1 conns</source>
+        <translation>연결 %1개</translation>
+    </message>
+    <message>
+        <source>req/s, model ÷ real</source>
+        <translation>req/s, 모델 ÷ 실제</translation>
+    </message>
+    <message>
+        <source>p99, model ÷ real (server saturated: counts)</source>
+        <translation>p99, 모델 ÷ 실제 (서버 포화: 반영)</translation>
+    </message>
+    <message>
+        <source>p99, model ÷ real (not saturated: shown only)</source>
+        <translation>p99, 모델 ÷ 실제 (포화 아님: 표시만)</translation>
+    </message>
+    <message>
+        <source>model ÷ real (1 = the same; band ±15 %, dashes ×1.5)</source>
+        <translation>모델 ÷ 실제 (1 = 같음; 띠 ±15 %, 파선 ×1.5)</translation>
+    </message>
+    <message>
+        <source>Model vs real: %1 against %2</source>
+        <translation>모델 대 실제: %1 대 %2</translation>
+    </message>
+    <message>
+        <source>overhead %1 µs · fidelity %2 (worst ratio) · %3 of %4 points outside ±15 % req/s or ×1.5 p99 · %5 s per run, real and model alternating</source>
+        <translation>오버헤드 %1 µs · 충실도 %2 (최악 비율) · 점 %4개 중 %3개가 req/s ±15 % 또는 p99 ×1.5 밖 · 실행마다 %5초, 실제와 모델 번갈아</translation>
+    </message>
+    <message>
+        <source>the file exists (use --force)</source>
+        <translation>파일이 이미 있습니다(--force를 쓰세요)</translation>
+    </message>
 </context>
 <context>
     <name>RunChanges</name>
@@ -956,7 +1048,7 @@
 <context>
     <name>RunField</name>
     <message>
-        <source>the server's concurrency model</source>
+        <source>the server&apos;s concurrency model</source>
         <translation>서버의 동시성 모델</translation>
     </message>
     <message>
@@ -964,7 +1056,7 @@
         <translation>process-per-core: 각 워커 프로세스 안의 모델</translation>
     </message>
     <message>
-        <source>gil-threads: pool size (gunicorn gthread --threads); 0 = one thread per connection (Werkzeug's threaded server)</source>
+        <source>gil-threads: pool size (gunicorn gthread --threads); 0 = one thread per connection (Werkzeug&apos;s threaded server)</source>
         <translation>gil-threads: 풀 크기(gunicorn gthread --threads); 0 = 연결마다 스레드 하나(Werkzeug의 스레드 서버)</translation>
     </message>
     <message>
@@ -972,23 +1064,23 @@
         <translation>process-per-core: 워커 프로세스 수; 0 = 코어마다 하나</translation>
     </message>
     <message>
-        <source>process-per-core: round-robin (the primary hands out connections, Node cluster's default), kernel (workers accept on one shared socket, like gunicorn) or reuseport (a socket per worker, SO_REUSEPORT, like nginx reuseport)</source>
+        <source>process-per-core: round-robin (the primary hands out connections, Node cluster&apos;s default), kernel (workers accept on one shared socket, like gunicorn) or reuseport (a socket per worker, SO_REUSEPORT, like nginx reuseport)</source>
         <translation>process-per-core: round-robin(주 프로세스가 연결을 나눠 줌, Node cluster의 기본값), kernel(워커들이 공유 소켓 하나에서 accept, gunicorn처럼) 또는 reuseport(워커마다 소켓 하나, SO_REUSEPORT, nginx reuseport처럼)</translation>
     </message>
     <message>
-        <source>GIL switch interval (CPython's sys.getswitchinterval(), 5 ms)</source>
+        <source>GIL switch interval (CPython&apos;s sys.getswitchinterval(), 5 ms)</source>
         <translation>GIL 전환 간격(CPython의 sys.getswitchinterval(), 5 ms)</translation>
     </message>
     <message>
-        <source>listen backlog; 0 = the model's real default (Node 511, Werkzeug 128, gunicorn 2048)</source>
+        <source>listen backlog; 0 = the model&apos;s real default (Node 511, Werkzeug 128, gunicorn 2048)</source>
         <translation>listen 백로그; 0 = 모델이 흉내 내는 실제 서버의 기본값(Node 511, Werkzeug 128, gunicorn 2048)</translation>
     </message>
     <message>
-        <source>on: keep connections open between requests (Node, gunicorn gthread); off: answer with Connection: close and close after every response (Werkzeug's dev server, gunicorn sync), so each request is a new connection and, with threads 0, a new thread</source>
+        <source>on: keep connections open between requests (Node, gunicorn gthread); off: answer with Connection: close and close after every response (Werkzeug&apos;s dev server, gunicorn sync), so each request is a new connection and, with threads 0, a new thread</source>
         <translation>on: 요청 사이에 연결을 유지(Node, gunicorn gthread); off: Connection: close로 응답하고 응답마다 연결을 닫음(Werkzeug 개발 서버, gunicorn sync). 그러면 요청마다 새 연결이고, 스레드 0이면 새 스레드입니다</translation>
     </message>
     <message>
-        <source>the most connections each server (each worker process) serves at once; it stops accepting while it holds that many (gevent's worker_connections 1000, nginx's 768 in Debian's nginx.conf); 0 = unlimited (Node, Werkzeug, gunicorn sync and gthread)</source>
+        <source>the most connections each server (each worker process) serves at once; it stops accepting while it holds that many (gevent&apos;s worker_connections 1000, nginx&apos;s 768 in Debian&apos;s nginx.conf); 0 = unlimited (Node, Werkzeug, gunicorn sync and gthread)</source>
         <translation>서버(워커 프로세스) 하나가 동시에 처리하는 최대 연결 수; 그만큼 붙잡고 있는 동안은 accept를 멈춥니다(gevent의 worker_connections 1000, Debian nginx.conf의 nginx 768); 0 = 무제한(Node, Werkzeug, gunicorn sync와 gthread)</translation>
     </message>
     <message>
@@ -996,19 +1088,19 @@
         <translation>127.0.0.1의 포트; 0 = 아무 빈 포트</translation>
     </message>
     <message>
-        <source>408 and close when a request's header block is not complete this long after it began; 0 = never, -1 = the model's default (event loop 60 = Node's headersTimeout; GIL threads 0: gunicorn and Werkzeug have none)</source>
+        <source>408 and close when a request&apos;s header block is not complete this long after it began; 0 = never, -1 = the model&apos;s default (event loop 60 = Node&apos;s headersTimeout; GIL threads 0: gunicorn and Werkzeug have none)</source>
         <translation>요청의 헤더 블록이 시작 후 이 시간 안에 다 오지 않으면 408로 응답하고 닫음; 0 = 안 함, -1 = 모델의 기본값(이벤트 루프 60 = Node의 headersTimeout; GIL 스레드 0: gunicorn과 Werkzeug에는 없음)</translation>
     </message>
     <message>
-        <source>408 and close when a whole request has not arrived this long after it began; 0 = never, -1 = the model's default (event loop 300 = Node's requestTimeout; GIL threads 0)</source>
+        <source>408 and close when a whole request has not arrived this long after it began; 0 = never, -1 = the model&apos;s default (event loop 300 = Node&apos;s requestTimeout; GIL threads 0)</source>
         <translation>요청 전체가 시작 후 이 시간 안에 도착하지 않으면 408로 응답하고 닫음; 0 = 안 함, -1 = 모델의 기본값(이벤트 루프 300 = Node의 requestTimeout; GIL 스레드 0)</translation>
     </message>
     <message>
-        <source>close a keep-alive connection idle this long between requests; 0 = never, -1 = the model's default (event loop 5 = Node's keepAliveTimeout; GIL pool 2 = gunicorn's --keepalive; one thread per connection 0 = Werkzeug)</source>
+        <source>close a keep-alive connection idle this long between requests; 0 = never, -1 = the model&apos;s default (event loop 5 = Node&apos;s keepAliveTimeout; GIL pool 2 = gunicorn&apos;s --keepalive; one thread per connection 0 = Werkzeug)</source>
         <translation>요청 사이에 이 시간 동안 쉬는 keep-alive 연결을 닫음; 0 = 안 함, -1 = 모델의 기본값(이벤트 루프 5 = Node의 keepAliveTimeout; GIL 풀 2 = gunicorn의 --keepalive; 연결마다 스레드 0 = Werkzeug)</translation>
     </message>
     <message>
-        <source>kill and replace a worker process whose serving loop has not been free this long (gunicorn's --timeout, its arbiter's liveness check: a sync worker, threads 1, stuck on a slow client stops reporting; a gthread worker's main loop does not); 0 = never, -1 = the model's default (GIL pool 30 = gunicorn; event loop 0 = Node; one thread per connection 0 = Werkzeug)</source>
+        <source>kill and replace a worker process whose serving loop has not been free this long (gunicorn&apos;s --timeout, its arbiter&apos;s liveness check: a sync worker, threads 1, stuck on a slow client stops reporting; a gthread worker&apos;s main loop does not); 0 = never, -1 = the model&apos;s default (GIL pool 30 = gunicorn; event loop 0 = Node; one thread per connection 0 = Werkzeug)</source>
         <translation>처리 루프가 이 시간 동안 한가해지지 않은 워커 프로세스를 강제 종료하고 대체함(gunicorn의 --timeout, arbiter의 생존 확인: 느린 클라이언트에 묶인 sync 워커(스레드 1)는 보고를 멈추지만 gthread 워커의 메인 루프는 그렇지 않음); 0 = 안 함, -1 = 모델의 기본값(GIL 풀 30 = gunicorn; 이벤트 루프 0 = Node; 연결마다 스레드 0 = Werkzeug)</translation>
     </message>
     <message>
@@ -1072,15 +1164,15 @@
         <translation>시계열 해상도</translation>
     </message>
     <message>
-        <source>memory each open connection holds in the model, touched so it is resident, to match a real server's footprint per connection; 0 = the model's own cost</source>
+        <source>memory each open connection holds in the model, touched so it is resident, to match a real server&apos;s footprint per connection; 0 = the model&apos;s own cost</source>
         <translation>모델에서 열린 연결 하나가 붙잡는 메모리. 실제로 상주하도록 건드려 두며, 실제 서버의 연결당 메모리 사용량에 맞추기 위한 값; 0 = 모델 자체의 비용</translation>
     </message>
     <message>
-        <source>extra connections that send one request, read the response and then hold the connection open without sending (to a server that closes after each response: connect and send nothing), to measure what a waiting connection costs; the server's keep-alive timeout is lifted for them unless set; counted apart</source>
+        <source>extra connections that send one request, read the response and then hold the connection open without sending (to a server that closes after each response: connect and send nothing), to measure what a waiting connection costs; the server&apos;s keep-alive timeout is lifted for them unless set; counted apart</source>
         <translation>요청 하나를 보내 응답을 읽은 뒤 아무것도 보내지 않고 연결만 열어 두는 추가 연결(응답마다 연결을 닫는 서버에는 연결만 하고 아무것도 보내지 않음). 기다리는 연결 하나의 비용을 재기 위한 것이며, 따로 설정하지 않으면 이들에게는 서버의 keep-alive 타임아웃을 적용하지 않습니다; 따로 셈</translation>
     </message>
     <message>
-        <source>with --target: the real server's PID (or its parent's: gunicorn's arbiter, Node's cluster primary); its memory, threads, context switches and descriptors are measured summed over it and its descendants; 0 = not measured</source>
+        <source>with --target: the real server&apos;s PID (or its parent&apos;s: gunicorn&apos;s arbiter, Node&apos;s cluster primary); its memory, threads, context switches and descriptors are measured summed over it and its descendants; 0 = not measured</source>
         <translation>--target과 함께: 실제 서버의 PID(또는 그 부모의 PID: gunicorn의 arbiter, Node cluster의 주 프로세스). 그 프로세스와 자손들의 메모리, 스레드, 컨텍스트 스위치, 디스크립터를 합쳐서 잽니다; 0 = 재지 않음</translation>
     </message>
 </context>
@@ -1089,10 +1181,6 @@
     <message>
         <source>Calibrate against a real server</source>
         <translation>실제 서버에 맞춰 보정</translation>
-    </message>
-    <message>
-        <source>Fits the model's framework overhead to a real server: its zero-work throughput is measured, then the model's with no overhead on the same connections, and the difference becomes overhead_us. Give the URL of a route that does no work of its own (a "hello world").</source>
-        <translation>모델의 프레임워크 오버헤드를 실제 서버에 맞춥니다: 실제 서버의 무작업 처리량을 재고, 같은 연결 수에서 오버헤드 없는 모델의 처리량을 잰 뒤, 그 차이를 overhead_us로 삼습니다. 자체 작업이 없는 경로("hello world")의 URL을 주세요.</translation>
     </message>
     <message>
         <source>http://127.0.0.1:5000/</source>
@@ -1107,40 +1195,16 @@
         <translation>체크하지 않으면 127.0.0.1 / localhost만</translation>
     </message>
     <message>
-        <source>Event loop (Node.js)</source>
-        <translation>이벤트 루프 (Node.js)</translation>
-    </message>
-    <message>
-        <source>GIL-locked threads (Flask)</source>
-        <translation>GIL에 묶인 스레드 (Flask)</translation>
-    </message>
-    <message>
-        <source>Process per core (cluster / gunicorn)</source>
-        <translation>코어당 프로세스 (cluster / gunicorn)</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> 초</translation>
-    </message>
-    <message>
-        <source>Of each measurement; a calibration takes 3 to 5 of them</source>
-        <translation>측정 한 번의 길이. 보정 한 번에 측정을 3~5번 합니다</translation>
     </message>
     <message>
         <source>Real server URL</source>
         <translation>실제 서버 URL</translation>
     </message>
     <message>
-        <source>Model to fit</source>
-        <translation>맞출 모델</translation>
-    </message>
-    <message>
         <source>Connections</source>
         <translation>연결</translation>
-    </message>
-    <message>
-        <source>Each measurement</source>
-        <translation>측정 한 번</translation>
     </message>
     <message>
         <source>Measure</source>
@@ -1159,32 +1223,24 @@
         <translation>적용</translation>
     </message>
     <message>
-        <source>Set the model and its overhead in the controls</source>
-        <translation>모델과 오버헤드를 컨트롤에 설정</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b00020'&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b00020'&gt;%1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Stopping…</source>
         <translation>멈추는 중…</translation>
     </message>
     <message>
-        <source>Step %1 of %2: %3</source>
-        <translation>%2단계 중 %1단계: %3</translation>
-    </message>
-    <message>
         <source> — %1 req/s</source>
         <translation> — %1 req/s</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b00020'&gt;Cannot start: %1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b00020'&gt;시작할 수 없음: %1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Cannot start: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;시작할 수 없음: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Cancelled; nothing was fitted.</source>
@@ -1195,39 +1251,91 @@
         <translation>완료.</translation>
     </message>
     <message>
-        <source>Real server (%1 connections)</source>
-        <translation>실제 서버 (연결 %1개)</translation>
+        <source>The model in the controls, as it is</source>
+        <translation>컨트롤에 있는 모델 그대로</translation>
     </message>
     <message>
-        <source>Model before: %1, no overhead</source>
-        <translation>보정 전 모델: %1, 오버헤드 없음</translation>
+        <source>one per core</source>
+        <translation>코어마다 하나</translation>
     </message>
     <message>
-        <source>Fitted overhead_us</source>
-        <translation>피팅한 overhead_us</translation>
+        <source>gunicorn -w, or the cluster&apos;s workers</source>
+        <translation>gunicorn -w, 또는 cluster의 워커 수</translation>
     </message>
     <message>
-        <source>Fitted overhead_released_us</source>
-        <translation>피팅한 overhead_released_us</translation>
+        <source>one per connection</source>
+        <translation>연결마다 하나</translation>
     </message>
     <message>
-        <source>Model after: %1, fitted</source>
-        <translation>보정 후 모델: %1, 피팅 적용</translation>
+        <source>gunicorn gthread --threads</source>
+        <translation>gunicorn gthread --threads</translation>
     </message>
     <message>
-        <source>Ratio fitted model / real</source>
-        <translation>피팅한 모델 / 실제 비율</translation>
+        <source>Enough to saturate the server: the fit is for its saturated rate</source>
+        <translation>서버를 포화시킬 만큼: 포화 상태의 처리량에 맞춥니다</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;i&gt;Only zero-work throughput at these connections is fitted: latency, behaviour under CPU or I/O work and keep-alive policy are not.&lt;/i&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;i&gt;이 연결 수에서의 무작업 처리량만 맞춥니다: 지연 시간, CPU·I/O 작업에서의 동작, keep-alive 정책은 맞추지 않습니다.&lt;/i&gt;&lt;/p&gt;</translation>
+        <source>Of each run; each figure is the median of several runs</source>
+        <translation>실행 한 번의 길이. 각 수치는 여러 번 실행한 중앙값입니다</translation>
     </message>
     <message>
-        <source>Calibrated %1 to %2: overhead %3</source>
-        <translation>%1을(를) %2에 맞춰 보정: 오버헤드 %3</translation>
+        <source>Runs per figure; the median counts (this machine moves a few % from run to run)</source>
+        <translation>수치 하나당 실행 횟수. 중앙값을 씁니다(이 머신은 실행마다 몇 %씩 달라집니다)</translation>
     </message>
     <message>
-        <source> (+ %1 released)</source>
+        <source>The real server is</source>
+        <translation>실제 서버의 구성</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>워커</translation>
+    </message>
+    <message>
+        <source>Threads per worker</source>
+        <translation>워커당 스레드</translation>
+    </message>
+    <message>
+        <source>Each run</source>
+        <translation>실행 한 번</translation>
+    </message>
+    <message>
+        <source>Runs per figure</source>
+        <translation>수치당 실행 횟수</translation>
+    </message>
+    <message>
+        <source>Fits the model&apos;s framework cost per request to a real server, so that the model runs as fast as it at saturation: both are measured with requests that do no work, then the model&apos;s cost is corrected and measured again until it is within ±5 %. Give the URL of a route that does no work of its own (a &quot;hello world&quot;). Validate then compares the fitted model with the real server on CPU-bound, I/O-bound and mixed requests (the route must honour ?cpu_ms=&amp;io_ms=, see docs/validation.md).</source>
+        <translation>모델의 요청당 프레임워크 비용을 실제 서버에 맞춰, 포화 상태에서 모델이 실제 서버만큼 빠르게 돌도록 합니다: 둘 다 아무 작업도 하지 않는 요청으로 잰 뒤, 모델의 비용을 고쳐 다시 재기를 ±5 % 안에 들 때까지 반복합니다. 자체 작업이 없는 경로(&quot;hello world&quot;)의 URL을 주세요. 그다음 검증이 피팅한 모델과 실제 서버를 CPU 바운드, I/O 바운드, 혼합 요청에서 비교합니다(그 경로는 ?cpu_ms=&amp;io_ms=를 따라야 합니다. docs/validation.md 참고).</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>Run the fitted model and the real server on CPU-bound, I/O-bound and mixed requests at 10, 100 and 1,000 connections (a few minutes) and show Model vs real</source>
+        <translation>피팅한 모델과 실제 서버를 연결 10, 100, 1,000개에서 CPU 바운드, I/O 바운드, 혼합 요청으로 실행하고(몇 분 걸림) 모델 대 실제를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Set the model, its shape and its framework cost in the controls</source>
+        <translation>모델과 그 구성, 프레임워크 비용을 컨트롤에 설정</translation>
+    </message>
+    <message>
+        <source>Run %1 (at most %2): %3</source>
+        <translation>%1번째 실행 (최대 %2): %3</translation>
+    </message>
+    <message>
+        <source>Validation cancelled.</source>
+        <translation>검증을 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Model vs real, %1 s per run, real and model alternating:</source>
+        <translation>모델 대 실제, 실행마다 %1초, 실제와 모델 번갈아:</translation>
+    </message>
+    <message>
+        <source>Calibrated %1 to %2: framework cost %3 per request</source>
+        <translation>%1을(를) %2에 맞춰 보정: 요청당 프레임워크 비용 %3</translation>
+    </message>
+    <message>
+        <source> (+ %1 without the GIL)</source>
         <translation> (+ GIL 밖 %1)</translation>
     </message>
 </context>
@@ -1524,7 +1632,7 @@ server = all its processes</source>
         <translation>고급: 타임아웃, 연결 한도, 느린 클라이언트</translation>
     </message>
     <message>
-        <source>−1 = the model's real default; 0 = none.</source>
+        <source>−1 = the model&apos;s real default; 0 = none.</source>
         <translation>−1 = 모델이 흉내 내는 실제 서버의 기본값, 0 = 없음.</translation>
     </message>
     <message>
@@ -1548,7 +1656,7 @@ server = all its processes</source>
         <translation>워커당 연결 (0 = 무제한)</translation>
     </message>
     <message>
-        <source>gevent's worker_connections (1000), nginx's (768 in Debian).</source>
+        <source>gevent&apos;s worker_connections (1000), nginx&apos;s (768 in Debian).</source>
         <translation>gevent의 worker_connections(1000), nginx의 값(Debian에서 768).</translation>
     </message>
     <message>
@@ -1596,7 +1704,7 @@ server = all its processes</source>
         <translation>원격 대상 허용</translation>
     </message>
     <message>
-        <source>Only 127.0.0.1 / localhost unless ticked: a load test of someone else's server is an attack on it.</source>
+        <source>Only 127.0.0.1 / localhost unless ticked: a load test of someone else&apos;s server is an attack on it.</source>
         <translation>체크하지 않으면 127.0.0.1 / localhost만: 남의 서버에 부하 테스트를 하는 것은 공격입니다.</translation>
     </message>
     <message>
@@ -1632,8 +1740,39 @@ server = all its processes</source>
         <translation>바깥에서 측정: 초당 요청 수, 지연 시간, 클라이언트 연결만.</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b00020'&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b00020'&gt;%1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;%1&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::CostChart</name>
+    <message>
+        <source>Cost: server memory and threads against connections</source>
+        <translation>비용: 연결 수에 따른 서버 메모리와 스레드</translation>
+    </message>
+    <message>
+        <source>connections the server holds</source>
+        <translation>서버가 붙잡은 연결</translation>
+    </message>
+    <message>
+        <source>resident memory (MiB), solid</source>
+        <translation>상주 메모리 (MiB), 실선</translation>
+    </message>
+    <message>
+        <source>threads, dashed</source>
+        <translation>스레드, 파선</translation>
+    </message>
+    <message>
+        <source> — memory</source>
+        <translation> — 메모리</translation>
+    </message>
+    <message>
+        <source> — threads</source>
+        <translation> — 스레드</translation>
+    </message>
+    <message>
+        <source>%1 — memory (%2 KiB per connection)</source>
+        <translation>%1 — 메모리 (연결당 %2 KiB)</translation>
     </message>
 </context>
 <context>
@@ -1725,7 +1864,7 @@ server = all its processes</source>
         <translation>ms · 스레드 · /s (로그)</translation>
     </message>
     <message>
-        <source>What the server measured inside itself, per tick: the event loop's delay and utilisation (Node's monitorEventLoopDelay, eventLoopUtilization), the GIL's held share, waiters and hand-offs (gil_load, per4m, sys.setswitchinterval), and each worker process's requests/s. Hover a legend entry for its meaning.</source>
+        <source>What the server measured inside itself, per tick: the event loop&apos;s delay and utilisation (Node&apos;s monitorEventLoopDelay, eventLoopUtilization), the GIL&apos;s held share, waiters and hand-offs (gil_load, per4m, sys.setswitchinterval), and each worker process&apos;s requests/s. Hover a legend entry for its meaning.</source>
         <translation>서버가 자기 안에서 틱마다 잰 값: 이벤트 루프의 지연과 사용률(Node의 monitorEventLoopDelay, eventLoopUtilization), GIL 점유율, 대기자와 넘겨주기(gil_load, per4m, sys.setswitchinterval), 워커 프로세스별 초당 요청 수. 범례 항목에 마우스를 올리면 뜻이 나옵니다.</translation>
     </message>
     <message>
@@ -1733,7 +1872,7 @@ server = all its processes</source>
         <translation>워커 %1 (req/s)</translation>
     </message>
     <message>
-        <source>Requests/s completed by worker process %1 (a Node cluster worker, a gunicorn worker). Uneven lines = uneven scheduling (the kernel's accept under a burst); a line that stops and a new PID = a worker that died and its replacement.</source>
+        <source>Requests/s completed by worker process %1 (a Node cluster worker, a gunicorn worker). Uneven lines = uneven scheduling (the kernel&apos;s accept under a burst); a line that stops and a new PID = a worker that died and its replacement.</source>
         <translation>워커 프로세스 %1(Node cluster 워커, gunicorn 워커)가 초당 완료한 요청 수. 선들이 고르지 않으면 스케줄링이 고르지 않은 것이고(몰릴 때의 커널 accept), 선이 끊기고 새 PID가 나타나면 워커가 죽고 대체된 것입니다.</translation>
     </message>
     <message>
@@ -1752,8 +1891,8 @@ server = all its processes</source>
         <translation>워커 강제 종료(&amp;K)</translation>
     </message>
     <message>
-        <source>Send SIGKILL to the busiest worker process (the arrow: choose one). The server replaces it, as gunicorn's arbiter and Node's cluster 'exit' handler do; the charts show the drop, the errors and the new PID. Process per core only.</source>
-        <translation>가장 바쁜 워커 프로세스에 SIGKILL을 보냅니다(화살표: 직접 고르기). gunicorn의 arbiter나 Node cluster의 'exit' 핸들러처럼 서버가 새 워커로 대체하고, 차트에 처리량 하락, 오류, 새 PID가 나타납니다. 코어당 프로세스에서만.</translation>
+        <source>Send SIGKILL to the busiest worker process (the arrow: choose one). The server replaces it, as gunicorn&apos;s arbiter and Node&apos;s cluster &apos;exit&apos; handler do; the charts show the drop, the errors and the new PID. Process per core only.</source>
+        <translation>가장 바쁜 워커 프로세스에 SIGKILL을 보냅니다(화살표: 직접 고르기). gunicorn의 arbiter나 Node cluster의 &apos;exit&apos; 핸들러처럼 서버가 새 워커로 대체하고, 차트에 처리량 하락, 오류, 새 PID가 나타납니다. 코어당 프로세스에서만.</translation>
     </message>
     <message>
         <source>The busiest worker</source>
@@ -1784,13 +1923,13 @@ server = all its processes</source>
     </message>
     <message>
         <source>duration:target, …: over each stage the load moves linearly to its target, like k6 stages. Targets are connections in a closed loop, requests/s in an open loop. Moving the connections or rate slider during the run takes over: the plan stops.
-Scenario key "stages", CLI --stages</source>
+Scenario key &quot;stages&quot;, CLI --stages</source>
         <translation>기간:목표, …: 단계마다 부하가 목표까지 직선으로 움직입니다(k6 stages처럼). 목표는 폐쇄 루프에서는 연결 수, 개방 루프에서는 초당 요청 수입니다. 실행 중에 연결이나 요청 속도 슬라이더를 움직이면 그쪽이 우선하고 계획은 멈춥니다.
-시나리오 키 "stages", CLI --stages</translation>
+시나리오 키 &quot;stages&quot;, CLI --stages</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b00020'&gt;%1 — no plan until it is fixed&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b00020'&gt;%1 — 고칠 때까지 계획 없음&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;%1 — no plan until it is fixed&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;%1 — 고칠 때까지 계획 없음&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -1872,8 +2011,8 @@ Scenario key "stages", CLI --stages</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <source>Give the real server's URL, or untick "Start drives it".</source>
-        <translation>실제 서버의 URL을 입력하거나 "시작하면 모델 대신 이 서버를 측정"의 체크를 해제하세요.</translation>
+        <source>Give the real server&apos;s URL, or untick &quot;Start drives it&quot;.</source>
+        <translation>실제 서버의 URL을 입력하거나 &quot;시작하면 모델 대신 이 서버를 측정&quot;의 체크를 해제하세요.</translation>
     </message>
     <message>
         <source> #%1</source>
@@ -1928,8 +2067,8 @@ Scenario key "stages", CLI --stages</source>
         <translation>끝남: %1 req/s, p99 %2 ms, 오류 %3개</translation>
     </message>
     <message>
-        <source>The runs differ %1× in requests/s: tick "log" on the chart (or View → Logarithmic requests/s axis) to see the slower one</source>
-        <translation>실행 간 초당 요청 수가 %1배 차이 납니다: 느린 쪽을 보려면 차트의 "로그"를 체크하세요(또는 보기 → 초당 요청 수 로그 축)</translation>
+        <source>The runs differ %1× in requests/s: tick &quot;log&quot; on the chart (or View → Logarithmic requests/s axis) to see the slower one</source>
+        <translation>실행 간 초당 요청 수가 %1배 차이 납니다: 느린 쪽을 보려면 차트의 &quot;로그&quot;를 체크하세요(또는 보기 → 초당 요청 수 로그 축)</translation>
     </message>
     <message>
         <source>Changed %1</source>
@@ -2096,7 +2235,7 @@ Scenario key "stages", CLI --stages</source>
         <translation>스윕…</translation>
     </message>
     <message>
-        <source>Concurrency sweep: X(N) over a list of connection counts, with Little's law and a USL fit (Ctrl+Shift+W)</source>
+        <source>Concurrency sweep: X(N) over a list of connection counts, with Little&apos;s law and a USL fit (Ctrl+Shift+W)</source>
         <translation>동시성 스윕: 연결 수 목록에 따른 X(N)과 리틀의 법칙 검사, USL 피팅 (Ctrl+Shift+W)</translation>
     </message>
     <message>
@@ -2229,6 +2368,85 @@ Scenario key "stages", CLI --stages</source>
     </message>
 </context>
 <context>
+    <name>conclab::ui::ModelVsRealTable</name>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the table as CSV or JSON, or the chart as PNG, SVG or PDF</source>
+        <translation>표를 CSV나 JSON으로, 또는 차트를 PNG, SVG, PDF로 저장</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>워크로드</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Real req/s</source>
+        <translation>실제 req/s</translation>
+    </message>
+    <message>
+        <source>Model req/s</source>
+        <translation>모델 req/s</translation>
+    </message>
+    <message>
+        <source>req/s ×</source>
+        <translation>req/s ×</translation>
+    </message>
+    <message>
+        <source>Real p99 ms</source>
+        <translation>실제 p99 ms</translation>
+    </message>
+    <message>
+        <source>Model p99 ms</source>
+        <translation>모델 p99 ms</translation>
+    </message>
+    <message>
+        <source>p99 ×</source>
+        <translation>p99 ×</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>판정</translation>
+    </message>
+    <message>
+        <source> (not counted)</source>
+        <translation> (반영 안 함)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; against %2: the worst ratio is &lt;b&gt;%3×&lt;/b&gt; (fidelity; 0.8 is as far off as 1.25); %4 of %5 points outside ±15 % req/s or ×1.5 p99 where the server is saturated.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 대 %2: 최악 비율은 &lt;b&gt;%3×&lt;/b&gt;입니다(충실도; 0.8은 1.25만큼 벗어난 것). 서버가 포화된 곳에서 점 %5개 중 %4개가 req/s ±15 % 또는 p99 ×1.5 밖입니다.</translation>
+    </message>
+    <message>
+        <source>nothing to export yet</source>
+        <translation>아직 내보낼 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>the file name must end in .csv, .json, .png, .svg or .pdf</source>
+        <translation>파일 이름은 .csv, .json, .png, .svg, .pdf로 끝나야 합니다</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Export Model vs real</source>
+        <translation>모델 대 실제 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json);;PNG chart (*.png);;SVG chart (*.svg);;PDF chart (*.pdf)</source>
+        <translation>CSV (*.csv);;JSON (*.json);;PNG 차트 (*.png);;SVG 차트 (*.svg);;PDF 차트 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+</context>
+<context>
     <name>conclab::ui::PresentationWindow</name>
     <message>
         <source>Dark</source>
@@ -2245,6 +2463,10 @@ Scenario key "stages", CLI --stages</source>
     <message>
         <source>→ / Page Down: next preset · ← / Page Up: previous · Space: start / stop · Esc: leave</source>
         <translation>→ / Page Down: 다음 프리셋 · ← / Page Up: 이전 · Space: 시작 / 정지 · Esc: 나가기</translation>
+    </message>
+    <message>
+        <source>kept run</source>
+        <translation>남겨 둔 실행</translation>
     </message>
 </context>
 <context>
@@ -2266,7 +2488,7 @@ Scenario key "stages", CLI --stages</source>
         <translation>최대</translation>
     </message>
     <message>
-        <source>HdrHistogram's percentile distribution of the run's latencies (from each request's intended send time): a flat line = predictable; a line that turns up at 99 or 99.9 = a tail, e.g. requests queued behind CPU work or a GIL hand-off.</source>
+        <source>HdrHistogram&apos;s percentile distribution of the run&apos;s latencies (from each request&apos;s intended send time): a flat line = predictable; a line that turns up at 99 or 99.9 = a tail, e.g. requests queued behind CPU work or a GIL hand-off.</source>
         <translation>실행 지연 시간의 HdrHistogram 백분위수 분포(각 요청의 예정 송신 시각부터): 평평하면 예측 가능하고, 99나 99.9에서 치솟으면 꼬리가 있다는 뜻입니다. 예를 들어 CPU 작업이나 GIL 넘겨주기 뒤에 줄 선 요청들입니다.</translation>
     </message>
 </context>
@@ -2340,7 +2562,7 @@ Scenario key "stages", CLI --stages</source>
         <translation>X·R / N</translation>
     </message>
     <message>
-        <source>Little's law</source>
+        <source>Little&apos;s law</source>
         <translation>리틀의 법칙</translation>
     </message>
     <message>
@@ -2352,19 +2574,19 @@ Scenario key "stages", CLI --stages</source>
         <translation>완료.</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b00020'&gt;Cannot run: %1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b00020'&gt;실행할 수 없음: %1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Cannot run: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;실행할 수 없음: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Sweep</source>
         <translation>스윕</translation>
     </message>
     <message>
-        <source>The main window's workload</source>
+        <source>The main window&apos;s workload</source>
         <translation>메인 창의 워크로드</translation>
     </message>
     <message>
-        <source>A preset sweep per article claim, or the workload set in the main window's controls</source>
+        <source>A preset sweep per article claim, or the workload set in the main window&apos;s controls</source>
         <translation>글의 주장마다 준비한 프리셋 스윕, 또는 메인 창 컨트롤에 설정한 워크로드</translation>
     </message>
     <message>
@@ -2372,8 +2594,8 @@ Scenario key "stages", CLI --stages</source>
         <translation>스윕 시나리오 열기…</translation>
     </message>
     <message>
-        <source>A scenario file with a "sweep" section (as conclab-cli sweep --scenario reads)</source>
-        <translation>"sweep" 섹션이 있는 시나리오 파일(conclab-cli sweep --scenario가 읽는 형식)</translation>
+        <source>A scenario file with a &quot;sweep&quot; section (as conclab-cli sweep --scenario reads)</source>
+        <translation>&quot;sweep&quot; 섹션이 있는 시나리오 파일(conclab-cli sweep --scenario가 읽는 형식)</translation>
     </message>
     <message>
         <source>Open a sweep scenario</source>
@@ -2452,12 +2674,12 @@ Scenario key "stages", CLI --stages</source>
         <translation>워크로드: 요청당 CPU %1 ms + I/O %2 ms, GIL 스레드 %3개</translation>
     </message>
     <message>
-        <source>%1 has no "sweep" section (connections, step_duration, warmup)</source>
-        <translation>%1에 "sweep" 섹션(connections, step_duration, warmup)이 없습니다</translation>
+        <source>%1 has no &quot;sweep&quot; section (connections, step_duration, warmup)</source>
+        <translation>%1에 &quot;sweep&quot; 섹션(connections, step_duration, warmup)이 없습니다</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b00020'&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b00020'&gt;%1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>tick at least one model</source>
@@ -2492,8 +2714,8 @@ Scenario key "stages", CLI --stages</source>
         <translation>%1: 점 %3개 중 %2번째(N = %4) 완료</translation>
     </message>
     <message>
-        <source>&lt;b style='color:%1'&gt;%2&lt;/b&gt;: %3</source>
-        <translation>&lt;b style='color:%1'&gt;%2&lt;/b&gt;: %3</translation>
+        <source>&lt;b style=&apos;color:%1&apos;&gt;%2&lt;/b&gt;: %3</source>
+        <translation>&lt;b style=&apos;color:%1&apos;&gt;%2&lt;/b&gt;: %3</translation>
     </message>
     <message>
         <source>USL fit X(N) = λN / (1 + σ(N−1) + κN(N−1)), 95 % intervals in parentheses:&lt;br&gt;</source>
@@ -2510,6 +2732,14 @@ Scenario key "stages", CLI --stages</source>
     <message>
         <source>Wrote %1</source>
         <translation>%1에 썼습니다</translation>
+    </message>
+    <message>
+        <source>Idle connections (what a connection costs)</source>
+        <translation>유휴 연결 (연결 하나의 비용)</translation>
+    </message>
+    <message>
+        <source>The counts are connections that send one request and then wait, open, beside the workload&apos;s connections: the Cost chart shows each model&apos;s memory and threads against them.</source>
+        <translation>이 수는 워크로드의 연결 옆에서 요청 하나를 보낸 뒤 열어 둔 채 기다리는 연결 수입니다: 비용 차트가 모델마다 이들에 따른 메모리와 스레드를 보여 줍니다.</translation>
     </message>
 </context>
 <context>
