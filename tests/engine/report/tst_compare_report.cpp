@@ -122,10 +122,10 @@ private slots:
         c.model_before = run(Model::EventLoop, 40000, 1);
         c.has_fit = true;
         c.fit.overhead_us = 475;
-        c.fitted = c.model_before.config;
-        c.fitted.server.workload.overhead_us = 475;
+        c.fitted_config = c.model_before.config;
+        c.fitted_config.server.workload.overhead_us = 475;
         c.model_after = run(Model::EventLoop, 1900, 6);
-        c.model_after.config = c.fitted;
+        c.model_after.config = c.fitted_config;
         c.ratio = 0.95;
         const auto j = calibration_to_json(c);
         QCOMPARE(j["real"]["url"].get<std::string>(), std::string("http://127.0.0.1:5000/"));
