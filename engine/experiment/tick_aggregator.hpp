@@ -12,8 +12,8 @@
 #include <utility>
 #include <vector>
 
-#include "experiment/sample_series.hpp"
 #include "experiment/resource_tracker.hpp"
+#include "experiment/sample_series.hpp"
 #include "load/idle_connections.hpp"
 #include "load/load_generator.hpp"
 #include "load/slow_clients.hpp"

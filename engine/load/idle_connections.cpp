@@ -17,8 +17,8 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/parser.hpp>
 
-#include "core/thread_name.hpp"
 #include "core/discard_body.hpp"
+#include "core/thread_name.hpp"
 #include "load/source_addresses.hpp"
 
 namespace conclab {

@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.hpp"
-#include "core/regular_file.hpp"
 #include "core/machine_limits.hpp"
+#include "core/regular_file.hpp"
 #include "core/run_fields.hpp"
 #include "core/server_shapes.hpp"
 #include "experiment/sweep.hpp"
@@ -184,10 +184,9 @@ std::vector<int> sweep_connections(const json& s) {
         const long long from = sweep_int(s, "from"), to = sweep_int(s, "to"),
                         steps = sweep_int(s, "steps");
         if (from < 1 || to < from || to > max_connections() || steps < 2 || steps > 100) {
-            bad("sweep",
-                "sweep needs 1 <= from <= to <= " + std::to_string(max_connections()) +
-                    " and steps 2..100, got " + std::to_string(from) + ", " + std::to_string(to) +
-                    ", " + std::to_string(steps));
+            bad("sweep", "sweep needs 1 <= from <= to <= " + std::to_string(max_connections()) +
+                             " and steps 2..100, got " + std::to_string(from) + ", " +
+                             std::to_string(to) + ", " + std::to_string(steps));
         }
         return geometric_steps(static_cast<int>(from), static_cast<int>(to),
                                static_cast<int>(steps));
