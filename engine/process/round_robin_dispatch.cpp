@@ -49,13 +49,23 @@ void RoundRobinDispatch::take(boost::asio::ip::tcp::socket socket) {
 }
 
 // The free workers in turn, starting after the one served last.
+// The turn walks the whole list of workers (not the free ones: an index into a list whose
+// length changes as workers take and acknowledge would skip some workers and favour others), so
+// a worker that is busy when its turn comes gets the next connection after the ones behind it.
 WorkerRecord* RoundRobinDispatch::next_free_worker_locked() {
-    std::vector<WorkerRecord*> free;
-    for (WorkerRecord& w : workers_) {
-        if (w.ready && alive(w) && !w.handed) free.push_back(&w);
+    const std::size_t n = workers_.size();
+    if (n == 0) return nullptr;
+    auto it = workers_.begin();
+    std::advance(it, static_cast<std::ptrdiff_t>(next_worker_ % n));
+    for (std::size_t i = 0; i < n; ++i) {
+        WorkerRecord& w = *it;
+        if (++it == workers_.end()) it = workers_.begin();
+        if (w.ready && alive(w) && !w.handed) {
+            next_worker_ = (next_worker_ + i + 1) % n;
+            return &w;
+        }
     }
-    if (free.empty()) return nullptr;
-    return free[next_worker_++ % free.size()];
+    return nullptr;
 }
 
 void RoundRobinDispatch::dispatch_locked() {
