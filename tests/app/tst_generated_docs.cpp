@@ -150,8 +150,9 @@ private slots:
         }
         QCOMPARE(complete({"conclab-cli", "run", "--stag"}), QStringList{"--stages"});
         QCOMPARE(complete({"conclab-cli", "co"}), QStringList{"compare"});
-        QCOMPARE(complete({"conclab-cli", ""}), (QStringList{"--help", "--version", "calibrate",
-                                                             "compare", "run", "serve", "sweep"}));
+        QCOMPARE(complete({"conclab-cli", ""}),
+                 (QStringList{"--help", "--version", "calibrate", "compare", "run", "serve",
+                              "sweep", "validate"}));
     }
     void completionOffersTheNamesAFlagTakes() {
         QCOMPARE(complete({"conclab-cli", "run", "--model", ""}),
