@@ -34,7 +34,11 @@ RunResult recorded_run(const std::string& url) {
     }
     r.events = {AdjustEvent{1.0, "connections", 5, 50, {}}};
     r.warnings = {"<script>alert('x')</script> & \"quotes\""};
-    r.diagnosis = {Diagnosis{"loop-blocked", "The event loop is busy 99 % of the time.", {}}};
+    // The report words a diagnosis from its rule and evidence (ui/diagnosis_text), not the
+    // engine's English text, so that it can be translated.
+    r.diagnosis = {Diagnosis{"loop-blocked",
+                             "The event loop is busy 99 % of the time.",
+                             {{"loop_utilization_pct", 99}, {"loop_delay_p99_ms", 22}}}};
     return r;
 }
 
@@ -88,7 +92,8 @@ private slots:
         QVERIFY(html.contains("&lt;img src=x onerror=alert(1)&gt; talk"));
         QVERIFY(!html.contains("/<b>?"));
         QVERIFY(html.contains("at 1.00 s, connections 5 → 50"));
-        QVERIFY(html.contains("The event loop is busy 99 % of the time."));
+        QVERIFY(
+            html.contains("The event loop is busy 99 % of the time and fires timers 22 ms late"));
         QVERIFY(html.contains("4.56"));  // p99.9
         ChartPanel panel;
         QCOMPARE(html.count("<svg"), qsizetype(panel.charts().size()));
