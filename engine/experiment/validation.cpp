@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "core/machine_limits.hpp"
 #include "core/server_shapes.hpp"
 #include "experiment/calibration.hpp"
 #include "experiment/measurement_runner.hpp"
@@ -74,9 +75,9 @@ GridParse parse_validation_grid(std::string_view spec) {
         } else if (name == "c") {
             conns.clear();
             for (double v : values) {
-                if (v < 1 || v > Limits::kMaxConnections || v != std::floor(v)) {
+                if (v < 1 || v > max_connections() || v != std::floor(v)) {
                     out.error = "--grid: connections must be whole numbers 1.." +
-                                std::to_string(Limits::kMaxConnections);
+                                std::to_string(max_connections());
                     return out;
                 }
                 conns.push_back(static_cast<int>(v));
