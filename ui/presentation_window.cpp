@@ -236,7 +236,7 @@ void PresentationWindow::apply_scale() {
     const int chart_px = static_cast<int>(std::lround(text_px_ * kChartPx / kBasePx));
     apply_colors();
     if (!panel_) return;
-    panel_->set_style(ChartStyle{dark_, true, chart_px});
+    panel_->set_style(ChartStyle{dark_, true, static_cast<double>(chart_px)});
     fit_legends();
     panel_->refresh();
 }
