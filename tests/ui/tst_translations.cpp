@@ -132,7 +132,7 @@ private slots:
             }
         }
         // A user's own scenario has no translation: shown as it is.
-        QCOMPARE(scenario_text("my own scenario"), QString("my own scenario"));
+        QCOMPARE(scenario_text(std::string("my own scenario")), QString("my own scenario"));
         apply_language("en");
         QCOMPARE(scenario_text(load_presets().front().name),
                  QString::fromStdString(load_presets().front().name));
