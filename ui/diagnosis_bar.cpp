@@ -1,5 +1,7 @@
 #include "diagnosis_bar.hpp"
 
+#include <QCoreApplication>
+
 #include "chart_exporter.hpp"
 #include "diagnosis_text.hpp"
 
@@ -19,7 +21,7 @@ DiagnosisBar::DiagnosisBar(QWidget* parent) : QLabel(parent) {
     setStyleSheet(
         "QLabel { background: #eef4fb; color: #1d2b3a; padding: 6px; "
         "border: 1px solid #9bbbe0; border-radius: 3px; }");
-    setToolTip(kAbout);
+    setToolTip(QCoreApplication::translate("DiagnosisBar", kAbout));
     hide();
 }
 
@@ -62,7 +64,8 @@ void DiagnosisBar::show_runs(const std::vector<RunResult>& runs, bool labelled,
         }
     }
     setText(lines.join("<br>"));
-    setToolTip(tr(kAbout) + "\n\n" + tr("Rules: %1").arg(rule_notes.join(", ")));
+    setToolTip(QCoreApplication::translate("DiagnosisBar", kAbout) + "\n\n" +
+               tr("Rules: %1").arg(rule_notes.join(", ")));
     setVisible(!lines.isEmpty());
 }
 
@@ -71,7 +74,7 @@ void DiagnosisBar::clear_runs() {
     rules_.clear();
     mark_colors_.clear();
     setText({});
-    setToolTip(tr(kAbout));
+    setToolTip(QCoreApplication::translate("DiagnosisBar", kAbout));
     hide();
 }
 

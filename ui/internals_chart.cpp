@@ -1,5 +1,6 @@
 #include "internals_chart.hpp"
 
+#include <QCoreApplication>
 #include <QHelpEvent>
 #include <QToolTip>
 
@@ -103,10 +104,11 @@ int InternalsChart::line_for(Run& run, std::size_t field) {
     const LineLook& look = kLines[field];
     if (!run.metric_colors && !look.overlaid) return -1;  // overlaid runs: the main lines only
     const QColor color = run.metric_colors ? series_color(look.color) : run.color;
-    const int s = add_series(run.prefix + tr(look.name), color, run.ghost, look.pen);
+    const int s = add_series(run.prefix + QCoreApplication::translate("InternalsChart", look.name),
+                             color, run.ghost, look.pen);
     if (!look.left) graph(s)->setValueAxis(plot()->yAxis2);
     run.series[field] = s;
-    tips_[s] = tr(look.tip);
+    tips_[s] = QCoreApplication::translate("InternalsChart", look.tip);
     return s;
 }
 
