@@ -352,6 +352,13 @@
     </message>
 </context>
 <context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>Rules: %1</source>
+        <translation>규칙: %1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>event loop</source>
@@ -1773,13 +1780,6 @@ server = all its processes</source>
     <message>
         <source>%1 — memory (%2 KiB per connection)</source>
         <translation>%1 — 메모리 (연결당 %2 KiB)</translation>
-    </message>
-</context>
-<context>
-    <name>conclab::ui::DiagnosisBar</name>
-    <message>
-        <source>Rules: %1</source>
-        <translation>규칙: %1</translation>
     </message>
 </context>
 <context>
