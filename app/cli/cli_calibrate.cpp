@@ -38,14 +38,7 @@ ExitCode calibrate_cli(const CliOptions& options) {
     std::exception_ptr failure;
     run_until_interrupted(
         [&](std::stop_token stop) { result = calibrate(settings, progress, stop); }, failure);
-    if (failure) {
-        try {
-            std::rethrow_exception(failure);
-        } catch (const StartError& e) {
-            print_error(std::string("cannot start: ") + e.what());
-            return ExitCode::Failed;
-        }
-    }
+    if (report_start_failure(failure)) return ExitCode::Failed;
     if (!json_to_stdout || !options.quiet) {
         (json_to_stdout ? print_err : print_out)("\n" + calibration_text(result));
     }

@@ -1,5 +1,8 @@
 #include "cli_signals.hpp"
 
+#include "cli_output.hpp"
+#include "core/start_error.hpp"
+
 namespace conclab::cli {
 
 sigset_t stop_signals() {
@@ -18,6 +21,16 @@ bool stop_signal_within(double seconds) {
     timespec timeout{static_cast<time_t>(seconds),
                      static_cast<long>((seconds - static_cast<time_t>(seconds)) * 1e9)};
     return sigtimedwait(&set, nullptr, &timeout) > 0;
+}
+
+bool report_start_failure(const std::exception_ptr& failure, const std::string& what) {
+    if (!failure) return false;
+    try {
+        std::rethrow_exception(failure);
+    } catch (const StartError& e) {
+        print_error("cannot start" + what + ": " + e.what());
+    }
+    return true;
 }
 
 }  // namespace conclab::cli

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <exception>
 #include <stop_token>
+#include <string>
 #include <thread>
 
 namespace conclab::cli {
@@ -43,5 +44,9 @@ bool run_until_interrupted(Task task, std::exception_ptr& failure) {
     }
     return interrupted;  // the jthread joins here
 }
+
+// After run_until_interrupted: a task that could not start its servers (StartError) is said as
+// "cannot start<what>: <reason>" on stderr and gives true; any other exception is rethrown.
+bool report_start_failure(const std::exception_ptr& failure, const std::string& what = "");
 
 }  // namespace conclab::cli

@@ -49,14 +49,7 @@ ExitCode sweep_cli(const CliOptions& options, const SweepChartRenderer& render_c
                 failure)) {
             interrupted = true;
         }
-        if (failure) {
-            try {
-                std::rethrow_exception(failure);
-            } catch (const StartError& e) {
-                print_error("cannot start " + label + ": " + e.what());
-                return ExitCode::Failed;
-            }
-        }
+        if (report_start_failure(failure, " " + label)) return ExitCode::Failed;
         interrupted = interrupted || result.cancelled;
         sweeps.push_back(std::move(result));
     }

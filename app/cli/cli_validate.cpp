@@ -57,14 +57,7 @@ ExitCode validate_cli(const CliOptions& options, const ValidationChartRenderer& 
     std::exception_ptr failure;
     run_until_interrupted(
         [&](std::stop_token stop) { result = validate_model(settings, progress, stop); }, failure);
-    if (failure) {
-        try {
-            std::rethrow_exception(failure);
-        } catch (const StartError& e) {
-            print_error(std::string("cannot start: ") + e.what());
-            return ExitCode::Failed;
-        }
-    }
+    if (report_start_failure(failure)) return ExitCode::Failed;
     if (!json_to_stdout || !options.quiet) {
         const std::string text = "\n" + validation_text(result, settings);
         json_to_stdout ? print_err(text) : print_out(text);
