@@ -38,7 +38,7 @@ start_real() {  # name port
             s.keepAliveTimeout=0; s.listen($2,'127.0.0.1')" & ;;
         node-express) node -e "const a=require('express')(); a.get('/',(q,r)=>r.send('hello\n'));
             const s=a.listen($2,'127.0.0.1'); s.keepAliveTimeout=0" & ;;
-        flask) python3 bench/werkzeug_app.py "$2" >/dev/null 2>&1 & ;;
+        flask) python3 resources/reference_apps/flask_app.py "$2" >/dev/null 2>&1 & ;;
     esac
     server_pid=$!
     wait_port "$2" || { echo "$1 did not start"; exit 1; }
