@@ -378,7 +378,9 @@ private slots:
         QVERIFY(idle.wait_finished(60));
         const RunResult calm = idle.result();
         QVERIFY(calm.summary.server_waiting_max.has_value());
-        QVERIFY2(*calm.summary.server_waiting_max < 5,
+        // Well under a tenth of the 190 the saturated pool below queues: under ThreadSanitizer
+        // the loop runs ~10x slower and a tick's mean reached 5.
+        QVERIFY2(*calm.summary.server_waiting_max < 15,
                  qPrintable(QString::number(*calm.summary.server_waiting_max)));
         // ~50 requests are in service on average (each waits 10 ms on the loop's timer).
         QVERIFY(*calm.summary.server_in_service_max > 20);
