@@ -15,6 +15,7 @@
 #include "chart_panel.hpp"
 #include "chart_style_scope.hpp"
 #include "machine_info.hpp"
+#include "presentation_legend.hpp"
 #include "report/run_report.hpp"
 #include "time_series_chart.hpp"
 
@@ -43,12 +44,20 @@ std::vector<TimeSeriesChart*> page_charts(ChartPanel& panel, int chart) {
     return charts;
 }
 
-// Six charts on a landscape page: three columns of two, so that each keeps the height its
-// legend and axes need (two columns of three would halve the axes).
+// Six or seven charts on a landscape page: in two rows (three or four columns), so that each
+// keeps the height its legend and axes need (a third row squeezes Connections to a strip whose
+// tick labels overlap).
 int page_columns(std::size_t count, const ChartExportOptions& o) {
     const bool wide = o.width >= o.height * 1.3;
-    return count == 1 ? 1 : count > 4 && wide ? 3 : 2;
+    if (count == 1) return 1;
+    if (count <= 4 || !wide) return 2;
+    return count <= 6 ? 3 : 4;
 }
+
+// Charts sharing a page have narrow legends: a comparison's legend groups there (a run per
+// colour, a meaning per line style, as on a slide) rather than cutting "GIL threads (10) in
+// service" to "GIL threads (10)…". A chart alone on its page keeps its own entries.
+constexpr int kGroupedEntriesOnASharedPage = 1;
 
 // The charts' base text (tick labels; legends and axis titles are a little larger): the slide
 // rules' 24 px where a chart has half the page or more, a step smaller where four or six
@@ -140,10 +149,13 @@ void draw_page(ChartPanel& panel, QCPPainter& painter, const ChartExportOptions&
     for (std::size_t i = 0; i < charts.size(); ++i) {
         const int x = margin / 2 + static_cast<int>(i % cols) * cell_w;
         const int cell_y = top + static_cast<int>(i / cols) * cell_h;
+        QCustomPlot& plot = *charts[i]->plot();
+        if (charts.size() > 2) group_legend(plot, style.foreground(), kGroupedEntriesOnASharedPage);
         painter.save();
         painter.translate(x, cell_y);
-        charts[i]->plot()->toPainter(&painter, cell_w - margin / 4, cell_h - margin / 4);
+        plot.toPainter(&painter, cell_w - margin / 4, cell_h - margin / 4);
         painter.restore();
+        ungroup_legend(plot);
     }
 }
 
@@ -228,7 +240,7 @@ void show_runs(ChartPanel& panel, const std::vector<RunResult>& runs) {
         const int run = panel.begin_run(label, static_cast<int>(i), false, single);
         panel.show_load_shape(run, runs[i].config);
         panel.append(run, runs[i].series);
-        panel.set_spectrum(run, runs[i].summary.latency_spectrum);
+        panel.set_summary(run, runs[i].summary);
         if (single) {
             for (const AdjustEvent& e : runs[i].events) panel.add_event(e);
         }

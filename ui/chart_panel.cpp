@@ -12,6 +12,7 @@
 
 #include "coordinated_omission_box.hpp"
 #include "internals_chart.hpp"
+#include "resources_chart.hpp"
 #include "run_changes.hpp"
 #include "spectrum_chart.hpp"
 #include "time_series_chart.hpp"
@@ -43,6 +44,7 @@ ChartPanel::ChartPanel(QWidget* parent)
       cpu_(new TimeSeriesChart(tr("CPU"), tr("% of one core"), this)),
       internals_(new InternalsChart(this)),
       spectrum_(new SpectrumChart(this)),
+      resources_(new ResourcesChart(this)),
 
       omission_(new CoordinatedOmissionBox(this)) {
     auto* layout = new QVBoxLayout(this);
@@ -76,6 +78,7 @@ ChartPanel::ChartPanel(QWidget* parent)
     cpu_->setObjectName("cpuChart");
     internals_->setObjectName("internalsChart");
     spectrum_->setObjectName("spectrumChart");
+    resources_->setObjectName("resourcesChart");
     rps_->add_log_toggle();
     latency_->add_log_toggle();
     // Two short lines rather than one long one: a narrow chart would cut it at both ends.
@@ -89,6 +92,7 @@ ChartPanel::ChartPanel(QWidget* parent)
     // the width of the empty legend, and the first frame would show four tiny boxes.
     begin_run(QString(), 0, false, true);
     internals_->show_placeholder();
+    resources_->show_placeholder();
     runs_.clear();
     idle_ = true;
     refresh();
@@ -101,7 +105,9 @@ int ChartPanel::begin_run(const QString& label, int color_index, bool ghost, boo
     auto style = [&](Qt::PenStyle s) { return metric_colors ? Qt::SolidLine : s; };
     const QString prefix = label.isEmpty() ? QString() : label + " ";
     RunSeries r{};
-    r.rps = rps_->add_series(prefix + tr("req/s"), run_color, ghost);
+    // A chart with one line per run names the run alone: its title says what the line is, and
+    // "GIL threads (10) req/s" would be cut where charts share an exported page.
+    r.rps = rps_->add_series(label.isEmpty() ? tr("req/s") : label, run_color, ghost);
     r.p50 = latency_->add_series(prefix + "p50", color(0), ghost, style(Qt::DotLine));
     r.p90 = latency_->add_series(prefix + "p90", color(1), ghost, style(Qt::DashLine));
     r.p99 = latency_->add_series(prefix + "p99", color(3), ghost, Qt::SolidLine);
@@ -119,7 +125,8 @@ int ChartPanel::begin_run(const QString& label, int color_index, bool ghost, boo
     r.load_cpu =
         cpu_->add_series(prefix + tr("load generator"), color(4), ghost, style(Qt::DotLine));
     r.internals = internals_->begin_run(label, color_index, ghost, metric_colors);
-    r.spectrum = spectrum_->add_series(prefix + tr("latency"), run_color, ghost);
+    r.spectrum = spectrum_->add_series(label.isEmpty() ? tr("latency") : label, run_color, ghost);
+    r.resources = resources_->begin_run(label, color_index, ghost, metric_colors);
     runs_.push_back(r);
     set_legend_columns();
     return static_cast<int>(runs_.size()) - 1;
@@ -144,6 +151,7 @@ void ChartPanel::set_legend_columns() {
     const bool narrow = rps_->width() < 460;
     for (TimeSeriesChart* chart : charts()) chart->set_legend_columns(several || narrow ? 2 : 4);
     internals_->set_legend_columns(several ? 1 : 2);
+    resources_->set_legend_columns(several ? 1 : 2);
     spectrum_->set_legend_columns(several ? 1 : 3);
     fit_legends();
 }
@@ -175,14 +183,19 @@ void ChartPanel::append(int run, const std::vector<MetricsSample>& samples) {
         cpu_->append(r.server_cpu, s.t_s, or_gap(s.server_cpu_pct));
         cpu_->append(r.load_cpu, s.t_s, s.load_cpu_pct);
     }
-    const int lines = internals_->series_count();
+    const int lines = internals_->series_count() + resources_->series_count();
     internals_->add_samples(r.internals, samples);
-    if (internals_->series_count() != lines) fit_legends();
+    resources_->add_samples(r.resources, samples);
+    if (internals_->series_count() + resources_->series_count() != lines) fit_legends();
 }
 
-void ChartPanel::set_spectrum(int run, const std::vector<LatencyPoint>& points) {
+void ChartPanel::set_summary(int run, const Summary& summary) {
     if (run < 0 || run >= run_count()) return;
-    spectrum_->set_spectrum(runs_[static_cast<std::size_t>(run)].spectrum, points);
+    const RunSeries& r = runs_[static_cast<std::size_t>(run)];
+    spectrum_->set_spectrum(r.spectrum, summary.latency_spectrum);
+    if (summary.resources)
+        resources_->set_memory_per_connection(r.resources,
+                                              summary.resources->memory_per_connection);
 }
 
 std::vector<TimeSeriesChart*> ChartPanel::charts() const {
@@ -191,18 +204,19 @@ std::vector<TimeSeriesChart*> ChartPanel::charts() const {
 }
 
 std::vector<TimeSeriesChart*> ChartPanel::all_charts() const {
-    return {rps_, latency_, connections_, cpu_, internals_, spectrum_};
+    return {rps_, latency_, connections_, cpu_, internals_, spectrum_, resources_};
 }
 
 void ChartPanel::set_inside_shown(bool shown) {
     inside_shown_ = shown;
-    internals_->setVisible(shown);
-    spectrum_->setVisible(shown);
-    if (shown) {  // restyled and rescaled while hidden? Not by the loops over charts().
-        internals_->set_style(style_);
-        spectrum_->set_style(style_);
-        internals_->refresh();
-        spectrum_->refresh();
+    for (TimeSeriesChart* chart :
+         {static_cast<TimeSeriesChart*>(internals_), static_cast<TimeSeriesChart*>(spectrum_),
+          static_cast<TimeSeriesChart*>(resources_)}) {
+        chart->setVisible(shown);
+        if (shown) {  // restyled and rescaled while hidden? Not by the loops over charts().
+            chart->set_style(style_);
+            chart->refresh();
+        }
     }
 }
 
@@ -216,7 +230,7 @@ void ChartPanel::restore_chart(TimeSeriesChart* chart) {
 }
 
 std::vector<TimeSeriesChart*> ChartPanel::time_charts() const {
-    return {rps_, latency_, connections_, cpu_, internals_};
+    return {rps_, latency_, connections_, cpu_, internals_, resources_};
 }
 
 void ChartPanel::show_load_shape(int run, const RunConfig& config) {

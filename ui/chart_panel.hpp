@@ -1,7 +1,8 @@
 #pragma once
 // The live charts of an experiment — requests/s, latency percentiles, connections (client
-// open, server in service, server waiting), CPU, inside the server (the model's internals) and
-// the latency spectrum — fed from MetricsSamples and the run's summary. Several runs can be
+// open, server in service, server waiting), CPU, inside the server (the model's internals), the
+// latency spectrum and the server's cost (memory, threads, context switches) — fed from
+// MetricsSamples and the run's summary. Several runs can be
 // overlaid (a comparison, or a kept "ghost" run), aligned at t = 0. Before the first run the
 // charts show empty series, so that axes and legends are full size from the first frame.
 
@@ -19,6 +20,7 @@ class QLabel;
 namespace conclab::ui {
 
 class InternalsChart;
+class ResourcesChart;
 class SpectrumChart;
 class CoordinatedOmissionBox;
 class TimeSeriesChart;
@@ -33,8 +35,9 @@ public:
     // metrics differ by line style (a comparison).
     int begin_run(const QString& label, int color_index, bool ghost, bool metric_colors);
     void append(int run, const std::vector<MetricsSample>& samples);
-    // The run's latency spectrum so far (Summary::latency_spectrum), replacing the previous.
-    void set_spectrum(int run, const std::vector<LatencyPoint>& points);
+    // What the charts take from a run's summary (so far, for a live run): its latency spectrum,
+    // replacing the previous, and its memory per connection.
+    void set_summary(int run, const Summary& summary);
     // A run measured from outside (a real server) has no server-side series: they stay as gaps
     // and leave the legends, which have little room when runs are overlaid.
     void drop_server_legend(int run);
@@ -66,9 +69,11 @@ public:
     TimeSeriesChart* cpu_chart() const { return cpu_; }
     InternalsChart* internals_chart() const { return internals_; }
     SpectrumChart* spectrum_chart() const { return spectrum_; }
+    ResourcesChart* resources_chart() const { return resources_; }
     // The charts shown, in the export's order (ChartExportOptions::chart indexes it).
     std::vector<TimeSeriesChart*> charts() const;
-    // View → Inside the server: the internals and spectrum charts, shown (and exported) or not.
+    // View → Inside the server: the internals, spectrum and cost charts, shown (and exported)
+    // or not.
     void set_inside_shown(bool shown);
     bool inside_shown() const { return inside_shown_; }
     // The charts with a time axis: they get the knob-change markers and the scrolling window.
@@ -90,7 +95,7 @@ private:
 
     struct RunSeries {
         int rps, p50, p90, p99, client_open, in_service, waiting, accept_queue, server_cpu,
-            load_cpu, internals, spectrum;
+            load_cpu, internals, spectrum, resources;
         int p99_uncorrected = -1;  // open loop only
     };
 
@@ -103,6 +108,7 @@ private:
     TimeSeriesChart* cpu_;
     InternalsChart* internals_;
     SpectrumChart* spectrum_;
+    ResourcesChart* resources_;
     CoordinatedOmissionBox* omission_;
     ChartStyle style_;
     std::vector<RunSeries> runs_;

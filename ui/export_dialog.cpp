@@ -23,6 +23,7 @@ ExportDialog::ExportDialog(const ChartExportOptions& d, QWidget* parent)
     chart_->addItem(tr("CPU"), 3);
     chart_->addItem(tr("Inside the server"), 4);
     chart_->addItem(tr("Latency by percentile"), 5);
+    chart_->addItem(tr("Server cost"), 6);
     chart_->setCurrentIndex(chart_->findData(d.chart));
     width_->setRange(200, 10000);
     height_->setRange(150, 10000);

@@ -1,8 +1,6 @@
 #include "internals_chart.hpp"
 
 #include <QCoreApplication>
-#include <QHelpEvent>
-#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -78,7 +76,6 @@ InternalsChart::InternalsChart(QWidget* parent)
     p->yAxis2->setScaleType(QCPAxis::stLogarithmic);
     p->yAxis2->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     p->yAxis2->setNumberFormat("gb");
-    p->installEventFilter(this);
     set_style(chart_style());  // the right axis in the chart's colours too
     setToolTip(
         tr("What the server measured inside itself, per tick: the event loop's delay and "
@@ -108,7 +105,7 @@ int InternalsChart::line_for(Run& run, std::size_t field) {
                              color, run.ghost, look.pen);
     if (!look.left) graph(s)->setValueAxis(plot()->yAxis2);
     run.series[field] = s;
-    tips_[s] = QCoreApplication::translate("InternalsChart", look.tip);
+    set_series_tip(s, QCoreApplication::translate("InternalsChart", look.tip));
     return s;
 }
 
@@ -122,11 +119,12 @@ int InternalsChart::worker_line(Run& run, int pid) {
     graph(s)->setValueAxis(workers_axis());
     run.workers[pid] = s;
     run.worker_order.push_back(pid);
-    tips_[s] = tr("Requests/s completed by worker process %1 (a Node cluster worker, a gunicorn "
-                  "worker). Uneven lines = uneven scheduling (the kernel's accept under a "
-                  "burst); a line that stops and a new PID = a worker that died and its "
-                  "replacement.")
-                   .arg(pid);
+    set_series_tip(
+        s, tr("Requests/s completed by worker process %1 (a Node cluster worker, a gunicorn "
+              "worker). Uneven lines = uneven scheduling (the kernel's accept under a "
+              "burst); a line that stops and a new PID = a worker that died and its "
+              "replacement.")
+               .arg(pid));
     return s;
 }
 
@@ -181,7 +179,6 @@ void InternalsChart::clear() {
     TimeSeriesChart::clear();
     if (workers_axis_) plot()->axisRect()->removeAxis(std::exchange(workers_axis_, nullptr));
     runs_.clear();
-    tips_.clear();
 }
 
 void InternalsChart::refresh() {
@@ -233,29 +230,6 @@ int InternalsChart::worker_series(int run, int pid) const {
     const auto& workers = runs_[static_cast<std::size_t>(run)].workers;
     const auto it = workers.find(pid);
     return it == workers.end() ? -1 : it->second;
-}
-
-QString InternalsChart::tip_of(int series) const {
-    const auto it = tips_.find(series);
-    return it == tips_.end() ? QString() : it->second;
-}
-
-// A legend entry explains its line; elsewhere the chart explains itself.
-bool InternalsChart::eventFilter(QObject* watched, QEvent* event) {
-    if (watched != plot() || event->type() != QEvent::ToolTip) {
-        return TimeSeriesChart::eventFilter(watched, event);
-    }
-    auto* help = static_cast<QHelpEvent*>(event);
-    QString text = toolTip();
-    if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot()->layoutElementAt(help->pos()))) {
-        for (int i = 0; i < plot()->graphCount(); ++i) {
-            if (plot()->graph(i) == item->plottable() && !tip_of(i).isEmpty()) {
-                text = plot()->graph(i)->name() + ": " + tip_of(i);
-            }
-        }
-    }
-    QToolTip::showText(help->globalPos(), text, plot());
-    return true;
 }
 
 }  // namespace conclab::ui

@@ -43,11 +43,6 @@ public:
     // The worker PIDs that have a line in `run`, in the order they appeared.
     std::vector<int> worker_pids(int run) const;
     int worker_series(int run, int pid) const;  // -1 when absent
-    // What the legend entry of `series` explains on hover.
-    QString tip_of(int series) const;
-
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     struct Run {
@@ -65,7 +60,6 @@ private:
     QCPAxis* workers_axis();
 
     std::vector<Run> runs_;
-    std::map<int, QString> tips_;      // series → explanation
     QCPAxis* workers_axis_ = nullptr;  // created with the first worker line
 };
 

@@ -157,7 +157,7 @@ void MainWindow::replay_runs(const std::vector<std::vector<RunResult>>& sets, bo
         on_run_started(index, runs[i].config);
         charts_->append(shown_ghost_ ? index + 1 : index, runs[i].series);
         // A live run's spectrum arrives with its status polls; a saved one has its final one.
-        charts_->set_spectrum(shown_ghost_ ? index + 1 : index, runs[i].summary.latency_spectrum);
+        charts_->set_summary(shown_ghost_ ? index + 1 : index, runs[i].summary);
         for (const AdjustEvent& e : runs[i].events) charts_->add_event(e);
     }
     on_all_finished(runs);

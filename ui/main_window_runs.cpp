@@ -126,7 +126,7 @@ void MainWindow::on_run_started(int index, const RunConfig& config) {
             // Short in the legends ("kept p99"); the heading and the table say which run it is.
             charts_->begin_run(tr("kept"), kKeptRunColorIndex, true, false);
             charts_->append(0, shown_ghost_->series);
-            charts_->set_spectrum(0, shown_ghost_->summary.latency_spectrum);
+            charts_->set_summary(0, shown_ghost_->summary);
         }
     }
     const bool single = !comparing_ && !shown_ghost_;
@@ -205,8 +205,8 @@ void MainWindow::on_status(const Snapshot& s) {
         lines << tr("Stopped: %1").arg(QString::fromStdString(s.fatal_error));
     warnings_->setText(lines.join("\n"));
     warnings_->setVisible(!lines.isEmpty());
-    charts_->set_spectrum(shown_ghost_ ? runner_->current_index() + 1 : runner_->current_index(),
-                          s.summary.latency_spectrum);
+    charts_->set_summary(shown_ghost_ ? runner_->current_index() + 1 : runner_->current_index(),
+                         s.summary);
 }
 
 void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
@@ -276,7 +276,7 @@ void MainWindow::show_typical_runs() {
     if (shown_ghost_) {
         charts_->begin_run(tr("kept"), kKeptRunColorIndex, true, false);
         charts_->append(0, shown_ghost_->series);
-        charts_->set_spectrum(0, shown_ghost_->summary.latency_spectrum);
+        charts_->set_summary(0, shown_ghost_->summary);
     }
     for (std::size_t i = 0; i < sets_.size(); ++i) {
         std::vector<Summary> summaries;
@@ -286,7 +286,7 @@ void MainWindow::show_typical_runs() {
             charts_->begin_run(chart_label(typical.config), static_cast<int>(i), false, false);
         if (typical.config.external) charts_->drop_server_legend(run);
         charts_->append(run, typical.series);
-        charts_->set_spectrum(run, typical.summary.latency_spectrum);
+        charts_->set_summary(run, typical.summary);
     }
     charts_->set_window_s(0);
     charts_->refresh();

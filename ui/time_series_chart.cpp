@@ -119,6 +119,7 @@ void TimeSeriesChart::clear() {
     markers_.clear();
     rebuild_markers();
     looks_.clear();
+    tips_.clear();
     zero_keys_.clear();
     zero_level_ = 0;
     overlay_->set_zero_level(0);
@@ -181,14 +182,39 @@ void TimeSeriesChart::resizeEvent(QResizeEvent* event) {
 bool TimeSeriesChart::eventFilter(QObject* watched, QEvent* event) {
     if (watched == plot_ && event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
-        if (auto* item = qobject_cast<ElidedLegendItem*>(plot_->layoutElementAt(help->pos()))) {
+        QCPLayoutElement* under = plot_->layoutElementAt(help->pos());
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(under)) {
+            for (int i = 0; i < plot_->graphCount(); ++i) {
+                if (plot_->graph(i) != item->plottable() || tip_of(i).isEmpty()) continue;
+                QToolTip::showText(help->globalPos(), item->plottable()->name() + ": " + tip_of(i),
+                                   plot_);
+                return true;
+            }
+        }
+        if (auto* item = qobject_cast<ElidedLegendItem*>(under)) {
             if (item->elided()) {
                 QToolTip::showText(help->globalPos(), item->plottable()->name(), plot_);
                 return true;
             }
         }
+        if (!toolTip().isEmpty()) {  // elsewhere the chart explains itself
+            QToolTip::showText(help->globalPos(), toolTip(), plot_);
+            return true;
+        }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void TimeSeriesChart::set_series_tip(int series, const QString& tip) {
+    if (series < 0) return;
+    if (tips_.size() <= static_cast<std::size_t>(series))
+        tips_.resize(static_cast<std::size_t>(series) + 1);
+    tips_[static_cast<std::size_t>(series)] = tip;
+}
+
+QString TimeSeriesChart::tip_of(int series) const {
+    if (series < 0 || static_cast<std::size_t>(series) >= tips_.size()) return {};
+    return tips_[static_cast<std::size_t>(series)];
 }
 
 void TimeSeriesChart::set_window_s(double seconds) {

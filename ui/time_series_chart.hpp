@@ -59,6 +59,9 @@ public:
     int series_count() const;
     int point_count(int series) const;
     int marker_count() const { return static_cast<int>(markers_.size()); }
+    // What hovering `series`'s legend entry explains ("name: tip"); empty = its name when cut.
+    void set_series_tip(int series, const QString& tip);
+    QString tip_of(int series) const;
     // The markers' labels and the zero mark, as last drawn.
     const ChartOverlay* overlay() const { return overlay_; }
 
@@ -101,6 +104,7 @@ private:
         Stroke stroke;
     };
     std::vector<SeriesLook> looks_;
+    std::vector<QString> tips_;  // by series
 };
 
 }  // namespace conclab::ui

@@ -954,6 +954,33 @@
     </message>
 </context>
 <context>
+    <name>ResourcesChart</name>
+    <message>
+        <source>memory (MiB)</source>
+        <translation>메모리 (MiB)</translation>
+    </message>
+    <message>
+        <source>Resident memory of the server&apos;s processes, summed (/proc/PID/statm). Its slope against the connections held is the memory one more connection costs.</source>
+        <translation>서버 프로세스들의 상주 메모리 합계(/proc/PID/statm). 붙잡은 연결 수에 대한 기울기가 연결 하나가 더 드는 메모리입니다.</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>스레드</translation>
+    </message>
+    <message>
+        <source>Kernel threads of the server&apos;s processes (/proc/PID/status Threads). A thread per connection follows the connections one for one; an event loop stays flat.</source>
+        <translation>서버 프로세스들의 커널 스레드 수(/proc/PID/status의 Threads). 연결마다 스레드를 두는 서버는 연결 수를 하나하나 따라가고, 이벤트 루프는 평평하게 머뭅니다.</translation>
+    </message>
+    <message>
+        <source>context switches/s</source>
+        <translation>컨텍스트 스위치/s</translation>
+    </message>
+    <message>
+        <source>Voluntary and involuntary context switches per second of every server thread (getrusage in each worker). Idle threads parked in recv() hardly switch; busy threads handing a lock to each other switch all the time.</source>
+        <translation>모든 서버 스레드의 초당 자발적·비자발적 컨텍스트 스위치(각 워커의 getrusage). recv()에서 쉬고 있는 스레드는 거의 전환되지 않고, 락을 서로 넘겨주는 바쁜 스레드는 끊임없이 전환됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>RunChanges</name>
     <message>
         <source>CPU</source>
@@ -1848,6 +1875,10 @@ server = all its processes</source>
         <source>Background</source>
         <translation>배경</translation>
     </message>
+    <message>
+        <source>Server cost</source>
+        <translation>서버 비용</translation>
+    </message>
 </context>
 <context>
     <name>conclab::ui::InternalsChart</name>
@@ -2467,6 +2498,39 @@ Scenario key &quot;stages&quot;, CLI --stages</source>
     <message>
         <source>kept run</source>
         <translation>남겨 둔 실행</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::ResourcesChart</name>
+    <message>
+        <source>Server cost</source>
+        <translation>서버 비용</translation>
+    </message>
+    <message>
+        <source>resident memory (MiB)</source>
+        <translation>상주 메모리 (MiB)</translation>
+    </message>
+    <message>
+        <source>threads · switches/s (log)</source>
+        <translation>스레드 · 스위치/s (로그)</translation>
+    </message>
+    <message>
+        <source>All the server&apos;s processes, summed.
+A real server: with --target-pid only</source>
+        <translation>서버의 모든 프로세스 합계.
+실제 서버: --target-pid를 줄 때만</translation>
+    </message>
+    <message>
+        <source>What a connection costs the server, per tick: its resident memory, its threads and its context switches. Hover a legend entry for its meaning.</source>
+        <translation>연결이 서버에 드는 비용을 틱마다: 상주 메모리, 스레드, 컨텍스트 스위치. 범례 항목에 마우스를 올리면 뜻이 나옵니다.</translation>
+    </message>
+    <message>
+        <source>memory (MiB, %1 KiB per connection)</source>
+        <translation>메모리 (MiB, 연결당 %1 KiB)</translation>
+    </message>
+    <message>
+        <source>appears once a run starts: memory, threads, context switches</source>
+        <translation>실행을 시작하면 나타납니다: 메모리, 스레드, 컨텍스트 스위치</translation>
     </message>
 </context>
 <context>

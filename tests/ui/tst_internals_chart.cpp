@@ -28,6 +28,7 @@
 #include "kill_worker_action.hpp"
 #include "labeled_slider.hpp"
 #include "main_window.hpp"
+#include "resources_chart.hpp"
 #include "spectrum_chart.hpp"
 #include "time_series_chart.hpp"
 
@@ -163,6 +164,88 @@ private slots:
         QTest::qWait(200);
         QVERIFY(in->grab().save(screenshot_path("internals-" + name + ".png")));
         QVERIFY(w.grab().save(screenshot_path("main-window-internals-" + name + ".png")));
+    }
+
+    // Issue #19: "Server cost" draws what the server holds, per tick, through the real window.
+    // A thread per connection (GIL threads, pool 0) has a thread for each of its 60
+    // connections; the event loop keeps its few threads whatever the connections. Memory is
+    // drawn on the left axis, threads and context switches on the right (log) one, and each
+    // legend entry explains its line on hover.
+    void costChartShowsThreadsFollowingConnections_data() {
+        QTest::addColumn<int>("model");
+        QTest::newRow("event loop") << int(Model::EventLoop);
+        QTest::newRow("thread per connection") << int(Model::GilThreads);
+    }
+    void costChartShowsThreadsFollowingConnections() {
+        QFETCH(int, model);
+        MainWindow w;
+        w.resize(1280, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ControlPanel* c = w.control_panel();
+        set_run(c, Model(model), 60, 0, 20, 3);
+        if (Model(model) == Model::GilThreads) c->threads()->spin_box()->setValue(0);
+        QVERIFY(click_and_finish(w));
+        ResourcesChart* cost = w.chart_panel()->resources_chart();
+        using Line = ResourcesChart::Line;
+        const int memory = cost->series_of(0, Line::Memory);
+        const int threads = cost->series_of(0, Line::Threads);
+        QVERIFY(drawn(cost, memory) > 3);
+        QVERIFY(drawn(cost, threads) > 3);
+        QVERIFY(drawn(cost, cost->series_of(0, Line::ContextSwitches)) > 1);
+        QCOMPARE(cost->graph(memory)->valueAxis(), cost->plot()->yAxis);
+        QCOMPARE(cost->graph(threads)->valueAxis(), cost->plot()->yAxis2);
+        double most_threads = 0;
+        auto data = cost->graph(threads)->data();
+        for (auto it = data->constBegin(); it != data->constEnd(); ++it) {
+            if (!std::isnan(it->value)) most_threads = std::max(most_threads, it->value);
+        }
+        if (Model(model) == Model::GilThreads) {
+            QVERIFY2(most_threads >= 60, qPrintable(QString::number(most_threads)));
+        } else {
+            QVERIFY2(most_threads <= 8, qPrintable(QString::number(most_threads)));
+        }
+        for (int s = 0; s < cost->series_count(); ++s) QVERIFY(!cost->tip_of(s).isEmpty());
+        cost->plot()->replot(QCustomPlot::rpImmediateRefresh);  // legend items laid out
+        QCPAbstractLegendItem* item = cost->plot()->legend->itemWithPlottable(cost->graph(threads));
+        QVERIFY(item);
+        const QPoint at = item->outerRect().center();
+        QHelpEvent hover(QEvent::ToolTip, at, cost->plot()->mapToGlobal(at));
+        QApplication::sendEvent(cost->plot(), &hover);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(QToolTip::text().contains(cost->tip_of(threads)), qPrintable(QToolTip::text()));
+        QToolTip::hideText();
+        QVERIFY(cost->grab().save(screenshot_path(
+            QString("cost-chart-%1.png").arg(QTest::currentDataTag()).replace(' ', '-'))));
+    }
+
+    // A real server measured from outside without --target-pid has no readings: no line, no
+    // made-up zero, and the chart keeps its empty-state legend out of the way.
+    void costChartDrawsNothingWithoutReadings() {
+        ChartPanel panel;
+        const int run = panel.begin_run("real", 0, false, true);
+        MetricsSample s;
+        s.t_s = 0.25;
+        s.rps = 100;
+        panel.append(run, {s});
+        ResourcesChart* cost = panel.resources_chart();
+        QCOMPARE(cost->series_of(run, ResourcesChart::Line::Memory), -1);
+        QCOMPARE(cost->series_count(), 0);
+        s.t_s = 0.5;
+        s.server.rss_mb = 12.5;
+        s.server.threads = 3;
+        s.server.context_switches_per_s = 0;  // on the log axis: a gap, not a made-up value
+        panel.append(run, {s});
+        QCOMPARE(drawn(cost, cost->series_of(run, ResourcesChart::Line::Memory)), 1);
+        QCOMPARE(points(cost, cost->series_of(run, ResourcesChart::Line::ContextSwitches)), 1);
+        QCOMPARE(drawn(cost, cost->series_of(run, ResourcesChart::Line::ContextSwitches)), 0);
+        Summary summary;
+        summary.resources.emplace();
+        summary.resources->memory_per_connection = MemoryPerConnection{5.5, 0.99, 120, 240, 19000};
+        panel.set_summary(run, summary);
+        const QString name =
+            cost->graph(cost->series_of(run, ResourcesChart::Line::Memory))->name();
+        QVERIFY2(name.contains("5.5 KiB per connection"), qPrintable(name));
     }
 
     void diagnosisBarNamesTheGil() {

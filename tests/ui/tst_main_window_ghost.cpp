@@ -135,7 +135,7 @@ private slots:
                      rps->graph(series)->pen().color().rgb());
         }
         // The legend calls it "kept"; the heading says which run that was.
-        QCOMPARE(rps->graph(0)->name(), QString("kept req/s"));
+        QCOMPARE(rps->graph(0)->name(), QString("kept"));
         QVERIFY2(w.chart_panel()->heading_subtitle().contains("Faded: kept run, event loop"),
                  qPrintable(w.chart_panel()->heading_subtitle()));
         QVERIFY(w.chart_panel()->heading_subtitle().contains("40 ms I/O"));
