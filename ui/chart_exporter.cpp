@@ -14,6 +14,7 @@
 
 #include "chart_panel.hpp"
 #include "chart_style_scope.hpp"
+#include "elided_legend_item.hpp"
 #include "machine_info.hpp"
 #include "presentation_legend.hpp"
 #include "report/run_report.hpp"
@@ -151,10 +152,23 @@ void draw_page(ChartPanel& panel, QCPPainter& painter, const ChartExportOptions&
         const int cell_y = top + static_cast<int>(i / cols) * cell_h;
         QCustomPlot& plot = *charts[i]->plot();
         if (charts.size() > 2) group_legend(plot, style.foreground(), kGroupedEntriesOnASharedPage);
+        // Fewer legend columns rather than a cut name ("loop delay p99 (…" in a quarter page).
+        QCPLegend* legend = plot.legend;
+        const int wrap = legend->wrap();
+        const int plot_width = cell_w - margin / 4;
+        const int whole = ElidedLegendItem::columns_for_whole_names(legend, plot_width);
+        if (whole != wrap) {
+            legend->setWrap(whole);
+            legend->setFillOrder(legend->fillOrder(), true);
+        }
         painter.save();
         painter.translate(x, cell_y);
-        plot.toPainter(&painter, cell_w - margin / 4, cell_h - margin / 4);
+        plot.toPainter(&painter, plot_width, cell_h - margin / 4);
         painter.restore();
+        if (whole != wrap) {
+            legend->setWrap(wrap);
+            legend->setFillOrder(legend->fillOrder(), true);
+        }
         ungroup_legend(plot);
     }
 }
@@ -190,11 +204,12 @@ QString model_label(const RunConfig& c) {
 
 QString describe_workload(const RunConfig& c) {
     const QLocale locale(QLocale::English);
-    QString text =
-        c.load.rate > 0
-            ? QObject::tr("open loop: %1 req/s over at most %2 connections")
-                  .arg(locale.toString(c.load.rate), locale.toString(c.load.max_connections))
-            : QObject::tr("%1 connections").arg(locale.toString(c.load.connections));
+    QString text = c.load.rate > 0 ? QObject::tr("open loop: %1 req/s over at most %2 connections")
+                                         .arg(locale.toString(c.load.rate),
+                                              locale.toString(c.load.max_connections))
+                   : c.load.connections == 1
+                       ? QObject::tr("1 connection")
+                       : QObject::tr("%1 connections").arg(locale.toString(c.load.connections));
     if (!c.external) {
         text += QObject::tr(" · %1 ms CPU + %2 ms I/O per request")
                     .arg(c.server.workload.cpu_ms)
@@ -209,6 +224,10 @@ QString describe_workload(const RunConfig& c) {
         text += QObject::tr(" · + %1 CPU-heavy connection(s) at %2 ms")
                     .arg(c.load.heavy_connections)
                     .arg(c.load.heavy_cpu_ms);
+    }
+    if (c.load.idle_connections > 0) {
+        text +=
+            QObject::tr(" · + %1 idle connections").arg(locale.toString(c.load.idle_connections));
     }
     if (c.duration_s > 0) text += QObject::tr(" · %1 s").arg(c.duration_s);
     return text;

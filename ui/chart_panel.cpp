@@ -127,6 +127,9 @@ int ChartPanel::begin_run(const QString& label, int color_index, bool ghost, boo
     r.internals = internals_->begin_run(label, color_index, ghost, metric_colors);
     r.spectrum = spectrum_->add_series(label.isEmpty() ? tr("latency") : label, run_color, ghost);
     r.resources = resources_->begin_run(label, color_index, ghost, metric_colors);
+    r.prefix = prefix;
+    r.idle_color = color(5);
+    r.ghost = ghost;
     runs_.push_back(r);
     set_legend_columns();
     return static_cast<int>(runs_.size()) - 1;
@@ -151,7 +154,8 @@ void ChartPanel::set_legend_columns() {
     const bool narrow = rps_->width() < 460;
     for (TimeSeriesChart* chart : charts()) chart->set_legend_columns(several || narrow ? 2 : 4);
     internals_->set_legend_columns(several ? 1 : 2);
-    resources_->set_legend_columns(several ? 1 : 2);
+    // One column: the memory entry carries the run's KiB per connection once it ends.
+    resources_->set_legend_columns(1);
     spectrum_->set_legend_columns(several ? 1 : 3);
     fit_legends();
 }
@@ -180,6 +184,7 @@ void ChartPanel::append(int run, const std::vector<MetricsSample>& samples) {
         connections_->append(r.in_service, s.t_s, or_gap(s.server_in_service));
         connections_->append(r.waiting, s.t_s, or_gap(s.server_waiting));
         connections_->append(r.accept_queue, s.t_s, or_gap(s.server_accept_queue));
+        if (r.idle_open >= 0) connections_->append(r.idle_open, s.t_s, s.idle_open);
         cpu_->append(r.server_cpu, s.t_s, or_gap(s.server_cpu_pct));
         cpu_->append(r.load_cpu, s.t_s, s.load_cpu_pct);
     }
@@ -245,6 +250,10 @@ void ChartPanel::show_load_shape(int run, const RunConfig& config) {
         if (p99) p99->setName(p99->name() + tr(" from due time"));
         r.p99_uncorrected =
             latency_->add_series(tr("p99 from send (uncorrected)"), color, false, Qt::DashLine);
+    }
+    if (config.load.idle_connections > 0 && r.idle_open < 0) {
+        r.idle_open = connections_->add_series(r.prefix + tr("idle open"), r.idle_color, r.ghost,
+                                               Qt::DashDotDotLine);
     }
     if (config.stages.empty()) return;
     TimeSeriesChart* chart = open ? rps_ : connections_;

@@ -6,6 +6,8 @@
 // overlaid (a comparison, or a kept "ghost" run), aligned at t = 0. Before the first run the
 // charts show empty series, so that axes and legends are full size from the first frame.
 
+#include <QColor>
+#include <QString>
 #include <QWidget>
 
 #include <vector>
@@ -42,8 +44,10 @@ public:
     // and leave the legends, which have little room when runs are overlaid.
     void drop_server_legend(int run);
     // What the load shape adds to a run's charts: in an open loop the p99 measured from the
-    // actual send beside the corrected one; with stages, the plan as a dashed target line on the
-    // connections (closed) or requests/s (open) chart.
+    // actual send beside the corrected one; with idle connections, their count on the
+    // connections chart (they are what the server holds, beside the one or few loading); with
+    // stages, the plan as a dashed target line on the connections (closed) or requests/s (open)
+    // chart.
     void show_load_shape(int run, const RunConfig& config);
     // A plan-stopped event ends the dashed plan line where the hand took over.
     void add_event(const AdjustEvent& event);
@@ -97,6 +101,10 @@ private:
         int rps, p50, p90, p99, client_open, in_service, waiting, accept_queue, server_cpu,
             load_cpu, internals, spectrum, resources;
         int p99_uncorrected = -1;  // open loop only
+        int idle_open = -1;        // with idle connections only
+        QString prefix;            // the run's label and a space, or empty
+        QColor idle_color;         // what a series added later wears
+        bool ghost = false;
     };
 
     QLabel* title_;

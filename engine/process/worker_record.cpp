@@ -67,7 +67,7 @@ void WorkerRecord::collect_into(HostTick& tick, std::uint64_t& requests_total, s
         tick.waiting_peak += waiting_peak_since_collect;
         if (!exited) add_time_averages(tick);
     }
-    const std::uint64_t cpu_ns = last.cpu_ns - std::min(last.cpu_ns, cpu_ns_collected);
+    const std::uint64_t cpu_ns = cpu_ns_of_collect(now_us);
     tick.cpu_ns += cpu_ns;
     if (!exited) {
         WorkerTick& worker = tick.workers.emplace_back();
@@ -85,9 +85,27 @@ void WorkerRecord::collect_into(HostTick& tick, std::uint64_t& requests_total, s
     }
     requests_collected = last.requests;
     tick.accept_errors += last.accept_errors;
-    cpu_ns_collected = last.cpu_ns;
+    collected_at_us = now_us;
     peak_since_collect = 0;
     waiting_peak_since_collect = 0;
+}
+
+std::uint64_t WorkerRecord::cpu_ns_of_collect(std::int64_t now_us) {
+    const std::uint64_t grown = last.cpu_ns - std::min(last.cpu_ns, cpu_ns_collected);
+    const bool newer = last.clock_us > cpu_clock_collected_us;
+    const std::int64_t collect_span_us = collected_at_us > 0 ? now_us - collected_at_us : 0;
+    if (newer) {
+        if (cpu_clock_collected_us > 0) {
+            cpu_rate = static_cast<double>(grown) /
+                       static_cast<double>(last.clock_us - cpu_clock_collected_us);
+        }
+        cpu_ns_collected = last.cpu_ns;
+        cpu_clock_collected_us = last.clock_us;
+    }
+    // Exited: its final CPU as counted. First collect, or no span yet: what grew.
+    // Silent past kStaleReportUs (stopped): nothing, not the last rate.
+    if (exited || stale || cpu_rate <= 0 || collect_span_us <= 0) return newer ? grown : 0;
+    return static_cast<std::uint64_t>(cpu_rate * static_cast<double>(collect_span_us));
 }
 
 void WorkerRecord::add_time_averages(HostTick& tick) {

@@ -37,6 +37,12 @@ struct WorkerRecord {
     worker_protocol::Stats at_collect;  // the report the previous collect() used, for averages
     int own_listen_fd = -1;             // reuseport scheduling: this worker's own listening socket
     std::uint64_t cpu_ns_collected = 0;
+    // CPU is a rate over the worker's own report clock, not the collect's: a worker loaded with
+    // 19,000 connections reports late, and "CPU since the last report" per tick read 0 %, 110 %,
+    // 0 %, … for a steady 55 %. A tick without a newer report repeats the last rate.
+    std::int64_t cpu_clock_collected_us = 0;  // report clock of cpu_ns_collected
+    std::int64_t collected_at_us = 0;         // when the previous collect ran
+    double cpu_rate = 0;                      // CPU ns per µs of the last report span, / 1000
     std::uint64_t requests_collected = 0;
     // The model's internals: latest reading, and the one the previous collect() used.
     std::optional<LoopReading> loop, loop_at_collect;
@@ -69,6 +75,8 @@ private:
     // The internals since the previous collect. Before the first collect the difference is from
     // the start of the loop or lock, where everything was zero.
     void add_internals(WorkerTick& out);
+    // The worker's CPU over this collect's span, at the rate of its reports (see cpu_rate).
+    std::uint64_t cpu_ns_of_collect(std::int64_t now_us);
 };
 
 }  // namespace conclab

@@ -952,6 +952,14 @@
         <source>the file exists (use --force)</source>
         <translation>파일이 이미 있습니다(--force를 쓰세요)</translation>
     </message>
+    <message>
+        <source>1 connection</source>
+        <translation>연결 1개</translation>
+    </message>
+    <message>
+        <source> · + %1 idle connections</source>
+        <translation> · + 유휴 연결 %1개</translation>
+    </message>
 </context>
 <context>
     <name>ResourcesChart</name>
@@ -1470,6 +1478,10 @@ server = all its processes</source>
     <message>
         <source>planned connections</source>
         <translation>계획한 연결</translation>
+    </message>
+    <message>
+        <source>idle open</source>
+        <translation>열린 유휴 연결</translation>
     </message>
 </context>
 <context>

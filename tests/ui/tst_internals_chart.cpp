@@ -248,6 +248,30 @@ private slots:
         QVERIFY2(name.contains("5.5 KiB per connection"), qPrintable(name));
     }
 
+    // Idle connections are what the server holds beside the few loading: the Connections chart
+    // draws their count, for the runs that have them only.
+    void idleConnectionsAreDrawnOnTheConnectionsChart() {
+        ChartPanel panel;
+        RunConfig plain;
+        RunConfig idle;
+        idle.load.idle_connections = 500;
+        const int without = panel.begin_run("event loop", 0, false, false);
+        panel.show_load_shape(without, plain);
+        const int lines = panel.connections_chart()->series_count();
+        const int with = panel.begin_run("GIL threads", 1, false, false);
+        panel.show_load_shape(with, idle);
+        TimeSeriesChart* connections = panel.connections_chart();
+        QCOMPARE(connections->series_count(),
+                 2 * lines + 1);  // the second run's four and its idle line
+        const int idle_line = connections->series_count() - 1;
+        QCOMPARE(connections->graph(idle_line)->name(), QString("GIL threads idle open"));
+        MetricsSample s;
+        s.t_s = 0.25;
+        s.idle_open = 480;
+        panel.append(with, {s});
+        QCOMPARE(connections->graph(idle_line)->data()->at(0)->value, 480.0);
+    }
+
     void diagnosisBarNamesTheGil() {
         MainWindow w;
         w.show();

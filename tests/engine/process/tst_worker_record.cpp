@@ -70,6 +70,34 @@ private slots:
         QVERIFY(problems.empty());
     }
 
+    // A worker busy with 19,000 connections reports late: collects every 250 ms see a new
+    // report only every other time. Its CPU is a rate over its own reports, so a steady 30 % of
+    // a core reads 30 % in every tick (not 0 % then 60 %), and the sum over the run is kept.
+    void lateReportsKeepTheCpuRateSteady() {
+        WorkerRecord w;
+        w.pid = 9;
+        std::vector<std::string> problems;
+        std::map<int, std::uint64_t> by_pid;
+        take(w, wp::Ready{9}, problems, by_pid);
+        std::uint64_t total = 0;
+        take(w, report(100, 1'000'000, 0), problems, by_pid);  // cpu 100 µs
+        HostTick t0;
+        w.collect_into(t0, total, 1'000'000, problems);
+        take(w, report(250, 1'500'000, 0), problems, by_pid);  // +150 µs over 500 ms: 0.03 %
+        HostTick t1;
+        w.collect_into(t1, total, 1'500'000, problems);
+        QCOMPARE(t1.cpu_ns, std::uint64_t(150'000));
+        HostTick t2;  // 250 ms later, no newer report: the same rate
+        w.collect_into(t2, total, 1'750'000, problems);
+        QCOMPARE(t2.cpu_ns, std::uint64_t(75'000));
+        QCOMPARE(t2.workers[0].cpu_ns, std::uint64_t(75'000));
+        take(w, report(400, 2'000'000, 0), problems, by_pid);  // +150 µs over 500 ms
+        HostTick t3;
+        w.collect_into(t3, total, 2'000'000, problems);
+        QCOMPARE(t3.cpu_ns, std::uint64_t(75'000));
+        QCOMPARE(t0.cpu_ns + t1.cpu_ns + t2.cpu_ns + t3.cpu_ns, std::uint64_t(400'000));
+    }
+
     void unreadableLinesAndErrorsBecomeProblems() {
         WorkerRecord w;
         w.pid = 7;
