@@ -10,6 +10,15 @@
 
 namespace conclab::ui {
 
+QString memory_per_connection_summary(const std::vector<SweepPoint>& points) {
+    const auto slope = memory_per_connection_of(points);
+    if (!slope) return QObject::tr("no memory per connection (too few points with a reading)");
+    const QLocale locale;
+    return QObject::tr("%1 KiB per connection (R² %2 over %3–%4 connections)")
+        .arg(locale.toString(slope->kib, 'f', 1), locale.toString(slope->r2, 'f', 3),
+             locale.toString(slope->connections_min), locale.toString(slope->connections_max));
+}
+
 CostChart::CostChart(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
     setObjectName("costChart");
     auto* layout = new QVBoxLayout(this);

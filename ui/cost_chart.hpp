@@ -17,6 +17,10 @@ class QCustomPlot;
 
 namespace conclab::ui {
 
+// "18.4 KiB per connection (R² 1.000 over 1,010–10,010 connections)", or that the points do not
+// give a slope.
+QString memory_per_connection_summary(const std::vector<SweepPoint>& points);
+
 class CostChart : public QWidget {
     Q_OBJECT
 public:

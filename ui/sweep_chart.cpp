@@ -237,11 +237,16 @@ void SweepChart::set_provenance(const QString& text) {
 
 QString describe_sweep_workload(const SweepResult& s) {
     const auto& w = s.base.server.workload;
-    return QObject::tr("%1 ms CPU + %2 ms I/O per request · %3 s per point after %4 s warm-up")
-        .arg(w.cpu_ms)
-        .arg(w.io_ms)
-        .arg(s.step_s)
-        .arg(s.warmup_s);
+    const QString workload =
+        QObject::tr("%1 ms CPU + %2 ms I/O per request · %3 s per point after %4 s warm-up")
+            .arg(w.cpu_ms)
+            .arg(w.io_ms)
+            .arg(s.step_s)
+            .arg(s.warmup_s);
+    if (!s.idle) return workload;
+    return QObject::tr("N idle connections beside %1 loading · %2")
+        .arg(s.base.load.connections)
+        .arg(workload);
 }
 
 }  // namespace conclab::ui

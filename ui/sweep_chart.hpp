@@ -16,6 +16,8 @@ class QLabel;
 
 namespace conclab::ui {
 
+class CostChart;
+
 // The fit as the GUI shows it: only with N = 1 and at least six points (Gunther's advice),
 // else `why_not` says what is missing.
 UslFit sweep_fit(const std::vector<SweepPoint>& points);
@@ -62,8 +64,11 @@ private:
 // "1 ms CPU + 0 ms I/O per request · 3 s per point after 1 s warm-up"
 QString describe_sweep_workload(const SweepResult& sweep);
 // Writes .png, .svg or .pdf by the extension (both charts side by side, title on top); never
-// over an existing file unless `overwrite`. False with *error set on failure.
-bool export_sweep_chart(SweepChart& chart, const QString& path, bool overwrite, QString* error);
+// over an existing file unless `overwrite`. False with *error set on failure. With `cost` (a
+// sweep of idle connections, whose X(N) has no fit to show) the page holds the cost chart alone,
+// under the sweep chart's title and subtitle.
+bool export_sweep_chart(SweepChart& chart, const QString& path, bool overwrite, QString* error,
+                        CostChart* cost = nullptr);
 // Headless (needs a QApplication): the sweeps overlaid, one model each.
 bool export_sweeps(const std::vector<SweepResult>& sweeps, const QString& path, bool overwrite,
                    QString* error);

@@ -14,6 +14,7 @@
 #include <qcustomplot.h>
 
 #include "chart_exporter.hpp"
+#include "cost_chart.hpp"
 #include "machine_info.hpp"
 
 namespace conclab::ui {
@@ -103,7 +104,7 @@ private:
     std::vector<Saved> saved_;
 };
 
-void draw_page(SweepChart& chart, QCPPainter& painter) {
+void draw_page(SweepChart& chart, QCPPainter& painter, CostChart* cost) {
     painter.fillRect(QRect(0, 0, kPageW, kPageH), Qt::white);
     constexpr int margin = 40;
     const int text_width = kPageW - 2 * margin;
@@ -129,6 +130,14 @@ void draw_page(SweepChart& chart, QCPPainter& painter) {
                      QFontMetrics(small).elidedText(provenance, Qt::ElideRight, text_width));
     const int top = sub.bottom() + 16, w = (kPageW - 3 * margin) / 2;
     const int h = kPageH - top - small_height - 28;
+    if (cost) {
+        SlideLook look{cost->plot()};
+        painter.save();
+        painter.translate(margin, top);
+        cost->plot()->toPainter(&painter, kPageW - 2 * margin, h);
+        painter.restore();
+        return;
+    }
     SlideLook look{chart.throughput_plot(), chart.latency_plot()};
     painter.save();
     painter.translate(margin, top);
@@ -142,7 +151,8 @@ void draw_page(SweepChart& chart, QCPPainter& painter) {
 
 }  // namespace
 
-bool export_sweep_chart(SweepChart& chart, const QString& path, bool overwrite, QString* error) {
+bool export_sweep_chart(SweepChart& chart, const QString& path, bool overwrite, QString* error,
+                        CostChart* cost) {
     auto fail = [&](const QString& why) {
         if (error) *error = QObject::tr("cannot write %1: %2").arg(path, why);
         return false;
@@ -162,7 +172,7 @@ bool export_sweep_chart(SweepChart& chart, const QString& path, bool overwrite, 
         QCPPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.scale(2, 2);
-        draw_page(chart, painter);
+        draw_page(chart, painter, cost);
         painter.end();
         if (!image.save(&file, "PNG")) return fail(QObject::tr("PNG encoding failed"));
     } else if (suffix == "svg") {
@@ -172,7 +182,7 @@ bool export_sweep_chart(SweepChart& chart, const QString& path, bool overwrite, 
         svg.setViewBox(QRect(0, 0, kPageW, kPageH));
         svg.setTitle(svg_text(chart.title()));  // QSvgGenerator writes it as given
         QCPPainter painter(&svg);
-        draw_page(chart, painter);
+        draw_page(chart, painter, cost);
         painter.end();
     } else {
         QPdfWriter pdf(&file);
@@ -185,7 +195,7 @@ bool export_sweep_chart(SweepChart& chart, const QString& path, bool overwrite, 
         QCPPainter painter(&pdf);
         const double fit = static_cast<double>(pdf.width()) / kPageW;  // 1 but for rounding
         painter.scale(fit, fit);
-        draw_page(chart, painter);
+        draw_page(chart, painter, cost);
         painter.end();
     }
     if (!file.commit()) return fail(file.errorString());
@@ -196,6 +206,9 @@ bool export_sweeps(const std::vector<SweepResult>& sweeps, const QString& path, 
                    QString* error) {
     SweepChart chart;
     chart.resize(1600, 800);
+    CostChart cost;
+    cost.resize(1600, 800);
+    const bool idle = !sweeps.empty() && sweeps.front().idle;
     QStringList labels, fits;
     int most_n = 0;
     for (const SweepResult& s : sweeps) {
@@ -205,18 +218,26 @@ bool export_sweeps(const std::vector<SweepResult>& sweeps, const QString& path, 
         const UslFit fit = sweep_fit(s.points);
         chart.set_model(i, s.points, fit);
         labels << label;
-        fits << label + ": " + fit_summary(fit);
+        if (idle) {
+            cost.set_points(cost.add_model(label), s.points);
+            fits << label + ": " + memory_per_connection_summary(s.points);
+        } else {
+            fits << label + ": " + fit_summary(fit);
+        }
     }
     if (!sweeps.empty()) {
         chart.set_heading(
-            QObject::tr("Concurrency sweep: %1").arg(labels.join(QObject::tr(" vs "))),
+            idle ? QObject::tr("What a connection costs: %1").arg(labels.join(QObject::tr(" vs ")))
+                 : QObject::tr("Concurrency sweep: %1").arg(labels.join(QObject::tr(" vs "))),
             describe_sweep_workload(sweeps.front()) + "\n" + fits.join("\n"));
-        chart.set_provenance(QObject::tr("%1 · N up to %2 · %3 · %4")
+        // The workload is in the subtitle already: repeated here it pushed the machine off the
+        // end of the line.
+        chart.set_provenance(QObject::tr("%1 · N up to %2 · %3")
                                  .arg(labels.join(QObject::tr(" vs ")))
-                                 .arg(most_n)
-                                 .arg(describe_sweep_workload(sweeps.front()), machine_summary()));
+                                 .arg(QLocale(QLocale::English).toString(most_n))
+                                 .arg(machine_summary()));
     }
-    return export_sweep_chart(chart, path, overwrite, error);
+    return export_sweep_chart(chart, path, overwrite, error, idle ? &cost : nullptr);
 }
 
 }  // namespace conclab::ui

@@ -322,6 +322,7 @@ bool SweepWindow::start() {
     std::vector<SweepSettings> sweeps;
     chart_->clear();
     cost_chart_->clear();
+    shown_idle_ = idle_box_->isChecked();
     table_->setRowCount(0);
     points_.assign(models_.size(), {});
     QStringList labels;
@@ -417,7 +418,7 @@ void SweepWindow::export_chart() {
     if (path.isEmpty()) return;
     QString error;
     // The file dialog has asked before replacing a file.
-    if (!export_sweep_chart(*chart_, path, true, &error)) {
+    if (!export_sweep_chart(*chart_, path, true, &error, shown_idle_ ? cost_chart_ : nullptr)) {
         error_->setText(tr("<span style='color:#b00020'>%1</span>").arg(error.toHtmlEscaped()));
     } else {
         status_->setText(tr("Wrote %1").arg(path));

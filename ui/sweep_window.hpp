@@ -82,6 +82,7 @@ private:
 
     RunConfig base_;
     CostChart* cost_chart_ = nullptr;
+    bool shown_idle_ = false;        // the charts show a sweep of idle connections: export its cost
     QCheckBox* idle_box_ = nullptr;  // the counts are idle connections (SweepSettings::idle)
     std::vector<Scenario> presets_;
     std::vector<Model> models_;  // of the sweep going or last run

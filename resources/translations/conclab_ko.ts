@@ -347,8 +347,8 @@
         <translation>연결 하나의 비용: 유휴 연결 1,000 / 5,000 / 10,000개에서 이벤트 루프 대 연결마다 스레드</translation>
     </message>
     <message>
-        <source>Beside 10 busy connections, 1,000, 5,000 and then 10,000 connections send one request and then wait, open (the keep-alive timeout is lifted for them). The event loop holds each as a small object and a descriptor: its threads stay at 3 and its memory grows by a few KiB per connection. A thread per connection (Werkzeug&apos;s threaded server) gives each its own thread, parked in recv(): threads follow the connections one for one and memory grows several times faster (the thread&apos;s touched stack and its bookkeeping). The Cost chart draws memory and threads against connections; the report&apos;s memory per connection is the slope. 3 points × (3 s + 3 s while they open) per model.</source>
-        <translation>바쁜 연결 10개 옆에서 1,000개, 5,000개, 그다음 10,000개 연결이 요청 하나를 보낸 뒤 열어 둔 채 기다립니다(이들에게는 keep-alive 타임아웃을 적용하지 않음). 이벤트 루프는 연결마다 작은 객체와 디스크립터 하나만 들고 있습니다: 스레드는 3개에 머물고 메모리는 연결당 몇 KiB씩 늘어납니다. 연결마다 스레드(Werkzeug의 스레드 서버)는 연결마다 recv()에서 멈춰 있는 스레드를 하나씩 줍니다: 스레드 수가 연결 수를 그대로 따라가고 메모리는 몇 배 빨리 늘어납니다(스레드가 건드린 스택과 관리 비용). 비용 차트는 연결 수에 따른 메모리와 스레드를 그리고, 보고서의 연결당 메모리는 그 기울기입니다. 모델마다 점 3개 × (3초 + 연결이 열리는 동안 3초).</translation>
+        <source>Beside 10 busy connections, 1,000, 5,000 and then 10,000 connections send one request and then wait, open (the keep-alive timeout is lifted for them). The event loop holds each as a small object and a descriptor: its threads stay at 3 and its memory grows by a few KiB per connection. A thread per connection (Werkzeug&apos;s threaded server) gives each its own thread, parked in recv(): threads follow the connections one for one and memory grows several times faster (the thread&apos;s touched stack and its bookkeeping). The Cost chart draws memory and threads against connections; the report&apos;s memory per connection is the slope. 3 points × (3 s measured after 20 s while they open: a thread per connection starts its 10,000 threads in about 15 s, and a point measured before that would be a point at fewer connections) per model.</source>
+        <translation>바쁜 연결 10개 옆에서 1,000개, 5,000개, 그다음 10,000개 연결이 요청 하나를 보낸 뒤 열어 둔 채 기다립니다(이들에게는 keep-alive 타임아웃을 적용하지 않음). 이벤트 루프는 연결마다 작은 객체와 디스크립터 하나만 들고 있습니다: 스레드는 3개에 머물고 메모리는 연결당 몇 KiB씩 늘어납니다. 연결마다 스레드(Werkzeug의 스레드 서버)는 연결마다 recv()에서 멈춰 있는 스레드를 하나씩 줍니다: 스레드 수가 연결 수를 그대로 따라가고 메모리는 몇 배 빨리 늘어납니다(스레드가 건드린 스택과 관리 비용). 비용 차트는 연결 수에 따른 메모리와 스레드를 그리고, 보고서의 연결당 메모리는 그 기울기입니다. 모델마다 점 3개 × (연결이 열리도록 20초 기다린 뒤 3초 측정: 연결마다 스레드 모델은 10,000개 스레드를 띄우는 데 약 15초가 걸리고, 그 전에 잰 점은 더 적은 연결에서 잰 점이 됩니다).</translation>
     </message>
 </context>
 <context>
@@ -817,10 +817,6 @@
         <translation>보고할 끝난 실행이 없습니다</translation>
     </message>
     <message>
-        <source>%1 · N up to %2 · %3 · %4</source>
-        <translation>%1 · N 최대 %2 · %3 · %4</translation>
-    </message>
-    <message>
         <source>%1× %2</source>
         <translation>%1× %2</translation>
     </message>
@@ -959,6 +955,26 @@
     <message>
         <source> · + %1 idle connections</source>
         <translation> · + 유휴 연결 %1개</translation>
+    </message>
+    <message>
+        <source>N idle connections beside %1 loading · %2</source>
+        <translation>바쁜 연결 %1개 옆의 유휴 연결 N개 · %2</translation>
+    </message>
+    <message>
+        <source>What a connection costs: %1</source>
+        <translation>연결 하나의 비용: %1</translation>
+    </message>
+    <message>
+        <source>no memory per connection (too few points with a reading)</source>
+        <translation>연결당 메모리 없음(측정값이 있는 점이 너무 적음)</translation>
+    </message>
+    <message>
+        <source>%1 KiB per connection (R² %2 over %3–%4 connections)</source>
+        <translation>연결당 %1 KiB (연결 %3–%4개에서 R² %2)</translation>
+    </message>
+    <message>
+        <source>%1 · N up to %2 · %3</source>
+        <translation>%1 · N 최대 %2 · %3</translation>
     </message>
 </context>
 <context>

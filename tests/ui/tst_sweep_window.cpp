@@ -85,6 +85,45 @@ private slots:
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     }
 
+    // A sweep of idle connections has no X(N) to fit: its slide is the cost chart, each model's
+    // memory per connection in the subtitle, not "no fit yet: it needs 6 points".
+    void idleSweepExportsTheCost() {
+        std::vector<SweepResult> sweeps(2);
+        sweeps[1].base.server.model = Model::GilThreads;
+        sweeps[1].base.server.threads = 0;
+        for (SweepResult& s : sweeps) {
+            s.idle = true;
+            s.step_s = 3;
+            s.warmup_s = 20;
+            const bool loop = s.base.server.model == Model::EventLoop;
+            for (int n : {1000, 5000, 10000}) {
+                SweepPoint p;
+                p.connections = n;
+                p.server_connections = n + 10;
+                p.rss_mb = 4 + (loop ? 5.4 : 18.4) * (n + 10) / 1024.0;
+                p.threads = loop ? 3 : n + 13;
+                p.rps = 30000;
+                s.points.push_back(p);
+            }
+        }
+        QTemporaryDir dir;
+        QString error;
+        const QString pdf = dir.filePath("cost.pdf");
+        QVERIFY2(export_sweeps(sweeps, pdf, false, &error), qPrintable(error));
+        QFile::remove(screenshot_path("sweep-cost-export.pdf"));
+        QFile::copy(pdf, screenshot_path("sweep-cost-export.pdf"));  // to look at
+        conclab::test::check_slide_pdf(pdf,
+                                       "What a connection costs: " + model_label(sweeps[0].base) +
+                                           " vs " + model_label(sweeps[1].base),
+                                       18);
+        const QString text = conclab::test::pdf_layout_pages(pdf, &error).join("\n");
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY2(text.contains("5.4 KiB per connection"), qPrintable(text));
+        QVERIFY2(text.contains("18.4 KiB per connection"), qPrintable(text));
+        QVERIFY2(text.contains("Cost: server memory and threads"), qPrintable(text));
+        QVERIFY2(!text.contains("no fit yet"), qPrintable(text));
+    }
+
     void initTestCase() {
         conclab::test::use_throwaway_settings("ConcurrencyLabTests");
         QVERIFY(qEnvironmentVariableIsSet("CONCLAB_WORKER"));
