@@ -1,11 +1,7 @@
 #include "chart_exporter.hpp"
 
-#include <QFileInfo>
 #include <QLocale>
 #include <QPageSize>
-#include <QPdfWriter>
-#include <QSaveFile>
-#include <QSvgGenerator>
 
 #include <algorithm>
 #include <cmath>
@@ -18,6 +14,7 @@
 #include "machine_info.hpp"
 #include "presentation_legend.hpp"
 #include "report/run_report.hpp"
+#include "slide_file.hpp"
 #include "time_series_chart.hpp"
 
 namespace conclab::ui {
@@ -29,8 +26,6 @@ namespace {
 constexpr double kTitlePx = 46;
 constexpr double kSubtitlePx = 26;
 constexpr double kProvenancePx = 17;
-// A PDF page: 1920 × 1080 logical pixels at 144 dpi is 960 × 540 pt, the 16:9 slide size.
-constexpr double kPdfDpi = 144;
 
 // How much larger than a 1920 × 1080 slide the page is (0.67 for 1280 × 720).
 double page_unit(const ChartExportOptions& o) {
@@ -181,10 +176,6 @@ ChartStyle page_style(ChartPanel& panel, const ChartExportOptions& o) {
     return style;
 }
 
-QString lower_suffix(const QString& path) {
-    return QFileInfo(path).suffix().toLower();
-}
-
 }  // namespace
 
 QString model_label(const RunConfig& c) {
@@ -288,60 +279,26 @@ QImage render_image(ChartPanel& panel, const ChartExportOptions& o) {
 
 bool export_panel(ChartPanel& panel, const QString& path, const ChartExportOptions& o,
                   QString* error) {
-    auto fail = [&](const QString& why) {
-        if (error) *error = QObject::tr("cannot write %1: %2").arg(path, why);
-        return false;
-    };
-    const QString suffix = lower_suffix(path);
-    if (suffix != "png" && suffix != "svg" && suffix != "pdf") {
-        return fail(QObject::tr("the file name must end in .png, .svg or .pdf"));
-    }
     if (o.width < 200 || o.height < 150 || o.width > 10000 || o.height > 10000 || o.scale <= 0 ||
         o.scale > 8) {
-        return fail(QObject::tr("size must be 200×150 to 10000×10000 at a scale of up to 8"));
-    }
-    if (!o.overwrite && QFileInfo::exists(path)) {
-        return fail(QObject::tr("the file exists (use --force, or confirm in the dialog)"));
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
-    if (suffix == "png") {
-        const QImage image = render_image(panel, o);
-        if (!image.save(&file, "PNG")) return fail(QObject::tr("PNG encoding failed"));
-    } else {
-        ChartStyleScope scope(panel, page_style(panel, o));
-        if (suffix == "svg") {
-            QSvgGenerator svg;
-            svg.setOutputDevice(&file);
-            svg.setSize(QSize(o.width, o.height));
-            svg.setViewBox(QRect(0, 0, o.width, o.height));
-            // QSvgGenerator writes <title> and <desc> as given: a scenario named "p99 < 5 ms &
-            // fast" would make the file ill-formed XML, and "<script>" a live element.
-            svg.setTitle(svg_text(o.title.isEmpty() ? panel.heading_title() : o.title));
-            svg.setDescription(
-                svg_text(o.subtitle.isEmpty() ? panel.heading_subtitle() : o.subtitle));
-            QCPPainter painter(&svg);
-            draw_page(panel, painter, o);
-            painter.end();
-        } else {
-            QPdfWriter pdf(&file);
-            pdf.setCreator("Concurrency Lab");
-            pdf.setTitle(o.title.isEmpty() ? panel.heading_title() : o.title);
-            // One logical pixel is one device pixel at 144 dpi: a 1920 × 1080 page is a
-            // 960 × 540 pt slide, and the text keeps the size it has in a PNG.
-            pdf.setResolution(static_cast<int>(kPdfDpi));
-            pdf.setPageSize(QPageSize(QSizeF(o.width * 72 / kPdfDpi, o.height * 72 / kPdfDpi),
-                                      QPageSize::Point, QString(), QPageSize::ExactMatch));
-            pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-            QCPPainter painter(&pdf);
-            const double fit = static_cast<double>(pdf.width()) / o.width;  // 1 but for rounding
-            painter.scale(fit, fit);
-            draw_page(panel, painter, o);
-            painter.end();
+        if (error) {
+            *error = QObject::tr("cannot write %1: %2")
+                         .arg(path, QObject::tr("size must be 200×150 to 10000×10000 at a scale "
+                                                "of up to 8"));
         }
+        return false;
     }
-    if (!file.commit()) return fail(file.errorString());
-    return true;
+    ChartStyleScope scope(panel, page_style(panel, o));
+    SlideFile slide;
+    slide.path = path;
+    slide.size = QSize(o.width, o.height);
+    slide.png_scale = o.scale;
+    slide.overwrite = o.overwrite;
+    slide.background = o.style.background();
+    slide.title = o.title.isEmpty() ? panel.heading_title() : o.title;
+    slide.description = o.subtitle.isEmpty() ? panel.heading_subtitle() : o.subtitle;
+    return write_slide(
+        slide, [&](QCPPainter& painter) { draw_page(panel, painter, o); }, error);
 }
 
 bool export_runs(const std::vector<RunResult>& runs, const QString& path,

@@ -1,16 +1,13 @@
 #include "model_vs_real_chart.hpp"
 
 #include <qcustomplot.h>
-#include <QFileInfo>
 #include <QLocale>
-#include <QPdfWriter>
-#include <QSaveFile>
-#include <QSvgGenerator>
 
 #include <algorithm>
 #include <cmath>
 
 #include "chart_style.hpp"
+#include "slide_file.hpp"
 
 namespace conclab::ui {
 
@@ -145,56 +142,20 @@ void draw_model_vs_real(QCustomPlot& plot, const ValidationResult& r,
 
 bool export_model_vs_real(const ValidationResult& result, const ValidationSettings& settings,
                           const QString& path, bool overwrite, QString* error) {
-    auto fail = [&](const QString& why) {
-        if (error) *error = QObject::tr("cannot write %1: %2").arg(path, why);
-        return false;
-    };
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix != "png" && suffix != "svg" && suffix != "pdf") {
-        return fail(QObject::tr("the file name must end in .png, .svg or .pdf"));
-    }
-    if (!overwrite && QFileInfo::exists(path)) {
-        return fail(QObject::tr("the file exists (use --force)"));
-    }
     constexpr int kW = 1920, kH = 1080;
     QCustomPlot plot;
     plot.resize(kW, kH);
     draw_model_vs_real(plot, result, settings);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
-    if (suffix == "png") {
-        QImage image(kW, kH, QImage::Format_ARGB32);
-        image.fill(Qt::white);
-        QCPPainter painter(&image);
-        painter.setRenderHint(QPainter::Antialiasing);
-        plot.toPainter(&painter, kW, kH);
-        painter.end();
-        if (!image.save(&file, "PNG")) return fail(QObject::tr("PNG encoding failed"));
-    } else if (suffix == "svg") {
-        QSvgGenerator svg;
-        svg.setOutputDevice(&file);
-        svg.setSize(QSize(kW, kH));
-        svg.setViewBox(QRect(0, 0, kW, kH));
-        QCPPainter painter(&svg);
-        plot.toPainter(&painter, kW, kH);
-        painter.end();
-    } else {
-        // The page is 960×540 pt. At 96 dpi (the offscreen screen's) a font's points become the
-        // same device pixels as in the PNG, so the 1920×1080 layout is drawn scaled to the page
-        // with its text in proportion (the writer's default 1200 dpi would make it 12× too big).
-        QPdfWriter pdf(&file);
-        pdf.setCreator("Concurrency Lab");
-        pdf.setResolution(96);
-        pdf.setPageSize(QPageSize(QSizeF(kW / 2.0, kH / 2.0), QPageSize::Point));
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        QCPPainter painter(&pdf);
-        const double fit = static_cast<double>(pdf.width()) / kW;
-        painter.scale(fit, fit);
-        plot.toPainter(&painter, kW, kH);
-        painter.end();
-    }
-    if (!file.commit()) return fail(file.errorString());
-    return true;
+    SlideFile slide;
+    slide.path = path;
+    slide.size = QSize(kW, kH);
+    // The plot's fonts are in points: at the offscreen screen's 96 dpi they are the same pixels
+    // in the PDF as in the PNG.
+    slide.pdf_dpi = 96;
+    slide.overwrite = overwrite;
+    slide.title = QObject::tr("Model vs real");
+    return write_slide(
+        slide, [&](QCPPainter& painter) { plot.toPainter(&painter, kW, kH); }, error);
 }
 
 }  // namespace conclab::ui

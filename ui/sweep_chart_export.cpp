@@ -3,11 +3,6 @@
 // Writing a sweep's charts to a file: a 16:9 slide with the title, the workload and fit lines,
 // both charts side by side in slide type, and the provenance in small print.
 
-#include <QFileInfo>
-#include <QPdfWriter>
-#include <QSaveFile>
-#include <QSvgGenerator>
-
 #include <algorithm>
 #include <initializer_list>
 
@@ -16,6 +11,7 @@
 #include "chart_exporter.hpp"
 #include "cost_chart.hpp"
 #include "machine_info.hpp"
+#include "slide_file.hpp"
 
 namespace conclab::ui {
 
@@ -25,7 +21,6 @@ namespace {
 // pixels of the page (SLIDES.md: title ≥ 40 px, labels ≥ 24 px, small print ≥ 16 px): a point
 // size would be turned into pixels by the device, and a 1200-dpi PDF writer makes it a giant.
 constexpr int kPageW = 1920, kPageH = 1080;
-constexpr double kPdfDpi = 144;
 constexpr double kTitlePx = 46, kSubtitlePx = 24, kPlotTextPx = 24, kProvenancePx = 17;
 
 QFont pixel_font(double px, bool bold = false) {
@@ -153,53 +148,15 @@ void draw_page(SweepChart& chart, QCPPainter& painter, CostChart* cost) {
 
 bool export_sweep_chart(SweepChart& chart, const QString& path, bool overwrite, QString* error,
                         CostChart* cost) {
-    auto fail = [&](const QString& why) {
-        if (error) *error = QObject::tr("cannot write %1: %2").arg(path, why);
-        return false;
-    };
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix != "png" && suffix != "svg" && suffix != "pdf") {
-        return fail(QObject::tr("the file name must end in .png, .svg or .pdf"));
-    }
-    if (!overwrite && QFileInfo::exists(path)) {
-        return fail(QObject::tr("the file exists (use --force, or confirm in the dialog)"));
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
-    if (suffix == "png") {
-        QImage image(kPageW * 2, kPageH * 2, QImage::Format_ARGB32);
-        image.fill(Qt::white);
-        QCPPainter painter(&image);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.scale(2, 2);
-        draw_page(chart, painter, cost);
-        painter.end();
-        if (!image.save(&file, "PNG")) return fail(QObject::tr("PNG encoding failed"));
-    } else if (suffix == "svg") {
-        QSvgGenerator svg;
-        svg.setOutputDevice(&file);
-        svg.setSize(QSize(kPageW, kPageH));
-        svg.setViewBox(QRect(0, 0, kPageW, kPageH));
-        svg.setTitle(svg_text(chart.title()));  // QSvgGenerator writes it as given
-        QCPPainter painter(&svg);
-        draw_page(chart, painter, cost);
-        painter.end();
-    } else {
-        QPdfWriter pdf(&file);
-        pdf.setCreator("Concurrency Lab");
-        pdf.setTitle(chart.title());
-        pdf.setResolution(static_cast<int>(kPdfDpi));
-        pdf.setPageSize(QPageSize(QSizeF(kPageW * 72 / kPdfDpi, kPageH * 72 / kPdfDpi),
-                                  QPageSize::Point, QString(), QPageSize::ExactMatch));
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        QCPPainter painter(&pdf);
-        const double fit = static_cast<double>(pdf.width()) / kPageW;  // 1 but for rounding
-        painter.scale(fit, fit);
-        draw_page(chart, painter, cost);
-        painter.end();
-    }
-    if (!file.commit()) return fail(file.errorString());
-    return true;
+    SlideFile slide;
+    slide.path = path;
+    slide.size = QSize(kPageW, kPageH);
+    slide.png_scale = 2;
+    slide.overwrite = overwrite;
+    slide.title = chart.title();
+    slide.description = chart.subtitle();
+    return write_slide(
+        slide, [&](QCPPainter& painter) { draw_page(chart, painter, cost); }, error);
 }
 
 bool export_sweeps(const std::vector<SweepResult>& sweeps, const QString& path, bool overwrite,
