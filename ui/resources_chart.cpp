@@ -91,9 +91,8 @@ void ResourcesChart::add_samples(int run, const std::vector<MetricsSample>& samp
         for (std::size_t i = 0; i < std::size(values); ++i) {
             const auto line = static_cast<Line>(i);
             if (values[i]) {
-                // The right axis is logarithmic: a zero there is a gap, not a made-up value.
-                const bool drawable = kLines[i].left || *values[i] > 0;
-                append(line_for(r, line), s.t_s, drawable ? *values[i] : std::nan(""));
+                // A zero on the logarithmic right axis is drawn at its floor, marked "0".
+                append(line_for(r, line), s.t_s, *values[i]);
             } else if (r.series[i] >= 0) {
                 append(r.series[i], s.t_s, std::nan(""));  // a tick without a reading
             }
@@ -141,6 +140,7 @@ void ResourcesChart::refresh() {
         // At least two decades: within one, the log ticker crowds its labels.
         p->yAxis2->setRange(floor_decade, std::max(hi * 1.6, floor_decade * 100));
     }
+    place_zeros(p->yAxis2);  // no context switch in a tick: at the floor, marked "0"
 }
 
 int ResourcesChart::series_of(int run, Line line) const {

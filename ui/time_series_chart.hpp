@@ -12,6 +12,7 @@
 
 class QCheckBox;
 class QCustomPlot;
+class QCPAxis;
 class QCPGraph;
 class QCPTextElement;
 
@@ -64,6 +65,8 @@ public:
     QString tip_of(int series) const;
     // The markers' labels and the zero mark, as last drawn.
     const ChartOverlay* overlay() const { return overlay_; }
+    // The zeros of `series` drawn at the floor of its log axis.
+    int zero_count(int series) const;
 
 signals:
     void logToggled(bool log);  // by the check box, not by set_log_y()
@@ -73,12 +76,19 @@ protected:
     // A legend entry cut to fit its chart gives its whole name on hover.
     bool eventFilter(QObject* watched, QEvent* event) override;
     const ChartStyle& chart_style() const { return style_; }
+    // Zero on any log axis (the left one, or a right one a subclass scales) is drawn at the
+    // axis floor and marked "0": refresh() hides the zeros while the ranges are computed;
+    // a subclass that scales an axis of its own then calls place_zeros() for it.
+    void hide_zeros();
+    void place_zeros(QCPAxis* axis);
+    void clear_series(int series);  // its points and its zeros
 
 private:
     void rebuild_markers();
-    void place_zeros();
     void fit_legend_to_entries();
-    void set_zero_values(double value);
+    double zero_level(const QCPAxis* axis) const;
+    void set_zero_level(const QCPAxis* axis, double level);
+    void set_zero_values(const QCPAxis* axis, double value);
     void apply_pen(int series);
     void place_log_toggle();
 
@@ -94,9 +104,9 @@ private:
     double latest_t_ = 0;
     ChartOverlay* overlay_;
     std::vector<std::pair<double, QString>> markers_;
-    // Log axis only: per series, the times whose value is zero, drawn at zero_level_.
+    // Per series on a log axis, the keys whose value is zero, drawn at their axis's level.
     std::vector<std::vector<double>> zero_keys_;
-    double zero_level_ = 0;
+    std::vector<std::pair<const QCPAxis*, double>> zero_levels_;
     struct SeriesLook {
         QColor color;
         bool ghost;

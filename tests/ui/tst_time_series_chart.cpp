@@ -8,8 +8,15 @@
 
 #include "chart_overlay.hpp"
 #include "gui_test_support.hpp"
+#include "internals_chart.hpp"
+#include "resources_chart.hpp"
+#include "spectrum_chart.hpp"
 #include "time_series_chart.hpp"
 
+using conclab::MetricsSample;
+using conclab::ui::InternalsChart;
+using conclab::ui::ResourcesChart;
+using conclab::ui::SpectrumChart;
 using conclab::ui::TimeSeriesChart;
 
 class TstTimeSeriesChart : public QObject {
@@ -118,6 +125,78 @@ private slots:
         QVERIFY(std::isnan(data.at(3)->value));
         chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
         QVERIFY(chart.overlay()->zero_label_rect().isEmpty());
+    }
+    // The same rule on the right-hand log axes and the spectrum: a GIL wait p99 of 0, no
+    // hand-offs in a tick, no context switch, a percentile at 0 ms are drawn at the floor of
+    // their axis, marked "0" beside it, never turned into gaps.
+    void rightLogAxesDrawZeroAtTheFloor() {
+        InternalsChart internals;
+        ResourcesChart resources;
+        SpectrumChart spectrum;
+        const int gil = internals.begin_run("", 0, false, true);
+        const int cost = resources.begin_run("", 0, false, true);
+        std::vector<MetricsSample> samples;
+        for (int i = 1; i <= 8; ++i) {
+            MetricsSample m;
+            m.t_s = 0.25 * i;
+            m.internals.gil_held_pct = 50;
+            m.internals.gil_wait_p99_ms = i % 2 ? 0.0 : 4.0;  // no waiter in every other tick
+            m.internals.gil_switches_per_s = i <= 4 ? 0.0 : 180.0;
+            m.server.rss_mb = 30;
+            m.server.threads = 12;
+            m.server.context_switches_per_s = i <= 2 ? 0.0 : 900.0;
+            samples.push_back(m);
+        }
+        internals.add_samples(gil, samples);
+        resources.add_samples(cost, samples);
+        const int latency = spectrum.add_series("latency", Qt::blue);
+        spectrum.set_spectrum(latency, {{50, 0}, {90, 0}, {99, 0.8}, {99.9, 3}, {100, 7}});
+        struct Case {
+            TimeSeriesChart* chart;
+            int series;
+            QCPAxis* axis;
+            int zeros;
+        };
+        const Case cases[] = {
+            {&internals, internals.series_of(gil, "gil_wait_p99_ms"), internals.plot()->yAxis2, 4},
+            {&internals, internals.series_of(gil, "gil_switches_per_s"), internals.plot()->yAxis2,
+             4},
+            {&resources, resources.series_of(cost, ResourcesChart::Line::ContextSwitches),
+             resources.plot()->yAxis2, 2},
+            {&spectrum, latency, spectrum.plot()->yAxis, 2}};
+        for (const Case& c : cases) {
+            c.chart->resize(700, 420);
+            c.chart->show();
+            QVERIFY(QTest::qWaitForWindowExposed(c.chart));
+            c.chart->set_window_s(0);
+            c.chart->refresh();
+            c.chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+            QVERIFY(c.series >= 0);
+            QCOMPARE(c.chart->plot()->graph(c.series)->valueAxis(), c.axis);
+            QCOMPARE(c.axis->scaleType(), QCPAxis::stLogarithmic);
+            QCOMPARE(c.chart->zero_count(c.series), c.zeros);
+            const QCPRange range = c.axis->range();
+            int at_floor = 0, gaps = 0;
+            const auto& data = *c.chart->plot()->graph(c.series)->data();
+            for (auto it = data.constBegin(); it != data.constEnd(); ++it) {
+                gaps += std::isnan(it->value);
+                at_floor += it->value >= range.lower && it->value < range.lower * 2;
+            }
+            const QString name = c.chart->plot()->graph(c.series)->name();
+            QCOMPARE(gaps, 0);
+            QVERIFY2(at_floor == c.zeros, qPrintable(name + ": " + QString::number(at_floor)));
+            const QRectF zero = c.chart->overlay()->zero_label_rect(c.axis);
+            QVERIFY2(!zero.isEmpty(), qPrintable(name));
+            // Beside its own axis: right of the plot for a right axis, left of it for the left.
+            const QRect plot = c.chart->plot()->axisRect()->rect();
+            QVERIFY2(c.axis->axisType() == QCPAxis::atRight ? zero.left() > plot.right()
+                                                            : zero.right() < plot.left(),
+                     qPrintable(name));
+            QVERIFY(QRectF(c.chart->plot()->rect()).contains(zero));
+        }
+        internals.grab().save(conclab::test::screenshot_path("internals-zero-floor.png"));
+        resources.grab().save(conclab::test::screenshot_path("resources-zero-floor.png"));
+        spectrum.grab().save(conclab::test::screenshot_path("spectrum-zero-floor.png"));
     }
     void logToggleFollowsTheAxis() {
         TimeSeriesChart chart("rps", "req/s");
