@@ -115,14 +115,14 @@ void CompareTable::show_sets(const std::vector<RunSet>& sets,
         const QString versus =
             row == 0 ? tr("baseline")
                      : versus_text(median_rps(set), baseline_rps, filled.front().front().config);
-        fill_row(row, set, model_label(set.front().config), versus, series_color(row));
+        fill_row(row, set, model_label(set.front().config), versus, series_color(row, dark_));
     }
     if (kept) {
         const QString versus = filled.empty() ? kNone
                                               : versus_text(kept->summary.rps, baseline_rps,
                                                             filled.front().front().config);
         fill_row(kept_row_, {*kept}, kept_run_label(kept->config), versus,
-                 series_color(kKeptRunColorIndex));
+                 series_color(kKeptRunColorIndex, dark_));
         QFont italic = font();
         italic.setItalic(true);
         for (int column = 0; column < ColumnCount; ++column)
@@ -182,6 +182,18 @@ void CompareTable::set_text_font(const QFont& font) {
     }
     resizeColumnsToContents();
     fit_height();
+}
+
+void CompareTable::set_dark(bool dark) {
+    dark_ = dark;
+    color_runs();
+}
+
+void CompareTable::color_runs() {
+    for (int row = 0; row < rowCount(); ++row) {
+        if (QTableWidgetItem* cell = item(row, Run))
+            cell->setForeground(series_color(row == kept_row_ ? kKeptRunColorIndex : row, dark_));
+    }
 }
 
 void CompareTable::fit_height() {

@@ -211,7 +211,8 @@ void PresentationWindow::clear_summary() {
 }
 
 void PresentationWindow::show_diagnosis(const QString& html) {
-    diagnosis_->setText(html);
+    diagnosis_html_ = html;
+    diagnosis_->setText(dark_ ? dark_run_colors(html) : html);
     diagnosis_->setVisible(!html.isEmpty());
 }
 
@@ -260,6 +261,10 @@ void PresentationWindow::apply_colors() {
     p.setColor(QPalette::Text, style.foreground());
     setPalette(p);
     setAutoFillBackground(true);
+    // One colour per run on either background: the table's and the diagnosis's runs in the
+    // colours their lines have in this style.
+    summary_->set_dark(dark_);
+    diagnosis_->setText(dark_ ? dark_run_colors(diagnosis_html_) : diagnosis_html_);
     // Cells padded in proportion to the type, so that "190.0" and "0.10×" never touch at 4K.
     const QString pad = QString::number(std::max(4, text_px_ / 3));
     summary_->setStyleSheet(

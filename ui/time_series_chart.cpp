@@ -72,7 +72,7 @@ int TimeSeriesChart::add_series(const QString& name, const QColor& color, bool g
 
 void TimeSeriesChart::apply_pen(int series) {
     const SeriesLook& look = looks_[static_cast<std::size_t>(series)];
-    QColor c = look.color;
+    QColor c = style_.shown(look.color);  // a run's colour for the background
     double width = style_.line_width();
     if (look.stroke == Stroke::Band) {
         c.setAlpha(look.ghost ? kBandAlpha / 2 : kBandAlpha);

@@ -198,6 +198,28 @@ private slots:
         resources.grab().save(conclab::test::screenshot_path("resources-zero-floor.png"));
         spectrum.grab().save(conclab::test::screenshot_path("spectrum-zero-floor.png"));
     }
+    // Presentation mode's dark style: every run colour (and a kept run's grey) ≥ 4.5 : 1
+    // against the background, all apart from each other; the light style keeps Okabe-Ito's.
+    void darkRunColoursReadOnTheDarkBackground() {
+        const conclab::ui::ChartStyle dark{true, true};
+        QSet<QRgb> seen;
+        for (int i = -1; i < 8; ++i) {
+            const QColor c = conclab::ui::series_color(i, true);
+            const double ratio = conclab::ui::contrast_ratio(c, dark.background());
+            QVERIFY2(ratio >= 4.5, qPrintable(QString("%1: %2 : 1").arg(c.name()).arg(ratio)));
+            QVERIFY2(!seen.contains(c.rgb()), qPrintable(c.name()));
+            seen.insert(c.rgb());
+            QCOMPARE(dark.shown(conclab::ui::series_color(i)), c);  // a line turns the same way
+        }
+        QCOMPARE(conclab::ui::series_color(0).name(), QString("#0072b2"));  // light: as before
+        QVERIFY(conclab::ui::contrast_ratio(conclab::ui::series_color(0), dark.background()) < 4.5);
+        QCOMPARE(conclab::ui::ChartStyle{}.shown(conclab::ui::series_color(0)),
+                 conclab::ui::series_color(0));
+        // The diagnosis's rich text: each run's colour turned, once.
+        QCOMPARE(conclab::ui::dark_run_colors("<b style='color:#0072b2'>a</b> <span "
+                                              "style='color:#56b4e9'>b</span>"),
+                 QString("<b style='color:#56b4e9'>a</b> <span style='color:#f0e442'>b</span>"));
+    }
     void logToggleFollowsTheAxis() {
         TimeSeriesChart chart("rps", "req/s");
         QCheckBox* box = chart.add_log_toggle();
