@@ -197,6 +197,8 @@ void InternalsChart::refresh() {
     }
     // A zero GIL wait or no hand-offs in a tick: at the right axis's floor, marked "0".
     place_zeros(p->yAxis2);
+    leave_room_for_markers(p->yAxis);
+    leave_room_for_markers(p->yAxis2);
     if (!workers_axis_) return;
     double most = 0;
     for (int i = 0; i < p->graphCount(); ++i) {
@@ -206,6 +208,7 @@ void InternalsChart::refresh() {
         if (found) most = std::max(most, r.upper);
     }
     workers_axis_->setRange(0, most > 0 ? most * 1.12 : 1);
+    leave_room_for_markers(workers_axis_);
 }
 
 int InternalsChart::series_of(int run, std::string_view key) const {

@@ -141,6 +141,7 @@ void ResourcesChart::refresh() {
         p->yAxis2->setRange(floor_decade, std::max(hi * 1.6, floor_decade * 100));
     }
     place_zeros(p->yAxis2);  // no context switch in a tick: at the floor, marked "0"
+    leave_room_for_markers(p->yAxis2);
 }
 
 int ResourcesChart::series_of(int run, Line line) const {

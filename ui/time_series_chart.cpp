@@ -1,6 +1,7 @@
 #include "time_series_chart.hpp"
 
 #include <QCheckBox>
+#include <QFontMetricsF>
 #include <QHelpEvent>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -323,7 +324,28 @@ void TimeSeriesChart::refresh() {
         plot_->yAxis->setRange(0, hi * 1.12);
     }
     if (log_y_) place_zeros(plot_->yAxis);
+    leave_room_for_markers(plot_->yAxis);
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// A marker's label sits in a row at the top of the plot on a box of the background: the axis
+// reaches that much higher, so that the box hides no data (a band at the connections' maximum
+// seemed to stop at a worker's death marker, its label drawn over it).
+void TimeSeriesChart::leave_room_for_markers(QCPAxis* axis) {
+    if (markers_.empty()) return;
+    const QFontMetricsF metrics(style_.font(0.9));
+    const double row = metrics.height() * 1.3 + 6;  // ChartOverlay's row, its padding, a gap
+    // The plot's height as last laid out; before a first layout, a chart's usual share.
+    const int height = plot_->axisRect()->height();
+    const double share = std::clamp(row / std::max(height, 1), 0.08, 0.25);
+    const QCPRange r = axis->range();
+    if (axis->scaleType() == QCPAxis::stLogarithmic) {
+        if (r.lower <= 0) return;
+        const double top = (std::log10(r.upper) - share * std::log10(r.lower)) / (1 - share);
+        axis->setRange(r.lower, std::pow(10.0, top));
+    } else {
+        axis->setRange(r.lower, (r.upper - share * r.lower) / (1 - share));
+    }
 }
 
 void TimeSeriesChart::hide_zeros() {

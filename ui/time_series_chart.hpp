@@ -82,6 +82,9 @@ protected:
     void hide_zeros();
     void place_zeros(QCPAxis* axis);
     void clear_series(int series);  // its points and its zeros
+    // Raises `axis`'s top so that the markers' labels (a row at the top of the plot) cover no
+    // data; refresh() does it for the left axis, a subclass for an axis it scales.
+    void leave_room_for_markers(QCPAxis* axis);
 
 private:
     void rebuild_markers();

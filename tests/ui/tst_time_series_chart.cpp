@@ -220,6 +220,51 @@ private slots:
                                               "style='color:#56b4e9'>b</span>"),
                  QString("<b style='color:#56b4e9'>a</b> <span style='color:#f0e442'>b</span>"));
     }
+    // A marker's label sits on a box at the top of the plot: the axis leaves it room, so the
+    // box hides no data. In a run with a killed worker the connections' band (client open, at
+    // the chart's maximum all run long) seemed to stop at the marker: the label, drawn left
+    // of its line, covered it up to there. Light and presentation style, small and large.
+    void markerLabelsCoverNoData_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("presentation");
+        QTest::addColumn<bool>("log");
+        QTest::newRow("screen") << QSize(420, 300) << false << false;
+        QTest::newRow("slide") << QSize(900, 500) << true << false;
+        QTest::newRow("screen log") << QSize(420, 300) << false << true;
+    }
+    void markerLabelsCoverNoData() {
+        QFETCH(QSize, size);
+        QFETCH(bool, presentation);
+        QFETCH(bool, log);
+        TimeSeriesChart chart("Connections", "connections");
+        chart.set_style(conclab::ui::ChartStyle{false, presentation});
+        chart.resize(size);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.set_log_y(log);
+        const int band = chart.add_series("client open", Qt::blue, false, Qt::SolidLine,
+                                          TimeSeriesChart::Stroke::Band);
+        const int line = chart.add_series("in service", Qt::green);
+        for (int i = 1; i <= 20; ++i) {
+            chart.append(band, 0.25 * i, 8);
+            chart.append(line, 0.25 * i, i == 11 ? 4.7 : 7.6);
+        }
+        chart.add_marker(2.75, "worker 20784 killed (SIGKILL) → 20813");
+        chart.set_window_s(0);
+        for (int pass = 0; pass < 2; ++pass) {  // the second with the plot's laid-out height
+            chart.refresh();
+            chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        }
+        QCOMPARE(chart.overlay()->label_rects().size(), std::size_t(1));
+        const QRectF label = chart.overlay()->label_rects().front();
+        const double band_top =
+            chart.plot()->yAxis->coordToPixel(8) - chart.plot()->graph(band)->pen().widthF() / 2;
+        QVERIFY2(band_top > label.bottom(),
+                 qPrintable(
+                     QString("band from %1 px, label to %2 px").arg(band_top).arg(label.bottom())));
+        chart.grab().save(conclab::test::screenshot_path(
+            QString("marker-above-data-%1.png").arg(QTest::currentDataTag()).replace(' ', '-')));
+    }
     void logToggleFollowsTheAxis() {
         TimeSeriesChart chart("rps", "req/s");
         QCheckBox* box = chart.add_log_toggle();
