@@ -108,6 +108,57 @@ int draw_wrapped(QPainter& painter, const QFont& font, const QString& text, QPoi
     return height;
 }
 
+// A chart in a cell of a shared page, for the time it is drawn there: its (grouped) legend in
+// as many columns as the cell's width holds, so that it stays shorter than the plot, and each
+// axis title no longer than the plot is high (elided with "…"), where "threads · switches/s
+// (log)" ran past the plot of Server cost into the legend and off the cell.
+class CellFit {
+public:
+    CellFit(QCustomPlot& plot, QSize cell) : plot_(plot), wrap_(plot.legend->wrap()) {
+        QCPLegend* legend = plot.legend;
+        int widest = 0;
+        for (int i = 0; i < legend->itemCount(); ++i) {
+            if (QCPAbstractLegendItem* item = legend->item(i))
+                widest = std::max(widest, item->minimumOuterSizeHint().width());
+        }
+        if (legend->itemCount() > 0 && widest > 0) {
+            const int columns = std::clamp(cell.width() / (widest + legend->columnSpacing() + 8), 1,
+                                           legend->itemCount());
+            if (columns > wrap_) {
+                legend->setWrap(columns);
+                legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+            }
+        }
+        // Laid out at the cell's size as toPainter() will, to know the plot's height.
+        QCPLayoutGrid* layout = plot.plotLayout();
+        layout->setOuterRect(QRect(QPoint(0, 0), cell));
+        for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins,
+                           QCPLayoutElement::upLayout})
+            layout->update(phase);
+        const int room = plot.axisRect()->height();
+        for (QCPAxis* axis : plot.axisRect()->axes(QCPAxis::atLeft | QCPAxis::atRight)) {
+            const QString label = axis->label();
+            const QString fits =
+                QFontMetrics(axis->labelFont()).elidedText(label, Qt::ElideRight, room);
+            if (fits == label) continue;
+            labels_.emplace_back(axis, label);
+            axis->setLabel(fits);
+        }
+    }
+    ~CellFit() {
+        for (const auto& [axis, label] : labels_) axis->setLabel(label);
+        plot_.legend->setWrap(wrap_);
+        plot_.legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    }
+    CellFit(const CellFit&) = delete;
+    CellFit& operator=(const CellFit&) = delete;
+
+private:
+    QCustomPlot& plot_;
+    int wrap_;
+    std::vector<std::pair<QCPAxis*, QString>> labels_;
+};
+
 // Draws the heading, the chosen charts and the provenance line in logical coordinates on any
 // painter; the panel wears page_style() meanwhile (ChartStyleScope).
 void draw_page(ChartPanel& panel, QCPPainter& painter, const ChartExportOptions& o) {
@@ -144,17 +195,25 @@ void draw_page(ChartPanel& panel, QCPPainter& painter, const ChartExportOptions&
     const int columns = page_columns(charts.size(), o);
     const auto cols = static_cast<std::size_t>(columns);
     const int rows = static_cast<int>((charts.size() + cols - 1) / cols);
-    const int cell_w = (o.width - margin) / columns;
     const int cell_h = std::max(50, (bottom - top) / std::max(1, rows));
     for (std::size_t i = 0; i < charts.size(); ++i) {
-        const int x = margin / 2 + static_cast<int>(i % cols) * cell_w;
+        // A last row of fewer charts (seven: four and three) shares the page's whole width:
+        // wider cells, whose legends take fewer rows.
+        const std::size_t row_start = i / cols * cols;
+        const int in_row = static_cast<int>(std::min(cols, charts.size() - row_start));
+        const int cell_w = (o.width - margin) / in_row;
+        const int x = margin / 2 + static_cast<int>(i - row_start) * cell_w;
         const int cell_y = top + static_cast<int>(i / cols) * cell_h;
         QCustomPlot& plot = *charts[i]->plot();
+        const QSize cell(cell_w - margin / 4, cell_h - margin / 4);
         if (charts.size() > 2) group_legend(plot, style.foreground(), kGroupedEntriesOnASharedPage);
-        painter.save();
-        painter.translate(x, cell_y);
-        plot.toPainter(&painter, cell_w - margin / 4, cell_h - margin / 4);
-        painter.restore();
+        {
+            const CellFit fit(plot, cell);
+            painter.save();
+            painter.translate(x, cell_y);
+            plot.toPainter(&painter, cell.width(), cell.height());
+            painter.restore();
+        }
         ungroup_legend(plot);
     }
 }

@@ -158,7 +158,15 @@ void ChartOverlay::draw_zeros(QCPPainter* painter, const QRect& area) {
         const double left =
             right ? axis->axisRect()->right() + axis->offset() + axis->tickLabelPadding() + 2
                   : area.left() - axis->tickLabelPadding() - width - 2;
-        z.label = QRectF(left, y - metrics.height() / 2, width, metrics.height());
+        // Under the lowest tick label above it when they would touch (a short plot's decade
+        // is a few pixels): "0" never on "0.1".
+        double label_top = y - metrics.height() / 2;
+        for (const double tick : axis->tickVector()) {
+            const double tick_y = axis->coordToPixel(tick);
+            if (tick_y < y && tick_y + metrics.height() / 2 > label_top)
+                label_top = tick_y + metrics.height() / 2;
+        }
+        z.label = QRectF(left, label_top, width, metrics.height());
         painter->setFont(font);
         painter->setPen(axis->tickLabelColor());
         painter->drawText(z.label, (right ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter,

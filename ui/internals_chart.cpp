@@ -9,6 +9,8 @@
 
 #include <qcustomplot.h>
 
+#include "presentation_legend.hpp"
+
 namespace conclab::ui {
 
 namespace {
@@ -104,6 +106,7 @@ int InternalsChart::line_for(Run& run, std::size_t field) {
     const int s = add_series(run.prefix + QCoreApplication::translate("InternalsChart", look.name),
                              color, run.ghost, look.pen);
     if (!look.left) graph(s)->setValueAxis(plot()->yAxis2);
+    set_run_prefix(graph(s), run.prefix);
     run.series[field] = s;
     set_series_tip(s, QCoreApplication::translate("InternalsChart", look.tip));
     return s;
@@ -117,6 +120,7 @@ int InternalsChart::worker_line(Run& run, int pid) {
     const int s = add_series(run.prefix + tr("worker %1 (req/s)").arg(pid), color, run.ghost,
                              run.metric_colors ? Qt::SolidLine : Qt::DashDotDotLine);
     graph(s)->setValueAxis(workers_axis());
+    set_run_prefix(graph(s), run.prefix);
     run.workers[pid] = s;
     run.worker_order.push_back(pid);
     set_series_tip(

@@ -13,6 +13,7 @@ namespace {
 
 constexpr const char* kGrouped = "conclabGroupedLegend";   // a series whose entry is grouped
 constexpr const char* kSignature = "conclabLegendGroups";  // what the groups were made from
+constexpr const char* kRunPrefix = "conclabRunPrefix";     // set_run_prefix
 
 // A legend entry that is not a series: a short line in a pen, then its text.
 class SwatchItem : public QCPAbstractLegendItem {
@@ -59,6 +60,12 @@ void remove_swatches(QCPLegend* legend) {
 
 // The longest common start of the names, cut back to a word: "GIL threads (10) ".
 QString common_prefix(const std::vector<QCPGraph*>& graphs) {
+    const QString run = graphs.front()->property(kRunPrefix).toString();
+    if (!run.isEmpty() && std::all_of(graphs.begin(), graphs.end(), [&](const QCPGraph* g) {
+            return g->name().startsWith(run);
+        })) {
+        return run;
+    }
     QString prefix = graphs.front()->name();
     for (const QCPGraph* g : graphs) {
         int n = 0;
@@ -70,6 +77,10 @@ QString common_prefix(const std::vector<QCPGraph*>& graphs) {
 }
 
 }  // namespace
+
+void set_run_prefix(QCPGraph* graph, const QString& prefix) {
+    if (graph) graph->setProperty(kRunPrefix, prefix);
+}
 
 void ungroup_legend(QCustomPlot& plot) {
     remove_swatches(plot.legend);

@@ -8,6 +8,8 @@
 
 #include <qcustomplot.h>
 
+#include "presentation_legend.hpp"
+
 namespace conclab::ui {
 
 namespace {
@@ -75,6 +77,7 @@ int ResourcesChart::line_for(Run& run, Line line) {
     const int s = add_series(run.prefix + QCoreApplication::translate("ResourcesChart", look.name),
                              color, run.ghost, look.pen);
     if (!look.left) graph(s)->setValueAxis(plot()->yAxis2);
+    set_run_prefix(graph(s), run.prefix);
     run.series[i] = s;
     set_series_tip(s, QCoreApplication::translate("ResourcesChart", look.tip));
     return s;
