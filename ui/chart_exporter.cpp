@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include <qcustomplot.h>
 
@@ -17,6 +18,7 @@
 #include "machine_info.hpp"
 #include "presentation_legend.hpp"
 #include "report/run_report.hpp"
+#include "svg_axis_clamp.hpp"
 #include "time_series_chart.hpp"
 
 namespace conclab::ui {
@@ -360,6 +362,9 @@ bool export_panel(ChartPanel& panel, const QString& path, const ChartExportOptio
             svg.setTitle(svg_text(o.title.isEmpty() ? panel.heading_title() : o.title));
             svg.setDescription(
                 svg_text(o.subtitle.isEmpty() ? panel.heading_subtitle() : o.subtitle));
+            std::vector<std::unique_ptr<SvgAxisClamp>> clamps;  // the SVG keeps no clipping
+            for (TimeSeriesChart* chart : page_charts(panel, o.chart))
+                clamps.push_back(std::make_unique<SvgAxisClamp>(*chart->plot()));
             QCPPainter painter(&svg);
             draw_page(panel, painter, o);
             painter.end();

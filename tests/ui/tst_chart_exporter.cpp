@@ -17,6 +17,7 @@
 #include "export_dialog.hpp"
 #include "gui_test_support.hpp"
 #include "pdf_text.hpp"
+#include "svg_axis_clamp.hpp"
 #include "time_series_chart.hpp"
 
 using namespace conclab;
@@ -204,6 +205,29 @@ private slots:
                         QString("\"%1\" over \"%2\"").arg(pdf.words[i].text, pdf.words[j].text)));
             }
         }
+    }
+
+    // An SVG keeps no clipping (Qt 6.4): while one is drawn, a point outside its axis's range
+    // is held at the plot's edge (a line a thousandth of a thread below a log axis's floor
+    // ran across the axis into the legend of the HTML report), and comes back afterwards.
+    void svgHoldsLinesInsideThePlot() {
+        TimeSeriesChart chart("Inside the server", "threads");
+        const int s = chart.add_series("threads waiting", Qt::red);
+        chart.append(s, 0.25, 0.5);
+        chart.append(s, 0.5, 1e-6);
+        chart.append(s, 0.75, std::nan(""));
+        chart.append(s, 1.0, 80);
+        chart.plot()->yAxis->setRange(0.01, 10);
+        const auto& data = *chart.plot()->graph(s)->data();
+        {
+            const SvgAxisClamp clamp(*chart.plot());
+            QCOMPARE(data.at(0)->value, 0.5);
+            QCOMPARE(data.at(1)->value, 0.01);
+            QVERIFY(std::isnan(data.at(2)->value));  // a gap stays a gap
+            QCOMPARE(data.at(3)->value, 10.0);
+        }
+        QCOMPARE(data.at(1)->value, 1e-6);
+        QCOMPARE(data.at(3)->value, 80.0);
     }
 
     // Probe finding 8 of issue #18: a scenario's name goes into the SVG's <title> and onto the
