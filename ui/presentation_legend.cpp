@@ -101,7 +101,9 @@ void group_legend(QCustomPlot& plot, const QColor& text_color, int max_entries) 
         QCPGraph* g = plot.graph(i);
         if (!g->property(kGrouped).toBool() && !plot.legend->hasItemWithPlottable(g)) continue;
         listed.push_back(g);
-        signature += g->name() + '|';
+        // The pen's width too: a larger screen's style draws thicker lines, and the swatches
+        // made at the smaller one would stay thin.
+        signature += g->name() + QString::number(g->pen().widthF()) + '|';
     }
     if (signature == plot.property(kSignature).toString()) return;  // as grouped last time
     std::vector<std::vector<QCPGraph*>> runs;

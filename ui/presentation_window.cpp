@@ -175,6 +175,7 @@ void PresentationWindow::return_charts() {
                    &PresentationWindow::fit_legends);
         chart->plot()->legend->setIconSize(kLegendIcon);
         ungroup_legend(*chart->plot());
+        chart->set_log_toggle_font(QFont());  // the window's again
         panel_->restore_chart(chart);
     }
     shown_.clear();
@@ -234,6 +235,10 @@ void PresentationWindow::apply_scale() {
     const QFont small = pixel_font(std::max(11, qRound(text_px_ * 0.45)));
     for (QWidget* w : std::initializer_list<QWidget*>{hint_, first_box_, second_box_, dark_box_})
         w->setFont(small);
+    // A chart's "log" box is the presenter's control too: as large as the others, at 4K too.
+    for (TimeSeriesChart* chart : shown_) {
+        chart->set_log_toggle_font(small);
+    }
     const int chart_px = static_cast<int>(std::lround(text_px_ * kChartPx / kBasePx));
     apply_colors();
     if (!panel_) return;

@@ -171,6 +171,12 @@ QCheckBox* TimeSeriesChart::add_log_toggle() {
     return log_toggle_;
 }
 
+void TimeSeriesChart::set_log_toggle_font(const QFont& font) {
+    if (!log_toggle_) return;
+    log_toggle_->setFont(font);
+    place_log_toggle();
+}
+
 void TimeSeriesChart::place_log_toggle() {
     if (!log_toggle_) return;
     log_toggle_->adjustSize();

@@ -45,6 +45,8 @@ public:
     // A "log" check box in the chart's top-right corner, kept in step with set_log_y().
     QCheckBox* add_log_toggle();
     QCheckBox* log_toggle() const { return log_toggle_; }
+    // Its type (presentation mode's, for the presenter), placed again in the corner.
+    void set_log_toggle_font(const QFont& font);
     void set_legend_columns(int columns);
     QString title() const { return title_; }
     void set_window_s(double seconds);  // scrolling window; 0 = the whole run
