@@ -118,25 +118,43 @@ class CellFit {
 public:
     CellFit(QCustomPlot& plot, QSize cell) : plot_(plot), wrap_(plot.legend->wrap()) {
         QCPLegend* legend = plot.legend;
-        int widest = 0;
+        int widest = 0;  // an entry's whole name: an elided entry asks for less
         for (int i = 0; i < legend->itemCount(); ++i) {
-            if (QCPAbstractLegendItem* item = legend->item(i))
-                widest = std::max(widest, item->minimumOuterSizeHint().width());
+            QCPAbstractLegendItem* item = legend->item(i);
+            if (!item) continue;
+            int width = item->minimumOuterSizeHint().width();
+            if (auto* entry = qobject_cast<QCPPlottableLegendItem*>(item)) {
+                width = legend->iconSize().width() + legend->iconTextPadding() +
+                        QFontMetrics(entry->font()).horizontalAdvance(entry->plottable()->name()) +
+                        entry->margins().left() + entry->margins().right();
+            }
+            widest = std::max(widest, width);
         }
         if (legend->itemCount() > 0 && widest > 0) {
+            // Whole names: fewer columns where they are long, more where they are short.
             const int columns = std::clamp(cell.width() / (widest + legend->columnSpacing() + 8), 1,
                                            legend->itemCount());
-            if (columns > wrap_) {
+            if (columns != wrap_) {
                 legend->setWrap(columns);
                 legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
             }
         }
-        // Laid out at the cell's size as toPainter() will, to know the plot's height.
-        QCPLayoutGrid* layout = plot.plotLayout();
-        layout->setOuterRect(QRect(QPoint(0, 0), cell));
-        for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins,
-                           QCPLayoutElement::upLayout})
-            layout->update(phase);
+        // Laid out at the cell's size as toPainter() will, to know the plot's height. A legend
+        // never taller than its plot: more columns (their names elided) until it is not.
+        auto lay_out = [&] {
+            QCPLayoutGrid* layout = plot.plotLayout();
+            layout->setOuterRect(QRect(QPoint(0, 0), cell));
+            for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins,
+                               QCPLayoutElement::upLayout})
+                layout->update(phase);
+        };
+        lay_out();
+        while (legend->visible() && legend->wrap() < legend->itemCount() &&
+               legend->outerRect().height() > plot.axisRect()->height()) {
+            legend->setWrap(legend->wrap() + 1);
+            legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+            lay_out();
+        }
         const int room = plot.axisRect()->height();
         for (QCPAxis* axis : plot.axisRect()->axes(QCPAxis::atLeft | QCPAxis::atRight)) {
             const QString label = axis->label();

@@ -1,6 +1,7 @@
 #include "presentation_legend.hpp"
 
 #include <QFontMetrics>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <vector>
@@ -35,8 +36,10 @@ protected:
         painter->setFont(mFont);
         painter->setPen(QPen(mTextColor));
         const int x = r.left() + icon.width() + mParentLegend->iconTextPadding();
+        // Cut with "…" where its column is narrower than the name, never mid-letter.
         painter->drawText(QRect(x, r.top(), r.right() - x, height),
-                          Qt::AlignLeft | Qt::AlignVCenter, text_);
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          metrics.elidedText(text_, Qt::ElideRight, r.right() - x));
     }
     QSize minimumOuterSizeHint() const override {
         const QSize icon = mParentLegend->iconSize();
@@ -132,7 +135,10 @@ void group_legend(QCustomPlot& plot, const QColor& text_color, int max_entries) 
         for (QCPGraph* g : run) {
             g->removeFromLegend();
             g->setProperty(kGrouped, true);
-            const QString meaning = g->name().mid(prefix.size());
+            // One entry for every worker's line ("worker 31035 (req/s)", "worker 31036 …"):
+            // what the style means, not which process.
+            static const QRegularExpression pid(QStringLiteral("\\s*\\b\\d{2,}\\b"));
+            const QString meaning = g->name().mid(prefix.size()).remove(pid);
             QPen pen = g->pen();
             QColor c = text_color;
             c.setAlpha(g->pen().color().alpha());

@@ -109,6 +109,17 @@ void ResourcesChart::set_memory_per_connection(int run,
     const Run& r = runs_[static_cast<std::size_t>(run)];
     const int s = r.series[static_cast<std::size_t>(Line::Memory)];
     if (s < 0 || !slope) return;
+    if (runs_.size() > 1) {
+        // Overlaid runs keep one meaning per line style in a grouped legend: the figure goes
+        // to the line's tip rather than into three different names.
+        set_series_tip(
+            s,
+            QCoreApplication::translate("ResourcesChart",
+                                        kLines[static_cast<std::size_t>(Line::Memory)].tip) +
+                "\n" +
+                tr("This run: %1 KiB per connection").arg(QLocale().toString(slope->kib, 'f', 1)));
+        return;
+    }
     graph(s)->setName(
         r.prefix +
         tr("memory (MiB, %1 KiB per connection)").arg(QLocale().toString(slope->kib, 'f', 1)));

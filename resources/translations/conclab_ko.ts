@@ -2537,6 +2537,10 @@ A real server: with --target-pid only</source>
         <source>appears once a run starts: memory, threads, context switches</source>
         <translation>실행을 시작하면 나타납니다: 메모리, 스레드, 컨텍스트 스위치</translation>
     </message>
+    <message>
+        <source>This run: %1 KiB per connection</source>
+        <translation>이 실행: 연결당 %1 KiB</translation>
+    </message>
 </context>
 <context>
     <name>conclab::ui::SpectrumChart</name>
