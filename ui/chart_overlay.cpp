@@ -24,6 +24,7 @@ void ChartOverlay::draw(QCPPainter* painter) {
     const QRect area = mParentPlot->axisRect()->rect();
     label_rects_.clear();
     numbered_.clear();
+    label_share_ = 0;
     for (Zero& z : zeros_) z.label = {};
     key_rect_ = {};
     if (area.width() < 10 || area.height() < 10) return;
@@ -90,6 +91,10 @@ void ChartOverlay::draw_markers(QCPPainter* painter, const QRect& area) {
                 painter->setPen(foreground_);
                 painter->drawText(placed, Qt::AlignCenter, text);
                 label_rects_.push_back(placed);
+                if (text != number) {
+                    label_share_ =
+                        std::max(label_share_, (placed.bottom() - area.top() + 4) / area.height());
+                }
                 break;
             }
         }

@@ -38,6 +38,9 @@ public:
     // fit and shows its number only (1-based, in marker order).
     const std::vector<QRectF>& label_rects() const { return label_rects_; }
     const std::vector<int>& numbered() const { return numbered_; }
+    // How far down the plot the rows of whole labels reached, as a share of its height (0: no
+    // label drawn yet): the room an axis leaves above its data (TimeSeriesChart).
+    double label_share() const { return label_share_; }
     QRectF zero_label_rect() const { return zero_label_rect(mParentPlot->yAxis); }
     QRectF zero_label_rect(const QCPAxis* axis) const;
     QRectF key_rect() const { return key_rect_; }
@@ -63,6 +66,7 @@ private:
     std::vector<Zero> zeros_;
     std::vector<QRectF> label_rects_;
     std::vector<int> numbered_;
+    double label_share_ = 0;
     QRectF key_rect_;
 };
 

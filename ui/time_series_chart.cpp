@@ -54,6 +54,12 @@ TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& y_label, Q
     plot_->plotLayout()->setRowSpacing(2);
     plot_->setNoAntialiasingOnDrag(true);
     plot_->installEventFilter(this);
+    // Labels drawn deeper than the room the axes left (markers added since, stacked rows): the
+    // axes are scaled again once. Only ever more room, so it settles at the next drawing.
+    connect(plot_, &QCustomPlot::afterReplot, this, [this] {
+        if (!markers_.empty() && std::min(overlay_->label_share(), 0.5) > room_share_ + 0.02)
+            refresh();
+    });
     set_style(style_);
 }
 
@@ -120,6 +126,7 @@ void TimeSeriesChart::clear() {
     plot_->clearGraphs();
     plot_->clearItems();
     markers_.clear();
+    room_share_ = 0;
     rebuild_markers();
     looks_.clear();
     tips_.clear();
@@ -341,9 +348,13 @@ void TimeSeriesChart::leave_room_for_markers(QCPAxis* axis) {
     if (markers_.empty()) return;
     const QFontMetricsF metrics(style_.font(0.9));
     const double row = metrics.height() * 1.3 + 6;  // ChartOverlay's row, its padding, a gap
-    // The plot's height as last laid out; before a first layout, a chart's usual share.
+    // As many rows as the labels took when last drawn (several markers close together stack
+    // their labels); before a first drawing, one row of the plot's height as last laid out.
     const int height = plot_->axisRect()->height();
-    const double share = std::clamp(row / std::max(height, 1), 0.08, 0.25);
+    const double drawn = overlay_->label_share();
+    const double share = drawn > 0 ? std::clamp(drawn, 0.08, 0.5)
+                                   : std::clamp(row / std::max(height, 1), 0.08, 0.25);
+    room_share_ = std::max(room_share_, share);
     const QCPRange r = axis->range();
     if (axis->scaleType() == QCPAxis::stLogarithmic) {
         if (r.lower <= 0) return;

@@ -109,6 +109,7 @@ private:
     double latest_t_ = 0;
     ChartOverlay* overlay_;
     std::vector<std::pair<double, QString>> markers_;
+    double room_share_ = 0;  // the most room above the data the markers' labels were given
     // Per series on a log axis, the keys whose value is zero, drawn at their axis's level.
     std::vector<std::vector<double>> zero_keys_;
     std::vector<std::pair<const QCPAxis*, double>> zero_levels_;

@@ -228,14 +228,18 @@ private slots:
         QTest::addColumn<QSize>("size");
         QTest::addColumn<bool>("presentation");
         QTest::addColumn<bool>("log");
-        QTest::newRow("screen") << QSize(420, 300) << false << false;
-        QTest::newRow("slide") << QSize(900, 500) << true << false;
-        QTest::newRow("screen log") << QSize(420, 300) << false << true;
+        QTest::addColumn<int>("markers");
+        QTest::newRow("screen") << QSize(420, 300) << false << false << 1;
+        QTest::newRow("slide") << QSize(900, 500) << true << false << 1;
+        QTest::newRow("screen log") << QSize(420, 300) << false << true << 1;
+        // Knob changes close together: their labels stack in rows, the axes leave room for all.
+        QTest::newRow("stacked") << QSize(640, 420) << false << false << 4;
     }
     void markerLabelsCoverNoData() {
         QFETCH(QSize, size);
         QFETCH(bool, presentation);
         QFETCH(bool, log);
+        QFETCH(int, markers);
         TimeSeriesChart chart("Connections", "connections");
         chart.set_style(conclab::ui::ChartStyle{false, presentation});
         chart.resize(size);
@@ -250,18 +254,24 @@ private slots:
             chart.append(line, 0.25 * i, i == 11 ? 4.7 : 7.6);
         }
         chart.add_marker(2.75, "worker 20784 killed (SIGKILL) → 20813");
+        for (int m = 1; m < markers; ++m)
+            chart.add_marker(2.75 + 0.25 * m, QString("connections %1 → %2").arg(m).arg(m * 10));
         chart.set_window_s(0);
         for (int pass = 0; pass < 2; ++pass) {  // the second with the plot's laid-out height
             chart.refresh();
             chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
         }
-        QCOMPARE(chart.overlay()->label_rects().size(), std::size_t(1));
-        const QRectF label = chart.overlay()->label_rects().front();
+        QTest::qWait(50);  // a rescale queued after the first drawing, and its drawing
+        chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QCOMPARE(chart.overlay()->label_rects().size(), std::size_t(markers));
         const double band_top =
             chart.plot()->yAxis->coordToPixel(8) - chart.plot()->graph(band)->pen().widthF() / 2;
-        QVERIFY2(band_top > label.bottom(),
-                 qPrintable(
-                     QString("band from %1 px, label to %2 px").arg(band_top).arg(label.bottom())));
+        for (const QRectF& label : chart.overlay()->label_rects()) {
+            QVERIFY2(
+                band_top > label.bottom(),
+                qPrintable(
+                    QString("band from %1 px, label to %2 px").arg(band_top).arg(label.bottom())));
+        }
         chart.grab().save(conclab::test::screenshot_path(
             QString("marker-above-data-%1.png").arg(QTest::currentDataTag()).replace(' ', '-')));
     }
