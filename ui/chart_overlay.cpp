@@ -118,8 +118,12 @@ void ChartOverlay::draw_key(QCPPainter* painter, const QRect& area) {
     key_rect_ =
         QRectF(bounds.left(), area.bottom() - 4 - std::min(needed.height(), bounds.height()),
                bounds.width(), std::min(needed.height(), bounds.height()));
+    // At the foot of the plot, over its data: a veil, not a wall, so that a line there (a
+    // replacement worker's few hundred requests/s) still shows through the key.
+    QColor veil = background_;
+    veil.setAlpha(150);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(background_);
+    painter->setBrush(veil);
     painter->drawRect(key_rect_.adjusted(-2, -2, 2, 2));
     painter->setPen(foreground_);
     painter->drawText(key_rect_, flags, entries.join(QStringLiteral(" · ")));
