@@ -1,20 +1,22 @@
 #include "chart_exporter.hpp"
 
+#include <QFileInfo>
 #include <QLocale>
 #include <QPageSize>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include <qcustomplot.h>
 
 #include "chart_panel.hpp"
 #include "chart_style_scope.hpp"
-#include "elided_legend_item.hpp"
 #include "machine_info.hpp"
 #include "presentation_legend.hpp"
 #include "report/run_report.hpp"
 #include "slide_file.hpp"
+#include "svg_axis_clamp.hpp"
 #include "time_series_chart.hpp"
 
 namespace conclab::ui {
@@ -104,6 +106,75 @@ int draw_wrapped(QPainter& painter, const QFont& font, const QString& text, QPoi
     return height;
 }
 
+// A chart in a cell of a shared page, for the time it is drawn there: its (grouped) legend in
+// as many columns as the cell's width holds, so that it stays shorter than the plot, and each
+// axis title no longer than the plot is high (elided with "…"), where "threads · switches/s
+// (log)" ran past the plot of Server cost into the legend and off the cell.
+class CellFit {
+public:
+    CellFit(QCustomPlot& plot, QSize cell) : plot_(plot), wrap_(plot.legend->wrap()) {
+        QCPLegend* legend = plot.legend;
+        int widest = 0;  // an entry's whole name: an elided entry asks for less
+        for (int i = 0; i < legend->itemCount(); ++i) {
+            QCPAbstractLegendItem* item = legend->item(i);
+            if (!item) continue;
+            int width = item->minimumOuterSizeHint().width();
+            if (auto* entry = qobject_cast<QCPPlottableLegendItem*>(item)) {
+                width = legend->iconSize().width() + legend->iconTextPadding() +
+                        QFontMetrics(entry->font()).horizontalAdvance(entry->plottable()->name()) +
+                        entry->margins().left() + entry->margins().right();
+            }
+            widest = std::max(widest, width);
+        }
+        if (legend->itemCount() > 0 && widest > 0) {
+            // Whole names: fewer columns where they are long, more where they are short.
+            const int columns = std::clamp(cell.width() / (widest + legend->columnSpacing() + 8), 1,
+                                           legend->itemCount());
+            if (columns != wrap_) {
+                legend->setWrap(columns);
+                legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+            }
+        }
+        // Laid out at the cell's size as toPainter() will, to know the plot's height. A legend
+        // never taller than its plot: more columns (their names elided) until it is not.
+        auto lay_out = [&] {
+            QCPLayoutGrid* layout = plot.plotLayout();
+            layout->setOuterRect(QRect(QPoint(0, 0), cell));
+            for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins,
+                               QCPLayoutElement::upLayout})
+                layout->update(phase);
+        };
+        lay_out();
+        while (legend->visible() && legend->wrap() < legend->itemCount() &&
+               legend->outerRect().height() > plot.axisRect()->height()) {
+            legend->setWrap(legend->wrap() + 1);
+            legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+            lay_out();
+        }
+        const int room = plot.axisRect()->height();
+        for (QCPAxis* axis : plot.axisRect()->axes(QCPAxis::atLeft | QCPAxis::atRight)) {
+            const QString label = axis->label();
+            const QString fits =
+                QFontMetrics(axis->labelFont()).elidedText(label, Qt::ElideRight, room);
+            if (fits == label) continue;
+            labels_.emplace_back(axis, label);
+            axis->setLabel(fits);
+        }
+    }
+    ~CellFit() {
+        for (const auto& [axis, label] : labels_) axis->setLabel(label);
+        plot_.legend->setWrap(wrap_);
+        plot_.legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    }
+    CellFit(const CellFit&) = delete;
+    CellFit& operator=(const CellFit&) = delete;
+
+private:
+    QCustomPlot& plot_;
+    int wrap_;
+    std::vector<std::pair<QCPAxis*, QString>> labels_;
+};
+
 // Draws the heading, the chosen charts and the provenance line in logical coordinates on any
 // painter; the panel wears page_style() meanwhile (ChartStyleScope).
 void draw_page(ChartPanel& panel, QCPPainter& painter, const ChartExportOptions& o) {
@@ -140,29 +211,24 @@ void draw_page(ChartPanel& panel, QCPPainter& painter, const ChartExportOptions&
     const int columns = page_columns(charts.size(), o);
     const auto cols = static_cast<std::size_t>(columns);
     const int rows = static_cast<int>((charts.size() + cols - 1) / cols);
-    const int cell_w = (o.width - margin) / columns;
     const int cell_h = std::max(50, (bottom - top) / std::max(1, rows));
     for (std::size_t i = 0; i < charts.size(); ++i) {
-        const int x = margin / 2 + static_cast<int>(i % cols) * cell_w;
+        // A last row of fewer charts (seven: four and three) shares the page's whole width:
+        // wider cells, whose legends take fewer rows.
+        const std::size_t row_start = i / cols * cols;
+        const int in_row = static_cast<int>(std::min(cols, charts.size() - row_start));
+        const int cell_w = (o.width - margin) / in_row;
+        const int x = margin / 2 + static_cast<int>(i - row_start) * cell_w;
         const int cell_y = top + static_cast<int>(i / cols) * cell_h;
         QCustomPlot& plot = *charts[i]->plot();
+        const QSize cell(cell_w - margin / 4, cell_h - margin / 4);
         if (charts.size() > 2) group_legend(plot, style.foreground(), kGroupedEntriesOnASharedPage);
-        // Fewer legend columns rather than a cut name ("loop delay p99 (…" in a quarter page).
-        QCPLegend* legend = plot.legend;
-        const int wrap = legend->wrap();
-        const int plot_width = cell_w - margin / 4;
-        const int whole = ElidedLegendItem::columns_for_whole_names(legend, plot_width);
-        if (whole != wrap) {
-            legend->setWrap(whole);
-            legend->setFillOrder(legend->fillOrder(), true);
-        }
-        painter.save();
-        painter.translate(x, cell_y);
-        plot.toPainter(&painter, plot_width, cell_h - margin / 4);
-        painter.restore();
-        if (whole != wrap) {
-            legend->setWrap(wrap);
-            legend->setFillOrder(legend->fillOrder(), true);
+        {
+            const CellFit fit(plot, cell);
+            painter.save();
+            painter.translate(x, cell_y);
+            plot.toPainter(&painter, cell.width(), cell.height());
+            painter.restore();
         }
         ungroup_legend(plot);
     }
@@ -297,6 +363,11 @@ bool export_panel(ChartPanel& panel, const QString& path, const ChartExportOptio
     slide.background = o.style.background();
     slide.title = o.title.isEmpty() ? panel.heading_title() : o.title;
     slide.description = o.subtitle.isEmpty() ? panel.heading_subtitle() : o.subtitle;
+    std::vector<std::unique_ptr<SvgAxisClamp>> clamps;  // an SVG keeps no clipping
+    if (QFileInfo(path).suffix().toLower() == "svg") {
+        for (TimeSeriesChart* chart : page_charts(panel, o.chart))
+            clamps.push_back(std::make_unique<SvgAxisClamp>(*chart->plot()));
+    }
     return write_slide(
         slide, [&](QCPPainter& painter) { draw_page(panel, painter, o); }, error);
 }

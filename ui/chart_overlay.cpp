@@ -24,10 +24,11 @@ void ChartOverlay::draw(QCPPainter* painter) {
     const QRect area = mParentPlot->axisRect()->rect();
     label_rects_.clear();
     numbered_.clear();
-    zero_rect_ = {};
+    label_share_ = 0;
+    for (Zero& z : zeros_) z.label = {};
     key_rect_ = {};
     if (area.width() < 10 || area.height() < 10) return;
-    draw_zero(painter, area);
+    draw_zeros(painter, area);
     draw_markers(painter, area);
 }
 
@@ -90,6 +91,10 @@ void ChartOverlay::draw_markers(QCPPainter* painter, const QRect& area) {
                 painter->setPen(foreground_);
                 painter->drawText(placed, Qt::AlignCenter, text);
                 label_rects_.push_back(placed);
+                if (text != number) {
+                    label_share_ =
+                        std::max(label_share_, (placed.bottom() - area.top() + 4) / area.height());
+                }
                 break;
             }
         }
@@ -113,32 +118,70 @@ void ChartOverlay::draw_key(QCPPainter* painter, const QRect& area) {
     key_rect_ =
         QRectF(bounds.left(), area.bottom() - 4 - std::min(needed.height(), bounds.height()),
                bounds.width(), std::min(needed.height(), bounds.height()));
+    // At the foot of the plot, over its data: a veil, not a wall, so that a line there (a
+    // replacement worker's few hundred requests/s) still shows through the key.
+    QColor veil = background_;
+    veil.setAlpha(150);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(background_);
+    painter->setBrush(veil);
     painter->drawRect(key_rect_.adjusted(-2, -2, 2, 2));
     painter->setPen(foreground_);
     painter->drawText(key_rect_, flags, entries.join(QStringLiteral(" · ")));
 }
 
+void ChartOverlay::set_zero_level(const QCPAxis* axis, double level) {
+    auto it =
+        std::find_if(zeros_.begin(), zeros_.end(), [&](const Zero& z) { return z.axis == axis; });
+    if (it == zeros_.end()) {
+        if (level > 0) zeros_.push_back({axis, level, {}});
+    } else if (level > 0) {
+        it->level = level;
+    } else {
+        zeros_.erase(it);
+    }
+}
+
+QRectF ChartOverlay::zero_label_rect(const QCPAxis* axis) const {
+    for (const Zero& z : zeros_) {
+        if (z.axis == axis) return z.label;
+    }
+    return {};
+}
+
 // Zero has no place on a log axis: its points are drawn at the floor (TimeSeriesChart puts
-// them there), and the floor says so with a dotted line and "0" where the tick labels are.
-void ChartOverlay::draw_zero(QCPPainter* painter, const QRect& area) {
-    if (!(zero_level_ > 0)) return;
-    const QCPAxis* y_axis = mParentPlot->yAxis;
-    const double y = y_axis->coordToPixel(zero_level_);
-    if (y < area.top() || y > area.bottom() + 0.5) return;
-    painter->save();
-    painter->setPen(QPen(foreground_, std::max(1.0, line_width_ * 0.6), Qt::DotLine));
-    painter->drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
-    const QFont font = y_axis->tickLabelFont();
-    const QFontMetricsF metrics(font);
-    const double width = metrics.horizontalAdvance(QStringLiteral("0"));
-    zero_rect_ = QRectF(area.left() - y_axis->tickLabelPadding() - width - 2,
-                        y - metrics.height() / 2, width, metrics.height());
-    painter->setFont(font);
-    painter->setPen(y_axis->tickLabelColor());
-    painter->drawText(zero_rect_, Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("0"));
-    painter->restore();
+// them there), and the floor says so with a dotted line and "0" where that axis's tick labels
+// are (left of the plot for the left axis, right of it for a right one).
+void ChartOverlay::draw_zeros(QCPPainter* painter, const QRect& area) {
+    for (Zero& z : zeros_) {
+        const QCPAxis* axis = z.axis;
+        if (!axis || !axis->visible()) continue;
+        const double y = axis->coordToPixel(z.level);
+        if (y < area.top() || y > area.bottom() + 0.5) continue;
+        painter->save();
+        painter->setPen(QPen(foreground_, std::max(1.0, line_width_ * 0.6), Qt::DotLine));
+        painter->drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
+        const QFont font = axis->tickLabelFont();
+        const QFontMetricsF metrics(font);
+        const double width = metrics.horizontalAdvance(QStringLiteral("0"));
+        const bool right = axis->axisType() == QCPAxis::atRight;
+        const double left =
+            right ? axis->axisRect()->right() + axis->offset() + axis->tickLabelPadding() + 2
+                  : area.left() - axis->tickLabelPadding() - width - 2;
+        // Under the lowest tick label above it when they would touch (a short plot's decade
+        // is a few pixels): "0" never on "0.1".
+        double label_top = y - metrics.height() / 2;
+        for (const double tick : axis->tickVector()) {
+            const double tick_y = axis->coordToPixel(tick);
+            if (tick_y < y && tick_y + metrics.height() / 2 > label_top)
+                label_top = tick_y + metrics.height() / 2;
+        }
+        z.label = QRectF(left, label_top, width, metrics.height());
+        painter->setFont(font);
+        painter->setPen(axis->tickLabelColor());
+        painter->drawText(z.label, (right ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter,
+                          QStringLiteral("0"));
+        painter->restore();
+    }
 }
 
 }  // namespace conclab::ui

@@ -30,14 +30,19 @@ public:
     void set_markers(std::vector<Marker> markers) { markers_ = std::move(markers); }
     void set_look(const QColor& foreground, const QColor& background, const QFont& font,
                   double line_width);
-    // The value drawn for zero on a log axis (0: no zero mark).
-    void set_zero_level(double level) { zero_level_ = level; }
+    // The value drawn for zero on a log axis, the left one or another (0: no zero mark).
+    void set_zero_level(double level) { set_zero_level(mParentPlot->yAxis, level); }
+    void set_zero_level(const QCPAxis* axis, double level);
 
     // Of the last drawing: each visible marker label's box, and the markers whose label did not
     // fit and shows its number only (1-based, in marker order).
     const std::vector<QRectF>& label_rects() const { return label_rects_; }
     const std::vector<int>& numbered() const { return numbered_; }
-    QRectF zero_label_rect() const { return zero_rect_; }
+    // How far down the plot the rows of whole labels reached, as a share of its height (0: no
+    // label drawn yet): the room an axis leaves above its data (TimeSeriesChart).
+    double label_share() const { return label_share_; }
+    QRectF zero_label_rect() const { return zero_label_rect(mParentPlot->yAxis); }
+    QRectF zero_label_rect(const QCPAxis* axis) const;
     QRectF key_rect() const { return key_rect_; }
 
 protected:
@@ -47,16 +52,21 @@ protected:
 private:
     void draw_markers(QCPPainter* painter, const QRect& area);
     void draw_key(QCPPainter* painter, const QRect& area);
-    void draw_zero(QCPPainter* painter, const QRect& area);
+    void draw_zeros(QCPPainter* painter, const QRect& area);
 
     std::vector<Marker> markers_;
     QColor foreground_, background_;
     QFont font_;
     double line_width_ = 1;
-    double zero_level_ = 0;
+    struct Zero {
+        const QCPAxis* axis;
+        double level;
+        QRectF label;  // as last drawn
+    };
+    std::vector<Zero> zeros_;
     std::vector<QRectF> label_rects_;
     std::vector<int> numbered_;
-    QRectF zero_rect_;
+    double label_share_ = 0;
     QRectF key_rect_;
 };
 

@@ -1,8 +1,10 @@
 #include "chart_style.hpp"
 
 #include <QFontMetrics>
+#include <QRegularExpression>
 
 #include <algorithm>
+#include <cmath>
 
 #include <qcustomplot.h>
 
@@ -28,12 +30,62 @@ QFont ChartStyle::font(double scale) const {
     return f;
 }
 
-QColor series_color(int index) {
-    // A kept run (the ghost) is grey: no run's hue, so it is never taken for one of them.
-    if (index < 0) return QColor(0x76, 0x76, 0x76);
-    static constexpr QRgb kPalette[] = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7,
-                                        0xE69F00, 0x56B4E9, 0xF0E442, 0x000000};
-    return QColor(kPalette[index % 8]);
+namespace {
+
+constexpr QRgb kPalette[] = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7,
+                             0xE69F00, 0x56B4E9, 0xF0E442, 0x000000};
+// The same runs on the dark background, each ≥ 4.5 : 1 against it: Okabe-Ito's sky blue for its
+// blue, its yellow for the sky blue that took the blue's place, a lighter vermilion, a
+// periwinkle for the yellow, white for black.
+constexpr QRgb kDarkPalette[] = {0x56B4E9, 0xE8743B, 0x009E73, 0xCC79A7,
+                                 0xE69F00, 0xF0E442, 0xA3A3FF, 0xE6E6E6};
+// A kept run is grey: no run's hue, so it is never taken for one of them.
+constexpr QRgb kKeptGrey = 0x767676;
+constexpr QRgb kDarkKeptGrey = 0x9A9A9A;
+
+}  // namespace
+
+QColor series_color(int index, bool dark) {
+    if (index < 0) return QColor(dark ? kDarkKeptGrey : kKeptGrey);
+    return QColor(dark ? kDarkPalette[index % 8] : kPalette[index % 8]);
+}
+
+QColor ChartStyle::shown(const QColor& color) const {
+    if (!dark) return color;
+    const QRgb rgb = color.rgb() & 0xFFFFFF;
+    QColor out = color;
+    for (int i = 0; i < 8; ++i) {
+        if (rgb == kPalette[i]) out = QColor(kDarkPalette[i]);
+    }
+    if (rgb == kKeptGrey) out = QColor(kDarkKeptGrey);
+    out.setAlpha(color.alpha());
+    return out;
+}
+
+double contrast_ratio(const QColor& a, const QColor& b) {
+    auto luminance = [](const QColor& c) {
+        auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) +
+               0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QString dark_run_colors(QString html) {
+    // In one pass over the names, so that a colour already turned is not turned again.
+    static const QRegularExpression name(QStringLiteral("#[0-9a-fA-F]{6}"));
+    const ChartStyle dark{true};
+    QString out;
+    qsizetype at = 0;
+    for (auto it = name.globalMatch(html); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += html.mid(at, m.capturedStart() - at) + dark.shown(QColor(m.captured())).name();
+        at = m.capturedEnd();
+    }
+    return out + html.mid(at);
 }
 
 void apply_style(QCustomPlot& plot, const ChartStyle& style) {

@@ -28,11 +28,23 @@ struct ChartStyle {
         return text_px > 0 ? std::max(3.5, text_px / 7.0) : presentation ? 3.5 : 1.8;
     }
     QFont font(double scale = 1.0) const;
+    // A run's colour as this style draws it: on the dark background each palette colour has
+    // its counterpart (series_color(i, true)), any other colour stays as it is.
+    QColor shown(const QColor& color) const;
 };
 
 // A fixed, colour-blind-safe palette (Okabe-Ito); series keep their colour across charts. A
-// negative index is the grey of a kept run.
-QColor series_color(int index);
+// negative index is the grey of a kept run. On the dark background (`dark`) the same runs in
+// colours of at least 4.5 : 1 against it: sky blue for blue, a lighter vermilion and grey,
+// white for black (Okabe-Ito's own blue is 3.2 : 1 there).
+QColor series_color(int index, bool dark = false);
+
+// WCAG's contrast ratio of two colours (1 to 21).
+double contrast_ratio(const QColor& a, const QColor& b);
+
+// Rich text (a diagnosis) with every palette colour turned into its dark counterpart, so that a
+// run's line in the text keeps its run's colour on the dark background.
+QString dark_run_colors(QString html);
 
 void apply_style(QCustomPlot& plot, const ChartStyle& style);
 

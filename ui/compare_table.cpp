@@ -65,16 +65,17 @@ QString kept_run_label(const RunConfig& config) {
 
 CompareTable::CompareTable(QWidget* parent) : QTableWidget(parent) {
     setColumnCount(ColumnCount);
-    // The server-side counts are time averages over a tick (Little's L), so their peaks can be
-    // fractions: the headers say so rather than let "990.5" pass for a count.
+    // The peaks are counts at an instant, whole numbers ("10 served at once, 990 waiting"), as
+    // the report's summary gives them; the charts draw the time averages.
     setHorizontalHeaderLabels({tr("Run"), tr("req/s"), tr("vs first"), tr("p50 ms"), tr("p99 ms"),
-                               tr("p99.9 ms"), tr("Errors"), tr("Peak in service\n(tick mean)"),
-                               tr("Peak waiting\n(tick mean)")});
-    for (int column : {InService, Waiting}) {
-        horizontalHeaderItem(column)->setToolTip(
-            tr("The highest of the 250 ms time averages over the run: how many requests the "
-               "server held at once, averaged over each quarter second"));
-    }
+                               tr("p99.9 ms"), tr("Errors"), tr("Peak in service"),
+                               tr("Peak waiting")});
+    horizontalHeaderItem(InService)->setToolTip(
+        tr("The most requests the server was serving at one instant over the "
+           "measured period (a thread reading a request counts)"));
+    horizontalHeaderItem(Waiting)->setToolTip(
+        tr("The most requests that waited at one instant for a thread, the loop or a worker "
+           "over the measured period"));
     horizontalHeaderItem(VsFirst)->setToolTip(
         tr("Requests per second as a multiple of the first run of the comparison (the "
            "baseline). A kept run is never the baseline."));
@@ -114,14 +115,14 @@ void CompareTable::show_sets(const std::vector<RunSet>& sets,
         const QString versus =
             row == 0 ? tr("baseline")
                      : versus_text(median_rps(set), baseline_rps, filled.front().front().config);
-        fill_row(row, set, model_label(set.front().config), versus, series_color(row));
+        fill_row(row, set, model_label(set.front().config), versus, series_color(row, dark_));
     }
     if (kept) {
         const QString versus = filled.empty() ? kNone
                                               : versus_text(kept->summary.rps, baseline_rps,
                                                             filled.front().front().config);
         fill_row(kept_row_, {*kept}, kept_run_label(kept->config), versus,
-                 series_color(kKeptRunColorIndex));
+                 series_color(kKeptRunColorIndex, dark_));
         QFont italic = font();
         italic.setItalic(true);
         for (int column = 0; column < ColumnCount; ++column)
@@ -139,10 +140,13 @@ void CompareTable::fill_row(int row, const RunSet& set, const QString& label, co
     std::vector<Summary> summaries;
     for (const RunResult& r : set) summaries.push_back(r.summary);
     const RepeatSummary s = summarise_repeats(summaries);
+    auto whole = [](const std::optional<int>& v) {
+        return v ? std::optional<double>(*v) : std::nullopt;
+    };
     const auto in_service =
-        spread_of_optional(set, [](const Summary& m) { return m.server_in_service_max; });
+        spread_of_optional(set, [&](const Summary& m) { return whole(m.server_in_service_peak); });
     const auto waiting =
-        spread_of_optional(set, [](const Summary& m) { return m.server_waiting_max; });
+        spread_of_optional(set, [&](const Summary& m) { return whole(m.server_waiting_peak); });
     const QStringList cells = {label,
                                text_of(s.rps, 1),
                                versus,
@@ -150,8 +154,8 @@ void CompareTable::fill_row(int row, const RunSet& set, const QString& label, co
                                text_of(s.p99_ms, 2),
                                text_of(s.p999_ms, 2),
                                text_of(s.errors, 0),
-                               text_of(in_service, 1),
-                               text_of(waiting, 1)};
+                               text_of(in_service, 0),
+                               text_of(waiting, 0)};
     for (int column = 0; column < cells.size(); ++column) {
         auto* cell = new QTableWidgetItem(cells[column]);
         if (column > 0) cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -178,6 +182,18 @@ void CompareTable::set_text_font(const QFont& font) {
     }
     resizeColumnsToContents();
     fit_height();
+}
+
+void CompareTable::set_dark(bool dark) {
+    dark_ = dark;
+    color_runs();
+}
+
+void CompareTable::color_runs() {
+    for (int row = 0; row < rowCount(); ++row) {
+        if (QTableWidgetItem* cell = item(row, Run))
+            cell->setForeground(series_color(row == kept_row_ ? kKeptRunColorIndex : row, dark_));
+    }
 }
 
 void CompareTable::fit_height() {

@@ -34,6 +34,9 @@ public:
     int kept_row() const { return kept_row_; }
     // Presentation mode: the cells and headers in this font, rows as tall as it needs.
     void set_text_font(const QFont& font);
+    // On a dark background (presentation mode): the runs' names in the dark style's colours,
+    // the same as their lines (series_color(i, true)).
+    void set_dark(bool dark);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -43,7 +46,10 @@ private:
                   const QColor& color);
     void fit_height();  // every row, plus the scroll bar when the columns are wider than the view
 
+    void color_runs();
+
     int kept_row_ = -1;
+    bool dark_ = false;
 };
 
 // What a kept run is called where room is short: "kept run: GIL threads (10) · 1,000 connections".

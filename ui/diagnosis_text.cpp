@@ -27,6 +27,15 @@ double evidence(const Diagnosis& d, const char* key) {
     return 0;
 }
 
+// How many waited at most: the whole peak where the run counted it, else (a report saved
+// before it did) the highest tick average.
+QString waiting_peak(const Diagnosis& d) {
+    for (const auto& [name, value] : d.evidence) {
+        if (name == "server_waiting_peak") return whole(value);
+    }
+    return number(evidence(d, "server_waiting_max"));
+}
+
 QString gil_bound(const Diagnosis& d, const RunConfig& c) {
     const QString held = number(evidence(d, "gil_held_pct"));
     const QString waiting = number(evidence(d, "gil_waiting_threads"));
@@ -168,7 +177,7 @@ QString diagnosis_text(const Diagnosis& d, const RunResult& run) {
                    "All %1 threads are busy and up to %2 requests wait for one, while the GIL is "
                    "held only %3 % of the time: the threads wait on I/O; more threads (or an "
                    "event loop) would serve the queue.")
-            .arg(number(evidence(d, "threads")), number(evidence(d, "server_waiting_max")),
+            .arg(number(evidence(d, "threads")), waiting_peak(d),
                  number(evidence(d, "gil_held_pct")));
     }
     if (d.rule == "worker-lost") return worker_lost(d, run.summary);

@@ -18,34 +18,14 @@ void ElidedLegendItem::replace_in(QCPLegend* legend, QCPAbstractPlottable* plott
 // One legend column's share of the plot's width (the viewport is the page's while exporting),
 // less the line sample and the padding around the text.
 int ElidedLegendItem::max_text_width() const {
-    return text_width_per_column(mParentLegend, mParentPlot->viewport().width(),
-                                 std::max(1, mParentLegend->wrap()), mMargins);
-}
-
-int ElidedLegendItem::text_width_per_column(const QCPLegend* legend, int plot_width, int columns,
-                                            const QMargins& item_margins) {
+    const QCPLegend* legend = mParentLegend;
+    const int columns = std::max(1, legend->wrap());
     const QMargins lm = legend->margins();
-    const int available =
-        plot_width - lm.left() - lm.right() - legend->columnSpacing() * (columns - 1) - 4;
+    const int available = mParentPlot->viewport().width() - lm.left() - lm.right() -
+                          legend->columnSpacing() * (columns - 1) - 4;
     const int per_column = available / columns;
     return std::max(20, per_column - legend->iconSize().width() - legend->iconTextPadding() -
-                            item_margins.left() - item_margins.right());
-}
-
-int ElidedLegendItem::columns_for_whole_names(const QCPLegend* legend, int plot_width) {
-    int widest = 0;
-    QMargins margins;
-    for (int i = 0; i < legend->itemCount(); ++i) {
-        auto* item = qobject_cast<ElidedLegendItem*>(legend->item(i));
-        if (!item || !item->plottable()) continue;
-        widest = std::max(
-            widest, QFontMetrics(item->getFont()).horizontalAdvance(item->plottable()->name()));
-        margins = item->margins();
-    }
-    for (int columns = std::max(1, legend->wrap()); columns > 1; --columns) {
-        if (widest <= text_width_per_column(legend, plot_width, columns, margins)) return columns;
-    }
-    return 1;
+                            mMargins.left() - mMargins.right());
 }
 
 QString ElidedLegendItem::shown_text() const {

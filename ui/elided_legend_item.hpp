@@ -19,9 +19,6 @@ public:
 
     // Swaps QCustomPlot's entry of `plottable` (if in the legend) for an eliding one.
     static void replace_in(QCPLegend* legend, QCPAbstractPlottable* plottable);
-    // The most columns, up to the legend's wrap, at which none of its eliding entries is cut on
-    // a plot `plot_width` pixels wide (1 when even one column cuts).
-    static int columns_for_whole_names(const QCPLegend* legend, int plot_width);
 
 protected:
     QSize minimumOuterSizeHint() const override;
@@ -29,8 +26,6 @@ protected:
 
 private:
     int max_text_width() const;
-    static int text_width_per_column(const QCPLegend* legend, int plot_width, int columns,
-                                     const QMargins& item_margins);
 };
 
 }  // namespace conclab::ui

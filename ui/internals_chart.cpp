@@ -9,6 +9,8 @@
 
 #include <qcustomplot.h>
 
+#include "presentation_legend.hpp"
+
 namespace conclab::ui {
 
 namespace {
@@ -104,6 +106,7 @@ int InternalsChart::line_for(Run& run, std::size_t field) {
     const int s = add_series(run.prefix + QCoreApplication::translate("InternalsChart", look.name),
                              color, run.ghost, look.pen);
     if (!look.left) graph(s)->setValueAxis(plot()->yAxis2);
+    set_run_prefix(graph(s), run.prefix);
     run.series[field] = s;
     set_series_tip(s, QCoreApplication::translate("InternalsChart", look.tip));
     return s;
@@ -117,6 +120,7 @@ int InternalsChart::worker_line(Run& run, int pid) {
     const int s = add_series(run.prefix + tr("worker %1 (req/s)").arg(pid), color, run.ghost,
                              run.metric_colors ? Qt::SolidLine : Qt::DashDotDotLine);
     graph(s)->setValueAxis(workers_axis());
+    set_run_prefix(graph(s), run.prefix);
     run.workers[pid] = s;
     run.worker_order.push_back(pid);
     set_series_tip(
@@ -138,12 +142,6 @@ QCPAxis* InternalsChart::workers_axis() {
     return workers_axis_;
 }
 
-void InternalsChart::append_value(int series, double t_s, double value) {
-    // The right axis is logarithmic: a zero there is a gap, not a made-up small value.
-    if (graph(series)->valueAxis() == plot()->yAxis2 && !(value > 0)) value = std::nan("");
-    append(series, t_s, value);
-}
-
 void InternalsChart::add_samples(int run, const std::vector<MetricsSample>& samples) {
     if (run < 0 || run >= static_cast<int>(runs_.size())) return;
     Run& r = runs_[static_cast<std::size_t>(run)];
@@ -153,13 +151,13 @@ void InternalsChart::add_samples(int run, const std::vector<MetricsSample>& samp
             // Absent until the model measures it; once a line exists, a tick without a value
             // is a gap.
             if (v) {
-                if (const int line = line_for(r, i); line >= 0) append_value(line, s.t_s, *v);
+                if (const int line = line_for(r, i); line >= 0) append(line, s.t_s, *v);
             } else if (r.series[i] >= 0) {
                 append(r.series[i], s.t_s, std::nan(""));
             }
         }
         if (!s.workers) continue;
-        for (const WorkerSample& w : *s.workers) append_value(worker_line(r, w.pid), s.t_s, w.rps);
+        for (const WorkerSample& w : *s.workers) append(worker_line(r, w.pid), s.t_s, w.rps);
         // A worker gone (killed, scaled down) ends its line here.
         for (const auto& [pid, series] : r.workers) {
             const bool live =
@@ -201,6 +199,10 @@ void InternalsChart::refresh() {
         // At least two decades: within one, the log ticker crowds its labels.
         p->yAxis2->setRange(floor_decade, std::max(hi * 1.6, floor_decade * 100));
     }
+    // A zero GIL wait or no hand-offs in a tick: at the right axis's floor, marked "0".
+    place_zeros(p->yAxis2);
+    leave_room_for_markers(p->yAxis);
+    leave_room_for_markers(p->yAxis2);
     if (!workers_axis_) return;
     double most = 0;
     for (int i = 0; i < p->graphCount(); ++i) {
@@ -210,6 +212,7 @@ void InternalsChart::refresh() {
         if (found) most = std::max(most, r.upper);
     }
     workers_axis_->setRange(0, most > 0 ? most * 1.12 : 1);
+    leave_room_for_markers(workers_axis_);
 }
 
 int InternalsChart::series_of(int run, std::string_view key) const {

@@ -56,7 +56,6 @@ private:
     };
     int line_for(Run& run, std::size_t field);
     int worker_line(Run& run, int pid);
-    void append_value(int series, double t_s, double value);
     QCPAxis* workers_axis();
 
     std::vector<Run> runs_;

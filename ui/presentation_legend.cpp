@@ -1,6 +1,7 @@
 #include "presentation_legend.hpp"
 
 #include <QFontMetrics>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <vector>
@@ -13,6 +14,7 @@ namespace {
 
 constexpr const char* kGrouped = "conclabGroupedLegend";   // a series whose entry is grouped
 constexpr const char* kSignature = "conclabLegendGroups";  // what the groups were made from
+constexpr const char* kRunPrefix = "conclabRunPrefix";     // set_run_prefix
 
 // A legend entry that is not a series: a short line in a pen, then its text.
 class SwatchItem : public QCPAbstractLegendItem {
@@ -34,8 +36,10 @@ protected:
         painter->setFont(mFont);
         painter->setPen(QPen(mTextColor));
         const int x = r.left() + icon.width() + mParentLegend->iconTextPadding();
+        // Cut with "…" where its column is narrower than the name, never mid-letter.
         painter->drawText(QRect(x, r.top(), r.right() - x, height),
-                          Qt::AlignLeft | Qt::AlignVCenter, text_);
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          metrics.elidedText(text_, Qt::ElideRight, r.right() - x));
     }
     QSize minimumOuterSizeHint() const override {
         const QSize icon = mParentLegend->iconSize();
@@ -59,6 +63,12 @@ void remove_swatches(QCPLegend* legend) {
 
 // The longest common start of the names, cut back to a word: "GIL threads (10) ".
 QString common_prefix(const std::vector<QCPGraph*>& graphs) {
+    const QString run = graphs.front()->property(kRunPrefix).toString();
+    if (!run.isEmpty() && std::all_of(graphs.begin(), graphs.end(), [&](const QCPGraph* g) {
+            return g->name().startsWith(run);
+        })) {
+        return run;
+    }
     QString prefix = graphs.front()->name();
     for (const QCPGraph* g : graphs) {
         int n = 0;
@@ -70,6 +80,10 @@ QString common_prefix(const std::vector<QCPGraph*>& graphs) {
 }
 
 }  // namespace
+
+void set_run_prefix(QCPGraph* graph, const QString& prefix) {
+    if (graph) graph->setProperty(kRunPrefix, prefix);
+}
 
 void ungroup_legend(QCustomPlot& plot) {
     remove_swatches(plot.legend);
@@ -90,7 +104,9 @@ void group_legend(QCustomPlot& plot, const QColor& text_color, int max_entries) 
         QCPGraph* g = plot.graph(i);
         if (!g->property(kGrouped).toBool() && !plot.legend->hasItemWithPlottable(g)) continue;
         listed.push_back(g);
-        signature += g->name() + '|';
+        // The pen's width too: a larger screen's style draws thicker lines, and the swatches
+        // made at the smaller one would stay thin.
+        signature += g->name() + QString::number(g->pen().widthF()) + '|';
     }
     if (signature == plot.property(kSignature).toString()) return;  // as grouped last time
     std::vector<std::vector<QCPGraph*>> runs;
@@ -119,7 +135,10 @@ void group_legend(QCustomPlot& plot, const QColor& text_color, int max_entries) 
         for (QCPGraph* g : run) {
             g->removeFromLegend();
             g->setProperty(kGrouped, true);
-            const QString meaning = g->name().mid(prefix.size());
+            // One entry for every worker's line ("worker 31035 (req/s)", "worker 31036 …"):
+            // what the style means, not which process.
+            static const QRegularExpression pid(QStringLiteral("\\s*\\b\\d{2,}\\b"));
+            const QString meaning = g->name().mid(prefix.size()).remove(pid);
             QPen pen = g->pen();
             QColor c = text_color;
             c.setAlpha(g->pen().color().alpha());

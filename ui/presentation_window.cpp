@@ -175,6 +175,7 @@ void PresentationWindow::return_charts() {
                    &PresentationWindow::fit_legends);
         chart->plot()->legend->setIconSize(kLegendIcon);
         ungroup_legend(*chart->plot());
+        chart->set_log_toggle_font(QFont());  // the window's again
         panel_->restore_chart(chart);
     }
     shown_.clear();
@@ -211,7 +212,8 @@ void PresentationWindow::clear_summary() {
 }
 
 void PresentationWindow::show_diagnosis(const QString& html) {
-    diagnosis_->setText(html);
+    diagnosis_html_ = html;
+    diagnosis_->setText(dark_ ? dark_run_colors(html) : html);
     diagnosis_->setVisible(!html.isEmpty());
 }
 
@@ -233,6 +235,10 @@ void PresentationWindow::apply_scale() {
     const QFont small = pixel_font(std::max(11, qRound(text_px_ * 0.45)));
     for (QWidget* w : std::initializer_list<QWidget*>{hint_, first_box_, second_box_, dark_box_})
         w->setFont(small);
+    // A chart's "log" box is the presenter's control too: as large as the others, at 4K too.
+    for (TimeSeriesChart* chart : shown_) {
+        chart->set_log_toggle_font(small);
+    }
     const int chart_px = static_cast<int>(std::lround(text_px_ * kChartPx / kBasePx));
     apply_colors();
     if (!panel_) return;
@@ -260,6 +266,10 @@ void PresentationWindow::apply_colors() {
     p.setColor(QPalette::Text, style.foreground());
     setPalette(p);
     setAutoFillBackground(true);
+    // One colour per run on either background: the table's and the diagnosis's runs in the
+    // colours their lines have in this style.
+    summary_->set_dark(dark_);
+    diagnosis_->setText(dark_ ? dark_run_colors(diagnosis_html_) : diagnosis_html_);
     // Cells padded in proportion to the type, so that "190.0" and "0.10×" never touch at 4K.
     const QString pad = QString::number(std::max(4, text_px_ / 3));
     summary_->setStyleSheet(

@@ -89,6 +89,7 @@ private:
     QHBoxLayout* chart_row_;
     CompareTable* summary_;
     QLabel* diagnosis_;
+    QString diagnosis_html_;  // as shown on the light background
     QLabel* hint_;
     QComboBox* first_box_;
     QComboBox* second_box_;

@@ -3,6 +3,8 @@
 #include <QBuffer>
 #include <QSvgGenerator>
 
+#include "svg_axis_clamp.hpp"
+
 #include <qcustomplot.h>
 
 #include "chart_panel.hpp"
@@ -24,6 +26,7 @@ figure svg { width: 100%; height: auto; border: 1px solid #ddd; }
 table { border-collapse: collapse; margin: 0.5em 0; }
 th, td { padding: 0.3em 0.8em; border-bottom: 1px solid #ddd; }
 table.summary th { background: #f2f4f8; } td[align=right] { font-variant-numeric: tabular-nums; }
+table.summary th, table.summary td { padding: 0.3em 0.45em; }
 p.none { color: #777; font-style: italic; }
 .explanation { background: #fafafa; border: 1px solid #e4e4e4; padding: 0.2em 1em; }
 )";
@@ -46,6 +49,7 @@ QByteArray chart_svg_element(TimeSeriesChart& chart, int width, int height) {
     svg.setSize(QSize(width, height));
     svg.setViewBox(QRect(0, 0, width, height));
     {
+        const SvgAxisClamp clamp(*chart.plot());  // the SVG keeps no clipping
         QCPPainter painter(&svg);
         chart.plot()->toPainter(&painter, width, height);
     }

@@ -8,6 +8,8 @@
 
 #include <qcustomplot.h>
 
+#include "presentation_legend.hpp"
+
 namespace conclab::ui {
 
 namespace {
@@ -75,6 +77,7 @@ int ResourcesChart::line_for(Run& run, Line line) {
     const int s = add_series(run.prefix + QCoreApplication::translate("ResourcesChart", look.name),
                              color, run.ghost, look.pen);
     if (!look.left) graph(s)->setValueAxis(plot()->yAxis2);
+    set_run_prefix(graph(s), run.prefix);
     run.series[i] = s;
     set_series_tip(s, QCoreApplication::translate("ResourcesChart", look.tip));
     return s;
@@ -91,9 +94,8 @@ void ResourcesChart::add_samples(int run, const std::vector<MetricsSample>& samp
         for (std::size_t i = 0; i < std::size(values); ++i) {
             const auto line = static_cast<Line>(i);
             if (values[i]) {
-                // The right axis is logarithmic: a zero there is a gap, not a made-up value.
-                const bool drawable = kLines[i].left || *values[i] > 0;
-                append(line_for(r, line), s.t_s, drawable ? *values[i] : std::nan(""));
+                // A zero on the logarithmic right axis is drawn at its floor, marked "0".
+                append(line_for(r, line), s.t_s, *values[i]);
             } else if (r.series[i] >= 0) {
                 append(r.series[i], s.t_s, std::nan(""));  // a tick without a reading
             }
@@ -107,6 +109,17 @@ void ResourcesChart::set_memory_per_connection(int run,
     const Run& r = runs_[static_cast<std::size_t>(run)];
     const int s = r.series[static_cast<std::size_t>(Line::Memory)];
     if (s < 0 || !slope) return;
+    if (runs_.size() > 1) {
+        // Overlaid runs keep one meaning per line style in a grouped legend: the figure goes
+        // to the line's tip rather than into three different names.
+        set_series_tip(
+            s,
+            QCoreApplication::translate("ResourcesChart",
+                                        kLines[static_cast<std::size_t>(Line::Memory)].tip) +
+                "\n" +
+                tr("This run: %1 KiB per connection").arg(QLocale().toString(slope->kib, 'f', 1)));
+        return;
+    }
     graph(s)->setName(
         r.prefix +
         tr("memory (MiB, %1 KiB per connection)").arg(QLocale().toString(slope->kib, 'f', 1)));
@@ -141,6 +154,8 @@ void ResourcesChart::refresh() {
         // At least two decades: within one, the log ticker crowds its labels.
         p->yAxis2->setRange(floor_decade, std::max(hi * 1.6, floor_decade * 100));
     }
+    place_zeros(p->yAxis2);  // no context switch in a tick: at the floor, marked "0"
+    leave_room_for_markers(p->yAxis2);
 }
 
 int ResourcesChart::series_of(int run, Line line) const {

@@ -38,17 +38,17 @@ double SpectrumChart::nines(double percentile) {
 }
 
 void SpectrumChart::set_spectrum(int series, const std::vector<LatencyPoint>& points) {
-    QCPGraph* g = graph(series);
-    if (!g) return;
-    g->data()->clear();
-    for (const LatencyPoint& pt : points) {
-        g->addData(nines(pt.percentile), pt.ms > 0 ? pt.ms : std::nan(""));
-    }
+    if (!graph(series)) return;
+    clear_series(series);
+    // A percentile at 0 ms (faster than the histogram's resolution) is drawn at the axis
+    // floor, marked "0", never dropped.
+    for (const LatencyPoint& pt : points) append(series, nines(pt.percentile), pt.ms);
 }
 
 void SpectrumChart::refresh() {
     QCustomPlot* p = plot();
     p->xAxis->setRange(nines(50) - 0.15, kMaxX + 0.25);
+    hide_zeros();  // the range is the measured values'; zeros go to its floor
     double lo = std::numeric_limits<double>::max(), hi = 0;
     for (int i = 0; i < p->graphCount(); ++i) {
         bool found = false;
@@ -64,6 +64,7 @@ void SpectrumChart::refresh() {
         // At least two decades: within one, the log ticker crowds its labels.
         p->yAxis->setRange(floor_decade, std::max(hi * 1.6, floor_decade * 100));
     }
+    place_zeros(p->yAxis);
     p->replot(QCustomPlot::rpQueuedReplot);
 }
 

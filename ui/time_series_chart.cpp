@@ -1,6 +1,7 @@
 #include "time_series_chart.hpp"
 
 #include <QCheckBox>
+#include <QFontMetricsF>
 #include <QHelpEvent>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -53,6 +54,12 @@ TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& y_label, Q
     plot_->plotLayout()->setRowSpacing(2);
     plot_->setNoAntialiasingOnDrag(true);
     plot_->installEventFilter(this);
+    // Labels drawn deeper than the room the axes left (markers added since, stacked rows): the
+    // axes are scaled again once. Only ever more room, so it settles at the next drawing.
+    connect(plot_, &QCustomPlot::afterReplot, this, [this] {
+        if (!markers_.empty() && std::min(overlay_->label_share(), 0.5) > room_share_ + 0.02)
+            refresh();
+    });
     set_style(style_);
 }
 
@@ -72,7 +79,7 @@ int TimeSeriesChart::add_series(const QString& name, const QColor& color, bool g
 
 void TimeSeriesChart::apply_pen(int series) {
     const SeriesLook& look = looks_[static_cast<std::size_t>(series)];
-    QColor c = look.color;
+    QColor c = style_.shown(look.color);  // a run's colour for the background
     double width = style_.line_width();
     if (look.stroke == Stroke::Band) {
         c.setAlpha(look.ghost ? kBandAlpha / 2 : kBandAlpha);
@@ -92,9 +99,11 @@ QCPGraph* TimeSeriesChart::graph(int series) const {
 void TimeSeriesChart::append(int series, double t_s, double value) {
     if (series < 0 || series >= plot_->graphCount()) return;
     // A log axis cannot show zero: it is drawn at the floor (place_zeros), and remembered.
-    if (log_y_ && value <= 0) {
+    QCPAxis* axis = plot_->graph(series)->valueAxis();
+    if (axis->scaleType() == QCPAxis::stLogarithmic && value <= 0) {
         zero_keys_[static_cast<std::size_t>(series)].push_back(t_s);
-        value = zero_level_ > 0 ? zero_level_ : std::nan("");
+        const double level = zero_level(axis);
+        value = level > 0 ? level : std::nan("");
     }
     plot_->graph(series)->addData(t_s, value);
     latest_t_ = std::max(latest_t_, t_s);
@@ -117,12 +126,13 @@ void TimeSeriesChart::clear() {
     plot_->clearGraphs();
     plot_->clearItems();
     markers_.clear();
+    room_share_ = 0;
     rebuild_markers();
     looks_.clear();
     tips_.clear();
     zero_keys_.clear();
-    zero_level_ = 0;
-    overlay_->set_zero_level(0);
+    for (const auto& [axis, level] : zero_levels_) overlay_->set_zero_level(axis, 0);
+    zero_levels_.clear();
     latest_t_ = 0;
 }
 
@@ -166,6 +176,12 @@ QCheckBox* TimeSeriesChart::add_log_toggle() {
     place_log_toggle();
     log_toggle_->raise();
     return log_toggle_;
+}
+
+void TimeSeriesChart::set_log_toggle_font(const QFont& font) {
+    if (!log_toggle_) return;
+    log_toggle_->setFont(font);
+    place_log_toggle();
 }
 
 void TimeSeriesChart::place_log_toggle() {
@@ -237,6 +253,7 @@ void TimeSeriesChart::set_log_y(bool log) {
         plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
         // Existing zeros go to the floor (place_zeros), remembered to come back on a linear axis.
         for (int i = 0; i < plot_->graphCount(); ++i) {
+            if (plot_->graph(i)->valueAxis() != plot_->yAxis) continue;
             auto& keys = zero_keys_[static_cast<std::size_t>(i)];
             keys.clear();
             for (auto it = plot_->graph(i)->data()->begin(); it != plot_->graph(i)->data()->end();
@@ -250,10 +267,12 @@ void TimeSeriesChart::set_log_y(bool log) {
     } else {
         plot_->yAxis->setScaleType(QCPAxis::stLinear);
         plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-        set_zero_values(0);
-        for (auto& keys : zero_keys_) keys.clear();
-        zero_level_ = 0;
-        overlay_->set_zero_level(0);
+        set_zero_values(plot_->yAxis, 0);
+        for (int i = 0; i < plot_->graphCount(); ++i) {
+            if (plot_->graph(i)->valueAxis() == plot_->yAxis)
+                zero_keys_[static_cast<std::size_t>(i)].clear();
+        }
+        set_zero_level(plot_->yAxis, 0);
     }
 }
 
@@ -295,7 +314,7 @@ void TimeSeriesChart::refresh() {
     plot_->xAxis->setRange(start, std::max(end, start + 1.0));
     // Y range from the visible points only, so an early spike does not flatten the present;
     // zeros on a log axis are left out (they are drawn at the floor this computes).
-    if (log_y_) set_zero_values(std::nan(""));
+    hide_zeros();
     double lo = std::numeric_limits<double>::max(), hi = 0;
     for (int i = 0; i < plot_->graphCount(); ++i) {
         if (plot_->graph(i)->valueAxis() != plot_->yAxis) continue;
@@ -317,36 +336,96 @@ void TimeSeriesChart::refresh() {
     } else {
         plot_->yAxis->setRange(0, hi * 1.12);
     }
-    if (log_y_) place_zeros();
+    if (log_y_) place_zeros(plot_->yAxis);
+    leave_room_for_markers(plot_->yAxis);
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// A marker's label sits in a row at the top of the plot on a box of the background: the axis
+// reaches that much higher, so that the box hides no data (a band at the connections' maximum
+// seemed to stop at a worker's death marker, its label drawn over it).
+void TimeSeriesChart::leave_room_for_markers(QCPAxis* axis) {
+    if (markers_.empty()) return;
+    const QFontMetricsF metrics(style_.font(0.9));
+    const double row = metrics.height() * 1.3 + 6;  // ChartOverlay's row, its padding, a gap
+    // As many rows as the labels took when last drawn (several markers close together stack
+    // their labels); before a first drawing, one row of the plot's height as last laid out.
+    const int height = plot_->axisRect()->height();
+    const double drawn = overlay_->label_share();
+    const double share = drawn > 0 ? std::clamp(drawn, 0.08, 0.5)
+                                   : std::clamp(row / std::max(height, 1), 0.08, 0.25);
+    room_share_ = std::max(room_share_, share);
+    const QCPRange r = axis->range();
+    if (axis->scaleType() == QCPAxis::stLogarithmic) {
+        if (r.lower <= 0) return;
+        const double top = (std::log10(r.upper) - share * std::log10(r.lower)) / (1 - share);
+        axis->setRange(r.lower, std::pow(10.0, top));
+    } else {
+        axis->setRange(r.lower, (r.upper - share * r.lower) / (1 - share));
+    }
+}
+
+void TimeSeriesChart::hide_zeros() {
+    for (const auto& [axis, level] : zero_levels_) set_zero_values(axis, std::nan(""));
 }
 
 // Zeros on a log axis: the axis reaches a third of a decade below its lowest labelled decade,
 // and the zeros are drawn just above that floor, where the overlay marks "0".
-void TimeSeriesChart::place_zeros() {
-    const bool any = std::any_of(zero_keys_.begin(), zero_keys_.end(),
-                                 [](const std::vector<double>& keys) { return !keys.empty(); });
+void TimeSeriesChart::place_zeros(QCPAxis* axis) {
+    bool any = false;
+    for (int i = 0; i < plot_->graphCount(); ++i) {
+        any = any || (plot_->graph(i)->valueAxis() == axis &&
+                      !zero_keys_[static_cast<std::size_t>(i)].empty());
+    }
     if (!any) {
-        zero_level_ = 0;
-        overlay_->set_zero_level(0);
+        set_zero_level(axis, 0);
         return;
     }
-    const QCPRange range = plot_->yAxis->range();
+    const QCPRange range = axis->range();
     const double floor = range.lower / 3;
-    plot_->yAxis->setRange(floor, range.upper);
-    zero_level_ = floor * 1.25;
-    set_zero_values(zero_level_);
-    overlay_->set_zero_level(zero_level_);
+    axis->setRange(floor, range.upper);
+    set_zero_level(axis, floor * 1.25);
+    set_zero_values(axis, floor * 1.25);
 }
 
-void TimeSeriesChart::set_zero_values(double value) {
+double TimeSeriesChart::zero_level(const QCPAxis* axis) const {
+    for (const auto& [a, level] : zero_levels_) {
+        if (a == axis) return level;
+    }
+    return 0;
+}
+
+void TimeSeriesChart::set_zero_level(const QCPAxis* axis, double level) {
+    auto it = std::find_if(zero_levels_.begin(), zero_levels_.end(),
+                           [&](const auto& z) { return z.first == axis; });
+    if (it != zero_levels_.end()) {
+        it->second = level;
+    } else if (level > 0) {
+        zero_levels_.emplace_back(axis, level);
+    }
+    overlay_->set_zero_level(axis, level);
+}
+
+void TimeSeriesChart::set_zero_values(const QCPAxis* axis, double value) {
     for (int i = 0; i < plot_->graphCount(); ++i) {
+        if (plot_->graph(i)->valueAxis() != axis) continue;
         QCPGraphDataContainer& data = *plot_->graph(i)->data();
         for (double key : zero_keys_[static_cast<std::size_t>(i)]) {
             auto it = data.begin() + (data.findBegin(key, false) - data.constBegin());
             if (it != data.end() && it->key == key) it->value = value;
         }
     }
+}
+
+void TimeSeriesChart::clear_series(int series) {
+    if (series < 0 || series >= plot_->graphCount()) return;
+    plot_->graph(series)->data()->clear();
+    zero_keys_[static_cast<std::size_t>(series)].clear();
+}
+
+int TimeSeriesChart::zero_count(int series) const {
+    if (series < 0 || series >= plot_->graphCount()) return 0;
+    return static_cast<int>(zero_keys_[static_cast<std::size_t>(series)].size());
 }
 
 int TimeSeriesChart::series_count() const {

@@ -12,6 +12,7 @@
 
 class QCheckBox;
 class QCustomPlot;
+class QCPAxis;
 class QCPGraph;
 class QCPTextElement;
 
@@ -44,6 +45,8 @@ public:
     // A "log" check box in the chart's top-right corner, kept in step with set_log_y().
     QCheckBox* add_log_toggle();
     QCheckBox* log_toggle() const { return log_toggle_; }
+    // Its type (presentation mode's, for the presenter), placed again in the corner.
+    void set_log_toggle_font(const QFont& font);
     void set_legend_columns(int columns);
     QString title() const { return title_; }
     void set_window_s(double seconds);  // scrolling window; 0 = the whole run
@@ -64,6 +67,8 @@ public:
     QString tip_of(int series) const;
     // The markers' labels and the zero mark, as last drawn.
     const ChartOverlay* overlay() const { return overlay_; }
+    // The zeros of `series` drawn at the floor of its log axis.
+    int zero_count(int series) const;
 
 signals:
     void logToggled(bool log);  // by the check box, not by set_log_y()
@@ -73,12 +78,22 @@ protected:
     // A legend entry cut to fit its chart gives its whole name on hover.
     bool eventFilter(QObject* watched, QEvent* event) override;
     const ChartStyle& chart_style() const { return style_; }
+    // Zero on any log axis (the left one, or a right one a subclass scales) is drawn at the
+    // axis floor and marked "0": refresh() hides the zeros while the ranges are computed;
+    // a subclass that scales an axis of its own then calls place_zeros() for it.
+    void hide_zeros();
+    void place_zeros(QCPAxis* axis);
+    void clear_series(int series);  // its points and its zeros
+    // Raises `axis`'s top so that the markers' labels (a row at the top of the plot) cover no
+    // data; refresh() does it for the left axis, a subclass for an axis it scales.
+    void leave_room_for_markers(QCPAxis* axis);
 
 private:
     void rebuild_markers();
-    void place_zeros();
     void fit_legend_to_entries();
-    void set_zero_values(double value);
+    double zero_level(const QCPAxis* axis) const;
+    void set_zero_level(const QCPAxis* axis, double level);
+    void set_zero_values(const QCPAxis* axis, double value);
     void apply_pen(int series);
     void place_log_toggle();
 
@@ -94,9 +109,10 @@ private:
     double latest_t_ = 0;
     ChartOverlay* overlay_;
     std::vector<std::pair<double, QString>> markers_;
-    // Log axis only: per series, the times whose value is zero, drawn at zero_level_.
+    double room_share_ = 0;  // the most room above the data the markers' labels were given
+    // Per series on a log axis, the keys whose value is zero, drawn at their axis's level.
     std::vector<std::vector<double>> zero_keys_;
-    double zero_level_ = 0;
+    std::vector<std::pair<const QCPAxis*, double>> zero_levels_;
     struct SeriesLook {
         QColor color;
         bool ghost;

@@ -26,8 +26,10 @@ void print_progress(const Snapshot& s) {
     std::fprintf(stderr, "  %6.1f s  %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms  open %5d", m.t_s,
                  m.rps, m.p50_ms.value_or(0), m.p99_ms.value_or(0), m.client_open);
     if (m.server_in_service) {
-        std::fprintf(stderr, "  in service %7.1f  waiting %7.1f", *m.server_in_service,
-                     m.server_waiting.value_or(0));
+        // The tick's peaks are counts (whole); its time averages say they are averages.
+        std::fprintf(stderr, "  in service %5d peak %7.1f avg  waiting %5d peak %7.1f avg",
+                     m.server_in_service_peak.value_or(0), *m.server_in_service,
+                     m.server_waiting_peak.value_or(0), m.server_waiting.value_or(0));
         if (m.server_accept_queue.value_or(0) > 0) {
             std::fprintf(stderr, "  accept queue %5d", *m.server_accept_queue);
         }

@@ -129,15 +129,19 @@ void thread_pool_exhausted(const RunConfig& c, const Summary& s, const Diagnosis
         *s.server_waiting_max < pool) {
         return;
     }
+    // "Up to N wait" is a count at an instant: the whole peak (the table's "peak waiting"),
+    // not the highest tick average that decided the rule.
+    const double waiting_peak =
+        s.server_waiting_peak ? static_cast<double>(*s.server_waiting_peak) : *s.server_waiting_max;
     out.push_back({"thread-pool-exhausted",
-                   "All " + number(pool) + " threads are busy and up to " +
-                       number(*s.server_waiting_max) +
+                   "All " + number(pool) + " threads are busy and up to " + number(waiting_peak) +
                        " requests wait for one, while the GIL is held only " + number(held) +
                        " % of the time: the threads wait on I/O; more threads (or an event loop) "
                        "would serve the queue.",
                    {{"threads", pool},
                     {"server_in_service_max", *s.server_in_service_max},
                     {"server_waiting_max", *s.server_waiting_max},
+                    {"server_waiting_peak", waiting_peak},
                     {"gil_held_pct", held}}});
 }
 

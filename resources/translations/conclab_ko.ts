@@ -945,10 +945,6 @@
         <translation>오버헤드 %1 µs · 충실도 %2 (최악 비율) · 점 %4개 중 %3개가 req/s ±15 % 또는 p99 ×1.5 밖 · 실행마다 %5초, 실제와 모델 번갈아</translation>
     </message>
     <message>
-        <source>the file exists (use --force)</source>
-        <translation>파일이 이미 있습니다(--force를 쓰세요)</translation>
-    </message>
-    <message>
         <source>1 connection</source>
         <translation>연결 1개</translation>
     </message>
@@ -975,6 +971,15 @@
     <message>
         <source>%1 · N up to %2 · %3</source>
         <translation>%1 · N 최대 %2 · %3</translation>
+    </message>
+    <message>
+        <source>Model vs real</source>
+        <translation>모델 대 실제</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <comment>a heading on a slide carried over</comment>
+        <translation>%1 (계속)</translation>
     </message>
 </context>
 <context>
@@ -1539,28 +1544,28 @@ server = all its processes</source>
         <translation>%1회 실행의 중앙값 (최소–최대)</translation>
     </message>
     <message>
-        <source>Peak in service
-(tick mean)</source>
-        <translation>처리 중 최대
-(틱 평균)</translation>
-    </message>
-    <message>
-        <source>Peak waiting
-(tick mean)</source>
-        <translation>대기 중 최대
-(틱 평균)</translation>
-    </message>
-    <message>
-        <source>The highest of the 250 ms time averages over the run: how many requests the server held at once, averaged over each quarter second</source>
-        <translation>실행 동안 250 ms 시간 평균 중 가장 높은 값: 서버가 한꺼번에 붙잡고 있던 요청 수를 4분의 1초마다 평균한 것</translation>
-    </message>
-    <message>
         <source>Requests per second as a multiple of the first run of the comparison (the baseline). A kept run is never the baseline.</source>
         <translation>비교의 첫 실행(기준) 대비 초당 요청 수의 배수. 남겨 둔 실행은 기준이 되지 않습니다.</translation>
     </message>
     <message>
         <source>Kept run (drawn faded behind the others): %1 · %2</source>
         <translation>남겨 둔 실행 (다른 실행 뒤에 흐리게 그림): %1 · %2</translation>
+    </message>
+    <message>
+        <source>Peak in service</source>
+        <translation>처리 중 최대</translation>
+    </message>
+    <message>
+        <source>Peak waiting</source>
+        <translation>대기 중 최대</translation>
+    </message>
+    <message>
+        <source>The most requests the server was serving at one instant over the measured period (a thread reading a request counts)</source>
+        <translation>측정 구간 동안 서버가 한순간에 처리하던 요청 수의 최댓값(요청을 읽고 있는 스레드도 셉니다)</translation>
+    </message>
+    <message>
+        <source>The most requests that waited at one instant for a thread, the loop or a worker over the measured period</source>
+        <translation>측정 구간 동안 스레드·루프·워커를 한순간에 기다리던 요청 수의 최댓값</translation>
     </message>
 </context>
 <context>
@@ -2559,6 +2564,10 @@ A real server: with --target-pid only</source>
     <message>
         <source>appears once a run starts: memory, threads, context switches</source>
         <translation>실행을 시작하면 나타납니다: 메모리, 스레드, 컨텍스트 스위치</translation>
+    </message>
+    <message>
+        <source>This run: %1 KiB per connection</source>
+        <translation>이 실행: 연결당 %1 KiB</translation>
     </message>
 </context>
 <context>

@@ -90,6 +90,27 @@ private slots:
         QVERIFY(s["latency_spectrum"].toArray().size() >= 6);
     }
 
+    // The live progress line: the tick's peaks as whole counts, its time averages marked
+    // "avg" (a 4-thread pool under 20 connections: at most 4 in service, the rest waiting).
+    void progressLineSaysWhichFiguresAreAverages() {
+        const CliRun r = run_cli({"run", "--model", "gil-threads", "--threads", "4",
+                                  "--connections", "20", "--io-ms", "20", "--duration", "2.5"});
+        QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+        static const QRegularExpression line(
+            R"(in service +(\d+) peak +([\d.]+) avg +waiting +(\d+) peak +([\d.]+) avg)");
+        int lines = 0, most_waiting = 0;
+        for (auto it = line.globalMatch(r.err); it.hasNext();) {
+            const QRegularExpressionMatch m = it.next();
+            ++lines;
+            QVERIFY2(m.captured(1).toInt() <= 4, qPrintable(m.captured(0)));
+            QVERIFY2(m.captured(2).toDouble() <= m.captured(1).toInt() + 1e-9,
+                     qPrintable(m.captured(0)));  // an average never above its peak
+            most_waiting = std::max(most_waiting, m.captured(3).toInt());
+        }
+        QVERIFY2(lines >= 2, qPrintable(r.err));  // a line a second
+        QVERIFY2(most_waiting >= 8, qPrintable(r.err));
+    }
+
     // Process per core: --csv-workers writes one row per worker per tick.
     void csvWorkersHasOneRowPerWorkerPerTick() {
         QTemporaryDir dir;

@@ -17,6 +17,7 @@
 #include "export_dialog.hpp"
 #include "gui_test_support.hpp"
 #include "pdf_text.hpp"
+#include "svg_axis_clamp.hpp"
 #include "time_series_chart.hpp"
 
 using namespace conclab;
@@ -43,6 +44,18 @@ RunResult synthetic_run(Model model, double rps, double p50) {
         s.server_waiting = model == Model::EventLoop ? 0 : 990;
         s.server_cpu_pct = 30;
         s.load_cpu_pct = 20;
+        // What Inside the server and Server cost draw: each model's own lines, a resident
+        // memory, threads and context switches (a zero among them, drawn at the log floor).
+        if (model == Model::EventLoop) {
+            s.internals.loop_delay_p99_ms = 0.4;
+            s.internals.loop_utilization_pct = 80;
+        } else {
+            s.internals.gil_held_pct = 3;
+            s.internals.gil_waiting_threads = i % 4 == 0 ? 0.0 : 0.2;
+        }
+        s.server.rss_mb = model == Model::EventLoop ? 5.2 : 4.4;
+        s.server.threads = model == Model::EventLoop ? 1 : 12;
+        s.server.context_switches_per_s = 900 + 50 * (i % 3);
         r.series.push_back(s);
     }
     r.events.push_back({4.0, "connections", 10, 1000, {}});
@@ -149,6 +162,79 @@ private slots:
         QFile::remove(kept);
         QFile::copy(path, kept);  // for a person to look at
         conclab::test::check_slide_pdf(path, "Event loop vs GIL threads (10)", smallest_px);
+    }
+
+    // Seven charts on a page, a comparison's grouped legends: no word drawn over another (an
+    // axis title longer than its plot ran into the legend below it), the last row's three
+    // charts as wide as the page allows.
+    void allChartsPageHasNoWordOverAnother_data() {
+        QTest::addColumn<int>("runs");
+        QTest::newRow("two runs") << 2;
+        QTest::newRow("three runs") << 3;  // the legends of seven charts for three runs
+    }
+    void allChartsPageHasNoWordOverAnother() {
+        QFETCH(int, runs);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("c.pdf");
+        QString error;
+        // A preset's heading, as the window exports it: two lines of title, three of
+        // description, and the charts' rows the shorter for them.
+        ChartExportOptions o;
+        o.preset_name =
+            "I/O-bound: event loop vs 10 GIL threads at 1,000 connections (changed: duration 8 "
+            "→ 5 s)";
+        o.preset_description =
+            "Every request waits 50 ms on a downstream call and uses no CPU. The event loop "
+            "keeps all 1,000 connections in service and answers about 1,000 / 0.05 s = 20,000 "
+            "requests a second; a pool of 10 GIL threads serves 10 at a time (about 200 req/s) "
+            "and the other 990 wait, for seconds.";
+        std::vector<RunResult> shown = {synthetic_run(Model::EventLoop, 19000, 52),
+                                        synthetic_run(Model::GilThreads, 200, 4000)};
+        if (runs == 3) shown.push_back(synthetic_run(Model::ProcessPerCore, 30000, 40));
+        QVERIFY2(export_runs(shown, path, o, &error), qPrintable(error));
+        const QString kept = QString("export-seven-charts-%1-runs.pdf").arg(runs);
+        QFile::remove(conclab::test::screenshot_path(kept));
+        QFile::copy(path, conclab::test::screenshot_path(kept));
+        const conclab::test::PdfWords pdf = conclab::test::pdf_words(path);
+        QVERIFY2(pdf.error.isEmpty(), qPrintable(pdf.error));
+        QVERIFY(pdf.words.size() > 100);
+        for (const char* title : {"Inside", "cost"})
+            QVERIFY(std::any_of(pdf.words.begin(), pdf.words.end(),
+                                [&](const auto& w) { return w.text == title; }));
+        for (std::size_t i = 0; i < pdf.words.size(); ++i) {
+            const QRectF a = pdf.words[i].box.adjusted(0.5, 0.5, -0.5, -0.5);
+            QVERIFY2(QRectF(QPointF(0, 0), pdf.pages[0]).contains(pdf.words[i].box),
+                     qPrintable(pdf.words[i].text));
+            for (std::size_t j = i + 1; j < pdf.words.size(); ++j) {
+                QVERIFY2(
+                    !a.intersects(pdf.words[j].box.adjusted(0.5, 0.5, -0.5, -0.5)),
+                    qPrintable(
+                        QString("\"%1\" over \"%2\"").arg(pdf.words[i].text, pdf.words[j].text)));
+            }
+        }
+    }
+
+    // An SVG keeps no clipping (Qt 6.4): while one is drawn, a point outside its axis's range
+    // is held at the plot's edge (a line a thousandth of a thread below a log axis's floor
+    // ran across the axis into the legend of the HTML report), and comes back afterwards.
+    void svgHoldsLinesInsideThePlot() {
+        TimeSeriesChart chart("Inside the server", "threads");
+        const int s = chart.add_series("threads waiting", Qt::red);
+        chart.append(s, 0.25, 0.5);
+        chart.append(s, 0.5, 1e-6);
+        chart.append(s, 0.75, std::nan(""));
+        chart.append(s, 1.0, 80);
+        chart.plot()->yAxis->setRange(0.01, 10);
+        const auto& data = *chart.plot()->graph(s)->data();
+        {
+            const SvgAxisClamp clamp(*chart.plot());
+            QCOMPARE(data.at(0)->value, 0.5);
+            QCOMPARE(data.at(1)->value, 0.01);
+            QVERIFY(std::isnan(data.at(2)->value));  // a gap stays a gap
+            QCOMPARE(data.at(3)->value, 10.0);
+        }
+        QCOMPARE(data.at(1)->value, 1e-6);
+        QCOMPARE(data.at(3)->value, 80.0);
     }
 
     // Probe finding 8 of issue #18: a scenario's name goes into the SVG's <title> and onto the

@@ -161,6 +161,24 @@ private slots:
             }
             QVERIFY2(entries.size() <= 7, qPrintable(chart->title() + ": " + entries.join(", ")));
         }
+        // One colour per run on either background, each readable on it (≥ 4.5 : 1): the
+        // table's run names in the colours of the runs' req/s lines, the diagnosis's too.
+        const ChartStyle style{dark, true};
+        TimeSeriesChart* rps = w.chart_panel()->charts().front();
+        for (int row = 0; row < 2; ++row) {
+            const QColor name =
+                p->summary_table()->item(row, CompareTable::Run)->foreground().color();
+            const int line = ghost ? row + 1 : row;  // a kept run's line is drawn first
+            QCOMPARE(name.rgb(), rps->graph(line)->pen().color().rgb());
+            QCOMPARE(name, series_color(row, dark));
+            if (dark) {
+                QVERIFY2(contrast_ratio(name, style.background()) >= 4.5, qPrintable(name.name()));
+            }
+        }
+        if (dark) {
+            QVERIFY2(!p->diagnosis_label()->text().contains(series_color(0).name()),
+                     qPrintable(p->diagnosis_label()->text()));
+        }
         // Everything on the screen, nothing pushed off its bottom edge.
         for (QWidget* part : std::initializer_list<QWidget*>{p->title_label(), p->summary_table(),
                                                              p->shown_charts().front()}) {

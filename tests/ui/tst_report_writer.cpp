@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 
 #include "chart_panel.hpp"
+#include "diagnosis_text.hpp"
 #include "gui_test_support.hpp"
 #include "machine_info.hpp"
 #include "pdf_text.hpp"
@@ -174,6 +175,20 @@ private slots:
         QVERIFY(error.contains(".html or .pdf"));
         QVERIFY(!write_report_for_runs({}, dir.filePath("empty.html"), o, &error));
         QVERIFY(!QFile::exists(dir.filePath("empty.html")));
+    }
+
+    // The words of the exhausted pool: the whole peak of waiting requests (the table's "peak
+    // waiting"), and the highest tick average only from a report saved before runs counted it.
+    void exhaustedPoolSaysTheWholePeak() {
+        const RunResult r = recorded_run("");
+        Diagnosis d{"thread-pool-exhausted",
+                    "",
+                    {{"threads", 10}, {"server_waiting_max", 989.6}, {"gil_held_pct", 3}}};
+        QVERIFY2(diagnosis_text(d, r).contains("up to 990 requests"),
+                 qPrintable(diagnosis_text(d, r)));
+        d.evidence.emplace_back("server_waiting_peak", 991);
+        QVERIFY2(diagnosis_text(d, r).contains("up to 991 requests"),
+                 qPrintable(diagnosis_text(d, r)));
     }
 
     void cpuModelIsReadFromCpuinfo() {

@@ -169,6 +169,21 @@ private slots:
                     .endsWith("the numbers show its limit, not the server's."));
     }
 
+    // #16: "up to N requests wait" is a count at an instant, the whole peak the table shows
+    // ("peak waiting 991"), not the highest tick average (989.6) that decided the rule.
+    void exhaustedPoolCountsTheWholePeak() {
+        Scenario s = thread_pool_exhausted();
+        s.summary.server_waiting_max = 989.6;
+        s.summary.server_waiting_peak = 991;
+        const auto d = diagnose(s.config, s.summary);
+        QCOMPARE(d.size(), std::size_t(1));
+        QVERIFY2(d[0].text.find("up to 991 requests wait") != std::string::npos, d[0].text.c_str());
+        bool peak = false;
+        for (const auto& [name, value] : d[0].evidence)
+            peak = peak || (name == "server_waiting_peak" && value == 991);
+        QVERIFY(peak);
+    }
+
     // #16 §7: the frozen pool says why, with what was measured.
     void slowClientsHoldingThePoolAreNamed() {
         const auto d = diagnose(slow_clients_hold_pool().config, slow_clients_hold_pool().summary);

@@ -1,0 +1,62 @@
+// The comparison table's server-side columns: the peaks in service and waiting are counts at an
+// instant, shown whole ("10", "990"), as the report's summary gives them, never the highest tick
+// average ("990.5" passed for a count); a run that could not count them shows "—".
+#include <QtTest>
+
+#include <QHeaderView>
+
+#include "compare_table.hpp"
+
+using namespace conclab;
+using namespace conclab::ui;
+
+namespace {
+
+RunResult run(Model model, std::optional<int> in_service, std::optional<int> waiting) {
+    RunResult r;
+    r.config.server.model = model;
+    r.config.server.threads = 10;
+    r.summary.rps = model == Model::EventLoop ? 17706.8 : 199.6;
+    r.summary.server_in_service_peak = in_service;
+    r.summary.server_waiting_peak = waiting;
+    // The tick averages are fractions a little under the peaks: not what the columns show.
+    if (in_service) r.summary.server_in_service_max = *in_service - 0.4;
+    if (waiting) r.summary.server_waiting_max = *waiting - 0.5;
+    return r;
+}
+
+}  // namespace
+
+class TstCompareTable : public QObject {
+    Q_OBJECT
+private slots:
+    void peaksAreWholeCounts() {
+        CompareTable t;
+        t.show_results({run(Model::EventLoop, 1000, 0), run(Model::GilThreads, 10, 990),
+                        run(Model::EventLoop, std::nullopt, std::nullopt)});
+        auto header = [&](int column) {
+            return t.horizontalHeaderItem(column)->text().simplified();
+        };
+        QCOMPARE(header(CompareTable::InService), QString("Peak in service"));
+        QCOMPARE(header(CompareTable::Waiting), QString("Peak waiting"));
+        QVERIFY(!t.horizontalHeaderItem(CompareTable::InService)->toolTip().isEmpty());
+        QCOMPARE(t.item(0, CompareTable::InService)->text(), QString("1,000"));
+        QCOMPARE(t.item(0, CompareTable::Waiting)->text(), QString("0"));
+        QCOMPARE(t.item(1, CompareTable::InService)->text(), QString("10"));
+        QCOMPARE(t.item(1, CompareTable::Waiting)->text(), QString("990"));
+        QCOMPARE(t.item(2, CompareTable::InService)->text(), QString("—"));  // not measured
+    }
+
+    // A run repeated: the median of the peaks with their spread, whole numbers still.
+    void repeatedRunsShowWholeSpreads() {
+        CompareTable t;
+        t.show_sets({{run(Model::GilThreads, 10, 980), run(Model::GilThreads, 10, 990),
+                      run(Model::GilThreads, 9, 1000)}});
+        QCOMPARE(t.item(0, CompareTable::InService)->text().left(2), QString("10"));
+        const QString waiting = t.item(0, CompareTable::Waiting)->text();
+        QVERIFY2(waiting.startsWith("990") && !waiting.contains('.'), qPrintable(waiting));
+    }
+};
+
+QTEST_MAIN(TstCompareTable)
+#include "tst_compare_table.moc"
