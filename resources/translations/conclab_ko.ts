@@ -111,6 +111,369 @@
     </message>
 </context>
 <context>
+    <name>EngineText</name>
+    <message>
+        <source>the server failed to accept %1 connection(s), usually for lack of file descriptors (ulimit -n)</source>
+        <translation>서버가 연결 %1개를 받지 못했습니다. 보통 파일 디스크립터가 모자라서입니다(ulimit -n)</translation>
+    </message>
+    <message>
+        <source>load generator saturated (%1 % CPU on %2 thread(s)): latencies include its own delay</source>
+        <translation>부하 생성기 포화(스레드 %2개에서 CPU %1 %): 지연 시간에 부하 생성기 자신의 지연이 섞여 있습니다</translation>
+    </message>
+    <message>
+        <source>errors: %1 in the last tick</source>
+        <translation>오류: 직전 틱에 %1</translation>
+    </message>
+    <message>
+        <source>%1 connect</source>
+        <translation>연결 실패 %1건</translation>
+    </message>
+    <message>
+        <source>%1 read</source>
+        <translation>읽기 실패 %1건</translation>
+    </message>
+    <message>
+        <source>%1 write</source>
+        <translation>쓰기 실패 %1건</translation>
+    </message>
+    <message>
+        <source>%1 timeout</source>
+        <translation>타임아웃 %1건</translation>
+    </message>
+    <message>
+        <source>%1 status</source>
+        <translation>2xx 아닌 응답 %1건</translation>
+    </message>
+    <message>
+        <source>%1 parse</source>
+        <translation>해석할 수 없는 응답 %1건</translation>
+    </message>
+    <message>
+        <source>%1 reset</source>
+        <translation>워커와 함께 잃은 요청 %1건</translation>
+    </message>
+    <message>
+        <source>open loop falling behind: %1 late, %2 dropped in the last tick (no free connection: the server, or the pool of max_connections, cannot keep up with the rate)</source>
+        <translation>개방 루프가 뒤처집니다: 직전 틱에 지연 %1건, 버림 %2건(빈 연결 없음: 서버나 max_connections 연결 풀이 요청 속도를 따라가지 못합니다)</translation>
+    </message>
+    <message>
+        <source>cannot open connections: %1</source>
+        <translation>연결을 열 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 (limit %2 descriptors; raise it with `ulimit -n %3` before starting Concurrency Lab)</source>
+        <translation>%1 (한도 디스크립터 %2개: Concurrency Lab을 시작하기 전에 `ulimit -n %3`으로 올리세요)</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>연결 거부됨</translation>
+    </message>
+    <message>
+        <source>Too many open files</source>
+        <translation>열린 파일이 너무 많음</translation>
+    </message>
+    <message>
+        <source>the server&apos;s keep-alive timeout is lifted (keepalive_timeout_s 0) so that the %1 idle connections stay open; set --keepalive-timeout to keep one</source>
+        <translation>유휴 연결 %1개가 열린 채로 있도록 서버의 keep-alive 타임아웃을 없앴습니다(keepalive_timeout_s 0). 타임아웃을 두려면 --keepalive-timeout을 지정하세요</translation>
+    </message>
+    <message>
+        <source>at %1 s: %2</source>
+        <translation>%1초: %2</translation>
+    </message>
+    <message>
+        <source>every server worker has exited; see the warnings</source>
+        <translation>서버 워커가 모두 종료됐습니다. 경고를 보세요</translation>
+    </message>
+    <message>
+        <source>server worker %1 sent an unreadable line: %2</source>
+        <translation>서버 워커 %1이(가) 읽을 수 없는 줄을 보냈습니다: %2</translation>
+    </message>
+    <message>
+        <source>server worker %1 failed: %2</source>
+        <translation>서버 워커 %1 실패: %2</translation>
+    </message>
+    <message>
+        <source>server worker %1 has sent no report for %2 s (stopped, e.g. by SIGSTOP, or starved of CPU); its last figures are left out of the live counts</source>
+        <translation>서버 워커 %1이(가) %2초 동안 보고하지 않았습니다(SIGSTOP 등으로 멈췄거나 CPU를 받지 못함). 마지막 수치는 실시간 집계에서 뺍니다</translation>
+    </message>
+    <message>
+        <source>server worker %1 reports again</source>
+        <translation>서버 워커 %1이(가) 다시 보고합니다</translation>
+    </message>
+    <message>
+        <source>server worker %1 timed out: its serving loop has not been free for %2 s (worker_timeout_s %3 s, gunicorn&apos;s WORKER TIMEOUT); killing it</source>
+        <translation>서버 워커 %1 타임아웃: 처리 루프가 %2초 동안 한 번도 비지 않았습니다(worker_timeout_s %3초, gunicorn의 WORKER TIMEOUT). 워커를 강제 종료합니다</translation>
+    </message>
+    <message>
+        <source>server worker %1 exited unexpectedly (%2); starting a replacement</source>
+        <translation>서버 워커 %1이(가) 예기치 않게 종료됐습니다(%2). 대체 워커를 시작합니다</translation>
+    </message>
+    <message>
+        <source>server worker %1 was killed after timing out (%2); starting a replacement</source>
+        <translation>서버 워커 %1이(가) 타임아웃 뒤 강제 종료됐습니다(%2). 대체 워커를 시작합니다</translation>
+    </message>
+    <message>
+        <source>server worker %1 exited unexpectedly (%2); not replaced: %3 restarts already</source>
+        <translation>서버 워커 %1이(가) 예기치 않게 종료됐습니다(%2). 이미 %3번 재시작해서 대체하지 않습니다</translation>
+    </message>
+    <message>
+        <source>server worker %1 was killed after timing out (%2); not replaced: %3 restarts already</source>
+        <translation>서버 워커 %1이(가) 타임아웃 뒤 강제 종료됐습니다(%2). 이미 %3번 재시작해서 대체하지 않습니다</translation>
+    </message>
+    <message>
+        <source>server worker %1 exited unexpectedly (%2); it never got ready, so it is not replaced</source>
+        <translation>서버 워커 %1이(가) 예기치 않게 종료됐습니다(%2). 준비된 적이 없는 워커라 대체하지 않습니다</translation>
+    </message>
+    <message>
+        <source>server worker %1: %2</source>
+        <translation>서버 워커 %1: %2</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>종료 코드 %1</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>종료 코드 %1</translation>
+    </message>
+    <message>
+        <source>signal %1 (%2)</source>
+        <translation>시그널 %1(%2)</translation>
+    </message>
+    <message>
+        <source>Killed</source>
+        <translation>강제 종료</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>종료 요청</translation>
+    </message>
+    <message>
+        <source>worker %1 killed (%2) → %3</source>
+        <translation>워커 %1 강제 종료(%2) → %3</translation>
+    </message>
+    <message>
+        <source>worker %1 killed (%2)</source>
+        <translation>워커 %1 강제 종료(%2)</translation>
+    </message>
+    <message>
+        <source>worker %1 exited (%2) → %3</source>
+        <translation>워커 %1 종료(%2) → %3</translation>
+    </message>
+    <message>
+        <source>worker %1 exited (%2)</source>
+        <translation>워커 %1 종료(%2)</translation>
+    </message>
+    <message>
+        <source>worker %1 timed out (%2) → %3</source>
+        <translation>워커 %1 타임아웃(%2) → %3</translation>
+    </message>
+    <message>
+        <source>worker %1 timed out (%2)</source>
+        <translation>워커 %1 타임아웃(%2)</translation>
+    </message>
+    <message>
+        <source>plan stopped: connections set by hand</source>
+        <translation>계획 중단: 연결 수를 직접 바꿈</translation>
+    </message>
+    <message>
+        <source>plan stopped: rate set by hand</source>
+        <translation>계획 중단: 요청 속도를 직접 바꿈</translation>
+    </message>
+    <message>
+        <source>connections do not apply in an open loop (the pool grows as needed up to max_connections); change rate instead</source>
+        <translation>개방 루프에는 연결 수가 적용되지 않습니다(연결 풀은 max_connections까지 필요한 만큼 늘어납니다). 대신 요청 속도를 바꾸세요</translation>
+    </message>
+    <message>
+        <source>rate applies to open-loop runs only (start the run with a rate above 0)</source>
+        <translation>요청 속도는 개방 루프 실행에만 적용됩니다(요청 속도를 0보다 크게 해서 실행을 시작하세요)</translation>
+    </message>
+    <message>
+        <source>threads apply to gil-threads only</source>
+        <translation>스레드 수는 GIL 스레드 모델에만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>workers apply to process-per-core only</source>
+        <translation>워커 수는 코어당 프로세스 모델에만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>killing a worker applies to process-per-core only (the other models are one server process: killing it ends the run)</source>
+        <translation>워커 강제 종료는 코어당 프로세스 모델에만 적용됩니다(다른 모델은 서버 프로세스가 하나라서 죽이면 실행이 끝납니다)</translation>
+    </message>
+    <message>
+        <source>event-loop</source>
+        <translation>이벤트 루프</translation>
+    </message>
+    <message>
+        <source>gil-threads</source>
+        <translation>GIL 스레드</translation>
+    </message>
+    <message>
+        <source>process-per-core</source>
+        <translation>코어당 프로세스</translation>
+    </message>
+    <message>
+        <source>round-robin</source>
+        <translation>라운드 로빈</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>커널</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>켬</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <source>measuring the real server (%1) at %2 connection(s)</source>
+        <translation>실제 서버(%1)를 연결 %2개로 측정 중</translation>
+    </message>
+    <message>
+        <source>measuring %1 with no overhead at %2 connection(s)</source>
+        <translation>오버헤드 없는 %1을(를) 연결 %2개로 측정 중</translation>
+    </message>
+    <message>
+        <source>step %1: %2</source>
+        <translation>%1단계: %2</translation>
+    </message>
+    <message>
+        <source>the real server</source>
+        <translation>실제 서버</translation>
+    </message>
+    <message>
+        <source>%1 with %2 µs overhead at %3 connection(s)</source>
+        <translation>오버헤드 %2 µs인 %1, 연결 %3개</translation>
+    </message>
+    <message>
+        <source>the real server at 1 connection</source>
+        <translation>연결 1개에서 실제 서버</translation>
+    </message>
+    <message>
+        <source>the model with %1 µs held at 1 connection</source>
+        <translation>연결 1개에서 GIL을 쥔 %1 µs 모델</translation>
+    </message>
+    <message>
+        <source>verifying: the real server again</source>
+        <translation>검증: 실제 서버 다시 측정</translation>
+    </message>
+    <message>
+        <source>verifying: the model with %1 µs overhead</source>
+        <translation>검증: 오버헤드 %1 µs 모델</translation>
+    </message>
+    <message>
+        <source>framework cost per request, holding the GIL: %1 µs, fitted in a closed loop to the real server&apos;s saturated rate at %2 connection(s)</source>
+        <translation>GIL을 쥔 채 드는 요청당 프레임워크 비용: %1 µs. 연결 %2개에서 실제 서버의 포화 처리량에 폐쇄 루프로 피팅했습니다</translation>
+    </message>
+    <message>
+        <source>framework cost per request: %1 µs, fitted in a closed loop to the real server&apos;s saturated rate at %2 connection(s)</source>
+        <translation>요청당 프레임워크 비용: %1 µs. 연결 %2개에서 실제 서버의 포화 처리량에 폐쇄 루프로 피팅했습니다</translation>
+    </message>
+    <message>
+        <source>framework cost without the GIL: not fitted, set to 0: %1 has no GIL, so all of the framework&apos;s cost is one figure</source>
+        <translation>GIL 밖 프레임워크 비용: 피팅하지 않고 0으로 둡니다. %1에는 GIL이 없어서 프레임워크 비용 전체가 수치 하나입니다</translation>
+    </message>
+    <message>
+        <source>framework cost without the GIL: not fitted, set to 0 (it needs more than 1 connection and the loop to converge first)</source>
+        <translation>GIL 밖 프레임워크 비용: 피팅하지 않고 0으로 둡니다(연결이 1개보다 많아야 하고, 먼저 반복이 수렴해야 합니다)</translation>
+    </message>
+    <message>
+        <source>framework cost without the GIL: not fitted, set to 0: %1, within ±%2 % or slower</source>
+        <translation>GIL 밖 프레임워크 비용: 피팅하지 않고 0으로 둡니다. %1: ±%2 % 이내이거나 더 느립니다</translation>
+    </message>
+    <message>
+        <source>framework cost without the GIL: not fitted, set to 0: %1, but with %2 µs released the model could not be brought within ±%3 % at %4 connection(s) again: the difference at 1 connection is not work beside the GIL here (on a busy machine it is mostly waiting for a core)</source>
+        <translation>GIL 밖 프레임워크 비용: 피팅하지 않고 0으로 둡니다. %1. 하지만 GIL 밖 비용을 %2 µs로 두자 연결 %4개에서 모델을 다시 ±%3 % 안으로 맞출 수 없었습니다: 여기서 연결 1개일 때의 차이는 GIL 밖 작업이 아닙니다(바쁜 머신에서는 대개 코어를 기다리는 시간입니다)</translation>
+    </message>
+    <message>
+        <source>framework cost without the GIL: %1 µs, what the real server still costs more at 1 connection (%2)</source>
+        <translation>GIL 밖 프레임워크 비용: %1 µs. 연결 1개에서 실제 서버가 여전히 더 드는 비용입니다(%2)</translation>
+    </message>
+    <message>
+        <source>at 1 connection the real server ran at %1 req/s, the model with the held part alone at %2× that</source>
+        <translation>연결 1개에서 실제 서버는 %1 req/s, GIL을 쥔 부분만 넣은 모델은 그 %2배로 돌았습니다</translation>
+    </message>
+    <message>
+        <source>the real server closed the connection after %1 % of its responses (the client reconnected %2 times for %3 responses), while the model keeps connections alive: choose a shape that closes (Flask dev server, gunicorn sync) or --keep-alive off</source>
+        <translation>실제 서버는 응답의 %1 % 뒤에 연결을 닫았는데(응답 %3개에 클라이언트가 %2번 다시 연결), 모델은 연결을 유지합니다: 연결을 닫는 형태(Flask 개발 서버, gunicorn sync)를 고르거나 --keep-alive off를 쓰세요</translation>
+    </message>
+    <message>
+        <source>the real server kept its connections alive (the client reconnected %1 times for %2 responses), while the model closes after every response: choose a shape that keeps connections alive or --keep-alive on</source>
+        <translation>실제 서버는 연결을 유지했는데(응답 %2개에 클라이언트가 %1번 다시 연결), 모델은 응답마다 연결을 닫습니다: 연결을 유지하는 형태를 고르거나 --keep-alive on을 쓰세요</translation>
+    </message>
+    <message>
+        <source>the real server (%1 req/s) is faster than the model with no overhead at all (%2 req/s): the model cannot be made faster, so the overhead stays 0</source>
+        <translation>실제 서버(%1 req/s)가 오버헤드가 전혀 없는 모델(%2 req/s)보다 빠릅니다: 모델을 더 빠르게 할 수는 없으므로 오버헤드는 0으로 둡니다</translation>
+    </message>
+    <message>
+        <source>the verification&apos;s median ran at %1× the real server, outside ±%2 % although the loop got within it: the machine&apos;s load moved (see the load average), or the runs are too short</source>
+        <translation>반복에서는 허용 범위 안에 들었지만 검증의 중앙값은 실제 서버의 %1배로 ±%2 % 밖입니다: 머신의 부하가 변했거나(load average를 보세요) 실행이 너무 짧습니다</translation>
+    </message>
+    <message>
+        <source>after %1 steps the model runs at %2× the real server, outside ±%3 %: the real server&apos;s own runs spread %4 % (more than the tolerance); measure longer (--duration) or more often (--repeat), or on a quieter machine</source>
+        <translation>%1단계 뒤에도 모델은 실제 서버의 %2배로 ±%3 % 밖입니다: 실제 서버 자신의 실행끼리 %4 % 차이가 납니다(허용 범위보다 큼). 더 길게(--duration) 또는 더 여러 번(--repeat) 재거나, 더 한가한 머신에서 재세요</translation>
+    </message>
+    <message>
+        <source>after %1 steps the model runs at %2× the real server, outside ±%3 %: the model&apos;s rate does not follow its overhead as 1/rate = t0 + overhead/parallelism here (the model or the load generator is short of CPU on this machine, or the real server&apos;s cost depends on the load)</source>
+        <translation>%1단계 뒤에도 모델은 실제 서버의 %2배로 ±%3 % 밖입니다: 여기서는 모델의 처리량이 1/rate = t0 + overhead/parallelism을 따르지 않습니다(이 머신에서 모델이나 부하 생성기의 CPU가 모자라거나, 실제 서버의 비용이 부하에 따라 달라집니다)</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>검증되지 않음</translation>
+    </message>
+    <message>
+        <source>Node / Express</source>
+        <translation>Node / Express</translation>
+    </message>
+    <message>
+        <source>one Node process: one event loop serves every connection and keeps it alive</source>
+        <translation>Node 프로세스 하나: 이벤트 루프 하나가 모든 연결을 처리하고 연결을 유지합니다</translation>
+    </message>
+    <message>
+        <source>Node cluster</source>
+        <translation>Node cluster</translation>
+    </message>
+    <message>
+        <source>Node&apos;s cluster module: worker processes (one per core unless told), the primary hands connections out round-robin, an event loop in each</source>
+        <translation>Node의 cluster 모듈: 워커 프로세스(지정하지 않으면 코어마다 하나)에 주 프로세스가 연결을 라운드 로빈으로 나눠 주고, 워커마다 이벤트 루프가 돕니다</translation>
+    </message>
+    <message>
+        <source>Flask dev server (Werkzeug)</source>
+        <translation>Flask 개발 서버 (Werkzeug)</translation>
+    </message>
+    <message>
+        <source>Werkzeug&apos;s threaded server: a thread per connection under one GIL, and the connection closes after each response</source>
+        <translation>Werkzeug의 스레드 서버: GIL 하나 아래 연결마다 스레드 하나, 응답마다 연결을 닫습니다</translation>
+    </message>
+    <message>
+        <source>gunicorn sync</source>
+        <translation>gunicorn sync</translation>
+    </message>
+    <message>
+        <source>gunicorn&apos;s sync workers: processes with one thread each, accepting one connection at a time and closing it after the response</source>
+        <translation>gunicorn의 sync 워커: 스레드가 하나씩인 프로세스들이 한 번에 연결 하나를 받아, 응답 뒤에 닫습니다</translation>
+    </message>
+    <message>
+        <source>gunicorn gthread</source>
+        <translation>gunicorn gthread</translation>
+    </message>
+    <message>
+        <source>gunicorn&apos;s gthread workers: processes with a pool of threads under one GIL each, connections kept alive 2 s, up to 1,000 per worker</source>
+        <translation>gunicorn의 gthread 워커: 프로세스마다 GIL 하나 아래 스레드 풀, 연결은 2초 유지, 워커당 최대 1,000개</translation>
+    </message>
+    <message>
+        <source>gunicorn gevent</source>
+        <translation>gunicorn gevent</translation>
+    </message>
+    <message>
+        <source>gunicorn -k gevent: processes, each one event loop of green threads, up to 1,000 connections per worker</source>
+        <translation>gunicorn -k gevent: 프로세스마다 그린 스레드의 이벤트 루프 하나, 워커당 연결 최대 1,000개</translation>
+    </message>
+</context>
+<context>
     <name>InternalsChart</name>
     <message>
         <source>loop delay p99 (ms)</source>
@@ -952,6 +1315,18 @@
         <source>the file exists (use --force)</source>
         <translation>파일이 이미 있습니다(--force를 쓰세요)</translation>
     </message>
+    <message>
+        <source>Fitted: %1</source>
+        <translation>피팅함: %1</translation>
+    </message>
+    <message>
+        <source>Not fitted: %1</source>
+        <translation>피팅하지 않음: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>경고: %1</translation>
+    </message>
 </context>
 <context>
     <name>ResourcesChart</name>
@@ -1301,10 +1676,6 @@
         <translation>연결마다 하나</translation>
     </message>
     <message>
-        <source>gunicorn gthread --threads</source>
-        <translation>gunicorn gthread --threads</translation>
-    </message>
-    <message>
         <source>Enough to saturate the server: the fit is for its saturated rate</source>
         <translation>서버를 포화시킬 만큼: 포화 상태의 처리량에 맞춥니다</translation>
     </message>
@@ -1371,6 +1742,10 @@
     <message>
         <source> (+ %1 without the GIL)</source>
         <translation> (+ GIL 밖 %1)</translation>
+    </message>
+    <message>
+        <source>The size of each worker&apos;s thread pool: gunicorn gthread --threads</source>
+        <translation>워커마다 둔 스레드 풀의 크기: gunicorn gthread --threads</translation>
     </message>
 </context>
 <context>

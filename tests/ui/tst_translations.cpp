@@ -12,13 +12,30 @@
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 
+#include <qcustomplot.h>
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QComboBox>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QStatusBar>
+
 #include "app_language.hpp"
 #include "app_settings.hpp"
+#include "calibrate_dialog.hpp"
+#include "chart_exporter.hpp"
+#include "control_panel.hpp"
 #include "core/run_fields.hpp"
 #include "data_text.hpp"
+#include "experiment_runner.hpp"
+#include "export_dialog.hpp"
 #include "gui_test_support.hpp"
+#include "labeled_slider.hpp"
 #include "main_window.hpp"
 #include "preset_library.hpp"
+#include "sweep_window.hpp"
 
 using namespace conclab;
 using namespace conclab::ui;
@@ -59,6 +76,96 @@ TsCheck read_ts(const QString& path) {
         }
     }
     return check;
+}
+
+// Words that read the same in a Korean window: names of programs, protocols, units and the
+// models' and flags' own names.
+const QSet<QString>& kept_words() {
+    // clang-format off
+    static const QSet<QString> words{
+        "concurrency", "lab", "gil", "cpu", "i/o", "io", "req", "req/s", "ms", "µs", "json",
+        "csv", "png", "svg", "pdf", "html", "url", "http", "node", "node.js", "express", "flask",
+        "gunicorn", "werkzeug", "nginx", "gevent", "gthread", "sync", "usl", "qt", "boost",
+        "ctrl", "shift", "space", "wrk", "wrk2", "k6", "sigkill", "pid", "sched_rr",
+        "sched_none", "so_reuseport", "reuseport", "round-robin", "kernel", "event-loop",
+        "gil-threads", "process-per-core", "keep-alive", "cluster", "hdrhistogram", "localhost",
+        "api", "max", "min", "log", "per4m", "gil_load", "overhead_us", "overhead_released_us",
+        "english"};  // the language menu names each language in itself
+    // clang-format on
+    return words;
+}
+
+// A text a Korean window must not show: one without Hangul that still has an English word of
+// three letters or more that is not one of the kept names.
+bool looks_untranslated(QString text) {
+    text.remove(QRegularExpression("<[^>]*>"));  // rich text tags
+    text.remove(QRegularExpression("&\\w+;"));
+    if (text.trimmed().isEmpty() || has_hangul(text)) return false;
+    static const QRegularExpression word("[A-Za-z][A-Za-z_./-]{2,}");
+    for (auto it = word.globalMatch(text); it.hasNext();) {
+        const QString w = it.next().captured().toLower();
+        if (!kept_words().contains(w) && !w.contains('.') && !w.startsWith("http")) return true;
+    }
+    return false;
+}
+
+// Every text `root` and its children show a user: labels, buttons, group titles, placeholders,
+// combo and list items, table headers, tooltips, window titles, actions and menus, and the
+// charts' titles, axis labels and legends. Each as "where: text".
+QStringList shown_texts(QWidget* root) {
+    QStringList out;
+    auto add = [&out](const QObject* o, const QString& text) {
+        if (!text.trimmed().isEmpty())
+            out << QString("%1 (%2): %3").arg(o->metaObject()->className(), o->objectName(), text);
+    };
+    QList<QWidget*> widgets = root->findChildren<QWidget*>();
+    widgets.prepend(root);
+    for (QWidget* w : widgets) {
+        add(w, w->toolTip());
+        if (w->isWindow()) add(w, w->windowTitle());
+        if (auto* l = qobject_cast<QLabel*>(w)) add(l, l->text());
+        if (auto* b = qobject_cast<QAbstractButton*>(w)) add(b, b->text().remove('&'));
+        if (auto* g = qobject_cast<QGroupBox*>(w)) add(g, g->title());
+        if (auto* e = qobject_cast<QLineEdit*>(w)) add(e, e->placeholderText());
+        if (auto* c = qobject_cast<QComboBox*>(w)) {
+            for (int i = 0; i < c->count(); ++i) add(c, c->itemText(i));
+        }
+        if (auto* list = qobject_cast<QListWidget*>(w)) {
+            for (int i = 0; i < list->count(); ++i) add(list, list->item(i)->text());
+        }
+        if (auto* v = qobject_cast<QAbstractItemView*>(w); v && v->model()) {
+            for (int i = 0; i < v->model()->columnCount(); ++i) {
+                add(v, v->model()->headerData(i, Qt::Horizontal).toString());
+            }
+        }
+        if (auto* m = qobject_cast<QMenu*>(w)) add(m, m->title().remove('&'));
+        if (auto* bar = qobject_cast<QStatusBar*>(w)) add(bar, bar->currentMessage());
+        if (auto* plot = qobject_cast<QCustomPlot*>(w)) {
+            for (QCPAxisRect* rect : plot->axisRects()) {
+                for (QCPAxis* axis : rect->axes()) add(plot, axis->label());
+            }
+            for (int i = 0; i < plot->plottableCount(); ++i) add(plot, plot->plottable(i)->name());
+            for (int i = 0; i < plot->plotLayout()->elementCount(); ++i) {
+                if (auto* t = qobject_cast<QCPTextElement*>(plot->plotLayout()->elementAt(i))) {
+                    add(plot, t->text());
+                }
+            }
+        }
+    }
+    for (QAction* a : root->findChildren<QAction*>()) {
+        add(a, a->text().remove('&'));
+        add(a, a->toolTip().remove('&'));
+    }
+    return out;
+}
+
+QStringList untranslated(const QStringList& shown) {
+    QStringList bad;
+    for (const QString& line : shown) {
+        if (looks_untranslated(line.section(": ", 1))) bad << line;
+    }
+    bad.removeDuplicates();
+    return bad;
 }
 
 }  // namespace
@@ -136,6 +243,38 @@ private slots:
         apply_language("en");
         QCOMPARE(scenario_text(load_presets().front().name),
                  QString::fromStdString(load_presets().front().name));
+    }
+
+    // The Korean window as a user walks it: the first frame, a finished comparison (table,
+    // legends, diagnosis), the Sweep window, the calibrate and export dialogs. Catches a string
+    // that never went through tr() at all, which lupdate cannot see.
+    void koreanWindowShowsNoEnglish() {
+        apply_language("ko");
+        QStringList bad;
+        {
+            MainWindow window;
+            window.resize(1920, 1080);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            bad << untranslated(shown_texts(&window));
+            const auto presets = load_presets();
+            window.apply_preset(presets.front(), false);
+            window.control_panel()->duration()->spin_box()->setValue(1);
+            window.start_comparison(presets.front().compare);
+            QVERIFY(QTest::qWaitFor([&] { return !window.runner()->running(); }, 60000));
+            QTest::qWait(300);
+            bad << untranslated(shown_texts(&window));
+            bad << untranslated(shown_texts(window.open_sweep_window()));
+            bad << untranslated(shown_texts(window.open_calibrate_dialog()));
+            ExportDialog dialog(ChartExportOptions{}, &window);
+            bad << untranslated(shown_texts(&dialog));
+        }
+        apply_language("en");
+        bad.removeDuplicates();
+        for (const QString& line : bad)
+            qWarning("English in the Korean window: %s", qPrintable(line));
+        QVERIFY2(bad.isEmpty(),
+                 qPrintable(QString("%1 English texts (listed above)").arg(bad.size())));
     }
 
     void viewLanguageIsRemembered() {

@@ -1,0 +1,293 @@
+// engine_text: the engine's English messages worded in the GUI's language. The messages are made
+// by the engine's own code wherever a test can reach it (the tick aggregator, the worker records,
+// the liveness judge, real short runs refusing knobs), so a sentence changed in the engine and not
+// in the table shows here; every pattern of the table must match one of them. With Korean loaded
+// each comes out with Hangul and with the figures the engine wrote.
+#include <QtTest>
+
+#include <QRegularExpression>
+
+#include <sys/wait.h>
+#include <boost/asio/error.hpp>
+#include <list>
+#include <set>
+
+#include "app_language.hpp"
+#include "core/run_fields.hpp"
+#include "core/server_shapes.hpp"
+#include "engine_text.hpp"
+#include "experiment/experiment.hpp"
+#include "experiment/tick_aggregator.hpp"
+#include "process/worker_liveness.hpp"
+#include "process/worker_record.hpp"
+
+using namespace conclab;
+using namespace conclab::ui;
+namespace wp = worker_protocol;
+
+namespace {
+
+bool has_hangul(const QString& text) {
+    static const QRegularExpression hangul("[\\x{AC00}-\\x{D7A3}]");
+    return text.contains(hangul);
+}
+
+// The live warnings of ticks that have everything wrong at once, and the run's list of them.
+std::vector<std::string> tick_warnings() {
+    std::vector<std::string> out;
+    TickAggregator ticks(0, 2);
+    TickInput in;
+    in.t_s = 0.25;
+    in.tick_s = 0.25;
+    in.load.cpu_ns = 480'000'000;  // 192 % of 2 threads' 200 %
+    in.load.errors = {
+        .connect = 1, .read = 2, .write = 3, .timeout = 4, .status = 5, .parse = 6, .reset = 7};
+    in.load.late = 3;
+    in.load.dropped = 2;
+    in.load.connect_error =
+        boost::system::error_code(boost::asio::error::connection_refused).message();
+    HostTick host;
+    host.accept_errors = 5;
+    in.host = host;
+    ticks.add(in);
+    out.insert(out.end(), ticks.warnings().begin(), ticks.warnings().end());
+    out.insert(out.end(), ticks.run_warnings().begin(), ticks.run_warnings().end());
+    in.t_s = 0.5;
+    in.load.errors = {.read = 3};
+    in.load.connect_error = std::make_error_code(std::errc::too_many_files_open).message();
+    // As experiment_sampler.cpp fd_limit_hint() words it (a function of its own file).
+    in.fd_limit_hint =
+        "(limit 1024 descriptors; raise it with `ulimit -n 524288` before starting Concurrency "
+        "Lab)";
+    ticks.add(in);
+    out.insert(out.end(), ticks.warnings().begin(), ticks.warnings().end());
+    return out;
+}
+
+// What the server host says of its workers: unreadable lines, errors, silence, time-outs, deaths.
+std::vector<std::string> worker_problems() {
+    std::vector<std::string> problems;
+    std::map<int, std::uint64_t> by_pid;
+    WorkerRecord w;
+    w.pid = 4242;
+    w.take_message("nonsense", problems, by_pid);
+    for (const wp::WorkerMessage& m : {wp::WorkerMessage{wp::Error{"threads must be 0..256"}},
+                                       wp::WorkerMessage{wp::Fatal{"cannot listen"}}}) {
+        std::string line = wp::encode(m);
+        line.pop_back();
+        w.take_message(line, problems, by_pid);
+    }
+    w.last.clock_us = 1'000'000;
+    HostTick tick;
+    std::uint64_t total = 0;
+    w.collect_into(tick, total, 5'500'000, problems);  // silent 4.5 s
+    w.last.clock_us = 5'600'000;
+    w.collect_into(tick, total, 5'700'000, problems);  // reports again
+    std::list<WorkerRecord> workers(1);
+    workers.front().pid = 4243;
+    workers.front().ready = true;
+    workers.front().last.heartbeat_us = 1'000'000;
+    mark_timed_out_workers(workers, 5.0, 10'000'000, problems);
+    const int killed = SIGKILL, terminated = SIGTERM, exited_1 = 1 << 8;  // wait statuses
+    WorkerRecord dead;
+    dead.pid = 4244;
+    dead.ready = true;
+    for (int status : {killed, terminated, exited_1}) {
+        problems.push_back(judge_unexpected_exit(dead, status, 0).problem);
+        problems.push_back(judge_unexpected_exit(dead, status, kMaxWorkerRestarts).problem);
+    }
+    dead.timed_out = true;
+    problems.push_back(judge_unexpected_exit(dead, killed, 0).problem);
+    problems.push_back(judge_unexpected_exit(dead, killed, kMaxWorkerRestarts).problem);
+    dead.timed_out = false;
+    dead.ready = false;
+    problems.push_back(judge_unexpected_exit(dead, exited_1, 0).problem);
+    for (bool timed_out : {false, true}) {
+        dead.timed_out = timed_out;
+        for (int status : {killed, exited_1}) {
+            for (int replacement : {0, 4250}) {
+                problems.push_back(describe_death(dead, status, replacement).marker());
+            }
+        }
+    }
+    return problems;
+}
+
+// Short real runs that refuse knobs, and the markers of a plan taken over by hand.
+std::vector<std::string> refusals_and_markers() {
+    std::vector<std::string> out;
+    auto keep = [&out](const std::vector<std::string>& v) {
+        out.insert(out.end(), v.begin(), v.end());
+    };
+    for (bool open : {false, true}) {
+        RunConfig c;
+        c.server.model = Model::EventLoop;
+        c.load.connections = 2;
+        c.load.rate = open ? 200 : 0;
+        c.load.idle_connections = open ? 0 : 3;  // the keep-alive note
+        c.stages = {Stage{5, open ? 300.0 : 3.0}};
+        c.duration_s = 5;
+        c.tick_s = 0.1;
+        Experiment e(c);
+        e.start();
+        keep(e.adjust(Knobs{.connections = 4}));
+        keep(e.adjust(Knobs{.rate = 100}));
+        keep(e.adjust(Knobs{.threads = 8}));
+        keep(e.adjust(Knobs{.workers = 3}));
+        out.push_back(e.kill_worker().error);
+        e.stop();
+        const RunResult r = e.result();
+        keep(r.warnings);
+        // A knob's marker is worded from its fields (knob_change_text); a note from its text.
+        for (const AdjustEvent& event : r.events) {
+            if (!event.note.empty()) out.push_back(event.label());
+        }
+        QTest::qVerify(r.events.size() >= 2, "r.events.size() >= 2", "a change and the plan's end",
+                       __FILE__, __LINE__);
+    }
+    return out;
+}
+
+// Lines of a calibration against a real server, which a unit test cannot run: copied from
+// experiment/calibration.cpp with figures of a real run (tst_real_server runs the real thing).
+std::vector<std::string> calibration_lines() {
+    const std::string figures =
+        "at 1 connection the real server ran at 1850 req/s, the model with the held part alone "
+        "at 1.142× that";
+    return {
+        "measuring the real server (http://127.0.0.1:5000/) at 50 connections",
+        "measuring Flask dev server (Werkzeug) with no overhead at 50 connections",
+        "step 2: the real server",
+        "step 2: gil-threads with 306.0 µs overhead at 50 connections",
+        "the real server at 1 connection",
+        "the model with 306.0 µs held at 1 connection",
+        "verifying: the real server again",
+        "verifying: the model with 306.0 µs overhead",
+        "overhead_us (framework cost per request, holding the GIL): 306.0 µs, fitted in a closed "
+        "loop to the real server's saturated rate at 50 connections",
+        "overhead_us (framework cost per request): 41.5 µs, fitted in a closed loop to the real "
+        "server's saturated rate at 50 connections",
+        "overhead_released_us: not fitted, set to 0: Node / Express has no GIL, so all of the "
+        "framework's cost is one figure",
+        "overhead_released_us (framework cost without the GIL): not fitted, set to 0 (it needs "
+        "more than 1 connection and the loop to converge first)",
+        "overhead_released_us (framework cost without the GIL): not fitted, set to 0: " + figures +
+            ", within ±10 % or slower",
+        "overhead_released_us (framework cost without the GIL): not fitted, set to 0: " + figures +
+            ", but with 61.2 µs released the model could not be brought within ±10 % at 50 "
+            "connections again: the difference at 1 connection is not work beside the GIL here "
+            "(on a busy machine it is mostly waiting for a core)",
+        "overhead_released_us (framework cost without the GIL): 61.2 µs, what the real server "
+        "still costs more at 1 connection (" +
+            figures + ")",
+        "the real server closed the connection after 100 % of its responses (the client "
+        "reconnected 5120 times for 5120 responses), while the model keeps connections alive: "
+        "choose a shape that closes (Flask dev server, gunicorn sync) or --keep-alive off",
+        "the real server kept its connections alive (the client reconnected 0 times for 5120 "
+        "responses), while the model closes after every response: choose a shape that keeps "
+        "connections alive or --keep-alive on",
+        "the real server (21000 req/s) is faster than the model with no overhead at all (19000 "
+        "req/s): the model cannot be made faster, so the overhead stays 0",
+        "the verification's median ran at 0.871× the real server, outside ±10 % although the "
+        "loop got within it: the machine's load moved (see the load average), or the runs are "
+        "too short",
+        "after 6 steps the model runs at 0.812× the real server, outside ±10 %: the real "
+        "server's own runs spread 23 % (more than the tolerance); measure longer (--duration) "
+        "or more often (--repeat), or on a quieter machine",
+        "after 6 steps the model runs at 0.812× the real server, outside ±10 %: the model's rate "
+        "does not follow its overhead as 1/rate = t0 + overhead/parallelism here (the model or "
+        "the load generator is short of CPU on this machine, or the real server's cost depends "
+        "on the load)",
+        "not verified",
+        // experiment_sampler.cpp: the run's end when the last worker is gone for good.
+        "every server worker has exited; see the warnings",
+    };
+}
+
+QStringList figures_of(const QString& text) {
+    QStringList out;
+    static const QRegularExpression number("\\d+(?:\\.\\d+)?");
+    for (auto it = number.globalMatch(text); it.hasNext();) out << it.next().captured();
+    return out;
+}
+
+}  // namespace
+
+class TstEngineText : public QObject {
+    Q_OBJECT
+private slots:
+    void cleanupTestCase() { apply_language("en"); }
+
+    void everyPatternMatchesARealMessageAndReadsInKorean() {
+        std::vector<std::string> messages = tick_warnings();
+        for (auto more : {worker_problems(), refusals_and_markers(), calibration_lines()}) {
+            messages.insert(messages.end(), more.begin(), more.end());
+        }
+        // The registry's choices, as "(changed: model event-loop → gil-threads)" names them;
+        // reuseport stays the socket option's name.
+        for (const RunField& f : run_fields()) {
+            if (f.kind != FieldKind::Choice) continue;
+            for (const QString& choice :
+                 QString::fromUtf8(f.choices.data(), f.choices.size()).split(" | ")) {
+                if (choice != "reuseport") messages.push_back(choice.toStdString());
+            }
+        }
+        QCOMPARE(apply_language("ko"), QString("ko"));
+        std::vector<int> before(engine_text_pattern_count());
+        for (int i = 0; i < engine_text_pattern_count(); ++i) before[i] = engine_text_hits(i);
+        for (const std::string& m : messages) {
+            if (m.empty()) continue;
+            const QString english = QString::fromStdString(m);
+            const QString korean = engine_text(english);
+            QVERIFY2(has_hangul(korean), qPrintable("not translated: " + english));
+            for (const QString& figure : figures_of(english)) {
+                QVERIFY2(korean.contains(figure),
+                         qPrintable(QString("%1 lost in: %2 → %3").arg(figure, english, korean)));
+            }
+        }
+        for (int i = 0; i < engine_text_pattern_count(); ++i) {
+            QVERIFY2(engine_text_hits(i) > before[i],
+                     qPrintable("no engine message matches: " + engine_text_pattern(i)));
+        }
+    }
+
+    // Each template has a place for each captured part, and no more.
+    void templatesFitTheirPatterns() {
+        static const QRegularExpression place("%(\\d)");
+        for (int i = 0; i < engine_text_pattern_count(); ++i) {
+            const QRegularExpression re(engine_text_pattern(i));
+            QVERIFY2(re.isValid(), qPrintable(engine_text_pattern(i)));
+            int highest = 0;
+            for (auto it = place.globalMatch(engine_text_template(i)); it.hasNext();)
+                highest = std::max(highest, it.next().captured(1).toInt());
+            QVERIFY2(highest == re.captureCount(), qPrintable(engine_text_template(i)));
+        }
+    }
+
+    // The Calibrate dialog's picker: every shape of the engine named and described.
+    void everyServerShapeIsTranslated() {
+        apply_language("ko");
+        for (const ServerShape& s : server_shapes()) {
+            QVERIFY2(has_hangul(shape_description_text(s)), s.key.data());
+        }
+        QVERIFY(has_hangul(shape_name_text(find_server_shape("flask-dev")->name)));
+        apply_language("en");
+        QCOMPARE(shape_name_text(find_server_shape("flask-dev")->name),
+                 QString("Flask dev server (Werkzeug)"));
+    }
+
+    // The English window shows the engine's own sentence; unknown text passes through.
+    void englishAndUnknownTextPassThrough() {
+        apply_language("en");
+        const std::string note = worker_problems().front();
+        QCOMPARE(engine_text(note), QString::fromStdString(note));
+        apply_language("ko");
+        QCOMPARE(engine_text(QString("something the table does not know")),
+                 QString("something the table does not know"));
+        QVERIFY(has_hangul(engine_text(QString::fromStdString(note))));
+        apply_language("en");
+    }
+};
+
+QTEST_MAIN(TstEngineText)
+#include "tst_engine_text.moc"
