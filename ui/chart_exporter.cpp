@@ -174,7 +174,13 @@ QString lower_suffix(const QString& path) {
 }  // namespace
 
 QString model_label(const RunConfig& c) {
-    if (c.external) return QString::fromStdString(run_label(c));  // "real server (URL)"
+    if (c.external) {  // as the engine's run_label(), in the GUI's language
+        const QString url = QString::fromStdString(c.external->url);
+        return c.external->method == "GET"
+                   ? QObject::tr("real server (%1)").arg(url)
+                   : QObject::tr("real server (%1, %2)")
+                         .arg(url, QString::fromStdString(c.external->method));
+    }
     auto inner_label = [&](Model m, int threads) {
         if (m == Model::EventLoop) return QObject::tr("event loop");
         return threads == 0 ? QObject::tr("GIL threads (one per connection)")

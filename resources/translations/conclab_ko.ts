@@ -14,6 +14,10 @@
         <source>What stands out in the run, from what was measured inside the server and the load generator (the engine&apos;s diagnosis rules; the CLI prints the same lines).</source>
         <translation>이번 실행에서 눈에 띄는 점. 서버 안과 부하 생성기에서 잰 값에 엔진의 진단 규칙을 적용했습니다(CLI도 같은 문장을 출력합니다).</translation>
     </message>
+    <message>
+        <source>Rules: %1</source>
+        <translation>규칙: %1</translation>
+    </message>
 </context>
 <context>
     <name>DiagnosisText</name>
@@ -715,13 +719,6 @@
     </message>
 </context>
 <context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>Rules: %1</source>
-        <translation>규칙: %1</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <source>event loop</source>
@@ -1326,6 +1323,14 @@
     <message>
         <source>Warning: %1</source>
         <translation>경고: %1</translation>
+    </message>
+    <message>
+        <source>real server (%1)</source>
+        <translation>실제 서버 (%1)</translation>
+    </message>
+    <message>
+        <source>real server (%1, %2)</source>
+        <translation>실제 서버 (%1, %2)</translation>
     </message>
 </context>
 <context>

@@ -13,9 +13,11 @@
 #include <set>
 
 #include "app_language.hpp"
+#include "calibrate_dialog.hpp"
 #include "core/run_fields.hpp"
 #include "core/server_shapes.hpp"
 #include "engine_text.hpp"
+#include "experiment/calibration.hpp"
 #include "experiment/experiment.hpp"
 #include "experiment/tick_aggregator.hpp"
 #include "process/worker_liveness.hpp"
@@ -274,6 +276,41 @@ private slots:
         apply_language("en");
         QCOMPARE(shape_name_text(find_server_shape("flask-dev")->name),
                  QString("Flask dev server (Werkzeug)"));
+    }
+
+    // The Calibrate dialog's result: the shape, each fitted and not fitted line, the warnings
+    // and why not, every paragraph in Korean with the engine's figures.
+    void calibrateDialogResultReadsInKorean() {
+        const std::vector<std::string> lines = calibration_lines();
+        CalibrationResult r;
+        r.shape = "Flask dev server (Werkzeug)";
+        r.connections = 50;
+        r.repeats = 3;
+        r.has_fit = true;
+        r.fit.overhead_us = 306;
+        r.fitted = {lines[8], lines[14]};
+        r.not_fitted = {lines[12], lines[13]};
+        r.warnings = {lines[15]};
+        r.why_not = lines[18];
+        apply_language("ko");
+        const QString html = calibration_html(r);
+        apply_language("en");
+        static const QRegularExpression paragraph("<p[^>]*>(.*?)</p>");
+        int n = 0;
+        for (auto it = paragraph.globalMatch(html); it.hasNext(); ++n) {
+            const QString text = it.next().captured(1);
+            QVERIFY2(has_hangul(text), qPrintable(text));
+        }
+        // Heading, framework cost, 2 fitted, 2 not fitted, a warning, why not, the closing note.
+        QCOMPARE(n, 9);
+        QVERIFY2(html.contains("Flask 개발 서버") && html.contains("61.2 µs") &&
+                     html.contains("1850 req/s"),
+                 qPrintable(html));
+        // In English the lines read as before, without their keys.
+        const QString english = calibration_html(r);
+        QVERIFY2(english.contains("Fitted: framework cost per request, holding the GIL: 306.0 µs"),
+                 qPrintable(english));
+        QVERIFY(english.contains("Warning: the real server closed the connection"));
     }
 
     // The English window shows the engine's own sentence; unknown text passes through.
