@@ -162,6 +162,24 @@ constexpr std::array kKnown{
     Known{R"(after (\d+) steps the model runs at ([\d.]+)× the real server, outside ±(\d+) %: the model's rate does not follow its overhead as 1/rate = t0 \+ overhead/parallelism here \(the model or the load generator is short of CPU on this machine, or the real server's cost depends on the load\))",
           QT_TRANSLATE_NOOP("EngineText", "after %1 steps the model runs at %2× the real server, outside ±%3 %: the model's rate does not follow its overhead as 1/rate = t0 + overhead/parallelism here (the model or the load generator is short of CPU on this machine, or the real server's cost depends on the load)")},
     Known{R"(not verified)", QT_TRANSLATE_NOOP("EngineText", "not verified")},
+    // experiment/validation.cpp: each point's progress and verdict (Model vs real).
+    Known{R"((.+) at cpu ([\d.]+) ms, io ([\d.]+) ms, (\d+) connections?)",
+          QT_TRANSLATE_NOOP("EngineText", "%1 at cpu %2 ms, io %3 ms, %4 connection(s)")},
+    Known{R"(ok)", QT_TRANSLATE_NOOP("EngineText", "ok")},
+    Known{R"(OFF \((.+)\): likely (.+))", QT_TRANSLATE_NOOP("EngineText", "OFF (%1): likely %2")},
+    Known{R"(OFF: (.+))", QT_TRANSLATE_NOOP("EngineText", "OFF: %1")},
+    Known{R"(the real server failed (\d+) requests \(connect (\d+), read (\d+), timeout (\d+)\): its rate is what it survived, not its capacity)",
+          QT_TRANSLATE_NOOP("EngineText", "the real server failed %1 requests (connect %2, read %3, timeout %4): its rate is what it survived, not its capacity")},
+    Known{R"(the real server's accept queue overflowed \(connects retried after 1 s show as a max of (\d+) ms\): its listen backlog or accept loop holds fewer than the model's)",
+          QT_TRANSLATE_NOOP("EngineText", "the real server's accept queue overflowed (connects retried after 1 s show as a max of %1 ms): its listen backlog or accept loop holds fewer than the model's")},
+    Known{R"(the real server's CPU work costs more than cpu_ms of thread CPU \(its interpreter, garbage collection, a busy loop that shares the core\))",
+          QT_TRANSLATE_NOOP("EngineText", "the real server's CPU work costs more than cpu_ms of thread CPU (its interpreter, garbage collection, a busy loop that shares the core)")},
+    Known{R"(the model's CPU work costs more here than the real server's \(the fitted overhead is too large under CPU load\))",
+          QT_TRANSLATE_NOOP("EngineText", "the model's CPU work costs more here than the real server's (the fitted overhead is too large under CPU load)")},
+    Known{R"(the model serves more at once than the real server \(a limit of threads, connections or the accept queue the model lacks\))",
+          QT_TRANSLATE_NOOP("EngineText", "the model serves more at once than the real server (a limit of threads, connections or the accept queue the model lacks)")},
+    Known{R"(the model is slower here: the framework cost fitted at zero work is larger than the real server pays on this workload)",
+          QT_TRANSLATE_NOOP("EngineText", "the model is slower here: the framework cost fitted at zero work is larger than the real server pays on this workload")},
 };
 
 // core/server_shapes.cpp: each shape's name and description (tst_engine_text checks that every

@@ -80,8 +80,8 @@ void ModelVsRealTable::set_result(const ValidationResult& r, const ValidationSet
         table_->setItem(i, 6, cell(number(p.model.p99_ms, 2)));
         table_->setItem(
             i, 7, cell(number(p.p99_ratio, 2) + "×" + (p.p99_counts ? "" : tr(" (not counted)"))));
-        auto* verdict = cell(QString::fromStdString(p.verdict), false);
-        verdict->setToolTip(QString::fromStdString(p.verdict));
+        auto* verdict = cell(engine_text(p.verdict), false);
+        verdict->setToolTip(engine_text(p.verdict));
         verdict->setForeground(p.ok ? QColor(0, 120, 60) : QColor(176, 0, 32));
         table_->setItem(i, 8, verdict);
     }

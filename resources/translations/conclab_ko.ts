@@ -476,6 +476,46 @@
         <source>gunicorn -k gevent: processes, each one event loop of green threads, up to 1,000 connections per worker</source>
         <translation>gunicorn -k gevent: 프로세스마다 그린 스레드의 이벤트 루프 하나, 워커당 연결 최대 1,000개</translation>
     </message>
+    <message>
+        <source>%1 at cpu %2 ms, io %3 ms, %4 connection(s)</source>
+        <translation>%1, CPU %2 ms, I/O %3 ms, 연결 %4개</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>OFF (%1): likely %2</source>
+        <translation>어긋남 (%1): 아마도 %2</translation>
+    </message>
+    <message>
+        <source>OFF: %1</source>
+        <translation>어긋남: %1</translation>
+    </message>
+    <message>
+        <source>the real server failed %1 requests (connect %2, read %3, timeout %4): its rate is what it survived, not its capacity</source>
+        <translation>실제 서버가 요청 %1개에 실패했습니다(연결 %2, 읽기 %3, 타임아웃 %4): 그 처리량은 버텨 낸 양이지 용량이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the real server&apos;s accept queue overflowed (connects retried after 1 s show as a max of %1 ms): its listen backlog or accept loop holds fewer than the model&apos;s</source>
+        <translation>실제 서버의 accept 대기열이 넘쳤습니다(1초 뒤 다시 시도한 연결이 최대 %1 ms로 나타남): 그 listen 백로그나 accept 루프가 모델보다 적게 받습니다</translation>
+    </message>
+    <message>
+        <source>the real server&apos;s CPU work costs more than cpu_ms of thread CPU (its interpreter, garbage collection, a busy loop that shares the core)</source>
+        <translation>실제 서버의 CPU 작업이 스레드 CPU 시간 cpu_ms보다 더 듭니다(인터프리터, 가비지 컬렉션, 코어를 나눠 쓰는 바쁜 루프)</translation>
+    </message>
+    <message>
+        <source>the model&apos;s CPU work costs more here than the real server&apos;s (the fitted overhead is too large under CPU load)</source>
+        <translation>여기서는 모델의 CPU 작업이 실제 서버보다 더 듭니다(CPU 부하에서는 피팅한 오버헤드가 너무 큽니다)</translation>
+    </message>
+    <message>
+        <source>the model serves more at once than the real server (a limit of threads, connections or the accept queue the model lacks)</source>
+        <translation>모델이 실제 서버보다 한꺼번에 더 많이 처리합니다(모델에는 없는 스레드, 연결, accept 대기열의 한도가 실제 서버에 있습니다)</translation>
+    </message>
+    <message>
+        <source>the model is slower here: the framework cost fitted at zero work is larger than the real server pays on this workload</source>
+        <translation>여기서는 모델이 더 느립니다: 작업 없이 피팅한 프레임워크 비용이 이 작업에서 실제 서버가 치르는 비용보다 큽니다</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>

@@ -20,6 +20,7 @@
 #include "experiment/calibration.hpp"
 #include "experiment/experiment.hpp"
 #include "experiment/tick_aggregator.hpp"
+#include "experiment/validation.hpp"
 #include "process/worker_liveness.hpp"
 #include "process/worker_record.hpp"
 
@@ -150,6 +151,44 @@ std::vector<std::string> refusals_and_markers() {
     return out;
 }
 
+// Model vs real: the verdict of each kind of point, judged by the engine (judge_point).
+std::vector<std::string> validation_verdicts() {
+    std::vector<std::string> out;
+    auto judge = [&out](ValidationPoint point, double real_rps, double model_rps,
+                        auto&& real_summary) {
+        ValidationPointResult p;
+        p.point = point;
+        p.real.rps = real_rps;
+        p.model.rps = model_rps;
+        p.real.p99_ms = p.model.p99_ms = 10;
+        real_summary(p.real_run.summary);
+        judge_point(p, ValidationSettings{});
+        out.push_back(p.verdict);
+    };
+    auto none = [](Summary&) {};
+    judge({0, 50, 10}, 1000, 1000, none);            // ok
+    judge({2, 0, 10}, 1000, 1500, none);             // the real server's CPU costs more
+    judge({2, 0, 10}, 1000, 500, none);              // the model's CPU costs more
+    judge({0, 50, 10}, 1000, 1500, none);            // the model serves more at once
+    judge({0, 50, 10}, 1000, 500, none);             // the model is slower
+    judge({0, 50, 10}, 1000, 1500, [](Summary& s) {  // the real server failed
+        s.requests = 1000;
+        s.errors = 200;
+        s.error_kinds.connect = 150;
+        s.error_kinds.read = 50;
+    });
+    judge({0, 50, 1000}, 1000, 1500, [](Summary& s) {  // its accept queue overflowed
+        s.requests = 1000;
+        s.latency = LatencySummary{};
+        s.latency->max_ms = 1030;
+    });
+    // As validate_model() words a point's runs and a point it could not measure.
+    out.push_back("the real server at cpu 2.0 ms, io 0.0 ms, 100 connections");
+    out.push_back("gunicorn gthread at cpu 1.0 ms, io 20.0 ms, 1000 connections");
+    out.push_back("OFF: the real server answered no request");
+    return out;
+}
+
 // Lines of a calibration against a real server, which a unit test cannot run: copied from
 // experiment/calibration.cpp with figures of a real run (tst_real_server runs the real thing).
 std::vector<std::string> calibration_lines() {
@@ -222,7 +261,8 @@ private slots:
 
     void everyPatternMatchesARealMessageAndReadsInKorean() {
         std::vector<std::string> messages = tick_warnings();
-        for (auto more : {worker_problems(), refusals_and_markers(), calibration_lines()}) {
+        for (auto more : {worker_problems(), refusals_and_markers(), calibration_lines(),
+                          validation_verdicts()}) {
             messages.insert(messages.end(), more.begin(), more.end());
         }
         // The registry's choices, as "(changed: model event-loop → gil-threads)" names them;
