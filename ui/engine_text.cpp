@@ -162,6 +162,34 @@ constexpr std::array kKnown{
     Known{R"(after (\d+) steps the model runs at ([\d.]+)× the real server, outside ±(\d+) %: the model's rate does not follow its overhead as 1/rate = t0 \+ overhead/parallelism here \(the model or the load generator is short of CPU on this machine, or the real server's cost depends on the load\))",
           QT_TRANSLATE_NOOP("EngineText", "after %1 steps the model runs at %2× the real server, outside ±%3 %: the model's rate does not follow its overhead as 1/rate = t0 + overhead/parallelism here (the model or the load generator is short of CPU on this machine, or the real server's cost depends on the load)")},
     Known{R"(not verified)", QT_TRANSLATE_NOOP("EngineText", "not verified")},
+    // experiment/sweep.cpp check_little(): why a sweep point fails Little's law, and
+    // usl_fit.cpp: why the USL cannot be fitted, or why its fit is to be taken with care.
+    Known{R"(no response completed in the measured window)",
+          QT_TRANSLATE_NOOP("EngineText", "no response completed in the measured window")},
+    Known{R"((\d+) failed requests held connections but count in neither X nor R)",
+          QT_TRANSLATE_NOOP("EngineText", "%1 failed requests held connections but count in neither X nor R")},
+    Known{R"(only ([\d.]+) of (\d+) connections were open on average \(connect failures or slow connects\))",
+          QT_TRANSLATE_NOOP("EngineText", "only %1 of %2 connections were open on average (connect failures or slow connects)")},
+    Known{R"(the load generator was saturated \((\d+) % CPU\): time spent in the client between requests is outside R)",
+          QT_TRANSLATE_NOOP("EngineText", "the load generator was saturated (%1 % CPU): time spent in the client between requests is outside R")},
+    Known{R"(X·R below N: connections spent time outside measured requests \(client delay between a response and the next request, reconnects\))",
+          QT_TRANSLATE_NOOP("EngineText", "X·R below N: connections spent time outside measured requests (client delay between a response and the next request, reconnects)")},
+    Known{R"(X·R above N: requests that started before the measured window ended in it \(longer latencies than the step, or too few responses; lengthen the step or the warm-up\))",
+          QT_TRANSLATE_NOOP("EngineText", "X·R above N: requests that started before the measured window ended in it (longer latencies than the step, or too few responses; lengthen the step or the warm-up)")},
+    Known{R"(the load is the same at every point of a sweep of idle connections)",
+          QT_TRANSLATE_NOOP("EngineText", "the load is the same at every point of a sweep of idle connections")},
+    Known{R"(every point needs N >= 1 and a throughput above 0 \(N = ([\d.]+) has none\))",
+          QT_TRANSLATE_NOOP("EngineText", "every point needs N >= 1 and a throughput above 0 (N = %1 has none)")},
+    Known{R"(needs a point at N = 1 \(λ is the throughput of one client alone\))",
+          QT_TRANSLATE_NOOP("EngineText", "needs a point at N = 1 (λ is the throughput of one client alone)")},
+    Known{R"(needs at least (\d+) points \((\d+) recommended\), got (\d+))",
+          QT_TRANSLATE_NOOP("EngineText", "needs at least %1 points (%2 recommended), got %3")},
+    Known{R"((only \d+ points; the USL wants at least \d+ for σ and κ to be trusted); (σ at its bound 1: .+))",
+          QT_TRANSLATE_NOOP("EngineText", "%1; %2")},
+    Known{R"(only (\d+) points; the USL wants at least (\d+) for σ and κ to be trusted)",
+          QT_TRANSLATE_NOOP("EngineText", "only %1 points; the USL wants at least %2 for σ and κ to be trusted")},
+    Known{R"(σ at its bound 1: throughput does not grow with N at all \(one request at a time\))",
+          QT_TRANSLATE_NOOP("EngineText", "σ at its bound 1: throughput does not grow with N at all (one request at a time)")},
     // experiment/validation.cpp: each point's progress and verdict (Model vs real).
     Known{R"((.+) at cpu ([\d.]+) ms, io ([\d.]+) ms, (\d+) connections?)",
           QT_TRANSLATE_NOOP("EngineText", "%1 at cpu %2 ms, io %3 ms, %4 connection(s)")},
@@ -251,16 +279,22 @@ QString translate(const QString& english, int depth);
 
 // A captured part: a known message or shape name in its own right ("signal 9 (Killed)"), a list
 // of them ("3 read, 2 reset"), or a figure, kept as it is.
-QString translate_part(const QString& part, int depth) {
-    const QString whole = translate(part, depth + 1);
-    if (whole != part || !part.contains(QLatin1String(", "))) return whole;
-    QStringList items = part.split(QStringLiteral(", "));
+// A list of known messages joined by `separator`, each translated; `list` itself if one of its
+// items is not known.
+QString translate_list(const QString& list, const QString& separator, int depth) {
+    if (!list.contains(separator)) return list;
+    QStringList items = list.split(separator);
     for (QString& item : items) {
         const QString said = translate(item, depth + 1);
-        if (said == item) return part;  // not a list of known parts
+        if (said == item) return list;
         item = said;
     }
-    return items.join(QStringLiteral(", "));
+    return items.join(separator);
+}
+
+QString translate_part(const QString& part, int depth) {
+    const QString whole = translate(part, depth + 1);
+    return whole != part ? whole : translate_list(part, QStringLiteral(", "), depth);
 }
 
 QString translate(const QString& english, int depth) {
@@ -278,7 +312,9 @@ QString translate(const QString& english, int depth) {
         }
         return filled(translated(all[i].text), parts);
     }
-    return shape_text(english);
+    // Several messages in one ("…; …", as a sweep point's reasons): each on its own.
+    const QString shape = shape_text(english);
+    return shape != english ? shape : translate_list(english, QStringLiteral("; "), depth);
 }
 
 }  // namespace

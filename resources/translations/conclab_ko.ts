@@ -516,6 +516,58 @@
         <source>the model is slower here: the framework cost fitted at zero work is larger than the real server pays on this workload</source>
         <translation>여기서는 모델이 더 느립니다: 작업 없이 피팅한 프레임워크 비용이 이 작업에서 실제 서버가 치르는 비용보다 큽니다</translation>
     </message>
+    <message>
+        <source>no response completed in the measured window</source>
+        <translation>측정 구간에 끝난 응답이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 failed requests held connections but count in neither X nor R</source>
+        <translation>실패한 요청 %1개가 연결을 붙잡았지만 X에도 R에도 들어가지 않습니다</translation>
+    </message>
+    <message>
+        <source>only %1 of %2 connections were open on average (connect failures or slow connects)</source>
+        <translation>연결 %2개 중 평균 %1개만 열려 있었습니다(연결 실패나 느린 연결)</translation>
+    </message>
+    <message>
+        <source>the load generator was saturated (%1 % CPU): time spent in the client between requests is outside R</source>
+        <translation>부하 생성기가 포화 상태였습니다(CPU %1 %): 요청 사이에 클라이언트에서 보낸 시간은 R에 들어가지 않습니다</translation>
+    </message>
+    <message>
+        <source>X·R below N: connections spent time outside measured requests (client delay between a response and the next request, reconnects)</source>
+        <translation>X·R이 N보다 작습니다: 연결이 측정된 요청 밖에서 시간을 보냈습니다(응답과 다음 요청 사이 클라이언트의 지연, 재연결)</translation>
+    </message>
+    <message>
+        <source>X·R above N: requests that started before the measured window ended in it (longer latencies than the step, or too few responses; lengthen the step or the warm-up)</source>
+        <translation>X·R이 N보다 큽니다: 측정 구간 전에 시작한 요청이 구간 안에서 끝났습니다(단계보다 긴 지연 시간, 또는 너무 적은 응답. 단계나 워밍업을 늘리세요)</translation>
+    </message>
+    <message>
+        <source>the load is the same at every point of a sweep of idle connections</source>
+        <translation>유휴 연결 스윕에서는 모든 점의 부하가 같습니다</translation>
+    </message>
+    <message>
+        <source>every point needs N &gt;= 1 and a throughput above 0 (N = %1 has none)</source>
+        <translation>모든 점에 N &gt;= 1과 0보다 큰 처리량이 필요합니다(N = %1에는 없음)</translation>
+    </message>
+    <message>
+        <source>needs a point at N = 1 (λ is the throughput of one client alone)</source>
+        <translation>N = 1인 점이 필요합니다(λ는 클라이언트 하나만의 처리량입니다)</translation>
+    </message>
+    <message>
+        <source>needs at least %1 points (%2 recommended), got %3</source>
+        <translation>점이 최소 %1개 필요합니다(권장 %2개). 지금 %3개입니다</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>only %1 points; the USL wants at least %2 for σ and κ to be trusted</source>
+        <translation>점이 %1개뿐입니다. σ와 κ를 믿으려면 USL에 최소 %2개가 필요합니다</translation>
+    </message>
+    <message>
+        <source>σ at its bound 1: throughput does not grow with N at all (one request at a time)</source>
+        <translation>σ가 상한 1입니다: 처리량이 N에 따라 전혀 늘지 않습니다(한 번에 요청 하나)</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>

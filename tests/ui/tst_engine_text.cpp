@@ -19,7 +19,9 @@
 #include "engine_text.hpp"
 #include "experiment/calibration.hpp"
 #include "experiment/experiment.hpp"
+#include "experiment/sweep.hpp"
 #include "experiment/tick_aggregator.hpp"
+#include "experiment/usl_fit.hpp"
 #include "experiment/validation.hpp"
 #include "process/worker_liveness.hpp"
 #include "process/worker_record.hpp"
@@ -189,6 +191,35 @@ std::vector<std::string> validation_verdicts() {
     return out;
 }
 
+// A sweep: why a point fails Little's law (check_little) and what the USL fit says (fit_usl).
+std::vector<std::string> sweep_notes() {
+    std::vector<std::string> out;
+    SweepPoint p;
+    p.connections = 10;
+    p.client_open = 6;
+    p.load_cpu_pct = 195;
+    p.errors = 3;
+    out.push_back(check_little(p, 2).reason);  // no response, errors, few open, saturated
+    SweepPoint below;
+    below.connections = 10;
+    below.client_open = 10;
+    below.requests = 1000;
+    below.rps = 100;
+    below.mean_ms = 50;  // X·R = 5 of 10
+    out.push_back(check_little(below, 2).reason);
+    below.mean_ms = 200;  // X·R = 20 of 10
+    out.push_back(check_little(below, 2).reason);
+    out.push_back(fit_usl({1, 2, 4, 8}, {100, 100, 100, 100}).caution);  // few points, σ at 1
+    out.push_back(fit_usl({1, 2, 4, 8, 16}, {100, 190, 360, 600, 800}).caution);
+    out.push_back(fit_usl({1, 2, 4, 8, 16, 32}, {100, 100, 100, 100, 100, 100}).caution);
+    out.push_back(fit_usl({2, 4, 8, 16}, {100, 190, 360, 600}).why_not);
+    out.push_back(fit_usl({1, 2, 4}, {100, 190, 360}).why_not);
+    out.push_back(fit_usl({1, 2, 0, 8}, {100, 190, 360, 600}).why_not);
+    // sweep.cpp: a sweep of idle connections has no USL (its load does not change).
+    out.push_back("the load is the same at every point of a sweep of idle connections");
+    return out;
+}
+
 // Lines of a calibration against a real server, which a unit test cannot run: copied from
 // experiment/calibration.cpp with figures of a real run (tst_real_server runs the real thing).
 std::vector<std::string> calibration_lines() {
@@ -262,7 +293,7 @@ private slots:
     void everyPatternMatchesARealMessageAndReadsInKorean() {
         std::vector<std::string> messages = tick_warnings();
         for (auto more : {worker_problems(), refusals_and_markers(), calibration_lines(),
-                          validation_verdicts()}) {
+                          validation_verdicts(), sweep_notes()}) {
             messages.insert(messages.end(), more.begin(), more.end());
         }
         // The registry's choices, as "(changed: model event-loop → gil-threads)" names them;
