@@ -15,6 +15,7 @@
 #include <qcustomplot.h>
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QGroupBox>
 #include <QLabel>
@@ -433,6 +434,20 @@ private slots:
             QVERIFY(window.export_report(dir.filePath("closed.html"), true));
             bad << report_untranslated(dir.filePath("closed.html"));
             controls->real_on_start()->setChecked(false);
+
+            // A short sweep of the event loop: its table, chart and the fit's caution (4 points).
+            SweepWindow* sweep = window.open_sweep_window();
+            for (QCheckBox* box : sweep->model_boxes()) box->setChecked(false);
+            sweep->model_boxes().front()->setChecked(true);
+            sweep->connections_edit()->setText("1,2,4,8");
+            sweep->step_box()->setValue(0.5);
+            sweep->warmup_box()->setValue(0.1);
+            QTest::mouseClick(sweep->run_button(), Qt::LeftButton);
+            QVERIFY(sweep->running());
+            QTRY_VERIFY_WITH_TIMEOUT(!sweep->running(), 30000);
+            QCOMPARE(sweep->points().at(0).size(), std::size_t(4));
+            bad << untranslated(shown_texts(sweep));
+            sweep->close();
 
             // A preset, a kept run cleared by another preset (with Undo), a model changed by hand.
             const auto presets = load_presets();
