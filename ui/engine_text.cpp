@@ -107,6 +107,27 @@ constexpr std::array kKnown{
           QT_TRANSLATE_NOOP("EngineText", "workers apply to process-per-core only")},
     Known{R"(killing a worker applies to process-per-core only \(the other models are one server process: killing it ends the run\))",
           QT_TRANSLATE_NOOP("EngineText", "killing a worker applies to process-per-core only (the other models are one server process: killing it ends the run)")},
+    // Why a run cannot start (experiment.cpp machine_problem(): process/fd_limit.cpp,
+    // core/machine_limits.cpp), and a registry field's bad value (core/run_fields.cpp).
+    Known{R"(too many open files: this run needs about (\d+) file descriptors, but the limit is (\d+) \(hard limit (\d+)\); use fewer connections, or raise the limit \(e\.g\. `ulimit -n 65536` in the shell that starts Concurrency Lab, or LimitNOFILE= / /etc/security/limits\.conf\)(; as root the hard limit itself can be raised \(`ulimit -Hn N`, up to fs\.nr_open\))?)",
+          QT_TRANSLATE_NOOP("EngineText", "too many open files: this run needs about %1 file descriptors, but the limit is %2 (hard limit %3); use fewer connections, or raise the limit (e.g. `ulimit -n 65536` in the shell that starts Concurrency Lab, or LimitNOFILE= / /etc/security/limits.conf)%4")},
+    Known{R"(; as root the hard limit itself can be raised \(`ulimit -Hn N`, up to fs\.nr_open\))",
+          QT_TRANSLATE_NOOP("EngineText", "; as root the hard limit itself can be raised (`ulimit -Hn N`, up to fs.nr_open)")},
+    Known{R"(a thread per connection needs (\d+) threads, but this machine can start about (-?\d+) more \(kernel\.threads-max (\d+), kernel\.pid_max (\d+), vm\.max_map_count (\d+) = two maps per thread stack, (\d+) tasks already running\); use fewer connections or a thread pool \(--threads N\), or raise them as root: sysctl -w kernel\.pid_max=4194304 kernel\.threads-max=N vm\.max_map_count=N)",
+          QT_TRANSLATE_NOOP("EngineText", "a thread per connection needs %1 threads, but this machine can start about %2 more (kernel.threads-max %3, kernel.pid_max %4, vm.max_map_count %5 = two maps per thread stack, %6 tasks already running); use fewer connections or a thread pool (--threads N), or raise them as root: sysctl -w kernel.pid_max=4194304 kernel.threads-max=N vm.max_map_count=N")},
+    Known{R"(invalid settings: (.+))", QT_TRANSLATE_NOOP("EngineText", "invalid settings: %1")},
+    Known{R"(warmup_s must be shorter than the duration)",
+          QT_TRANSLATE_NOOP("EngineText", "warmup_s must be shorter than the duration")},
+    Known{R"(([a-z_]+) must be one of (.+), got ([^;]+))",
+          QT_TRANSLATE_NOOP("EngineText", "%1 must be one of %2, got %3")},
+    Known{R"(([a-z_]+) must be a whole number, got ([^;]+))",
+          QT_TRANSLATE_NOOP("EngineText", "%1 must be a whole number, got %2")},
+    Known{R"(([a-z_]+) must be a number, got ([^;]+))",
+          QT_TRANSLATE_NOOP("EngineText", "%1 must be a number, got %2")},
+    Known{R"(([a-z_]+) must be a finite number)",
+          QT_TRANSLATE_NOOP("EngineText", "%1 must be a finite number")},
+    Known{R"(([a-z_]+) must be (-?[\d.e+-]+\.\.[\d.e+-]+), got ([^:;]+))",
+          QT_TRANSLATE_NOOP("EngineText", "%1 must be %2, got %3")},
     // The registry's choices (core/run_fields.cpp), as "(changed: model event-loop → …)" and
     // calibration's steps name them.
     Known{R"(event-loop)", QT_TRANSLATE_NOOP("EngineText", "event-loop")},
@@ -294,7 +315,9 @@ QString translate_list(const QString& list, const QString& separator, int depth)
 
 QString translate_part(const QString& part, int depth) {
     const QString whole = translate(part, depth + 1);
-    return whole != part ? whole : translate_list(part, QStringLiteral(", "), depth);
+    if (whole != part) return whole;
+    const QString items = translate_list(part, QStringLiteral(", "), depth);
+    return items != part ? items : translate_list(part, QStringLiteral("; "), depth);
 }
 
 QString translate(const QString& english, int depth) {
@@ -307,7 +330,7 @@ QString translate(const QString& english, int depth) {
         // No translation loaded (the English window): the engine's own sentence, as the CLI's.
         if (translated(all[i].text) == QString::fromUtf8(all[i].text)) return english;
         QStringList parts;
-        for (int c = 1; c <= m.lastCapturedIndex(); ++c) {
+        for (int c = 1; c <= all[i].re.captureCount(); ++c) {  // an absent one is empty
             parts << translate_part(m.captured(c), depth);
         }
         return filled(translated(all[i].text), parts);

@@ -568,6 +568,46 @@
         <source>σ at its bound 1: throughput does not grow with N at all (one request at a time)</source>
         <translation>σ가 상한 1입니다: 처리량이 N에 따라 전혀 늘지 않습니다(한 번에 요청 하나)</translation>
     </message>
+    <message>
+        <source>too many open files: this run needs about %1 file descriptors, but the limit is %2 (hard limit %3); use fewer connections, or raise the limit (e.g. `ulimit -n 65536` in the shell that starts Concurrency Lab, or LimitNOFILE= / /etc/security/limits.conf)%4</source>
+        <translation>열린 파일이 너무 많습니다: 이 실행에는 파일 디스크립터가 약 %1개 필요하지만 한도는 %2개입니다(하드 한도 %3). 연결을 줄이거나 한도를 올리세요(예: Concurrency Lab을 시작하는 셸에서 `ulimit -n 65536`, 또는 LimitNOFILE= / /etc/security/limits.conf)%4</translation>
+    </message>
+    <message>
+        <source>; as root the hard limit itself can be raised (`ulimit -Hn N`, up to fs.nr_open)</source>
+        <translation>. root라면 하드 한도 자체도 올릴 수 있습니다(`ulimit -Hn N`, fs.nr_open까지)</translation>
+    </message>
+    <message>
+        <source>a thread per connection needs %1 threads, but this machine can start about %2 more (kernel.threads-max %3, kernel.pid_max %4, vm.max_map_count %5 = two maps per thread stack, %6 tasks already running); use fewer connections or a thread pool (--threads N), or raise them as root: sysctl -w kernel.pid_max=4194304 kernel.threads-max=N vm.max_map_count=N</source>
+        <translation>연결마다 스레드를 두면 스레드 %1개가 필요하지만 이 머신은 약 %2개만 더 띄울 수 있습니다(kernel.threads-max %3, kernel.pid_max %4, vm.max_map_count %5 = 스레드 스택 하나에 맵 두 개, 이미 실행 중인 태스크 %6개). 연결을 줄이거나 스레드 풀(--threads N)을 쓰거나, root로 올리세요: sysctl -w kernel.pid_max=4194304 kernel.threads-max=N vm.max_map_count=N</translation>
+    </message>
+    <message>
+        <source>invalid settings: %1</source>
+        <translation>설정이 잘못됐습니다: %1</translation>
+    </message>
+    <message>
+        <source>warmup_s must be shorter than the duration</source>
+        <translation>warmup_s는 실행 시간보다 짧아야 합니다</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2, got %3</source>
+        <translation>%1은(는) %2 중 하나여야 합니다. 받은 값: %3</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number, got %2</source>
+        <translation>%1은(는) 정수여야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a number, got %2</source>
+        <translation>%1은(는) 숫자여야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a finite number</source>
+        <translation>%1은(는) 유한한 숫자여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1 must be %2, got %3</source>
+        <translation>%1은(는) %2 범위여야 합니다. 받은 값: %3</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>

@@ -9,13 +9,16 @@
 
 #include <sys/wait.h>
 #include <boost/asio/error.hpp>
+#include <cmath>
 #include <list>
 #include <set>
 
 #include "app_language.hpp"
 #include "calibrate_dialog.hpp"
+#include "core/machine_limits.hpp"
 #include "core/run_fields.hpp"
 #include "core/server_shapes.hpp"
+#include "core/start_error.hpp"
 #include "engine_text.hpp"
 #include "experiment/calibration.hpp"
 #include "experiment/experiment.hpp"
@@ -23,6 +26,7 @@
 #include "experiment/tick_aggregator.hpp"
 #include "experiment/usl_fit.hpp"
 #include "experiment/validation.hpp"
+#include "process/fd_limit.hpp"
 #include "process/worker_liveness.hpp"
 #include "process/worker_record.hpp"
 
@@ -220,6 +224,41 @@ std::vector<std::string> sweep_notes() {
     return out;
 }
 
+// Why a run cannot start: the machine's limits, and the registry's checks of a value.
+std::vector<std::string> start_errors() {
+    std::vector<std::string> out;
+    out.push_back(fd_limit_problem(70000, FdLimit{1024, 4096}));
+    // As experiment.cpp machine_problem() completes it (the run's limit is raised to the hard
+    // one first, so a test cannot reach it).
+    out.push_back(out.back() +
+                  "; as root the hard limit itself can be raised (`ulimit -Hn N`, up to "
+                  "fs.nr_open)");
+    MachineLimits machine;
+    machine.threads_max = 190000;
+    machine.pid_max = 32768;
+    machine.max_map_count = 65530;
+    out.push_back(thread_limit_problem(100000, machine, 300));
+    RunConfig c;
+    auto set = [&](const char* key, const char* text) {
+        out.push_back(set_field_from_text(*find_run_field(key), c, text));
+    };
+    set("model", "evented");
+    set("connections", "1.5");
+    set("cpu_ms", "lots");
+    set("connections", "0");
+    out.push_back(check_field_value(*find_run_field("cpu_ms"), INFINITY));
+    RunConfig bad;
+    bad.load.connections = 0;
+    bad.warmup_s = 5;
+    bad.duration_s = 2;
+    try {
+        Experiment(bad).start();
+    } catch (const StartError& e) {
+        out.push_back(e.what());
+    }
+    return out;
+}
+
 // Lines of a calibration against a real server, which a unit test cannot run: copied from
 // experiment/calibration.cpp with figures of a real run (tst_real_server runs the real thing).
 std::vector<std::string> calibration_lines() {
@@ -293,7 +332,7 @@ private slots:
     void everyPatternMatchesARealMessageAndReadsInKorean() {
         std::vector<std::string> messages = tick_warnings();
         for (auto more : {worker_problems(), refusals_and_markers(), calibration_lines(),
-                          validation_verdicts(), sweep_notes()}) {
+                          validation_verdicts(), sweep_notes(), start_errors()}) {
             messages.insert(messages.end(), more.begin(), more.end());
         }
         // The registry's choices, as "(changed: model event-loop → gil-threads)" names them;
