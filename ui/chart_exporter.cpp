@@ -92,7 +92,13 @@ int draw_wrapped(QPainter& painter, const QFont& font, const QString& text, QPoi
     const QFontMetrics metrics(font);
     const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
     const int full = metrics.boundingRect(QRect(0, 0, width, 100000), flags, text).height();
-    const int height = std::min(full, max_lines * metrics.lineSpacing());
+    // A line of this text: taller than the font's own line spacing when a fallback font draws
+    // part of it (Hangul beside Latin), which would otherwise cut a Korean line to "…".
+    int line = metrics.lineSpacing();
+    for (const QString& part : text.split('\n')) {
+        line = std::max(line, metrics.boundingRect(part).height());
+    }
+    const int height = std::min(full, max_lines * line);
     painter.setFont(font);
     QString shown = text;
     if (full > height) {
