@@ -288,7 +288,11 @@ private slots:
             bad << untranslated(shown_texts(&window));
 
             // Kill a worker of a process per core run, then stop it by hand.
-            controls->set_config(short_run(Model::ProcessPerCore, 8, 20));
+            // Warnings are those of the last tick: a 1 s tick keeps the death's in the banner
+            // long enough for a poll on a loaded machine.
+            RunConfig killed = short_run(Model::ProcessPerCore, 8, 20);
+            killed.tick_s = 1;
+            controls->set_config(killed);
             window.start_run();
             QVERIFY(walk_until(
                 &window, bad,
