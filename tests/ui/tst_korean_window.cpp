@@ -17,7 +17,11 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QProcess>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QRegularExpression>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -31,6 +35,7 @@
 #include "chart_exporter.hpp"
 #include "chart_panel.hpp"
 #include "control_panel.hpp"
+#include "die_with_parent.hpp"
 #include "engine_text.hpp"
 #include "experiment_runner.hpp"
 #include "export_dialog.hpp"
@@ -39,6 +44,7 @@
 #include "labeled_slider.hpp"
 #include "machine_info.hpp"
 #include "main_window.hpp"
+#include "model_vs_real_table.hpp"
 #include "preset_library.hpp"
 #include "sweep_window.hpp"
 #include "time_series_chart.hpp"
@@ -217,6 +223,76 @@ class TstKoreanWindow : public QObject {
 private slots:
     void initTestCase() { test::use_throwaway_settings("ConcurrencyLabTests-korean-window"); }
     void cleanupTestCase() { apply_language("en"); }
+
+    // The Calibrate dialog in Korean against a real server (the CLI's `serve`, an event loop
+    // with 300 µs of framework cost): its progress while it measures, the fitted result, Model vs
+    // real on two points, and the status bar after Apply.
+    void koreanCalibrateDialogShowsNoEnglish() {
+        QProcess server;
+        server.setProgram(CONCLAB_CLI);
+        server.setArguments({"serve", "--model", "event-loop", "--overhead-us", "300", "--port",
+                             "0", "--duration", "300"});
+        server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        const pid_t parent = ::getpid();
+        server.setChildProcessModifier([parent] { test::die_with_parent(parent); });
+        server.start();
+        QVERIFY(server.waitForStarted(60000));
+        const QRegularExpression serving("on (http://127\\.0\\.0\\.1:\\d+/)");
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += server.readAllStandardOutput(),
+                                  serving.match(QString::fromUtf8(out)).hasMatch()),
+                                 60000);
+        const QString url = serving.match(QString::fromUtf8(out)).captured(1);
+
+        apply_language("ko");
+        QStringList bad;
+        {
+            MainWindow window;
+            window.resize(1920, 1080);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.control_panel()->real_url()->setText(url);
+            CalibrateDialog* d = window.open_calibrate_dialog();
+            d->shape_box()->setCurrentIndex(d->shape_box()->findData(QString("express")));
+            d->connections_box()->setValue(10);
+            d->duration_box()->setValue(1);
+            d->repeats_box()->setValue(1);
+            QTest::mouseClick(d->measure_button(), Qt::LeftButton);
+            QVERIFY(d->measuring());
+            QElapsedTimer t;
+            t.start();
+            while (d->measuring() && t.elapsed() < 180000) {  // the progress line as it goes
+                bad << untranslated(shown_texts(d));
+                QTest::qWait(200);
+            }
+            QVERIFY(!d->measuring());
+            QVERIFY(d->result() && d->result()->has_fit);
+            bad << untranslated(shown_texts(d));
+            const QString result = d->result_label()->text();
+            for (const QString& paragraph : result.split("</p>")) {
+                bad << untranslated({"result: " + paragraph});
+            }
+            d->set_validation_points({{0, 2, 10}, {0, 2, 40}});
+            QTest::mouseClick(d->validate_button(), Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(!d->measuring(), 180000);
+            QCOMPARE(d->model_vs_real()->table()->rowCount(), 2);
+            bad << untranslated(shown_texts(d));
+            QVERIFY(d->grab().save(test::screenshot_path("korean-calibrate-dialog.png")));
+            QTest::mouseClick(d->apply_button(), Qt::LeftButton);
+            bad << untranslated(shown_texts(&window));
+        }
+        apply_language("en");
+        server.terminate();
+        if (!server.waitForFinished(10000)) {
+            server.kill();
+            server.waitForFinished(10000);
+        }
+        bad.removeDuplicates();
+        for (const QString& line : bad)
+            qWarning("English in the Korean calibrate dialog: %s", qPrintable(line));
+        QVERIFY2(bad.isEmpty(),
+                 qPrintable(QString("%1 English texts (listed above)").arg(bad.size())));
+    }
 
     // The Korean window as a user walks it: the first frame, a finished comparison (table,
     // legends, diagnosis), the Sweep window, the calibrate and export dialogs. Catches a string
