@@ -6,29 +6,19 @@
 // wrong context, and engine text the GUI shows without wording it (ui/engine_text).
 #include <QtTest>
 
-#include <QAbstractButton>
-#include <QAbstractItemView>
-#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFile>
-#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
-#include <QMenu>
 #include <QProcess>
-#include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSpinBox>
-#include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 
-#include <qcustomplot.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <memory>
 
 #include "app_language.hpp"
 #include "calibrate_dialog.hpp"
@@ -42,128 +32,18 @@
 #include "gui_test_support.hpp"
 #include "kill_worker_action.hpp"
 #include "labeled_slider.hpp"
-#include "machine_info.hpp"
 #include "main_window.hpp"
 #include "model_vs_real_table.hpp"
 #include "preset_library.hpp"
+#include "shown_text.hpp"
 #include "sweep_window.hpp"
 #include "time_series_chart.hpp"
 
 using namespace conclab;
 using namespace conclab::ui;
+using namespace conclab::test;
 
 namespace {
-
-bool has_hangul(const QString& text) {
-    static const QRegularExpression hangul("[\\x{AC00}-\\x{D7A3}]");
-    return text.contains(hangul);
-}
-
-// Words that read the same in a Korean window: names of programs, protocols, units and the
-// models' and flags' own names.
-const QSet<QString>& kept_words() {
-    // clang-format off
-    static const QSet<QString> words{
-        "concurrency", "lab", "gil", "cpu", "i/o", "io", "req", "req/s", "ms", "µs", "json",
-        "csv", "png", "svg", "pdf", "html", "url", "http", "node", "node.js", "express", "flask",
-        "gunicorn", "werkzeug", "nginx", "gevent", "gthread", "sync", "usl", "qt", "boost",
-        "ctrl", "shift", "space", "wrk", "wrk2", "k6", "sigkill", "pid", "sched_rr",
-        "sched_none", "so_reuseport", "reuseport", "round-robin", "kernel", "event-loop",
-        "gil-threads", "process-per-core", "keep-alive", "cluster", "hdrhistogram", "localhost",
-        "api", "max", "min", "log", "per4m", "gil_load", "overhead_us", "overhead_released_us",
-        "utc", "english"};  // the language menu names each language in itself
-    // clang-format on
-    return words;
-}
-
-// A text a Korean window must not show: one without Hangul that still has an English word of
-// three letters or more that is not one of the kept names.
-bool looks_untranslated(QString text) {
-    text.remove(QRegularExpression("<[^>]*>"));  // rich text tags
-    text.remove(QRegularExpression("&\\w+;"));
-    if (text.trimmed().isEmpty() || has_hangul(text)) return false;
-    static const QRegularExpression word("[A-Za-z][A-Za-z_./-]{2,}");
-    for (auto it = word.globalMatch(text); it.hasNext();) {
-        const QString w = it.next().captured().toLower();
-        if (!kept_words().contains(w) && !w.contains('.') && !w.startsWith("http")) return true;
-    }
-    return false;
-}
-
-// Every text `root` and its children show a user: labels, buttons, group titles, placeholders,
-// combo and list items, table headers, tooltips, window titles, actions and menus, and the
-// charts' titles, axis labels and legends. Each as "where: text".
-QStringList shown_texts(QWidget* root) {
-    QStringList out;
-    auto add = [&out](const QObject* o, const QString& text) {
-        if (!text.trimmed().isEmpty())
-            out << QString("%1 (%2): %3").arg(o->metaObject()->className(), o->objectName(), text);
-    };
-    QList<QWidget*> widgets = root->findChildren<QWidget*>();
-    widgets.prepend(root);
-    for (QWidget* w : widgets) {
-        add(w, w->toolTip());
-        if (w->isWindow()) add(w, w->windowTitle());
-        if (auto* l = qobject_cast<QLabel*>(w)) add(l, l->text());
-        if (auto* b = qobject_cast<QAbstractButton*>(w)) add(b, b->text().remove('&'));
-        if (auto* g = qobject_cast<QGroupBox*>(w)) add(g, g->title());
-        if (auto* e = qobject_cast<QLineEdit*>(w)) add(e, e->placeholderText());
-        if (auto* c = qobject_cast<QComboBox*>(w)) {
-            for (int i = 0; i < c->count(); ++i) add(c, c->itemText(i));
-        }
-        if (auto* list = qobject_cast<QListWidget*>(w)) {
-            for (int i = 0; i < list->count(); ++i) add(list, list->item(i)->text());
-        }
-        if (auto* v = qobject_cast<QAbstractItemView*>(w); v && v->model()) {
-            for (int i = 0; i < v->model()->columnCount(); ++i) {
-                add(v, v->model()->headerData(i, Qt::Horizontal).toString());
-            }
-        }
-        if (auto* t = qobject_cast<QTableWidget*>(w)) {
-            for (int r = 0; r < t->rowCount(); ++r) {
-                for (int c = 0; c < t->columnCount(); ++c) {
-                    if (const QTableWidgetItem* item = t->item(r, c)) {
-                        add(t, item->text());
-                        add(t, item->toolTip());
-                    }
-                }
-            }
-        }
-        if (auto* chart = qobject_cast<TimeSeriesChart*>(w)) {
-            for (const QString& label : chart->marker_labels()) add(chart, label);
-        }
-        if (auto* m = qobject_cast<QMenu*>(w)) add(m, m->title().remove('&'));
-        if (auto* bar = qobject_cast<QStatusBar*>(w)) add(bar, bar->currentMessage());
-        if (auto* plot = qobject_cast<QCustomPlot*>(w)) {
-            for (QCPAxisRect* rect : plot->axisRects()) {
-                for (QCPAxis* axis : rect->axes()) add(plot, axis->label());
-            }
-            for (int i = 0; i < plot->plottableCount(); ++i) add(plot, plot->plottable(i)->name());
-            for (int i = 0; i < plot->plotLayout()->elementCount(); ++i) {
-                if (auto* t = qobject_cast<QCPTextElement*>(plot->plotLayout()->elementAt(i))) {
-                    add(plot, t->text());
-                }
-            }
-        }
-    }
-    for (QAction* a : root->findChildren<QAction*>()) {
-        add(a, a->text().remove('&'));
-        add(a, a->toolTip().remove('&'));
-    }
-    return out;
-}
-
-QStringList untranslated(const QStringList& shown) {
-    QStringList bad;
-    for (const QString& line : shown) {
-        // Line by line: the warning banner holds one engine message a line.
-        for (const QString& part : line.section(": ", 1).split('\n')) {
-            if (looks_untranslated(part)) bad << line.section(": ", 0, 0) + ": " + part;
-        }
-    }
-    bad.removeDuplicates();
-    return bad;
-}
 
 // Waits for `done` while collecting, every 100 ms, the English the window shows: a warning
 // lives one tick, a status message a few seconds. Each warning banner seen goes to `banners`,
@@ -183,27 +63,10 @@ bool walk_until(MainWindow* window, QStringList& bad, Done done, int timeout_ms,
     return false;
 }
 
-// The text of an exported HTML report, piece by piece between its tags. Its charts are left out:
-// an SVG splits a line into pieces at each change of font (Hangul, Latin), and the same charts'
-// texts are walked in the window. So are the machine's own names (CPU model, kernel).
-QStringList report_untranslated(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) return {"report: cannot read " + path};
-    QString html = QString::fromUtf8(file.readAll());
-    html.remove(QRegularExpression("<(style|script|svg)[^>]*>.*?</\\1>",
-                                   QRegularExpression::DotMatchesEverythingOption));
-    QStringList machine;
-    for (const auto& row : machine_rows()) machine << row.second;
-    QStringList bad;
-    for (const QString& piece : html.split(QRegularExpression("<[^>]*>"))) {
-        const QString text = piece.simplified();
-        const bool of_machine =
-            std::any_of(machine.begin(), machine.end(),
-                        [&](const QString& value) { return value.contains(text); });
-        if (!of_machine && looks_untranslated(text)) bad << "report: " + text;
-    }
+void expect_no_english(QStringList bad) {
     bad.removeDuplicates();
-    return bad;
+    for (const QString& line : bad) qWarning("English in the Korean window: %s", qPrintable(line));
+    QVERIFY2(bad.isEmpty(), qPrintable(QString("%1 English texts (listed above)").arg(bad.size())));
 }
 
 RunConfig short_run(Model model, int connections, double duration_s) {
@@ -220,9 +83,33 @@ RunConfig short_run(Model model, int connections, double duration_s) {
 
 class TstKoreanWindow : public QObject {
     Q_OBJECT
+    std::unique_ptr<MainWindow> window_;  // the after-runs slots' window, in Korean
+    QTemporaryDir dir_;
+
+    MainWindow& korean_window() {
+        if (!window_) {
+            apply_language("ko");
+            window_ = std::make_unique<MainWindow>();
+            window_->resize(1920, 1080);
+            window_->show();
+        }
+        if (window_->runner()->running()) {  // left going by a slot that failed
+            window_->stop_run();
+            if (!QTest::qWaitFor([&] { return !window_->runner()->running(); }, 20000))
+                qWarning("the run left going did not stop");
+        }
+        return *window_;
+    }
+
 private slots:
-    void initTestCase() { test::use_throwaway_settings("ConcurrencyLabTests-korean-window"); }
-    void cleanupTestCase() { apply_language("en"); }
+    void initTestCase() {
+        test::use_throwaway_settings("ConcurrencyLabTests-korean-window");
+        QVERIFY(dir_.isValid());
+    }
+    void cleanupTestCase() {
+        window_.reset();
+        apply_language("en");
+    }
 
     // The Calibrate dialog in Korean against a real server (the CLI's `serve`, an event loop
     // with 300 µs of framework cost): its progress while it measures, the fitted result, Model vs
@@ -287,11 +174,7 @@ private slots:
             server.kill();
             server.waitForFinished(10000);
         }
-        bad.removeDuplicates();
-        for (const QString& line : bad)
-            qWarning("English in the Korean calibrate dialog: %s", qPrintable(line));
-        QVERIFY2(bad.isEmpty(),
-                 qPrintable(QString("%1 English texts (listed above)").arg(bad.size())));
+        expect_no_english(bad);
     }
 
     // The Korean window as a user walks it: the first frame, a finished comparison (table,
@@ -319,135 +202,140 @@ private slots:
             bad << untranslated(shown_texts(&dialog));
         }
         apply_language("en");
-        bad.removeDuplicates();
-        for (const QString& line : bad)
-            qWarning("English in the Korean window: %s", qPrintable(line));
-        QVERIFY2(bad.isEmpty(),
-                 qPrintable(QString("%1 English texts (listed above)").arg(bad.size())));
+        expect_no_english(bad);
     }
 
-    // What a user meets after runs, in Korean: the warning banner (a killed worker, errors
-    // against a closed port), the chart markers (a knob moved, a worker killed), the status bar
-    // after each action (knob, kill, stop, export, save, another preset with Undo), the heading's
-    // "(changed: …)", the diagnosis and the exported report's text.
-    void koreanWindowAfterRunsShowsNoEnglish() {
-        apply_language("ko");
+    // What a user meets after runs, in one Korean window kept across the slots below: the
+    // warning banner, the chart markers, the status bar after each action (knob, kill, stop,
+    // export, save, another preset with Undo), "(changed: …)", the diagnosis, a sweep and the
+    // exported reports.
+    void afterRunsAKnobMovedAndExports() {
+        MainWindow& window = korean_window();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ChartPanel* charts = window.chart_panel();
         QStringList bad;
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
+        // A live knob change on an event loop holding idle connections (the keep-alive note).
+        RunConfig idle = short_run(Model::EventLoop, 4, 3);
+        idle.load.idle_connections = 3;
+        window.control_panel()->set_config(idle);
+        window.start_run();
+        QVERIFY(walk_until(
+            &window, bad, [&] { return charts->rps_chart()->point_count(0) >= 3; }, 15000));
+        window.control_panel()->connections()->spin_box()->setValue(8);
+        QVERIFY(walk_until(
+            &window, bad, [&] { return charts->rps_chart()->marker_count() >= 1; }, 5000));
+        QVERIFY(walk_until(
+            &window, bad, [&] { return !window.runner()->running(); }, 20000));
+        QVERIFY(window.export_report(dir_.filePath("idle.html"), true));
+        bad << untranslated(shown_texts(&window));
+        bad << report_untranslated(dir_.filePath("idle.html"));
+        QVERIFY(window.export_charts(dir_.filePath("charts.png"), ChartExportOptions{}));
+        bad << untranslated(shown_texts(&window));
+        QVERIFY(window.save_scenario(dir_.filePath("scenario.json")));
+        bad << untranslated(shown_texts(&window));
+        expect_no_english(bad);
+    }
+
+    // Kill a worker of a process per core run, then stop it by hand.
+    void afterRunsAKilledWorker() {
+        MainWindow& window = korean_window();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ChartPanel* charts = window.chart_panel();
+        QStringList bad;
+        // Warnings are those of the last tick: a 1 s tick keeps the death's in the banner long
+        // enough for a poll on a loaded machine.
+        RunConfig killed = short_run(Model::ProcessPerCore, 8, 20);
+        killed.tick_s = 1;
+        window.control_panel()->set_config(killed);
+        window.start_run();
+        QVERIFY(walk_until(
+            &window, bad, [&] { return window.runner()->last_snapshot().server_pids.size() == 2; },
+            15000));
+        window.kill_worker_action()->kill(std::nullopt);
+        bad << untranslated(shown_texts(&window));
+        QStringList banners;
+        QVERIFY(walk_until(
+            &window, bad,
+            [&] { return charts->rps_chart()->marker_count() >= 1 && !banners.isEmpty(); }, 10000,
+            &banners));
+        QVERIFY2(has_hangul(banners.join("\n")), qPrintable(banners.join("\n")));
+        QVERIFY2(charts->rps_chart()->marker_labels().join("").contains("→"),
+                 qPrintable(charts->rps_chart()->marker_labels().join(", ")));
+        window.stop_run();
+        QVERIFY(walk_until(
+            &window, bad, [&] { return !window.runner()->running(); }, 20000));
+        QVERIFY(window.export_report(dir_.filePath("killed.html"), true));
+        QVERIFY(window.grab().save(test::screenshot_path("korean-killed-worker.png")));
+        bad << report_untranslated(dir_.filePath("killed.html"));
+        expect_no_english(bad);
+    }
+
+    // A real server that is not there: connect errors in the banner and the report.
+    void afterRunsAClosedPort() {
+        MainWindow& window = korean_window();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QStringList bad;
+        std::uint16_t port = 0;  // a free port, closed again: nothing listens there
         {
-            MainWindow window;
-            window.resize(1920, 1080);
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
-            ChartPanel* charts = window.chart_panel();
-            ControlPanel* controls = window.control_panel();
-
-            // A live knob change on an event loop holding idle connections (the keep-alive note).
-            RunConfig idle = short_run(Model::EventLoop, 4, 3);
-            idle.load.idle_connections = 3;
-            controls->set_config(idle);
-            window.start_run();
-            QVERIFY(walk_until(
-                &window, bad, [&] { return charts->rps_chart()->point_count(0) >= 3; }, 15000));
-            controls->connections()->spin_box()->setValue(8);
-            QVERIFY(walk_until(
-                &window, bad, [&] { return charts->rps_chart()->marker_count() >= 1; }, 5000));
-            QVERIFY(walk_until(
-                &window, bad, [&] { return !window.runner()->running(); }, 20000));
-            QVERIFY(window.export_report(dir.filePath("idle.html"), true));
-            bad << untranslated(shown_texts(&window));
-            bad << report_untranslated(dir.filePath("idle.html"));
-            QVERIFY(window.export_charts(dir.filePath("charts.png"), ChartExportOptions{}));
-            bad << untranslated(shown_texts(&window));
-            QVERIFY(window.save_scenario(dir.filePath("scenario.json")));
-            bad << untranslated(shown_texts(&window));
-
-            // Kill a worker of a process per core run, then stop it by hand.
-            // Warnings are those of the last tick: a 1 s tick keeps the death's in the banner
-            // long enough for a poll on a loaded machine.
-            RunConfig killed = short_run(Model::ProcessPerCore, 8, 20);
-            killed.tick_s = 1;
-            controls->set_config(killed);
-            window.start_run();
-            QVERIFY(walk_until(
-                &window, bad,
-                [&] { return window.runner()->last_snapshot().server_pids.size() == 2; }, 15000));
-            window.kill_worker_action()->kill(std::nullopt);
-            bad << untranslated(shown_texts(&window));
-            QStringList banners;
-            QVERIFY(walk_until(
-                &window, bad,
-                [&] { return charts->rps_chart()->marker_count() >= 1 && !banners.isEmpty(); },
-                10000, &banners));
-            QVERIFY2(has_hangul(banners.join("\n")), qPrintable(banners.join("\n")));
-            QVERIFY2(charts->rps_chart()->marker_labels().join("").contains("→"),
-                     qPrintable(charts->rps_chart()->marker_labels().join(", ")));
-            window.stop_run();
-            QVERIFY(walk_until(
-                &window, bad, [&] { return !window.runner()->running(); }, 20000));
-            QVERIFY(window.export_report(dir.filePath("killed.html"), true));
-            QVERIFY(window.grab().save(test::screenshot_path("korean-killed-worker.png")));
-            bad << report_untranslated(dir.filePath("killed.html"));
-
-            // A real server that is not there: connect errors in the banner and the report.
-            std::uint16_t port = 0;  // a free port, closed again: nothing listens there
-            {
-                boost::asio::io_context io;
-                boost::asio::ip::tcp::acceptor probe(
-                    io, {boost::asio::ip::make_address("127.0.0.1"), 0});
-                port = probe.local_endpoint().port();
-            }
-            const QString url = QString("http://127.0.0.1:%1/").arg(port);
-            RunConfig closed = short_run(Model::EventLoop, 2, 2);
-            closed.external = parse_target_url(url.toStdString(), false).target;
-            QVERIFY(closed.external);
-            controls->set_config(closed);
-            window.start_run();
-            banners.clear();
-            QVERIFY(walk_until(
-                &window, bad, [&] { return !window.runner()->running(); }, 20000, &banners));
-            QVERIFY2(banners.join("\n").contains(engine_text(std::string("Connection refused"))),
-                     qPrintable(banners.join("\n")));
-            QVERIFY(window.export_report(dir.filePath("closed.html"), true));
-            bad << report_untranslated(dir.filePath("closed.html"));
-            controls->real_on_start()->setChecked(false);
-
-            // A short sweep of the event loop: its table, chart and the fit's caution (4 points).
-            SweepWindow* sweep = window.open_sweep_window();
-            for (QCheckBox* box : sweep->model_boxes()) box->setChecked(false);
-            sweep->model_boxes().front()->setChecked(true);
-            sweep->connections_edit()->setText("1,2,4,8");
-            sweep->step_box()->setValue(0.5);
-            sweep->warmup_box()->setValue(0.1);
-            QTest::mouseClick(sweep->run_button(), Qt::LeftButton);
-            QVERIFY(sweep->running());
-            QTRY_VERIFY_WITH_TIMEOUT(!sweep->running(), 30000);
-            QCOMPARE(sweep->points().at(0).size(), std::size_t(4));
-            bad << untranslated(shown_texts(sweep));
-            sweep->close();
-
-            // A preset, a kept run cleared by another preset (with Undo), a model changed by hand.
-            const auto presets = load_presets();
-            window.apply_preset(presets.front(), false);
-            controls->duration()->spin_box()->setValue(1);
-            window.start_run();
-            QVERIFY(walk_until(
-                &window, bad, [&] { return !window.runner()->running(); }, 20000));
-            window.keep_as_ghost();
-            bad << untranslated(shown_texts(&window));
-            window.apply_preset(presets.at(1), false);
-            bad << untranslated(shown_texts(&window));
-            QComboBox* model = controls->model_box();
-            model->setCurrentIndex(model->findData(int(Model::ProcessPerCore)));
-            bad << untranslated(shown_texts(&window));
+            boost::asio::io_context io;
+            boost::asio::ip::tcp::acceptor probe(io,
+                                                 {boost::asio::ip::make_address("127.0.0.1"), 0});
+            port = probe.local_endpoint().port();
         }
-        apply_language("en");
-        bad.removeDuplicates();
-        for (const QString& line : bad)
-            qWarning("English in the Korean window: %s", qPrintable(line));
-        QVERIFY2(bad.isEmpty(),
-                 qPrintable(QString("%1 English texts (listed above)").arg(bad.size())));
+        const QString url = QString("http://127.0.0.1:%1/").arg(port);
+        RunConfig closed = short_run(Model::EventLoop, 2, 2);
+        closed.external = parse_target_url(url.toStdString(), false).target;
+        QVERIFY(closed.external);
+        window.control_panel()->set_config(closed);
+        window.start_run();
+        QStringList banners;
+        QVERIFY(walk_until(
+            &window, bad, [&] { return !window.runner()->running(); }, 20000, &banners));
+        QVERIFY2(banners.join("\n").contains(engine_text(std::string("Connection refused"))),
+                 qPrintable(banners.join("\n")));
+        QVERIFY(window.export_report(dir_.filePath("closed.html"), true));
+        bad << report_untranslated(dir_.filePath("closed.html"));
+        window.control_panel()->real_on_start()->setChecked(false);
+        expect_no_english(bad);
+    }
+
+    // A short sweep of the event loop: its table, charts and fit line (4 points: no fit yet).
+    void afterRunsASweep() {
+        QVERIFY(QTest::qWaitForWindowExposed(&korean_window()));
+        SweepWindow* sweep = korean_window().open_sweep_window();
+        for (QCheckBox* box : sweep->model_boxes()) box->setChecked(false);
+        sweep->model_boxes().front()->setChecked(true);
+        sweep->connections_edit()->setText("1,2,4,8");
+        sweep->step_box()->setValue(0.5);
+        sweep->warmup_box()->setValue(0.1);
+        QTest::mouseClick(sweep->run_button(), Qt::LeftButton);
+        QVERIFY(sweep->running());
+        QTRY_VERIFY_WITH_TIMEOUT(!sweep->running(), 30000);
+        QCOMPARE(sweep->points().at(0).size(), std::size_t(4));
+        const QStringList bad = untranslated(shown_texts(sweep));
+        sweep->close();
+        expect_no_english(bad);
+    }
+
+    // A preset, a kept run cleared by another preset (with Undo), a model changed by hand.
+    void afterRunsPresetsAndAKeptRun() {
+        MainWindow& window = korean_window();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QStringList bad;
+        const auto presets = load_presets();
+        window.apply_preset(presets.front(), false);
+        window.control_panel()->duration()->spin_box()->setValue(1);
+        window.start_run();
+        QVERIFY(walk_until(
+            &window, bad, [&] { return !window.runner()->running(); }, 20000));
+        window.keep_as_ghost();
+        bad << untranslated(shown_texts(&window));
+        window.apply_preset(presets.at(1), false);
+        bad << untranslated(shown_texts(&window));
+        QComboBox* model = window.control_panel()->model_box();
+        model->setCurrentIndex(model->findData(int(Model::ProcessPerCore)));
+        bad << untranslated(shown_texts(&window));
+        expect_no_english(bad);
     }
 };
 
