@@ -17,6 +17,9 @@ namespace {
 struct Known {
     const char* pattern;
     const char* text;  // the English template, looked up in the "EngineText" context
+    // Only frames other messages ("%1: %2"): filled in whatever the language, its translation
+    // being the same text.
+    bool frame = false;
 };
 
 // First match wins: the specific before the general ("server worker N failed: …" before
@@ -115,6 +118,16 @@ constexpr std::array kKnown{
           QT_TRANSLATE_NOOP("EngineText", "; as root the hard limit itself can be raised (`ulimit -Hn N`, up to fs.nr_open)")},
     Known{R"(a thread per connection needs (\d+) threads, but this machine can start about (-?\d+) more \(kernel\.threads-max (\d+), kernel\.pid_max (\d+), vm\.max_map_count (\d+) = two maps per thread stack, (\d+) tasks already running\); use fewer connections or a thread pool \(--threads N\), or raise them as root: sysctl -w kernel\.pid_max=4194304 kernel\.threads-max=N vm\.max_map_count=N)",
           QT_TRANSLATE_NOOP("EngineText", "a thread per connection needs %1 threads, but this machine can start about %2 more (kernel.threads-max %3, kernel.pid_max %4, vm.max_map_count %5 = two maps per thread stack, %6 tasks already running); use fewer connections or a thread pool (--threads N), or raise them as root: sysctl -w kernel.pid_max=4194304 kernel.threads-max=N vm.max_map_count=N")},
+    // scenario/scenario.cpp: a scenario file refused, naming its file and field.
+    Known{R"((.+\.json): (.+))", QT_TRANSLATE_NOOP("EngineText", "%1: %2"), true},
+    Known{R"x(field "([a-z_]+)": (.+))x", QT_TRANSLATE_NOOP("EngineText", "field \"%1\": %2")},
+    Known{R"(is not a scenario field \(a typo\?\))",
+          QT_TRANSLATE_NOOP("EngineText", "is not a scenario field (a typo?)")},
+    Known{R"(name is required and must be a non-empty string)",
+          QT_TRANSLATE_NOOP("EngineText", "name is required and must be a non-empty string")},
+    Known{R"(([a-z_]+) must be a string)", QT_TRANSLATE_NOOP("EngineText", "%1 must be a string")},
+    Known{R"(a scenario must be a JSON object)",
+          QT_TRANSLATE_NOOP("EngineText", "a scenario must be a JSON object")},
     Known{R"(invalid settings: (.+))", QT_TRANSLATE_NOOP("EngineText", "invalid settings: %1")},
     Known{R"(warmup_s must be shorter than the duration)",
           QT_TRANSLATE_NOOP("EngineText", "warmup_s must be shorter than the duration")},
@@ -252,6 +265,7 @@ constexpr std::array<const char*, 12> kShapeTexts{
 struct Compiled {
     QRegularExpression re;
     const char* text;
+    bool frame;
 };
 
 const std::vector<Compiled>& compiled() {
@@ -260,7 +274,7 @@ const std::vector<Compiled>& compiled() {
         for (const Known& k : kKnown) {
             out.push_back(
                 {QRegularExpression(QStringLiteral("^(?:%1)$").arg(QString::fromUtf8(k.pattern))),
-                 k.text});
+                 k.text, k.frame});
         }
         return out;
     }();
@@ -328,7 +342,9 @@ QString translate(const QString& english, int depth) {
         if (!m.hasMatch()) continue;
         ++g_hits[i];
         // No translation loaded (the English window): the engine's own sentence, as the CLI's.
-        if (translated(all[i].text) == QString::fromUtf8(all[i].text)) return english;
+        if (!all[i].frame && translated(all[i].text) == QString::fromUtf8(all[i].text)) {
+            return english;
+        }
         QStringList parts;
         for (int c = 1; c <= all[i].re.captureCount(); ++c) {  // an absent one is empty
             parts << translate_part(m.captured(c), depth);

@@ -15,6 +15,7 @@
 #include "control_panel.hpp"
 #include "data_text.hpp"
 #include "diagnosis_bar.hpp"
+#include "engine_text.hpp"
 #include "experiment/comparison.hpp"
 #include "experiment_runner.hpp"
 #include "main_window.hpp"
@@ -30,7 +31,7 @@ bool MainWindow::open_scenario(const QString& path) {
         parsed.error = e.what();
     }
     if (!parsed.scenario) {
-        show_error(tr("Cannot open scenario"), QString::fromStdString(parsed.error));
+        show_error(tr("Cannot open scenario"), engine_text(parsed.error));
         return false;
     }
     apply_preset(*parsed.scenario, false);

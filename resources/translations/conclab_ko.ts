@@ -608,6 +608,30 @@
         <source>%1 must be %2, got %3</source>
         <translation>%1은(는) %2 범위여야 합니다. 받은 값: %3</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>is not a scenario field (a typo?)</source>
+        <translation>시나리오 필드가 아닙니다(오타인가요?)</translation>
+    </message>
+    <message>
+        <source>name is required and must be a non-empty string</source>
+        <translation>name은 필수이며 비어 있지 않은 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1 must be a string</source>
+        <translation>%1은(는) 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>a scenario must be a JSON object</source>
+        <translation>시나리오는 JSON 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot;: %2</source>
+        <translation>필드 &quot;%1&quot;: %2</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>

@@ -29,6 +29,7 @@
 #include "process/fd_limit.hpp"
 #include "process/worker_liveness.hpp"
 #include "process/worker_record.hpp"
+#include "scenario/scenario.hpp"
 
 using namespace conclab;
 using namespace conclab::ui;
@@ -247,6 +248,11 @@ std::vector<std::string> start_errors() {
     set("cpu_ms", "lots");
     set("connections", "0");
     out.push_back(check_field_value(*find_run_field("cpu_ms"), INFINITY));
+    // A scenario file refused, by the scenario reader.
+    for (const char* text : {R"({"name": "x", "conections": 10})", R"({"connections": 10})",
+                             R"({"name": 3})", R"([1, 2])", R"({"name": "x", "connections": 0})"}) {
+        out.push_back("/home/me/" + std::string("s.json: ") + parse_scenario(text).error);
+    }
     RunConfig bad;
     bad.load.connections = 0;
     bad.warmup_s = 5;
