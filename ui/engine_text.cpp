@@ -312,8 +312,6 @@ QString filled(const QString& text, const QStringList& parts) {
 
 QString translate(const QString& english, int depth);
 
-// A captured part: a known message or shape name in its own right ("signal 9 (Killed)"), a list
-// of them ("3 read, 2 reset"), or a figure, kept as it is.
 // A list of known messages joined by `separator`, each translated; `list` itself if one of its
 // items is not known.
 QString translate_list(const QString& list, const QString& separator, int depth) {
@@ -327,6 +325,8 @@ QString translate_list(const QString& list, const QString& separator, int depth)
     return items.join(separator);
 }
 
+// A captured part: a known message or shape name in its own right ("signal 9 (Killed)"), a list
+// of them ("3 read, 2 reset", "…; …"), or a figure, kept as it is.
 QString translate_part(const QString& part, int depth) {
     const QString whole = translate(part, depth + 1);
     if (whole != part) return whole;
