@@ -49,7 +49,7 @@ bool MainWindow::save_scenario(const QString& path) {
     try {
         save_scenario_file(path.toStdString(), s);
     } catch (const std::exception& e) {
-        show_error(tr("Cannot save scenario"), QString::fromUtf8(e.what()));
+        show_error(tr("Cannot save scenario"), engine_text(std::string(e.what())));
         return false;
     }
     statusBar()->showMessage(tr("Saved %1").arg(path), 4000);

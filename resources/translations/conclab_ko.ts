@@ -632,6 +632,54 @@
         <source>field &quot;%1&quot;: %2</source>
         <translation>필드 &quot;%1&quot;: %2</translation>
     </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>폴더입니다</translation>
+    </message>
+    <message>
+        <source>no such folder %1</source>
+        <translation>%1 폴더가 없습니다</translation>
+    </message>
+    <message>
+        <source>the folder %1 is not writable</source>
+        <translation>%1 폴더에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the file exists (use --force to overwrite it)</source>
+        <translation>파일이 이미 있습니다(덮어쓰려면 --force)</translation>
+    </message>
+    <message>
+        <source>scenario file %1</source>
+        <translation>시나리오 파일: %1</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1: is not a regular file (a folder, FIFO or device); %2</source>
+        <translation>%1: 일반 파일이 아닙니다(폴더, FIFO, 장치). %2</translation>
+    </message>
+    <message>
+        <source>%1: is larger than %2 MiB; %3 (is this the right file?)</source>
+        <translation>%1: %2 MiB보다 큽니다. %3(맞는 파일인가요?)</translation>
+    </message>
+    <message>
+        <source>a scenario file is a small JSON object</source>
+        <translation>시나리오 파일은 작은 JSON 객체입니다</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>파일이나 폴더가 없음</translation>
+    </message>
+    <message>
+        <source>cannot write : no file name given</source>
+        <translation>파일 이름이 없어 쓸 수 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>

@@ -6,8 +6,11 @@
 #include <QtTest>
 
 #include <QRegularExpression>
+#include <QTemporaryDir>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <boost/asio/error.hpp>
 #include <cmath>
 #include <list>
@@ -15,7 +18,9 @@
 
 #include "app_language.hpp"
 #include "calibrate_dialog.hpp"
+#include "core/atomic_file.hpp"
 #include "core/machine_limits.hpp"
+#include "core/regular_file.hpp"
 #include "core/run_fields.hpp"
 #include "core/server_shapes.hpp"
 #include "core/start_error.hpp"
@@ -253,6 +258,32 @@ std::vector<std::string> start_errors() {
                              R"({"name": 3})", R"([1, 2])", R"({"name": "x", "connections": 0})"}) {
         out.push_back("/home/me/" + std::string("s.json: ") + parse_scenario(text).error);
     }
+    // Files that cannot be written or read (core/atomic_file, core/regular_file).
+    QTemporaryDir dir;
+    const std::string here = dir.path().toStdString();
+    auto write_error = [](const std::string& path, bool overwrite) {
+        try {
+            write_file_atomically(path, "{}", overwrite);
+        } catch (const std::exception& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    out.push_back(write_error(here, true));                   // a folder
+    out.push_back(write_error(here + "/none/s.json", true));  // no such folder
+    out.push_back(write_error("", true));                     // no name
+    write_file_atomically(here + "/s.json", "{}", true);
+    out.push_back(write_error(here + "/s.json", false));  // exists
+    out.push_back(load_scenario_file(here + "/absent.json").error);
+    out.push_back(load_scenario_file(here).error);  // a folder
+    out.push_back(read_regular_file(here + "/s.json", 1, "a scenario file is a small JSON object")
+                      .error);  // too large for 1 byte
+    if (::chmod(dir.path().toUtf8().constData(), 0500) == 0 && ::geteuid() != 0) {
+        out.push_back(write_error(here + "/t.json", true));  // a folder it may not write
+    } else {  // root writes anywhere: as output_path_problem() words it for another user
+        out.push_back("cannot write " + here + "/t.json: the folder " + here + " is not writable");
+    }
+    ::chmod(dir.path().toUtf8().constData(), 0700);
     RunConfig bad;
     bad.load.connections = 0;
     bad.warmup_s = 5;
