@@ -85,6 +85,8 @@ class TstKoreanWindow : public QObject {
     Q_OBJECT
     std::unique_ptr<MainWindow> window_;  // the after-runs slots' window, in Korean
     QTemporaryDir dir_;
+    QProcess server_;  // a real server to calibrate against: `conclab-cli serve`
+    QString url_;
 
     MainWindow& korean_window() {
         if (!window_) {
@@ -102,35 +104,40 @@ class TstKoreanWindow : public QObject {
     }
 
 private slots:
+    // The real server starts first, before the window's threads (as tst_real_server does: a
+    // child forked from a threaded process is what ThreadSanitizer refuses).
     void initTestCase() {
         test::use_throwaway_settings("ConcurrencyLabTests-korean-window");
         QVERIFY(dir_.isValid());
+        server_.setProgram(CONCLAB_CLI);
+        server_.setArguments({"serve", "--model", "event-loop", "--overhead-us", "300", "--port",
+                              "0", "--duration", "600"});
+        server_.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        const pid_t parent = ::getpid();
+        server_.setChildProcessModifier([parent] { test::die_with_parent(parent); });
+        server_.start();
+        QVERIFY(server_.waitForStarted(60000));
+        const QRegularExpression serving("on (http://127\\.0\\.0\\.1:\\d+/)");
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += server_.readAllStandardOutput(),
+                                  serving.match(QString::fromUtf8(out)).hasMatch()),
+                                 60000);
+        url_ = serving.match(QString::fromUtf8(out)).captured(1);
     }
     void cleanupTestCase() {
         window_.reset();
         apply_language("en");
+        server_.terminate();  // SIGTERM: the CLI stops its server and exits
+        if (!server_.waitForFinished(10000)) {
+            server_.kill();
+            server_.waitForFinished(10000);
+        }
     }
 
     // The Calibrate dialog in Korean against a real server (the CLI's `serve`, an event loop
     // with 300 µs of framework cost): its progress while it measures, the fitted result, Model vs
     // real on two points, and the status bar after Apply.
     void koreanCalibrateDialogShowsNoEnglish() {
-        QProcess server;
-        server.setProgram(CONCLAB_CLI);
-        server.setArguments({"serve", "--model", "event-loop", "--overhead-us", "300", "--port",
-                             "0", "--duration", "300"});
-        server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        const pid_t parent = ::getpid();
-        server.setChildProcessModifier([parent] { test::die_with_parent(parent); });
-        server.start();
-        QVERIFY(server.waitForStarted(60000));
-        const QRegularExpression serving("on (http://127\\.0\\.0\\.1:\\d+/)");
-        QByteArray out;
-        QTRY_VERIFY_WITH_TIMEOUT((out += server.readAllStandardOutput(),
-                                  serving.match(QString::fromUtf8(out)).hasMatch()),
-                                 60000);
-        const QString url = serving.match(QString::fromUtf8(out)).captured(1);
-
         apply_language("ko");
         QStringList bad;
         {
@@ -138,7 +145,7 @@ private slots:
             window.resize(1920, 1080);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            window.control_panel()->real_url()->setText(url);
+            window.control_panel()->real_url()->setText(url_);
             CalibrateDialog* d = window.open_calibrate_dialog();
             d->shape_box()->setCurrentIndex(d->shape_box()->findData(QString("express")));
             d->connections_box()->setValue(10);
@@ -169,11 +176,6 @@ private slots:
             bad << untranslated(shown_texts(&window));
         }
         apply_language("en");
-        server.terminate();
-        if (!server.waitForFinished(10000)) {
-            server.kill();
-            server.waitForFinished(10000);
-        }
         expect_no_english(bad);
     }
 
