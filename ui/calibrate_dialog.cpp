@@ -19,6 +19,7 @@
 
 #include "core/server_shapes.hpp"
 #include "core/start_error.hpp"
+#include "engine_text.hpp"
 #include "model_vs_real_table.hpp"
 
 namespace conclab::ui {
@@ -70,12 +71,8 @@ QWidget* CalibrateDialog::build_form() {
     shape_->setObjectName("calibrateShape");
     shape_->addItem(tr("The model in the controls, as it is"), QString());
     for (const ServerShape& s : server_shapes()) {
-        shape_->addItem(QString::fromUtf8(s.name.data(), static_cast<int>(s.name.size())),
-                        shape_key(s));
-        shape_->setItemData(
-            shape_->count() - 1,
-            QString::fromUtf8(s.description.data(), static_cast<int>(s.description.size())),
-            Qt::ToolTipRole);
+        shape_->addItem(shape_name_text(s.name), shape_key(s));
+        shape_->setItemData(shape_->count() - 1, shape_description_text(s), Qt::ToolTipRole);
     }
     workers_ = new QSpinBox(box);
     workers_->setRange(0, Limits::kMaxWorkers);
@@ -84,7 +81,7 @@ QWidget* CalibrateDialog::build_form() {
     threads_ = new QSpinBox(box);
     threads_->setRange(0, Limits::kMaxThreads);
     threads_->setSpecialValueText(tr("one per connection"));
-    threads_->setToolTip(tr("gunicorn gthread --threads"));
+    threads_->setToolTip(tr("The size of each worker's thread pool: gunicorn gthread --threads"));
     connections_ = new QSpinBox(box);
     const RunField* conns = find_run_field("connections");
     connections_->setRange(static_cast<int>(conns->min), static_cast<int>(conns->max));
@@ -309,7 +306,8 @@ void CalibrateDialog::on_progress(const Progress& p) {
     if (!measuring_) return;
     const double within = p.duration_s > 0 ? std::clamp(p.elapsed_s / p.duration_s, 0.0, 1.0) : 0;
     progress_->setValue(static_cast<int>(kProgressSteps * (p.index + within) / p.steps));
-    QString text = tr("Run %1 (at most %2): %3").arg(p.index + 1).arg(p.steps).arg(p.what);
+    QString text =
+        tr("Run %1 (at most %2): %3").arg(p.index + 1).arg(p.steps).arg(engine_text(p.what));
     if (p.finished_rps) {
         text += tr(" — %1 req/s").arg(QLocale(QLocale::English).toString(*p.finished_rps, 'f', 1));
     }

@@ -3,6 +3,7 @@
 #include <QLocale>
 
 #include "calibrate_dialog.hpp"
+#include "engine_text.hpp"
 #include "report/compare_report.hpp"
 
 namespace conclab::ui {
@@ -26,8 +27,8 @@ QString row(const QString& name, const QString& value) {
         .arg(name.toHtmlEscaped(), value.toHtmlEscaped());
 }
 
-QString para(const std::string& text, const char* colour = nullptr) {
-    const QString body = QString::fromStdString(text).toHtmlEscaped();
+QString para(const QString& text, const char* colour = nullptr) {
+    const QString body = text.toHtmlEscaped();
     return colour ? QStringLiteral("<p style='color:%1'>%2</p>").arg(colour, body)
                   : QStringLiteral("<p>%1</p>").arg(body);
 }
@@ -48,13 +49,21 @@ std::string without_key(std::string line) {
     return line;
 }
 
+// An engine line the GUI's language knows is worded whole (its key left out); any other reads
+// as the CLI's, without its key.
+QString line_text(const std::string& line) {
+    const QString english = QString::fromStdString(line);
+    const QString said = engine_text(english);
+    return said != english ? said : QString::fromStdString(without_key(line));
+}
+
 }  // namespace
 
 QString calibration_html(const CalibrationResult& r) {
     const bool gil = has_gil(r.fitted_config.server) || has_gil(r.model_before.config.server);
     QString html =
         QObject::tr("<p><b>%1</b>, %2 connections, each figure the median of %3 runs.</p>")
-            .arg(QString::fromStdString(r.shape).toHtmlEscaped())
+            .arg(engine_text(r.shape).toHtmlEscaped())
             .arg(r.connections)
             .arg(r.repeats);
     html += QStringLiteral("<table cellspacing='0' cellpadding='2'>");
@@ -85,11 +94,14 @@ QString calibration_html(const CalibrationResult& r) {
                         .arg(100 * r.tolerance, 0, 'f', 0);
         }
         html += QStringLiteral("</p>");
-        for (const std::string& f : r.fitted) html += para("Fitted: " + without_key(f));
-        for (const std::string& f : r.not_fitted) html += para("Not fitted: " + without_key(f));
+        for (const std::string& f : r.fitted)
+            html += para(QObject::tr("Fitted: %1").arg(line_text(f)));
+        for (const std::string& f : r.not_fitted)
+            html += para(QObject::tr("Not fitted: %1").arg(line_text(f)));
     }
-    for (const std::string& w : r.warnings) html += para("Warning: " + w, "#b00020");
-    if (!r.why_not.empty()) html += para(r.why_not, "#b00020");
+    for (const std::string& w : r.warnings)
+        html += para(QObject::tr("Warning: %1").arg(engine_text(w)), "#b00020");
+    if (!r.why_not.empty()) html += para(engine_text(r.why_not), "#b00020");
     if (r.has_fit) {
         html += QObject::tr(
             "<p><i>Only the saturated rate with no work is fitted; Validate shows how the "
@@ -102,7 +114,7 @@ QString CalibrateDialog::apply_summary() const {
     const CalibrationResult& r = *result_;
     QString text =
         tr("Calibrated %1 to %2: framework cost %3 per request")
-            .arg(QString::fromStdString(r.shape),
+            .arg(engine_text(r.shape),
                  QString::fromStdString(r.real.config.external ? r.real.config.external->url
                                                                : std::string()),
                  us(r.fit.overhead_us));

@@ -90,7 +90,13 @@ int draw_wrapped(QPainter& painter, const QFont& font, const QString& text, QPoi
     const QFontMetrics metrics(font);
     const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
     const int full = metrics.boundingRect(QRect(0, 0, width, 100000), flags, text).height();
-    const int height = std::min(full, max_lines * metrics.lineSpacing());
+    // A line of this text: taller than the font's own line spacing when a fallback font draws
+    // part of it (Hangul beside Latin), which would otherwise cut a Korean line to "…".
+    int line = metrics.lineSpacing();
+    for (const QString& part : text.split('\n')) {
+        line = std::max(line, metrics.boundingRect(part).height());
+    }
+    const int height = std::min(full, max_lines * line);
     painter.setFont(font);
     QString shown = text;
     if (full > height) {
@@ -245,7 +251,13 @@ ChartStyle page_style(ChartPanel& panel, const ChartExportOptions& o) {
 }  // namespace
 
 QString model_label(const RunConfig& c) {
-    if (c.external) return QString::fromStdString(run_label(c));  // "real server (URL)"
+    if (c.external) {  // as the engine's run_label(), in the GUI's language
+        const QString url = QString::fromStdString(c.external->url);
+        return c.external->method == "GET"
+                   ? QObject::tr("real server (%1)").arg(url)
+                   : QObject::tr("real server (%1, %2)")
+                         .arg(url, QString::fromStdString(c.external->method));
+    }
     auto inner_label = [&](Model m, int threads) {
         if (m == Model::EventLoop) return QObject::tr("event loop");
         return threads == 0 ? QObject::tr("GIL threads (one per connection)")

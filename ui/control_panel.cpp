@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -396,7 +397,10 @@ void ControlPanel::update_enabled() {
     auto tip = [this](QWidget* w, bool live) {
         if (!w->property("baseTip").isValid()) w->setProperty("baseTip", w->toolTip());
         const QString base = w->property("baseTip").toString();
-        const QString text = running_ && !live ? base + "\n\n" + tr(kNotLive) : base;
+        const QString text =
+            running_ && !live
+                ? base + "\n\n" + QCoreApplication::translate("ControlPanel", kNotLive)
+                : base;
         if (auto* slider = qobject_cast<LabeledSlider*>(w)) {
             slider->set_tool_tip(text);
         } else {

@@ -8,6 +8,7 @@
 #include <exception>
 
 #include "core/atomic_file.hpp"
+#include "engine_text.hpp"
 #include "report/run_report.hpp"
 
 namespace conclab::ui {
@@ -30,7 +31,7 @@ bool DataExporter::write(const QString& path, const std::vector<RunResult>& resu
     try {
         write_file_atomically(path.toStdString(), content_for(path, results), overwrite);
     } catch (const std::exception& e) {
-        if (error) *error = QString::fromUtf8(e.what());
+        if (error) *error = engine_text(std::string(e.what()));
         return false;
     }
     return true;

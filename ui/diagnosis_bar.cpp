@@ -65,7 +65,7 @@ void DiagnosisBar::show_runs(const std::vector<RunResult>& runs, bool labelled,
     }
     setText(lines.join("<br>"));
     setToolTip(QCoreApplication::translate("DiagnosisBar", kAbout) + "\n\n" +
-               tr("Rules: %1").arg(rule_notes.join(", ")));
+               QCoreApplication::translate("DiagnosisBar", "Rules: %1").arg(rule_notes.join(", ")));
     setVisible(!lines.isEmpty());
 }
 

@@ -2,6 +2,7 @@
 
 #include <QMenu>
 
+#include "engine_text.hpp"
 #include "experiment_runner.hpp"
 
 namespace conclab::ui {
@@ -38,7 +39,7 @@ void KillWorkerAction::fill_menu() {
 void KillWorkerAction::kill(std::optional<int> pid) {
     const WorkerKill k = runner_->kill_worker(pid);
     if (!k.error.empty()) {
-        emit done(tr("Not killed: %1").arg(QString::fromStdString(k.error)), false);
+        emit done(tr("Not killed: %1").arg(engine_text(k.error)), false);
         return;
     }
     emit done(tr("Killed worker %1 (SIGKILL); the server starts a replacement").arg(k.pid), true);

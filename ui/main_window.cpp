@@ -28,6 +28,7 @@
 #include "data_exporter.hpp"
 #include "data_text.hpp"
 #include "diagnosis_bar.hpp"
+#include "engine_text.hpp"
 #include "experiment_runner.hpp"
 #include "export_dialog.hpp"
 #include "kill_worker_action.hpp"
@@ -325,7 +326,7 @@ void MainWindow::connect_signals() {
     connect(runner_, &ExperimentRunner::allFinished, this, &MainWindow::on_all_finished);
     connect(runner_, &ExperimentRunner::failed, this, [this](const QString& message) {
         set_running(false);
-        show_error(tr("Cannot start"), message);
+        show_error(tr("Cannot start"), engine_text(message));
     });
 }
 

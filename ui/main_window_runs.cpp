@@ -15,6 +15,7 @@
 #include "control_panel.hpp"
 #include "data_text.hpp"
 #include "diagnosis_bar.hpp"
+#include "engine_text.hpp"
 #include "experiment/comparison.hpp"
 #include "experiment/repeat_stats.hpp"
 #include "experiment_runner.hpp"
@@ -200,9 +201,8 @@ void MainWindow::on_status(const Snapshot& s) {
     state_label_->setText(tr("%1 · %2 s · %3").arg(state).arg(s.elapsed_s, 0, 'f', 1).arg(where));
     charts_->show_status(s.config, s.summary);
     QStringList lines;
-    for (const std::string& w : s.warnings) lines << QString::fromStdString(w);
-    if (!s.fatal_error.empty())
-        lines << tr("Stopped: %1").arg(QString::fromStdString(s.fatal_error));
+    for (const std::string& w : s.warnings) lines << engine_text(w);
+    if (!s.fatal_error.empty()) lines << tr("Stopped: %1").arg(engine_text(s.fatal_error));
     warnings_->setText(lines.join("\n"));
     warnings_->setVisible(!lines.isEmpty());
     charts_->set_summary(shown_ghost_ ? runner_->current_index() + 1 : runner_->current_index(),
@@ -335,7 +335,7 @@ void MainWindow::flush_knobs() {
         sync_presentation();
     } else {
         QStringList messages;
-        for (const std::string& r : rejected) messages << QString::fromStdString(r);
+        for (const std::string& r : rejected) messages << engine_text(r);
         last_error_ = messages.join("; ");
         statusBar()->showMessage(tr("Not applied: %1").arg(last_error_), 8000);
     }

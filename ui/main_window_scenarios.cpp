@@ -15,6 +15,7 @@
 #include "control_panel.hpp"
 #include "data_text.hpp"
 #include "diagnosis_bar.hpp"
+#include "engine_text.hpp"
 #include "experiment/comparison.hpp"
 #include "experiment_runner.hpp"
 #include "main_window.hpp"
@@ -30,7 +31,7 @@ bool MainWindow::open_scenario(const QString& path) {
         parsed.error = e.what();
     }
     if (!parsed.scenario) {
-        show_error(tr("Cannot open scenario"), QString::fromStdString(parsed.error));
+        show_error(tr("Cannot open scenario"), engine_text(parsed.error));
         return false;
     }
     apply_preset(*parsed.scenario, false);
@@ -48,7 +49,7 @@ bool MainWindow::save_scenario(const QString& path) {
     try {
         save_scenario_file(path.toStdString(), s);
     } catch (const std::exception& e) {
-        show_error(tr("Cannot save scenario"), QString::fromUtf8(e.what()));
+        show_error(tr("Cannot save scenario"), engine_text(std::string(e.what())));
         return false;
     }
     statusBar()->showMessage(tr("Saved %1").arg(path), 4000);

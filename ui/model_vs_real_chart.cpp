@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "chart_style.hpp"
+#include "engine_text.hpp"
 #include "slide_file.hpp"
 
 namespace conclab::ui {
@@ -124,9 +125,8 @@ void draw_model_vs_real(QCustomPlot& plot, const ValidationResult& r,
     plot.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
 
     plot.plotLayout()->insertRow(0);
-    const QString title =
-        QObject::tr("Model vs real: %1 against %2")
-            .arg(QString::fromStdString(r.shape), QString::fromStdString(settings.real.url));
+    const QString title = QObject::tr("Model vs real: %1 against %2")
+                              .arg(engine_text(r.shape), QString::fromStdString(settings.real.url));
     const QString subtitle =
         QObject::tr(
             "overhead %1 µs · fidelity %2 (worst ratio) · %3 of %4 points outside ±15 % "

@@ -12,6 +12,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "engine_text.hpp"
 #include "model_vs_real_chart.hpp"
 #include "report/validation_report.hpp"
 
@@ -79,8 +80,8 @@ void ModelVsRealTable::set_result(const ValidationResult& r, const ValidationSet
         table_->setItem(i, 6, cell(number(p.model.p99_ms, 2)));
         table_->setItem(
             i, 7, cell(number(p.p99_ratio, 2) + "×" + (p.p99_counts ? "" : tr(" (not counted)"))));
-        auto* verdict = cell(QString::fromStdString(p.verdict), false);
-        verdict->setToolTip(QString::fromStdString(p.verdict));
+        auto* verdict = cell(engine_text(p.verdict), false);
+        verdict->setToolTip(engine_text(p.verdict));
         verdict->setForeground(p.ok ? QColor(0, 120, 60) : QColor(176, 0, 32));
         table_->setItem(i, 8, verdict);
     }
@@ -89,7 +90,7 @@ void ModelVsRealTable::set_result(const ValidationResult& r, const ValidationSet
         tr("<b>%1</b> against %2: the worst ratio is <b>%3×</b> (fidelity; 0.8 is as far off "
            "as 1.25); %4 of %5 points outside ±15 % req/s or ×1.5 p99 where the server is "
            "saturated.")
-            .arg(QString::fromStdString(r.shape).toHtmlEscaped(),
+            .arg(engine_text(r.shape).toHtmlEscaped(),
                  QString::fromStdString(settings.real.url).toHtmlEscaped(), number(r.fidelity, 2))
             .arg(r.outside)
             .arg(r.points.size()));

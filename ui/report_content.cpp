@@ -8,6 +8,7 @@
 
 #include "chart_exporter.hpp"
 #include "diagnosis_text.hpp"
+#include "engine_text.hpp"
 #include "machine_info.hpp"
 #include "model_explanations.hpp"
 #include "report/compare_report.hpp"
@@ -129,10 +130,9 @@ ReportContent report_content(const std::vector<RunResult>& runs, const QString& 
         const QString prefix = several ? label + ": " : QString();
         c.scenario << label + " — " + describe_workload(r.config);
         for (const Diagnosis& d : r.diagnosis) c.diagnosis << prefix + diagnosis_text(d, r);
-        for (const std::string& w : r.warnings) c.warnings << prefix + QString::fromStdString(w);
+        for (const std::string& w : r.warnings) c.warnings << prefix + engine_text(w);
         if (!r.fatal_error.empty()) {
-            c.warnings << prefix + QObject::tr("stopped early: %1")
-                                       .arg(QString::fromStdString(r.fatal_error));
+            c.warnings << prefix + QObject::tr("stopped early: %1").arg(engine_text(r.fatal_error));
         }
         for (const AdjustEvent& e : r.events) {
             c.events

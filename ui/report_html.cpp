@@ -1,12 +1,14 @@
 #include "report_html.hpp"
 
 #include <QBuffer>
+#include <QLocale>
 #include <QSvgGenerator>
 
 #include "svg_axis_clamp.hpp"
 
 #include <qcustomplot.h>
 
+#include "chart_exporter.hpp"
 #include "chart_panel.hpp"
 #include "time_series_chart.hpp"
 
@@ -48,6 +50,10 @@ QByteArray chart_svg_element(TimeSeriesChart& chart, int width, int height) {
     svg.setOutputDevice(&buffer);
     svg.setSize(QSize(width, height));
     svg.setViewBox(QRect(0, 0, width, height));
+    // Its <title> is the chart's (a browser shows it on hover), not QSvgGenerator's English
+    // "Qt SVG Document".
+    svg.setTitle(svg_text(chart.title()));
+    svg.setDescription(svg_text(chart.title()));
     {
         const SvgAxisClamp clamp(*chart.plot());  // the SVG keeps no clipping
         QCPPainter painter(&svg);
@@ -60,9 +66,11 @@ QByteArray chart_svg_element(TimeSeriesChart& chart, int width, int height) {
 }
 
 QByteArray report_html(const ReportContent& c, ChartPanel& panel) {
+    // The language the report is written in (the GUI's), for screen readers and hyphenation.
     QString html = QStringLiteral(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"generator\" content=\"Concurrency Lab\">");
+                       "<!DOCTYPE html>\n<html lang=\"%1\"><head><meta charset=\"utf-8\">"
+                       "<meta name=\"generator\" content=\"Concurrency Lab\">")
+                       .arg(QLocale().name().section('_', 0, 0));
     html += "<title>" + c.title.toHtmlEscaped() + "</title><style>" + QString(kStyle) +
             "</style></head><body>\n";
     html += "<h1>" + c.title.toHtmlEscaped() + "</h1><p class=\"sub\">" +

@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include "core/run_fields.hpp"
+#include "engine_text.hpp"
 
 namespace conclab::ui {
 
@@ -50,8 +51,10 @@ QString field_name(const RunField& field) {
 }
 
 QString value_text(const RunField& field, const RunConfig& config) {
-    if (field.kind == FieldKind::Choice) {
-        return QString::fromStdString(field_text(field, config)).replace('-', ' ');
+    if (field.kind == FieldKind::Choice) {  // "event-loop" reads "event loop" in English
+        const QString name = QString::fromStdString(field_text(field, config));
+        const QString said = engine_text(name);
+        return said != name ? said : QString(name).replace('-', ' ');
     }
     const double v = field.get_number(config);
     const QLocale english(QLocale::English);
@@ -97,7 +100,7 @@ RunConfig with_knobs(RunConfig c, const Knobs& k) {
 
 QString knob_change_text(const AdjustEvent& event) {
     const RunField* field = event.note.empty() ? find_run_field(event.knob) : nullptr;
-    if (!field) return QString::fromStdString(event.label());  // a note, or not a run field
+    if (!field) return engine_text(event.label());  // a note, or not a run field
     auto number = [](double v) {
         return v == static_cast<double>(static_cast<long long>(v))
                    ? QString::number(static_cast<long long>(v))

@@ -11,6 +11,7 @@
 
 #include "chart_exporter.hpp"
 #include "chart_style.hpp"
+#include "engine_text.hpp"
 
 namespace conclab::ui {
 
@@ -83,12 +84,12 @@ UslFit sweep_fit(const std::vector<SweepPoint>& points) {
 }
 
 QString fit_summary(const UslFit& f) {
-    if (!f.ok) return QString::fromStdString(f.why_not);
+    if (!f.ok) return engine_text(f.why_not);
     QString text = QObject::tr("λ = %1 req/s · σ = %2 · κ = %3 · N* = %4 · R² = %5")
                        .arg(ci(f.lambda, 4), ci(f.sigma, 3), ci(f.kappa, 3),
                             f.n_star ? QString::number(*f.n_star, 'f', 0) : QObject::tr("none"),
                             QString::number(f.r2, 'f', 3));
-    if (!f.caution.empty()) text += QObject::tr(" (%1)").arg(QString::fromStdString(f.caution));
+    if (!f.caution.empty()) text += QObject::tr(" (%1)").arg(engine_text(f.caution));
     return text;
 }
 

@@ -23,6 +23,7 @@
 #include "core/machine_limits.hpp"
 #include "cost_chart.hpp"
 #include "data_text.hpp"
+#include "engine_text.hpp"
 #include "preset_library.hpp"
 #include "sweep_chart.hpp"
 #include "sweep_runner.hpp"
@@ -377,7 +378,7 @@ void SweepWindow::on_point(int sweep, const SweepPoint& p, int done, int total) 
     table_->setItem(row, 4, cell(QString::number(p.p99_ms, 'f', 2)));
     table_->setItem(row, 5, cell(QString::number(p.little.ratio, 'f', 2)));
     auto* check = new QTableWidgetItem(
-        p.little.ok ? tr("ok") : tr("bad point: %1").arg(QString::fromStdString(p.little.reason)));
+        p.little.ok ? tr("ok") : tr("bad point: %1").arg(engine_text(p.little.reason)));
     if (!p.little.ok) check->setForeground(QColor(0xb0, 0x00, 0x20));
     check->setToolTip(check->text());
     table_->setItem(row, 6, check);

@@ -114,6 +114,12 @@ void TimeSeriesChart::add_marker(double t_s, const QString& label) {
     rebuild_markers();
 }
 
+QStringList TimeSeriesChart::marker_labels() const {
+    QStringList labels;
+    for (const auto& marker : markers_) labels << marker.second;
+    return labels;
+}
+
 void TimeSeriesChart::rebuild_markers() {
     std::vector<ChartOverlay::Marker> markers;
     for (const auto& [t_s, label] : markers_) markers.push_back({t_s, label});

@@ -3,6 +3,7 @@
 // for knob changes ("connections 10 → 100"), so that a chart tells its own story on a slide.
 
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
 #include <utility>
@@ -62,6 +63,7 @@ public:
     int series_count() const;
     int point_count(int series) const;
     int marker_count() const { return static_cast<int>(markers_.size()); }
+    QStringList marker_labels() const;  // as added, in order
     // What hovering `series`'s legend entry explains ("name: tip"); empty = its name when cut.
     void set_series_tip(int series, const QString& tip);
     QString tip_of(int series) const;

@@ -14,6 +14,10 @@
         <source>What stands out in the run, from what was measured inside the server and the load generator (the engine&apos;s diagnosis rules; the CLI prints the same lines).</source>
         <translation>이번 실행에서 눈에 띄는 점. 서버 안과 부하 생성기에서 잰 값에 엔진의 진단 규칙을 적용했습니다(CLI도 같은 문장을 출력합니다).</translation>
     </message>
+    <message>
+        <source>Rules: %1</source>
+        <translation>규칙: %1</translation>
+    </message>
 </context>
 <context>
     <name>DiagnosisText</name>
@@ -108,6 +112,573 @@
     <message>
         <source> (the server closed them %1 times; they came back).</source>
         <translation> (서버가 이들을 %1번 닫았지만 다시 돌아왔습니다).</translation>
+    </message>
+</context>
+<context>
+    <name>EngineText</name>
+    <message>
+        <source>the server failed to accept %1 connection(s), usually for lack of file descriptors (ulimit -n)</source>
+        <translation>서버가 연결 %1개를 받지 못했습니다. 보통 파일 디스크립터가 모자라서입니다(ulimit -n)</translation>
+    </message>
+    <message>
+        <source>load generator saturated (%1 % CPU on %2 thread(s)): latencies include its own delay</source>
+        <translation>부하 생성기 포화(스레드 %2개에서 CPU %1 %): 지연 시간에 부하 생성기 자신의 지연이 섞여 있습니다</translation>
+    </message>
+    <message>
+        <source>errors: %1 in the last tick</source>
+        <translation>오류: 직전 틱에 %1</translation>
+    </message>
+    <message>
+        <source>%1 connect</source>
+        <translation>연결 실패 %1건</translation>
+    </message>
+    <message>
+        <source>%1 read</source>
+        <translation>읽기 실패 %1건</translation>
+    </message>
+    <message>
+        <source>%1 write</source>
+        <translation>쓰기 실패 %1건</translation>
+    </message>
+    <message>
+        <source>%1 timeout</source>
+        <translation>타임아웃 %1건</translation>
+    </message>
+    <message>
+        <source>%1 status</source>
+        <translation>2xx 아닌 응답 %1건</translation>
+    </message>
+    <message>
+        <source>%1 parse</source>
+        <translation>해석할 수 없는 응답 %1건</translation>
+    </message>
+    <message>
+        <source>%1 reset</source>
+        <translation>워커와 함께 잃은 요청 %1건</translation>
+    </message>
+    <message>
+        <source>open loop falling behind: %1 late, %2 dropped in the last tick (no free connection: the server, or the pool of max_connections, cannot keep up with the rate)</source>
+        <translation>개방 루프가 뒤처집니다: 직전 틱에 지연 %1건, 버림 %2건(빈 연결 없음: 서버나 max_connections 연결 풀이 요청 속도를 따라가지 못합니다)</translation>
+    </message>
+    <message>
+        <source>cannot open connections: %1</source>
+        <translation>연결을 열 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 (limit %2 descriptors; raise it with `ulimit -n %3` before starting Concurrency Lab)</source>
+        <translation>%1 (한도 디스크립터 %2개: Concurrency Lab을 시작하기 전에 `ulimit -n %3`으로 올리세요)</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>연결 거부됨</translation>
+    </message>
+    <message>
+        <source>Too many open files</source>
+        <translation>열린 파일이 너무 많음</translation>
+    </message>
+    <message>
+        <source>the server&apos;s keep-alive timeout is lifted (keepalive_timeout_s 0) so that the %1 idle connections stay open; set --keepalive-timeout to keep one</source>
+        <translation>유휴 연결 %1개가 열린 채로 있도록 서버의 keep-alive 타임아웃을 없앴습니다(keepalive_timeout_s 0). 타임아웃을 두려면 --keepalive-timeout을 지정하세요</translation>
+    </message>
+    <message>
+        <source>at %1 s: %2</source>
+        <translation>%1초: %2</translation>
+    </message>
+    <message>
+        <source>every server worker has exited; see the warnings</source>
+        <translation>서버 워커가 모두 종료됐습니다. 경고를 보세요</translation>
+    </message>
+    <message>
+        <source>server worker %1 sent an unreadable line: %2</source>
+        <translation>서버 워커 %1이(가) 읽을 수 없는 줄을 보냈습니다: %2</translation>
+    </message>
+    <message>
+        <source>server worker %1 failed: %2</source>
+        <translation>서버 워커 %1 실패: %2</translation>
+    </message>
+    <message>
+        <source>server worker %1 has sent no report for %2 s (stopped, e.g. by SIGSTOP, or starved of CPU); its last figures are left out of the live counts</source>
+        <translation>서버 워커 %1이(가) %2초 동안 보고하지 않았습니다(SIGSTOP 등으로 멈췄거나 CPU를 받지 못함). 마지막 수치는 실시간 집계에서 뺍니다</translation>
+    </message>
+    <message>
+        <source>server worker %1 reports again</source>
+        <translation>서버 워커 %1이(가) 다시 보고합니다</translation>
+    </message>
+    <message>
+        <source>server worker %1 timed out: its serving loop has not been free for %2 s (worker_timeout_s %3 s, gunicorn&apos;s WORKER TIMEOUT); killing it</source>
+        <translation>서버 워커 %1 타임아웃: 처리 루프가 %2초 동안 한 번도 비지 않았습니다(worker_timeout_s %3초, gunicorn의 WORKER TIMEOUT). 워커를 강제 종료합니다</translation>
+    </message>
+    <message>
+        <source>server worker %1 exited unexpectedly (%2); starting a replacement</source>
+        <translation>서버 워커 %1이(가) 예기치 않게 종료됐습니다(%2). 대체 워커를 시작합니다</translation>
+    </message>
+    <message>
+        <source>server worker %1 was killed after timing out (%2); starting a replacement</source>
+        <translation>서버 워커 %1이(가) 타임아웃 뒤 강제 종료됐습니다(%2). 대체 워커를 시작합니다</translation>
+    </message>
+    <message>
+        <source>server worker %1 exited unexpectedly (%2); not replaced: %3 restarts already</source>
+        <translation>서버 워커 %1이(가) 예기치 않게 종료됐습니다(%2). 이미 %3번 재시작해서 대체하지 않습니다</translation>
+    </message>
+    <message>
+        <source>server worker %1 was killed after timing out (%2); not replaced: %3 restarts already</source>
+        <translation>서버 워커 %1이(가) 타임아웃 뒤 강제 종료됐습니다(%2). 이미 %3번 재시작해서 대체하지 않습니다</translation>
+    </message>
+    <message>
+        <source>server worker %1 exited unexpectedly (%2); it never got ready, so it is not replaced</source>
+        <translation>서버 워커 %1이(가) 예기치 않게 종료됐습니다(%2). 준비된 적이 없는 워커라 대체하지 않습니다</translation>
+    </message>
+    <message>
+        <source>server worker %1: %2</source>
+        <translation>서버 워커 %1: %2</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>종료 코드 %1</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>종료 코드 %1</translation>
+    </message>
+    <message>
+        <source>signal %1 (%2)</source>
+        <translation>시그널 %1(%2)</translation>
+    </message>
+    <message>
+        <source>Killed</source>
+        <translation>강제 종료</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>종료 요청</translation>
+    </message>
+    <message>
+        <source>worker %1 killed (%2) → %3</source>
+        <translation>워커 %1 강제 종료(%2) → %3</translation>
+    </message>
+    <message>
+        <source>worker %1 killed (%2)</source>
+        <translation>워커 %1 강제 종료(%2)</translation>
+    </message>
+    <message>
+        <source>worker %1 exited (%2) → %3</source>
+        <translation>워커 %1 종료(%2) → %3</translation>
+    </message>
+    <message>
+        <source>worker %1 exited (%2)</source>
+        <translation>워커 %1 종료(%2)</translation>
+    </message>
+    <message>
+        <source>worker %1 timed out (%2) → %3</source>
+        <translation>워커 %1 타임아웃(%2) → %3</translation>
+    </message>
+    <message>
+        <source>worker %1 timed out (%2)</source>
+        <translation>워커 %1 타임아웃(%2)</translation>
+    </message>
+    <message>
+        <source>plan stopped: connections set by hand</source>
+        <translation>계획 중단: 연결 수를 직접 바꿈</translation>
+    </message>
+    <message>
+        <source>plan stopped: rate set by hand</source>
+        <translation>계획 중단: 요청 속도를 직접 바꿈</translation>
+    </message>
+    <message>
+        <source>connections do not apply in an open loop (the pool grows as needed up to max_connections); change rate instead</source>
+        <translation>개방 루프에는 연결 수가 적용되지 않습니다(연결 풀은 max_connections까지 필요한 만큼 늘어납니다). 대신 요청 속도를 바꾸세요</translation>
+    </message>
+    <message>
+        <source>rate applies to open-loop runs only (start the run with a rate above 0)</source>
+        <translation>요청 속도는 개방 루프 실행에만 적용됩니다(요청 속도를 0보다 크게 해서 실행을 시작하세요)</translation>
+    </message>
+    <message>
+        <source>threads apply to gil-threads only</source>
+        <translation>스레드 수는 GIL 스레드 모델에만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>workers apply to process-per-core only</source>
+        <translation>워커 수는 코어당 프로세스 모델에만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>killing a worker applies to process-per-core only (the other models are one server process: killing it ends the run)</source>
+        <translation>워커 강제 종료는 코어당 프로세스 모델에만 적용됩니다(다른 모델은 서버 프로세스가 하나라서 죽이면 실행이 끝납니다)</translation>
+    </message>
+    <message>
+        <source>event-loop</source>
+        <translation>이벤트 루프</translation>
+    </message>
+    <message>
+        <source>gil-threads</source>
+        <translation>GIL 스레드</translation>
+    </message>
+    <message>
+        <source>process-per-core</source>
+        <translation>코어당 프로세스</translation>
+    </message>
+    <message>
+        <source>round-robin</source>
+        <translation>라운드 로빈</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>커널</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>켬</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <source>measuring the real server (%1) at %2 connection(s)</source>
+        <translation>실제 서버(%1)를 연결 %2개로 측정 중</translation>
+    </message>
+    <message>
+        <source>measuring %1 with no overhead at %2 connection(s)</source>
+        <translation>오버헤드 없는 %1을(를) 연결 %2개로 측정 중</translation>
+    </message>
+    <message>
+        <source>step %1: %2</source>
+        <translation>%1단계: %2</translation>
+    </message>
+    <message>
+        <source>the real server</source>
+        <translation>실제 서버</translation>
+    </message>
+    <message>
+        <source>%1 with %2 µs overhead at %3 connection(s)</source>
+        <translation>오버헤드 %2 µs인 %1, 연결 %3개</translation>
+    </message>
+    <message>
+        <source>the real server at 1 connection</source>
+        <translation>연결 1개에서 실제 서버</translation>
+    </message>
+    <message>
+        <source>the model with %1 µs held at 1 connection</source>
+        <translation>연결 1개에서 GIL을 쥔 %1 µs 모델</translation>
+    </message>
+    <message>
+        <source>verifying: the real server again</source>
+        <translation>검증: 실제 서버 다시 측정</translation>
+    </message>
+    <message>
+        <source>verifying: the model with %1 µs overhead</source>
+        <translation>검증: 오버헤드 %1 µs 모델</translation>
+    </message>
+    <message>
+        <source>framework cost per request, holding the GIL: %1 µs, fitted in a closed loop to the real server&apos;s saturated rate at %2 connection(s)</source>
+        <translation>GIL을 쥔 채 드는 요청당 프레임워크 비용: %1 µs. 연결 %2개에서 실제 서버의 포화 처리량에 폐쇄 루프로 피팅했습니다</translation>
+    </message>
+    <message>
+        <source>framework cost per request: %1 µs, fitted in a closed loop to the real server&apos;s saturated rate at %2 connection(s)</source>
+        <translation>요청당 프레임워크 비용: %1 µs. 연결 %2개에서 실제 서버의 포화 처리량에 폐쇄 루프로 피팅했습니다</translation>
+    </message>
+    <message>
+        <source>framework cost without the GIL: not fitted, set to 0: %1 has no GIL, so all of the framework&apos;s cost is one figure</source>
+        <translation>GIL 밖 프레임워크 비용: 피팅하지 않고 0으로 둡니다. %1에는 GIL이 없어서 프레임워크 비용 전체가 수치 하나입니다</translation>
+    </message>
+    <message>
+        <source>framework cost without the GIL: not fitted, set to 0 (it needs more than 1 connection and the loop to converge first)</source>
+        <translation>GIL 밖 프레임워크 비용: 피팅하지 않고 0으로 둡니다(연결이 1개보다 많아야 하고, 먼저 반복이 수렴해야 합니다)</translation>
+    </message>
+    <message>
+        <source>framework cost without the GIL: not fitted, set to 0: %1, within ±%2 % or slower</source>
+        <translation>GIL 밖 프레임워크 비용: 피팅하지 않고 0으로 둡니다. %1: ±%2 % 이내이거나 더 느립니다</translation>
+    </message>
+    <message>
+        <source>framework cost without the GIL: not fitted, set to 0: %1, but with %2 µs released the model could not be brought within ±%3 % at %4 connection(s) again: the difference at 1 connection is not work beside the GIL here (on a busy machine it is mostly waiting for a core)</source>
+        <translation>GIL 밖 프레임워크 비용: 피팅하지 않고 0으로 둡니다. %1. 하지만 GIL 밖 비용을 %2 µs로 두자 연결 %4개에서 모델을 다시 ±%3 % 안으로 맞출 수 없었습니다: 여기서 연결 1개일 때의 차이는 GIL 밖 작업이 아닙니다(바쁜 머신에서는 대개 코어를 기다리는 시간입니다)</translation>
+    </message>
+    <message>
+        <source>framework cost without the GIL: %1 µs, what the real server still costs more at 1 connection (%2)</source>
+        <translation>GIL 밖 프레임워크 비용: %1 µs. 연결 1개에서 실제 서버가 여전히 더 드는 비용입니다(%2)</translation>
+    </message>
+    <message>
+        <source>at 1 connection the real server ran at %1 req/s, the model with the held part alone at %2× that</source>
+        <translation>연결 1개에서 실제 서버는 %1 req/s, GIL을 쥔 부분만 넣은 모델은 그 %2배로 돌았습니다</translation>
+    </message>
+    <message>
+        <source>the real server closed the connection after %1 % of its responses (the client reconnected %2 times for %3 responses), while the model keeps connections alive: choose a shape that closes (Flask dev server, gunicorn sync) or --keep-alive off</source>
+        <translation>실제 서버는 응답의 %1 % 뒤에 연결을 닫았는데(응답 %3개에 클라이언트가 %2번 다시 연결), 모델은 연결을 유지합니다: 연결을 닫는 형태(Flask 개발 서버, gunicorn sync)를 고르거나 --keep-alive off를 쓰세요</translation>
+    </message>
+    <message>
+        <source>the real server kept its connections alive (the client reconnected %1 times for %2 responses), while the model closes after every response: choose a shape that keeps connections alive or --keep-alive on</source>
+        <translation>실제 서버는 연결을 유지했는데(응답 %2개에 클라이언트가 %1번 다시 연결), 모델은 응답마다 연결을 닫습니다: 연결을 유지하는 형태를 고르거나 --keep-alive on을 쓰세요</translation>
+    </message>
+    <message>
+        <source>the real server (%1 req/s) is faster than the model with no overhead at all (%2 req/s): the model cannot be made faster, so the overhead stays 0</source>
+        <translation>실제 서버(%1 req/s)가 오버헤드가 전혀 없는 모델(%2 req/s)보다 빠릅니다: 모델을 더 빠르게 할 수는 없으므로 오버헤드는 0으로 둡니다</translation>
+    </message>
+    <message>
+        <source>the verification&apos;s median ran at %1× the real server, outside ±%2 % although the loop got within it: the machine&apos;s load moved (see the load average), or the runs are too short</source>
+        <translation>반복에서는 허용 범위 안에 들었지만 검증의 중앙값은 실제 서버의 %1배로 ±%2 % 밖입니다: 머신의 부하가 변했거나(load average를 보세요) 실행이 너무 짧습니다</translation>
+    </message>
+    <message>
+        <source>after %1 steps the model runs at %2× the real server, outside ±%3 %: the real server&apos;s own runs spread %4 % (more than the tolerance); measure longer (--duration) or more often (--repeat), or on a quieter machine</source>
+        <translation>%1단계 뒤에도 모델은 실제 서버의 %2배로 ±%3 % 밖입니다: 실제 서버 자신의 실행끼리 %4 % 차이가 납니다(허용 범위보다 큼). 더 길게(--duration) 또는 더 여러 번(--repeat) 재거나, 더 한가한 머신에서 재세요</translation>
+    </message>
+    <message>
+        <source>after %1 steps the model runs at %2× the real server, outside ±%3 %: the model&apos;s rate does not follow its overhead as 1/rate = t0 + overhead/parallelism here (the model or the load generator is short of CPU on this machine, or the real server&apos;s cost depends on the load)</source>
+        <translation>%1단계 뒤에도 모델은 실제 서버의 %2배로 ±%3 % 밖입니다: 여기서는 모델의 처리량이 1/rate = t0 + overhead/parallelism을 따르지 않습니다(이 머신에서 모델이나 부하 생성기의 CPU가 모자라거나, 실제 서버의 비용이 부하에 따라 달라집니다)</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>검증되지 않음</translation>
+    </message>
+    <message>
+        <source>Node / Express</source>
+        <translation>Node / Express</translation>
+    </message>
+    <message>
+        <source>one Node process: one event loop serves every connection and keeps it alive</source>
+        <translation>Node 프로세스 하나: 이벤트 루프 하나가 모든 연결을 처리하고 연결을 유지합니다</translation>
+    </message>
+    <message>
+        <source>Node cluster</source>
+        <translation>Node cluster</translation>
+    </message>
+    <message>
+        <source>Node&apos;s cluster module: worker processes (one per core unless told), the primary hands connections out round-robin, an event loop in each</source>
+        <translation>Node의 cluster 모듈: 워커 프로세스(지정하지 않으면 코어마다 하나)에 주 프로세스가 연결을 라운드 로빈으로 나눠 주고, 워커마다 이벤트 루프가 돕니다</translation>
+    </message>
+    <message>
+        <source>Flask dev server (Werkzeug)</source>
+        <translation>Flask 개발 서버 (Werkzeug)</translation>
+    </message>
+    <message>
+        <source>Werkzeug&apos;s threaded server: a thread per connection under one GIL, and the connection closes after each response</source>
+        <translation>Werkzeug의 스레드 서버: GIL 하나 아래 연결마다 스레드 하나, 응답마다 연결을 닫습니다</translation>
+    </message>
+    <message>
+        <source>gunicorn sync</source>
+        <translation>gunicorn sync</translation>
+    </message>
+    <message>
+        <source>gunicorn&apos;s sync workers: processes with one thread each, accepting one connection at a time and closing it after the response</source>
+        <translation>gunicorn의 sync 워커: 스레드가 하나씩인 프로세스들이 한 번에 연결 하나를 받아, 응답 뒤에 닫습니다</translation>
+    </message>
+    <message>
+        <source>gunicorn gthread</source>
+        <translation>gunicorn gthread</translation>
+    </message>
+    <message>
+        <source>gunicorn&apos;s gthread workers: processes with a pool of threads under one GIL each, connections kept alive 2 s, up to 1,000 per worker</source>
+        <translation>gunicorn의 gthread 워커: 프로세스마다 GIL 하나 아래 스레드 풀, 연결은 2초 유지, 워커당 최대 1,000개</translation>
+    </message>
+    <message>
+        <source>gunicorn gevent</source>
+        <translation>gunicorn gevent</translation>
+    </message>
+    <message>
+        <source>gunicorn -k gevent: processes, each one event loop of green threads, up to 1,000 connections per worker</source>
+        <translation>gunicorn -k gevent: 프로세스마다 그린 스레드의 이벤트 루프 하나, 워커당 연결 최대 1,000개</translation>
+    </message>
+    <message>
+        <source>%1 at cpu %2 ms, io %3 ms, %4 connection(s)</source>
+        <translation>%1, CPU %2 ms, I/O %3 ms, 연결 %4개</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>OFF (%1): likely %2</source>
+        <translation>어긋남 (%1): 아마도 %2</translation>
+    </message>
+    <message>
+        <source>OFF: %1</source>
+        <translation>어긋남: %1</translation>
+    </message>
+    <message>
+        <source>the real server failed %1 requests (connect %2, read %3, timeout %4): its rate is what it survived, not its capacity</source>
+        <translation>실제 서버가 요청 %1개에 실패했습니다(연결 %2, 읽기 %3, 타임아웃 %4): 그 처리량은 버텨 낸 양이지 용량이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the real server&apos;s accept queue overflowed (connects retried after 1 s show as a max of %1 ms): its listen backlog or accept loop holds fewer than the model&apos;s</source>
+        <translation>실제 서버의 accept 대기열이 넘쳤습니다(1초 뒤 다시 시도한 연결이 최대 %1 ms로 나타남): 그 listen 백로그나 accept 루프가 모델보다 적게 받습니다</translation>
+    </message>
+    <message>
+        <source>the real server&apos;s CPU work costs more than cpu_ms of thread CPU (its interpreter, garbage collection, a busy loop that shares the core)</source>
+        <translation>실제 서버의 CPU 작업이 스레드 CPU 시간 cpu_ms보다 더 듭니다(인터프리터, 가비지 컬렉션, 코어를 나눠 쓰는 바쁜 루프)</translation>
+    </message>
+    <message>
+        <source>the model&apos;s CPU work costs more here than the real server&apos;s (the fitted overhead is too large under CPU load)</source>
+        <translation>여기서는 모델의 CPU 작업이 실제 서버보다 더 듭니다(CPU 부하에서는 피팅한 오버헤드가 너무 큽니다)</translation>
+    </message>
+    <message>
+        <source>the model serves more at once than the real server (a limit of threads, connections or the accept queue the model lacks)</source>
+        <translation>모델이 실제 서버보다 한꺼번에 더 많이 처리합니다(모델에는 없는 스레드, 연결, accept 대기열의 한도가 실제 서버에 있습니다)</translation>
+    </message>
+    <message>
+        <source>the model is slower here: the framework cost fitted at zero work is larger than the real server pays on this workload</source>
+        <translation>여기서는 모델이 더 느립니다: 작업 없이 피팅한 프레임워크 비용이 이 작업에서 실제 서버가 치르는 비용보다 큽니다</translation>
+    </message>
+    <message>
+        <source>no response completed in the measured window</source>
+        <translation>측정 구간에 끝난 응답이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 failed requests held connections but count in neither X nor R</source>
+        <translation>실패한 요청 %1개가 연결을 붙잡았지만 X에도 R에도 들어가지 않습니다</translation>
+    </message>
+    <message>
+        <source>only %1 of %2 connections were open on average (connect failures or slow connects)</source>
+        <translation>연결 %2개 중 평균 %1개만 열려 있었습니다(연결 실패나 느린 연결)</translation>
+    </message>
+    <message>
+        <source>the load generator was saturated (%1 % CPU): time spent in the client between requests is outside R</source>
+        <translation>부하 생성기가 포화 상태였습니다(CPU %1 %): 요청 사이에 클라이언트에서 보낸 시간은 R에 들어가지 않습니다</translation>
+    </message>
+    <message>
+        <source>X·R below N: connections spent time outside measured requests (client delay between a response and the next request, reconnects)</source>
+        <translation>X·R이 N보다 작습니다: 연결이 측정된 요청 밖에서 시간을 보냈습니다(응답과 다음 요청 사이 클라이언트의 지연, 재연결)</translation>
+    </message>
+    <message>
+        <source>X·R above N: requests that started before the measured window ended in it (longer latencies than the step, or too few responses; lengthen the step or the warm-up)</source>
+        <translation>X·R이 N보다 큽니다: 측정 구간 전에 시작한 요청이 구간 안에서 끝났습니다(단계보다 긴 지연 시간, 또는 너무 적은 응답. 단계나 워밍업을 늘리세요)</translation>
+    </message>
+    <message>
+        <source>the load is the same at every point of a sweep of idle connections</source>
+        <translation>유휴 연결 스윕에서는 모든 점의 부하가 같습니다</translation>
+    </message>
+    <message>
+        <source>every point needs N &gt;= 1 and a throughput above 0 (N = %1 has none)</source>
+        <translation>모든 점에 N &gt;= 1과 0보다 큰 처리량이 필요합니다(N = %1에는 없음)</translation>
+    </message>
+    <message>
+        <source>needs a point at N = 1 (λ is the throughput of one client alone)</source>
+        <translation>N = 1인 점이 필요합니다(λ는 클라이언트 하나만의 처리량입니다)</translation>
+    </message>
+    <message>
+        <source>needs at least %1 points (%2 recommended), got %3</source>
+        <translation>점이 최소 %1개 필요합니다(권장 %2개). 지금 %3개입니다</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>only %1 points; the USL wants at least %2 for σ and κ to be trusted</source>
+        <translation>점이 %1개뿐입니다. σ와 κ를 믿으려면 USL에 최소 %2개가 필요합니다</translation>
+    </message>
+    <message>
+        <source>σ at its bound 1: throughput does not grow with N at all (one request at a time)</source>
+        <translation>σ가 상한 1입니다: 처리량이 N에 따라 전혀 늘지 않습니다(한 번에 요청 하나)</translation>
+    </message>
+    <message>
+        <source>too many open files: this run needs about %1 file descriptors, but the limit is %2 (hard limit %3); use fewer connections, or raise the limit (e.g. `ulimit -n 65536` in the shell that starts Concurrency Lab, or LimitNOFILE= / /etc/security/limits.conf)%4</source>
+        <translation>열린 파일이 너무 많습니다: 이 실행에는 파일 디스크립터가 약 %1개 필요하지만 한도는 %2개입니다(하드 한도 %3). 연결을 줄이거나 한도를 올리세요(예: Concurrency Lab을 시작하는 셸에서 `ulimit -n 65536`, 또는 LimitNOFILE= / /etc/security/limits.conf)%4</translation>
+    </message>
+    <message>
+        <source>; as root the hard limit itself can be raised (`ulimit -Hn N`, up to fs.nr_open)</source>
+        <translation>. root라면 하드 한도 자체도 올릴 수 있습니다(`ulimit -Hn N`, fs.nr_open까지)</translation>
+    </message>
+    <message>
+        <source>a thread per connection needs %1 threads, but this machine can start about %2 more (kernel.threads-max %3, kernel.pid_max %4, vm.max_map_count %5 = two maps per thread stack, %6 tasks already running); use fewer connections or a thread pool (--threads N), or raise them as root: sysctl -w kernel.pid_max=4194304 kernel.threads-max=N vm.max_map_count=N</source>
+        <translation>연결마다 스레드를 두면 스레드 %1개가 필요하지만 이 머신은 약 %2개만 더 띄울 수 있습니다(kernel.threads-max %3, kernel.pid_max %4, vm.max_map_count %5 = 스레드 스택 하나에 맵 두 개, 이미 실행 중인 태스크 %6개). 연결을 줄이거나 스레드 풀(--threads N)을 쓰거나, root로 올리세요: sysctl -w kernel.pid_max=4194304 kernel.threads-max=N vm.max_map_count=N</translation>
+    </message>
+    <message>
+        <source>invalid settings: %1</source>
+        <translation>설정이 잘못됐습니다: %1</translation>
+    </message>
+    <message>
+        <source>warmup_s must be shorter than the duration</source>
+        <translation>warmup_s는 실행 시간보다 짧아야 합니다</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2, got %3</source>
+        <translation>%1은(는) %2 중 하나여야 합니다. 받은 값: %3</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number, got %2</source>
+        <translation>%1은(는) 정수여야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a number, got %2</source>
+        <translation>%1은(는) 숫자여야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a finite number</source>
+        <translation>%1은(는) 유한한 숫자여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1 must be %2, got %3</source>
+        <translation>%1은(는) %2 범위여야 합니다. 받은 값: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>is not a scenario field (a typo?)</source>
+        <translation>시나리오 필드가 아닙니다(오타인가요?)</translation>
+    </message>
+    <message>
+        <source>name is required and must be a non-empty string</source>
+        <translation>name은 필수이며 비어 있지 않은 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1 must be a string</source>
+        <translation>%1은(는) 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>a scenario must be a JSON object</source>
+        <translation>시나리오는 JSON 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot;: %2</source>
+        <translation>필드 &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>폴더입니다</translation>
+    </message>
+    <message>
+        <source>no such folder %1</source>
+        <translation>%1 폴더가 없습니다</translation>
+    </message>
+    <message>
+        <source>the folder %1 is not writable</source>
+        <translation>%1 폴더에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the file exists (use --force to overwrite it)</source>
+        <translation>파일이 이미 있습니다(덮어쓰려면 --force)</translation>
+    </message>
+    <message>
+        <source>scenario file %1</source>
+        <translation>시나리오 파일: %1</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1: is not a regular file (a folder, FIFO or device); %2</source>
+        <translation>%1: 일반 파일이 아닙니다(폴더, FIFO, 장치). %2</translation>
+    </message>
+    <message>
+        <source>%1: is larger than %2 MiB; %3 (is this the right file?)</source>
+        <translation>%1: %2 MiB보다 큽니다. %3(맞는 파일인가요?)</translation>
+    </message>
+    <message>
+        <source>a scenario file is a small JSON object</source>
+        <translation>시나리오 파일은 작은 JSON 객체입니다</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>파일이나 폴더가 없음</translation>
+    </message>
+    <message>
+        <source>cannot write : no file name given</source>
+        <translation>파일 이름이 없어 쓸 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -349,13 +920,6 @@
     <message>
         <source>Beside 10 busy connections, 1,000, 5,000 and then 10,000 connections send one request and then wait, open (the keep-alive timeout is lifted for them). The event loop holds each as a small object and a descriptor: its threads stay at 3 and its memory grows by a few KiB per connection. A thread per connection (Werkzeug&apos;s threaded server) gives each its own thread, parked in recv(): threads follow the connections one for one and memory grows several times faster (the thread&apos;s touched stack and its bookkeeping). The Cost chart draws memory and threads against connections; the report&apos;s memory per connection is the slope. 3 points × (3 s measured after 17 s while they open: a thread per connection starts its 10,000 threads in about 15 s, and a point measured before that would be a point at fewer connections) per model.</source>
         <translation>바쁜 연결 10개 옆에서 1,000개, 5,000개, 그다음 10,000개 연결이 요청 하나를 보낸 뒤 열어 둔 채 기다립니다(이들에게는 keep-alive 타임아웃을 적용하지 않음). 이벤트 루프는 연결마다 작은 객체와 디스크립터 하나만 들고 있습니다: 스레드는 3개에 머물고 메모리는 연결당 몇 KiB씩 늘어납니다. 연결마다 스레드(Werkzeug의 스레드 서버)는 연결마다 recv()에서 멈춰 있는 스레드를 하나씩 줍니다: 스레드 수가 연결 수를 그대로 따라가고 메모리는 몇 배 빨리 늘어납니다(스레드가 건드린 스택과 관리 비용). 비용 차트는 연결 수에 따른 메모리와 스레드를 그리고, 보고서의 연결당 메모리는 그 기울기입니다. 모델마다 점 3개 × (연결이 열리도록 17초 기다린 뒤 3초 측정: 연결마다 스레드 모델은 10,000개 스레드를 띄우는 데 약 15초가 걸리고, 그 전에 잰 점은 더 적은 연결에서 잰 점이 됩니다).</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>Rules: %1</source>
-        <translation>규칙: %1</translation>
     </message>
 </context>
 <context>
@@ -981,6 +1545,26 @@
         <comment>a heading on a slide carried over</comment>
         <translation>%1 (계속)</translation>
     </message>
+    <message>
+        <source>Fitted: %1</source>
+        <translation>피팅함: %1</translation>
+    </message>
+    <message>
+        <source>Not fitted: %1</source>
+        <translation>피팅하지 않음: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>경고: %1</translation>
+    </message>
+    <message>
+        <source>real server (%1)</source>
+        <translation>실제 서버 (%1)</translation>
+    </message>
+    <message>
+        <source>real server (%1, %2)</source>
+        <translation>실제 서버 (%1, %2)</translation>
+    </message>
 </context>
 <context>
     <name>ResourcesChart</name>
@@ -1330,10 +1914,6 @@
         <translation>연결마다 하나</translation>
     </message>
     <message>
-        <source>gunicorn gthread --threads</source>
-        <translation>gunicorn gthread --threads</translation>
-    </message>
-    <message>
         <source>Enough to saturate the server: the fit is for its saturated rate</source>
         <translation>서버를 포화시킬 만큼: 포화 상태의 처리량에 맞춥니다</translation>
     </message>
@@ -1400,6 +1980,10 @@
     <message>
         <source> (+ %1 without the GIL)</source>
         <translation> (+ GIL 밖 %1)</translation>
+    </message>
+    <message>
+        <source>The size of each worker&apos;s thread pool: gunicorn gthread --threads</source>
+        <translation>워커마다 둔 스레드 풀의 크기: gunicorn gthread --threads</translation>
     </message>
 </context>
 <context>
