@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <utility>
 
 #include <qcustomplot.h>
@@ -182,23 +181,8 @@ void InternalsChart::clear() {
 void InternalsChart::refresh() {
     TimeSeriesChart::refresh();  // time axis and the rest
     QCustomPlot* p = plot();
-    p->yAxis->setRange(0, 105);  // shares: always the whole 0–100 %
-    double lo = std::numeric_limits<double>::max(), hi = 0;
-    for (int i = 0; i < p->graphCount(); ++i) {
-        if (p->graph(i)->valueAxis() != p->yAxis2) continue;
-        bool found = false;
-        const QCPRange r = p->graph(i)->getValueRange(found, QCP::sdBoth, p->xAxis->range());
-        if (!found) continue;
-        lo = std::min(lo, r.lower);
-        hi = std::max(hi, r.upper);
-    }
-    if (hi <= 0) {
-        p->yAxis2->setRange(0.1, 100);
-    } else {
-        const double floor_decade = std::pow(10.0, std::floor(std::log10(std::max(lo, 1e-3))));
-        // At least two decades: within one, the log ticker crowds its labels.
-        p->yAxis2->setRange(floor_decade, std::max(hi * 1.6, floor_decade * 100));
-    }
+    p->yAxis->setRange(0, 105);                           // shares: always the whole 0–100 %
+    scale_log_axis(p->yAxis2, 1e-3, QCPRange(0.1, 100));  // a GIL wait of a microsecond
     // A zero GIL wait or no hand-offs in a tick: at the right axis's floor, marked "0".
     place_zeros(p->yAxis2);
     leave_room_for_markers(p->yAxis);

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include <qcustomplot.h>
 
@@ -138,22 +137,7 @@ void ResourcesChart::clear() {
 void ResourcesChart::refresh() {
     TimeSeriesChart::refresh();  // time axis and the memory axis
     QCustomPlot* p = plot();
-    double lo = std::numeric_limits<double>::max(), hi = 0;
-    for (int i = 0; i < p->graphCount(); ++i) {
-        if (p->graph(i)->valueAxis() != p->yAxis2) continue;
-        bool found = false;
-        const QCPRange r = p->graph(i)->getValueRange(found, QCP::sdBoth, p->xAxis->range());
-        if (!found) continue;
-        lo = std::min(lo, r.lower);
-        hi = std::max(hi, r.upper);
-    }
-    if (hi <= 0) {
-        p->yAxis2->setRange(1, 1000);
-    } else {
-        const double floor_decade = std::pow(10.0, std::floor(std::log10(std::max(lo, 1.0))));
-        // At least two decades: within one, the log ticker crowds its labels.
-        p->yAxis2->setRange(floor_decade, std::max(hi * 1.6, floor_decade * 100));
-    }
+    scale_log_axis(p->yAxis2, 1, QCPRange(1, 1000));  // threads and switches: at least one
     place_zeros(p->yAxis2);  // no context switch in a tick: at the floor, marked "0"
     leave_room_for_markers(p->yAxis2);
 }

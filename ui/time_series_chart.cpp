@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <qcustomplot.h>
 
@@ -310,6 +311,25 @@ void TimeSeriesChart::fit_legend_to_entries() {
         layout->take(plot_->legend);
     }
     plot_->legend->setVisible(has_entries);
+}
+
+void TimeSeriesChart::scale_log_axis(QCPAxis* axis, double lowest_floor, const QCPRange& empty) {
+    double lo = std::numeric_limits<double>::max(), hi = 0;
+    for (int i = 0; i < plot_->graphCount(); ++i) {
+        if (plot_->graph(i)->valueAxis() != axis) continue;
+        bool found = false;
+        const QCPRange r =
+            plot_->graph(i)->getValueRange(found, QCP::sdBoth, plot_->xAxis->range());
+        if (!found) continue;
+        lo = std::min(lo, r.lower);
+        hi = std::max(hi, r.upper);
+    }
+    if (hi <= 0) {
+        axis->setRange(empty);
+        return;
+    }
+    const double floor_decade = std::pow(10.0, std::floor(std::log10(std::max(lo, lowest_floor))));
+    axis->setRange(floor_decade, std::max(hi * 1.6, floor_decade * 100));
 }
 
 void TimeSeriesChart::refresh() {
