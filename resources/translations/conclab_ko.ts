@@ -812,6 +812,62 @@
         <source>a sweep sets the connections itself; &quot;stages&quot; do not apply</source>
         <translation>스윕은 연결 수를 스스로 정합니다. &quot;stages&quot;는 적용되지 않습니다</translation>
     </message>
+    <message>
+        <source>%1 is a number out of range (%2)</source>
+        <translation>%1은(는) 범위를 벗어난 숫자입니다(%2)</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON value (numbers are finite, NaN and Infinity are not JSON; %2)</source>
+        <translation>%1은(는) JSON 값이 아닙니다(숫자는 유한해야 하며 NaN과 Infinity는 JSON이 아닙니다. %2)</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>올바른 JSON이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>the document is nested deeper than %1 levels</source>
+        <translation>문서가 %1단계보다 깊게 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>nested deeper than %1 levels</source>
+        <translation>%1단계보다 깊게 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>stages: at most %1 stages</source>
+        <translation>stages: 단계는 최대 %1개까지입니다</translation>
+    </message>
+    <message>
+        <source>stages: stage %1: %2</source>
+        <translation>stages: %1단계: %2</translation>
+    </message>
+    <message>
+        <source>duration must be above 0 and at most %1 s, got %2</source>
+        <translation>duration은 0보다 크고 %1 s 이하여야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>target (connections) must be 0..%1, got %2</source>
+        <translation>target(연결 수)은 0..%1 범위여야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>target (req/s) must be 0..%1, got %2</source>
+        <translation>target(req/s)은 0..%1 범위여야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>target must be 0 or at least %1 req/s, got %2</source>
+        <translation>target은 0이거나 %1 req/s 이상이어야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>target must be a whole number of connections, got %1</source>
+        <translation>target은 연결 수이므로 정수여야 합니다. 받은 값: %1</translation>
+    </message>
+    <message>
+        <source>rate of %1 req/s sends no request in a run of %2 s; it needs at least 1/duration = %3 req/s</source>
+        <translation>%2 s 실행에서 rate %1 req/s로는 요청을 하나도 보내지 않습니다. 적어도 1/duration = %3 req/s가 필요합니다</translation>
+    </message>
+    <message>
+        <source>tick_s must be at most the duration (%1 s), got %2</source>
+        <translation>tick_s는 실행 시간(%1 s) 이하여야 합니다. 받은 값: %2</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>

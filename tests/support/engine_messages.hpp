@@ -285,8 +285,9 @@ inline std::vector<std::string> start_errors() {
     return out;
 }
 
-// Each reason scenario.cpp gives for a field of a scenario file, from small broken files read
-// by the engine's own parse_scenario; and a file that opens but cannot be read (regular_file).
+// Each reason scenario.cpp gives for a field of a scenario file, JSON that json_limits refuses and
+// settings validate() refuses, from small broken files read by the engine's own parse_scenario;
+// and a file that opens but cannot be read (regular_file).
 inline std::vector<std::string> scenario_field_errors() {
     std::vector<std::string> out;
     for (
@@ -318,6 +319,26 @@ inline std::vector<std::string> scenario_field_errors() {
          R"("sweep": {"connections": [1]}, "rate": 100)",
          R"("sweep": {"connections": [1]}, "stages": [{"duration": 5, "target": 2}])"}) {
         out.push_back(parse_scenario(std::string(R"({"name": "x", )") + fields + "}").error);
+    }
+    // Broken JSON, and run settings the scenario's validate() refuses.
+    const std::string deep = std::string(40, '[') + std::string(40, ']');
+    std::string many_stages = R"({"duration": 1, "target": 1})";
+    for (int i = 0; i < 100; ++i) many_stages += R"(, {"duration": 1, "target": 1})";
+    for (const std::string& text :
+         {std::string(R"({"name": "x", "connections": 1e400})"),
+          std::string(R"({"name": "x", "connections": NaN})"),
+          std::string(R"({"name": "x", "connections": })"), deep,
+          R"({"name": "x", "description": )" + deep + "}",
+          std::string(R"({"name": "x", "stages": [{"duration": 0, "target": 2}]})"),
+          std::string(R"({"name": "x", "stages": [{"duration": 5, "target": 1e9}]})"),
+          std::string(R"({"name": "x", "stages": [{"duration": 5, "target": 1.5}]})"),
+          std::string(
+              R"({"name": "x", "rate": 100, "stages": [{"duration": 5, "target": 0.0001}]})"),
+          std::string(R"({"name": "x", "rate": 100, "stages": [{"duration": 5, "target": 1e9}]})"),
+          R"({"name": "x", "stages": [)" + many_stages + "]}",
+          std::string(R"({"name": "x", "rate": 0.01, "duration_s": 10})"),
+          std::string(R"({"name": "x", "tick_s": 20, "duration_s": 10})")}) {
+        out.push_back(parse_scenario(text).error);
     }
     // /proc/self/mem opens as a regular file of size 0; reading its address 0 fails with EIO.
     out.push_back(read_regular_file("/proc/self/mem", 1024, "").error);
