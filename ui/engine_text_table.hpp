@@ -210,6 +210,9 @@ constexpr std::array kKnown{
           QT_TRANSLATE_NOOP("EngineText", "%1 is a number out of range (%2)")},
     Known{R"x(([a-z_]+) is not a JSON value \(numbers are finite, NaN and Infinity are not JSON; (.+)\))x",
           QT_TRANSLATE_NOOP("EngineText", "%1 is not a JSON value (numbers are finite, NaN and Infinity are not JSON; %2)")},
+    // nlohmann::json's words for a number too large (ui/user_message keeps its id for the log).
+    Known{R"x((\[json\.exception\.out_of_range\.406\] )number overflow parsing '(.+)')x",
+          QT_TRANSLATE_NOOP("EngineText", "%1number overflow parsing '%2'")},
     Known{R"x(not valid JSON: (.+))x",
           QT_TRANSLATE_NOOP("EngineText", "not valid JSON: %1")},
     Known{R"x(the document is nested deeper than (\d+) levels)x",

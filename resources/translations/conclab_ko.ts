@@ -868,6 +868,10 @@
         <source>tick_s must be at most the duration (%1 s), got %2</source>
         <translation>tick_s는 실행 시간(%1 s) 이하여야 합니다. 받은 값: %2</translation>
     </message>
+    <message>
+        <source>%1number overflow parsing &apos;%2&apos;</source>
+        <translation>%1숫자 &apos;%2&apos;이(가) 너무 커서 읽을 수 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>
