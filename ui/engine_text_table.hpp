@@ -89,6 +89,10 @@ constexpr std::array kKnown{
     Known{R"(Floating point exception)", QT_TRANSLATE_NOOP("EngineText", "Floating point exception")},
     Known{R"(Illegal instruction)", QT_TRANSLATE_NOOP("EngineText", "Illegal instruction")},
     Known{R"(Interrupt)", QT_TRANSLATE_NOOP("EngineText", "Interrupt")},
+    Known{R"(Broken pipe)", QT_TRANSLATE_NOOP("EngineText", "Broken pipe")},
+    Known{R"(Hangup)", QT_TRANSLATE_NOOP("EngineText", "Hangup")},
+    Known{R"(Quit)", QT_TRANSLATE_NOOP("EngineText", "Quit")},
+    Known{R"(CPU time limit exceeded)", QT_TRANSLATE_NOOP("EngineText", "CPU time limit exceeded")},
     // process/worker_liveness.cpp WorkerDeath::marker(): the chart marker of a worker's death.
     Known{R"(worker (\d+) killed \((.+)\) → (\d+))",
           QT_TRANSLATE_NOOP("EngineText", "worker %1 killed (%2) → %3")},

@@ -872,6 +872,22 @@
         <source>%1number overflow parsing &apos;%2&apos;</source>
         <translation>%1숫자 &apos;%2&apos;이(가) 너무 커서 읽을 수 없습니다</translation>
     </message>
+    <message>
+        <source>Broken pipe</source>
+        <translation>파이프 끊어짐</translation>
+    </message>
+    <message>
+        <source>Hangup</source>
+        <translation>연결 끊김(hangup)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>끝내기(quit)</translation>
+    </message>
+    <message>
+        <source>CPU time limit exceeded</source>
+        <translation>CPU 시간 한도 초과</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>

@@ -95,8 +95,8 @@ inline std::vector<std::string> worker_problems() {
     WorkerRecord dead;
     dead.pid = 4244;
     dead.ready = true;
-    for (int status :
-         {killed, terminated, exited_1, SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGINT}) {
+    for (int status : {killed, terminated, exited_1, SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL,
+                       SIGINT, SIGPIPE, SIGHUP, SIGQUIT, SIGXCPU}) {
         problems.push_back(judge_unexpected_exit(dead, status, 0).problem);
         problems.push_back(judge_unexpected_exit(dead, status, kMaxWorkerRestarts).problem);
     }
