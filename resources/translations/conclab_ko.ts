@@ -680,6 +680,214 @@
         <source>cannot write : no file name given</source>
         <translation>파일 이름이 없어 쓸 수 없습니다</translation>
     </message>
+    <message>
+        <source>Segmentation fault</source>
+        <translation>세그멘테이션 오류</translation>
+    </message>
+    <message>
+        <source>Aborted</source>
+        <translation>비정상 중단(abort)</translation>
+    </message>
+    <message>
+        <source>Bus error</source>
+        <translation>버스 오류</translation>
+    </message>
+    <message>
+        <source>Floating point exception</source>
+        <translation>부동소수점 예외</translation>
+    </message>
+    <message>
+        <source>Illegal instruction</source>
+        <translation>잘못된 명령어</translation>
+    </message>
+    <message>
+        <source>Interrupt</source>
+        <translation>인터럽트</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>입출력 오류</translation>
+    </message>
+    <message>
+        <source>compare must be a list of model names or objects of run fields</source>
+        <translation>compare는 모델 이름이나 실행 필드 객체의 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>compare has an unknown model %1</source>
+        <translation>compare에 알 수 없는 모델이 있습니다: %1</translation>
+    </message>
+    <message>
+        <source>compare run %1 has an unknown field &quot;%2&quot;</source>
+        <translation>비교 실행 %1에 알 수 없는 필드 &quot;%2&quot;이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>compare run %1: %2</source>
+        <translation>비교 실행 %1: %2</translation>
+    </message>
+    <message>
+        <source>compare takes at most %1 runs</source>
+        <translation>compare는 실행을 최대 %1개까지 받습니다</translation>
+    </message>
+    <message>
+        <source>stages must be a list of {&quot;duration&quot;: seconds, &quot;target&quot;: number}</source>
+        <translation>stages는 {&quot;duration&quot;: 초, &quot;target&quot;: 수}의 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>stage %1 must be {&quot;duration&quot;: s, &quot;target&quot;: n}</source>
+        <translation>%1단계는 {&quot;duration&quot;: 초, &quot;target&quot;: 수} 형태여야 합니다</translation>
+    </message>
+    <message>
+        <source>stage %1 has an unknown key &quot;%2&quot;</source>
+        <translation>%1단계에 알 수 없는 키 &quot;%2&quot;이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>stage %1 needs a number &quot;duration&quot; (seconds)</source>
+        <translation>%1단계에는 숫자 &quot;duration&quot;(초)이 필요합니다</translation>
+    </message>
+    <message>
+        <source>stage %1 needs a number &quot;target&quot; (connections, or req/s in an open loop)</source>
+        <translation>%1단계에는 숫자 &quot;target&quot;(연결 수, 개방 루프에서는 req/s)이 필요합니다</translation>
+    </message>
+    <message>
+        <source>shape must be one of %1</source>
+        <translation>shape는 %1 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>sweep must be an object {&quot;connections&quot;: [...], …}</source>
+        <translation>sweep은 {&quot;connections&quot;: [...], …} 형태의 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>sweep has an unknown key &quot;%1&quot;</source>
+        <translation>sweep에 알 수 없는 키 &quot;%1&quot;이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>sweep models must be a list of model names</source>
+        <translation>sweep의 models는 모델 이름의 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>sweep models has an unknown model %1</source>
+        <translation>sweep의 models에 알 수 없는 모델이 있습니다: %1</translation>
+    </message>
+    <message>
+        <source>sweep models takes at most three models</source>
+        <translation>sweep의 models는 모델을 최대 세 개까지 받습니다</translation>
+    </message>
+    <message>
+        <source>sweep needs &quot;connections&quot;: [1, 2, 4, …] or &quot;from&quot;, &quot;to&quot; and &quot;steps&quot; (one of the two)</source>
+        <translation>sweep에는 &quot;connections&quot;: [1, 2, 4, …] 또는 &quot;from&quot;, &quot;to&quot;, &quot;steps&quot;가 필요합니다(둘 중 하나만)</translation>
+    </message>
+    <message>
+        <source>sweep needs an integer &quot;%1&quot;</source>
+        <translation>sweep에는 정수 &quot;%1&quot;이(가) 필요합니다</translation>
+    </message>
+    <message>
+        <source>sweep needs 1 &lt;= from &lt;= to &lt;= %1 and steps 2..100, got %2, %3, %4</source>
+        <translation>sweep에는 1 &lt;= from &lt;= to &lt;= %1, steps 2..100이 필요합니다. 받은 값: %2, %3, %4</translation>
+    </message>
+    <message>
+        <source>sweep connections must be a list of 1 to 100 connection counts</source>
+        <translation>sweep의 connections는 연결 수 1~100개의 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>sweep connections must be whole numbers 1..%1, got %2</source>
+        <translation>sweep의 connections는 1..%1의 정수여야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>sweep &quot;%1&quot; must be a number of seconds in %2, got %3</source>
+        <translation>sweep &quot;%1&quot;은(는) %2 범위의 초 단위 숫자여야 합니다. 받은 값: %3</translation>
+    </message>
+    <message>
+        <source>sweep &quot;idle&quot; must be true or false</source>
+        <translation>sweep &quot;idle&quot;은(는) true 또는 false여야 합니다</translation>
+    </message>
+    <message>
+        <source>a sweep measures closed-loop connections; &quot;rate&quot; must be 0</source>
+        <translation>스윕은 폐쇄 루프의 연결을 측정합니다. &quot;rate&quot;는 0이어야 합니다</translation>
+    </message>
+    <message>
+        <source>a sweep sets the connections itself; &quot;stages&quot; do not apply</source>
+        <translation>스윕은 연결 수를 스스로 정합니다. &quot;stages&quot;는 적용되지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1 is a number out of range (%2)</source>
+        <translation>%1은(는) 범위를 벗어난 숫자입니다(%2)</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON value (numbers are finite, NaN and Infinity are not JSON; %2)</source>
+        <translation>%1은(는) JSON 값이 아닙니다(숫자는 유한해야 하며 NaN과 Infinity는 JSON이 아닙니다. %2)</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>올바른 JSON이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>the document is nested deeper than %1 levels</source>
+        <translation>문서가 %1단계보다 깊게 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>nested deeper than %1 levels</source>
+        <translation>%1단계보다 깊게 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>stages: at most %1 stages</source>
+        <translation>stages: 단계는 최대 %1개까지입니다</translation>
+    </message>
+    <message>
+        <source>stages: stage %1: %2</source>
+        <translation>stages: %1단계: %2</translation>
+    </message>
+    <message>
+        <source>duration must be above 0 and at most %1 s, got %2</source>
+        <translation>duration은 0보다 크고 %1 s 이하여야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>target (connections) must be 0..%1, got %2</source>
+        <translation>target(연결 수)은 0..%1 범위여야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>target (req/s) must be 0..%1, got %2</source>
+        <translation>target(req/s)은 0..%1 범위여야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>target must be 0 or at least %1 req/s, got %2</source>
+        <translation>target은 0이거나 %1 req/s 이상이어야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>target must be a whole number of connections, got %1</source>
+        <translation>target은 연결 수이므로 정수여야 합니다. 받은 값: %1</translation>
+    </message>
+    <message>
+        <source>rate of %1 req/s sends no request in a run of %2 s; it needs at least 1/duration = %3 req/s</source>
+        <translation>%2 s 실행에서 rate %1 req/s로는 요청을 하나도 보내지 않습니다. 적어도 1/duration = %3 req/s가 필요합니다</translation>
+    </message>
+    <message>
+        <source>tick_s must be at most the duration (%1 s), got %2</source>
+        <translation>tick_s는 실행 시간(%1 s) 이하여야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>%1number overflow parsing &apos;%2&apos;</source>
+        <translation>%1숫자 &apos;%2&apos;이(가) 너무 커서 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Broken pipe</source>
+        <translation>파이프 끊어짐</translation>
+    </message>
+    <message>
+        <source>Hangup</source>
+        <translation>연결 끊김(hangup)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>끝내기(quit)</translation>
+    </message>
+    <message>
+        <source>CPU time limit exceeded</source>
+        <translation>CPU 시간 한도 초과</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>

@@ -95,7 +95,8 @@ inline std::vector<std::string> worker_problems() {
     WorkerRecord dead;
     dead.pid = 4244;
     dead.ready = true;
-    for (int status : {killed, terminated, exited_1}) {
+    for (int status : {killed, terminated, exited_1, SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL,
+                       SIGINT, SIGPIPE, SIGHUP, SIGQUIT, SIGXCPU}) {
         problems.push_back(judge_unexpected_exit(dead, status, 0).problem);
         problems.push_back(judge_unexpected_exit(dead, status, kMaxWorkerRestarts).problem);
     }
@@ -281,6 +282,66 @@ inline std::vector<std::string> start_errors() {
     } catch (const StartError& e) {
         out.push_back(e.what());
     }
+    return out;
+}
+
+// Each reason scenario.cpp gives for a field of a scenario file, JSON that json_limits refuses and
+// settings validate() refuses, from small broken files read by the engine's own parse_scenario;
+// and a file that opens but cannot be read (regular_file).
+inline std::vector<std::string> scenario_field_errors() {
+    std::vector<std::string> out;
+    for (
+        const char* fields :
+        {R"("compare": 3)",
+         R"("compare": ["evented"])",
+         R"("compare": [{"treads": 2}])",
+         R"("compare": [{"threads": 9999}])",
+         R"("compare": ["event-loop", "gil-threads", "event-loop", "gil-threads", "event-loop"])",
+         R"("stages": 3)",
+         R"("stages": [4])",
+         R"("stages": [{"duration": 5, "tagret": 2}])",
+         R"("stages": [{"target": 2}])",
+         R"("stages": [{"duration": 5}])",
+         R"("shape": "apache")",
+         R"("sweep": [])",
+         R"("sweep": {"conections": [1]})",
+         R"("sweep": {"models": "event-loop", "connections": [1]})",
+         R"("sweep": {"models": ["evented"], "connections": [1]})",
+         R"("sweep": {"models": ["event-loop", "gil-threads", "process-per-core", "event-loop"], "connections": [1]})",
+         R"("sweep": {})",
+         R"("sweep": {"from": 1, "to": 8})",
+         R"("sweep": {"from": 8, "to": 1, "steps": 3})",
+         R"("sweep": {"connections": []})",
+         R"("sweep": {"connections": [0]})",
+         R"("sweep": {"connections": [1], "step_duration": 0})",
+         R"("sweep": {"connections": [1], "warmup": -1})",
+         R"("sweep": {"connections": [1], "idle": 1})",
+         R"("sweep": {"connections": [1]}, "rate": 100)",
+         R"("sweep": {"connections": [1]}, "stages": [{"duration": 5, "target": 2}])"}) {
+        out.push_back(parse_scenario(std::string(R"({"name": "x", )") + fields + "}").error);
+    }
+    // Broken JSON, and run settings the scenario's validate() refuses.
+    const std::string deep = std::string(40, '[') + std::string(40, ']');
+    std::string many_stages = R"({"duration": 1, "target": 1})";
+    for (int i = 0; i < 100; ++i) many_stages += R"(, {"duration": 1, "target": 1})";
+    for (const std::string& text :
+         {std::string(R"({"name": "x", "connections": 1e400})"),
+          std::string(R"({"name": "x", "connections": NaN})"),
+          std::string(R"({"name": "x", "connections": })"), deep,
+          R"({"name": "x", "description": )" + deep + "}",
+          std::string(R"({"name": "x", "stages": [{"duration": 0, "target": 2}]})"),
+          std::string(R"({"name": "x", "stages": [{"duration": 5, "target": 1e9}]})"),
+          std::string(R"({"name": "x", "stages": [{"duration": 5, "target": 1.5}]})"),
+          std::string(
+              R"({"name": "x", "rate": 100, "stages": [{"duration": 5, "target": 0.0001}]})"),
+          std::string(R"({"name": "x", "rate": 100, "stages": [{"duration": 5, "target": 1e9}]})"),
+          R"({"name": "x", "stages": [)" + many_stages + "]}",
+          std::string(R"({"name": "x", "rate": 0.01, "duration_s": 10})"),
+          std::string(R"({"name": "x", "tick_s": 20, "duration_s": 10})")}) {
+        out.push_back(parse_scenario(text).error);
+    }
+    // /proc/self/mem opens as a regular file of size 0; reading its address 0 fails with EIO.
+    out.push_back(read_regular_file("/proc/self/mem", 1024, "").error);
     return out;
 }
 

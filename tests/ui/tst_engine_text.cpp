@@ -41,8 +41,9 @@ private slots:
 
     void everyPatternMatchesARealMessageAndReadsInKorean() {
         std::vector<std::string> messages = tick_warnings();
-        for (auto more : {worker_problems(), refusals_and_markers(), calibration_lines(),
-                          validation_verdicts(), sweep_notes(), start_errors()}) {
+        for (auto more :
+             {worker_problems(), refusals_and_markers(), calibration_lines(), validation_verdicts(),
+              sweep_notes(), start_errors(), scenario_field_errors()}) {
             messages.insert(messages.end(), more.begin(), more.end());
         }
         // The registry's choices, as "(changed: model event-loop → gil-threads)" names them;
@@ -71,6 +72,21 @@ private slots:
             QVERIFY2(engine_text_hits(i) > before[i],
                      qPrintable("no engine message matches: " + engine_text_pattern(i)));
         }
+    }
+
+    // A scenario file's field errors: not only the frame 필드 "x": but the reason after it in
+    // Korean (the frame alone would pass the test above with an English reason).
+    void scenarioFieldReasonsReadInKorean() {
+        QCOMPARE(apply_language("ko"), QString("ko"));
+        static const QRegularExpression frame(QString::fromUtf8("^필드 \"[a-z_]+\": "));
+        for (const std::string& m : scenario_field_errors()) {
+            const QString english = QString::fromStdString(m);
+            QString reason = engine_text(english);
+            QVERIFY2(reason.contains(frame) || !english.startsWith("field"), qPrintable(reason));
+            reason.remove(frame);
+            QVERIFY2(has_hangul(reason), qPrintable("English reason: " + english + " → " + reason));
+        }
+        apply_language("en");
     }
 
     // Each template has a place for each captured part, and no more.
