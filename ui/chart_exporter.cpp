@@ -199,10 +199,11 @@ void draw_page(ChartPanel& panel, QCPPainter& painter, const ChartExportOptions&
     int y = margin / 2;
     y += draw_wrapped(painter, pixel_font(kTitlePx * unit, true), title, QPoint(margin, y),
                       text_width, 2);
-    // A preset's description runs over several lines: at most four, so that the charts keep
-    // their room.
+    // A preset's description runs over several lines, and the workload follows it on a line of
+    // its own: at most five, so that the charts keep their room (four cut preset 01's last
+    // sentence and its workload line).
     y += draw_wrapped(painter, pixel_font(kSubtitlePx * unit), subtitle, QPoint(margin, y),
-                      text_width, 4);
+                      text_width, 5);
     const QFont small = pixel_font(kProvenancePx * unit);
     const int small_height = QFontMetrics(small).height();
     QColor faint = style.foreground();

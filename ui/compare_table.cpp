@@ -35,6 +35,20 @@ std::optional<Spread> spread_of_optional(const RunSet& set, Get get) {
     return spread_of(values);
 }
 
+// The time average of the requests waiting over the measured ticks: beside the peak, it tells a
+// queue that lasts (a pool's 990, tick after tick) from one of an instant (an event loop's 300
+// arriving while it writes other responses, served within a millisecond: a mean of about 10).
+std::optional<double> mean_waiting(const RunResult& r) {
+    double sum = 0;
+    int ticks = 0;
+    for (const MetricsSample& m : r.series) {
+        if (m.warmup || !m.server_waiting) continue;
+        sum += *m.server_waiting;
+        ++ticks;
+    }
+    return ticks > 0 ? std::optional<double>(sum / ticks) : std::nullopt;
+}
+
 // What the other rows are a multiple of: "event loop", "real server".
 QString short_label(const RunConfig& c) {
     return c.external ? QObject::tr("real server") : model_label(c);
@@ -69,7 +83,14 @@ CompareTable::CompareTable(QWidget* parent) : QTableWidget(parent) {
     // the report's summary gives them; the charts draw the time averages.
     setHorizontalHeaderLabels({tr("Run"), tr("req/s"), tr("vs first"), tr("p50 ms"), tr("p99 ms"),
                                tr("p99.9 ms"), tr("Errors"), tr("Peak in service"),
-                               tr("Peak waiting")});
+                               tr("Peak waiting"), tr("Mean waiting")});
+    horizontalHeaderItem(Waiting)->setToolTip(
+        tr("The most requests waiting for the server at one instant over the measured period"));
+    horizontalHeaderItem(WaitingMean)
+        ->setToolTip(tr(
+            "Requests waiting, averaged over time: a queue that lasts is as high as its peak; an "
+            "event loop's momentary one (requests arriving while it writes other responses) "
+            "averages far below it"));
     horizontalHeaderItem(InService)->setToolTip(
         tr("The most requests the server was serving at one instant over the "
            "measured period (a thread reading a request counts)"));
@@ -147,6 +168,12 @@ void CompareTable::fill_row(int row, const RunSet& set, const QString& label, co
         spread_of_optional(set, [&](const Summary& m) { return whole(m.server_in_service_peak); });
     const auto waiting =
         spread_of_optional(set, [&](const Summary& m) { return whole(m.server_waiting_peak); });
+    std::vector<double> means;
+    for (const RunResult& r : set) {
+        if (const auto mean = mean_waiting(r)) means.push_back(*mean);
+    }
+    const std::optional<Spread> waiting_mean =
+        means.empty() ? std::nullopt : std::optional<Spread>(spread_of(means));
     const QStringList cells = {label,
                                text_of(s.rps, 1),
                                versus,
@@ -155,7 +182,8 @@ void CompareTable::fill_row(int row, const RunSet& set, const QString& label, co
                                text_of(s.p999_ms, 2),
                                text_of(s.errors, 0),
                                text_of(in_service, 0),
-                               text_of(waiting, 0)};
+                               text_of(waiting, 0),
+                               text_of(waiting_mean, 1)};
     for (int column = 0; column < cells.size(); ++column) {
         auto* cell = new QTableWidgetItem(cells[column]);
         if (column > 0) cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);

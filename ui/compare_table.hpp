@@ -22,7 +22,19 @@ inline constexpr int kKeptRunColorIndex = -1;
 class CompareTable : public QTableWidget {
     Q_OBJECT
 public:
-    enum Column { Run, Rps, VsFirst, P50, P99, P999, Errors, InService, Waiting, ColumnCount };
+    enum Column {
+        Run,
+        Rps,
+        VsFirst,
+        P50,
+        P99,
+        P999,
+        Errors,
+        InService,
+        Waiting,
+        WaitingMean,
+        ColumnCount
+    };
 
     explicit CompareTable(QWidget* parent = nullptr);
     void show_results(const std::vector<RunResult>& runs,

@@ -73,7 +73,7 @@ InternalsChart::InternalsChart(QWidget* parent)
     : TimeSeriesChart(tr("Inside the server"), tr("% of the tick"), parent) {
     QCustomPlot* p = plot();
     p->yAxis2->setVisible(true);
-    p->yAxis2->setLabel(tr("ms · threads · /s (log)"));
+    p->yAxis2->setLabel(tr("ms · threads · /s"));  // short, as Server cost's: a cell's height
     p->yAxis2->setScaleType(QCPAxis::stLogarithmic);
     p->yAxis2->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     p->yAxis2->setNumberFormat("gb");

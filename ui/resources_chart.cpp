@@ -43,10 +43,13 @@ constexpr LineLook kLines[] = {
 }  // namespace
 
 ResourcesChart::ResourcesChart(QWidget* parent)
-    : TimeSeriesChart(tr("Server cost"), tr("resident memory (MiB)"), parent) {
+    : TimeSeriesChart(tr("Server cost"), tr("MiB"), parent) {
     QCustomPlot* p = plot();
     p->yAxis2->setVisible(true);
-    p->yAxis2->setLabel(tr("threads · switches/s (log)"));
+    // Units only: in a cell of the all-charts page an axis title must fit the plot's height
+    // ("memory (MiB)" was cut); the legend names the lines, and the tick labels (1, 10, 100, …)
+    // say the axis is logarithmic.
+    p->yAxis2->setLabel(tr("threads · /s"));
     p->yAxis2->setScaleType(QCPAxis::stLogarithmic);
     p->yAxis2->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     p->yAxis2->setNumberFormat("gb");

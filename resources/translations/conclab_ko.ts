@@ -1773,6 +1773,10 @@
         <source>real server (%1, %2)</source>
         <translation>실제 서버 (%1, %2)</translation>
     </message>
+    <message>
+        <source>mean waiting</source>
+        <translation>평균 대기</translation>
+    </message>
 </context>
 <context>
     <name>ResourcesChart</name>
@@ -2359,6 +2363,18 @@ server = all its processes</source>
         <source>The most requests that waited at one instant for a thread, the loop or a worker over the measured period</source>
         <translation>측정 구간 동안 스레드·루프·워커를 한순간에 기다리던 요청 수의 최댓값</translation>
     </message>
+    <message>
+        <source>Mean waiting</source>
+        <translation>평균 대기</translation>
+    </message>
+    <message>
+        <source>The most requests waiting for the server at one instant over the measured period</source>
+        <translation>측정 구간에서 한순간에 서버를 기다린 요청의 최대 수</translation>
+    </message>
+    <message>
+        <source>Requests waiting, averaged over time: a queue that lasts is as high as its peak; an event loop&apos;s momentary one (requests arriving while it writes other responses) averages far below it</source>
+        <translation>기다리는 요청 수의 시간 평균: 계속 남아 있는 대기열은 최댓값만큼 높고, 이벤트 루프의 순간적인 대기(다른 응답을 쓰는 동안 도착한 요청)는 평균이 그보다 훨씬 낮습니다</translation>
+    </message>
 </context>
 <context>
     <name>conclab::ui::ControlPanel</name>
@@ -2716,10 +2732,6 @@ server = all its processes</source>
         <translation>틱 대비 %</translation>
     </message>
     <message>
-        <source>ms · threads · /s (log)</source>
-        <translation>ms · 스레드 · /s (로그)</translation>
-    </message>
-    <message>
         <source>What the server measured inside itself, per tick: the event loop&apos;s delay and utilisation (Node&apos;s monitorEventLoopDelay, eventLoopUtilization), the GIL&apos;s held share, waiters and hand-offs (gil_load, per4m, sys.setswitchinterval), and each worker process&apos;s requests/s. Hover a legend entry for its meaning.</source>
         <translation>서버가 자기 안에서 틱마다 잰 값: 이벤트 루프의 지연과 사용률(Node의 monitorEventLoopDelay, eventLoopUtilization), GIL 점유율, 대기자와 넘겨주기(gil_load, per4m, sys.setswitchinterval), 워커 프로세스별 초당 요청 수. 범례 항목에 마우스를 올리면 뜻이 나옵니다.</translation>
     </message>
@@ -2738,6 +2750,10 @@ server = all its processes</source>
     <message>
         <source>appears once a run starts: loop delay, GIL, workers</source>
         <translation>실행을 시작하면 나타납니다: 루프 지연, GIL, 워커</translation>
+    </message>
+    <message>
+        <source>ms · threads · /s</source>
+        <translation>ms · 스레드 · /s</translation>
     </message>
 </context>
 <context>
@@ -3332,14 +3348,6 @@ Scenario key &quot;stages&quot;, CLI --stages</source>
         <translation>서버 비용</translation>
     </message>
     <message>
-        <source>resident memory (MiB)</source>
-        <translation>상주 메모리 (MiB)</translation>
-    </message>
-    <message>
-        <source>threads · switches/s (log)</source>
-        <translation>스레드 · 스위치/s (로그)</translation>
-    </message>
-    <message>
         <source>All the server&apos;s processes, summed.
 A real server: with --target-pid only</source>
         <translation>서버의 모든 프로세스 합계.
@@ -3360,6 +3368,14 @@ A real server: with --target-pid only</source>
     <message>
         <source>This run: %1 KiB per connection</source>
         <translation>이 실행: 연결당 %1 KiB</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>threads · /s</source>
+        <translation>스레드 · /s</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@ inline bool has_hangul(const QString& text) {
 inline const QSet<QString>& kept_words() {
     // clang-format off
     static const QSet<QString> words{
-        "concurrency", "lab", "gil", "cpu", "i/o", "io", "req", "req/s", "ms", "µs", "json",
+        "concurrency", "lab", "gil", "cpu", "i/o", "io", "req", "req/s", "ms", "µs", "mib", "kib", "json",
         "csv", "png", "svg", "pdf", "html", "url", "http", "node", "node.js", "express", "flask",
         "gunicorn", "werkzeug", "nginx", "gevent", "gthread", "sync", "usl", "qt", "boost",
         "ctrl", "shift", "space", "wrk", "wrk2", "k6", "sigkill", "pid", "sched_rr",

@@ -47,6 +47,30 @@ private slots:
         QCOMPARE(t.item(2, CompareTable::InService)->text(), QString("—"));  // not measured
     }
 
+    // Beside the peak, the time average over the measured ticks: an event loop's few hundred
+    // waiting at an instant average about ten; a pool's 990 average 990. Warm-up ticks are left
+    // out, as from every figure of the summary.
+    void meanWaitingTellsAnInstantFromAQueue() {
+        RunResult loop = run(Model::EventLoop, 1000, 348);
+        RunResult pool = run(Model::GilThreads, 10, 990);
+        for (int i = 0; i < 8; ++i) {
+            MetricsSample m;
+            m.t_s = 0.25 * (i + 1);
+            m.warmup = i == 0;
+            m.server_waiting = i == 0 ? 500.0 : (i % 2 ? 4.0 : 16.0);
+            loop.series.push_back(m);
+            m.server_waiting = 990;
+            pool.series.push_back(m);
+        }
+        CompareTable t;
+        t.show_results({loop, pool});
+        QCOMPARE(t.horizontalHeaderItem(CompareTable::WaitingMean)->text(),
+                 QString("Mean waiting"));
+        QCOMPARE(t.item(0, CompareTable::Waiting)->text(), QString("348"));
+        QCOMPARE(t.item(0, CompareTable::WaitingMean)->text(), QString("9.1"));  // 4,16,4,16,4,16,4
+        QCOMPARE(t.item(1, CompareTable::WaitingMean)->text(), QString("990.0"));
+    }
+
     // A run repeated: the median of the peaks with their spread, whole numbers still.
     void repeatedRunsShowWholeSpreads() {
         CompareTable t;
