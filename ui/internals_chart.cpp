@@ -8,6 +8,7 @@
 
 #include <qcustomplot.h>
 
+#include "axis_scaling.hpp"
 #include "presentation_legend.hpp"
 
 namespace conclab::ui {
@@ -72,12 +73,8 @@ constexpr int kWorkerColors[] = {5, 7, 2, 4, 6, 3, 1, 0};
 InternalsChart::InternalsChart(QWidget* parent)
     : TimeSeriesChart(tr("Inside the server"), tr("% of the tick"), parent) {
     QCustomPlot* p = plot();
-    p->yAxis2->setVisible(true);
-    p->yAxis2->setLabel(tr("ms · threads · /s"));  // short, as Server cost's: a cell's height
-    p->yAxis2->setScaleType(QCPAxis::stLogarithmic);
-    p->yAxis2->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-    p->yAxis2->setNumberFormat("gb");
-    set_style(chart_style());  // the right axis in the chart's colours too
+    show_right_log_axis(*p, tr("ms · threads · /s"));  // short, as Server cost's: a cell's height
+    set_style(chart_style());                          // the right axis in the chart's colours too
     setToolTip(
         tr("What the server measured inside itself, per tick: the event loop's delay and "
            "utilisation (Node's monitorEventLoopDelay, eventLoopUtilization), the GIL's held "
@@ -181,20 +178,15 @@ void InternalsChart::clear() {
 void InternalsChart::refresh() {
     TimeSeriesChart::refresh();  // time axis and the rest
     QCustomPlot* p = plot();
-    p->yAxis->setRange(0, 105);                           // shares: always the whole 0–100 %
-    scale_log_axis(p->yAxis2, 1e-3, QCPRange(0.1, 100));  // a GIL wait of a microsecond
+    p->yAxis->setRange(0, 105);                               // shares: always the whole 0–100 %
+    scale_log_axis(*p, p->yAxis2, 1e-3, QCPRange(0.1, 100));  // a GIL wait of a microsecond
     // A zero GIL wait or no hand-offs in a tick: at the right axis's floor, marked "0".
     place_zeros(p->yAxis2);
     leave_room_for_markers(p->yAxis);
     leave_room_for_markers(p->yAxis2);
     if (!workers_axis_) return;
-    double most = 0;
-    for (int i = 0; i < p->graphCount(); ++i) {
-        if (p->graph(i)->valueAxis() != workers_axis_) continue;
-        bool found = false;
-        const QCPRange r = p->graph(i)->getValueRange(found, QCP::sdBoth, p->xAxis->range());
-        if (found) most = std::max(most, r.upper);
-    }
+    const std::optional<QCPRange> shown = visible_value_range(*p, workers_axis_);
+    const double most = shown ? std::max(0.0, shown->upper) : 0;
     workers_axis_->setRange(0, most > 0 ? most * 1.12 : 1);
     leave_room_for_markers(workers_axis_);
 }

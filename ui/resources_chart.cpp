@@ -7,6 +7,7 @@
 
 #include <qcustomplot.h>
 
+#include "axis_scaling.hpp"
 #include "presentation_legend.hpp"
 
 namespace conclab::ui {
@@ -45,14 +46,10 @@ constexpr LineLook kLines[] = {
 ResourcesChart::ResourcesChart(QWidget* parent)
     : TimeSeriesChart(tr("Server cost"), tr("MiB"), parent) {
     QCustomPlot* p = plot();
-    p->yAxis2->setVisible(true);
     // Units only: in a cell of the all-charts page an axis title must fit the plot's height
     // ("memory (MiB)" was cut); the legend names the lines, and the tick labels (1, 10, 100, …)
     // say the axis is logarithmic.
-    p->yAxis2->setLabel(tr("threads · /s"));
-    p->yAxis2->setScaleType(QCPAxis::stLogarithmic);
-    p->yAxis2->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-    p->yAxis2->setNumberFormat("gb");
+    show_right_log_axis(*p, tr("threads · /s"));
     set_style(chart_style());  // the right axis in the chart's colours too
     set_note(tr("All the server's processes, summed.\nA real server: with --target-pid only"));
     setToolTip(
@@ -140,7 +137,7 @@ void ResourcesChart::clear() {
 void ResourcesChart::refresh() {
     TimeSeriesChart::refresh();  // time axis and the memory axis
     QCustomPlot* p = plot();
-    scale_log_axis(p->yAxis2, 1, QCPRange(1, 1000));  // threads and switches: at least one
+    scale_log_axis(*p, p->yAxis2, 1, QCPRange(1, 1000));  // threads and switches: at least one
     place_zeros(p->yAxis2);  // no context switch in a tick: at the floor, marked "0"
     leave_room_for_markers(p->yAxis2);
 }

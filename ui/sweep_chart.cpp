@@ -9,6 +9,7 @@
 
 #include <qcustomplot.h>
 
+#include "axis_scaling.hpp"
 #include "chart_exporter.hpp"
 #include "chart_style.hpp"
 #include "engine_text.hpp"
@@ -35,8 +36,7 @@ void setup_plot(QCustomPlot* plot, const QString& title, const QString& y_label)
                                    new QCPTextElement(plot, title, QFont("sans", 11, QFont::Bold)));
     plot->xAxis->setLabel(QObject::tr("client connections N (log)"));
     plot->yAxis->setLabel(y_label);
-    plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
-    plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    make_log_axis(plot->xAxis);
     plot->legend->setVisible(true);
     plot->legend->setFont(QFont("sans", 8));
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
@@ -116,8 +116,7 @@ SweepChart::SweepChart(QWidget* parent)
     latency_->setObjectName("sweepLatencyChart");
     setup_plot(throughput_, tr("Throughput X(N)"), tr("req/s"));
     setup_plot(latency_, tr("Latency R(N)"), tr("ms (mean)"));
-    latency_->yAxis->setScaleType(QCPAxis::stLogarithmic);
-    latency_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    make_log_axis(latency_->yAxis);
     rescale();
 }
 

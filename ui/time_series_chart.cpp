@@ -8,10 +8,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include <qcustomplot.h>
 
+#include "axis_scaling.hpp"
 #include "chart_overlay.hpp"
 #include "elided_legend_item.hpp"
 
@@ -256,8 +256,7 @@ void TimeSeriesChart::set_log_y(bool log) {
         log_toggle_->setChecked(log);
     }
     if (log) {
-        plot_->yAxis->setScaleType(QCPAxis::stLogarithmic);
-        plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        make_log_axis(plot_->yAxis);
         // Existing zeros go to the floor (place_zeros), remembered to come back on a linear axis.
         for (int i = 0; i < plot_->graphCount(); ++i) {
             if (plot_->graph(i)->valueAxis() != plot_->yAxis) continue;
@@ -313,25 +312,6 @@ void TimeSeriesChart::fit_legend_to_entries() {
     plot_->legend->setVisible(has_entries);
 }
 
-void TimeSeriesChart::scale_log_axis(QCPAxis* axis, double lowest_floor, const QCPRange& empty) {
-    double lo = std::numeric_limits<double>::max(), hi = 0;
-    for (int i = 0; i < plot_->graphCount(); ++i) {
-        if (plot_->graph(i)->valueAxis() != axis) continue;
-        bool found = false;
-        const QCPRange r =
-            plot_->graph(i)->getValueRange(found, QCP::sdBoth, plot_->xAxis->range());
-        if (!found) continue;
-        lo = std::min(lo, r.lower);
-        hi = std::max(hi, r.upper);
-    }
-    if (hi <= 0) {
-        axis->setRange(empty);
-        return;
-    }
-    const double floor_decade = std::pow(10.0, std::floor(std::log10(std::max(lo, lowest_floor))));
-    axis->setRange(floor_decade, std::max(hi * 1.6, floor_decade * 100));
-}
-
 void TimeSeriesChart::refresh() {
     fit_legend_to_entries();
     // A live window starts 10 s wide, grows to its full width, then scrolls.
@@ -341,16 +321,8 @@ void TimeSeriesChart::refresh() {
     // Y range from the visible points only, so an early spike does not flatten the present;
     // zeros on a log axis are left out (they are drawn at the floor this computes).
     hide_zeros();
-    double lo = std::numeric_limits<double>::max(), hi = 0;
-    for (int i = 0; i < plot_->graphCount(); ++i) {
-        if (plot_->graph(i)->valueAxis() != plot_->yAxis) continue;
-        bool found = false;
-        const QCPRange r =
-            plot_->graph(i)->getValueRange(found, QCP::sdBoth, plot_->xAxis->range());
-        if (!found) continue;
-        lo = std::min(lo, r.lower);
-        hi = std::max(hi, r.upper);
-    }
+    const std::optional<QCPRange> shown = visible_value_range(*plot_, plot_->yAxis);
+    const double lo = shown ? shown->lower : 0, hi = shown ? shown->upper : 0;
     if (hi <= 0) {
         plot_->yAxis->setRange(log_y_ ? 0.1 : 0, log_y_ ? 10 : 1);
     } else if (log_y_) {

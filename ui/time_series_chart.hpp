@@ -14,7 +14,6 @@
 class QCheckBox;
 class QCustomPlot;
 class QCPAxis;
-class QCPRange;
 class QCPGraph;
 class QCPTextElement;
 
@@ -90,10 +89,6 @@ protected:
     // Raises `axis`'s top so that the markers' labels (a row at the top of the plot) cover no
     // data; refresh() does it for the left axis, a subclass for an axis it scales.
     void leave_room_for_markers(QCPAxis* axis);
-    // Scales a logarithmic `axis` to the visible data drawn on it: from the decade at or below
-    // the smallest value (never below `lowest_floor`) to 1.6× the largest, at least two decades
-    // (within one, the log ticker crowds its labels); `empty` when nothing is drawn on it.
-    void scale_log_axis(QCPAxis* axis, double lowest_floor, const QCPRange& empty);
 
 private:
     void rebuild_markers();
