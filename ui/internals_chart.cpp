@@ -9,7 +9,6 @@
 #include <qcustomplot.h>
 
 #include "axis_scaling.hpp"
-#include "presentation_legend.hpp"
 
 namespace conclab::ui {
 
@@ -85,10 +84,7 @@ InternalsChart::InternalsChart(QWidget* parent)
 int InternalsChart::begin_run(const QString& label, int color_index, bool ghost,
                               bool metric_colors) {
     Run r;
-    r.prefix = label.isEmpty() ? QString() : label + " ";
-    r.color = series_color(color_index);
-    r.ghost = ghost;
-    r.metric_colors = metric_colors;
+    r.look = RunLook::of(label, color_index, ghost, metric_colors);
     r.series.fill(-1);
     runs_.push_back(r);
     return static_cast<int>(runs_.size()) - 1;
@@ -97,12 +93,10 @@ int InternalsChart::begin_run(const QString& label, int color_index, bool ghost,
 int InternalsChart::line_for(Run& run, std::size_t field) {
     if (run.series[field] >= 0) return run.series[field];
     const LineLook& look = kLines[field];
-    if (!run.metric_colors && !look.overlaid) return -1;  // overlaid runs: the main lines only
-    const QColor color = run.metric_colors ? series_color(look.color) : run.color;
-    const int s = add_series(run.prefix + QCoreApplication::translate("InternalsChart", look.name),
-                             color, run.ghost, look.pen);
-    if (!look.left) graph(s)->setValueAxis(plot()->yAxis2);
-    set_run_prefix(graph(s), run.prefix);
+    if (!run.look.metric_colors && !look.overlaid) return -1;  // overlaid: the main lines only
+    const int s = add_run_line(
+        *this, run.look, QCoreApplication::translate("InternalsChart", look.name),
+        run.look.line_color(look.color), look.pen, look.left ? plot()->yAxis : plot()->yAxis2);
     run.series[field] = s;
     set_series_tip(s, QCoreApplication::translate("InternalsChart", look.tip));
     return s;
@@ -111,12 +105,10 @@ int InternalsChart::line_for(Run& run, std::size_t field) {
 int InternalsChart::worker_line(Run& run, int pid) {
     if (auto it = run.workers.find(pid); it != run.workers.end()) return it->second;
     const int k = static_cast<int>(run.worker_order.size());
-    const QColor color =
-        run.metric_colors ? series_color(kWorkerColors[k % std::size(kWorkerColors)]) : run.color;
-    const int s = add_series(run.prefix + tr("worker %1 (req/s)").arg(pid), color, run.ghost,
-                             run.metric_colors ? Qt::SolidLine : Qt::DashDotDotLine);
-    graph(s)->setValueAxis(workers_axis());
-    set_run_prefix(graph(s), run.prefix);
+    const int s =
+        add_run_line(*this, run.look, tr("worker %1 (req/s)").arg(pid),
+                     run.look.line_color(kWorkerColors[k % std::size(kWorkerColors)]),
+                     run.look.metric_colors ? Qt::SolidLine : Qt::DashDotDotLine, workers_axis());
     run.workers[pid] = s;
     run.worker_order.push_back(pid);
     set_series_tip(

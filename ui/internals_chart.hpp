@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "metrics/metrics.hpp"
+#include "run_look.hpp"
 #include "time_series_chart.hpp"
 
 class QCPAxis;
@@ -46,10 +47,7 @@ public:
 
 private:
     struct Run {
-        QString prefix;
-        QColor color;
-        bool ghost = false;
-        bool metric_colors = false;
+        RunLook look;
         std::array<int, kInternalsFields.size()> series{};
         std::map<int, int> workers;  // pid → series
         std::vector<int> worker_order;

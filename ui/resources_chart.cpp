@@ -8,7 +8,6 @@
 #include <qcustomplot.h>
 
 #include "axis_scaling.hpp"
-#include "presentation_legend.hpp"
 
 namespace conclab::ui {
 
@@ -60,10 +59,7 @@ ResourcesChart::ResourcesChart(QWidget* parent)
 int ResourcesChart::begin_run(const QString& label, int color_index, bool ghost,
                               bool metric_colors) {
     Run r;
-    r.prefix = label.isEmpty() ? QString() : label + " ";
-    r.color = series_color(color_index);
-    r.ghost = ghost;
-    r.metric_colors = metric_colors;
+    r.look = RunLook::of(label, color_index, ghost, metric_colors);
     runs_.push_back(r);
     return static_cast<int>(runs_.size()) - 1;
 }
@@ -72,11 +68,9 @@ int ResourcesChart::line_for(Run& run, Line line) {
     const auto i = static_cast<std::size_t>(line);
     if (run.series[i] >= 0) return run.series[i];
     const LineLook& look = kLines[i];
-    const QColor color = run.metric_colors ? series_color(look.color) : run.color;
-    const int s = add_series(run.prefix + QCoreApplication::translate("ResourcesChart", look.name),
-                             color, run.ghost, look.pen);
-    if (!look.left) graph(s)->setValueAxis(plot()->yAxis2);
-    set_run_prefix(graph(s), run.prefix);
+    const int s = add_run_line(
+        *this, run.look, QCoreApplication::translate("ResourcesChart", look.name),
+        run.look.line_color(look.color), look.pen, look.left ? plot()->yAxis : plot()->yAxis2);
     run.series[i] = s;
     set_series_tip(s, QCoreApplication::translate("ResourcesChart", look.tip));
     return s;
@@ -120,7 +114,7 @@ void ResourcesChart::set_memory_per_connection(int run,
         return;
     }
     graph(s)->setName(
-        r.prefix +
+        r.look.prefix +
         tr("memory (MiB, %1 KiB per connection)").arg(QLocale().toString(slope->kib, 'f', 1)));
 }
 

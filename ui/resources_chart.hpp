@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "metrics/metrics.hpp"
+#include "run_look.hpp"
 #include "time_series_chart.hpp"
 
 namespace conclab::ui {
@@ -42,10 +43,7 @@ public:
 
 private:
     struct Run {
-        QString prefix;
-        QColor color;
-        bool ghost = false;
-        bool metric_colors = false;
+        RunLook look;
         std::array<int, 3> series{-1, -1, -1};  // by Line
     };
     int line_for(Run& run, Line line);
