@@ -2,9 +2,9 @@
 
 #include <QString>
 
-#include "chart_exporter.hpp"
+#include "export/chart_exporter.hpp"
 #include "qt_offscreen.hpp"
-#include "sweep_chart.hpp"
+#include "sweep/sweep_chart.hpp"
 
 namespace conclab::cli {
 

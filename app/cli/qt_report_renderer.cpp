@@ -2,8 +2,8 @@
 
 #include <QString>
 
+#include "export/report_writer.hpp"
 #include "qt_offscreen.hpp"
-#include "report_writer.hpp"
 
 namespace conclab::cli {
 

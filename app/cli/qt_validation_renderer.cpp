@@ -2,7 +2,7 @@
 
 #include <QString>
 
-#include "model_vs_real_chart.hpp"
+#include "calibrate/model_vs_real_chart.hpp"
 #include "qt_offscreen.hpp"
 
 namespace conclab::cli {

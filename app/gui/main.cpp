@@ -4,9 +4,9 @@
 
 #include <cstring>
 
-#include "app_language.hpp"
-#include "app_settings.hpp"
-#include "main_window.hpp"
+#include "text/app_language.hpp"
+#include "window/app_settings.hpp"
+#include "window/main_window.hpp"
 
 namespace {
 

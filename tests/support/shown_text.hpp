@@ -23,8 +23,8 @@
 #include <qcustomplot.h>
 #include <algorithm>
 
-#include "machine_info.hpp"
-#include "time_series_chart.hpp"
+#include "charts/time_series_chart.hpp"
+#include "export/machine_info.hpp"
 
 namespace conclab::test {
 

@@ -17,11 +17,11 @@
 
 #include <cstdio>
 
-#include "calibrate_dialog.hpp"
-#include "control_panel.hpp"
-#include "experiment_runner.hpp"
-#include "labeled_slider.hpp"
-#include "main_window.hpp"
+#include "calibrate/calibrate_dialog.hpp"
+#include "controls/control_panel.hpp"
+#include "controls/labeled_slider.hpp"
+#include "window/experiment_runner.hpp"
+#include "window/main_window.hpp"
 
 using namespace conclab;
 using namespace conclab::ui;

@@ -19,15 +19,15 @@
 
 #include <cstdio>
 
-#include "app_language.hpp"
-#include "chart_panel.hpp"
-#include "control_panel.hpp"
-#include "experiment_runner.hpp"
-#include "labeled_slider.hpp"
-#include "main_window.hpp"
-#include "presentation_window.hpp"
-#include "preset_library.hpp"
-#include "time_series_chart.hpp"
+#include "charts/chart_panel.hpp"
+#include "charts/time_series_chart.hpp"
+#include "controls/control_panel.hpp"
+#include "controls/labeled_slider.hpp"
+#include "presentation/presentation_window.hpp"
+#include "text/app_language.hpp"
+#include "window/experiment_runner.hpp"
+#include "window/main_window.hpp"
+#include "window/preset_library.hpp"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>

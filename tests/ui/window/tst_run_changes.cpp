@@ -1,0 +1,80 @@
+// The words a heading adds when a run departs from its preset, and the sentences a user reads
+// instead of a parser's internals.
+#include <QtTest>
+
+#include "window/run_changes.hpp"
+#include "window/user_message.hpp"
+
+using namespace conclab;
+using namespace conclab::ui;
+
+class TstRunChanges : public QObject {
+    Q_OBJECT
+private slots:
+    void unchangedSaysNothing() {
+        const RunConfig c;
+        QCOMPARE(changes_between(c, c), QString());
+        QCOMPARE(title_with_changes("I/O-bound", QString()), QString("I/O-bound"));
+    }
+
+    void changedKnobsAreNamedWithBothValues() {
+        RunConfig preset;
+        preset.load.connections = 1000;
+        preset.server.workload.io_ms = 50;
+        RunConfig now = preset;
+        now.load.connections = 120;
+        now.server.workload.io_ms = 20;
+        now.server.model = Model::GilThreads;
+        const QString changes = changes_between(preset, now);
+        QVERIFY2(changes.contains("connections 1,000 → 120"), qPrintable(changes));
+        QVERIFY2(changes.contains("I/O 50 → 20 ms"), qPrintable(changes));
+        QVERIFY2(changes.contains("model event loop → gil threads"), qPrintable(changes));
+        QCOMPARE(title_with_changes("I/O-bound at 1,000 connections", "connections 1,000 → 120"),
+                 QString("I/O-bound at 1,000 connections (changed: connections 1,000 → 120)"));
+    }
+
+    void fractionsKeepTheirDigits() {
+        RunConfig preset;
+        RunConfig now = preset;
+        now.server.workload.cpu_ms = 2.5;
+        QVERIFY2(changes_between(preset, now).contains("→ 2.5 ms"),
+                 qPrintable(changes_between(preset, now)));
+    }
+
+    void knobsApplyToTheRunsConfig() {
+        RunConfig c;
+        Knobs k;
+        k.connections = 120;
+        k.io_ms = 7;
+        k.threads = 4;
+        const RunConfig after = with_knobs(c, k);
+        QCOMPARE(after.load.connections, 120);
+        QCOMPARE(after.server.workload.io_ms, 7.0);
+        QCOMPARE(after.server.threads, 4);
+        QCOMPARE(after.server.workload.cpu_ms, c.server.workload.cpu_ms);
+    }
+
+    void parserInternalsBecomeASentence() {
+        const QString raw =
+            "not valid JSON: [json.exception.parse_error.101] parse error at line 3, column 7: "
+            "syntax error while parsing value - invalid literal; last read: 'x'";
+        const UserMessage m = user_message(raw);
+        QVERIFY2(!m.text.contains("json.exception"), qPrintable(m.text));
+        QVERIFY2(!m.text.contains("[") && !m.text.contains("last read"), qPrintable(m.text));
+        QVERIFY2(m.text.contains("line 3, column 7"), qPrintable(m.text));
+        QVERIFY(m.text.startsWith("not valid JSON"));
+        QCOMPARE(m.detail, raw);  // kept for the details and the log
+
+        const UserMessage type = user_message(
+            "not a valid run report: [json.exception.type_error.302] type must be number, but is "
+            "string");
+        QCOMPARE(type.text, QString("not a valid run report: type must be number, but is string"));
+
+        const QString plain = "field \"connections\": must be 1..10000, got 0";
+        QCOMPARE(user_message(plain).text, plain);
+        QVERIFY(user_message(plain).detail.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstRunChanges)
+#include "tst_run_changes.moc"
