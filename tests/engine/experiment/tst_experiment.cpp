@@ -378,10 +378,6 @@ private slots:
         QVERIFY(idle.wait_finished(60));
         const RunResult calm = idle.result();
         QVERIFY(calm.summary.server_waiting_max.has_value());
-        // Well under a tenth of the 190 the saturated pool below queues: under ThreadSanitizer
-        // the loop runs ~10x slower and a tick's mean reached 5.
-        QVERIFY2(*calm.summary.server_waiting_max < 15,
-                 qPrintable(QString::number(*calm.summary.server_waiting_max)));
         // ~50 requests are in service on average (each waits 10 ms on the loop's timer).
         QVERIFY(*calm.summary.server_in_service_max > 20);
 
@@ -407,6 +403,13 @@ private slots:
         const double median_waiting = waiting[waiting.size() / 2];
         const double median_in_service = in_service[in_service.size() / 2];
         QVERIFY2(median_waiting > 120, qPrintable(QString::number(median_waiting)));  // ~190
+        // The calm loop's worst tick averages a small fraction of that queue: 0-5 on a quiet
+        // machine, 5 under ThreadSanitizer's ~10x slowdown, 24 with the loop descheduled by
+        // three other suites and two compilers.
+        QVERIFY2(*calm.summary.server_waiting_max < median_waiting / 4,
+                 qPrintable(QString("calm loop %1, saturated pool %2")
+                                .arg(*calm.summary.server_waiting_max)
+                                .arg(median_waiting)));
         QVERIFY2(median_in_service > 6 && median_in_service <= 10.5,
                  qPrintable(QString::number(median_in_service)));  // the pool: 10
     }
