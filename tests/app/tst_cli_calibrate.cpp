@@ -4,14 +4,8 @@
 // (RUN_SERIAL). The bounds are generous (the strict ones are in the "real" suite).
 #include <QtTest>
 
-#include <cmath>
-
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QRegularExpression>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <signal.h>
@@ -19,17 +13,11 @@
 #include "cli_process.hpp"
 #include "printed_url_server.hpp"
 
+using namespace conclab::test;
+
 namespace {
-
-using conclab::test::CliRun;
-using conclab::test::have_flask;
-using conclab::test::PrintedUrlServer;
-using conclab::test::read_json;
-using conclab::test::run_cli;
-
 const QString kCli = QStringLiteral(CONCLAB_CLI);
 const QString kFlaskApp = QStringLiteral(CONCLAB_FLASK_APP);
-
 }  // namespace
 
 class TstCliCalibrate : public QObject {

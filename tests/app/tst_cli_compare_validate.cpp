@@ -4,14 +4,9 @@
 // loop fits a throughput and needs the machine to itself, is tst_cli_calibrate.)
 #include <QtTest>
 
-#include <cmath>
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QRegularExpression>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <signal.h>

@@ -19,6 +19,7 @@
 #include "export/export_dialog.hpp"
 #include "gui_test_support.hpp"
 #include "pdf_text.hpp"
+#include "synthetic_runs.hpp"
 
 using namespace conclab;
 using namespace conclab::ui;
@@ -26,38 +27,7 @@ using namespace conclab::ui;
 namespace {
 
 RunResult synthetic_run(Model model, double rps, double p50) {
-    RunResult r;
-    r.config.server.model = model;
-    r.config.server.threads = 10;
-    r.config.load.connections = 1000;
-    r.config.server.workload.io_ms = 50;
-    r.config.duration_s = 8;
-    for (int i = 1; i <= 32; ++i) {
-        MetricsSample s;
-        s.t_s = i * 0.25;
-        s.rps = rps * (1 + 0.05 * std::sin(i));
-        s.p50_ms = p50;
-        s.p90_ms = p50 * 1.2;
-        s.p99_ms = p50 * 1.5;
-        s.client_open = 1000;
-        s.server_in_service = model == Model::EventLoop ? 1000 : 10;
-        s.server_waiting = model == Model::EventLoop ? 0 : 990;
-        s.server_cpu_pct = 30;
-        s.load_cpu_pct = 20;
-        // What Inside the server and Server cost draw: each model's own lines, a resident
-        // memory, threads and context switches (a zero among them, drawn at the log floor).
-        if (model == Model::EventLoop) {
-            s.internals.loop_delay_p99_ms = 0.4;
-            s.internals.loop_utilization_pct = 80;
-        } else {
-            s.internals.gil_held_pct = 3;
-            s.internals.gil_waiting_threads = i % 4 == 0 ? 0.0 : 0.2;
-        }
-        s.server.rss_mb = model == Model::EventLoop ? 5.2 : 4.4;
-        s.server.threads = model == Model::EventLoop ? 1 : 12;
-        s.server.context_switches_per_s = 900 + 50 * (i % 3);
-        r.series.push_back(s);
-    }
+    RunResult r = test::synthetic_chart_run(model, rps, p50, 32);
     r.events.push_back({4.0, "connections", 10, 1000, {}});
     r.summary.rps = rps;
     return r;

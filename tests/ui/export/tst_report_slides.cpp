@@ -12,6 +12,7 @@
 #include "export/report_writer.hpp"
 #include "gui_test_support.hpp"
 #include "pdf_text.hpp"
+#include "synthetic_runs.hpp"
 #include "text/app_language.hpp"
 
 using namespace conclab;
@@ -41,20 +42,10 @@ QString chars(int n, QChar c) {
 
 // A run with `sentences` diagnoses of the engine's rules, each a long sentence.
 RunResult run_with_diagnosis(Model model, int sentences) {
-    RunResult r;
+    RunResult r = test::recorded_run();
     r.config.server.model = model;
     r.config.server.threads = 10;
     r.final_config = r.config;
-    r.summary.rps = 1234.5;
-    r.summary.measured_s = 2;
-    r.summary.latency = LatencySummary{1, 2, 3, 4.56, 7, 1.5, 0.5};
-    for (int i = 1; i <= 8; ++i) {
-        MetricsSample m;
-        m.t_s = 0.25 * i;
-        m.rps = 1000 + 10 * i;
-        m.client_open = 5;
-        r.series.push_back(m);
-    }
     const std::vector<Diagnosis> rules = {
         {"thread-pool-exhausted",
          "",

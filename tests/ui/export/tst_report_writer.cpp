@@ -9,6 +9,7 @@
 #include "export/report_writer.hpp"
 #include "gui_test_support.hpp"
 #include "pdf_text.hpp"
+#include "synthetic_runs.hpp"
 #include "text/diagnosis_text.hpp"
 
 using namespace conclab;
@@ -17,22 +18,9 @@ using namespace conclab::ui;
 namespace {
 
 RunResult recorded_run(const std::string& url) {
-    RunResult r;
+    RunResult r = test::recorded_run();
     if (!url.empty()) r.config.external = parse_target_url(url, true).target;
     r.final_config = r.config;
-    r.summary.rps = 1234.5;
-    r.summary.measured_s = 2;
-    r.summary.latency = LatencySummary{1, 2, 3, 4.56, 7, 1.5, 0.5};
-    for (int i = 1; i <= 8; ++i) {
-        MetricsSample m;
-        m.t_s = 0.25 * i;
-        m.rps = 1000 + 10 * i;
-        m.p50_ms = 1;
-        m.p90_ms = 2;
-        m.p99_ms = 3;
-        m.client_open = 5;
-        r.series.push_back(m);
-    }
     r.events = {AdjustEvent{1.0, "connections", 5, 50, {}}};
     r.warnings = {"<script>alert('x')</script> & \"quotes\""};
     // The report words a diagnosis from its rule and evidence (ui/diagnosis_text), not the

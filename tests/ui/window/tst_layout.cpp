@@ -24,6 +24,7 @@
 #include "export/chart_exporter.hpp"
 #include "gui_test_support.hpp"
 #include "sweep/sweep_window.hpp"
+#include "synthetic_runs.hpp"
 #include "window/main_window.hpp"
 
 using namespace conclab;
@@ -34,27 +35,7 @@ namespace {
 // A comparison as the issue saw it cut: long legend names and knob changes in quick succession,
 // one of them near the right edge, and a worker's restart with its long label.
 RunResult synthetic_run(Model model, double rps, double p50) {
-    RunResult r;
-    r.config.server.model = model;
-    r.config.server.threads = 10;
-    r.config.load.connections = 1000;
-    r.config.server.workload.io_ms = 50;
-    r.config.duration_s = 10;
-    for (int i = 1; i <= 40; ++i) {
-        MetricsSample s;
-        s.t_s = i * 0.25;
-        s.rps = rps * (1 + 0.05 * std::sin(i));
-        s.p50_ms = p50;
-        s.p90_ms = p50 * 1.2;
-        s.p99_ms = p50 * 1.5;
-        s.client_open = 1000;
-        s.server_in_service = model == Model::EventLoop ? 1000 : 10;
-        s.server_waiting = model == Model::EventLoop ? 0 : 990;
-        s.server_accept_queue = 0;
-        s.server_cpu_pct = 30;
-        s.load_cpu_pct = 20;
-        r.series.push_back(s);
-    }
+    RunResult r = test::synthetic_chart_run(model, rps, p50, 40);
     r.events.push_back({2.0, "connections", 10, 100, {}});
     r.events.push_back({2.3, "connections", 100, 110, {}});
     r.events.push_back({2.6, "cpu_ms", 0, 5, {}});
