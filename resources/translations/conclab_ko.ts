@@ -2757,6 +2757,73 @@ server = all its processes</source>
     </message>
 </context>
 <context>
+    <name>conclab::ui::KeptRun</name>
+    <message>
+        <source>&amp;Keep last run as ghost</source>
+        <translation>마지막 실행을 고스트로 남기기(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <source>Draw the last finished run, faded, behind the next ones (Ctrl+G toggles)</source>
+        <translation>마지막으로 끝난 실행을 다음 실행들 뒤에 흐리게 그립니다 (Ctrl+G로 켜고 끔)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear ghost</source>
+        <translation>고스트 지우기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Keep the run that was kept as the ghost</source>
+        <translation>고스트로 남겨 두었던 실행을 다시 남깁니다</translation>
+    </message>
+    <message>
+        <source>Ghost cleared</source>
+        <translation>고스트를 지웠습니다</translation>
+    </message>
+    <message>
+        <source>No finished run to keep yet</source>
+        <translation>남겨 둘 끝난 실행이 아직 없습니다</translation>
+    </message>
+    <message>
+        <source>Kept %1: the next runs are drawn over it, faded</source>
+        <translation>%1을(를) 남겨 두었습니다: 다음 실행들을 그 위에 흐리게 그립니다</translation>
+    </message>
+    <message>
+        <source>No kept run: the next run is drawn alone</source>
+        <translation>남겨 둔 실행 없음: 다음 실행만 그립니다</translation>
+    </message>
+    <message>
+        <source>Ghost cleared (%1): %2 was another experiment</source>
+        <translation>고스트를 지웠습니다(%1): %2은(는) 다른 실험이었습니다</translation>
+    </message>
+    <message>
+        <source>Kept %1 again: the next runs are drawn over it</source>
+        <translation>%1을(를) 다시 남겨 두었습니다: 다음 실행들을 그 위에 그립니다</translation>
+    </message>
+    <message>
+        <source>another preset</source>
+        <translation>다른 프리셋</translation>
+    </message>
+    <message>
+        <source>another model</source>
+        <translation>다른 모델</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>남김</translation>
+    </message>
+    <message>
+        <source>Faded: kept run, %1 · %2</source>
+        <translation>흐리게: 남겨 둔 실행, %1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>conclab::ui::KillWorkerAction</name>
     <message>
         <source>&amp;Kill a worker</source>
@@ -3083,14 +3150,6 @@ Scenario key &quot;stages&quot;, CLI --stages</source>
         <translation>실행(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Keep last run as ghost</source>
-        <translation>마지막 실행을 고스트로 남기기(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Ctrl+G</source>
-        <translation>Ctrl+G</translation>
-    </message>
-    <message>
         <source>C&amp;alibrate against a real server…</source>
         <translation>실제 서버에 맞춰 보정(&amp;A)…</translation>
     </message>
@@ -3167,64 +3226,8 @@ Scenario key &quot;stages&quot;, CLI --stages</source>
         <translation>데이터를 내보낼 수 없음</translation>
     </message>
     <message>
-        <source>No finished run to keep yet</source>
-        <translation>남겨 둘 끝난 실행이 아직 없습니다</translation>
-    </message>
-    <message>
         <source>Charts copied to the clipboard</source>
         <translation>차트를 클립보드에 복사했습니다</translation>
-    </message>
-    <message>
-        <source>kept</source>
-        <translation>남김</translation>
-    </message>
-    <message>
-        <source>another preset</source>
-        <translation>다른 프리셋</translation>
-    </message>
-    <message>
-        <source>Draw the last finished run, faded, behind the next ones (Ctrl+G toggles)</source>
-        <translation>마지막으로 끝난 실행을 다음 실행들 뒤에 흐리게 그립니다 (Ctrl+G로 켜고 끔)</translation>
-    </message>
-    <message>
-        <source>C&amp;lear ghost</source>
-        <translation>고스트 지우기(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>실행 취소</translation>
-    </message>
-    <message>
-        <source>Keep the run that was kept as the ghost</source>
-        <translation>고스트로 남겨 두었던 실행을 다시 남깁니다</translation>
-    </message>
-    <message>
-        <source>Ghost cleared</source>
-        <translation>고스트를 지웠습니다</translation>
-    </message>
-    <message>
-        <source>Kept %1: the next runs are drawn over it, faded</source>
-        <translation>%1을(를) 남겨 두었습니다: 다음 실행들을 그 위에 흐리게 그립니다</translation>
-    </message>
-    <message>
-        <source>No kept run: the next run is drawn alone</source>
-        <translation>남겨 둔 실행 없음: 다음 실행만 그립니다</translation>
-    </message>
-    <message>
-        <source>Ghost cleared (%1): %2 was another experiment</source>
-        <translation>고스트를 지웠습니다(%1): %2은(는) 다른 실험이었습니다</translation>
-    </message>
-    <message>
-        <source>Kept %1 again: the next runs are drawn over it</source>
-        <translation>%1을(를) 다시 남겨 두었습니다: 다음 실행들을 그 위에 그립니다</translation>
-    </message>
-    <message>
-        <source>another model</source>
-        <translation>다른 모델</translation>
-    </message>
-    <message>
-        <source>Faded: kept run, %1 · %2</source>
-        <translation>흐리게: 남겨 둔 실행, %1 · %2</translation>
     </message>
     <message>
         <source>Left presentation mode (F5 opens it again)</source>

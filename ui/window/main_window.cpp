@@ -1,4 +1,5 @@
 #include "window/main_window.hpp"
+#include "window/kept_run.hpp"
 
 #include <QAction>
 #include <QCheckBox>
@@ -150,7 +151,12 @@ void MainWindow::build_actions() {
         statusBar()->showMessage(message, 8000);
     });
     build_report_actions();
-    build_ghost_actions();
+    kept_ = new KeptRun(
+        statusBar(),
+        [this] {
+            return KeptRun::Finished{results_.empty() ? nullptr : &results_.back(), scenario_name_};
+        },
+        this);
 }
 
 void MainWindow::build_toolbar() {
@@ -219,8 +225,8 @@ void MainWindow::build_menus() {
     run->addAction(start_action_);
     run->addAction(compare_action_);
     run->addAction(kill_action_);
-    run->addAction(ghost_action_);
-    run->addAction(clear_ghost_action_);
+    run->addAction(kept_->keep_action());
+    run->addAction(kept_->clear_action());
     run->addSeparator();
     calibrate_action_ = run->addAction(tr("C&alibrate against a real server…"), this,
                                        [this] { open_calibrate_dialog(); });
@@ -311,7 +317,7 @@ void MainWindow::connect_signals() {
     connect(runner_, &ExperimentRunner::runStarted, this, &MainWindow::on_run_started);
     connect(runner_, &ExperimentRunner::samplesArrived, this,
             [this](int index, const std::vector<MetricsSample>& samples) {
-                charts_->append(shown_ghost_ ? index + 1 : index, samples);
+                charts_->append(kept_->series_index(index), samples);
                 charts_->refresh();
             });
     connect(runner_, &ExperimentRunner::eventsArrived, this,

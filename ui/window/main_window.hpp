@@ -36,6 +36,7 @@ class CompareTable;
 class ControlPanel;
 class DiagnosisBar;
 class ExperimentRunner;
+class KeptRun;
 class KillWorkerAction;
 class PresentationWindow;
 
@@ -69,16 +70,10 @@ public:
     void apply_preset(const Scenario& scenario, bool run);
     void copy_chart_to_clipboard();
 
-    // The ghost (main_window_ghost.cpp): a finished run kept and drawn faded behind the next
-    // runs, a row of its own in the table ("kept run"), never their baseline. Run → Keep last
-    // run as ghost (Ctrl+G) toggles it; choosing another preset or model clears it, with Undo.
-    void keep_as_ghost();  // the last finished run; says so if there is none
-    void clear_ghost();    // by the user: no Undo needed
-    void undo_ghost_clear();
-    const std::optional<RunResult>& ghost() const { return ghost_; }
-    QAction* ghost_action() const { return ghost_action_; }
-    QAction* clear_ghost_action() const { return clear_ghost_action_; }
-    QToolButton* undo_button() const { return undo_button_; }
+    // The ghost (window/kept_run): a finished run kept and drawn faded behind the next runs, a
+    // row of its own in the table ("kept run"), never their baseline. Run → Keep last run as
+    // ghost (Ctrl+G) toggles it; choosing another preset or model clears it, with Undo.
+    KeptRun* kept_run() const { return kept_; }
 
     // Presentation mode (main_window_present.cpp): View → Presentation, F5.
     PresentationWindow* open_presentation(QScreen* screen = nullptr);
@@ -144,10 +139,6 @@ private:
     void show_blank_charts();  // a preset loaded, not run: nothing on screen is stale
     void on_run_finished();    // a comparison's table grows a row as each run finishes
     void show_table(const std::vector<RunSet>& sets);
-    void build_ghost_actions();  // main_window_ghost.cpp
-    // Clears the ghost because `why` (another preset, another model), offering Undo.
-    void drop_ghost_for(const QString& why);
-    QString ghost_subtitle() const;
     void sync_presentation();
     void on_model_chosen();
     RunConfig current_config() const;
@@ -171,16 +162,7 @@ private:
     std::vector<Scenario> presets_;
     std::vector<RunResult> results_;
     std::vector<std::vector<RunResult>> sets_;
-    std::optional<RunResult> ghost_;
-    QString ghost_scenario_;  // the preset the kept run was run as
-    // The kept run as drawn with the runs on screen (ghost_ is for the next run): the series'
-    // indexes, the table's kept row and the heading follow this one.
-    std::optional<RunResult> shown_ghost_;
-    std::optional<RunResult> undo_ghost_;
-    QString undo_ghost_scenario_;
-    QAction* ghost_action_ = nullptr;
-    QAction* clear_ghost_action_ = nullptr;
-    QToolButton* undo_button_ = nullptr;
+    KeptRun* kept_ = nullptr;
     // The preset's settings as loaded: what the heading's words describe, and what a knob moved
     // since departs from ("(changed: connections 1,000 → 120)").
     std::optional<RunConfig> preset_config_;

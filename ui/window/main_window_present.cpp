@@ -8,6 +8,7 @@
 #include "presentation/presentation_window.hpp"
 #include "window/diagnosis_bar.hpp"
 #include "window/experiment_runner.hpp"
+#include "window/kept_run.hpp"
 #include "window/main_window.hpp"
 
 namespace conclab::ui {
@@ -45,12 +46,12 @@ PresentationWindow* MainWindow::presentation() const {
 void MainWindow::sync_presentation() {
     if (!presentation_) return;
     QString subtitle = heading_what_ran_;
-    if (shown_ghost_) subtitle += "\n" + ghost_subtitle();
+    if (kept_->shown()) subtitle += "\n" + kept_->subtitle();
     presentation_->set_heading(heading_title_, subtitle);
     if (table_sets_.empty()) {
         presentation_->clear_summary();
     } else {
-        presentation_->show_summary(table_sets_, shown_ghost_);
+        presentation_->show_summary(table_sets_, kept_->shown());
     }
     presentation_->show_diagnosis(diagnosis_->sentences().isEmpty() ? QString()
                                                                     : diagnosis_->text());

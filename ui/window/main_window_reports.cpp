@@ -13,6 +13,7 @@
 #include "export/report_writer.hpp"
 #include "report/run_report_reader.hpp"
 #include "window/experiment_runner.hpp"
+#include "window/kept_run.hpp"
 #include "window/main_window.hpp"
 
 namespace conclab::ui {
@@ -84,7 +85,7 @@ void MainWindow::export_report_interactively() {
 std::vector<RunResult> MainWindow::report_runs() const {
     std::vector<RunResult> runs = results_;
     // A kept run drawn under the others is in the report too: last, never its baseline.
-    if (shown_ghost_ && !runs.empty()) runs.push_back(*shown_ghost_);
+    if (kept_->shown() && !runs.empty()) runs.push_back(*kept_->shown());
     return runs;
 }
 
@@ -155,9 +156,9 @@ void MainWindow::replay_runs(const std::vector<std::vector<RunResult>>& sets, bo
     for (std::size_t i = 0; i < runs.size(); ++i) {
         const int index = static_cast<int>(i);
         on_run_started(index, runs[i].config);
-        charts_->append(shown_ghost_ ? index + 1 : index, runs[i].series);
+        charts_->append(kept_->series_index(index), runs[i].series);
         // A live run's spectrum arrives with its status polls; a saved one has its final one.
-        charts_->set_summary(shown_ghost_ ? index + 1 : index, runs[i].summary);
+        charts_->set_summary(kept_->series_index(index), runs[i].summary);
         for (const AdjustEvent& e : runs[i].events) charts_->add_event(e);
     }
     on_all_finished(runs);

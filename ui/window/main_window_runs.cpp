@@ -20,6 +20,7 @@
 #include "window/compare_table.hpp"
 #include "window/diagnosis_bar.hpp"
 #include "window/experiment_runner.hpp"
+#include "window/kept_run.hpp"
 #include "window/main_window.hpp"
 #include "window/run_changes.hpp"
 
@@ -122,15 +123,10 @@ void MainWindow::on_run_started(int index, const RunConfig& config) {
         table_sets_.clear();
         table_->setRowCount(0);
         table_->hide();
-        shown_ghost_ = ghost_;
-        if (shown_ghost_) {
-            // Short in the legends ("kept p99"); the heading and the table say which run it is.
-            charts_->begin_run(tr("kept"), kKeptRunColorIndex, true, false);
-            charts_->append(0, shown_ghost_->series);
-            charts_->set_summary(0, shown_ghost_->summary);
-        }
+        kept_->show_under_next_runs();
+        kept_->draw(charts_);
     }
-    const bool single = !comparing_ && !shown_ghost_;
+    const bool single = !comparing_ && !kept_->shown();
     // Runs take the palette in order; a ghost has its own colour, so the new run is 0. The
     // repeats of one run share its colour; the first alone is in the legend's words.
     const int set = comparing_ ? index / repeats_ : 0;
@@ -190,7 +186,7 @@ void MainWindow::update_heading(const RunConfig& config) {
         scenario_name_.isEmpty()
             ? heading_what_ran_
             : preset_subtitle(scenario_text(scenario_description_), heading_what_ran_);
-    if (shown_ghost_) subtitle += "\n" + ghost_subtitle();
+    if (kept_->shown()) subtitle += "\n" + kept_->subtitle();
     charts_->set_heading(heading_title_, subtitle);
 }
 
@@ -205,8 +201,7 @@ void MainWindow::on_status(const Snapshot& s) {
     if (!s.fatal_error.empty()) lines << tr("Stopped: %1").arg(engine_text(s.fatal_error));
     warnings_->setText(lines.join("\n"));
     warnings_->setVisible(!lines.isEmpty());
-    charts_->set_summary(shown_ghost_ ? runner_->current_index() + 1 : runner_->current_index(),
-                         s.summary);
+    charts_->set_summary(kept_->series_index(runner_->current_index()), s.summary);
 }
 
 void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
@@ -217,7 +212,7 @@ void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
     std::vector<QColor> colors;
     for (std::size_t i = 0; i < results.size(); ++i)
         colors.push_back(series_color(comparing_ ? static_cast<int>(i) / repeats_ : 0));
-    diagnosis_->show_runs(results, comparing_ || shown_ghost_, colors);
+    diagnosis_->show_runs(results, comparing_ || kept_->shown(), colors);
     if (comparing_) {
         // Consecutive runs are the repeats of one run of the plan (fewer if stopped early).
         sets_.clear();
@@ -233,7 +228,7 @@ void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
                                         "the charts the run nearest each median")
                                          .arg(repeats_));
         }
-    } else if (shown_ghost_ && !results.empty()) {
+    } else if (kept_->shown() && !results.empty()) {
         show_table({results});
     }
     sync_presentation();
@@ -264,7 +259,7 @@ void MainWindow::on_run_finished() {
 
 void MainWindow::show_table(const std::vector<RunSet>& sets) {
     table_sets_ = sets;
-    table_->show_sets(sets, shown_ghost_);
+    table_->show_sets(sets, kept_->shown());
     table_->show();
     sync_presentation();
 }
@@ -273,11 +268,7 @@ void MainWindow::show_table(const std::vector<RunSet>& sets) {
 // as the CLI's --chart does.
 void MainWindow::show_typical_runs() {
     charts_->clear();
-    if (shown_ghost_) {
-        charts_->begin_run(tr("kept"), kKeptRunColorIndex, true, false);
-        charts_->append(0, shown_ghost_->series);
-        charts_->set_summary(0, shown_ghost_->summary);
-    }
+    kept_->draw(charts_);
     for (std::size_t i = 0; i < sets_.size(); ++i) {
         std::vector<Summary> summaries;
         for (const RunResult& r : sets_[i]) summaries.push_back(r.summary);

@@ -18,6 +18,7 @@
 #include "window/compare_table.hpp"
 #include "window/diagnosis_bar.hpp"
 #include "window/experiment_runner.hpp"
+#include "window/kept_run.hpp"
 #include "window/main_window.hpp"
 
 namespace conclab::ui {
@@ -59,9 +60,7 @@ bool MainWindow::save_scenario(const QString& path) {
 void MainWindow::apply_preset(const Scenario& scenario, bool run) {
     if (runner_->running()) runner_->stop();
     const QString name = QString::fromStdString(scenario.name);
-    // A run kept from another preset is another experiment: drawn under this one it would read
-    // as this preset's baseline.
-    if (ghost_ && name != ghost_scenario_) drop_ghost_for(tr("another preset"));
+    kept_->drop_unless_scenario(name);
     applying_preset_ = true;
     controls_->set_config(scenario.run);
     applying_preset_ = false;
@@ -105,7 +104,7 @@ void MainWindow::show_blank_charts() {
     table_->hide();
     results_.clear();
     sets_.clear();
-    shown_ghost_.reset();
+    kept_->hide();
     export_report_action_->setEnabled(false);
 }
 
@@ -148,6 +147,12 @@ void MainWindow::restore_settings() {
         warnings_->setText(settings_note_);
         warnings_->show();
     }
+}
+
+// The model box changed by hand (not by loading a preset): a kept run of another model is
+// another experiment.
+void MainWindow::on_model_chosen() {
+    if (!applying_preset_) kept_->drop_unless_model(current_config());
 }
 
 }  // namespace conclab::ui

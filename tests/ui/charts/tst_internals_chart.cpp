@@ -30,6 +30,7 @@
 #include "gui_test_support.hpp"
 #include "window/diagnosis_bar.hpp"
 #include "window/experiment_runner.hpp"
+#include "window/kept_run.hpp"
 #include "window/main_window.hpp"
 
 #include <qcustomplot.h>
@@ -312,7 +313,7 @@ private slots:
         qInfo("idle loop: busy %.1f %%, delay p99 mean %.2f ms", busy->mean, delay->mean);
 
         // Kept as a ghost: its spectrum stays drawn under the next run's.
-        w.keep_as_ghost();
+        w.kept_run()->keep();
         QVERIFY(click_and_finish(w));
         SpectrumChart* sp = w.chart_panel()->spectrum_chart();
         QCOMPARE(sp->series_count(), 2);

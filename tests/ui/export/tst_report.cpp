@@ -26,6 +26,7 @@
 #include "report/run_report.hpp"
 #include "window/compare_table.hpp"
 #include "window/experiment_runner.hpp"
+#include "window/kept_run.hpp"
 #include "window/main_window.hpp"
 
 #include <qcustomplot.h>
@@ -279,7 +280,7 @@ private slots:
         w.grab().save(screenshot_path("report_opened_run.png"));
 
         // Kept as a ghost, the opened run is drawn under the next live one.
-        w.keep_as_ghost();
+        w.kept_run()->keep();
         set_short_run(w.control_panel(), 15);
         run_to_the_end(w);
         QCOMPARE(w.chart_panel()->run_count(), 2);

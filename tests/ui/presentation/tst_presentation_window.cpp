@@ -22,6 +22,7 @@
 #include "presentation/presentation_window.hpp"
 #include "window/compare_table.hpp"
 #include "window/experiment_runner.hpp"
+#include "window/kept_run.hpp"
 #include "window/main_window.hpp"
 #include "window/preset_library.hpp"
 
@@ -97,7 +98,7 @@ private slots:
         w.show();
         QVERIFY(w.open_run(run_file_));
         if (ghost) {
-            w.keep_as_ghost();
+            w.kept_run()->keep();
             QVERIFY(w.open_run(run_file_));
             QCOMPARE(w.chart_panel()->run_count(), 3);
         }

@@ -36,6 +36,7 @@
 #include "text/app_language.hpp"
 #include "text/engine_text.hpp"
 #include "window/experiment_runner.hpp"
+#include "window/kept_run.hpp"
 #include "window/main_window.hpp"
 #include "window/preset_library.hpp"
 
@@ -330,7 +331,7 @@ private slots:
         window.start_run();
         QVERIFY(walk_until(
             &window, bad, [&] { return !window.runner()->running(); }, 20000));
-        window.keep_as_ghost();
+        window.kept_run()->keep();
         bad << untranslated(shown_texts(&window));
         window.apply_preset(presets.at(1), false);
         bad << untranslated(shown_texts(&window));

@@ -32,6 +32,7 @@
 #include "window/app_settings.hpp"
 #include "window/compare_table.hpp"
 #include "window/experiment_runner.hpp"
+#include "window/kept_run.hpp"
 #include "window/main_window.hpp"
 #include "window/preset_library.hpp"
 
@@ -467,7 +468,7 @@ private slots:
         c->duration()->spin_box()->setValue(1);
         w.start_run();
         QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running() && w.last_results().size() == 1, 10000);
-        w.keep_as_ghost();
+        w.kept_run()->keep();
         c->io_ms()->spin_box()->setValue(20);
         w.start_run();
         QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running() && w.last_results().size() == 1, 10000);

@@ -21,6 +21,7 @@
 #include "window/compare_table.hpp"
 #include "window/diagnosis_bar.hpp"
 #include "window/experiment_runner.hpp"
+#include "window/kept_run.hpp"
 #include "window/main_window.hpp"
 #include "window/preset_library.hpp"
 
@@ -58,29 +59,29 @@ private slots:
     void ghostIsAStateThatTogglesAndClears() {
         MainWindow w;
         w.show();
-        QAction* keep = w.ghost_action();
+        QAction* keep = w.kept_run()->keep_action();
         QVERIFY(keep->isCheckable());
         QCOMPARE(keep->shortcut(), QKeySequence("Ctrl+G"));
         // Nothing to keep yet: it says so and stays unchecked.
         keep->trigger();
         QVERIFY(!keep->isChecked());
-        QVERIFY(!w.ghost());
+        QVERIFY(!w.kept_run()->kept());
         QVERIFY(w.statusBar()->currentMessage().contains("No finished run"));
 
         set_small_io_workload(w.control_panel(), 1);
         QVERIFY(run_once(w));
         keep->trigger();
         QVERIFY(keep->isChecked());
-        QVERIFY(w.ghost());
-        QVERIFY(w.clear_ghost_action()->isEnabled());
+        QVERIFY(w.kept_run()->kept());
+        QVERIFY(w.kept_run()->clear_action()->isEnabled());
         keep->trigger();  // Ctrl+G again: off, not a second ghost
         QVERIFY(!keep->isChecked());
-        QVERIFY(!w.ghost());
-        QVERIFY(!w.clear_ghost_action()->isEnabled());
+        QVERIFY(!w.kept_run()->kept());
+        QVERIFY(!w.kept_run()->clear_action()->isEnabled());
         keep->trigger();
-        QVERIFY(w.ghost());
-        w.clear_ghost_action()->trigger();
-        QVERIFY(!w.ghost());
+        QVERIFY(w.kept_run()->kept());
+        w.kept_run()->clear_action()->trigger();
+        QVERIFY(!w.kept_run()->kept());
         QVERIFY(!keep->isChecked());
     }
 
@@ -110,7 +111,7 @@ private slots:
         set_small_io_workload(c, 1);
         c->io_ms()->spin_box()->setValue(40);
         QVERIFY(run_once(w));
-        w.ghost_action()->trigger();
+        w.kept_run()->keep_action()->trigger();
         c->io_ms()->spin_box()->setValue(10);
         w.start_comparison({Model::EventLoop, Model::GilThreads});
         QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running() && w.last_results().size() == 2, 30000);
@@ -147,31 +148,31 @@ private slots:
         w.show();
         set_small_io_workload(w.control_panel(), 1);
         QVERIFY(run_once(w));
-        w.keep_as_ghost();
-        QVERIFY(w.ghost());
+        w.kept_run()->keep();
+        QVERIFY(w.kept_run()->kept());
         const auto presets = load_presets();
         QVERIFY(presets.size() >= 2);
         w.apply_preset(presets[1], false);
-        QVERIFY(!w.ghost());
-        QVERIFY(!w.ghost_action()->isChecked());
+        QVERIFY(!w.kept_run()->kept());
+        QVERIFY(!w.kept_run()->keep_action()->isChecked());
         QVERIFY2(w.statusBar()->currentMessage().contains("Ghost cleared (another preset)"),
                  qPrintable(w.statusBar()->currentMessage()));
-        QVERIFY(w.undo_button()->isVisible());
-        QTest::mouseClick(w.undo_button(), Qt::LeftButton);
-        QVERIFY(w.ghost());
-        QVERIFY(w.ghost_action()->isChecked());
-        QVERIFY(!w.undo_button()->isVisible());
+        QVERIFY(w.kept_run()->undo_button()->isVisible());
+        QTest::mouseClick(w.kept_run()->undo_button(), Qt::LeftButton);
+        QVERIFY(w.kept_run()->kept());
+        QVERIFY(w.kept_run()->keep_action()->isChecked());
+        QVERIFY(!w.kept_run()->undo_button()->isVisible());
 
         // Another model by hand: the same.
         QComboBox* model = w.control_panel()->model_box();
-        QCOMPARE(w.ghost()->config.server.model, Model::EventLoop);
+        QCOMPARE(w.kept_run()->kept()->config.server.model, Model::EventLoop);
         model->setCurrentIndex(model->findData(int(Model::ProcessPerCore)));
-        QVERIFY(!w.ghost());
+        QVERIFY(!w.kept_run()->kept());
         QVERIFY(w.statusBar()->currentMessage().contains("another model"));
-        QVERIFY(w.undo_button()->isVisible());
+        QVERIFY(w.kept_run()->undo_button()->isVisible());
         // Undo goes with its message.
         w.statusBar()->showMessage("something else");
-        QVERIFY(!w.undo_button()->isVisible());
+        QVERIFY(!w.kept_run()->undo_button()->isVisible());
     }
 
     // A preset loaded as it is claims no change: the controls hold every preset's settings
