@@ -111,11 +111,17 @@ public:
                   Done done) NO_THREAD_SAFETY_ANALYSIS {
         return wait_until(cv, std::chrono::steady_clock::now() + timeout, done);
     }
-    // Waits once, at most until `deadline`: for loops that do work between waits.
+    // Waits once, at most until `deadline` or for `timeout`: for loops that look at guarded
+    // data between waits (in the loop's own body, which the analysis checks).
     template <class Clock, class Duration>
     std::cv_status wait_until(std::condition_variable& cv,
                               const std::chrono::time_point<Clock, Duration>& deadline) {
         return cv.wait_until(lock_, deadline);
+    }
+    template <class Rep, class Period>
+    std::cv_status wait_for(std::condition_variable& cv,
+                            const std::chrono::duration<Rep, Period>& timeout) {
+        return cv.wait_for(lock_, timeout);
     }
 
 private:
