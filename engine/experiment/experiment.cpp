@@ -169,11 +169,8 @@ void Experiment::start() {
     Impl& d = *impl_;
     MutexLock life(d.lifecycle);
     {
-        // Under the lock: a second start() would read `state` while the sampler writes it.
-        MutexLock lock(d.mutex);
-        if (d.state != RunState::Idle) {
-            throw StartError("this experiment has already been started");
-        }
+        MutexLock lock(d.mutex);  // a second start() would race the sampler's writes of state
+        if (d.state != RunState::Idle) throw StartError("this experiment has already been started");
     }
     if (auto errors = validate(d.initial); !errors.empty()) {
         std::string message = "invalid settings: " + errors.front();
