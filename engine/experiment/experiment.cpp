@@ -62,7 +62,7 @@ void Experiment::Impl::record_change(double t_s, const char* knob, double from, 
 // the plan, which stops for good.
 void Experiment::Impl::adjust_load(const Knobs& knobs, double t_s,
                                    std::vector<std::string>& rejected) {
-    std::lock_guard plan_lock(plan_mutex);
+    MutexLock plan_lock(plan_mutex);
     LoadConfig& c = current.load;
     const bool open = load->open_loop();
     const char* by_hand = nullptr;
@@ -74,7 +74,7 @@ void Experiment::Impl::adjust_load(const Knobs& knobs, double t_s,
         by_hand = "connections";
         if (*knobs.connections != c.connections) {
             load->set_connections(*knobs.connections);
-            std::lock_guard relock(mutex);
+            MutexLock relock(mutex);
             record_change(t_s, "connections", c.connections, *knobs.connections);
             c.connections = *knobs.connections;
         }
@@ -86,14 +86,14 @@ void Experiment::Impl::adjust_load(const Knobs& knobs, double t_s,
         by_hand = "rate";
         if (*knobs.rate != c.rate) {
             load->set_rate(*knobs.rate);
-            std::lock_guard relock(mutex);
+            MutexLock relock(mutex);
             record_change(t_s, "rate", c.rate, *knobs.rate);
             c.rate = *knobs.rate;
         }
     }
     if (by_hand && plan_active) {
         plan_active = false;
-        std::lock_guard relock(mutex);
+        MutexLock relock(mutex);
         events.push_back(
             {t_s, "plan", 0, 0, std::string("plan stopped: ") + by_hand + " set by hand"});
     }
@@ -114,7 +114,7 @@ void Experiment::Impl::adjust_workload(const Knobs& knobs, double t_s,
         return;
     }
     host->set_workload(w);
-    std::lock_guard relock(mutex);
+    MutexLock relock(mutex);
     record_change(t_s, "cpu_ms", now.cpu_ms, w.cpu_ms);
     record_change(t_s, "io_ms", now.io_ms, w.io_ms);
     record_change(t_s, "overhead_us", now.overhead_us, w.overhead_us);
@@ -130,7 +130,7 @@ void Experiment::Impl::adjust_server_size(const Knobs& knobs, double t_s,
         const std::string error =
             host ? set(*wanted) : std::string(knob) + " belong to the external server";
         if (!error.empty()) return rejected.push_back(error);
-        std::lock_guard relock(mutex);
+        MutexLock relock(mutex);
         record_change(t_s, knob, value, *wanted);
         value = *wanted;
     };
@@ -148,6 +148,8 @@ Experiment::Experiment(RunConfig config) : impl_(std::make_unique<Impl>()) {
     if (lift_keepalive) config.server.timeouts.keepalive_s = 0;
     if (!config.external) config.server = resolved(config.server);
     impl_->initial = config;
+    // No other thread yet; but this is not Impl's constructor, and these are GUARDED_BY(mutex).
+    MutexLock lock(impl_->mutex);
     impl_->current = config;
     impl_->ticks = std::make_unique<TickAggregator>(config.warmup_s, config.load.threads);
     if (lift_keepalive) {
@@ -165,8 +167,11 @@ Experiment::~Experiment() {
 
 void Experiment::start() {
     Impl& d = *impl_;
-    std::lock_guard life(d.lifecycle);
-    if (d.state != RunState::Idle) throw StartError("this experiment has already been started");
+    MutexLock life(d.lifecycle);
+    {
+        MutexLock lock(d.mutex);  // a second start() would race the sampler's writes of state
+        if (d.state != RunState::Idle) throw StartError("this experiment has already been started");
+    }
     if (auto errors = validate(d.initial); !errors.empty()) {
         std::string message = "invalid settings: " + errors.front();
         for (std::size_t i = 1; i < errors.size(); ++i) message += "; " + errors[i];
@@ -227,12 +232,12 @@ void Experiment::start() {
         throw StartError(e.what());
     }
     {
-        std::lock_guard lock(d.mutex);
+        MutexLock lock(d.mutex);
         d.started = Clock::now();
         d.state = RunState::Running;
     }
     {
-        std::lock_guard plan_lock(d.plan_mutex);
+        MutexLock plan_lock(d.plan_mutex);
         d.plan_active = !d.initial.stages.empty();
     }
     d.sampler = std::thread([&d] { d.sampler_main(); });
@@ -240,12 +245,12 @@ void Experiment::start() {
 
 std::vector<std::string> Experiment::adjust(const Knobs& knobs) {
     Impl& d = *impl_;
-    std::lock_guard life(d.lifecycle);
+    MutexLock life(d.lifecycle);
     std::vector<std::string> rejected = validate(knobs);
     if (!rejected.empty()) return rejected;
     double t_s = 0;
     {
-        std::lock_guard lock(d.mutex);
+        MutexLock lock(d.mutex);
         if (d.state != RunState::Running) return {"the experiment is not running"};
         t_s = d.elapsed_s();
     }
@@ -258,9 +263,9 @@ std::vector<std::string> Experiment::adjust(const Knobs& knobs) {
 
 WorkerKill Experiment::kill_worker(std::optional<int> pid) {
     Impl& d = *impl_;
-    std::lock_guard life(d.lifecycle);
+    MutexLock life(d.lifecycle);
     WorkerKill out;
-    std::unique_lock lock(d.mutex);
+    MutexLock lock(d.mutex);
     if (d.state != RunState::Running) {
         out.error = "the experiment is not running";
         return out;
@@ -290,9 +295,9 @@ WorkerKill Experiment::kill_worker(std::optional<int> pid) {
 
 void Experiment::stop() {
     Impl& d = *impl_;
-    std::lock_guard life(d.lifecycle);
+    MutexLock life(d.lifecycle);
     {
-        std::lock_guard lock(d.mutex);
+        MutexLock lock(d.mutex);
         if (d.state == RunState::Idle) {
             d.state = RunState::Finished;
             return;
@@ -305,20 +310,20 @@ void Experiment::stop() {
 
 bool Experiment::wait_finished(double timeout_s) {
     Impl& d = *impl_;
-    std::unique_lock lock(d.mutex);
-    return d.wake.wait_for(lock, std::chrono::duration<double>(timeout_s),
-                           [&] { return d.state == RunState::Finished; });
+    MutexLock lock(d.mutex);
+    return lock.wait_for(d.wake, std::chrono::duration<double>(timeout_s),
+                         [&]() REQUIRES(d.mutex) { return d.state == RunState::Finished; });
 }
 
 RunState Experiment::state() const {
-    std::lock_guard lock(impl_->mutex);
+    MutexLock lock(impl_->mutex);
     return impl_->state;
 }
 
 Snapshot Experiment::snapshot(std::size_t since) const {
     const Impl& d = *impl_;
     Snapshot s;
-    std::lock_guard lock(d.mutex);
+    MutexLock lock(d.mutex);
     s.state = d.state;
     s.elapsed_s = d.elapsed_s();
     s.port = d.port;
@@ -336,7 +341,7 @@ Snapshot Experiment::snapshot(std::size_t since) const {
 RunResult Experiment::result() const {
     const Impl& d = *impl_;
     RunResult r;
-    std::lock_guard lock(d.mutex);
+    MutexLock lock(d.mutex);
     r.config = d.initial;
     r.final_config = d.current;
     r.summary = d.ticks->summary();

@@ -77,7 +77,7 @@ void Experiment::Impl::collect_target_resources(TickInput& in) {
 
 void Experiment::Impl::sample_tick(double t_s, double tick_s) {
     TickInput in = collect_tick(t_s, tick_s);  // outside the lock: talks to other threads
-    std::lock_guard lock(mutex);
+    MutexLock lock(mutex);
     ticks->add(std::move(in));
     for (AdjustEvent& marker : ticks->take_markers()) events.push_back(std::move(marker));
     if (ticks->servers_failed() && fatal_error.empty()) {
@@ -96,33 +96,39 @@ void Experiment::Impl::sampler_main() {
     const auto tick =
         std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(tick_s));
     const auto plan_step = std::min<Clock::duration>(tick / 5, std::chrono::milliseconds(50));
-    auto plan_on = [this] {
-        std::lock_guard plan_lock(plan_mutex);
+    auto plan_on = [this]() EXCLUDES(plan_mutex) {
+        MutexLock plan_lock(plan_mutex);
         return plan_active;
     };
+    const auto stop_asked = [this]() REQUIRES(mutex) { return stop_requested; };
+    Clock::time_point start;
+    {
+        MutexLock lock(mutex);
+        start = started;  // set by start() before this thread
+    }
     double last_t_s = 0;
     for (std::int64_t n = 1;; ++n) {
-        const auto due = started + n * tick;
+        const auto due = start + n * tick;
         bool stopping = false;
         for (auto step = Clock::now() + plan_step; plan_on() && step < due; step += plan_step) {
-            std::unique_lock lock(mutex);
-            if (wake.wait_until(lock, step, [&] { return stop_requested; })) {
+            MutexLock lock(mutex);
+            if (lock.wait_until(wake, step, stop_asked)) {
                 stopping = true;
                 break;
             }
             lock.unlock();
             apply_plan(
-                std::chrono::duration<double>(std::min(step + plan_step, due) - started).count());
+                std::chrono::duration<double>(std::min(step + plan_step, due) - start).count());
         }
         if (stopping) break;
         {
-            std::unique_lock lock(mutex);
-            if (wake.wait_until(lock, due, [&] { return stop_requested; })) break;
+            MutexLock lock(mutex);
+            if (lock.wait_until(wake, due, stop_asked)) break;
         }
         last_t_s = tick_s * static_cast<double>(n);
         sample_tick(last_t_s, tick_s);
-        apply_plan(std::chrono::duration<double>(due + plan_step - started).count());
-        std::lock_guard lock(mutex);
+        apply_plan(std::chrono::duration<double>(due + plan_step - start).count());
+        MutexLock lock(mutex);
         if (!fatal_error.empty()) break;
         if (initial.duration_s > 0 && last_t_s >= initial.duration_s - 1e-9) break;
     }
@@ -131,18 +137,18 @@ void Experiment::Impl::sampler_main() {
 
 // Sampler thread: the load the stages plan for t_s (connections or rate).
 void Experiment::Impl::apply_plan(double t_s) {
-    std::lock_guard plan_lock(plan_mutex);
+    MutexLock plan_lock(plan_mutex);
     if (!plan_active) return;
     const bool open = load->open_loop();
     const double start = open ? initial.load.rate : initial.load.connections;
     const double value = planned_value(initial.stages, start, t_s);
     if (open) {
         load->set_rate(value);
-        std::lock_guard lock(mutex);
+        MutexLock lock(mutex);
         current.load.rate = value;
     } else {
         const int n = static_cast<int>(std::lround(value));
-        std::unique_lock lock(mutex);
+        MutexLock lock(mutex);
         if (n == current.load.connections) return;
         current.load.connections = n;
         lock.unlock();
@@ -171,7 +177,7 @@ void Experiment::Impl::shut_down() {
     if (host) host->stop();
     std::optional<HostTick> host_final;
     if (host) host_final = host->collect();  // after stop(): the workers' final counts
-    std::lock_guard lock(mutex);
+    MutexLock lock(mutex);
     ticks->add_drain(drained.responses, drained.open_connections, std::move(host_final));
     finished_elapsed_s = std::chrono::duration<double>(Clock::now() - started).count();
     if (initial.duration_s > 0) {

@@ -24,7 +24,7 @@ void GlobalInterpreterLock::advance(std::int64_t now_ns) const {
 
 bool GlobalInterpreterLock::acquire() {
     const std::int64_t called_ns = monotonic_ns();  // waiting for mutex_ is waiting too
-    std::unique_lock lock(mutex_);
+    MutexLock lock(mutex_);
     bool waiting = false;
     while (locked_ && !shutdown_) {
         if (!waiting) {
@@ -33,7 +33,7 @@ bool GlobalInterpreterLock::acquire() {
             waiting = true;
         }
         const std::uint64_t saved_switch_number = switch_number_;
-        const bool timed_out = cond_.wait_for(lock, interval_) == std::cv_status::timeout;
+        const bool timed_out = lock.wait_for(cond_, interval_) == std::cv_status::timeout;
         // Timed out and nobody took the lock meanwhile: ask the holder to drop it.
         if (timed_out && locked_ && switch_number_ == saved_switch_number &&
             !drop_request_.load(std::memory_order_relaxed)) {
@@ -60,14 +60,14 @@ bool GlobalInterpreterLock::acquire() {
 }
 
 void GlobalInterpreterLock::release() {
-    std::unique_lock lock(mutex_);
+    MutexLock lock(mutex_);
     advance(monotonic_ns());
     locked_ = false;
     cond_.notify_one();
     if (drop_request_.load(std::memory_order_relaxed)) {
         // Forced switching: do not come back until another thread has had the lock.
         const auto me = std::this_thread::get_id();
-        switch_cond_.wait(lock, [&] { return last_holder_ != me || shutdown_; });
+        lock.wait(switch_cond_, [&]() REQUIRES(mutex_) { return last_holder_ != me || shutdown_; });
     }
 }
 
@@ -77,7 +77,7 @@ bool GlobalInterpreterLock::yield_to_waiter() {
 }
 
 void GlobalInterpreterLock::shutdown() {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     shutdown_ = true;
     shutdown_flag_ = true;
     cond_.notify_all();
@@ -85,17 +85,17 @@ void GlobalInterpreterLock::shutdown() {
 }
 
 std::chrono::microseconds GlobalInterpreterLock::switch_interval() const {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     return interval_;
 }
 
 void GlobalInterpreterLock::set_switch_interval(std::chrono::microseconds interval) {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     interval_ = std::max(interval, std::chrono::microseconds(1));
 }
 
 GlobalInterpreterLock::Stats GlobalInterpreterLock::stats() const {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     const std::int64_t now = monotonic_ns();
     advance(now);
     Stats s;

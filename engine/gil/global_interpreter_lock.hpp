@@ -16,9 +16,9 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
-#include <mutex>
 #include <thread>
 
+#include "core/annotated_mutex.hpp"
 #include "core/duration_histogram.hpp"
 
 namespace conclab {
@@ -28,20 +28,20 @@ public:
     explicit GlobalInterpreterLock(std::chrono::microseconds switch_interval);
 
     // take_gil(). Returns false only after shutdown() (the caller must then not run work).
-    bool acquire();
+    bool acquire() EXCLUDES(mutex_);
     // drop_gil(): releases; if a drop request is pending, waits until another thread has the lock.
-    void release();
+    void release() EXCLUDES(mutex_);
     // The eval-breaker check: cheap, called between slices of work.
     bool drop_requested() const { return drop_request_.load(std::memory_order_relaxed); }
     // What the eval loop does on a drop request: release (with forced switching), then re-take.
     bool yield_to_waiter();
     // Wakes every waiter for good; acquire() returns false from now on, and work running under
     // the lock stops at its next slice.
-    void shutdown();
+    void shutdown() EXCLUDES(mutex_);
     bool is_shut_down() const { return shutdown_flag_.load(std::memory_order_relaxed); }
 
-    std::chrono::microseconds switch_interval() const;
-    void set_switch_interval(std::chrono::microseconds interval);
+    std::chrono::microseconds switch_interval() const EXCLUDES(mutex_);
+    void set_switch_interval(std::chrono::microseconds interval) EXCLUDES(mutex_);
 
     // What the lock knows about itself, as CPython's gil_load samples it; all cumulative since
     // construction and read at clock_ns, so the share over any window is Δ / Δclock_ns.
@@ -55,30 +55,33 @@ public:
         std::int64_t started_ns = 0;        // monotonic, when the lock was made (all zero then)
         DurationHistogram wait;  // per acquisition: from calling acquire() to holding the lock
     };
-    Stats stats() const;
+    Stats stats() const EXCLUDES(mutex_);
 
 private:
-    mutable std::mutex mutex_;
+    mutable Mutex mutex_;
     std::condition_variable cond_;         // signalled when the lock is released
     std::condition_variable switch_cond_;  // signalled when a thread takes the lock
-    bool locked_ = false;
-    bool shutdown_ = false;
-    std::thread::id last_holder_;
-    std::uint64_t switch_number_ = 0;  // takes of the lock, as CPython's gil->switch_number
-    std::uint64_t hand_offs_ = 0;      // takes by a thread other than the last holder
-    std::uint64_t drop_request_count_ = 0;
-    // Instrumentation, guarded by mutex_; advance() integrates up to a time.
-    void advance(std::int64_t now_ns) const;
-    mutable std::int64_t since_ns_ = 0;
-    std::int64_t started_ns_ = 0;
-    mutable std::uint64_t held_ns_ = 0;
-    mutable long double waiting_area_ns_ = 0;
-    int waiters_ = 0;  // threads blocked in acquire()
-    std::uint64_t acquisitions_ = 0;
-    DurationHistogram wait_;
+    bool locked_ GUARDED_BY(mutex_) = false;
+    bool shutdown_ GUARDED_BY(mutex_) = false;
+    std::thread::id last_holder_ GUARDED_BY(mutex_);
+    // Takes of the lock, as CPython's gil->switch_number.
+    std::uint64_t switch_number_ GUARDED_BY(mutex_) = 0;
+    // Takes by a thread other than the last holder.
+    std::uint64_t hand_offs_ GUARDED_BY(mutex_) = 0;
+    std::uint64_t drop_request_count_ GUARDED_BY(mutex_) = 0;
+    // Instrumentation; advance() integrates up to a time.
+    void advance(std::int64_t now_ns) const REQUIRES(mutex_);
+    mutable std::int64_t since_ns_ GUARDED_BY(mutex_) = 0;
+    const std::int64_t started_ns_;
+    mutable std::uint64_t held_ns_ GUARDED_BY(mutex_) = 0;
+    mutable long double waiting_area_ns_ GUARDED_BY(mutex_) = 0;
+    int waiters_ GUARDED_BY(mutex_) = 0;  // threads blocked in acquire()
+    std::uint64_t acquisitions_ GUARDED_BY(mutex_) = 0;
+    DurationHistogram wait_ GUARDED_BY(mutex_);
+    // Set under mutex_, read without it: the eval breaker's cheap check.
     std::atomic<bool> drop_request_{false};
     std::atomic<bool> shutdown_flag_{false};
-    std::chrono::microseconds interval_;
+    std::chrono::microseconds interval_ GUARDED_BY(mutex_);
 };
 
 // Runs `micros` of CPU work while holding the lock (which the caller already holds), in slices,

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <limits>
-#include <mutex>
 #include <stdexcept>
 #include <string_view>
 #include <utility>
@@ -13,6 +12,7 @@
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/ip/tcp.hpp>
 
+#include "core/annotated_mutex.hpp"
 #include "load/load_shared.hpp"
 #include "load/loader_thread.hpp"
 
@@ -109,23 +109,45 @@ LoadTick& LoadTick::operator+=(const LoadTick& other) {
 }
 
 struct LoadGenerator::Impl {
-    LoadTarget target;
-    int connections = 0;
-    int thread_count = 1;
-    double timeout_s = 0;
-    std::optional<OpenLoop> open_loop;
+    Impl(LoadTarget target_, int connections_, int threads, double request_timeout_s,
+         std::optional<OpenLoop> open_loop_)
+        : target(std::move(target_)),
+          // Every thread of an open loop needs a connection of its own for its share.
+          thread_count(std::min(std::clamp(threads, 1, kMaxThreads),
+                                open_loop_ ? clamped(*open_loop_).max_connections : kMaxThreads)),
+          timeout_s(request_timeout_s > 0 ? request_timeout_s : 1e6),
+          is_open_loop(open_loop_.has_value()),
+          connections(std::clamp(connections_, 0, kMaxConnections)) {
+        if (open_loop_) open_loop = clamped(*open_loop_);
+    }
 
-    std::mutex mutex;  // serialises start, set_connections, stop and collect
-    enum class State { Idle, Running, Stopped } state = State::Idle;
+    static OpenLoop clamped(OpenLoop o) {
+        o.max_connections = std::clamp(o.max_connections, 1, kMaxConnections);
+        o.rate = std::max(o.rate, 0.0);
+        return o;
+    }
+
+    // The fixed setup: set by the constructor, then only read.
+    const LoadTarget target;
+    const int thread_count = 1;
+    const double timeout_s = 0;
+    const bool is_open_loop = false;
+
+    Mutex mutex;  // serialises start, set_connections, set_rate, stop and collect
+    int connections GUARDED_BY(mutex) = 0;
+    std::optional<OpenLoop> open_loop GUARDED_BY(mutex);  // its rate changes with set_rate
+    enum class State { Idle, Running, Stopped } state GUARDED_BY(mutex) = State::Idle;
+    // Filled by start() before the loader threads start; then theirs (atomics and fixed values).
     LoadShared shared;
-    std::vector<std::unique_ptr<LoaderThread>> threads;
-    std::vector<int> assigned;  // connections per thread
-    int cursor = 0;             // next thread to grow on; shrinking walks back from here
-    std::vector<std::uint64_t> cpu_seen;
-    LoadTick after_stop;  // what happened between the last collect() and stop()
+    std::vector<std::unique_ptr<LoaderThread>> threads GUARDED_BY(mutex);
+    std::vector<int> assigned GUARDED_BY(mutex);  // connections per thread
+    // Next thread to grow on; shrinking walks back from here.
+    int cursor GUARDED_BY(mutex) = 0;
+    std::vector<std::uint64_t> cpu_seen GUARDED_BY(mutex);
+    LoadTick after_stop GUARDED_BY(mutex);  // what happened between the last collect() and stop()
 
     // Spreads the change round-robin and tells the threads whose share changed.
-    void distribute(int total_wanted) {
+    void distribute(int total_wanted) REQUIRES(mutex) {
         const int n = static_cast<int>(threads.size());
         std::vector<int> before = assigned;
         int total = 0;
@@ -147,7 +169,7 @@ struct LoadGenerator::Impl {
         }
     }
 
-    LoadTick collect_locked() {
+    LoadTick collect_locked() REQUIRES(mutex) {
         LoadTick tick = std::exchange(after_stop, LoadTick{});
         for (std::size_t i = 0; i < threads.size(); ++i) {
             add(tick, threads[i]->take());
@@ -163,28 +185,16 @@ struct LoadGenerator::Impl {
 
 LoadGenerator::LoadGenerator(LoadTarget target, int connections, int threads,
                              double request_timeout_s, std::optional<OpenLoop> open_loop)
-    : impl_(std::make_unique<Impl>()) {
-    Impl& d = *impl_;
-    d.target = std::move(target);
-    d.connections = std::clamp(connections, 0, kMaxConnections);
-    d.thread_count = std::clamp(threads, 1, kMaxThreads);
-    d.timeout_s = request_timeout_s > 0 ? request_timeout_s : 1e6;
-    if (open_loop) {
-        open_loop->max_connections = std::clamp(open_loop->max_connections, 1, kMaxConnections);
-        open_loop->rate = std::max(open_loop->rate, 0.0);
-        // Every thread needs a connection of its own for its share of the requests.
-        d.thread_count = std::min(d.thread_count, open_loop->max_connections);
-        d.open_loop = open_loop;
-    }
-}
+    : impl_(std::make_unique<Impl>(std::move(target), connections, threads, request_timeout_s,
+                                   std::move(open_loop))) {}
 
 bool LoadGenerator::open_loop() const {
-    return impl_->open_loop.has_value();
+    return impl_->is_open_loop;
 }
 
 void LoadGenerator::set_rate(double rate) {
     Impl& d = *impl_;
-    std::lock_guard lock(d.mutex);
+    MutexLock lock(d.mutex);
     if (!d.open_loop) return;
     d.open_loop->rate = std::max(rate, 0.0);
     if (d.state != Impl::State::Running) return;
@@ -197,7 +207,7 @@ LoadGenerator::~LoadGenerator() {
 
 void LoadGenerator::start() {
     Impl& d = *impl_;
-    std::lock_guard lock(d.mutex);
+    MutexLock lock(d.mutex);
     if (d.state != Impl::State::Idle) {
         throw std::runtime_error("the load generator has already been started");
     }
@@ -227,7 +237,7 @@ void LoadGenerator::start() {
 
 void LoadGenerator::set_connections(int connections) {
     Impl& d = *impl_;
-    std::lock_guard lock(d.mutex);
+    MutexLock lock(d.mutex);
     d.connections = std::clamp(connections, 0, kMaxConnections);
     if (d.state != Impl::State::Running) return;
     if (!d.open_loop) {
@@ -242,7 +252,7 @@ void LoadGenerator::set_connections(int connections) {
 
 void LoadGenerator::stop() {
     Impl& d = *impl_;
-    std::lock_guard lock(d.mutex);
+    MutexLock lock(d.mutex);
     if (d.state != Impl::State::Running) {
         d.state = Impl::State::Stopped;
         return;
@@ -257,7 +267,7 @@ void LoadGenerator::stop() {
 
 LoadTick LoadGenerator::collect() {
     Impl& d = *impl_;
-    std::lock_guard lock(d.mutex);
+    MutexLock lock(d.mutex);
     return d.collect_locked();
 }
 

@@ -5,7 +5,7 @@
 namespace conclab {
 
 void LoaderStats::response(std::uint64_t latency_us, std::uint64_t uncorrected_us) {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     ++counts_.responses;
     counts_.latency.record(latency_us);
     counts_.latency_uncorrected.record(uncorrected_us);
@@ -13,13 +13,13 @@ void LoaderStats::response(std::uint64_t latency_us, std::uint64_t uncorrected_u
 
 void LoaderStats::late_and_dropped(std::uint64_t late, std::uint64_t dropped) {
     if (late == 0 && dropped == 0) return;
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     counts_.late += late;
     counts_.dropped += dropped;
 }
 
 void LoaderStats::error(ErrorKind kind) {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     ErrorCounts& e = counts_.errors;
     switch (kind) {
         case ErrorKind::Connect:
@@ -44,24 +44,24 @@ void LoaderStats::error(ErrorKind kind) {
 }
 
 void LoaderStats::connect_error(const std::string& message) {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     ++counts_.errors.connect;
     if (counts_.connect_error != message) counts_.connect_error = message;
 }
 
 void LoaderStats::reconnect() {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     ++counts_.reconnects;
 }
 
 void LoaderStats::server_closed() {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     ++counts_.server_closes;
 }
 
 LoaderCounts LoaderStats::take() {
     LoaderCounts fresh;  // allocates its histogram here, outside the lock
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     std::swap(fresh, counts_);
     return fresh;
 }

@@ -3,9 +3,9 @@
 // that only the collecting thread ever contends for, once per tick, for the time of a swap.
 
 #include <cstdint>
-#include <mutex>
 #include <string>
 
+#include "core/annotated_mutex.hpp"
 #include "metrics/latency_histogram.hpp"
 #include "metrics/metrics.hpp"
 
@@ -27,18 +27,18 @@ struct LoaderCounts {
 
 class LoaderStats {
 public:
-    void response(std::uint64_t latency_us, std::uint64_t uncorrected_us);
-    void late_and_dropped(std::uint64_t late, std::uint64_t dropped);
-    void error(ErrorKind kind);
-    void connect_error(const std::string& message);
-    void reconnect();
-    void server_closed();
+    void response(std::uint64_t latency_us, std::uint64_t uncorrected_us) EXCLUDES(mutex_);
+    void late_and_dropped(std::uint64_t late, std::uint64_t dropped) EXCLUDES(mutex_);
+    void error(ErrorKind kind) EXCLUDES(mutex_);
+    void connect_error(const std::string& message) EXCLUDES(mutex_);
+    void reconnect() EXCLUDES(mutex_);
+    void server_closed() EXCLUDES(mutex_);
     // Hands over what was counted since the previous take() and starts again from zero.
-    LoaderCounts take();
+    LoaderCounts take() EXCLUDES(mutex_);
 
 private:
-    std::mutex mutex_;
-    LoaderCounts counts_;
+    Mutex mutex_;
+    LoaderCounts counts_ GUARDED_BY(mutex_);
 };
 
 }  // namespace conclab

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
-#include <mutex>
 #include <queue>
 #include <vector>
 
+#include "core/annotated_mutex.hpp"
 #include "core/machine_limits.hpp"
 
 namespace conclab {
@@ -19,9 +19,9 @@ std::atomic<int> ports_override{0};
 
 // The free slots below `next`, lowest first, and the next never-used one.
 struct SlotPool {
-    std::mutex mutex;
-    std::priority_queue<int, std::vector<int>, std::greater<>> freed;
-    int next = 0;
+    Mutex mutex;
+    std::priority_queue<int, std::vector<int>, std::greater<>> freed GUARDED_BY(mutex);
+    int next GUARDED_BY(mutex) = 0;
 };
 
 SlotPool& pool() {
@@ -57,7 +57,7 @@ void set_ports_per_source_address(int ports) {
 
 SourceSlot::SourceSlot() {
     SlotPool& p = pool();
-    std::lock_guard lock(p.mutex);
+    MutexLock lock(p.mutex);
     if (p.freed.empty()) {
         slot_ = p.next++;
     } else {
@@ -68,7 +68,7 @@ SourceSlot::SourceSlot() {
 
 SourceSlot::~SourceSlot() {
     SlotPool& p = pool();
-    std::lock_guard lock(p.mutex);
+    MutexLock lock(p.mutex);
     p.freed.push(slot_);
     // Forget the top of the range once everything above the lowest free slot is free again,
     // so a pool that grew once does not stay large.

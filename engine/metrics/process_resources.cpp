@@ -7,9 +7,10 @@
 #include <chrono>
 #include <fstream>
 #include <map>
-#include <mutex>
 #include <sstream>
 #include <string>
+
+#include "core/annotated_mutex.hpp"
 
 namespace conclab {
 
@@ -95,17 +96,21 @@ namespace {
 // Listing /proc/self/fd costs the kernel a few µs per descriptor: 20-80 ms at 19,000 (more on a
 // loaded machine), too much for every 100 ms report of a server it would then slow down. So the
 // count is taken at most once a second and reported as last taken in between.
+struct OwnFdCount {
+    Mutex mutex;  // the reporting thread and any thread that reads the resources
+    std::chrono::steady_clock::time_point taken GUARDED_BY(mutex);
+    int fds GUARDED_BY(mutex) = -1;
+};
+
 int own_fds_at_most_once_a_second() {
-    static std::mutex mutex;
-    static std::chrono::steady_clock::time_point taken;
-    static int fds = -1;
-    std::lock_guard lock(mutex);
+    static OwnFdCount last;
+    MutexLock lock(last.mutex);
     const auto now = std::chrono::steady_clock::now();
-    if (fds < 0 || now - taken >= std::chrono::seconds(1)) {
-        fds = count_fds(0);
-        taken = now;
+    if (last.fds < 0 || now - last.taken >= std::chrono::seconds(1)) {
+        last.fds = count_fds(0);
+        last.taken = now;
     }
-    return fds;
+    return last.fds;
 }
 
 }  // namespace

@@ -16,18 +16,15 @@ bool alive(const WorkerRecord& w) {
 
 }  // namespace
 
-RoundRobinDispatch::RoundRobinDispatch(boost::asio::io_context& io, std::mutex& mutex,
-                                       std::list<WorkerRecord>& workers,
-                                       std::vector<std::string>& problems)
-    : mutex_(mutex),
-      workers_(workers),
-      problems_(problems),
-      acceptor_(
-          io, [this](boost::asio::ip::tcp::socket socket) { take(std::move(socket)); },
-          [this](const std::string& error) {
-              std::lock_guard lock(mutex_);
-              problems_.push_back("accept failed: " + error);
-          }) {}
+RoundRobinDispatch::RoundRobinDispatch(boost::asio::io_context& io, std::function<void()> accepted,
+                                       std::function<void(const std::string&)> failed)
+    : acceptor_(
+          io,
+          [this, accepted = std::move(accepted)](boost::asio::ip::tcp::socket socket) {
+              waiting_.push_back(std::move(socket));
+              accepted();
+          },
+          std::move(failed)) {}
 
 std::string RoundRobinDispatch::start(int listen_fd) {
     const int fd = ::fcntl(listen_fd, F_DUPFD_CLOEXEC, 10);
@@ -38,28 +35,21 @@ std::string RoundRobinDispatch::start(int listen_fd) {
 
 void RoundRobinDispatch::close() {
     acceptor_.close();
-    std::lock_guard lock(mutex_);
     waiting_.clear();  // their clients see the connection close
-}
-
-void RoundRobinDispatch::take(boost::asio::ip::tcp::socket socket) {
-    std::lock_guard lock(mutex_);
-    waiting_.push_back(std::move(socket));
-    dispatch_locked();
 }
 
 // The free workers in turn, starting after the one served last.
 // The turn walks the whole list of workers (not the free ones: an index into a list whose
 // length changes as workers take and acknowledge would skip some workers and favour others), so
 // a worker that is busy when its turn comes gets the next connection after the ones behind it.
-WorkerRecord* RoundRobinDispatch::next_free_worker_locked() {
-    const std::size_t n = workers_.size();
+WorkerRecord* RoundRobinDispatch::next_free_worker(std::list<WorkerRecord>& workers) {
+    const std::size_t n = workers.size();
     if (n == 0) return nullptr;
-    auto it = workers_.begin();
+    auto it = workers.begin();
     std::advance(it, static_cast<std::ptrdiff_t>(next_worker_ % n));
     for (std::size_t i = 0; i < n; ++i) {
         WorkerRecord& w = *it;
-        if (++it == workers_.end()) it = workers_.begin();
+        if (++it == workers.end()) it = workers.begin();
         if (w.ready && alive(w) && !w.handed) {
             next_worker_ = (next_worker_ + i + 1) % n;
             return &w;
@@ -68,9 +58,9 @@ WorkerRecord* RoundRobinDispatch::next_free_worker_locked() {
     return nullptr;
 }
 
-void RoundRobinDispatch::dispatch_locked() {
+void RoundRobinDispatch::dispatch(std::list<WorkerRecord>& workers) {
     while (!waiting_.empty()) {
-        WorkerRecord* worker = next_free_worker_locked();
+        WorkerRecord* worker = next_free_worker(workers);
         if (!worker) break;
         boost::asio::ip::tcp::socket socket = std::move(waiting_.front());
         waiting_.pop_front();
@@ -84,7 +74,7 @@ void RoundRobinDispatch::dispatch_locked() {
         // Sent: the worker has its own copy of the descriptor; ours closes with `socket`.
     }
     // Nobody alive to take them (every worker gone for good): their clients see them close.
-    if (std::none_of(workers_.begin(), workers_.end(), alive)) waiting_.clear();
+    if (std::none_of(workers.begin(), workers.end(), alive)) waiting_.clear();
 }
 
 }  // namespace conclab

@@ -14,10 +14,9 @@
 
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <list>
-#include <mutex>
 #include <string>
-#include <vector>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -27,29 +26,30 @@
 
 namespace conclab {
 
+// Everything here runs on the host thread (`io`), and its own state is that thread's alone. The
+// worker records are the host's, guarded by the host's mutex: the host passes them to
+// dispatch() holding it, so the compiler checks that lock at the host's call sites (a reference
+// to the host's mutex kept here would be a name the thread-safety analysis cannot match).
 class RoundRobinDispatch {
 public:
-    // `workers` and `problems` are the host's, guarded by its `mutex`; all three outlive this.
-    // Runs on `io`, the host thread's context.
-    RoundRobinDispatch(boost::asio::io_context& io, std::mutex& mutex,
-                       std::list<WorkerRecord>& workers, std::vector<std::string>& problems);
+    // `accepted`: a connection is waiting; the host answers with dispatch(). `failed`: accept
+    // failed, with the reason.
+    RoundRobinDispatch(boost::asio::io_context& io, std::function<void()> accepted,
+                       std::function<void(const std::string&)> failed);
 
-    // Host thread: accept on a duplicate of `listen_fd` (the host keeps its own to read the
-    // kernel's accept queue). Returns an error message, or empty.
+    // Accepts on a duplicate of `listen_fd` (the host keeps its own to read the kernel's accept
+    // queue). Returns an error message, or empty.
     std::string start(int listen_fd);
-    // Host thread, holding the mutex: hands waiting connections to free workers. The host calls
-    // it whenever a worker may have become free (ready, taken, or another one gone).
-    void dispatch_locked();
-    // Host thread: accept no more, and close the connections still waiting.
+    // Hands waiting connections to free workers; the caller holds the lock that guards
+    // `workers`. The host calls it whenever a worker may have become free (ready, taken, or
+    // another one gone) and when a connection was accepted.
+    void dispatch(std::list<WorkerRecord>& workers);
+    // Accepts no more, and closes the connections still waiting.
     void close();
 
 private:
-    void take(boost::asio::ip::tcp::socket socket);
-    WorkerRecord* next_free_worker_locked();
+    WorkerRecord* next_free_worker(std::list<WorkerRecord>& workers);
 
-    std::mutex& mutex_;
-    std::list<WorkerRecord>& workers_;
-    std::vector<std::string>& problems_;
     ConnectionAcceptor acceptor_;
     std::deque<boost::asio::ip::tcp::socket> waiting_;  // accepted, no worker free yet
     std::size_t next_worker_ = 0;

@@ -5,10 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <future>
-#include <list>
-#include <mutex>
 #include <thread>
 #include <utility>
 
@@ -17,9 +14,11 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "core/annotated_mutex.hpp"
 #include "core/clocks.hpp"
 #include "core/start_error.hpp"
 #include "core/thread_name.hpp"
+#include "process/host_state.hpp"
 #include "process/round_robin_dispatch.hpp"
 #include "process/worker_liveness.hpp"
 #include "process/worker_process.hpp"
@@ -31,14 +30,20 @@ namespace conclab {
 namespace asio = boost::asio;
 namespace wp = worker_protocol;
 
-struct ServerHost::Impl {
+// The host's state in three parts, by who may touch it when:
+// - the fixed setup (setup, worker_program, listen): set before the host thread starts and read
+//   by every thread without a lock; const where it can be, so that a write does not compile;
+// - the host thread's own (io, primary, liveness): only handlers on `io` use them;
+// - HostState (the base): what the threads share, every member GUARDED_BY its mutex, so that
+//   an access without the lock does not compile under the thread-safety preset.
+struct ServerHost::Impl : HostState {
     using Worker = WorkerRecord;
 
     Impl(const ServerConfig& config, std::string program)
-        : setup(resolved(config)), worker_program(std::move(program)) {}
+        : setup(resolved(config)), worker_program(std::move(program)) {
+        live = {.workload = setup.workload, .threads = setup.threads};
+    }
 
-    // Fixed at construction and read by every thread without a lock: const, so that a write
-    // does not compile. The knobs that change during a run are in LiveKnobs, under the mutex.
     const ServerConfig setup;  // resolved(): timeouts filled in; workload etc. as at the start
     const std::string worker_program;
     ListenSocket listen;  // opened by start() before the host thread runs, closed after it ends
@@ -49,30 +54,8 @@ struct ServerHost::Impl {
     std::optional<RoundRobinDispatch> primary;   // round-robin scheduling only (host thread)
     std::optional<asio::steady_timer> liveness;  // worker timeout only
 
-    mutable std::mutex mutex;  // guards everything below
-    std::condition_variable changed;
-    // What the live knobs say now: a replacement worker starts with these, not with setup's.
-    // Reached only through live(lock), so that code that holds no lock cannot read them.
-    struct LiveKnobs {
-        Workload workload;
-        int threads = 0;
-    };
-    LiveKnobs& live(const std::lock_guard<std::mutex>& /*holding mutex*/) { return live_; }
-    LiveKnobs& live(const std::unique_lock<std::mutex>& /*holding mutex*/) { return live_; }
-    std::list<Worker> workers;
-    std::vector<std::string> problems;
-    std::uint64_t requests_collected = 0;
-    std::uint64_t requests_of_exited = 0;
-    std::map<int, std::uint64_t> requests_by_pid;
-    bool stopping = false;
-    bool stopped = false;
-    int restarts = 0;
-    int replacements_due = 0;                // dead workers whose replacement is being started
-    std::uint64_t lost_requests = 0;         // since the last collect
-    std::vector<WorkerDeath> worker_deaths;  // since the last collect, for chart markers
-
     // Host thread only. Returns an error message, or empty.
-    std::string spawn_worker() {
+    std::string spawn_worker() EXCLUDES(mutex) {
         ServerConfig worker_config = setup;
         if (setup.model == Model::ProcessPerCore) worker_config.model = setup.inner;
         // With round-robin scheduling the worker gets no listening socket: connections arrive
@@ -85,9 +68,9 @@ struct ServerHost::Impl {
             if (own.fd < 0) return own.error;
         }
         const int listen_fd = round_robin() ? -1 : reuse_port() ? own.fd : listen.fd;
-        std::lock_guard lock(mutex);
-        worker_config.workload = live(lock).workload;
-        worker_config.threads = live(lock).threads;
+        MutexLock lock(mutex);
+        worker_config.workload = live.workload;
+        worker_config.threads = live.threads;
         Worker& worker = workers.emplace_back();
         worker.own_listen_fd = own.fd;
         std::string error;
@@ -105,19 +88,19 @@ struct ServerHost::Impl {
         return {};
     }
 
-    void on_message(Worker& worker, const std::string& line) {
-        std::lock_guard lock(mutex);
+    void on_message(Worker& worker, const std::string& line) EXCLUDES(mutex) {
+        MutexLock lock(mutex);
         worker.take_message(line, problems, requests_by_pid);
-        if (primary) primary->dispatch_locked();  // it may be ready, or have taken its last
+        if (primary) primary->dispatch(workers);  // it may be ready, or have taken its last
         changed.notify_all();
     }
 
     // The worker exited and has been reaped (host thread).
-    void on_worker_gone(Worker& worker, int status) {
+    void on_worker_gone(Worker& worker, int status) EXCLUDES(mutex) {
         bool replace = false;
         bool unexpected = false;
         {
-            std::lock_guard lock(mutex);
+            MutexLock lock(mutex);
             worker.exited = true;
             requests_of_exited += worker.last.requests;
             unexpected = !worker.quitting && !stopping;
@@ -135,8 +118,8 @@ struct ServerHost::Impl {
             changed.notify_all();
         }
         // Remove the record later, from this thread, once no handler refers to it.
-        asio::post(io, [this, pid = worker.pid] {
-            std::lock_guard lock(mutex);
+        asio::post(io, [this, pid = worker.pid]() EXCLUDES(mutex) {
+            MutexLock lock(mutex);
             workers.remove_if([pid](const Worker& w) {
                 if (w.pid != pid || !w.exited) return false;
                 // Its queue goes with it: connections waiting there are reset, as with nginx.
@@ -147,7 +130,7 @@ struct ServerHost::Impl {
         int replacement = 0;
         if (replace) {
             const std::string error = spawn_worker();
-            std::lock_guard lock(mutex);
+            MutexLock lock(mutex);
             --replacements_due;
             if (!error.empty()) {
                 problems.push_back(error);
@@ -156,12 +139,12 @@ struct ServerHost::Impl {
             }
         }
         if (unexpected) {
-            std::lock_guard lock(mutex);
+            MutexLock lock(mutex);
             worker_deaths.push_back(describe_death(worker, status, replacement));
         }
         if (primary) {  // connections waiting for a worker: to the replacement, or the others
-            std::lock_guard lock(mutex);
-            primary->dispatch_locked();
+            MutexLock lock(mutex);
+            primary->dispatch(workers);
         }
     }
 
@@ -173,29 +156,23 @@ struct ServerHost::Impl {
         return setup.model == Model::ProcessPerCore && setup.scheduling == Scheduling::RoundRobin;
     }
 
-    void send_to_all(const wp::EngineCommand& command) {
+    void send_to_all(const wp::EngineCommand& command) EXCLUDES(mutex) {
         const std::string line = wp::encode(command);
-        std::lock_guard lock(mutex);
+        MutexLock lock(mutex);
         for (const Worker& worker : workers) {
             if (!worker.exited && !worker.quitting) worker.process->send_line(line);
         }
     }
 
-    int live_workers_locked() const {
-        return static_cast<int>(std::count_if(workers.begin(), workers.end(), [](const Worker& w) {
-            return !w.exited && !w.quitting;
-        }));
-    }
-
     // Runs `task` on the host thread and waits for it. Once stop() has begun the host thread may
     // be gone, so the task is refused rather than posted to a loop that will never run it.
-    std::string on_host_thread(std::function<std::string()> task) {
+    std::string on_host_thread(std::function<std::string()> task) EXCLUDES(mutex) {
         std::packaged_task<std::string()> packaged(std::move(task));
         auto result = packaged.get_future();
         {
             // Posted under the lock that stop() takes to set `stopping`: a task posted before
             // that runs before the host thread ends (posted work keeps io.run() going).
-            std::lock_guard lock(mutex);
+            MutexLock lock(mutex);
             if (stopping) return "the run is stopping";
             asio::post(io, [&packaged] { packaged(); });
         }
@@ -204,9 +181,9 @@ struct ServerHost::Impl {
 
     // gunicorn's arbiter (murder_workers): see worker_liveness.hpp. Killed workers are replaced
     // once reaped (on_worker_gone).
-    void check_liveness() {
+    void check_liveness() EXCLUDES(mutex) {
         const std::int64_t now_us = monotonic_ns() / 1000;
-        std::lock_guard lock(mutex);
+        MutexLock lock(mutex);
         for (const int pid :
              mark_timed_out_workers(workers, setup.timeouts.worker_s, now_us, problems)) {
             ::kill(pid, SIGKILL);
@@ -222,13 +199,28 @@ struct ServerHost::Impl {
         });
     }
 
+    // Round-robin scheduling: the primary that hands connections to the workers.
+    std::string start_primary() EXCLUDES(mutex);
     // Start: spawn `count` workers and wait until every one is ready (or one failed).
-    std::string start_workers(int count);
-    void stop_workers();
-
-private:
-    LiveKnobs live_;  // guarded by mutex: see live()
+    std::string start_workers(int count) EXCLUDES(mutex);
+    void stop_workers() EXCLUDES(mutex);
 };
+
+std::string ServerHost::Impl::start_primary() {
+    return on_host_thread([this] {
+        primary.emplace(
+            io,
+            [this]() EXCLUDES(mutex) {
+                MutexLock lock(mutex);
+                primary->dispatch(workers);
+            },
+            [this](const std::string& error) EXCLUDES(mutex) {
+                MutexLock lock(mutex);
+                problems.push_back("accept failed: " + error);
+            });
+        return primary->start(listen.fd);
+    });
+}
 
 std::string ServerHost::Impl::start_workers(int count) {
     std::string failure = on_host_thread([this, count] {
@@ -238,8 +230,8 @@ std::string ServerHost::Impl::start_workers(int count) {
         return std::string();
     });
     if (!failure.empty()) return failure;
-    std::unique_lock lock(mutex);
-    const bool all_ready = changed.wait_for(lock, std::chrono::seconds(10), [&] {
+    MutexLock lock(mutex);
+    const bool all_ready = lock.wait_for(changed, std::chrono::seconds(10), [&]() REQUIRES(mutex) {
         const bool ready =
             std::all_of(workers.begin(), workers.end(), [](const Worker& w) { return w.ready; });
         return (ready && static_cast<int>(workers.size()) == count) || !problems.empty();
@@ -251,14 +243,14 @@ std::string ServerHost::Impl::start_workers(int count) {
 
 // Workers stop at once; one that has not exited within a second is killed.
 void ServerHost::Impl::stop_workers() {
-    std::unique_lock lock(mutex);
+    MutexLock lock(mutex);
     for (Worker& w : workers) {
         if (!w.exited) {
             w.quitting = true;
             w.process->send_line(wp::encode(wp::Quit{}));
         }
     }
-    changed.wait_for(lock, std::chrono::milliseconds(1000), [&] {
+    lock.wait_for(changed, std::chrono::milliseconds(1000), [&]() REQUIRES(mutex) {
         return std::all_of(workers.begin(), workers.end(),
                            [](const Worker& w) { return w.exited; });
     });
@@ -268,10 +260,7 @@ void ServerHost::Impl::stop_workers() {
 }
 
 ServerHost::ServerHost(ServerConfig config, std::string worker_program)
-    : impl_(std::make_unique<Impl>(config, std::move(worker_program))) {
-    std::lock_guard lock(impl_->mutex);
-    impl_->live(lock) = {.workload = impl_->setup.workload, .threads = impl_->setup.threads};
-}
+    : impl_(std::make_unique<Impl>(config, std::move(worker_program))) {}
 
 ServerHost::~ServerHost() {
     stop();
@@ -305,12 +294,7 @@ void ServerHost::start() {
     });
     const int count = d.setup.model == Model::ProcessPerCore ? d.setup.workers : 1;
     std::string failure = d.start_workers(count);
-    if (failure.empty() && d.round_robin()) {
-        failure = d.on_host_thread([&d] {
-            d.primary.emplace(d.io, d.mutex, d.workers, d.problems);
-            return d.primary->start(d.listen.fd);
-        });
-    }
+    if (failure.empty() && d.round_robin()) failure = d.start_primary();
     if (failure.empty() && d.setup.timeouts.worker_s > 0) {
         d.on_host_thread([&d] {
             d.liveness.emplace(d.io);
@@ -330,8 +314,8 @@ std::uint16_t ServerHost::port() const {
 
 void ServerHost::set_workload(const Workload& workload) {
     {
-        std::lock_guard lock(impl_->mutex);
-        impl_->live(lock).workload = workload;  // replacements start with the current workload
+        MutexLock lock(impl_->mutex);
+        impl_->live.workload = workload;  // replacements start with the current workload
     }
     impl_->send_to_all(wp::SetWorkload{workload});
 }
@@ -344,8 +328,8 @@ std::string ServerHost::set_threads(int threads) {
         return "switching between a thread pool and one thread per connection needs a new run";
     }
     {
-        std::lock_guard lock(d.mutex);
-        d.live(lock).threads = threads;
+        MutexLock lock(d.mutex);
+        d.live.threads = threads;
     }
     d.send_to_all(wp::SetThreads{threads});
     return {};
@@ -357,12 +341,12 @@ std::string ServerHost::set_workers(int workers) {
     if (workers < 1 || workers > Limits::kMaxWorkers) {
         return "workers must be 1.." + std::to_string(Limits::kMaxWorkers);
     }
-    return d.on_host_thread([&d, workers] {
+    return d.on_host_thread([&d, workers]() EXCLUDES(d.mutex) {
         int live = 0;
         {
-            std::lock_guard lock(d.mutex);
+            MutexLock lock(d.mutex);
             if (d.stopping) return std::string("the run is stopping");
-            live = d.live_workers_locked();
+            live = d.live_workers();
             // Scale down: the newest workers finish what they serve and leave.
             for (auto it = d.workers.rbegin(); it != d.workers.rend() && live > workers; ++it) {
                 if (it->exited || it->quitting) continue;
@@ -384,7 +368,7 @@ std::string ServerHost::kill_worker(int pid, int* killed) {
         return "killing a worker applies to process-per-core only (the other models are one "
                "server process: killing it ends the run)";
     }
-    std::lock_guard lock(d.mutex);
+    MutexLock lock(d.mutex);
     if (d.stopping) return "the run is stopping";
     for (const Impl::Worker& w : d.workers) {
         if (w.exited || w.quitting || !w.ready || (pid != 0 && w.pid != pid)) continue;
@@ -399,7 +383,7 @@ std::string ServerHost::kill_worker(int pid, int* killed) {
 HostTick ServerHost::collect() {
     Impl& d = *impl_;
     HostTick tick;
-    std::lock_guard lock(d.mutex);
+    MutexLock lock(d.mutex);
     if (!d.reuse_port() && d.listen.fd >= 0) tick.accept_queue = read_accept_queue(d.listen.fd);
     for (const Impl::Worker& w : d.workers) {  // reuseport: the queues of every worker's socket
         if (w.own_listen_fd < 0) continue;
@@ -409,18 +393,7 @@ HostTick ServerHost::collect() {
             tick.accept_queue->limit += q->limit;
         }
     }
-    std::uint64_t total = d.requests_of_exited;
-    const std::int64_t now_us = monotonic_ns() / 1000;
-    for (Impl::Worker& w : d.workers) w.collect_into(tick, total, now_us, d.problems);
-    tick.requests_total = total;
-    tick.requests = total - std::min(total, d.requests_collected);
-    d.requests_collected = total;
-    tick.requests_by_pid = d.requests_by_pid;
-    tick.problems.swap(d.problems);
-    tick.failed = d.live_workers_locked() == 0 && d.replacements_due == 0 && !d.stopping;
-    tick.restarts = d.restarts;
-    tick.lost_requests = std::exchange(d.lost_requests, 0);
-    tick.worker_deaths.swap(d.worker_deaths);
+    d.collect_into(tick, monotonic_ns() / 1000);
     tick.process_per_core = d.setup.model == Model::ProcessPerCore;
     return tick;
 }
@@ -428,7 +401,7 @@ HostTick ServerHost::collect() {
 void ServerHost::stop() {
     Impl& d = *impl_;
     {
-        std::lock_guard lock(d.mutex);
+        MutexLock lock(d.mutex);
         if (d.stopped) return;
         d.stopped = true;
         d.stopping = true;
@@ -436,10 +409,10 @@ void ServerHost::stop() {
     d.stop_workers();
     if (d.host_thread.joinable()) {
         // The killed workers' sockets close; their handlers reap them. Then the thread ends.
-        asio::post(d.io, [&d] {
+        asio::post(d.io, [&d]() EXCLUDES(d.mutex) {
             if (d.primary) d.primary->close();
             if (d.liveness) d.liveness->cancel();
-            std::lock_guard lock(d.mutex);
+            MutexLock lock(d.mutex);
             for (Impl::Worker& w : d.workers) {
                 if (!w.exited) w.process->cancel();  // the read handler then reaps
             }
@@ -451,7 +424,10 @@ void ServerHost::stop() {
         ::close(d.listen.fd);
         d.listen.fd = -1;
     }
-    for (Impl::Worker& w : d.workers) {  // the host thread has ended: no lock needed
+    // The host thread has ended and nobody else writes the records now; the lock costs
+    // nothing and keeps the rule simple.
+    MutexLock lock(d.mutex);
+    for (Impl::Worker& w : d.workers) {
         if (w.own_listen_fd >= 0) ::close(std::exchange(w.own_listen_fd, -1));
     }
 }

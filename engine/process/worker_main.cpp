@@ -12,11 +12,11 @@
 #include <cstdio>
 #include <cstring>
 #include <deque>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <variant>
 
+#include "core/annotated_mutex.hpp"
 #include "core/clocks.hpp"
 #include "core/thread_name.hpp"
 #include "process/fd_limit.hpp"
@@ -34,9 +34,9 @@ namespace wp = worker_protocol;
 class ControlChannel {
 public:
     explicit ControlChannel(int fd) : fd_(fd) {}
-    bool send(const wp::WorkerMessage& message) {
+    bool send(const wp::WorkerMessage& message) EXCLUDES(mutex_) {
         const std::string line = wp::encode(message);
-        std::lock_guard lock(mutex_);
+        MutexLock lock(mutex_);
         std::size_t sent = 0;
         while (sent < line.size()) {
             const ssize_t n = ::write(fd_, line.data() + sent, line.size() - sent);
@@ -88,7 +88,9 @@ public:
 
 private:
     int fd_;
-    std::mutex mutex_;
+    // Guards no data: it keeps one line's writes together (a line may take several write()s).
+    Mutex mutex_;
+    // The command loop's only (read_line, take_descriptor).
     std::string buffer_;
     std::deque<int> descriptors_;
 };
@@ -138,9 +140,9 @@ public:
     Reporter(ControlChannel& control, Server& server)
         : thread_([this, &control, &server] { run(control, server); }) {}
 
-    void stop() {
+    void stop() EXCLUDES(mutex_) {
         {
-            std::lock_guard lock(mutex_);
+            MutexLock lock(mutex_);
             stopping_ = true;
         }
         cv_.notify_all();
@@ -148,11 +150,11 @@ public:
     }
 
 private:
-    void run(ControlChannel& control, Server& server) {
+    void run(ControlChannel& control, Server& server) EXCLUDES(mutex_) {
         set_thread_name("cl-report");
-        std::unique_lock lock(mutex_);
-        for (int n = 1;
-             !cv_.wait_for(lock, std::chrono::milliseconds(10), [&] { return stopping_; }); ++n) {
+        MutexLock lock(mutex_);
+        const auto stopping = [&]() REQUIRES(mutex_) { return stopping_; };
+        for (int n = 1; !lock.wait_for(cv_, std::chrono::milliseconds(10), stopping); ++n) {
             lock.unlock();
             bool sent = true;
             if (n % 10 == 0) {
@@ -165,9 +167,9 @@ private:
         }
     }
 
-    std::mutex mutex_;
+    Mutex mutex_;
     std::condition_variable cv_;
-    bool stopping_ = false;
+    bool stopping_ GUARDED_BY(mutex_) = false;
     std::thread thread_;  // last: it starts once the rest is ready
 };
 

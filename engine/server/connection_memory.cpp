@@ -10,7 +10,7 @@ void ConnectionMemory::hold(int fd) {
     auto block = std::make_unique<char[]>(bytes);  // value-initialised: every page written
     // A non-zero pattern as well, so that no page stays the shared zero page.
     std::memset(block.get(), 0x5a, bytes);
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     blocks_[fd] = std::move(block);
 }
 
@@ -18,7 +18,7 @@ void ConnectionMemory::release(int fd) {
     if (kib_ == 0) return;
     std::unique_ptr<char[]> block;
     {
-        std::lock_guard lock(mutex_);
+        MutexLock lock(mutex_);
         auto it = blocks_.find(fd);
         if (it == blocks_.end()) return;
         block = std::move(it->second);

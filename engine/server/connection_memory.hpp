@@ -6,21 +6,22 @@
 // and freed when it closes. Any thread; 0 KiB holds nothing and costs a test.
 
 #include <memory>
-#include <mutex>
 #include <unordered_map>
+
+#include "core/annotated_mutex.hpp"
 
 namespace conclab {
 
 class ConnectionMemory {
 public:
     void set_kib(int kib) { kib_ = kib > 0 ? kib : 0; }  // before the server starts
-    void hold(int fd);
-    void release(int fd);
+    void hold(int fd) EXCLUDES(mutex_);
+    void release(int fd) EXCLUDES(mutex_);
 
 private:
-    int kib_ = 0;
-    std::mutex mutex_;
-    std::unordered_map<int, std::unique_ptr<char[]>> blocks_;  // by descriptor
+    int kib_ = 0;  // set before the threads start, then read-only
+    Mutex mutex_;
+    std::unordered_map<int, std::unique_ptr<char[]>> blocks_ GUARDED_BY(mutex_);  // by descriptor
 };
 
 }  // namespace conclab

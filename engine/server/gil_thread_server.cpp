@@ -79,7 +79,7 @@ GilThreadServer::~GilThreadServer() {
 
 void GilThreadServer::start(int listen_fd) {
     start_io(listen_fd, "cl-gil-accept", [this] { io_.run(); });
-    std::lock_guard lock(queue_mutex_);
+    MutexLock lock(queue_mutex_);
     for (int i = 0; i < pool_size_; ++i) add_pool_thread_locked(i);
 }
 
@@ -91,7 +91,7 @@ void GilThreadServer::add_pool_thread_locked(int index) {
 void GilThreadServer::join_exited_pool_threads() {
     std::list<PoolThread> exited;
     {
-        std::lock_guard lock(queue_mutex_);
+        MutexLock lock(queue_mutex_);
         for (auto it = pool_threads_.begin(); it != pool_threads_.end();) {
             const auto next = std::next(it);
             if (it->exited) exited.splice(exited.end(), pool_threads_, it);
@@ -100,6 +100,11 @@ void GilThreadServer::join_exited_pool_threads() {
     }
     // They have marked themselves and are returning: each join waits microseconds at most.
     for (PoolThread& entry : exited) entry.thread.join();
+}
+
+int GilThreadServer::pool_threads_held() {
+    MutexLock lock(queue_mutex_);
+    return static_cast<int>(pool_threads_.size());
 }
 
 void GilThreadServer::serve_new_socket(tcp::socket socket) {
@@ -115,24 +120,30 @@ void GilThreadServer::serve_new_socket(tcp::socket socket) {
     // connection costs the accept loop two takes of the GIL and one by the new thread, and when
     // the lock is contended the loop slows down: that is what bounds the number of live threads.
     if (!gil_.acquire()) return close_connection(*connection);
-    auto started = std::make_shared<bool>(false);  // guarded by started_mutex_
+    std::uint64_t started_before = 0;
+    {
+        MutexLock lock(started_mutex_);
+        started_before = connection_threads_started_;
+    }
     auto done = std::make_shared<std::atomic<bool>>(false);
     {
-        std::lock_guard lock(connection_threads_mutex_);
+        MutexLock lock(connection_threads_mutex_);
         if (stopping_) {
             gil_.release();
             return close_connection(*connection);
         }
-        connection_threads_.push_back({std::thread([this, connection, started, done] {
-                                           connection_thread_main(connection, *started);
+        connection_threads_.push_back({std::thread([this, connection, done] {
+                                           connection_thread_main(connection);
                                            done->store(true);
                                        }),
                                        done});
     }
     gil_.release();
     {
-        std::unique_lock lock(started_mutex_);
-        started_cv_.wait(lock, [&] { return *started || stopping_; });
+        MutexLock lock(started_mutex_);
+        lock.wait(started_cv_, [&]() REQUIRES(started_mutex_) {
+            return connection_threads_started_ != started_before || stopping_;
+        });
     }
     if (gil_.acquire()) gil_.release();
 }
@@ -157,14 +168,14 @@ void GilThreadServer::watch_idle(const ConnectionPtr& connection, bool after_res
                                       connection->watching = false;
                                       if (connection->idle_timer) connection->idle_timer->cancel();
                                       if (ec || stopping_) return close_connection(*connection);
-                                      std::lock_guard lock(queue_mutex_);
+                                      MutexLock lock(queue_mutex_);
                                       ready_.push_back(connection);
                                       queue_cv_.notify_one();
                                   });
 }
 
 bool GilThreadServer::heartbeat_timer_beats() {
-    std::lock_guard lock(queue_mutex_);
+    MutexLock lock(queue_mutex_);
     return pool_size_ != 1;  // a sync worker's one pool thread beats itself
 }
 
@@ -173,13 +184,15 @@ void GilThreadServer::pool_thread_main(int index, PoolThread& self) {
     for (;;) {
         ConnectionPtr connection;
         {
-            std::unique_lock lock(queue_mutex_);
+            MutexLock lock(queue_mutex_);
             // A sync worker (a pool of one) beats whenever its one thread is free, as gunicorn's
             // calls notify() each time round its loop, also while it waits for a connection.
-            const auto work = [&] { return stopping_ || exit_tokens_ > 0 || !ready_.empty(); };
+            const auto work = [&]() REQUIRES(queue_mutex_) {
+                return stopping_ || exit_tokens_ > 0 || !ready_.empty();
+            };
             do {
                 if (pool_size_ == 1) counters_.beat();
-            } while (!queue_cv_.wait_for(lock, kHeartbeat, work));
+            } while (!lock.wait_for(queue_cv_, kHeartbeat, work));
             if (stopping_) return;
             if (exit_tokens_ > 0) {
                 --exit_tokens_;
@@ -204,13 +217,13 @@ void GilThreadServer::pool_thread_main(int index, PoolThread& self) {
     }
 }
 
-void GilThreadServer::connection_thread_main(const ConnectionPtr& connection, bool& started) {
+void GilThreadServer::connection_thread_main(const ConnectionPtr& connection) {
     set_thread_name("cl-gil-conn");
     // Thread._bootstrap_inner: Python code, so with the GIL; it tells the accept loop it started.
     const bool bootstrapped = gil_.acquire();
     {
-        std::lock_guard lock(started_mutex_);
-        started = true;
+        MutexLock lock(started_mutex_);
+        ++connection_threads_started_;
     }
     started_cv_.notify_one();
     if (bootstrapped) gil_.release();  // the first recv() releases it
@@ -332,8 +345,8 @@ GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connecti
 bool GilThreadServer::wait_for_io(double io_ms) {
     const auto until = std::chrono::steady_clock::now() +
                        std::chrono::microseconds(static_cast<std::int64_t>(io_ms * 1000.0));
-    std::unique_lock lock(stop_mutex_);
-    return !stop_cv_.wait_until(lock, until, [&] { return stopping_.load(); });
+    MutexLock lock(stop_mutex_);
+    return !lock.wait_until(stop_cv_, until, [&] { return stopping_.load(); });
 }
 
 void GilThreadServer::close_connection(Connection& connection) {
@@ -350,7 +363,7 @@ void GilThreadServer::close_connection(Connection& connection) {
 }
 
 void GilThreadServer::reap_finished_connection_threads() {
-    std::lock_guard lock(connection_threads_mutex_);
+    MutexLock lock(connection_threads_mutex_);
     for (auto it = connection_threads_.begin(); it != connection_threads_.end();) {
         if (it->done->load()) {
             it->thread.join();
@@ -364,13 +377,14 @@ void GilThreadServer::reap_finished_connection_threads() {
 void GilThreadServer::stop() {
     if (!mark_stopped()) return;
     {
-        std::scoped_lock lock(queue_mutex_, stop_mutex_);
+        MutexLock queue_lock(queue_mutex_);
+        MutexLock stop_lock(stop_mutex_);
         stopping_ = true;
     }
     queue_cv_.notify_all();
     stop_cv_.notify_all();
     {
-        std::lock_guard lock(started_mutex_);  // the accept loop may wait for a thread's start
+        MutexLock lock(started_mutex_);  // the accept loop may wait for a thread's start
     }
     started_cv_.notify_all();
     gil_.shutdown();
@@ -378,12 +392,12 @@ void GilThreadServer::stop() {
     counters_.shutdown_all_connections();  // unblocks blocking reads and writes
     std::list<PoolThread> pool;
     {
-        std::lock_guard lock(queue_mutex_);
+        MutexLock lock(queue_mutex_);
         pool.swap(pool_threads_);  // a join the poller may still run finds none of these
     }
     for (PoolThread& entry : pool) entry.thread.join();
     {
-        std::lock_guard lock(connection_threads_mutex_);
+        MutexLock lock(connection_threads_mutex_);
         for (auto& entry : connection_threads_) entry.thread.join();
         connection_threads_.clear();
     }
@@ -392,7 +406,7 @@ void GilThreadServer::stop() {
     join_io();
     std::deque<ConnectionPtr> queued;
     {
-        std::lock_guard lock(queue_mutex_);
+        MutexLock lock(queue_mutex_);
         queued.swap(ready_);
     }
     for (auto& connection : queued) close_connection(*connection);
@@ -405,7 +419,7 @@ std::string GilThreadServer::set_threads(int threads) {
     if (threads < 1 || threads > Limits::kMaxThreads) {
         return "threads must be 0.." + std::to_string(Limits::kMaxThreads);
     }
-    std::lock_guard lock(queue_mutex_);
+    MutexLock lock(queue_mutex_);
     if (stopping_) return "the server is stopping";
     const int live = pool_size_;
     if (threads > live) {

@@ -32,12 +32,12 @@
 #include <deque>
 #include <list>
 #include <memory>
-#include <mutex>
 #include <thread>
 #include <vector>
 
 #include <boost/asio/ip/tcp.hpp>
 
+#include "core/annotated_mutex.hpp"
 #include "gil/global_interpreter_lock.hpp"
 #include "server/server_base.hpp"
 
@@ -59,6 +59,9 @@ public:
     ServerInternals internals() override;
 
     GlobalInterpreterLock& gil() { return gil_; }
+    // The pool threads this server holds a std::thread for (running, or exited and not yet
+    // joined): the pool's size once those that left on a shrink have been joined.
+    int pool_threads_held() EXCLUDES(queue_mutex_);
 
 private:
     struct Connection;
@@ -69,15 +72,18 @@ private:
     // so that an entry never moves while its thread runs.
     struct PoolThread {
         std::thread thread;
-        bool exited = false;  // guarded by queue_mutex_
+        // Under queue_mutex_ (the analysis cannot name the server's mutex from here: every
+        // access is in a function that holds it, see pool_thread_main and the join).
+        bool exited = false;
     };
 
     void serve_new_socket(boost::asio::ip::tcp::socket socket) override;
     // Poller thread only. After a response, the keep-alive timeout runs while it waits.
     void watch_idle(const ConnectionPtr& connection, bool after_response);
-    bool heartbeat_timer_beats() override;  // not in a sync worker (see the top of this file)
-    void pool_thread_main(int index, PoolThread& self);
-    void connection_thread_main(const ConnectionPtr& connection, bool& started);
+    // Not in a sync worker (see the top of this file).
+    bool heartbeat_timer_beats() override EXCLUDES(queue_mutex_);
+    void pool_thread_main(int index, PoolThread& self) EXCLUDES(queue_mutex_);
+    void connection_thread_main(const ConnectionPtr& connection) EXCLUDES(started_mutex_);
     Outcome serve_one_request(Connection& connection);
     // Reads and parses until a whole request is in: true; false when the connection is to close
     // (after a 400 or 408 where one is due, or at the client's EOF).
@@ -86,37 +92,44 @@ private:
     // the request abandoned); each is counted once per request.
     void begin_service(Connection& connection);
     void end_service(Connection& connection, bool written);
-    bool wait_for_io(double io_ms);  // false when stopping
+    bool wait_for_io(double io_ms) EXCLUDES(stop_mutex_);  // false when stopping
     // When the next read of this request must have data by (monotonic ns), 0 = never; see
     // serve_one_request().
     std::int64_t read_deadline_ns(const Connection& connection, std::int64_t request_start_ns);
     void close_connection(Connection& connection);
-    void reap_finished_connection_threads();
+    void reap_finished_connection_threads() EXCLUDES(connection_threads_mutex_);
 
     GlobalInterpreterLock gil_;
     const bool thread_per_connection_;
 
-    std::mutex queue_mutex_;
+    Mutex queue_mutex_;
     std::condition_variable queue_cv_;  // ready connections, exit tokens, stop
-    std::deque<ConnectionPtr> ready_;   // FIFO of connections with a request to serve
-    int exit_tokens_ = 0;               // pool threads asked to leave (shrinking the pool)
-    int pool_size_ = 0;
-    std::mutex stop_mutex_;
-    std::condition_variable stop_cv_;  // ends I/O waits early when stopping
+    // FIFO of connections with a request to serve.
+    std::deque<ConnectionPtr> ready_ GUARDED_BY(queue_mutex_);
+    // Pool threads asked to leave (shrinking the pool).
+    int exit_tokens_ GUARDED_BY(queue_mutex_) = 0;
+    int pool_size_ GUARDED_BY(queue_mutex_) = 0;
+    std::list<PoolThread> pool_threads_ GUARDED_BY(queue_mutex_);
+    void add_pool_thread_locked(int index) REQUIRES(queue_mutex_);
+    void join_exited_pool_threads() EXCLUDES(queue_mutex_);
 
-    std::list<PoolThread> pool_threads_;  // guarded by queue_mutex_
-    void add_pool_thread_locked(int index);
-    void join_exited_pool_threads();
+    // Guards no data (stopping_ is atomic): stop() sets stopping_ under it, so that a wait in
+    // wait_for_io() cannot miss the notification.
+    Mutex stop_mutex_;
+    std::condition_variable stop_cv_;  // ends I/O waits early when stopping
 
     struct ConnectionThread {
         std::thread thread;
         std::shared_ptr<std::atomic<bool>> done;
     };
-    std::mutex connection_threads_mutex_;
-    std::list<ConnectionThread> connection_threads_;  // no new ones once stopping_ is set
-    // One thread per connection: the accept loop waits until a new thread has started.
-    std::mutex started_mutex_;
+    Mutex connection_threads_mutex_;
+    // No new ones once stopping_ is set.
+    std::list<ConnectionThread> connection_threads_ GUARDED_BY(connection_threads_mutex_);
+    // One thread per connection: the accept loop waits until the new thread has started. The
+    // accept loop is one thread and waits for each new thread in turn, so a count will do.
+    Mutex started_mutex_;
     std::condition_variable started_cv_;
+    std::uint64_t connection_threads_started_ GUARDED_BY(started_mutex_) = 0;
 };
 
 }  // namespace conclab

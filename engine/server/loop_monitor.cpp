@@ -19,7 +19,7 @@ void LoopMonitor::arm() {
         if (ec || stopped_) return;
         const std::int64_t late = std::max<std::int64_t>(0, monotonic_ns() - due);
         {
-            std::lock_guard lock(mutex_);
+            MutexLock lock(mutex_);
             delay_.record(late);
             delay_max_ns_ = std::max(delay_max_ns_, late);
         }
@@ -72,7 +72,7 @@ LoopReading LoopMonitor::read() {
     busy = std::min<std::uint64_t>(busy, static_cast<std::uint64_t>(r.clock_ns - started_ns_));
     busy_read_ = std::max(busy_read_, busy);
     r.busy_ns = busy_read_;
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     r.delay = delay_;
     r.delay_max_ns = std::exchange(delay_max_ns_, 0);
     if (due != 0 && r.clock_ns > due) r.delay_max_ns = std::max(r.delay_max_ns, r.clock_ns - due);

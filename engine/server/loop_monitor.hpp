@@ -14,11 +14,11 @@
 
 #include <atomic>
 #include <cstdint>
-#include <mutex>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "core/annotated_mutex.hpp"
 #include "server/server.hpp"
 
 namespace conclab {
@@ -34,7 +34,7 @@ public:
     // posted clean-up).
     void stop();
     // Any thread.
-    LoopReading read();
+    LoopReading read() EXCLUDES(mutex_);
 
 private:
     void arm();
@@ -49,9 +49,9 @@ private:
     std::atomic<std::int64_t> due_ns_{0};            // when the timer is due, or 0
     std::uint64_t busy_read_ = 0;                    // the previous reading (read() only)
 
-    std::mutex mutex_;  // guards the delays
-    DurationHistogram delay_;
-    std::int64_t delay_max_ns_ = 0;  // since the previous read()
+    Mutex mutex_;  // guards the delays
+    DurationHistogram delay_ GUARDED_BY(mutex_);
+    std::int64_t delay_max_ns_ GUARDED_BY(mutex_) = 0;  // since the previous read()
 };
 
 }  // namespace conclab

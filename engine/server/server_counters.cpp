@@ -11,7 +11,7 @@
 namespace conclab {
 
 void ServerCounters::change_in_service(int delta) {
-    std::lock_guard lock(integral_mutex_);
+    MutexLock lock(integral_mutex_);
     const std::int64_t now = monotonic_ns();
     if (in_service_since_ns_ != 0) {
         in_service_area_ns_ += static_cast<long double>(in_service_) *
@@ -54,29 +54,29 @@ void ServerCounters::beat() {
 }
 
 void ServerCounters::accept_failed(const std::string& message) {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     ++accept_errors_;
     last_accept_error_ = message;
 }
 
 void ServerCounters::connection_opened(int fd) {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     connections_[fd] = false;
 }
 
 void ServerCounters::connection_closed(int fd) {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     connections_.erase(fd);
 }
 
 void ServerCounters::set_in_service(int fd, bool in_service) {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     auto it = connections_.find(fd);
     if (it != connections_.end()) it->second = in_service;
 }
 
 int ServerCounters::count_waiting() {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     int waiting = 0;
     for (const auto& [fd, serving] : connections_) {
         int unread = 0;
@@ -91,7 +91,7 @@ int ServerCounters::count_waiting() {
 // is caught by a sample with a microsecond's odds, so the average is a time average.
 void ServerCounters::sample_waiting() {
     const int waiting = count_waiting();
-    std::lock_guard lock(integral_mutex_);
+    MutexLock lock(integral_mutex_);
     const std::int64_t now = monotonic_ns();
     if (waiting_since_ns_ != 0) {
         waiting_area_ns_ +=
@@ -108,7 +108,7 @@ ServerStats ServerCounters::take_stats() {
     ServerStats stats;
     stats.requests = requests_.load(std::memory_order_relaxed);
     {
-        std::lock_guard lock(integral_mutex_);
+        MutexLock lock(integral_mutex_);
         stats.in_service = in_service_;
         stats.in_service_peak = std::exchange(in_service_peak_, in_service_);
         stats.waiting = waiting_;
@@ -118,7 +118,7 @@ ServerStats ServerCounters::take_stats() {
         stats.clock_us = in_service_since_ns_ / 1000;
     }
     stats.heartbeat_us = heartbeat_ns_.load(std::memory_order_relaxed) / 1000;
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     stats.connections = static_cast<int>(connections_.size());
     stats.accept_errors = accept_errors_;
     stats.last_accept_error = last_accept_error_;
@@ -126,7 +126,7 @@ ServerStats ServerCounters::take_stats() {
 }
 
 void ServerCounters::shutdown_all_connections() {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     for (const auto& [fd, serving] : connections_) ::shutdown(fd, SHUT_RDWR);
 }
 
