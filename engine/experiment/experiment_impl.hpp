@@ -72,11 +72,16 @@ struct Experiment::Impl {
     LoadTick wait_for_drain(LoadGenerator& generator);
     void collect_target_resources(TickInput& in);
 
-    // adjust()'s parts (experiment.cpp); each takes `mutex` only around its own bookkeeping.
-    void record_change(double t_s, const char* knob, double from, double to);
-    void adjust_load(const Knobs& knobs, double t_s, std::vector<std::string>& rejected);
-    void adjust_workload(const Knobs& knobs, double t_s, std::vector<std::string>& rejected);
-    void adjust_server_size(const Knobs& knobs, double t_s, std::vector<std::string>& rejected);
+    // adjust()'s parts (experiment.cpp): `wanted` is the current config with the knobs set; each
+    // part hands its share to whoever applies it and takes `mutex` only to commit what it did.
+    void commit(const Knobs& knobs, double t_s, const RunConfig& wanted,
+                void (*take)(RunConfig& current, const RunConfig& wanted));
+    void adjust_load(const Knobs& knobs, const RunConfig& wanted, double t_s,
+                     std::vector<std::string>& rejected);
+    void adjust_workload(const Knobs& knobs, const RunConfig& wanted, double t_s,
+                         std::vector<std::string>& rejected);
+    void adjust_server_size(const Knobs& knobs, const RunConfig& wanted, double t_s,
+                            std::vector<std::string>& rejected);
 };
 
 }  // namespace conclab

@@ -43,10 +43,7 @@ private slots:
 
     void knobsApplyToTheRunsConfig() {
         RunConfig c;
-        Knobs k;
-        k.connections = 120;
-        k.io_ms = 7;
-        k.threads = 4;
+        const Knobs k{{"connections", 120}, {"io_ms", 7}, {"threads", 4}};
         const RunConfig after = with_knobs(c, k);
         QCOMPARE(after.load.connections, 120);
         QCOMPARE(after.server.workload.io_ms, 7.0);
