@@ -41,9 +41,8 @@ std::string apply_run_fields(const po::variables_map& vm, const std::string& sce
         const std::string flag(field.flag);
         if (!vm.count(flag) || vm[flag].defaulted()) continue;
         if (sweep && field.key == "connections") continue;  // sweep: a list, read apart
-        if (std::string problem = set_field_from_text(field, run, vm[flag].as<std::string>());
-            !problem.empty()) {
-            return problem;
+        if (Result<> set = set_field_from_text(field, run, vm[flag].as<std::string>()); !set) {
+            return set.error();
         }
     }
     return {};

@@ -299,7 +299,7 @@ std::string check_cli_rules(CliOptions& o, const RawFlags& raw, const po::variab
     }
     if (std::string problem = check_outputs(o); !problem.empty()) return problem;
     if (std::string problem = check_kill_worker_at(o); !problem.empty()) return problem;
-    if (auto errors = validate(o.run); !errors.empty()) return errors.front();
+    if (auto valid = validate(o.run); !valid) return valid.error().front();
     return check_chart_path(o);
 }
 

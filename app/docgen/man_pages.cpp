@@ -62,7 +62,7 @@ void write_field(std::ostringstream& out, const RunField& field) {
     out << roff(field_help(field)) << ". Default: " << roff(field_default_text(field));
     if (!field.unit.empty() && field.kind != FieldKind::Choice) out << " " << roff(field.unit);
     out << ". conclab\\-cli: \\fB" << roff("--" + std::string(field.flag)) << "\\fR.";
-    if (field.live) out << " Moving its control during a run changes the running experiment.";
+    if (field.is_live()) out << " Moving its control during a run changes the running experiment.";
     out << "\n";
 }
 

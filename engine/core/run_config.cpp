@@ -208,24 +208,23 @@ std::string shortest(double v) {
 // what the run's clock can count (1e-300 req/s) long before it means anything.
 constexpr double kMinRate = 0.001;
 
+}  // namespace
+
 // 0 is the closed loop (or, live, a pause); an open loop runs at kMinRate or faster.
-std::string check_open_loop_rate(double rate) {
+Result<> check_open_loop_rate(double rate) {
     if (rate > 0 && rate < kMinRate) {
-        return "rate must be 0 (closed loop) or at least " + shortest(kMinRate) +
-               " req/s (one request every 1000 s), got " + shortest(rate);
+        return Failure{"rate must be 0 (closed loop) or at least " + shortest(kMinRate) +
+                       " req/s (one request every 1000 s), got " + shortest(rate)};
     }
     return {};
 }
 
-}  // namespace
-
-std::vector<std::string> validate(const RunConfig& config) {
+Result<void, Problems> validate(const RunConfig& config) {
     std::vector<std::string> errors;
     for (const RunField& field : run_fields()) {
         if (field.kind == FieldKind::Choice) continue;  // a Choice holds a valid name by type
-        if (std::string problem = check_field_value(field, field.get_number(config));
-            !problem.empty()) {
-            errors.push_back(std::move(problem));
+        if (Result<> valid = check_field_value(field, field.get_number(config)); !valid) {
+            errors.push_back(valid.error());
         }
     }
     // Rules between fields; each message starts with the key of the field to fix.
@@ -244,8 +243,8 @@ std::vector<std::string> validate(const RunConfig& config) {
     if (config.duration_s > 0 && config.warmup_s >= config.duration_s) {
         errors.push_back("warmup_s must be shorter than the duration");
     }
-    if (std::string problem = check_open_loop_rate(config.load.rate); !problem.empty()) {
-        errors.push_back(std::move(problem));
+    if (Result<> rate = check_open_loop_rate(config.load.rate); !rate) {
+        errors.push_back(rate.error());
     } else if (config.duration_s > 0 && config.load.rate > 0 && config.stages.empty() &&
                config.load.rate * config.duration_s < 1) {
         errors.push_back("rate of " + shortest(config.load.rate) +
@@ -261,32 +260,8 @@ std::vector<std::string> validate(const RunConfig& config) {
     if (std::string problem = check_stages(config.stages, config.load.rate > 0); !problem.empty()) {
         errors.push_back(std::move(problem));
     }
-    return errors;
-}
-
-std::vector<std::string> validate(const Knobs& knobs) {
-    std::vector<std::string> errors;
-    auto check = [&](std::string_view key, const auto& knob, double live_min) {
-        if (!knob) return;
-        const RunField& field = *find_run_field(key);
-        const double value = static_cast<double>(*knob);
-        std::string problem = check_field_value(field, value);
-        // A running process-per-core server keeps at least one worker.
-        if (problem.empty() && value < live_min) {
-            problem = std::string(key) + " must be at least 1 while a run goes";
-        }
-        if (problem.empty() && key == "rate") problem = check_open_loop_rate(value);
-        if (!problem.empty()) errors.push_back(std::move(problem));
-    };
-    check("connections", knobs.connections, 0);
-    check("rate", knobs.rate, 0);
-    check("cpu_ms", knobs.cpu_ms, 0);
-    check("io_ms", knobs.io_ms, 0);
-    check("overhead_us", knobs.overhead_us, 0);
-    check("overhead_released_us", knobs.overhead_released_us, 0);
-    check("threads", knobs.threads, 0);
-    check("workers", knobs.workers, 1);
-    return errors;
+    if (errors.empty()) return {};
+    return Failure{std::move(errors)};
 }
 
 StagesParse parse_stages(std::string_view text) {

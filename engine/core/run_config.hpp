@@ -4,10 +4,15 @@
 // and the CLI fill one in, and scenario files serialise it.
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include "core/knobs.hpp"
+#include "core/result.hpp"
 
 namespace conclab {
 
@@ -175,6 +180,10 @@ struct RunConfig {
     std::vector<Stage> stages;
 };
 
+// An open loop's rate: 0 (a closed loop; live, a pause) or at least one request every 1000 s,
+// below which the interval between requests leaves what the run's clock can count.
+Result<> check_open_loop_rate(double rate);
+
 // "5s:10,10s:1000,5s:0" (duration, with an optional s, colon, target) → the stages; the error
 // says what is wrong with which stage, or is empty.
 struct StagesParse {
@@ -190,18 +199,6 @@ double planned_value(const std::vector<Stage>& stages, double start, double t_s)
 // The problem with the plan for this run (a target out of the range of connections or rate), or
 // an empty string; messages start with "stages".
 std::string check_stages(const std::vector<Stage>& stages, bool open_loop);
-
-// Knobs that may change while a run is going. An empty optional leaves the knob alone.
-struct Knobs {
-    std::optional<int> connections{};
-    std::optional<double> rate{};  // open-loop runs only; 0 pauses the arrivals
-    std::optional<double> cpu_ms{};
-    std::optional<double> io_ms{};
-    std::optional<double> overhead_us{};
-    std::optional<double> overhead_released_us{};
-    std::optional<int> threads{};
-    std::optional<int> workers{};
-};
 
 // Ranges every front end enforces; also used for slider limits.
 struct Limits {
@@ -227,8 +224,10 @@ struct Limits {
     static constexpr double kMaxDurationS = 24 * 3600;
 };
 
-// Each returns one message per bad field ("connections must be 1..10000, got 0"); empty = valid.
-std::vector<std::string> validate(const RunConfig& config);
-std::vector<std::string> validate(const Knobs& knobs);
+// What validate() finds: one message per bad field ("connections must be 1..10000, got 0"), each
+// starting with the key of the field to fix.
+using Problems = std::vector<std::string>;
+// Fails with every problem of the config (at least one).
+Result<void, Problems> validate(const RunConfig& config);
 
 }  // namespace conclab

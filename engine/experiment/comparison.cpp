@@ -21,7 +21,7 @@ std::vector<RunConfig> comparison_runs(const RunConfig& base,
     }
     for (const RunVariant& v : variants) {
         RunConfig c = model_base;
-        if (!apply_variant(v, c).empty()) continue;
+        if (!apply_variant(v, c)) continue;
         if (!v.sets("backlog")) c.server.listen_backlog = 0;  // the model's real-world default
         runs.push_back(c);
     }

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/machine_limits.hpp"
+#include "core/run_fields.hpp"
 #include "experiment/diagnosis.hpp"
 #include "experiment/experiment_impl.hpp"
 #include "metrics/process_resources.hpp"
@@ -53,42 +54,60 @@ std::string machine_problem(const RunConfig& c) {
 
 }  // namespace
 
-// adjust() and its parts below: a change of `knob` at t_s becomes a marker. Under `mutex`.
-void Experiment::Impl::record_change(double t_s, const char* knob, double from, double to) {
-    if (from != to) events.push_back({t_s, knob, from, to, {}});
+// adjust() and its parts below. adjust() sets the knobs on a copy of the current config through
+// their registry rows (`wanted`); each part hands its share of `wanted` to the one place that
+// applies it (the load generator, the live workload, the server host) and commits what was
+// applied. Only these parts name knobs: adding a live knob of an existing part (a Workload
+// member, say) is its registry row alone.
+
+// Takes one part of `wanted` into `current` (`take` copies it) and marks every knob it changed
+// ("connections 10 → 100"). Under `mutex`.
+void Experiment::Impl::commit(const Knobs& knobs, double t_s, const RunConfig& wanted,
+                              void (*take)(RunConfig& current, const RunConfig& wanted)) {
+    MutexLock lock(mutex);
+    const RunConfig before = current;
+    take(current, wanted);
+    for (const Knobs::Value& knob : knobs) {
+        const double from = knob.field->get_number(before);
+        const double to = knob.field->get_number(current);
+        if (from != to) events.push_back({t_s, std::string(knob.field->key), from, to, {}});
+    }
 }
 
-// adjust(): connections (closed loop) or rate (open loop). A hand on either takes over from
-// the plan, which stops for good.
-void Experiment::Impl::adjust_load(const Knobs& knobs, double t_s,
+// adjust(): connections (closed loop) or rate (open loop), to the load generator. A hand on
+// either takes over from the plan, which stops for good.
+void Experiment::Impl::adjust_load(const Knobs& knobs, const RunConfig& wanted, double t_s,
                                    std::vector<std::string>& rejected) {
-    MutexLock plan_lock(plan_mutex);
-    LoadConfig& c = current.load;
+    MutexLock plan_lock(plan_mutex);  // the plan sets the same two between ticks
+    LoadConfig now;
+    {
+        MutexLock lock(mutex);
+        now = current.load;
+    }
     const bool open = load->open_loop();
     const char* by_hand = nullptr;
-    if (knobs.connections && open) {
+    if (knobs.has("connections") && open) {
         rejected.push_back(
             "connections do not apply in an open loop (the pool grows as needed up to "
             "max_connections); change rate instead");
-    } else if (knobs.connections) {
+    } else if (knobs.has("connections")) {
         by_hand = "connections";
-        if (*knobs.connections != c.connections) {
-            load->set_connections(*knobs.connections);
-            MutexLock relock(mutex);
-            record_change(t_s, "connections", c.connections, *knobs.connections);
-            c.connections = *knobs.connections;
+        if (wanted.load.connections != now.connections) {
+            load->set_connections(wanted.load.connections);
+            commit(knobs, t_s, wanted, [](RunConfig& c, const RunConfig& w) {
+                c.load.connections = w.load.connections;
+            });
         }
     }
-    if (knobs.rate && !open) {
+    if (knobs.has("rate") && !open) {
         rejected.push_back(
             "rate applies to open-loop runs only (start the run with a rate above 0)");
-    } else if (knobs.rate) {
+    } else if (knobs.has("rate")) {
         by_hand = "rate";
-        if (*knobs.rate != c.rate) {
-            load->set_rate(*knobs.rate);
-            MutexLock relock(mutex);
-            record_change(t_s, "rate", c.rate, *knobs.rate);
-            c.rate = *knobs.rate;
+        if (wanted.load.rate != now.rate) {
+            load->set_rate(wanted.load.rate);
+            commit(knobs, t_s, wanted,
+                   [](RunConfig& c, const RunConfig& w) { c.load.rate = w.load.rate; });
         }
     }
     if (by_hand && plan_active) {
@@ -99,45 +118,45 @@ void Experiment::Impl::adjust_load(const Knobs& knobs, double t_s,
     }
 }
 
-// adjust(): the workload, one message to the server host for all its parts.
-void Experiment::Impl::adjust_workload(const Knobs& knobs, double t_s,
+// adjust(): the workload, whichever of its parts the knobs set, in one message to the server
+// host.
+void Experiment::Impl::adjust_workload(const Knobs& knobs, const RunConfig& wanted, double t_s,
                                        std::vector<std::string>& rejected) {
-    const Workload& now = current.server.workload;
-    Workload w = now;
-    if (knobs.cpu_ms) w.cpu_ms = *knobs.cpu_ms;
-    if (knobs.io_ms) w.io_ms = *knobs.io_ms;
-    if (knobs.overhead_us) w.overhead_us = *knobs.overhead_us;
-    if (knobs.overhead_released_us) w.overhead_released_us = *knobs.overhead_released_us;
-    if (w == now) return;
+    {
+        MutexLock lock(mutex);
+        if (wanted.server.workload == current.server.workload) return;
+    }
     if (!host) {
         rejected.push_back("the workload is the external server's own; it cannot be changed");
         return;
     }
-    host->set_workload(w);
-    MutexLock relock(mutex);
-    record_change(t_s, "cpu_ms", now.cpu_ms, w.cpu_ms);
-    record_change(t_s, "io_ms", now.io_ms, w.io_ms);
-    record_change(t_s, "overhead_us", now.overhead_us, w.overhead_us);
-    record_change(t_s, "overhead_released_us", now.overhead_released_us, w.overhead_released_us);
-    current.server.workload = w;
+    host->set_workload(wanted.server.workload);
+    commit(knobs, t_s, wanted,
+           [](RunConfig& c, const RunConfig& w) { c.server.workload = w.server.workload; });
 }
 
 // adjust(): threads and workers, which the server host applies or refuses with a reason.
-void Experiment::Impl::adjust_server_size(const Knobs& knobs, double t_s,
+void Experiment::Impl::adjust_server_size(const Knobs& knobs, const RunConfig& wanted, double t_s,
                                           std::vector<std::string>& rejected) {
-    auto apply = [&](const char* knob, std::optional<int> wanted, int& value, auto set) {
-        if (!wanted || *wanted == value) return;
+    ServerConfig now;
+    {
+        MutexLock lock(mutex);
+        now = current.server;
+    }
+    using Take = void (*)(RunConfig&, const RunConfig&);
+    auto apply = [&](const char* knob, int from, int to, auto set, Take take) {
+        if (to == from) return;
         const std::string error =
-            host ? set(*wanted) : std::string(knob) + " belong to the external server";
+            host ? set(to) : std::string(knob) + " belong to the external server";
         if (!error.empty()) return rejected.push_back(error);
-        MutexLock relock(mutex);
-        record_change(t_s, knob, value, *wanted);
-        value = *wanted;
+        commit(knobs, t_s, wanted, take);
     };
-    apply("threads", knobs.threads, current.server.threads,
-          [&](int n) { return host->set_threads(n); });
-    apply("workers", knobs.workers, current.server.workers,
-          [&](int n) { return host->set_workers(n); });
+    apply(
+        "threads", now.threads, wanted.server.threads, [&](int n) { return host->set_threads(n); },
+        [](RunConfig& c, const RunConfig& w) { c.server.threads = w.server.threads; });
+    apply(
+        "workers", now.workers, wanted.server.workers, [&](int n) { return host->set_workers(n); },
+        [](RunConfig& c, const RunConfig& w) { c.server.workers = w.server.workers; });
 }
 
 Experiment::Experiment(RunConfig config) : impl_(std::make_unique<Impl>()) {
@@ -168,11 +187,9 @@ Experiment::~Experiment() {
 void Experiment::start() {
     Impl& d = *impl_;
     MutexLock life(d.lifecycle);
-    {
-        MutexLock lock(d.mutex);  // a second start() would race the sampler's writes of state
-        if (d.state != RunState::Idle) throw StartError("this experiment has already been started");
-    }
-    if (auto errors = validate(d.initial); !errors.empty()) {
+    if (d.state != RunState::Idle) throw StartError("this experiment has already been started");
+    if (auto valid = validate(d.initial); !valid) {
+        const Problems& errors = valid.error();
         std::string message = "invalid settings: " + errors.front();
         for (std::size_t i = 1; i < errors.size(); ++i) message += "; " + errors[i];
         throw StartError(message);
@@ -246,18 +263,21 @@ void Experiment::start() {
 std::vector<std::string> Experiment::adjust(const Knobs& knobs) {
     Impl& d = *impl_;
     MutexLock life(d.lifecycle);
-    std::vector<std::string> rejected = validate(knobs);
-    if (!rejected.empty()) return rejected;
+    if (auto valid = validate(knobs); !valid) return valid.error();
     double t_s = 0;
+    RunConfig wanted;
     {
         MutexLock lock(d.mutex);
         if (d.state != RunState::Running) return {"the experiment is not running"};
         t_s = d.elapsed_s();
+        wanted = d.current;
     }
+    apply_knobs(knobs, wanted);
     // Unlocked: the calls below talk to other threads and processes.
-    d.adjust_load(knobs, t_s, rejected);
-    d.adjust_workload(knobs, t_s, rejected);
-    d.adjust_server_size(knobs, t_s, rejected);
+    std::vector<std::string> rejected;
+    d.adjust_load(knobs, wanted, t_s, rejected);
+    d.adjust_workload(knobs, wanted, t_s, rejected);
+    d.adjust_server_size(knobs, wanted, t_s, rejected);
     return rejected;
 }
 

@@ -85,22 +85,18 @@ struct Experiment::Impl {
     LoadTick wait_for_drain(LoadGenerator& generator);
     void collect_target_resources(TickInput& in);
 
-    // adjust()'s parts (experiment.cpp); each takes `mutex` only around its own bookkeeping.
-    //
-    // adjust_load and adjust_server_size read `current` without `mutex`, which is safe by a
-    // two-lock rule the analysis cannot express (GUARDED_BY names one capability): `current` is
-    // written holding `mutex` and also plan_mutex (its load: the plan and adjust_load) or
-    // lifecycle (its server part: only adjust()), so a reader holding either of those sees no
-    // concurrent write. Hence NO_THREAD_SAFETY_ANALYSIS on those two. Reading `current` once
-    // under `mutex` in adjust() and handing the copy to the parts would let the analysis check
-    // them; that waits for the registry-driven adjust (#18's Knobs item), which rewrites them.
-    void record_change(double t_s, const char* knob, double from, double to) REQUIRES(mutex);
-    void adjust_load(const Knobs& knobs, double t_s, std::vector<std::string>& rejected)
-        REQUIRES(lifecycle) EXCLUDES(plan_mutex, mutex) NO_THREAD_SAFETY_ANALYSIS;
-    void adjust_workload(const Knobs& knobs, double t_s, std::vector<std::string>& rejected)
-        REQUIRES(lifecycle) EXCLUDES(mutex);
-    void adjust_server_size(const Knobs& knobs, double t_s, std::vector<std::string>& rejected)
-        REQUIRES(lifecycle) EXCLUDES(mutex) NO_THREAD_SAFETY_ANALYSIS;
+    // adjust()'s parts (experiment.cpp): `wanted` is the current config with the knobs set; each
+    // part hands its share to whoever applies it and takes `mutex` only to read `current` and to
+    // commit what it did. adjust() holds `lifecycle`, so no run starts or stops meanwhile.
+    void commit(const Knobs& knobs, double t_s, const RunConfig& wanted,
+                void (*take)(RunConfig& current, const RunConfig& wanted)) EXCLUDES(mutex);
+    void adjust_load(const Knobs& knobs, const RunConfig& wanted, double t_s,
+                     std::vector<std::string>& rejected) REQUIRES(lifecycle)
+        EXCLUDES(plan_mutex, mutex);
+    void adjust_workload(const Knobs& knobs, const RunConfig& wanted, double t_s,
+                         std::vector<std::string>& rejected) REQUIRES(lifecycle) EXCLUDES(mutex);
+    void adjust_server_size(const Knobs& knobs, const RunConfig& wanted, double t_s,
+                            std::vector<std::string>& rejected) REQUIRES(lifecycle) EXCLUDES(mutex);
 };
 
 }  // namespace conclab

@@ -21,13 +21,11 @@ std::string percent(double v) {
 
 std::string describe_errors(const ErrorCounts& e) {
     std::ostringstream out;
-    const std::pair<const char*, std::uint64_t> kinds[] = {
-        {"connect", e.connect}, {"read", e.read},   {"write", e.write}, {"timeout", e.timeout},
-        {"status", e.status},   {"parse", e.parse}, {"reset", e.reset}};
     const char* sep = "";
-    for (auto [name, n] : kinds) {
+    for (const ErrorKindField& kind : kErrorKinds) {
+        const std::uint64_t n = e.*kind.count;
         if (n == 0) continue;
-        out << sep << n << ' ' << name;
+        out << sep << n << ' ' << kind.key;
         sep = ", ";
     }
     return out.str();

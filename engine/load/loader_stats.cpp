@@ -20,27 +20,7 @@ void LoaderStats::late_and_dropped(std::uint64_t late, std::uint64_t dropped) {
 
 void LoaderStats::error(ErrorKind kind) {
     MutexLock lock(mutex_);
-    ErrorCounts& e = counts_.errors;
-    switch (kind) {
-        case ErrorKind::Connect:
-            ++e.connect;
-            break;
-        case ErrorKind::Read:
-            ++e.read;
-            break;
-        case ErrorKind::Write:
-            ++e.write;
-            break;
-        case ErrorKind::Timeout:
-            ++e.timeout;
-            break;
-        case ErrorKind::Status:
-            ++e.status;
-            break;
-        case ErrorKind::Parse:
-            ++e.parse;
-            break;
-    }
+    ++counts_.errors[kind];
 }
 
 void LoaderStats::connect_error(const std::string& message) {

@@ -11,8 +11,6 @@
 
 namespace conclab {
 
-enum class ErrorKind { Connect, Read, Write, Timeout, Status, Parse };
-
 struct LoaderCounts {
     std::uint64_t responses = 0;
     ErrorCounts errors;

@@ -5,14 +5,18 @@
 
 namespace conclab {
 
+std::uint64_t ErrorCounts::total() const {
+    std::uint64_t sum = 0;
+    for (const ErrorKindField& kind : kErrorKinds) sum += this->*kind.count;
+    return sum;
+}
+
+std::uint64_t& ErrorCounts::operator[](ErrorKind kind) {
+    return this->*kErrorKinds[static_cast<std::size_t>(kind)].count;
+}
+
 ErrorCounts& ErrorCounts::operator+=(const ErrorCounts& other) {
-    connect += other.connect;
-    read += other.read;
-    write += other.write;
-    timeout += other.timeout;
-    status += other.status;
-    parse += other.parse;
-    reset += other.reset;
+    for (const ErrorKindField& kind : kErrorKinds) this->*kind.count += other.*kind.count;
     return *this;
 }
 

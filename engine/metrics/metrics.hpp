@@ -13,6 +13,8 @@
 namespace conclab {
 
 // Failures by kind, as wrk and oha count them; none of them ever aborts a run.
+enum class ErrorKind { Connect, Read, Write, Timeout, Status, Parse, Reset };
+
 struct ErrorCounts {
     std::uint64_t connect = 0;  // refused, unreachable, out of file descriptors
     std::uint64_t read = 0;     // reset or closed while a response was due
@@ -23,11 +25,38 @@ struct ErrorCounts {
     // In service on a server worker that died (the engine knows from the worker's last report);
     // the client re-sends them on a new connection, so they also appear as later responses.
     std::uint64_t reset = 0;
-    std::uint64_t total() const {
-        return connect + read + write + timeout + status + parse + reset;
-    }
+    std::uint64_t total() const;
+    std::uint64_t& operator[](ErrorKind kind);  // the member that counts `kind`
     ErrorCounts& operator+=(const ErrorCounts& other);
+    bool operator==(const ErrorCounts&) const = default;
 };
+
+// The kinds of ErrorCounts, in the order of ErrorKind and of every report; the key is the word
+// for the kind in JSON reports ("error_kinds": {"connect": 0, ...}), the text summary and the
+// warnings. Counting, sums, reports and readers go through this table: a new kind is an
+// enumerator, a member and a row.
+struct ErrorKindField {
+    ErrorKind kind;
+    std::string_view key;
+    std::uint64_t ErrorCounts::*count;
+};
+inline constexpr std::array<ErrorKindField, 7> kErrorKinds{{
+    {ErrorKind::Connect, "connect", &ErrorCounts::connect},
+    {ErrorKind::Read, "read", &ErrorCounts::read},
+    {ErrorKind::Write, "write", &ErrorCounts::write},
+    {ErrorKind::Timeout, "timeout", &ErrorCounts::timeout},
+    {ErrorKind::Status, "status", &ErrorCounts::status},
+    {ErrorKind::Parse, "parse", &ErrorCounts::parse},
+    {ErrorKind::Reset, "reset", &ErrorCounts::reset},
+}};
+static_assert(
+    [] {
+        for (std::size_t i = 0; i < kErrorKinds.size(); ++i) {
+            if (static_cast<std::size_t>(kErrorKinds[i].kind) != i) return false;
+        }
+        return true;
+    }(),
+    "kErrorKinds lists the kinds in the order of ErrorKind");
 
 // What a server model measured about its own scheduling in one tick, inside the server (never
 // estimated). Each value is empty for a model that does not have that part: the loop's for the

@@ -16,7 +16,7 @@ bool parse_int(std::string_view text, int& out) {
 
 const RunField* worker_field(std::string_view flag) {
     for (const RunField& field : run_fields()) {
-        if (field.to_worker && field.flag == flag) return &field;
+        if (field.goes_to_worker() && field.flag == flag) return &field;
     }
     return nullptr;
 }
@@ -30,7 +30,7 @@ std::vector<std::string> to_arguments(const WorkerCommandLine& c) {
     RunConfig run;
     run.server = c.server;
     for (const RunField& field : run_fields()) {
-        if (!field.to_worker) continue;
+        if (!field.goes_to_worker()) continue;
         args.push_back("--" + std::string(field.flag));
         args.push_back(field_text(field, run));
     }
@@ -53,9 +53,7 @@ std::string parse_worker_arguments(int argc, const char* const* argv, WorkerComm
         if (descriptor) {
             if (!parse_int(value, *descriptor)) return "bad number for " + std::string(flag);
         } else if (const RunField* field = worker_field(name)) {
-            if (std::string problem = set_field_from_text(*field, run, value); !problem.empty()) {
-                return problem;
-            }
+            if (Result<> set = set_field_from_text(*field, run, value); !set) return set.error();
         } else {
             return "unknown flag " + std::string(flag);
         }

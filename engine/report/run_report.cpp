@@ -43,8 +43,9 @@ void internals_csv_cells(std::ostream& out, const Internals& internals) {
 }
 
 json error_kinds_json(const ErrorCounts& e) {
-    return {{"connect", e.connect}, {"read", e.read},   {"write", e.write}, {"timeout", e.timeout},
-            {"status", e.status},   {"parse", e.parse}, {"reset", e.reset}};
+    json out = json::object();
+    for (const ErrorKindField& kind : kErrorKinds) out[std::string(kind.key)] = e.*kind.count;
+    return out;
 }
 
 // The same keys with or without latencies, each null without: a reader never has to test for a

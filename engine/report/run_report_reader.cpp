@@ -66,13 +66,8 @@ Internals internals_from_json(const JsonField& j) {
 
 ErrorCounts error_kinds_from_json(const JsonField& e) {
     ErrorCounts k;
-    k.connect = e["connect"].unsigned_integer();
-    k.read = e["read"].unsigned_integer();
-    k.write = e["write"].unsigned_integer();
-    k.timeout = e["timeout"].unsigned_integer();
-    k.status = e["status"].unsigned_integer();
-    k.parse = e["parse"].unsigned_integer();
-    k.reset = e["reset"].unsigned_integer();
+    for (const ErrorKindField& kind : kErrorKinds)
+        k.*kind.count = e[std::string(kind.key)].unsigned_integer();
     return k;
 }
 

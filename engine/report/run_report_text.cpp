@@ -103,10 +103,12 @@ void throughput_text(std::ostream& out, const LoadConfig& load, const Summary& s
     }
     out << "  Errors        " << s.errors;
     if (s.errors > 0) {
-        out << " (connect " << s.error_kinds.connect << ", read " << s.error_kinds.read
-            << ", write " << s.error_kinds.write << ", timeout " << s.error_kinds.timeout
-            << ", status " << s.error_kinds.status << ", parse " << s.error_kinds.parse
-            << ", reset " << s.error_kinds.reset << ")";
+        const char* separator = " (";
+        for (const ErrorKindField& kind : kErrorKinds) {
+            out << separator << kind.key << ' ' << s.error_kinds.*kind.count;
+            separator = ", ";
+        }
+        out << ")";
     }
 }
 

@@ -34,17 +34,18 @@ struct FieldError {
 
 // Reads one registry field from the file's value, with the registry's messages.
 void read_field(const RunField& field, RunConfig& config, const json& value) {
-    std::string problem;
+    Result<> set;
     if (field.kind == FieldKind::Choice) {
-        problem = value.is_string() ? set_field_from_text(field, config, value.get<std::string>())
-                                    : std::string(field.key) + " must be one of " +
-                                          std::string(field.choices) + ", got " + echo_value(value);
+        set = value.is_string()
+                  ? set_field_from_text(field, config, value.get<std::string>())
+                  : Failure{std::string(field.key) + " must be one of " +
+                            std::string(field.choices) + ", got " + echo_value(value)};
     } else if (!value.is_number()) {
-        problem = std::string(field.key) + " must be a number, got " + echo_value(value);
+        set = Failure{std::string(field.key) + " must be a number, got " + echo_value(value)};
     } else {
-        problem = set_field_number(field, config, value.get<double>(), echo_value(value));
+        set = set_field_number(field, config, value.get<double>(), echo_value(value));
     }
-    if (!problem.empty()) bad(field.key, problem);
+    if (!set) bad(field.key, set.error());
 }
 
 std::string string_field(const json& j, std::string_view key) {
@@ -92,12 +93,11 @@ std::vector<RunVariant> compare_field(const json& j, const RunConfig& base) {
             variants.emplace_back(*model);
         }
         RunConfig run = base;
-        if (std::string problem = apply_variant(variants.back(), run); !problem.empty()) {
-            bad("compare", where + ": " + problem);
+        if (Result<> set = apply_variant(variants.back(), run); !set) {
+            bad("compare", where + ": " + set.error());
         }
-        if (auto errors = validate(run); !errors.empty()) {
-            bad("compare", where + ": " + errors.front());
-        }
+        if (auto valid = validate(run); !valid)
+            bad("compare", where + ": " + valid.error().front());
     }
     if (variants.size() > kMaxCompareRuns) {
         bad("compare", "compare takes at most " + std::to_string(kMaxCompareRuns) + " runs");
@@ -266,10 +266,11 @@ Scenario scenario_from_json(const json& j) {
     if (s.sweep && !s.run.stages.empty()) {
         bad("sweep", "a sweep sets the connections itself; \"stages\" do not apply");
     }
-    if (auto errors = validate(s.run); !errors.empty()) {
-        std::string_view field = field_of_message(errors.front());
+    if (auto valid = validate(s.run); !valid) {
+        const std::string& first = valid.error().front();
+        std::string_view field = field_of_message(first);
         if (field == "stages:") field = "stages";
-        bad(field, errors.front());
+        bad(field, first);
     }
     s.compare = compare_field(j, s.run);
     return s;
@@ -336,7 +337,7 @@ std::string scenario_to_json(const Scenario& s) {
             for (const auto& [key, text] : v.fields) {
                 const RunField* field = find_run_field(key);
                 RunConfig probe;
-                if (!field || !set_field_from_text(*field, probe, text).empty()) continue;
+                if (!field || !set_field_from_text(*field, probe, text)) continue;
                 if (field->kind == FieldKind::Choice) {
                     item[key] = text;
                 } else if (field->kind == FieldKind::Integer) {

@@ -1369,36 +1369,12 @@
         <translation>내보낼 것이 없습니다: 먼저 실험을 실행하세요.</translation>
     </message>
     <message>
-        <source>connections %1</source>
-        <translation>연결 %1</translation>
-    </message>
-    <message>
-        <source>rate %1 req/s</source>
-        <translation>요청 속도 %1 req/s</translation>
-    </message>
-    <message>
         <source>CPU %1 ms</source>
         <translation>CPU %1 ms</translation>
     </message>
     <message>
         <source>I/O %1 ms</source>
         <translation>I/O %1 ms</translation>
-    </message>
-    <message>
-        <source>overhead %1 µs</source>
-        <translation>오버헤드 %1 µs</translation>
-    </message>
-    <message>
-        <source>overhead without GIL %1 µs</source>
-        <translation>GIL 밖 오버헤드 %1 µs</translation>
-    </message>
-    <message>
-        <source>threads %1</source>
-        <translation>스레드 %1</translation>
-    </message>
-    <message>
-        <source>workers %1</source>
-        <translation>워커 %1</translation>
     </message>
     <message>
         <source>unknown CPU</source>

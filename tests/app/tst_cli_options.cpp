@@ -154,7 +154,7 @@ private slots:
         sent.server = worker.server;
         received.server = read.server;
         for (const RunField& f : run_fields()) {
-            if (f.to_worker) QCOMPARE(field_text(f, received), field_text(f, sent));
+            if (f.goes_to_worker()) QCOMPARE(field_text(f, received), field_text(f, sent));
         }
     }
     // An out-of-range value gets the registry's message from the CLI, a scenario file and the
@@ -163,14 +163,14 @@ private slots:
         for (const RunField& f : run_fields()) {
             if (f.kind == FieldKind::Choice) continue;
             const std::string bad = test::out_of_range_text(f);
-            const std::string expected = check_field_value(f, std::stod(bad));
+            const std::string expected = check_field_value(f, std::stod(bad)).error();
             const std::string flag = "--" + std::string(f.flag);
             auto cli = parse({"run", flag.c_str(), bad.c_str()});
             QVERIFY2(cli.message.find(expected) != std::string::npos, cli.message.c_str());
             ScenarioParse file =
                 parse_scenario("{\"name\":\"x\",\"" + std::string(f.key) + "\":" + bad + "}");
             QVERIFY2(file.error.find(expected) != std::string::npos, file.error.c_str());
-            if (!f.to_worker) continue;
+            if (!f.goes_to_worker()) continue;
             const char* argv[] = {"conclab-worker", "--control-fd", "3", flag.c_str(), bad.c_str()};
             WorkerCommandLine read;
             QCOMPARE(parse_worker_arguments(5, argv, read), expected);

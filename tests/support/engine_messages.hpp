@@ -134,10 +134,10 @@ inline std::vector<std::string> refusals_and_markers() {
         c.tick_s = 0.1;
         Experiment e(c);
         e.start();
-        keep(e.adjust(Knobs{.connections = 4}));
-        keep(e.adjust(Knobs{.rate = 100}));
-        keep(e.adjust(Knobs{.threads = 8}));
-        keep(e.adjust(Knobs{.workers = 3}));
+        keep(e.adjust(Knobs{{"connections", 4}}));
+        keep(e.adjust(Knobs{{"rate", 100}}));
+        keep(e.adjust(Knobs{{"threads", 8}}));
+        keep(e.adjust(Knobs{{"workers", 3}}));
         out.push_back(e.kill_worker().error);
         e.stop();
         const RunResult r = e.result();
@@ -235,13 +235,13 @@ inline std::vector<std::string> start_errors() {
     out.push_back(thread_limit_problem(100000, machine, 300));
     RunConfig c;
     auto set = [&](const char* key, const char* text) {
-        out.push_back(set_field_from_text(*find_run_field(key), c, text));
+        out.push_back(set_field_from_text(*find_run_field(key), c, text).error());
     };
     set("model", "evented");
     set("connections", "1.5");
     set("cpu_ms", "lots");
     set("connections", "0");
-    out.push_back(check_field_value(*find_run_field("cpu_ms"), INFINITY));
+    out.push_back(check_field_value(*find_run_field("cpu_ms"), INFINITY).error());
     // A scenario file refused, by the scenario reader.
     for (const char* text : {R"({"name": "x", "conections": 10})", R"({"connections": 10})",
                              R"({"name": 3})", R"([1, 2])", R"({"name": "x", "connections": 0})"}) {

@@ -11,6 +11,15 @@
 
 namespace conclab::test {
 
+// A registry call's problem as text, empty when it succeeded: what the tests compare.
+inline std::string problem_of(const Result<>& result) {
+    return result ? std::string() : result.error();
+}
+// validate()'s problems, empty when the config (or the knobs) is valid.
+inline std::vector<std::string> problems_of(const Result<void, std::vector<std::string>>& result) {
+    return result ? std::vector<std::string>() : result.error();
+}
+
 // The choices of a Choice field: "a | b | c" -> {a, b, c}.
 inline std::vector<std::string> choices_of(const RunField& field) {
     std::vector<std::string> out;

@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 #include "controls/labeled_slider.hpp"
 #include "controls/load_plan_edit.hpp"
@@ -259,7 +260,9 @@ LabeledSlider* ControlPanel::add_field_slider(QVBoxLayout* layout, const char* k
 void ControlPanel::store_edit(const RunField& f, double value) {
     if (showing_) return;
     // In range by construction (the spin box's limits are the row's); a refusal keeps the old.
-    set_field_number(f, config_, value);
+    if (Result<> set = set_field_number(f, config_, value); !set) {
+        qWarning("control panel: %s", set.error().c_str());
+    }
 }
 
 void ControlPanel::connect_controls() {
@@ -296,23 +299,17 @@ void ControlPanel::connect_controls() {
     update_real_server();
 }
 
+// Every slider of a live row (the registry's Live::Yes) offers its value to a running
+// experiment; whole-number rows as a whole number.
 void ControlPanel::connect_knobs() {
-    auto knob = [this](LabeledSlider* slider, auto setter) {
-        connect(slider, &LabeledSlider::valueChanged, this, [this, setter](double v) {
+    for (const FieldSlider& fs : field_sliders_) {
+        if (!fs.field->is_live()) continue;
+        const RunField* f = fs.field;
+        connect(fs.slider, &LabeledSlider::valueChanged, this, [this, f](double v) {
             if (showing_) return;
-            Knobs k;
-            setter(k, v);
-            emit knobChanged(k);
+            emit knobChanged(Knobs{}.set(*f, f->kind == FieldKind::Integer ? std::round(v) : v));
         });
-    };
-    knob(connections_, [](Knobs& k, double v) { k.connections = static_cast<int>(v); });
-    knob(rate_, [](Knobs& k, double v) { k.rate = v; });
-    knob(cpu_ms_, [](Knobs& k, double v) { k.cpu_ms = v; });
-    knob(io_ms_, [](Knobs& k, double v) { k.io_ms = v; });
-    knob(overhead_us_, [](Knobs& k, double v) { k.overhead_us = v; });
-    knob(overhead_released_us_, [](Knobs& k, double v) { k.overhead_released_us = v; });
-    knob(threads_, [](Knobs& k, double v) { k.threads = static_cast<int>(v); });
-    knob(workers_, [](Knobs& k, double v) { k.workers = static_cast<int>(v); });
+    }
 }
 
 RunConfig ControlPanel::config() const {
@@ -407,12 +404,12 @@ void ControlPanel::update_enabled() {
             w->setToolTip(text);
         }
     };
-    tip(model_, field("model").live);
-    tip(inner_, field("inner").live);
-    tip(scheduling_, field("scheduling").live);
+    tip(model_, field("model").is_live());
+    tip(inner_, field("inner").is_live());
+    tip(scheduling_, field("scheduling").is_live());
     for (const FieldSlider& fs : field_sliders_) {
-        fs.slider->setEnabled(fs.field->live || !running_);
-        tip(fs.slider, fs.field->live);
+        fs.slider->setEnabled(fs.field->is_live() || !running_);
+        tip(fs.slider, fs.field->is_live());
     }
     threads_->setEnabled(gil);
     workers_->setEnabled(ppc);

@@ -30,21 +30,6 @@ namespace {
 
 constexpr double kDefaultCompareSeconds = 10;
 
-QString knob_summary(const Knobs& k) {
-    QStringList parts;
-    if (k.connections) parts << QObject::tr("connections %1").arg(*k.connections);
-    if (k.rate) parts << QObject::tr("rate %1 req/s").arg(*k.rate);
-    if (k.cpu_ms) parts << QObject::tr("CPU %1 ms").arg(*k.cpu_ms);
-    if (k.io_ms) parts << QObject::tr("I/O %1 ms").arg(*k.io_ms);
-    if (k.overhead_us) parts << QObject::tr("overhead %1 µs").arg(*k.overhead_us);
-    if (k.overhead_released_us) {
-        parts << QObject::tr("overhead without GIL %1 µs").arg(*k.overhead_released_us);
-    }
-    if (k.threads) parts << QObject::tr("threads %1").arg(*k.threads);
-    if (k.workers) parts << QObject::tr("workers %1").arg(*k.workers);
-    return parts.join(", ");
-}
-
 // What a run is called in legends and headings, where room is short: a real server without its
 // URL (the summary table gives it).
 QString chart_label(const RunConfig& c) {
@@ -301,15 +286,7 @@ void MainWindow::on_knob_changed(const Knobs& knobs) {
     if (!runner_->running()) return;
     // Merge into the pending change: a drag becomes one adjustment per 150 ms, well within a
     // tick, and the marker shows where the drag ended.
-    if (knobs.connections) pending_knobs_.connections = knobs.connections;
-    if (knobs.rate) pending_knobs_.rate = knobs.rate;
-    if (knobs.cpu_ms) pending_knobs_.cpu_ms = knobs.cpu_ms;
-    if (knobs.io_ms) pending_knobs_.io_ms = knobs.io_ms;
-    if (knobs.overhead_us) pending_knobs_.overhead_us = knobs.overhead_us;
-    if (knobs.overhead_released_us)
-        pending_knobs_.overhead_released_us = knobs.overhead_released_us;
-    if (knobs.threads) pending_knobs_.threads = knobs.threads;
-    if (knobs.workers) pending_knobs_.workers = knobs.workers;
+    pending_knobs_.merge(knobs);
     if (!knob_timer_.isActive()) knob_timer_.start();
 }
 
@@ -319,7 +296,7 @@ void MainWindow::flush_knobs() {
     if (!runner_->running()) return;
     const auto rejected = runner_->adjust(knobs);
     if (rejected.empty()) {
-        statusBar()->showMessage(tr("Changed %1").arg(knob_summary(knobs)), 4000);
+        statusBar()->showMessage(tr("Changed %1").arg(knobs_text(knobs)), 4000);
         // The heading describes the run on screen: from now on, the run with this knob.
         heading_config_ = with_knobs(heading_config_, knobs);
         update_heading(heading_config_);

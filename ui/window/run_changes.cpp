@@ -64,6 +64,10 @@ QString value_text(const RunField& field, const RunConfig& config) {
                : english.toString(v, 'g', 6);
 }
 
+QString unit_text(const RunField& field) {
+    return QString::fromUtf8(field.unit.data(), static_cast<qsizetype>(field.unit.size()));
+}
+
 }  // namespace
 
 QString changes_between(const RunConfig& preset, const RunConfig& now) {
@@ -73,10 +77,7 @@ QString changes_between(const RunConfig& preset, const RunConfig& now) {
         QString change =
             QObject::tr("%1 %2 → %3")
                 .arg(field_name(field), value_text(field, preset), value_text(field, now));
-        if (!field.unit.empty()) {
-            change += ' ' + QString::fromUtf8(field.unit.data(),
-                                              static_cast<qsizetype>(field.unit.size()));
-        }
+        if (!field.unit.empty()) change += ' ' + unit_text(field);
         changes << change;
     }
     return changes.join(", ");
@@ -87,15 +88,20 @@ QString title_with_changes(const QString& title, const QString& changes) {
 }
 
 RunConfig with_knobs(RunConfig c, const Knobs& k) {
-    if (k.connections) c.load.connections = *k.connections;
-    if (k.rate) c.load.rate = *k.rate;
-    if (k.cpu_ms) c.server.workload.cpu_ms = *k.cpu_ms;
-    if (k.io_ms) c.server.workload.io_ms = *k.io_ms;
-    if (k.overhead_us) c.server.workload.overhead_us = *k.overhead_us;
-    if (k.overhead_released_us) c.server.workload.overhead_released_us = *k.overhead_released_us;
-    if (k.threads) c.server.threads = *k.threads;
-    if (k.workers) c.server.workers = *k.workers;
+    apply_knobs(k, c);
     return c;
+}
+
+QString knobs_text(const Knobs& knobs) {
+    QStringList parts;
+    for (const Knobs::Value& knob : knobs) {
+        RunConfig c;
+        knob.field->set_number(c, knob.value);
+        QString part = field_name(*knob.field) + ' ' + value_text(*knob.field, c);
+        if (!knob.field->unit.empty()) part += ' ' + unit_text(*knob.field);
+        parts << part;
+    }
+    return parts.join(", ");
 }
 
 QString knob_change_text(const AdjustEvent& event) {

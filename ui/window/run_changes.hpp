@@ -23,4 +23,7 @@ QString knob_change_text(const AdjustEvent& event);
 // The knobs moved during a run, applied to the config the run started with.
 RunConfig with_knobs(RunConfig config, const Knobs& knobs);
 
+// Knobs as the status bar says them, from their rows: "connections 1,000, I/O 20 ms".
+QString knobs_text(const Knobs& knobs);
+
 }  // namespace conclab::ui

@@ -59,7 +59,7 @@ private slots:
         QCOMPARE(resolved(c).timeouts, (ServerTimeouts{1, 0, 0.5, 0}));
         QCOMPARE(resolved(resolved(c)).timeouts, resolved(c).timeouts);
     }
-    void validConfigHasNoErrors() { QVERIFY(validate(RunConfig{}).empty()); }
+    void validConfigHasNoErrors() { QVERIFY(validate(RunConfig{}).ok()); }
     void impossibleValuesAreRejected_data() {
         QTest::addColumn<int>("which");
         for (int i = 0; i < 7; ++i) QTest::newRow(QByteArray::number(i)) << i;
@@ -91,14 +91,12 @@ private slots:
                 c.server.inner = Model::ProcessPerCore;
                 break;
         }
-        QCOMPARE(validate(c).size(), std::size_t(1));
+        QCOMPARE(validate(c).error().size(), std::size_t(1));
     }
     void knobsValidation() {
-        Knobs k;
-        k.connections = 0;
-        k.workers = 65;
-        QCOMPARE(validate(k).size(), std::size_t(2));
-        QVERIFY(validate(Knobs{}).empty());
+        const Knobs k{{"connections", 0}, {"workers", 65}};
+        QCOMPARE(validate(k).error().size(), std::size_t(2));
+        QVERIFY(validate(Knobs{}).ok());
     }
     void targetUrls_data() {
         QTest::addColumn<QString>("url");
@@ -157,7 +155,8 @@ private slots:
         c.tick_s = tick;
         c.duration_s = duration;
         c.warmup_s = 0;
-        const auto errors = validate(c);
+        const auto valid = validate(c);
+        const std::vector<std::string> errors = valid ? std::vector<std::string>() : valid.error();
         if (says.isEmpty()) {
             QVERIFY2(errors.empty(), errors.empty() ? "" : errors.front().c_str());
         } else {
@@ -170,19 +169,19 @@ private slots:
     // 0 stays a pause.
     void liveRateAndStageTargetsHaveTheFloor() {
         Knobs knobs;
-        knobs.rate = 1e-300;
-        QVERIFY(!validate(knobs).empty());
-        knobs.rate = 0;
-        QVERIFY(validate(knobs).empty());
+        knobs.set("rate", 1e-300);
+        QVERIFY(!validate(knobs));
+        knobs.set("rate", 0);
+        QVERIFY(validate(knobs).ok());
         RunConfig c;
         c.load.rate = 10;
         c.stages = {{5, 100}, {5, 1e-300}};
-        const auto errors = validate(c);
-        QVERIFY(!errors.empty());
+        QVERIFY(!validate(c));
+        const auto errors = validate(c).error();
         QVERIFY2(errors.front().find("stage 2: target must be 0 or at least") != std::string::npos,
                  errors.front().c_str());
         c.stages = {{5, 100}, {5, 0}};
-        QVERIFY(validate(c).empty());
+        QVERIFY(validate(c).ok());
     }
 };
 

@@ -67,7 +67,7 @@ private slots:
         QVERIFY(check_stages({{5, 50000.5}}, true).empty());  // req/s in an open loop
         RunConfig c;
         c.stages = {{1, 10}, {0, 5}};
-        const auto errors = validate(c);
+        const auto errors = validate(c).error();
         QCOMPARE(errors.size(), std::size_t(1));
         QVERIFY(errors.front().rfind("stages: stage 2", 0) == 0);
     }

@@ -80,7 +80,7 @@ private slots:
         Experiment e(small_run(Model::EventLoop, 3.0, 10, Workload{0, 0, 20}));
         e.start();
         QTest::qWait(1000);
-        QVERIFY(e.adjust(Knobs{.connections = 40}).empty());
+        QVERIFY(e.adjust(Knobs{{"connections", 40}}).empty());
         const double changed_at = e.snapshot().elapsed_s;
         QVERIFY(e.wait_finished(kHangS));
         const RunResult r = e.result();
@@ -99,10 +99,10 @@ private slots:
         Experiment e(small_run(Model::GilThreads, 2.5, 12, Workload{0, 0, 30}));
         e.start();
         QTest::qWait(700);
-        QVERIFY(e.adjust(Knobs{.threads = 12}).empty());
-        QVERIFY(e.adjust(Knobs{.io_ms = 60.0}).empty());
-        QVERIFY(!e.adjust(Knobs{.connections = 0}).empty());  // impossible: rejected
-        QVERIFY(!e.adjust(Knobs{.workers = 3}).empty());      // not this model
+        QVERIFY(e.adjust(Knobs{{"threads", 12}}).empty());
+        QVERIFY(e.adjust(Knobs{{"io_ms", 60.0}}).empty());
+        QVERIFY(!e.adjust(Knobs{{"connections", 0}}).empty());  // impossible: rejected
+        QVERIFY(!e.adjust(Knobs{{"workers", 3}}).empty());      // not this model
         QVERIFY(e.wait_finished(kHangS));
         const RunResult r = e.result();
         QCOMPARE(r.events.size(), std::size_t(2));

@@ -119,8 +119,8 @@ private slots:
         Experiment e(c);
         e.start();
         QTest::qWait(1000);
-        QVERIFY(e.adjust(Knobs{.rate = 400}).empty());
-        const auto rejected = e.adjust(Knobs{.connections = 5});
+        QVERIFY(e.adjust(Knobs{{"rate", 400}}).empty());
+        const auto rejected = e.adjust(Knobs{{"connections", 5}});
         QCOMPARE(rejected.size(), std::size_t(1));
         QVERIFY(rejected.front().find("open loop") != std::string::npos);
         QVERIFY(e.wait_finished(kHangS));
@@ -134,7 +134,7 @@ private slots:
         closed.duration_s = 1;
         Experiment e2(closed);
         e2.start();
-        QCOMPARE(e2.adjust(Knobs{.rate = 5}).size(), std::size_t(1));
+        QCOMPARE(e2.adjust(Knobs{{"rate", 5}}).size(), std::size_t(1));
         e2.stop();
     }
 
@@ -198,7 +198,7 @@ private slots:
         Experiment e(c);
         e.start();
         QTest::qWait(700);
-        QVERIFY(e.adjust(Knobs{.connections = 3}).empty());
+        QVERIFY(e.adjust(Knobs{{"connections", 3}}).empty());
         QVERIFY(e.wait_finished(kHangS));
         const RunResult r = e.result();
         QCOMPARE(r.final_config.load.connections, 3);  // the plan would have reached ~20

@@ -164,6 +164,26 @@ private slots:
         QVERIFY(r.summary.idle_connections->silent);
     }
 
+    // Every error kind (kErrorKinds, so a new kind is covered) is written under its key and
+    // read back into its own member: a distinct count each, so a swap of two shows.
+    void everyErrorKindRoundTrips() {
+        RunResult r;
+        std::uint64_t n = 1;
+        for (const ErrorKindField& kind : kErrorKinds) r.summary.error_kinds.*kind.count = n++;
+        r.summary.errors = r.summary.error_kinds.total();
+        const json written = run_result_to_json(r);
+        n = 1;
+        for (const ErrorKindField& kind : kErrorKinds) {
+            QCOMPARE(written["summary"]["error_kinds"][std::string(kind.key)].get<std::uint64_t>(),
+                     n++);
+        }
+        const SavedRuns read = parse_saved_runs(written.dump());
+        QVERIFY2(read.error.empty(), read.error.c_str());
+        const ErrorCounts& back = read.sets.at(0).at(0).summary.error_kinds;
+        QVERIFY(back == r.summary.error_kinds);
+        QCOMPARE(back.total(), std::uint64_t(kErrorKinds.size() * (kErrorKinds.size() + 1) / 2));
+    }
+
     void comparisonAndRepeatsRoundTrip() {
         RunResult second = rich_result();
         second.summary.rps = 4000;

@@ -294,10 +294,10 @@ private slots:
             const auto plan = comparison_runs(parsed.scenario->run, parsed.scenario->compare);
             QCOMPARE(plan.size(), parsed.scenario->compare.size());
             for (const RunConfig& run : plan) {
-                const auto errors = validate(run);
+                const auto valid = validate(run);
                 QVERIFY2(
-                    errors.empty(),
-                    qPrintable(f + ": " + QString::fromStdString(errors.empty() ? "" : errors[0])));
+                    valid.ok(),
+                    qPrintable(f + ": " + QString::fromStdString(valid ? "" : valid.error()[0])));
             }
         }
     }

@@ -2,6 +2,7 @@
 // instead of a parser's internals.
 #include <QtTest>
 
+#include "core/run_fields.hpp"
 #include "window/run_changes.hpp"
 #include "window/user_message.hpp"
 
@@ -43,15 +44,37 @@ private slots:
 
     void knobsApplyToTheRunsConfig() {
         RunConfig c;
-        Knobs k;
-        k.connections = 120;
-        k.io_ms = 7;
-        k.threads = 4;
+        const Knobs k{{"connections", 120}, {"io_ms", 7}, {"threads", 4}};
         const RunConfig after = with_knobs(c, k);
         QCOMPARE(after.load.connections, 120);
         QCOMPARE(after.server.workload.io_ms, 7.0);
         QCOMPARE(after.server.threads, 4);
         QCOMPARE(after.server.workload.cpu_ms, c.server.workload.cpu_ms);
+    }
+
+    // The status bar says a change from the rows: every live row, with its value and unit, in
+    // the words of the heading; several in the registry's order.
+    void knobsAreSaidFromTheirRows() {
+        RunConfig base;
+        for (const RunField& f : run_fields()) {
+            if (!f.is_live()) continue;
+            const double to = f.get_number(base) + 2;
+            const QString said = knobs_text(Knobs{}.set(f, to));
+            RunConfig after = base;
+            f.set_number(after, to);
+            // The same words as the heading's "name old → new unit".
+            const QString change = changes_between(base, after);
+            const QString name =
+                change.left(change.indexOf(' ' + QString::number(f.get_number(base))));
+            QVERIFY2(said.startsWith(name + ' ' + QString::number(to)), qPrintable(said));
+            if (!f.unit.empty())
+                QVERIFY2(said.endsWith(QString::fromUtf8(f.unit.data(), f.unit.size())),
+                         qPrintable(said));
+            QCOMPARE(with_knobs(base, Knobs{}.set(f, to)).server.workload, after.server.workload);
+            QCOMPARE(f.get_number(with_knobs(base, Knobs{}.set(f, to))), to);
+        }
+        QCOMPARE(knobs_text(Knobs{{"io_ms", 20}, {"connections", 1000}}),
+                 QString("I/O 20 ms, connections 1,000"));
     }
 
     void parserInternalsBecomeASentence() {
