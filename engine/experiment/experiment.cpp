@@ -187,7 +187,10 @@ Experiment::~Experiment() {
 void Experiment::start() {
     Impl& d = *impl_;
     MutexLock life(d.lifecycle);
-    if (d.state != RunState::Idle) throw StartError("this experiment has already been started");
+    {
+        MutexLock lock(d.mutex);  // a second start() would race the sampler's writes of state
+        if (d.state != RunState::Idle) throw StartError("this experiment has already been started");
+    }
     if (auto valid = validate(d.initial); !valid) {
         const Problems& errors = valid.error();
         std::string message = "invalid settings: " + errors.front();
