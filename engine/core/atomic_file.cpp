@@ -10,6 +10,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "core/unique_fd.hpp"
+
 namespace conclab {
 
 namespace {
@@ -42,10 +44,8 @@ std::string folder_of(const std::string& path) {
 
 // Flushes the folder entry too, so a crash right after the rename cannot lose the file.
 void sync_folder_of(const std::string& path) {
-    const int dir = ::open(folder_of(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir < 0) return;
-    ::fsync(dir);
-    ::close(dir);
+    const UniqueFd dir(::open(folder_of(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (dir) ::fsync(dir.get());
 }
 
 const char* kExists = "the file exists (use --force to overwrite it)";
@@ -88,12 +88,12 @@ void write_file_atomically(const std::string& path, std::string_view content, bo
     if (std::string why = path_refusal(path, overwrite); !why.empty()) fail(why);  // before work
 
     const std::string temporary = temporary_name(path);
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) fail(std::strerror(errno));
-    int err = write_all(fd, content);
-    if (err == 0 && ::fsync(fd) != 0) err = errno;
+    UniqueFd fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+    if (!fd) fail(std::strerror(errno));
+    int err = write_all(fd.get(), content);
+    if (err == 0 && ::fsync(fd.get()) != 0) err = errno;
     // Always closed, whatever failed before: the first error is the one reported.
-    if (::close(fd) != 0 && err == 0) err = errno;
+    if (const int closed = fd.close(); err == 0) err = closed;
     if (err != 0) {
         ::unlink(temporary.c_str());
         fail(std::strerror(err));

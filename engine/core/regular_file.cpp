@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/unique_fd.hpp"
+
 namespace conclab {
 
 FileText read_regular_file(const std::string& path, std::size_t max_bytes,
@@ -14,27 +16,25 @@ FileText read_regular_file(const std::string& path, std::size_t max_bytes,
     FileText out;
     // O_NONBLOCK: opening a FIFO for reading waits for a writer otherwise. It does not change
     // reads from a regular file, the only kind read below.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
+    const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+    if (!fd) {
         out.error = "cannot open " + path + ": " + std::strerror(errno);
         return out;
     }
     struct stat info {};
-    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-        ::close(fd);
+    if (::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode)) {
         out.error = path + ": is not a regular file (a folder, FIFO or device); " + what;
         return out;
     }
     const std::string too_large = path + ": is larger than " + std::to_string(max_bytes >> 20) +
                                   " MiB; " + what + " (is this the right file?)";
     if (static_cast<std::size_t>(info.st_size) > max_bytes) {
-        ::close(fd);
         out.error = too_large;
         return out;
     }
     char buffer[1 << 16];
     for (;;) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
             out.error = "cannot read " + path + ": " + std::strerror(errno);
@@ -47,7 +47,6 @@ FileText read_regular_file(const std::string& path, std::size_t max_bytes,
             break;
         }
     }
-    ::close(fd);
     if (!out.error.empty()) out.text.clear();
     return out;
 }

@@ -84,12 +84,12 @@ struct ServerHost::Impl {
             own = open_listen_socket(listen.port, setup.listen_backlog, true, true);
             if (own.fd < 0) return own.error;
         }
-        const int listen_fd = round_robin() ? -1 : reuse_port() ? own.fd : listen.fd;
+        const int listen_fd = round_robin() ? -1 : reuse_port() ? own.fd.get() : listen.fd.get();
         std::lock_guard lock(mutex);
         worker_config.workload = live(lock).workload;
         worker_config.threads = live(lock).threads;
         Worker& worker = workers.emplace_back();
-        worker.own_listen_fd = own.fd;
+        worker.own_listen = std::move(own.fd);
         std::string error;
         worker.process = WorkerProcess::spawn(
             io, worker_program, worker_config, listen_fd,
@@ -97,8 +97,7 @@ struct ServerHost::Impl {
              .on_exit = [this, &worker](int status) { on_worker_gone(worker, status); }},
             error);
         if (!worker.process) {
-            if (own.fd >= 0) ::close(own.fd);
-            workers.pop_back();
+            workers.pop_back();  // and its own listening socket with it
             return error;
         }
         worker.pid = worker.process->pid();
@@ -139,8 +138,8 @@ struct ServerHost::Impl {
             std::lock_guard lock(mutex);
             workers.remove_if([pid](const Worker& w) {
                 if (w.pid != pid || !w.exited) return false;
-                // Its queue goes with it: connections waiting there are reset, as with nginx.
-                if (w.own_listen_fd >= 0) ::close(w.own_listen_fd);
+                // Its queue goes with it (own_listen closes): connections waiting there are
+                // reset, as with nginx.
                 return true;
             });
         });
@@ -308,7 +307,7 @@ void ServerHost::start() {
     if (failure.empty() && d.round_robin()) {
         failure = d.on_host_thread([&d] {
             d.primary.emplace(d.io, d.mutex, d.workers, d.problems);
-            return d.primary->start(d.listen.fd);
+            return d.primary->start(d.listen.fd.get());
         });
     }
     if (failure.empty() && d.setup.timeouts.worker_s > 0) {
@@ -400,10 +399,10 @@ HostTick ServerHost::collect() {
     Impl& d = *impl_;
     HostTick tick;
     std::lock_guard lock(d.mutex);
-    if (!d.reuse_port() && d.listen.fd >= 0) tick.accept_queue = read_accept_queue(d.listen.fd);
+    if (!d.reuse_port() && d.listen.fd) tick.accept_queue = read_accept_queue(d.listen.fd.get());
     for (const Impl::Worker& w : d.workers) {  // reuseport: the queues of every worker's socket
-        if (w.own_listen_fd < 0) continue;
-        if (auto q = read_accept_queue(w.own_listen_fd)) {
+        if (!w.own_listen) continue;
+        if (auto q = read_accept_queue(w.own_listen.get())) {
             if (!tick.accept_queue) tick.accept_queue = AcceptQueue{};
             tick.accept_queue->length += q->length;
             tick.accept_queue->limit += q->limit;
@@ -447,13 +446,8 @@ void ServerHost::stop() {
         d.work.reset();
         d.host_thread.join();
     }
-    if (d.listen.fd >= 0) {
-        ::close(d.listen.fd);
-        d.listen.fd = -1;
-    }
-    for (Impl::Worker& w : d.workers) {  // the host thread has ended: no lock needed
-        if (w.own_listen_fd >= 0) ::close(std::exchange(w.own_listen_fd, -1));
-    }
+    d.listen.fd.reset();
+    for (Impl::Worker& w : d.workers) w.own_listen.reset();  // the host thread has ended: no lock
 }
 
 }  // namespace conclab

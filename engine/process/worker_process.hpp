@@ -13,6 +13,7 @@
 #include <boost/asio/local/stream_protocol.hpp>
 #include <boost/asio/streambuf.hpp>
 
+#include "core/unique_fd.hpp"
 #include "process/worker_command_line.hpp"
 
 namespace conclab {
@@ -48,7 +49,7 @@ public:
     static std::string short_exit(int wait_status);
 
 private:
-    WorkerProcess(boost::asio::io_context& io, int pid, int control_fd, Callbacks callbacks);
+    WorkerProcess(boost::asio::io_context& io, int pid, UniqueFd control_fd, Callbacks callbacks);
     void read_next();
 
     int pid_;

@@ -6,10 +6,12 @@
 #include <optional>
 #include <string>
 
+#include "core/unique_fd.hpp"
+
 namespace conclab {
 
 struct ListenSocket {
-    int fd = -1;
+    UniqueFd fd;
     std::uint16_t port = 0;
     std::string error;  // set when fd < 0: "port 8080 on 127.0.0.1 is already in use"
 };

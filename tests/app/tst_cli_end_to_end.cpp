@@ -227,7 +227,6 @@ private slots:
         CliRun r = run_cli({"run", "--port", QString::number(taken.port), "--duration", "1"});
         QCOMPARE(r.exit_code, 1);
         QVERIFY2(r.err.contains("already in use"), qPrintable(r.err));
-        ::close(taken.fd);
     }
 
     void ctrlCStopsCleanlyAndStillReports() {

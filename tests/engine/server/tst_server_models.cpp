@@ -36,9 +36,9 @@ Running start(Model model, Workload workload, int threads = 4, ServerTimeouts ti
     config.keep_alive = keep_alive;
     ListenSocket listen = open_listen_socket(0, 128);
     Running r;
-    if (listen.fd < 0) return r;
+    if (!listen.fd) return r;
     r.server = make_server(config);
-    r.server->start(listen.fd);
+    r.server->start(listen.fd.release());  // the server owns it now
     r.port = listen.port;
     return r;
 }
