@@ -81,8 +81,9 @@ struct ServerHost::Impl {
         // it too, to read its accept queue, and closes it when the worker is gone.
         ListenSocket own;
         if (reuse_port()) {
-            own = open_listen_socket(listen.port, setup.listen_backlog, true, true);
-            if (own.fd < 0) return own.error;
+            auto opened = open_listen_socket(listen.port, setup.listen_backlog, true, true);
+            if (!opened) return opened.error();
+            own = std::move(*opened);
         }
         const int listen_fd = round_robin() ? -1 : reuse_port() ? own.fd.get() : listen.fd.get();
         std::lock_guard lock(mutex);
@@ -294,9 +295,10 @@ void ServerHost::start() {
     }
     // With reuseport the host's socket only holds the port: were it listening, the kernel would
     // hash some connections to a queue nobody accepts from.
-    d.listen =
+    auto opened =
         open_listen_socket(d.setup.port, d.setup.listen_backlog, d.reuse_port(), !d.reuse_port());
-    if (d.listen.fd < 0) throw StartError(d.listen.error);
+    if (!opened) throw StartError(opened.error());
+    d.listen = std::move(*opened);
     d.work.emplace(d.io.get_executor());
     d.host_thread = std::thread([&d] {
         set_thread_name("cl-host");

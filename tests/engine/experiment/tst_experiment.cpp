@@ -426,8 +426,8 @@ private slots:
         QCOMPARE(r.summary.errors, std::uint64_t(0));
         QCOMPARE(r.summary.server_processes, 2);
         QCOMPARE(r.summary.client_requests_total, *r.summary.server_requests);
-        const ListenSocket again = open_listen_socket(port, 16);
-        QVERIFY2(again.fd.valid(), again.error.c_str());
+        const auto again = open_listen_socket(port, 16);
+        QVERIFY2(again.ok(), again.ok() ? "" : again.error().c_str());
     }
 
     // Last on purpose: without CAP_SYS_RESOURCE the lowered hard limit cannot be raised again,

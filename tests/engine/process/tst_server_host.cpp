@@ -273,9 +273,10 @@ private slots:
     }
 
     void portInUseIsAClearError() {
-        ListenSocket taken = open_listen_socket(0, 16);
+        const auto taken = open_listen_socket(0, 16);
+        QVERIFY(taken.ok());
         ServerConfig c = config_for(Model::EventLoop, 1);
-        c.port = taken.port;
+        c.port = taken->port;
         ServerHost host(c, ServerHost::default_worker_program());
         try {
             host.start();
@@ -283,7 +284,6 @@ private slots:
         } catch (const StartError& e) {
             QVERIFY(QString(e.what()).contains("already in use"));
         }
-        ::close(taken.fd);
     }
 
     void missingWorkerProgramIsAClearError() {

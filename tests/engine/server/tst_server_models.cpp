@@ -34,12 +34,12 @@ Running start(Model model, Workload workload, int threads = 4, ServerTimeouts ti
     config.threads = threads;
     config.timeouts = timeouts;
     config.keep_alive = keep_alive;
-    ListenSocket listen = open_listen_socket(0, 128);
+    auto listen = open_listen_socket(0, 128);
     Running r;
-    if (!listen.fd) return r;
+    if (!listen) return r;
     r.server = make_server(config);
-    r.server->start(listen.fd.release());  // the server owns it now
-    r.port = listen.port;
+    r.server->start(listen->fd.release());  // the server owns it now
+    r.port = listen->port;
     return r;
 }
 
