@@ -303,13 +303,12 @@ SavedRuns parse_saved_runs(std::string_view json_text) {
 
 SavedRuns load_saved_runs_file(const std::string& path) {
     SavedRuns out;
-    FileText file = read_regular_file(path, kMaxReportBytes, "a saved run is a JSON report");
-    if (!file.error.empty()) {
-        out.error = file.error;
+    const auto text = read_regular_file(path, kMaxReportBytes, "a saved run is a JSON report");
+    if (!text) {
+        out.error = text.error();
         return out;
     }
-    const std::string& text = file.text;
-    out = parse_saved_runs(text);
+    out = parse_saved_runs(*text);
     if (!out.error.empty()) out.error = path + ": " + out.error;
     return out;
 }

@@ -365,11 +365,10 @@ std::string scenario_to_json(const Scenario& s) {
 }
 
 ScenarioParse load_scenario_file(const std::string& path) {
-    FileText file =
+    const auto text =
         read_regular_file(path, kMaxScenarioBytes, "a scenario file is a small JSON object");
-    if (!file.error.empty()) return {std::nullopt, "scenario file " + file.error};
-    const std::string& text = file.text;
-    ScenarioParse parsed = parse_scenario(text);
+    if (!text) return {std::nullopt, "scenario file " + text.error()};
+    ScenarioParse parsed = parse_scenario(*text);
     if (!parsed.error.empty()) parsed.error = path + ": " + parsed.error;
     return parsed;
 }
