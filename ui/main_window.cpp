@@ -404,9 +404,8 @@ ChartExportOptions MainWindow::export_options() const {
 }
 
 bool MainWindow::export_charts(const QString& path, const ChartExportOptions& options) {
-    QString error;
-    if (!export_panel(*charts_, path, options, &error)) {
-        show_error(tr("Cannot export charts"), error);
+    if (auto written = export_panel(*charts_, path, options); !written) {
+        show_error(tr("Cannot export charts"), written.error());
         return false;
     }
     statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
@@ -414,9 +413,8 @@ bool MainWindow::export_charts(const QString& path, const ChartExportOptions& op
 }
 
 bool MainWindow::export_data(const QString& path, bool overwrite) {
-    QString error;
-    if (!DataExporter::write(path, results_, overwrite, &error)) {
-        show_error(tr("Cannot export data"), error);
+    if (auto written = DataExporter::write(path, results_, overwrite); !written) {
+        show_error(tr("Cannot export data"), written.error());
         return false;
     }
     statusBar()->showMessage(tr("Exported %1").arg(path), 4000);

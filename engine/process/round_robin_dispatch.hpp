@@ -22,6 +22,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 
+#include "core/result.hpp"
 #include "process/worker_record.hpp"
 #include "server/connection_acceptor.hpp"
 
@@ -35,8 +36,8 @@ public:
                        std::list<WorkerRecord>& workers, std::vector<std::string>& problems);
 
     // Host thread: accept on a duplicate of `listen_fd` (the host keeps its own to read the
-    // kernel's accept queue). Returns an error message, or empty.
-    std::string start(int listen_fd);
+    // kernel's accept queue). Fails when the socket cannot be duplicated.
+    Result<> start(int listen_fd);
     // Host thread, holding the mutex: hands waiting connections to free workers. The host calls
     // it whenever a worker may have become free (ready, taken, or another one gone).
     void dispatch_locked();

@@ -91,16 +91,15 @@ struct ServerHost::Impl {
         worker_config.threads = live(lock).threads;
         Worker& worker = workers.emplace_back();
         worker.own_listen = std::move(own.fd);
-        std::string error;
-        worker.process = WorkerProcess::spawn(
+        auto spawned = WorkerProcess::spawn(
             io, worker_program, worker_config, listen_fd,
             {.on_line = [this, &worker](const std::string& line) { on_message(worker, line); },
-             .on_exit = [this, &worker](int status) { on_worker_gone(worker, status); }},
-            error);
-        if (!worker.process) {
+             .on_exit = [this, &worker](int status) { on_worker_gone(worker, status); }});
+        if (!spawned) {
             workers.pop_back();  // and its own listening socket with it
-            return error;
+            return spawned.error();
         }
+        worker.process = std::move(*spawned);
         worker.pid = worker.process->pid();
         return {};
     }
@@ -309,7 +308,8 @@ void ServerHost::start() {
     if (failure.empty() && d.round_robin()) {
         failure = d.on_host_thread([&d] {
             d.primary.emplace(d.io, d.mutex, d.workers, d.problems);
-            return d.primary->start(d.listen.fd.get());
+            auto accepting = d.primary->start(d.listen.fd.get());
+            return accepting ? std::string() : accepting.error();
         });
     }
     if (failure.empty() && d.setup.timeouts.worker_s > 0) {

@@ -58,14 +58,13 @@ struct SpawnDescriptors {
 
 }  // namespace
 
-std::unique_ptr<WorkerProcess> WorkerProcess::spawn(asio::io_context& io,
-                                                    const std::string& program, ServerConfig server,
-                                                    int listen_fd, Callbacks callbacks,
-                                                    std::string& error) {
+Result<std::unique_ptr<WorkerProcess>> WorkerProcess::spawn(asio::io_context& io,
+                                                            const std::string& program,
+                                                            ServerConfig server, int listen_fd,
+                                                            Callbacks callbacks) {
     int pair[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) {
-        error = std::string("cannot create a control socket: ") + std::strerror(errno);
-        return nullptr;
+        return Failure{std::string("cannot create a control socket: ") + std::strerror(errno)};
     }
     UniqueFd control(pair[0]);
     UniqueFd child_end(pair[1]);
@@ -95,8 +94,7 @@ std::unique_ptr<WorkerProcess> WorkerProcess::spawn(asio::io_context& io,
                            argv.data(), environ);
     }
     if (rc != 0) {
-        error = "cannot start the server worker " + program + ": " + std::strerror(rc);
-        return nullptr;
+        return Failure{"cannot start the server worker " + program + ": " + std::strerror(rc)};
     }
     std::unique_ptr<WorkerProcess> worker(
         new WorkerProcess(io, static_cast<int>(pid), std::move(control), std::move(callbacks)));

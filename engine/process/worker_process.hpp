@@ -13,6 +13,7 @@
 #include <boost/asio/local/stream_protocol.hpp>
 #include <boost/asio/streambuf.hpp>
 
+#include "core/result.hpp"
 #include "core/unique_fd.hpp"
 #include "process/worker_command_line.hpp"
 
@@ -26,11 +27,11 @@ public:
     };
 
     // Starts the program. `listen_fd` < 0 gives the worker no listening socket (connections
-    // then arrive over the control socket). Returns nullptr and sets `error` on failure.
-    static std::unique_ptr<WorkerProcess> spawn(boost::asio::io_context& io,
-                                                const std::string& program, ServerConfig server,
-                                                int listen_fd, Callbacks callbacks,
-                                                std::string& error);
+    // then arrive over the control socket). Returns the running worker, or why it did not start.
+    static Result<std::unique_ptr<WorkerProcess>> spawn(boost::asio::io_context& io,
+                                                        const std::string& program,
+                                                        ServerConfig server, int listen_fd,
+                                                        Callbacks callbacks);
     ~WorkerProcess();
     WorkerProcess(const WorkerProcess&) = delete;
     WorkerProcess& operator=(const WorkerProcess&) = delete;

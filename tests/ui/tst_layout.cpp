@@ -23,11 +23,13 @@
 #include "elided_legend_item.hpp"
 #include "gui_test_support.hpp"
 #include "main_window.hpp"
+#include "result_text.hpp"
 #include "sweep_window.hpp"
 #include "time_series_chart.hpp"
 
 using namespace conclab;
 using namespace conclab::ui;
+using conclab::test::succeeded;
 
 namespace {
 
@@ -182,7 +184,8 @@ private slots:
         o.overwrite = true;
         QTemporaryDir dir;
         QString error;
-        QVERIFY2(export_panel(panel, dir.filePath("page.png"), o, &error), qPrintable(error));
+        QVERIFY2(succeeded(export_panel(panel, dir.filePath("page.png"), o), error),
+                 qPrintable(error));
         for (TimeSeriesChart* chart : panel.time_charts()) {
             if (chart->series_count() == 0) continue;  // as above
             QImage cell(620, 420, QImage::Format_ARGB32);

@@ -28,12 +28,14 @@
 #include "labeled_slider.hpp"
 #include "main_window.hpp"
 #include "model_vs_real_table.hpp"
+#include "result_text.hpp"
 #include "time_series_chart.hpp"
 
 #include <qcustomplot.h>
 
 using namespace conclab;
 using namespace conclab::ui;
+using conclab::test::succeeded;
 
 namespace {
 
@@ -146,11 +148,13 @@ private slots:
         QVERIFY(d->model_vs_real()->export_button()->isEnabled());
         QTemporaryDir dir;
         QString error;
-        QVERIFY2(d->model_vs_real()->export_to(dir.filePath("mvr.csv"), &error), qPrintable(error));
+        QVERIFY2(succeeded(d->model_vs_real()->export_to(dir.filePath("mvr.csv")), error),
+                 qPrintable(error));
         QFile csv(dir.filePath("mvr.csv"));
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(csv.readAll().count('\n'), 3);  // header + 2 points
-        QVERIFY2(d->model_vs_real()->export_to(dir.filePath("mvr.png"), &error), qPrintable(error));
+        QVERIFY2(succeeded(d->model_vs_real()->export_to(dir.filePath("mvr.png")), error),
+                 qPrintable(error));
         QVERIFY(QFileInfo(dir.filePath("mvr.png")).size() > 10000);
         QVERIFY(d->grab().save(QString(CONCLAB_SCREENSHOT_DIR) + "/calibrate-model-vs-real.png"));
 

@@ -13,9 +13,11 @@
 #include "report_content.hpp"
 #include "report_slides.hpp"
 #include "report_writer.hpp"
+#include "result_text.hpp"
 
 using namespace conclab;
 using namespace conclab::ui;
+using conclab::test::succeeded;
 
 namespace {
 
@@ -139,7 +141,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath("r.pdf");
         QString error;
-        QVERIFY2(write_report_for_runs(runs, path, {}, &error), qPrintable(error));
+        QVERIFY2(succeeded(write_report_for_runs(runs, path, {}), error), qPrintable(error));
         const QString look = QString("report-title-%1-%2.pdf").arg(language).arg(sentences);
         QFile::remove(conclab::test::screenshot_path(look));
         QFile::copy(path, conclab::test::screenshot_path(look));

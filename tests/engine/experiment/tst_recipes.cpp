@@ -8,9 +8,11 @@
 
 #include "experiment/comparison.hpp"
 #include "experiment/experiment.hpp"
+#include "result_text.hpp"
 #include "scenario/scenario.hpp"
 
 using namespace conclab;
+using conclab::test::error_of;
 
 namespace {
 
@@ -35,9 +37,9 @@ RunResult run(RunConfig config) {
 
 Scenario preset(const char* file) {
     const std::string path = std::string(CONCLAB_PRESETS_DIR) + "/" + file;
-    ScenarioParse parsed = load_scenario_file(path);
-    if (!parsed.scenario) qFatal("%s", parsed.error.c_str());
-    return *parsed.scenario;
+    auto parsed = load_scenario_file(path);
+    if (!parsed.ok()) qFatal("%s", error_of(parsed).c_str());
+    return *parsed;
 }
 
 // The preset's runs (its comparison, or the one run), each shortened to `seconds`.
