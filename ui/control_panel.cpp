@@ -258,8 +258,13 @@ LabeledSlider* ControlPanel::add_field_slider(QVBoxLayout* layout, const char* k
 
 void ControlPanel::store_edit(const RunField& f, double value) {
     if (showing_) return;
-    // In range by construction (the spin box's limits are the row's); a refusal keeps the old.
-    set_field_number(f, config_, value);
+    // In range by construction (the spin box's limits are the row's). Should a control ever
+    // offer a value the registry refuses, the config keeps the old one, the controls show it
+    // again and the user reads why.
+    if (std::string problem = set_field_number(f, config_, value); !problem.empty()) {
+        show_config(config_);
+        emit editRefused(QString::fromStdString(problem));
+    }
 }
 
 void ControlPanel::connect_controls() {

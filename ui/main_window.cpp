@@ -306,6 +306,10 @@ void MainWindow::connect_signals() {
     knob_timer_.setInterval(150);
     connect(&knob_timer_, &QTimer::timeout, this, &MainWindow::flush_knobs);
     connect(controls_, &ControlPanel::knobChanged, this, &MainWindow::on_knob_changed);
+    connect(controls_, &ControlPanel::editRefused, this, [this](const QString& message) {
+        last_error_ = engine_text(message);
+        statusBar()->showMessage(tr("Not applied: %1").arg(last_error_), 8000);
+    });
     connect(controls_, &ControlPanel::startStopRequested, this, &MainWindow::start_or_stop);
     connect(controls_, &ControlPanel::compareRequested, this, &MainWindow::compare);
     connect(runner_, &ExperimentRunner::runStarted, this, &MainWindow::on_run_started);
