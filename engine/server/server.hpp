@@ -88,7 +88,7 @@ public:
 
 // config.model must be EventLoop or GilThreads (a process-per-core worker passes its inner model).
 // Timeouts left at -1 get the model's real defaults (resolved()).
-std::unique_ptr<Server> make_server(const ServerConfig& config);
+[[nodiscard]] std::unique_ptr<Server> make_server(const ServerConfig& config);
 
 // The Server header value, "conclab-event-loop/1234": model and PID, so a client can tell which
 // worker process answered.
