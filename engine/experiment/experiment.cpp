@@ -125,9 +125,8 @@ void Experiment::Impl::adjust_server_size(const Knobs& knobs, double t_s,
                                           std::vector<std::string>& rejected) {
     auto apply = [&](const char* knob, std::optional<int> wanted, int& value, auto set) {
         if (!wanted || *wanted == value) return;
-        const std::string error =
-            host ? set(*wanted) : std::string(knob) + " belong to the external server";
-        if (!error.empty()) return rejected.push_back(error);
+        if (!host) return rejected.push_back(std::string(knob) + " belong to the external server");
+        if (auto applied = set(*wanted); !applied) return rejected.push_back(applied.error());
         std::lock_guard relock(mutex);
         record_change(t_s, knob, value, *wanted);
         value = *wanted;
@@ -276,11 +275,7 @@ Result<int> Experiment::kill_worker(std::optional<int> pid) {
         }
     }
     lock.unlock();  // the host talks to its thread
-    int killed = 0;
-    if (std::string error = d.host->kill_worker(chosen, &killed); !error.empty()) {
-        return Failure{error};
-    }
-    return killed;
+    return d.host->kill_worker(chosen);
 }
 
 void Experiment::stop() {

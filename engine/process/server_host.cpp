@@ -337,12 +337,13 @@ void ServerHost::set_workload(const Workload& workload) {
     impl_->send_to_all(wp::SetWorkload{workload});
 }
 
-std::string ServerHost::set_threads(int threads) {
+Result<> ServerHost::set_threads(int threads) {
     Impl& d = *impl_;
     const Model model = d.setup.model == Model::ProcessPerCore ? d.setup.inner : d.setup.model;
-    if (model != Model::GilThreads) return "threads apply to gil-threads only";
+    if (model != Model::GilThreads) return Failure{"threads apply to gil-threads only"};
     if ((d.setup.threads == 0) != (threads == 0)) {  // the pool's kind is fixed for the run
-        return "switching between a thread pool and one thread per connection needs a new run";
+        return Failure{
+            "switching between a thread pool and one thread per connection needs a new run"};
     }
     {
         std::lock_guard lock(d.mutex);
@@ -352,13 +353,15 @@ std::string ServerHost::set_threads(int threads) {
     return {};
 }
 
-std::string ServerHost::set_workers(int workers) {
+Result<> ServerHost::set_workers(int workers) {
     Impl& d = *impl_;
-    if (d.setup.model != Model::ProcessPerCore) return "workers apply to process-per-core only";
-    if (workers < 1 || workers > Limits::kMaxWorkers) {
-        return "workers must be 1.." + std::to_string(Limits::kMaxWorkers);
+    if (d.setup.model != Model::ProcessPerCore) {
+        return Failure{"workers apply to process-per-core only"};
     }
-    return d.on_host_thread([&d, workers] {
+    if (workers < 1 || workers > Limits::kMaxWorkers) {
+        return Failure{"workers must be 1.." + std::to_string(Limits::kMaxWorkers)};
+    }
+    std::string failure = d.on_host_thread([&d, workers] {
         int live = 0;
         {
             std::lock_guard lock(d.mutex);
@@ -377,24 +380,28 @@ std::string ServerHost::set_workers(int workers) {
         }
         return std::string();
     });
+    if (!failure.empty()) return Failure{std::move(failure)};
+    return {};
 }
 
-std::string ServerHost::kill_worker(int pid, int* killed) {
+Result<int> ServerHost::kill_worker(int pid) {
     Impl& d = *impl_;
     if (d.setup.model != Model::ProcessPerCore) {
-        return "killing a worker applies to process-per-core only (the other models are one "
-               "server process: killing it ends the run)";
+        return Failure{
+            "killing a worker applies to process-per-core only (the other models are one server "
+            "process: killing it ends the run)"};
     }
     std::lock_guard lock(d.mutex);
-    if (d.stopping) return "the run is stopping";
+    if (d.stopping) return Failure{"the run is stopping"};
     for (const Impl::Worker& w : d.workers) {
         if (w.exited || w.quitting || !w.ready || (pid != 0 && w.pid != pid)) continue;
-        if (::kill(w.pid, SIGKILL) != 0) return "cannot kill worker " + std::to_string(w.pid);
-        if (killed) *killed = w.pid;
-        return {};
+        if (::kill(w.pid, SIGKILL) != 0) {
+            return Failure{"cannot kill worker " + std::to_string(w.pid)};
+        }
+        return w.pid;
     }
-    return pid == 0 ? std::string("no live worker to kill")
-                    : "no live worker has PID " + std::to_string(pid);
+    if (pid == 0) return Failure{"no live worker to kill"};
+    return Failure{"no live worker has PID " + std::to_string(pid)};
 }
 
 HostTick ServerHost::collect() {

@@ -192,8 +192,8 @@ struct CommandHandler {
         return AfterCommand::Continue;
     }
     AfterCommand operator()(const wp::SetThreads& set) const {
-        if (std::string error = server.set_threads(set.threads); !error.empty()) {
-            control.send(wp::Error{error});
+        if (auto applied = server.set_threads(set.threads); !applied) {
+            control.send(wp::Error{applied.error()});
         }
         return AfterCommand::Continue;
     }

@@ -83,7 +83,7 @@ void ConnectionAcceptor::serve_adopted(UniqueFd fd) {
     tcp::socket socket(io_);
     boost::system::error_code ec;
     socket.assign(tcp::v4(), fd.get(), ec);
-    if (ec) return;  // not a socket asio can take: closed here
+    if (ec) return;                   // not a socket asio can take: closed here
     static_cast<void>(fd.release());  // the socket owns it now
     serve(std::move(socket));
 }

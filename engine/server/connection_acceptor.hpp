@@ -62,7 +62,7 @@ private:
     // The limit's state, touched only on the io_context's thread.
     int limit_ = 0;
     int open_ = 0;
-    bool paused_ = false;          // accept_next() is not pending because the limit was reached
+    bool paused_ = false;  // accept_next() is not pending because the limit was reached
     std::deque<UniqueFd> handed_over_;  // adopted while full: served as connections close
     std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
 };

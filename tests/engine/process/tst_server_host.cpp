@@ -140,11 +140,11 @@ private slots:
     void liveScalingOfWorkers() {
         ServerHost host(config_for(Model::ProcessPerCore, 1), ServerHost::default_worker_program());
         host.start();
-        QVERIFY(host.set_workers(3).empty());
+        QVERIFY(host.set_workers(3).ok());
         QTRY_COMPARE(int(host.collect().pids.size()), 3);
-        QVERIFY(host.set_workers(2).empty());
+        QVERIFY(host.set_workers(2).ok());
         QTRY_COMPARE(int(host.collect().pids.size()), 2);
-        QVERIFY(!host.set_workers(0).empty());
+        QVERIFY(!host.set_workers(0).ok());
         BlockingHttpClient c(host.port());
         QCOMPARE(c.get("/")->status, 200);
         host.stop();

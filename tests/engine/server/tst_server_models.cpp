@@ -273,10 +273,10 @@ private slots:
         QCOMPARE(r.server->stats().in_service_peak, 3);  // never more than the pool
 
         // Live resize of the pool: the six waiting requests find threads.
-        QVERIFY(r.server->set_threads(9).empty());
+        QVERIFY(r.server->set_threads(9).ok());
         QTRY_VERIFY_WITH_TIMEOUT((s = r.server->stats(), s.in_service == 9 && s.waiting == 0),
                                  kHangMs);
-        QVERIFY(!r.server->set_threads(0).empty());  // pool <-> per-connection needs a new run
+        QVERIFY(!r.server->set_threads(0).ok());  // pool <-> per-connection needs a new run
         r.server->stop();
         QCOMPARE(r.server->stats().requests, std::uint64_t(0));  // stopped, not answered
     }
@@ -319,9 +319,9 @@ private slots:
         QVERIFY(r.server);
         const long base = status_field("Threads");
         auto cycle = [&] {
-            QVERIFY(r.server->set_threads(10).empty());
+            QVERIFY(r.server->set_threads(10).ok());
             QTRY_VERIFY_WITH_TIMEOUT(status_field("Threads") >= base + 8, kHangMs);
-            QVERIFY(r.server->set_threads(2).empty());
+            QVERIFY(r.server->set_threads(2).ok());
             QTRY_VERIFY_WITH_TIMEOUT(status_field("Threads") <= base, kHangMs);
         };
         cycle();  // the first round may add malloc arenas, which are kept for good
