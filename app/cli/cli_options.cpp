@@ -23,13 +23,13 @@ std::string apply_run_fields(const po::variables_map& vm, const std::string& sce
                              std::optional<ScenarioSweep>& sweep_section, bool sweep) {
     RunConfig& run = o.run;
     if (!scenario_path.empty()) {
-        ScenarioParse parsed = load_scenario_file(resolve_scenario_path(scenario_path));
-        if (!parsed.scenario) return parsed.error;
-        run = parsed.scenario->run;
-        compare = parsed.scenario->compare;
-        sweep_section = parsed.scenario->sweep;
-        o.scenario_name = parsed.scenario->name;
-        o.scenario_description = parsed.scenario->description;
+        auto parsed = load_scenario_file(resolve_scenario_path(scenario_path));
+        if (!parsed) return parsed.error();
+        run = parsed->run;
+        compare = parsed->compare;
+        sweep_section = parsed->sweep;
+        o.scenario_name = parsed->name;
+        o.scenario_description = parsed->description;
     }
     if (!shape.empty()) {  // over the scenario, under the flags
         const ServerShape* found = find_server_shape(shape);

@@ -28,13 +28,11 @@ bool write_output(const std::string& path, const std::string& content, bool forc
         }
         return true;
     }
-    try {
-        write_file_atomically(path, content, force);
-        return true;
-    } catch (const std::exception& e) {
-        print_error(e.what());
+    if (auto written = write_file_atomically(path, content, force); !written) {
+        print_error(written.error());
         return false;
     }
+    return true;
 }
 
 }  // namespace conclab::cli

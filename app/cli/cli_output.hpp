@@ -14,6 +14,6 @@ void print_out(const std::string& text);
 void print_err(const std::string& text);
 
 // False (the reason on stderr) when the file cannot be written, or stdout cannot take it.
-bool write_output(const std::string& path, const std::string& content, bool force);
+[[nodiscard]] bool write_output(const std::string& path, const std::string& content, bool force);
 
 }  // namespace conclab::cli

@@ -90,11 +90,9 @@ std::string check_stages_and_sweep(CliOptions& o, const RawFlags& raw,
         }
         o.sweep_connections = geometric_steps(raw.from, raw.to, raw.steps);
     } else if (list) {
-        if (std::string problem =
-                parse_connection_list(vm["connections"].as<std::string>(), o.sweep_connections);
-            !problem.empty()) {
-            return problem;
-        }
+        auto connections = parse_connection_list(vm["connections"].as<std::string>());
+        if (!connections) return connections.error();
+        o.sweep_connections = std::move(*connections);
     } else if (raw.scenario_sweep) {
         o.sweep_connections = raw.scenario_sweep->connections;
     } else {
@@ -220,9 +218,9 @@ std::string check_fit_commands(CliOptions& o, const RawFlags& raw, const po::var
     if (!given(vm, "warmup")) o.run.warmup_s = std::min(1.0, o.run.duration_s / 4);
     if (o.run.warmup_s >= o.run.duration_s) return "--warmup must be shorter than --duration";
     if (!raw.grid.empty()) {
-        GridParse parsed = parse_validation_grid(raw.grid);
-        if (!parsed.error.empty()) return parsed.error;
-        for (const ValidationPoint& p : parsed.points) {
+        const auto points = parse_validation_grid(raw.grid);
+        if (!points) return points.error();
+        for (const ValidationPoint& p : *points) {
             o.validate_cpu_ms.push_back(p.cpu_ms);
             o.validate_io_ms.push_back(p.io_ms);
             o.validate_connections.push_back(p.connections);
@@ -267,8 +265,8 @@ std::string check_outputs(const CliOptions& o) {
     // Before the run, not after it: a path that cannot be written would lose the whole run.
     for (const auto& [flag, path] : files) {
         if (path->empty() || *path == "-") continue;
-        if (std::string problem = output_path_problem(*path, o.force); !problem.empty()) {
-            return std::string(flag) + ": " + problem;
+        if (auto writable = check_output_path(*path, o.force); !writable) {
+            return std::string(flag) + ": " + writable.error();
         }
     }
     return {};

@@ -80,13 +80,13 @@ RunOutcome run_one(const RunConfig& config, bool quiet, const std::string& headi
     std::size_t kills = 0;
     while (!experiment.wait_finished(0.0)) {
         if (kills < kill_at.size() && experiment.snapshot().elapsed_s >= kill_at[kills]) {
-            const WorkerKill k = experiment.kill_worker();
-            if (k.error.empty()) {
-                std::fprintf(stderr, "  killed worker %d (SIGKILL) at %.1f s\n", k.pid,
+            const auto killed = experiment.kill_worker();
+            if (killed) {
+                std::fprintf(stderr, "  killed worker %d (SIGKILL) at %.1f s\n", *killed,
                              kill_at[kills]);
             } else {
                 std::fprintf(stderr, "  could not kill a worker at %.1f s: %s\n", kill_at[kills],
-                             k.error.c_str());
+                             killed.error().c_str());
             }
             ++kills;
         }

@@ -17,7 +17,7 @@ namespace conclab::cli {
 sigset_t stop_signals();
 
 // Waits up to `seconds` for SIGINT/SIGTERM/SIGHUP; true if one arrived.
-bool stop_signal_within(double seconds);
+[[nodiscard]] bool stop_signal_within(double seconds);
 
 // Runs `task(stop_token)` on a thread while this one watches for Ctrl-C, which asks the task to
 // stop (it returns what it has). Returns true when interrupted; an exception of the task comes
@@ -47,6 +47,7 @@ bool run_until_interrupted(Task task, std::exception_ptr& failure) {
 
 // After run_until_interrupted: a task that could not start its servers (StartError) is said as
 // "cannot start<what>: <reason>" on stderr and gives true; any other exception is rethrown.
-bool report_start_failure(const std::exception_ptr& failure, const std::string& what = "");
+[[nodiscard]] bool report_start_failure(const std::exception_ptr& failure,
+                                        const std::string& what = "");
 
 }  // namespace conclab::cli

@@ -16,11 +16,8 @@ ChartRenderer make_qt_chart_renderer(int argc, char** argv) {
             options.overwrite = overwrite;
             options.preset_name = QString::fromStdString(heading.name);
             options.preset_description = QString::fromStdString(heading.description);
-            QString error;
-            if (!ui::export_runs(runs, QString::fromStdString(path), options, &error)) {
-                return error.toStdString();
-            }
-            return {};
+            const auto written = ui::export_runs(runs, QString::fromStdString(path), options);
+            return written ? std::string() : written.error().toStdString();
         });
     };
 }
@@ -29,11 +26,8 @@ SweepChartRenderer make_qt_sweep_chart_renderer(int argc, char** argv) {
     return [argc, argv](const std::vector<SweepResult>& sweeps, const std::string& path,
                         bool overwrite) -> std::string {
         return with_offscreen_app(argc, argv, [&]() -> std::string {
-            QString error;
-            if (!ui::export_sweeps(sweeps, QString::fromStdString(path), overwrite, &error)) {
-                return error.toStdString();
-            }
-            return {};
+            const auto written = ui::export_sweeps(sweeps, QString::fromStdString(path), overwrite);
+            return written ? std::string() : written.error().toStdString();
         });
     };
 }

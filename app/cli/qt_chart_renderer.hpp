@@ -6,7 +6,7 @@
 
 namespace conclab::cli {
 
-ChartRenderer make_qt_chart_renderer(int argc, char** argv);
-SweepChartRenderer make_qt_sweep_chart_renderer(int argc, char** argv);
+[[nodiscard]] ChartRenderer make_qt_chart_renderer(int argc, char** argv);
+[[nodiscard]] SweepChartRenderer make_qt_sweep_chart_renderer(int argc, char** argv);
 
 }  // namespace conclab::cli

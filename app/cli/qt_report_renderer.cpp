@@ -15,11 +15,9 @@ ReportRenderer make_qt_report_renderer(int argc, char** argv) {
             options.overwrite = overwrite;
             // A preset's name titles the report; its description is in the report's scenario text.
             options.title = QString::fromStdString(heading.name);
-            QString error;
-            if (!ui::write_report_for_runs(runs, QString::fromStdString(path), options, &error)) {
-                return error.toStdString();
-            }
-            return {};
+            const auto written =
+                ui::write_report_for_runs(runs, QString::fromStdString(path), options);
+            return written ? std::string() : written.error().toStdString();
         });
     };
 }

@@ -7,6 +7,6 @@
 
 namespace conclab::cli {
 
-ReportRenderer make_qt_report_renderer(int argc, char** argv);
+[[nodiscard]] ReportRenderer make_qt_report_renderer(int argc, char** argv);
 
 }  // namespace conclab::cli

@@ -11,12 +11,9 @@ ValidationChartRenderer make_qt_validation_chart_renderer(int argc, char** argv)
     return [argc, argv](const ValidationResult& result, const ValidationSettings& settings,
                         const std::string& path, bool overwrite) -> std::string {
         return with_offscreen_app(argc, argv, [&]() -> std::string {
-            QString error;
-            if (!ui::export_model_vs_real(result, settings, QString::fromStdString(path), overwrite,
-                                          &error)) {
-                return error.toStdString();
-            }
-            return {};
+            const auto written =
+                ui::export_model_vs_real(result, settings, QString::fromStdString(path), overwrite);
+            return written ? std::string() : written.error().toStdString();
         });
     };
 }

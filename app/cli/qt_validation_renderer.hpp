@@ -5,6 +5,6 @@
 
 namespace conclab::cli {
 
-ValidationChartRenderer make_qt_validation_chart_renderer(int argc, char** argv);
+[[nodiscard]] ValidationChartRenderer make_qt_validation_chart_renderer(int argc, char** argv);
 
 }  // namespace conclab::cli

@@ -15,9 +15,10 @@ int main(int argc, char** argv) {
     }
     try {
         const std::vector<std::string> presets(argv + 2, argv + argc);
-        conclab::write_file_atomically(argv[1],
-                                       conclab::docgen::translatable_strings_source(presets), true);
-    } catch (const std::exception& e) {
+        auto written = conclab::write_file_atomically(
+            argv[1], conclab::docgen::translatable_strings_source(presets), true);
+        if (!written) throw std::runtime_error(written.error());
+    } catch (const std::exception& e) {  // or a preset that does not read
         std::cerr << "conclab-i18n-strings: " << e.what() << "\n";
         return 1;
     }

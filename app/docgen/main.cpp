@@ -16,15 +16,15 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::string folder = std::string(argv[1]) + "/";
-    try {
-        conclab::write_file_atomically(folder + "conclab-cli.1", conclab::docgen::cli_man_page(),
-                                       true);
-        conclab::write_file_atomically(folder + "conclab.1", conclab::docgen::gui_man_page(), true);
-        conclab::write_file_atomically(folder + "conclab-cli.bash",
-                                       conclab::docgen::bash_completion(), true);
-    } catch (const std::exception& e) {
-        std::cerr << "conclab-docgen: " << e.what() << "\n";
-        return 1;
+    const std::pair<std::string, std::string> files[] = {
+        {"conclab-cli.1", conclab::docgen::cli_man_page()},
+        {"conclab.1", conclab::docgen::gui_man_page()},
+        {"conclab-cli.bash", conclab::docgen::bash_completion()}};
+    for (const auto& [name, text] : files) {
+        if (auto written = conclab::write_file_atomically(folder + name, text, true); !written) {
+            std::cerr << "conclab-docgen: " << written.error() << "\n";
+            return 1;
+        }
     }
     return 0;
 }

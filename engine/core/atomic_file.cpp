@@ -8,7 +8,8 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <stdexcept>
+
+#include "core/unique_fd.hpp"
 
 namespace conclab {
 
@@ -42,61 +43,60 @@ std::string folder_of(const std::string& path) {
 
 // Flushes the folder entry too, so a crash right after the rename cannot lose the file.
 void sync_folder_of(const std::string& path) {
-    const int dir = ::open(folder_of(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir < 0) return;
-    ::fsync(dir);
-    ::close(dir);
+    const UniqueFd dir(::open(folder_of(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (dir) ::fsync(dir.get());
 }
 
 const char* kExists = "the file exists (use --force to overwrite it)";
 
-// The reason a path cannot be written, without the "cannot write PATH: " in front; empty if none.
-std::string path_refusal(const std::string& path, bool overwrite) {
-    if (path.empty()) return "no file name given";
+// Why a path cannot be written, without the "cannot write PATH: " in front.
+Result<> check_path(const std::string& path, bool overwrite) {
+    if (path.empty()) return Failure{"no file name given"};
     struct stat existing {};
     if (::stat(path.c_str(), &existing) == 0) {
+        if (S_ISDIR(existing.st_mode)) return Failure{"it is a folder"};
         if (!S_ISREG(existing.st_mode)) {
-            return S_ISDIR(existing.st_mode)
-                       ? "it is a folder"
-                       : "it is not a regular file (a device, FIFO or socket); only regular "
-                         "files are written or replaced";
+            return Failure{
+                "it is not a regular file (a device, FIFO or socket); only regular files are "
+                "written or replaced"};
         }
-        if (!overwrite) return kExists;
+        if (!overwrite) return Failure{kExists};
         return {};
     }
     struct stat folder {};
     const std::string dir = folder_of(path);
     if (::stat(dir.c_str(), &folder) != 0 || !S_ISDIR(folder.st_mode)) {
-        return "no such folder " + dir;
+        return Failure{"no such folder " + dir};
     }
-    if (::access(dir.c_str(), W_OK) != 0) return "the folder " + dir + " is not writable";
+    if (::access(dir.c_str(), W_OK) != 0) return Failure{"the folder " + dir + " is not writable"};
     return {};
 }
 
 }  // namespace
 
-std::string output_path_problem(const std::string& path, bool overwrite) {
-    const std::string why = path_refusal(path, overwrite);
-    return why.empty() ? why : "cannot write " + path + ": " + why;
+Result<> check_output_path(const std::string& path, bool overwrite) {
+    if (auto writable = check_path(path, overwrite); !writable) {
+        return Failure{"cannot write " + path + ": " + writable.error()};
+    }
+    return {};
 }
 
-void write_file_atomically(const std::string& path, std::string_view content, bool overwrite) {
+Result<> write_file_atomically(const std::string& path, std::string_view content, bool overwrite) {
     auto fail = [&](const std::string& why) {
-        throw std::runtime_error("cannot write " + path + ": " + why);
+        return Failure{"cannot write " + path + ": " + why};
     };
-    const std::string exists = kExists;
-    if (std::string why = path_refusal(path, overwrite); !why.empty()) fail(why);  // before work
+    if (auto writable = check_path(path, overwrite); !writable) return fail(writable.error());
 
     const std::string temporary = temporary_name(path);
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) fail(std::strerror(errno));
-    int err = write_all(fd, content);
-    if (err == 0 && ::fsync(fd) != 0) err = errno;
+    UniqueFd fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+    if (!fd) return fail(std::strerror(errno));
+    int err = write_all(fd.get(), content);
+    if (err == 0 && ::fsync(fd.get()) != 0) err = errno;
     // Always closed, whatever failed before: the first error is the one reported.
-    if (::close(fd) != 0 && err == 0) err = errno;
+    if (const int closed = fd.close(); err == 0) err = closed;
     if (err != 0) {
         ::unlink(temporary.c_str());
-        fail(std::strerror(err));
+        return fail(std::strerror(err));
     }
     // Without --force, a file that appeared since the check above is still not replaced.
     const int renamed = overwrite ? ::rename(temporary.c_str(), path.c_str())
@@ -105,9 +105,10 @@ void write_file_atomically(const std::string& path, std::string_view content, bo
     if (renamed != 0) {
         err = errno;
         ::unlink(temporary.c_str());
-        fail(err == EEXIST ? exists : std::strerror(err));
+        return fail(err == EEXIST ? kExists : std::strerror(err));
     }
     sync_folder_of(path);
+    return {};
 }
 
 }  // namespace conclab

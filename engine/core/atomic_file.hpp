@@ -5,17 +5,19 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.hpp"
+
 namespace conclab {
 
-// Throws std::runtime_error naming the path and the reason. With overwrite = false an existing
-// file is an error ("exists; use --force"), checked before anything is written. Only a regular
-// file is ever replaced: a device, FIFO or folder of that name is an error even with overwrite
-// (--force must not turn /dev/full into a file).
-void write_file_atomically(const std::string& path, std::string_view content, bool overwrite);
+// Fails naming the path and the reason ("cannot write PATH: …"). With overwrite = false an
+// existing file is an error ("exists; use --force"), checked before anything is written. Only a
+// regular file is ever replaced: a device, FIFO or folder of that name is an error even with
+// overwrite (--force must not turn /dev/full into a file).
+Result<> write_file_atomically(const std::string& path, std::string_view content, bool overwrite);
 
 // What write_file_atomically would refuse before writing: "cannot write PATH: the file exists
-// (use --force to overwrite it)", "... is not a regular file", "... no such folder"; empty when
-// the path can be written. Front ends check their outputs with it before a long run.
-std::string output_path_problem(const std::string& path, bool overwrite);
+// (use --force to overwrite it)", "... is not a regular file", "... no such folder". Front ends
+// check their outputs with it before a long run.
+Result<> check_output_path(const std::string& path, bool overwrite);
 
 }  // namespace conclab

@@ -31,7 +31,7 @@ public:
     // Sparse text form "<n> <index>:<count> ...", for the worker line protocol.
     std::string encode() const;
     // Reads encode()'s form from the front of `text` and advances it; false if malformed.
-    bool decode(std::string_view& text);
+    [[nodiscard]] bool decode(std::string_view& text);
 
     bool operator==(const DurationHistogram&) const = default;
 

@@ -75,17 +75,18 @@ std::string connection_limit_explanation(const MachineLimits& m) {
            "/etc/security/limits.conf";
 }
 
-std::string thread_limit_problem(long connections, const MachineLimits& m, long in_use) {
+Result<> check_thread_limit(long connections, const MachineLimits& m, long in_use) {
     const long fit = max_threads(m, in_use);
     if (connections <= fit) return {};
-    return "a thread per connection needs " + std::to_string(connections) +
-           " threads, but this machine can start about " + std::to_string(fit) +
-           " more (kernel.threads-max " + std::to_string(m.threads_max) + ", kernel.pid_max " +
-           std::to_string(m.pid_max) + ", vm.max_map_count " + std::to_string(m.max_map_count) +
-           " = two maps per thread stack, " + std::to_string(in_use) +
-           " tasks already running); use fewer connections or a thread pool (--threads N), or "
-           "raise them as root: sysctl -w kernel.pid_max=4194304 kernel.threads-max=N "
-           "vm.max_map_count=N";
+    return Failure{
+        "a thread per connection needs " + std::to_string(connections) +
+        " threads, but this machine can start about " + std::to_string(fit) +
+        " more (kernel.threads-max " + std::to_string(m.threads_max) + ", kernel.pid_max " +
+        std::to_string(m.pid_max) + ", vm.max_map_count " + std::to_string(m.max_map_count) +
+        " = two maps per thread stack, " + std::to_string(in_use) +
+        " tasks already running); use fewer connections or a thread pool (--threads N), or "
+        "raise them as root: sysctl -w kernel.pid_max=4194304 kernel.threads-max=N "
+        "vm.max_map_count=N"};
 }
 
 }  // namespace conclab

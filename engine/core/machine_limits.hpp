@@ -9,6 +9,8 @@
 
 #include <string>
 
+#include "core/result.hpp"
+
 namespace conclab {
 
 struct MachineLimits {
@@ -42,8 +44,8 @@ long tasks_in_use();
 // refusal ("connections must be 1..19936, got 25000: …").
 std::string connection_limit_explanation(const MachineLimits& limits);
 
-// Empty when a thread per connection fits `connections` threads; otherwise the refusal with
+// Succeeds when a thread per connection fits `connections` threads; otherwise the refusal with
 // threads-max, pid_max, max_map_count and how to raise them.
-std::string thread_limit_problem(long connections, const MachineLimits& limits, long in_use);
+Result<> check_thread_limit(long connections, const MachineLimits& limits, long in_use);
 
 }  // namespace conclab

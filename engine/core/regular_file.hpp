@@ -6,15 +6,14 @@
 #include <cstddef>
 #include <string>
 
+#include "core/result.hpp"
+
 namespace conclab {
 
-struct FileText {
-    std::string text;
-    std::string error;  // "PATH: is not a regular file ...", "cannot open PATH: ..."; empty if read
-};
-
+// The file's text, or why not: "PATH: is not a regular file ...", "cannot open PATH: ...".
 // `what` names the kind of file in the too-large message ("a scenario file is a small JSON
 // object"). Files larger than max_bytes are refused, naming the limit in MiB.
-FileText read_regular_file(const std::string& path, std::size_t max_bytes, const std::string& what);
+Result<std::string> read_regular_file(const std::string& path, std::size_t max_bytes,
+                                      const std::string& what);
 
 }  // namespace conclab

@@ -2,7 +2,28 @@
 // One result type for every call that can fail in a way the caller must handle: a value, or the
 // reason it could not be made, worded for the user. It replaces the conventions that grew before
 // it (an empty std::string for success, `bool f(…, QString* error)`, an error member in a
-// struct). Exceptions stay for what a caller cannot handle locally (StartError ends a start()).
+// struct).
+//
+// Which convention is for what:
+// - Result<T> / Result<> (error: std::string, English, shown through ui's engine_text): every
+//   engine call whose caller handles the failure where it calls — a file read or written
+//   (read_regular_file, write_file_atomically), text parsed (parse_scenario, parse_saved_runs,
+//   parse_connection_list, parse_worker_arguments), a socket or a process made (open_listen_socket,
+//   WorkerProcess::spawn), a limit checked (check_fd_limit, check_output_path), a fault injected
+//   (Experiment::kill_worker).
+// - Result<T, QString> / Result<void, QString>: the same in ui/ and app/, where the message is
+//   already translated (export_panel, write_report, DataExporter::write, write_slide, …).
+// - Exceptions, only where no caller on the way can do anything but pass the failure up:
+//   StartError out of Experiment::start() and ServerHost::start() (the run cannot begin; the
+//   front end shows the message), and FieldError and JsonFieldError inside the scenario and
+//   report readers: thrown deep in a recursive read, caught at the reader's edge and returned as
+//   a Result (parse_scenario, parse_saved_runs), so they never cross a layer. The one exception
+//   to that is run_result_from_json, a building block that throws JsonFieldError as its header
+//   says.
+// - Records of a finished piece of work that also say what went wrong part-way keep an error
+//   field beside what was measured (RunResult::fatal_error, SweepResult::error,
+//   CalibrationResult::error, ValidationResult::error): the points measured before the failure
+//   are still the user's.
 //
 // Written by hand because std::expected is C++23: the CI's clang-14 with libstdc++ 12 has none.
 // The class is [[nodiscard]], so dropping a result is a compiler warning (an error in CI).
@@ -10,8 +31,6 @@
 //   Result<int> parse_port(std::string_view text);
 //   if (auto port = parse_port(text); !port) return Failure{port.error()};
 //   Result<> write(…) { if (bad) return Failure{"cannot write " + path}; return {}; }
-//
-// The error type is std::string in the engine; the GUI may use Result<T, QString>.
 
 #include <cassert>
 #include <string>

@@ -21,33 +21,31 @@ using Clock = std::chrono::steady_clock;  // Impl::Clock, which is private
 
 namespace {
 
-// The problem with this run on this machine, or empty: descriptors for every client connection
+// Fails with the problem this run has on this machine: descriptors for every client connection
 // (one process holds them all), a task for each with a thread per connection, and a PID to
 // measure for --target-pid.
-std::string machine_problem(const RunConfig& c) {
+Result<> check_machine(const RunConfig& c) {
     const LoadConfig& l = c.load;
     const long connections = (l.rate > 0 ? l.max_connections : l.connections) +
                              l.heavy_connections + l.slow_clients + l.idle_connections;
     const FdLimit limit = raise_fd_limit();
-    if (std::string problem = fd_limit_problem(connections + kFdHeadroom, limit);
-        !problem.empty()) {
-        return problem +
-               "; as root the hard limit itself can be raised (`ulimit -Hn N`, up to "
-               "fs.nr_open)";
+    if (auto fits = check_fd_limit(connections + kFdHeadroom, limit); !fits) {
+        return Failure{fits.error() +
+                       "; as root the hard limit itself can be raised (`ulimit -Hn N`, up to "
+                       "fs.nr_open)"};
     }
     const Model serving = c.server.model == Model::ProcessPerCore ? c.server.inner : c.server.model;
     if (!c.external && serving == Model::GilThreads && c.server.threads == 0) {
-        if (std::string problem =
-                thread_limit_problem(connections, read_machine_limits(), tasks_in_use());
-            !problem.empty()) {
-            return problem;
+        if (auto fits = check_thread_limit(connections, read_machine_limits(), tasks_in_use());
+            !fits) {
+            return fits;
         }
     }
     if (c.target_pid > 0 && !c.external) {
-        return "target_pid measures a real server's processes: it needs --target";
+        return Failure{"target_pid measures a real server's processes: it needs --target"};
     }
     if (c.target_pid > 0 && process_tree(c.target_pid).empty()) {
-        return "target_pid " + std::to_string(c.target_pid) + " is not a running process";
+        return Failure{"target_pid " + std::to_string(c.target_pid) + " is not a running process"};
     }
     return {};
 }
@@ -146,9 +144,8 @@ void Experiment::Impl::adjust_server_size(const Knobs& knobs, const RunConfig& w
     using Take = void (*)(RunConfig&, const RunConfig&);
     auto apply = [&](const char* knob, int from, int to, auto set, Take take) {
         if (to == from) return;
-        const std::string error =
-            host ? set(to) : std::string(knob) + " belong to the external server";
-        if (!error.empty()) return rejected.push_back(error);
+        if (!host) return rejected.push_back(std::string(knob) + " belong to the external server");
+        if (auto applied = set(to); !applied) return rejected.push_back(applied.error());
         commit(knobs, t_s, wanted, take);
     };
     apply(
@@ -197,9 +194,7 @@ void Experiment::start() {
         for (std::size_t i = 1; i < errors.size(); ++i) message += "; " + errors[i];
         throw StartError(message);
     }
-    if (std::string problem = machine_problem(d.initial); !problem.empty()) {
-        throw StartError(problem);
-    }
+    if (auto fits = check_machine(d.initial); !fits) throw StartError(fits.error());
     const bool open_loop = d.initial.load.rate > 0;
     d.target_pid = d.initial.external ? d.initial.target_pid : 0;
 
@@ -284,18 +279,14 @@ std::vector<std::string> Experiment::adjust(const Knobs& knobs) {
     return rejected;
 }
 
-WorkerKill Experiment::kill_worker(std::optional<int> pid) {
+Result<int> Experiment::kill_worker(std::optional<int> pid) {
     Impl& d = *impl_;
     MutexLock life(d.lifecycle);
-    WorkerKill out;
     MutexLock lock(d.mutex);
-    if (d.state != RunState::Running) {
-        out.error = "the experiment is not running";
-        return out;
-    }
+    if (d.state != RunState::Running) return Failure{"the experiment is not running"};
     if (!d.host) {
-        out.error = "the external server's processes are its own; they cannot be killed from here";
-        return out;
+        return Failure{
+            "the external server's processes are its own; they cannot be killed from here"};
     }
     int chosen = pid.value_or(0);
     if (!pid && d.ticks->next_index() > 0) {
@@ -312,8 +303,7 @@ WorkerKill Experiment::kill_worker(std::optional<int> pid) {
         }
     }
     lock.unlock();  // the host talks to its thread
-    out.error = d.host->kill_worker(chosen, &out.pid);
-    return out;
+    return d.host->kill_worker(chosen);
 }
 
 void Experiment::stop() {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/result.hpp"
 #include "core/run_config.hpp"
 #include "core/start_error.hpp"
 #include "metrics/metrics.hpp"
@@ -52,12 +53,6 @@ struct RunResult {
     std::vector<Diagnosis> diagnosis;  // what stands out, one line each (experiment/diagnosis)
 };
 
-// What Experiment::kill_worker did: the PID killed, or why nothing was.
-struct WorkerKill {
-    int pid = 0;
-    std::string error;  // empty: killed
-};
-
 class Experiment {
 public:
     explicit Experiment(RunConfig config);
@@ -72,13 +67,14 @@ public:
     std::vector<std::string> adjust(const Knobs& knobs);
     // Fault injection (process-per-core): SIGKILL to the worker `pid`, or without one to the
     // busiest (most requests in the last tick). The server replaces it as it would after a
-    // crash; the series show the death marker, the lost requests and the new PID.
-    WorkerKill kill_worker(std::optional<int> pid = std::nullopt);
+    // crash; the series show the death marker, the lost requests and the new PID. Returns the
+    // PID killed, or why nothing was.
+    Result<int> kill_worker(std::optional<int> pid = std::nullopt);
     // Stops load and servers; joins every thread and reaps every process (within 2 s).
     // Idempotent; also called by the destructor.
     void stop();
     // Blocks until the run has finished (duration over or stopped elsewhere); false on timeout.
-    bool wait_finished(double timeout_s);
+    [[nodiscard]] bool wait_finished(double timeout_s);
 
     RunState state() const;
     Snapshot snapshot(std::size_t since = 0) const;

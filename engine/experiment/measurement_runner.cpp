@@ -5,17 +5,17 @@
 
 namespace conclab {
 
-std::string unusable_run(const RunResult& r, const std::string& who) {
-    if (!r.fatal_error.empty()) return who + " failed: " + r.fatal_error;
+Result<> check_usable(const RunResult& r, const std::string& who) {
+    if (!r.fatal_error.empty()) return Failure{who + " failed: " + r.fatal_error};
     if (r.summary.requests == 0) {
-        return who + " completed no response (" + std::to_string(r.summary.errors) +
-               " errors; see the report)";
+        return Failure{who + " completed no response (" + std::to_string(r.summary.errors) +
+                       " errors; see the report)"};
     }
     // A few errors (a reset at the end) do not matter; many mean the rate is not the server's.
     if (r.summary.errors * 20 > r.summary.requests) {
-        return who + " answered with " + std::to_string(r.summary.errors) + " errors for " +
-               std::to_string(r.summary.requests) +
-               " responses; a rate with that many errors is not the server's";
+        return Failure{who + " answered with " + std::to_string(r.summary.errors) + " errors for " +
+                       std::to_string(r.summary.requests) +
+                       " responses; a rate with that many errors is not the server's"};
     }
     return {};
 }
@@ -69,15 +69,19 @@ bool MeasurementRunner::alternate(const std::vector<RunSpec>& specs, int repeats
             const bool of_real = specs[i].config.external.has_value();
             RunResult result;
             if (!run(specs[i], result)) return false;
-            error = unusable_run(result, of_real ? "the real server" : "the model");
-            if (!error.empty()) {
+            const std::string who = of_real ? "the real server" : "the model";
+            auto usable = check_usable(result, who);
+            if (!usable) {
                 // Once more: on a busy machine a server can stall for a whole short run. Twice
                 // in a row is the server's doing, and the measurement stops.
                 if (!run(specs[i], result)) return false;
-                error = unusable_run(result, of_real ? "the real server" : "the model");
+                usable = check_usable(result, who);
             }
             outs[i]->push_back(std::move(result));
-            if (!error.empty()) return true;
+            if (!usable) {
+                error = usable.error();
+                return true;
+            }
         }
     }
     return true;

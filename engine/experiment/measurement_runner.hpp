@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/result.hpp"
 #include "experiment/experiment.hpp"
 
 namespace conclab {
@@ -32,9 +33,9 @@ struct RunSpec {
     RunConfig config;
 };
 
-// Why a run cannot be compared or fitted to (it failed, completed nothing, or failed more than
-// one request in 20), naming `who`; or empty.
-std::string unusable_run(const RunResult& r, const std::string& who);
+// Fails when a run cannot be compared or fitted to (it failed, completed nothing, or failed more
+// than one request in 20), saying why and naming `who`.
+Result<> check_usable(const RunResult& r, const std::string& who);
 
 // The run nearest the median rate (of an odd count, the median itself). `runs` not empty.
 const RunResult& median_run(const std::vector<RunResult>& runs);
@@ -46,13 +47,14 @@ public:
     bool cancelled() const { return cancelled_; }
 
     // One run; false if cancelled. Throws StartError when it cannot start.
-    bool run(const RunSpec& spec, RunResult& out);
+    [[nodiscard]] bool run(const RunSpec& spec, RunResult& out);
 
     // `repeats` rounds of the specs in turn (real, model, real, model, …); spec i's runs land
     // in *outs[i]. An unusable run is run once more; unusable twice stops it, with the reason
     // in `error` (true is still returned: only a cancel returns false).
-    bool alternate(const std::vector<RunSpec>& specs, int repeats,
-                   const std::vector<std::vector<RunResult>*>& outs, std::string& error);
+    [[nodiscard]] bool alternate(const std::vector<RunSpec>& specs, int repeats,
+                                 const std::vector<std::vector<RunResult>*>& outs,
+                                 std::string& error);
 
 private:
     RunProgressFn progress_;

@@ -131,8 +131,8 @@ std::vector<int> geometric_steps(int from, int to, int steps) {
     return out;
 }
 
-std::string parse_connection_list(const std::string& text, std::vector<int>& out) {
-    out.clear();
+Result<std::vector<int>> parse_connection_list(const std::string& text) {
+    std::vector<int> out;
     std::size_t start = 0;
     while (start <= text.size()) {
         const std::size_t comma = std::min(text.find(',', start), text.size());
@@ -141,13 +141,13 @@ std::string parse_connection_list(const std::string& text, std::vector<int>& out
         auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), n);
         if (item.empty() || ec != std::errc{} || end != item.data() + item.size() || n < 1 ||
             n > max_connections()) {
-            return "connections: '" + item + "' must be a whole number 1.." +
-                   std::to_string(max_connections());
+            return Failure{"connections: '" + item + "' must be a whole number 1.." +
+                           std::to_string(max_connections())};
         }
         out.push_back(n);
         start = comma + 1;
     }
-    return {};
+    return out;
 }
 
 UslFit fit_sweep(const std::vector<SweepPoint>& points) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/result.hpp"
 #include "core/run_config.hpp"
 #include "experiment/usl_fit.hpp"
 #include "metrics/metrics.hpp"
@@ -87,7 +88,7 @@ using SweepProgressFn = std::function<void(const SweepProgress&)>;
 // 1, 2, 4, … geometric from `from` to `to` in `steps` points, rounded, duplicates removed.
 std::vector<int> geometric_steps(int from, int to, int steps);
 // "1,2,4,8" → {1, 2, 4, 8} in the order given; the error names the bad item.
-std::string parse_connection_list(const std::string& text, std::vector<int>& out);
+Result<std::vector<int>> parse_connection_list(const std::string& text);
 
 // Runs one point after another (each warmup_s + step_s), fits the USL. Blocks; stops early with
 // `cancelled` when `stop` is requested. Throws StartError when a point cannot start.

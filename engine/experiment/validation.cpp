@@ -47,24 +47,22 @@ std::string fixed_text(double v, int digits) {
 
 }  // namespace
 
-GridParse parse_validation_grid(std::string_view spec) {
-    GridParse out;
+Result<std::vector<ValidationPoint>> parse_validation_grid(std::string_view spec) {
+    std::vector<ValidationPoint> points;
     std::vector<double> cpu{0}, io{0};
     std::vector<int> conns{10};
     for (std::string_view part : split(spec, ';')) {
         const std::size_t eq = part.find('=');
         if (eq == std::string_view::npos) {
-            out.error = "--grid: '" + std::string(part) + "' is not NAME=LIST (cpu, io or c)";
-            return out;
+            return Failure{"--grid: '" + std::string(part) + "' is not NAME=LIST (cpu, io or c)"};
         }
         const std::string_view name = part.substr(0, eq);
         std::vector<double> values;
         for (std::string_view item : split(part.substr(eq + 1), ',')) {
             double v = 0;
             if (!number(item, v) || v < 0) {
-                out.error = "--grid: '" + std::string(item) + "' in " + std::string(name) +
-                            " is not a number of 0 or more";
-                return out;
+                return Failure{"--grid: '" + std::string(item) + "' in " + std::string(name) +
+                               " is not a number of 0 or more"};
             }
             values.push_back(v);
         }
@@ -76,29 +74,26 @@ GridParse parse_validation_grid(std::string_view spec) {
             conns.clear();
             for (double v : values) {
                 if (v < 1 || v > max_connections() || v != std::floor(v)) {
-                    out.error = "--grid: connections must be whole numbers 1.." +
-                                std::to_string(max_connections());
-                    return out;
+                    return Failure{"--grid: connections must be whole numbers 1.." +
+                                   std::to_string(max_connections())};
                 }
                 conns.push_back(static_cast<int>(v));
             }
         } else {
-            out.error = "--grid: unknown '" + std::string(name) + "' (cpu, io or c)";
-            return out;
+            return Failure{"--grid: unknown '" + std::string(name) + "' (cpu, io or c)"};
         }
     }
     for (double c : cpu) {
         for (double i : io) {
             if (c > Limits::kMaxCpuMs || i > Limits::kMaxIoMs) {
-                out.error = "--grid: cpu up to " + fixed_text(Limits::kMaxCpuMs, 0) +
-                            " ms, io up to " + fixed_text(Limits::kMaxIoMs, 0) + " ms";
-                return out;
+                return Failure{"--grid: cpu up to " + fixed_text(Limits::kMaxCpuMs, 0) +
+                               " ms, io up to " + fixed_text(Limits::kMaxIoMs, 0) + " ms"};
             }
-            for (int n : conns) out.points.push_back({c, i, n});
+            for (int n : conns) points.push_back({c, i, n});
         }
     }
-    if (out.points.size() > 100) out.error = "--grid: at most 100 points";
-    return out;
+    if (points.size() > 100) return Failure{"--grid: at most 100 points"};
+    return points;
 }
 
 std::string path_for_point(const std::string& path, const ValidationPoint& point) {

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "core/result.hpp"
 #include "core/run_config.hpp"
 #include "experiment/experiment.hpp"
 
@@ -32,12 +33,8 @@ struct ValidationPoint {
 // CPU-bound (2 ms), I/O-bound (50 ms) and mixed (1 ms + 20 ms) at 10, 100 and 1,000
 // connections: the workloads of the article's claims at its scale.
 std::vector<ValidationPoint> default_validation_grid();
-// "cpu=0,5;io=0,50;c=10,1000": every combination; the error names the bad part, or is empty.
-struct GridParse {
-    std::vector<ValidationPoint> points;
-    std::string error;
-};
-GridParse parse_validation_grid(std::string_view spec);
+// "cpu=0,5;io=0,50;c=10,1000": every combination, or an error naming the bad part.
+Result<std::vector<ValidationPoint>> parse_validation_grid(std::string_view spec);
 // The real server's URL path for a point: the target's path with cpu_ms and io_ms added to its
 // query ("/?cpu_ms=2&io_ms=0", "/work?x=1&cpu_ms=2&io_ms=0").
 std::string path_for_point(const std::string& path, const ValidationPoint& point);

@@ -20,13 +20,14 @@ FdLimit raise_fd_limit() {
     return current_fd_limit();
 }
 
-std::string fd_limit_problem(long needed, const FdLimit& limit) {
+Result<> check_fd_limit(long needed, const FdLimit& limit) {
     if (needed <= limit.soft) return {};
-    return "too many open files: this run needs about " + std::to_string(needed) +
-           " file descriptors, but the limit is " + std::to_string(limit.soft) + " (hard limit " +
-           std::to_string(limit.hard) +
-           "); use fewer connections, or raise the limit (e.g. `ulimit -n 65536` in the shell "
-           "that starts Concurrency Lab, or LimitNOFILE= / /etc/security/limits.conf)";
+    return Failure{
+        "too many open files: this run needs about " + std::to_string(needed) +
+        " file descriptors, but the limit is " + std::to_string(limit.soft) + " (hard limit " +
+        std::to_string(limit.hard) +
+        "); use fewer connections, or raise the limit (e.g. `ulimit -n 65536` in the shell "
+        "that starts Concurrency Lab, or LimitNOFILE= / /etc/security/limits.conf)"};
 }
 
 }  // namespace conclab

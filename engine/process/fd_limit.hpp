@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "core/result.hpp"
+
 namespace conclab {
 
 struct FdLimit {
@@ -14,7 +16,7 @@ struct FdLimit {
 
 FdLimit raise_fd_limit();  // soft := hard; returns the limits now in force
 FdLimit current_fd_limit();
-// Empty when `needed` descriptors fit; otherwise a message with the limit and how to raise it.
-std::string fd_limit_problem(long needed, const FdLimit& limit);
+// Succeeds when `needed` descriptors fit; otherwise a message with the limit and how to raise it.
+Result<> check_fd_limit(long needed, const FdLimit& limit);
 
 }  // namespace conclab

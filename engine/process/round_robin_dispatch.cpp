@@ -26,9 +26,9 @@ RoundRobinDispatch::RoundRobinDispatch(boost::asio::io_context& io, std::functio
           },
           std::move(failed)) {}
 
-std::string RoundRobinDispatch::start(int listen_fd) {
+Result<> RoundRobinDispatch::start(int listen_fd) {
     const int fd = ::fcntl(listen_fd, F_DUPFD_CLOEXEC, 10);
-    if (fd < 0) return "cannot accept on the listening socket";
+    if (fd < 0) return Failure{"cannot accept on the listening socket"};
     acceptor_.start(fd);
     return {};
 }

@@ -21,6 +21,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 
+#include "core/result.hpp"
 #include "process/worker_record.hpp"
 #include "server/connection_acceptor.hpp"
 
@@ -38,8 +39,8 @@ public:
                        std::function<void(const std::string&)> failed);
 
     // Accepts on a duplicate of `listen_fd` (the host keeps its own to read the kernel's accept
-    // queue). Returns an error message, or empty.
-    std::string start(int listen_fd);
+    // queue). Fails when the socket cannot be duplicated.
+    Result<> start(int listen_fd);
     // Hands waiting connections to free workers; the caller holds the lock that guards
     // `workers`. The host calls it whenever a worker may have become free (ready, taken, or
     // another one gone) and when a connection was accepted.

@@ -64,26 +64,25 @@ struct ServerHost::Impl : HostState {
         // it too, to read its accept queue, and closes it when the worker is gone.
         ListenSocket own;
         if (reuse_port()) {
-            own = open_listen_socket(listen.port, setup.listen_backlog, true, true);
-            if (own.fd < 0) return own.error;
+            auto opened = open_listen_socket(listen.port, setup.listen_backlog, true, true);
+            if (!opened) return opened.error();
+            own = std::move(*opened);
         }
-        const int listen_fd = round_robin() ? -1 : reuse_port() ? own.fd : listen.fd;
+        const int listen_fd = round_robin() ? -1 : reuse_port() ? own.fd.get() : listen.fd.get();
         MutexLock lock(mutex);
         worker_config.workload = live.workload;
         worker_config.threads = live.threads;
         Worker& worker = workers.emplace_back();
-        worker.own_listen_fd = own.fd;
-        std::string error;
-        worker.process = WorkerProcess::spawn(
+        worker.own_listen = std::move(own.fd);
+        auto spawned = WorkerProcess::spawn(
             io, worker_program, worker_config, listen_fd,
             {.on_line = [this, &worker](const std::string& line) { on_message(worker, line); },
-             .on_exit = [this, &worker](int status) { on_worker_gone(worker, status); }},
-            error);
-        if (!worker.process) {
-            if (own.fd >= 0) ::close(own.fd);
-            workers.pop_back();
-            return error;
+             .on_exit = [this, &worker](int status) { on_worker_gone(worker, status); }});
+        if (!spawned) {
+            workers.pop_back();  // and its own listening socket with it
+            return spawned.error();
         }
+        worker.process = std::move(*spawned);
         worker.pid = worker.process->pid();
         return {};
     }
@@ -122,8 +121,8 @@ struct ServerHost::Impl : HostState {
             MutexLock lock(mutex);
             workers.remove_if([pid](const Worker& w) {
                 if (w.pid != pid || !w.exited) return false;
-                // Its queue goes with it: connections waiting there are reset, as with nginx.
-                if (w.own_listen_fd >= 0) ::close(w.own_listen_fd);
+                // Its queue goes with it (own_listen closes): connections waiting there are
+                // reset, as with nginx.
                 return true;
             });
         });
@@ -218,7 +217,8 @@ std::string ServerHost::Impl::start_primary() {
                 MutexLock lock(mutex);
                 problems.push_back("accept failed: " + error);
             });
-        return primary->start(listen.fd);
+        auto accepting = primary->start(listen.fd.get());
+        return accepting ? std::string() : accepting.error();
     });
 }
 
@@ -284,9 +284,10 @@ void ServerHost::start() {
     }
     // With reuseport the host's socket only holds the port: were it listening, the kernel would
     // hash some connections to a queue nobody accepts from.
-    d.listen =
+    auto opened =
         open_listen_socket(d.setup.port, d.setup.listen_backlog, d.reuse_port(), !d.reuse_port());
-    if (d.listen.fd < 0) throw StartError(d.listen.error);
+    if (!opened) throw StartError(opened.error());
+    d.listen = std::move(*opened);
     d.work.emplace(d.io.get_executor());
     d.host_thread = std::thread([&d] {
         set_thread_name("cl-host");
@@ -320,12 +321,13 @@ void ServerHost::set_workload(const Workload& workload) {
     impl_->send_to_all(wp::SetWorkload{workload});
 }
 
-std::string ServerHost::set_threads(int threads) {
+Result<> ServerHost::set_threads(int threads) {
     Impl& d = *impl_;
     const Model model = d.setup.model == Model::ProcessPerCore ? d.setup.inner : d.setup.model;
-    if (model != Model::GilThreads) return "threads apply to gil-threads only";
+    if (model != Model::GilThreads) return Failure{"threads apply to gil-threads only"};
     if ((d.setup.threads == 0) != (threads == 0)) {  // the pool's kind is fixed for the run
-        return "switching between a thread pool and one thread per connection needs a new run";
+        return Failure{
+            "switching between a thread pool and one thread per connection needs a new run"};
     }
     {
         MutexLock lock(d.mutex);
@@ -335,13 +337,15 @@ std::string ServerHost::set_threads(int threads) {
     return {};
 }
 
-std::string ServerHost::set_workers(int workers) {
+Result<> ServerHost::set_workers(int workers) {
     Impl& d = *impl_;
-    if (d.setup.model != Model::ProcessPerCore) return "workers apply to process-per-core only";
-    if (workers < 1 || workers > Limits::kMaxWorkers) {
-        return "workers must be 1.." + std::to_string(Limits::kMaxWorkers);
+    if (d.setup.model != Model::ProcessPerCore) {
+        return Failure{"workers apply to process-per-core only"};
     }
-    return d.on_host_thread([&d, workers]() EXCLUDES(d.mutex) {
+    if (workers < 1 || workers > Limits::kMaxWorkers) {
+        return Failure{"workers must be 1.." + std::to_string(Limits::kMaxWorkers)};
+    }
+    std::string failure = d.on_host_thread([&d, workers]() EXCLUDES(d.mutex) {
         int live = 0;
         {
             MutexLock lock(d.mutex);
@@ -360,34 +364,38 @@ std::string ServerHost::set_workers(int workers) {
         }
         return std::string();
     });
+    if (!failure.empty()) return Failure{std::move(failure)};
+    return {};
 }
 
-std::string ServerHost::kill_worker(int pid, int* killed) {
+Result<int> ServerHost::kill_worker(int pid) {
     Impl& d = *impl_;
     if (d.setup.model != Model::ProcessPerCore) {
-        return "killing a worker applies to process-per-core only (the other models are one "
-               "server process: killing it ends the run)";
+        return Failure{
+            "killing a worker applies to process-per-core only (the other models are one server "
+            "process: killing it ends the run)"};
     }
     MutexLock lock(d.mutex);
-    if (d.stopping) return "the run is stopping";
+    if (d.stopping) return Failure{"the run is stopping"};
     for (const Impl::Worker& w : d.workers) {
         if (w.exited || w.quitting || !w.ready || (pid != 0 && w.pid != pid)) continue;
-        if (::kill(w.pid, SIGKILL) != 0) return "cannot kill worker " + std::to_string(w.pid);
-        if (killed) *killed = w.pid;
-        return {};
+        if (::kill(w.pid, SIGKILL) != 0) {
+            return Failure{"cannot kill worker " + std::to_string(w.pid)};
+        }
+        return w.pid;
     }
-    return pid == 0 ? std::string("no live worker to kill")
-                    : "no live worker has PID " + std::to_string(pid);
+    if (pid == 0) return Failure{"no live worker to kill"};
+    return Failure{"no live worker has PID " + std::to_string(pid)};
 }
 
 HostTick ServerHost::collect() {
     Impl& d = *impl_;
     HostTick tick;
     MutexLock lock(d.mutex);
-    if (!d.reuse_port() && d.listen.fd >= 0) tick.accept_queue = read_accept_queue(d.listen.fd);
+    if (!d.reuse_port() && d.listen.fd) tick.accept_queue = read_accept_queue(d.listen.fd.get());
     for (const Impl::Worker& w : d.workers) {  // reuseport: the queues of every worker's socket
-        if (w.own_listen_fd < 0) continue;
-        if (auto q = read_accept_queue(w.own_listen_fd)) {
+        if (!w.own_listen) continue;
+        if (auto q = read_accept_queue(w.own_listen.get())) {
             if (!tick.accept_queue) tick.accept_queue = AcceptQueue{};
             tick.accept_queue->length += q->length;
             tick.accept_queue->limit += q->limit;
@@ -420,16 +428,11 @@ void ServerHost::stop() {
         d.work.reset();
         d.host_thread.join();
     }
-    if (d.listen.fd >= 0) {
-        ::close(d.listen.fd);
-        d.listen.fd = -1;
-    }
+    d.listen.fd.reset();
     // The host thread has ended and nobody else writes the records now; the lock costs
     // nothing and keeps the rule simple.
     MutexLock lock(d.mutex);
-    for (Impl::Worker& w : d.workers) {
-        if (w.own_listen_fd >= 0) ::close(std::exchange(w.own_listen_fd, -1));
-    }
+    for (Impl::Worker& w : d.workers) w.own_listen.reset();
 }
 
 }  // namespace conclab

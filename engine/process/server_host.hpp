@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/duration_histogram.hpp"
+#include "core/result.hpp"
 #include "core/run_config.hpp"
 #include "metrics/process_resources.hpp"
 #include "server/listen_socket.hpp"
@@ -104,12 +105,12 @@ public:
     std::uint16_t port() const;
 
     void set_workload(const Workload& workload);
-    std::string set_threads(int threads);  // error message or empty
-    std::string set_workers(int workers);  // process-per-core only
+    Result<> set_threads(int threads);  // or why not
+    Result<> set_workers(int workers);  // process-per-core only
     // Fault injection: SIGKILL to the live worker `pid` (process-per-core only), or to the
     // first live one when pid is 0. Its death is then handled as any crash: counted, marked and
-    // replaced. Returns an error message, or empty; *killed gets the PID.
-    std::string kill_worker(int pid, int* killed = nullptr);
+    // replaced. Returns the PID killed, or why nothing was.
+    Result<int> kill_worker(int pid);
     HostTick collect();
     void stop();  // every worker reaped, the socket closed; within 2 s
 

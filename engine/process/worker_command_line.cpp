@@ -38,32 +38,36 @@ std::vector<std::string> to_arguments(const WorkerCommandLine& c) {
 }
 
 // Internal program, started only by the engine: strict, terse parsing.
-std::string parse_worker_arguments(int argc, const char* const* argv, WorkerCommandLine& out) {
+Result<WorkerCommandLine> parse_worker_arguments(int argc, const char* const* argv) {
+    WorkerCommandLine out;
     RunConfig run;
     for (int i = 1; i < argc; ++i) {
         const std::string_view flag = argv[i];
-        if (i + 1 >= argc) return "missing value for " + std::string(flag);
+        if (i + 1 >= argc) return Failure{"missing value for " + std::string(flag)};
         const std::string_view value = argv[++i];
-        if (flag.substr(0, 2) != "--") return "unexpected argument " + std::string(flag);
+        if (flag.substr(0, 2) != "--") return Failure{"unexpected argument " + std::string(flag)};
         const std::string_view name = flag.substr(2);
         int* descriptor = name == "listen-fd"    ? &out.listen_fd
                           : name == "control-fd" ? &out.control_fd
                           : name == "parent-pid" ? &out.parent_pid
                                                  : nullptr;
         if (descriptor) {
-            if (!parse_int(value, *descriptor)) return "bad number for " + std::string(flag);
+            if (!parse_int(value, *descriptor))
+                return Failure{"bad number for " + std::string(flag)};
         } else if (const RunField* field = worker_field(name)) {
-            if (Result<> set = set_field_from_text(*field, run, value); !set) return set.error();
+            if (Result<> set = set_field_from_text(*field, run, value); !set) {
+                return Failure{set.error()};
+            }
         } else {
-            return "unknown flag " + std::string(flag);
+            return Failure{"unknown flag " + std::string(flag)};
         }
     }
     if (run.server.model == Model::ProcessPerCore) {
-        return "model must be event-loop or gil-threads inside a worker";
+        return Failure{"model must be event-loop or gil-threads inside a worker"};
     }
-    if (out.control_fd < 0) return "--control-fd is needed";
+    if (out.control_fd < 0) return Failure{"--control-fd is needed"};
     out.server = run.server;
-    return {};
+    return out;
 }
 
 }  // namespace conclab

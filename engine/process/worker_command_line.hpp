@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/result.hpp"
 #include "core/run_config.hpp"
 
 namespace conclab {
@@ -22,7 +23,7 @@ struct WorkerCommandLine {
 
 // The arguments after the program name.
 std::vector<std::string> to_arguments(const WorkerCommandLine& command_line);
-// argv as main() gets it. Returns the problem, or an empty string.
-std::string parse_worker_arguments(int argc, const char* const* argv, WorkerCommandLine& out);
+// argv as main() gets it. Returns the command line, or the problem with it.
+Result<WorkerCommandLine> parse_worker_arguments(int argc, const char* const* argv);
 
 }  // namespace conclab

@@ -194,8 +194,8 @@ struct CommandHandler {
         return AfterCommand::Continue;
     }
     AfterCommand operator()(const wp::SetThreads& set) const {
-        if (std::string error = server.set_threads(set.threads); !error.empty()) {
-            control.send(wp::Error{error});
+        if (auto applied = server.set_threads(set.threads); !applied) {
+            control.send(wp::Error{applied.error()});
         }
         return AfterCommand::Continue;
     }
@@ -232,12 +232,13 @@ void drain(Server& server) {
 }  // namespace
 
 int worker_main(int argc, char** argv) {
-    WorkerCommandLine args;
-    if (const std::string error = parse_worker_arguments(argc, argv, args); !error.empty()) {
+    const auto parsed = parse_worker_arguments(argc, argv);
+    if (!parsed) {
         std::fprintf(stderr, "conclab-worker: %s (this program is started by conclab)\n",
-                     error.c_str());
+                     parsed.error().c_str());
         return 2;
     }
+    const WorkerCommandLine& args = *parsed;
     if (!bind_to_parent(args.parent_pid)) return 1;
     raise_fd_limit();
 

@@ -15,6 +15,8 @@
 
 #include <boost/asio/read_until.hpp>
 
+#include "core/unique_fd.hpp"
+
 extern char** environ;
 
 namespace conclab {
@@ -56,54 +58,55 @@ struct SpawnDescriptors {
 
 }  // namespace
 
-std::unique_ptr<WorkerProcess> WorkerProcess::spawn(asio::io_context& io,
-                                                    const std::string& program, ServerConfig server,
-                                                    int listen_fd, Callbacks callbacks,
-                                                    std::string& error) {
+Result<std::unique_ptr<WorkerProcess>> WorkerProcess::spawn(asio::io_context& io,
+                                                            const std::string& program,
+                                                            ServerConfig server, int listen_fd,
+                                                            Callbacks callbacks) {
     int pair[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) {
-        error = std::string("cannot create a control socket: ") + std::strerror(errno);
-        return nullptr;
+        return Failure{std::string("cannot create a control socket: ") + std::strerror(errno)};
     }
-    // Above the standard descriptors, so that dup2 onto 3 and 4 cannot clobber a source.
-    const int child_control = ::fcntl(pair[1], F_DUPFD_CLOEXEC, 10);
-    const int child_listen = listen_fd >= 0 ? ::fcntl(listen_fd, F_DUPFD_CLOEXEC, 10) : -1;
-    ::close(pair[1]);
-
-    const WorkerCommandLine command_line{.listen_fd = child_listen >= 0 ? 4 : -1,
-                                         .control_fd = 3,
-                                         .parent_pid = static_cast<int>(::getpid()),
-                                         .server = server};
-    std::vector<std::string> args = to_arguments(command_line);
-    args.insert(args.begin(), program);
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-
+    UniqueFd control(pair[0]);
+    UniqueFd child_end(pair[1]);
     pid_t pid = 0;
     int rc = 0;
     {
-        SpawnDescriptors descriptors(child_control, child_listen);
+        // Above the standard descriptors, so that dup2 onto 3 and 4 cannot clobber a source.
+        // The child's copies stay open until posix_spawn has run the file actions that name
+        // them, and close at the end of this block, in this process only.
+        const UniqueFd child_control(::fcntl(child_end.get(), F_DUPFD_CLOEXEC, 10));
+        const UniqueFd child_listen(listen_fd >= 0 ? ::fcntl(listen_fd, F_DUPFD_CLOEXEC, 10) : -1);
+        child_end.reset();  // the duplicate stands in for it
+
+        const WorkerCommandLine command_line{.listen_fd = child_listen ? 4 : -1,
+                                             .control_fd = 3,
+                                             .parent_pid = static_cast<int>(::getpid()),
+                                             .server = server};
+        std::vector<std::string> args = to_arguments(command_line);
+        args.insert(args.begin(), program);
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+
+        SpawnDescriptors descriptors(child_control.get(), child_listen.get());
         SpawnAttributes attributes;
         rc = ::posix_spawn(&pid, program.c_str(), &descriptors.value, &attributes.value,
                            argv.data(), environ);
     }
-    ::close(child_control);
-    if (child_listen >= 0) ::close(child_listen);
     if (rc != 0) {
-        ::close(pair[0]);
-        error = "cannot start the server worker " + program + ": " + std::strerror(rc);
-        return nullptr;
+        return Failure{"cannot start the server worker " + program + ": " + std::strerror(rc)};
     }
     std::unique_ptr<WorkerProcess> worker(
-        new WorkerProcess(io, static_cast<int>(pid), pair[0], std::move(callbacks)));
+        new WorkerProcess(io, static_cast<int>(pid), std::move(control), std::move(callbacks)));
     worker->read_next();
     return worker;
 }
 
-WorkerProcess::WorkerProcess(asio::io_context& io, int pid, int control_fd, Callbacks callbacks)
+WorkerProcess::WorkerProcess(asio::io_context& io, int pid, UniqueFd control_fd,
+                             Callbacks callbacks)
     : pid_(pid), control_(io), callbacks_(std::move(callbacks)) {
-    control_.assign(asio::local::stream_protocol(), control_fd);
+    control_.assign(asio::local::stream_protocol(), control_fd.get());
+    static_cast<void>(control_fd.release());  // the socket owns it now
 }
 
 WorkerProcess::~WorkerProcess() = default;

@@ -13,6 +13,8 @@
 #include <boost/asio/local/stream_protocol.hpp>
 #include <boost/asio/streambuf.hpp>
 
+#include "core/result.hpp"
+#include "core/unique_fd.hpp"
 #include "process/worker_command_line.hpp"
 
 namespace conclab {
@@ -25,11 +27,11 @@ public:
     };
 
     // Starts the program. `listen_fd` < 0 gives the worker no listening socket (connections
-    // then arrive over the control socket). Returns nullptr and sets `error` on failure.
-    static std::unique_ptr<WorkerProcess> spawn(boost::asio::io_context& io,
-                                                const std::string& program, ServerConfig server,
-                                                int listen_fd, Callbacks callbacks,
-                                                std::string& error);
+    // then arrive over the control socket). Returns the running worker, or why it did not start.
+    static Result<std::unique_ptr<WorkerProcess>> spawn(boost::asio::io_context& io,
+                                                        const std::string& program,
+                                                        ServerConfig server, int listen_fd,
+                                                        Callbacks callbacks);
     ~WorkerProcess();
     WorkerProcess(const WorkerProcess&) = delete;
     WorkerProcess& operator=(const WorkerProcess&) = delete;
@@ -48,7 +50,7 @@ public:
     static std::string short_exit(int wait_status);
 
 private:
-    WorkerProcess(boost::asio::io_context& io, int pid, int control_fd, Callbacks callbacks);
+    WorkerProcess(boost::asio::io_context& io, int pid, UniqueFd control_fd, Callbacks callbacks);
     void read_next();
 
     int pid_;

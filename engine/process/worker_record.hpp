@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/unique_fd.hpp"
 #include "gil/global_interpreter_lock.hpp"
 #include "process/server_host.hpp"
 #include "process/worker_process.hpp"
@@ -35,7 +36,7 @@ struct WorkerRecord {
     int peak_since_collect = 0;
     int waiting_peak_since_collect = 0;
     worker_protocol::Stats at_collect;  // the report the previous collect() used, for averages
-    int own_listen_fd = -1;             // reuseport scheduling: this worker's own listening socket
+    UniqueFd own_listen;                // reuseport scheduling: this worker's own listening socket
     std::uint64_t cpu_ns_collected = 0;
     // CPU is a rate over the worker's own report clock, not the collect's: a worker loaded with
     // 19,000 connections reports late, and "CPU since the last report" per tick read 0 %, 110 %,

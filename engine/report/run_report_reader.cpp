@@ -24,9 +24,9 @@ RunConfig config_from_json(const JsonField& c) {
         if (item.key() != "target" && item.key() != "request") fields[item.key()] = item.value();
     }
     fields["name"] = "saved run";
-    ScenarioParse parsed = parse_scenario(fields.dump());
-    if (!parsed.scenario) c.fail(parsed.error);
-    RunConfig config = parsed.scenario->run;
+    auto parsed = parse_scenario(fields.dump());
+    if (!parsed) c.fail(parsed.error());
+    RunConfig config = std::move(parsed->run);
     if (c.has("target") && !c["target"].is_null()) {
         TargetParse target = parse_target_url(c["target"].string(), true);
         if (!target.target) c["target"].fail(target.error);
@@ -271,42 +271,29 @@ RunResult run_result_from_json(const json& report) {
     return run_result_from_field(JsonField(report, ""));
 }
 
-SavedRuns parse_saved_runs(std::string_view json_text) {
-    SavedRuns out;
-    if (std::string problem = json_depth_problem(json_text); !problem.empty()) {
-        out.error = problem;
-        return out;
-    }
+Result<SavedRuns> parse_saved_runs(std::string_view json_text) {
+    if (auto depth = check_json_depth(json_text); !depth) return Failure{depth.error()};
     json j;
     try {
         j = json::parse(json_text);
     } catch (const json::exception& e) {
-        out.error = std::string("not valid JSON (truncated or damaged?): ") + e.what();
-        return out;
+        return Failure{std::string("not valid JSON (truncated or damaged?): ") + e.what()};
     }
     try {
-        out = saved_runs_from_json(j);
+        return saved_runs_from_json(j);
     } catch (const JsonFieldError& e) {
-        out = SavedRuns{};
-        out.error = e.what();
+        return Failure{std::string(e.what())};
     } catch (const json::exception& e) {  // a value of an unexpected type the checks missed
-        out = SavedRuns{};
-        out.error = std::string("not a valid run report: ") + e.what();
+        return Failure{std::string("not a valid run report: ") + e.what()};
     }
-    return out;
 }
 
-SavedRuns load_saved_runs_file(const std::string& path) {
-    SavedRuns out;
-    FileText file = read_regular_file(path, kMaxReportBytes, "a saved run is a JSON report");
-    if (!file.error.empty()) {
-        out.error = file.error;
-        return out;
-    }
-    const std::string& text = file.text;
-    out = parse_saved_runs(text);
-    if (!out.error.empty()) out.error = path + ": " + out.error;
-    return out;
+Result<SavedRuns> load_saved_runs_file(const std::string& path) {
+    const auto text = read_regular_file(path, kMaxReportBytes, "a saved run is a JSON report");
+    if (!text) return Failure{text.error()};
+    auto saved = parse_saved_runs(*text);
+    if (!saved) return Failure{path + ": " + saved.error()};
+    return saved;
 }
 
 }  // namespace conclab

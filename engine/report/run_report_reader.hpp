@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/result.hpp"
 #include "experiment/experiment.hpp"
 #include "report/compare_report.hpp"
 
@@ -21,12 +22,13 @@ struct SavedRuns {
     // One set for a run (its repeats, if repeated); one set per run of a comparison.
     std::vector<RunSet> sets;
     bool comparison = false;             // the document was a comparison (even of one run)
-    std::string error;                   // empty = read
     std::vector<RunResult> all() const;  // every run, in order
 };
 
-SavedRuns parse_saved_runs(std::string_view json_text);
-SavedRuns load_saved_runs_file(const std::string& path);
+// The runs, or the first bad value: "runs[1].summary.rps: expected a number".
+Result<SavedRuns> parse_saved_runs(std::string_view json_text);
+// As parse_saved_runs, the reason prefixed with the path.
+Result<SavedRuns> load_saved_runs_file(const std::string& path);
 // One run report; throws JsonFieldError naming the bad value.
 RunResult run_result_from_json(const nlohmann::json& report);
 

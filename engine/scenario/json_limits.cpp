@@ -56,13 +56,15 @@ private:
 
 }  // namespace
 
-std::string json_depth_problem(std::string_view text, std::size_t max_depth) {
+Result<> check_json_depth(std::string_view text, std::size_t max_depth) {
     StructureScan scan(max_depth);
     json::sax_parse(text, &scan, json::input_format_t::json, false);
     if (!scan.too_deep) return {};
     const std::string depth = std::to_string(max_depth);
-    if (scan.top_key.empty()) return "the document is nested deeper than " + depth + " levels";
-    return "field \"" + scan.top_key + "\": nested deeper than " + depth + " levels";
+    if (scan.top_key.empty()) {
+        return Failure{"the document is nested deeper than " + depth + " levels"};
+    }
+    return Failure{"field \"" + scan.top_key + "\": nested deeper than " + depth + " levels"};
 }
 
 namespace {

@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/result.hpp"
+
 namespace conclab {
 
 // Deeper than any file we write (a run report nests 5 levels) by a wide margin.
@@ -17,10 +19,10 @@ constexpr std::size_t kMaxJsonDepth = 32;
 // The longest quote of a bad value in a message; longer values end in "...".
 constexpr std::size_t kMaxEchoChars = 60;
 
-// The problem with `text` before it is parsed, naming the top-level field it sits in:
-// "field \"threads\": nested deeper than 32 levels". Empty when the nesting is fine (or the text
-// is not JSON at all, which the parser reports itself).
-std::string json_depth_problem(std::string_view text, std::size_t max_depth = kMaxJsonDepth);
+// Checks `text` before it is parsed. Fails naming the top-level field the nesting sits in:
+// "field \"threads\": nested deeper than 32 levels"; succeeds when the nesting is fine (or the
+// text is not JSON at all, which the parser reports itself).
+Result<> check_json_depth(std::string_view text, std::size_t max_depth = kMaxJsonDepth);
 
 // A bad value as a message quotes it: its JSON text, cut to kMaxEchoChars.
 std::string echo_value(const nlohmann::json& value);

@@ -278,27 +278,22 @@ Scenario scenario_from_json(const json& j) {
 
 }  // namespace
 
-ScenarioParse parse_scenario(std::string_view json_text) {
-    ScenarioParse out;
-    if (std::string problem = json_depth_problem(json_text); !problem.empty()) {
-        out.error = problem;
-        return out;
-    }
+Result<Scenario> parse_scenario(std::string_view json_text) {
+    if (auto depth = check_json_depth(json_text); !depth) return Failure{depth.error()};
     json j;
     try {
         j = json::parse(json_text);
     } catch (const json::exception& e) {  // parse_error, and out_of_range for 1e400
-        out.error = describe_json_error(json_text, e);
-        return out;
+        return Failure{describe_json_error(json_text, e)};
     }
+    // FieldError stays inside this file: every bad field becomes the Result's reason here.
     try {
-        out.scenario = scenario_from_json(j);
+        return scenario_from_json(j);
     } catch (const FieldError& e) {
-        out.error = e.text;
+        return Failure{e.text};
     } catch (const json::exception& e) {  // a value of an unexpected type deep inside
-        out.error = std::string("not a valid scenario: ") + e.what();
+        return Failure{std::string("not a valid scenario: ") + e.what()};
     }
-    return out;
 }
 
 json run_config_fields(const RunConfig& r) {
@@ -365,18 +360,17 @@ std::string scenario_to_json(const Scenario& s) {
     return j.dump(2) + "\n";
 }
 
-ScenarioParse load_scenario_file(const std::string& path) {
-    FileText file =
+Result<Scenario> load_scenario_file(const std::string& path) {
+    const auto text =
         read_regular_file(path, kMaxScenarioBytes, "a scenario file is a small JSON object");
-    if (!file.error.empty()) return {std::nullopt, "scenario file " + file.error};
-    const std::string& text = file.text;
-    ScenarioParse parsed = parse_scenario(text);
-    if (!parsed.error.empty()) parsed.error = path + ": " + parsed.error;
+    if (!text) return Failure{"scenario file " + text.error()};
+    auto parsed = parse_scenario(*text);
+    if (!parsed) return Failure{path + ": " + parsed.error()};
     return parsed;
 }
 
-void save_scenario_file(const std::string& path, const Scenario& scenario) {
-    write_file_atomically(path, scenario_to_json(scenario), true);
+Result<> save_scenario_file(const std::string& path, const Scenario& scenario) {
+    return write_file_atomically(path, scenario_to_json(scenario), true);
 }
 
 }  // namespace conclab

@@ -23,6 +23,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/result.hpp"
 #include "core/run_config.hpp"
 #include "core/run_fields.hpp"
 
@@ -46,18 +47,15 @@ struct Scenario {
     std::optional<ScenarioSweep> sweep{};  // {}: aggregate initialisers may leave it out
 };
 
-struct ScenarioParse {
-    std::optional<Scenario> scenario;
-    std::string error;  // names the bad field: "field \"connections\": must be 1..10000, got 0"
-};
-
-ScenarioParse parse_scenario(std::string_view json_text);
+// The scenario, or why not, naming the bad field: "field \"connections\": must be 1..10000, got 0".
+Result<Scenario> parse_scenario(std::string_view json_text);
 std::string scenario_to_json(const Scenario& scenario);  // pretty-printed, round-trips
 // The RunConfig part of a scenario; reports use it too, so a report's "config" reads back as a
 // scenario (give it a "name").
 nlohmann::json run_config_fields(const RunConfig& config);
-ScenarioParse load_scenario_file(const std::string& path);
-// Writes atomically (temporary file, then rename). Throws std::runtime_error with a message.
-void save_scenario_file(const std::string& path, const Scenario& scenario);
+// As parse_scenario, the reason prefixed with the path (or "scenario file " for one not read).
+Result<Scenario> load_scenario_file(const std::string& path);
+// Writes atomically (temporary file, then rename); fails with the reason, naming the path.
+Result<> save_scenario_file(const std::string& path, const Scenario& scenario);
 
 }  // namespace conclab

@@ -1,7 +1,5 @@
 #include "server/connection_acceptor.hpp"
 
-#include <unistd.h>
-
 #include <boost/asio/post.hpp>
 
 namespace conclab {
@@ -59,16 +57,9 @@ void ConnectionAcceptor::release() {
         if (open_ > 0) --open_;
         if (full()) return;
         if (!handed_over_.empty()) {
-            const int fd = handed_over_.front();
+            UniqueFd fd = std::move(handed_over_.front());
             handed_over_.pop_front();
-            tcp::socket socket(io_);
-            boost::system::error_code ec;
-            socket.assign(tcp::v4(), fd, ec);
-            if (ec) {
-                ::close(fd);
-                return;
-            }
-            return serve(std::move(socket));
+            return serve_adopted(std::move(fd));
         }
         if (paused_ && acceptor_.is_open()) {
             paused_ = false;
@@ -78,21 +69,23 @@ void ConnectionAcceptor::release() {
 }
 
 void ConnectionAcceptor::adopt(int fd, std::function<void()> taken) {
-    asio::post(io_, [this, fd, taken = std::move(taken)] {
+    asio::post(io_, [this, fd = UniqueFd(fd), taken = std::move(taken)]() mutable {
         if (taken) taken();  // held back by the limit or served now: either way, ours
         if (full()) {
-            handed_over_.push_back(fd);
+            handed_over_.push_back(std::move(fd));
             return;
         }
-        tcp::socket socket(io_);
-        boost::system::error_code ec;
-        socket.assign(tcp::v4(), fd, ec);
-        if (ec) {
-            ::close(fd);
-            return;
-        }
-        serve(std::move(socket));
+        serve_adopted(std::move(fd));
     });
+}
+
+void ConnectionAcceptor::serve_adopted(UniqueFd fd) {
+    tcp::socket socket(io_);
+    boost::system::error_code ec;
+    socket.assign(tcp::v4(), fd.get(), ec);
+    if (ec) return;                   // not a socket asio can take: closed here
+    static_cast<void>(fd.release());  // the socket owns it now
+    serve(std::move(socket));
 }
 
 void ConnectionAcceptor::stop_accepting() {
@@ -104,8 +97,7 @@ void ConnectionAcceptor::close_acceptor() {
     acceptor_.close(ignored);
     retry_.cancel();
     paused_ = false;
-    for (const int fd : handed_over_) ::close(fd);
-    handed_over_.clear();
+    handed_over_.clear();  // closes them: their clients see the connection close
 }
 
 void ConnectionAcceptor::close() {

@@ -18,6 +18,8 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "core/unique_fd.hpp"
+
 namespace conclab {
 
 class ConnectionAcceptor {
@@ -49,6 +51,7 @@ private:
     void accept_next();
     void close_acceptor();
     void serve(boost::asio::ip::tcp::socket socket);
+    void serve_adopted(UniqueFd fd);
     bool full() const { return limit_ > 0 && open_ >= limit_; }
 
     boost::asio::io_context& io_;
@@ -59,8 +62,8 @@ private:
     // The limit's state, touched only on the io_context's thread.
     int limit_ = 0;
     int open_ = 0;
-    bool paused_ = false;          // accept_next() is not pending because the limit was reached
-    std::deque<int> handed_over_;  // adopted while full: served as connections close
+    bool paused_ = false;  // accept_next() is not pending because the limit was reached
+    std::deque<UniqueFd> handed_over_;  // adopted while full: served as connections close
     std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
 };
 

@@ -269,8 +269,8 @@ void EventLoopServer::stop() {
     join_io();
 }
 
-std::string EventLoopServer::set_threads(int) {
-    return "threads apply to gil-threads only: the event loop has one thread";
+Result<> EventLoopServer::set_threads(int) {
+    return Failure{"threads apply to gil-threads only: the event loop has one thread"};
 }
 
 ServerInternals EventLoopServer::internals() {

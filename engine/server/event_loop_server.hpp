@@ -25,7 +25,7 @@ public:
 
     void start(int listen_fd) override;
     void stop() override;
-    std::string set_threads(int threads) override;
+    Result<> set_threads(int threads) override;
     ServerInternals internals() override;
 
 private:

@@ -412,15 +412,16 @@ void GilThreadServer::stop() {
     for (auto& connection : queued) close_connection(*connection);
 }
 
-std::string GilThreadServer::set_threads(int threads) {
+Result<> GilThreadServer::set_threads(int threads) {
     if (thread_per_connection_ || threads == 0) {
-        return "switching between a thread pool and one thread per connection needs a new run";
+        return Failure{
+            "switching between a thread pool and one thread per connection needs a new run"};
     }
     if (threads < 1 || threads > Limits::kMaxThreads) {
-        return "threads must be 0.." + std::to_string(Limits::kMaxThreads);
+        return Failure{"threads must be 0.." + std::to_string(Limits::kMaxThreads)};
     }
     MutexLock lock(queue_mutex_);
-    if (stopping_) return "the server is stopping";
+    if (stopping_) return Failure{"the server is stopping"};
     const int live = pool_size_;
     if (threads > live) {
         for (int i = live; i < threads; ++i) add_pool_thread_locked(i);

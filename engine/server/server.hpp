@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/duration_histogram.hpp"
+#include "core/result.hpp"
 #include "core/run_config.hpp"
 #include "gil/global_interpreter_lock.hpp"
 
@@ -75,9 +76,9 @@ public:
     virtual void stop_accepting() = 0;
     // Closes every connection and joins every thread. Idempotent.
     virtual void stop() = 0;
-    // Live knobs. set_threads returns an error message, or empty when applied.
+    // Live knobs. set_threads fails with the reason when it cannot apply the count.
     virtual void set_workload(const Workload& workload) = 0;
-    virtual std::string set_threads(int threads) = 0;
+    virtual Result<> set_threads(int threads) = 0;
     virtual ServerStats stats() = 0;
     // Looks at every idle connection for a request that has arrived; call every few ms.
     virtual void sample_waiting() = 0;
@@ -88,7 +89,7 @@ public:
 
 // config.model must be EventLoop or GilThreads (a process-per-core worker passes its inner model).
 // Timeouts left at -1 get the model's real defaults (resolved()).
-std::unique_ptr<Server> make_server(const ServerConfig& config);
+[[nodiscard]] std::unique_ptr<Server> make_server(const ServerConfig& config);
 
 // The Server header value, "conclab-event-loop/1234": model and PID, so a client can tell which
 // worker process answered.

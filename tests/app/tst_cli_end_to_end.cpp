@@ -223,11 +223,11 @@ private slots:
     }
 
     void portInUseIsAClearError() {
-        conclab::ListenSocket taken = conclab::open_listen_socket(0, 8);
-        CliRun r = run_cli({"run", "--port", QString::number(taken.port), "--duration", "1"});
+        const auto taken = conclab::open_listen_socket(0, 8);
+        QVERIFY2(taken.ok(), taken.ok() ? "" : taken.error().c_str());
+        CliRun r = run_cli({"run", "--port", QString::number(taken->port), "--duration", "1"});
         QCOMPARE(r.exit_code, 1);
         QVERIFY2(r.err.contains("already in use"), qPrintable(r.err));
-        ::close(taken.fd);
     }
 
     void ctrlCStopsCleanlyAndStillReports() {

@@ -6,11 +6,13 @@
 #include "core/run_fields.hpp"
 #include "experiment/comparison.hpp"
 #include "process/worker_command_line.hpp"
+#include "result_text.hpp"
 #include "run_field_samples.hpp"
 #include "scenario/scenario.hpp"
 
 using namespace conclab;
 using namespace conclab::cli;
+using conclab::test::error_of;
 
 namespace {
 ParseOutcome parse(std::vector<const char*> args) {
@@ -132,22 +134,22 @@ private slots:
             QCOMPARE(field_text(f, from_cli), test::non_default_text(f));
         }
         Scenario scenario{"round trip", "", from_cli, {}};
-        ScenarioParse back = parse_scenario(scenario_to_json(scenario));
-        QVERIFY2(back.scenario, back.error.c_str());
+        auto back = parse_scenario(scenario_to_json(scenario));
+        QVERIFY2(back.ok(), error_of(back).c_str());
         for (const RunField& f : run_fields()) {
-            QCOMPARE(field_text(f, back.scenario->run), field_text(f, from_cli));
+            QCOMPARE(field_text(f, back->run), field_text(f, from_cli));
         }
         WorkerCommandLine worker{
-            .listen_fd = 4, .control_fd = 3, .parent_pid = 42, .server = back.scenario->run.server};
+            .listen_fd = 4, .control_fd = 3, .parent_pid = 42, .server = back->run.server};
         worker.server.model = worker.server.inner;  // what a process-per-core worker runs
         std::vector<std::string> args = to_arguments(worker);
         args.insert(args.begin(), "conclab-worker");
         std::vector<const char*> worker_argv;
         for (const auto& a : args) worker_argv.push_back(a.c_str());
-        WorkerCommandLine read;
-        QCOMPARE(
-            parse_worker_arguments(static_cast<int>(worker_argv.size()), worker_argv.data(), read),
-            std::string());
+        const auto parsed =
+            parse_worker_arguments(static_cast<int>(worker_argv.size()), worker_argv.data());
+        QVERIFY2(parsed.ok(), error_of(parsed).c_str());
+        const WorkerCommandLine& read = *parsed;
         QCOMPARE(read.listen_fd, 4);
         QCOMPARE(read.parent_pid, 42);
         RunConfig sent, received;
@@ -167,13 +169,12 @@ private slots:
             const std::string flag = "--" + std::string(f.flag);
             auto cli = parse({"run", flag.c_str(), bad.c_str()});
             QVERIFY2(cli.message.find(expected) != std::string::npos, cli.message.c_str());
-            ScenarioParse file =
+            auto file =
                 parse_scenario("{\"name\":\"x\",\"" + std::string(f.key) + "\":" + bad + "}");
-            QVERIFY2(file.error.find(expected) != std::string::npos, file.error.c_str());
+            QVERIFY2(error_of(file).find(expected) != std::string::npos, error_of(file).c_str());
             if (!f.goes_to_worker()) continue;
             const char* argv[] = {"conclab-worker", "--control-fd", "3", flag.c_str(), bad.c_str()};
-            WorkerCommandLine read;
-            QCOMPARE(parse_worker_arguments(5, argv, read), expected);
+            QCOMPARE(error_of(parse_worker_arguments(5, argv)), expected);
         }
     }
     void strayWordsAndVersion() {

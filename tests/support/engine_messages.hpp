@@ -29,6 +29,7 @@
 #include "process/fd_limit.hpp"
 #include "process/worker_liveness.hpp"
 #include "process/worker_record.hpp"
+#include "result_text.hpp"
 #include "scenario/scenario.hpp"
 
 namespace conclab::test {
@@ -138,7 +139,7 @@ inline std::vector<std::string> refusals_and_markers() {
         keep(e.adjust(Knobs{{"rate", 100}}));
         keep(e.adjust(Knobs{{"threads", 8}}));
         keep(e.adjust(Knobs{{"workers", 3}}));
-        out.push_back(e.kill_worker().error);
+        out.push_back(error_of(e.kill_worker()));
         e.stop();
         const RunResult r = e.result();
         keep(r.warnings);
@@ -222,8 +223,8 @@ inline std::vector<std::string> sweep_notes() {
 // Why a run cannot start: the machine's limits, and the registry's checks of a value.
 inline std::vector<std::string> start_errors() {
     std::vector<std::string> out;
-    out.push_back(fd_limit_problem(70000, FdLimit{1024, 4096}));
-    // As experiment.cpp machine_problem() completes it (the run's limit is raised to the hard
+    out.push_back(error_of(check_fd_limit(70000, FdLimit{1024, 4096})));
+    // As experiment.cpp check_machine() completes it (the run's limit is raised to the hard
     // one first, so a test cannot reach it).
     out.push_back(out.back() +
                   "; as root the hard limit itself can be raised (`ulimit -Hn N`, up to "
@@ -232,44 +233,39 @@ inline std::vector<std::string> start_errors() {
     machine.threads_max = 190000;
     machine.pid_max = 32768;
     machine.max_map_count = 65530;
-    out.push_back(thread_limit_problem(100000, machine, 300));
+    out.push_back(error_of(check_thread_limit(100000, machine, 300)));
     RunConfig c;
     auto set = [&](const char* key, const char* text) {
-        out.push_back(set_field_from_text(*find_run_field(key), c, text).error());
+        out.push_back(error_of(set_field_from_text(*find_run_field(key), c, text)));
     };
     set("model", "evented");
     set("connections", "1.5");
     set("cpu_ms", "lots");
     set("connections", "0");
-    out.push_back(check_field_value(*find_run_field("cpu_ms"), INFINITY).error());
+    out.push_back(error_of(check_field_value(*find_run_field("cpu_ms"), INFINITY)));
     // A scenario file refused, by the scenario reader.
     for (const char* text : {R"({"name": "x", "conections": 10})", R"({"connections": 10})",
                              R"({"name": 3})", R"([1, 2])", R"({"name": "x", "connections": 0})"}) {
-        out.push_back("/home/me/" + std::string("s.json: ") + parse_scenario(text).error);
+        out.push_back("/home/me/" + std::string("s.json: ") + error_of(parse_scenario(text)));
     }
     // Files that cannot be written or read (core/atomic_file, core/regular_file).
     QTemporaryDir dir;
     const std::string here = dir.path().toStdString();
     auto write_error = [](const std::string& path, bool overwrite) {
-        try {
-            write_file_atomically(path, "{}", overwrite);
-        } catch (const std::exception& e) {
-            return std::string(e.what());
-        }
-        return std::string();
+        return error_of(write_file_atomically(path, "{}", overwrite));
     };
     out.push_back(write_error(here, true));                   // a folder
     out.push_back(write_error(here + "/none/s.json", true));  // no such folder
     out.push_back(write_error("", true));                     // no name
-    write_file_atomically(here + "/s.json", "{}", true);
+    if (!write_file_atomically(here + "/s.json", "{}", true)) qFatal("cannot write s.json");
     out.push_back(write_error(here + "/s.json", false));  // exists
-    out.push_back(load_scenario_file(here + "/absent.json").error);
-    out.push_back(load_scenario_file(here).error);  // a folder
-    out.push_back(read_regular_file(here + "/s.json", 1, "a scenario file is a small JSON object")
-                      .error);  // too large for 1 byte
+    out.push_back(error_of(load_scenario_file(here + "/absent.json")));
+    out.push_back(error_of(load_scenario_file(here)));  // a folder
+    out.push_back(error_of(read_regular_file(here + "/s.json", 1,
+                                             "a scenario file is a small JSON object")));  // > 1 B
     if (::chmod(dir.path().toUtf8().constData(), 0500) == 0 && ::geteuid() != 0) {
         out.push_back(write_error(here + "/t.json", true));  // a folder it may not write
-    } else {  // root writes anywhere: as output_path_problem() words it for another user
+    } else {  // root writes anywhere: as check_output_path() words it for another user
         out.push_back("cannot write " + here + "/t.json: the folder " + here + " is not writable");
     }
     ::chmod(dir.path().toUtf8().constData(), 0700);
@@ -318,7 +314,7 @@ inline std::vector<std::string> scenario_field_errors() {
          R"("sweep": {"connections": [1], "idle": 1})",
          R"("sweep": {"connections": [1]}, "rate": 100)",
          R"("sweep": {"connections": [1]}, "stages": [{"duration": 5, "target": 2}])"}) {
-        out.push_back(parse_scenario(std::string(R"({"name": "x", )") + fields + "}").error);
+        out.push_back(error_of(parse_scenario(std::string(R"({"name": "x", )") + fields + "}")));
     }
     // Broken JSON, and run settings the scenario's validate() refuses.
     const std::string deep = std::string(40, '[') + std::string(40, ']');
@@ -338,10 +334,10 @@ inline std::vector<std::string> scenario_field_errors() {
           R"({"name": "x", "stages": [)" + many_stages + "]}",
           std::string(R"({"name": "x", "rate": 0.01, "duration_s": 10})"),
           std::string(R"({"name": "x", "tick_s": 20, "duration_s": 10})")}) {
-        out.push_back(parse_scenario(text).error);
+        out.push_back(error_of(parse_scenario(text)));
     }
     // /proc/self/mem opens as a regular file of size 0; reading its address 0 fails with EIO.
-    out.push_back(read_regular_file("/proc/self/mem", 1024, "").error);
+    out.push_back(error_of(read_regular_file("/proc/self/mem", 1024, "")));
     return out;
 }
 

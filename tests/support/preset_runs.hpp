@@ -39,9 +39,9 @@ inline RunResult run(RunConfig config) {
 
 inline Scenario preset(const char* file) {
     const std::string path = std::string(CONCLAB_PRESETS_DIR) + "/" + file;
-    ScenarioParse parsed = load_scenario_file(path);
-    if (!parsed.scenario) qFatal("%s", parsed.error.c_str());
-    return *parsed.scenario;
+    Result<Scenario> parsed = load_scenario_file(path);
+    if (!parsed) qFatal("%s", parsed.error().c_str());
+    return *parsed;
 }
 
 // The preset's runs (its comparison, or the one run), each shortened to `seconds`.

@@ -94,7 +94,7 @@ private:
     void show_result(const CalibrationResult& r);
     void set_measuring(bool measuring);
     QString apply_summary() const;
-    bool target(ExternalTarget& out);
+    [[nodiscard]] bool target(ExternalTarget& out);
 
     RunConfig base_;
     QLineEdit* url_;

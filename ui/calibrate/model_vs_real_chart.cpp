@@ -140,8 +140,9 @@ void draw_model_vs_real(QCustomPlot& plot, const ValidationResult& r,
     plot.plotLayout()->addElement(0, 0, heading);
 }
 
-bool export_model_vs_real(const ValidationResult& result, const ValidationSettings& settings,
-                          const QString& path, bool overwrite, QString* error) {
+Result<void, QString> export_model_vs_real(const ValidationResult& result,
+                                           const ValidationSettings& settings, const QString& path,
+                                           bool overwrite) {
     constexpr int kW = 1920, kH = 1080;
     QCustomPlot plot;
     plot.resize(kW, kH);
@@ -154,8 +155,7 @@ bool export_model_vs_real(const ValidationResult& result, const ValidationSettin
     slide.pdf_dpi = 96;
     slide.overwrite = overwrite;
     slide.title = QObject::tr("Model vs real");
-    return write_slide(
-        slide, [&](QCPPainter& painter) { plot.toPainter(&painter, kW, kH); }, error);
+    return write_slide(slide, [&](QCPPainter& painter) { plot.toPainter(&painter, kW, kH); });
 }
 
 }  // namespace conclab::ui

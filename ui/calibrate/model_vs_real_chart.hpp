@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include "core/result.hpp"
 #include "experiment/validation.hpp"
 
 class QCustomPlot;
@@ -19,8 +20,9 @@ void draw_model_vs_real(QCustomPlot& plot, const ValidationResult& result,
 QString point_label(const ValidationPoint& point);
 
 // PNG (1920×1080), SVG or PDF (1920×1080 pt-free: 16:9 at 960×540 pt) by the extension; written
-// atomically. False with the reason in *error.
-bool export_model_vs_real(const ValidationResult& result, const ValidationSettings& settings,
-                          const QString& path, bool overwrite, QString* error);
+// atomically; or says why not.
+Result<void, QString> export_model_vs_real(const ValidationResult& result,
+                                           const ValidationSettings& settings, const QString& path,
+                                           bool overwrite);
 
 }  // namespace conclab::ui

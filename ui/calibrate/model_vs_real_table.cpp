@@ -97,14 +97,11 @@ void ModelVsRealTable::set_result(const ValidationResult& r, const ValidationSet
     export_->setEnabled(true);
 }
 
-bool ModelVsRealTable::export_to(const QString& path, QString* error) const {
-    if (!result_) {
-        if (error) *error = tr("nothing to export yet");
-        return false;
-    }
+Result<void, QString> ModelVsRealTable::export_to(const QString& path) const {
+    if (!result_) return Failure{tr("nothing to export yet")};
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == "png" || suffix == "svg" || suffix == "pdf") {
-        return export_model_vs_real(*result_, settings_, path, true, error);
+        return export_model_vs_real(*result_, settings_, path, true);
     }
     QByteArray bytes;
     if (suffix == "csv") {
@@ -112,15 +109,13 @@ bool ModelVsRealTable::export_to(const QString& path, QString* error) const {
     } else if (suffix == "json") {
         bytes = QByteArray::fromStdString(validation_to_json(*result_, settings_).dump(2) + "\n");
     } else {
-        if (error) *error = tr("the file name must end in .csv, .json, .png, .svg or .pdf");
-        return false;
+        return Failure{tr("the file name must end in .csv, .json, .png, .svg or .pdf")};
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error) *error = tr("cannot write %1: %2").arg(path, file.errorString());
-        return false;
+        return Failure{tr("cannot write %1: %2").arg(path, file.errorString())};
     }
-    return true;
+    return {};
 }
 
 void ModelVsRealTable::export_clicked() {
@@ -128,8 +123,9 @@ void ModelVsRealTable::export_clicked() {
         this, tr("Export Model vs real"), "model-vs-real.csv",
         tr("CSV (*.csv);;JSON (*.json);;PNG chart (*.png);;SVG chart (*.svg);;PDF chart (*.pdf)"));
     if (path.isEmpty()) return;
-    QString error;
-    if (!export_to(path, &error)) QMessageBox::warning(this, tr("Export failed"), error);
+    if (auto written = export_to(path); !written) {
+        QMessageBox::warning(this, tr("Export failed"), written.error());
+    }
 }
 
 }  // namespace conclab::ui

@@ -8,6 +8,7 @@
 
 #include <optional>
 
+#include "core/result.hpp"
 #include "experiment/validation.hpp"
 
 class QLabel;
@@ -23,9 +24,9 @@ public:
 
     void set_result(const ValidationResult& result, const ValidationSettings& settings);
     void clear();
-    // Writes the table by the extension: .csv, .json, or the chart (.png, .svg, .pdf). False
-    // with the reason in *error.
-    bool export_to(const QString& path, QString* error) const;
+    // Writes the table by the extension: .csv, .json, or the chart (.png, .svg, .pdf); or says
+    // why not.
+    Result<void, QString> export_to(const QString& path) const;
 
     QTableWidget* table() const { return table_; }
     QLabel* summary_label() const { return summary_; }

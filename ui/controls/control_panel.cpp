@@ -259,9 +259,12 @@ LabeledSlider* ControlPanel::add_field_slider(QVBoxLayout* layout, const char* k
 
 void ControlPanel::store_edit(const RunField& f, double value) {
     if (showing_) return;
-    // In range by construction (the spin box's limits are the row's); a refusal keeps the old.
+    // In range by construction (the spin box's limits are the row's). Should a control ever
+    // offer a value the registry refuses, the config keeps the old one, the controls show it
+    // again and the user reads why.
     if (Result<> set = set_field_number(f, config_, value); !set) {
-        qWarning("control panel: %s", set.error().c_str());
+        show_config(config_);
+        emit editRefused(QString::fromStdString(set.error()));
     }
 }
 

@@ -83,6 +83,9 @@ signals:
     void knobChanged(const conclab::Knobs& knobs);
     void startStopRequested();
     void compareRequested();
+    // An edit the run-field registry refused (the registry's English message); the config kept
+    // its value.
+    void editRefused(const QString& message);
 
 private:
     struct FieldSlider {

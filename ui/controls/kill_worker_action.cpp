@@ -37,12 +37,12 @@ void KillWorkerAction::fill_menu() {
 }
 
 void KillWorkerAction::kill(std::optional<int> pid) {
-    const WorkerKill k = runner_->kill_worker(pid);
-    if (!k.error.empty()) {
-        emit done(tr("Not killed: %1").arg(engine_text(k.error)), false);
+    const auto killed = runner_->kill_worker(pid);
+    if (!killed) {
+        emit done(tr("Not killed: %1").arg(engine_text(killed.error())), false);
         return;
     }
-    emit done(tr("Killed worker %1 (SIGKILL); the server starts a replacement").arg(k.pid), true);
+    emit done(tr("Killed worker %1 (SIGKILL); the server starts a replacement").arg(*killed), true);
 }
 
 }  // namespace conclab::ui

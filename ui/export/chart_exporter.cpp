@@ -356,16 +356,13 @@ QImage render_image(ChartPanel& panel, const ChartExportOptions& o) {
     return image;
 }
 
-bool export_panel(ChartPanel& panel, const QString& path, const ChartExportOptions& o,
-                  QString* error) {
+Result<void, QString> export_panel(ChartPanel& panel, const QString& path,
+                                   const ChartExportOptions& o) {
     if (o.width < 200 || o.height < 150 || o.width > 10000 || o.height > 10000 || o.scale <= 0 ||
         o.scale > 8) {
-        if (error) {
-            *error = QObject::tr("cannot write %1: %2")
-                         .arg(path, QObject::tr("size must be 200×150 to 10000×10000 at a scale "
-                                                "of up to 8"));
-        }
-        return false;
+        return Failure{QObject::tr("cannot write %1: %2")
+                           .arg(path, QObject::tr("size must be 200×150 to 10000×10000 at a "
+                                                  "scale of up to 8"))};
     }
     ChartStyleScope scope(panel, page_style(panel, o));
     SlideFile slide;
@@ -381,12 +378,11 @@ bool export_panel(ChartPanel& panel, const QString& path, const ChartExportOptio
         for (TimeSeriesChart* chart : page_charts(panel, o.chart))
             clamps.push_back(std::make_unique<SvgAxisClamp>(*chart->plot()));
     }
-    return write_slide(
-        slide, [&](QCPPainter& painter) { draw_page(panel, painter, o); }, error);
+    return write_slide(slide, [&](QCPPainter& painter) { draw_page(panel, painter, o); });
 }
 
-bool export_runs(const std::vector<RunResult>& runs, const QString& path,
-                 const ChartExportOptions& options, QString* error) {
+Result<void, QString> export_runs(const std::vector<RunResult>& runs, const QString& path,
+                                  const ChartExportOptions& options) {
     ChartPanel panel;
     panel.resize(options.width, options.height);
     show_runs(panel, runs);
@@ -397,7 +393,7 @@ bool export_runs(const std::vector<RunResult>& runs, const QString& path,
     }
     ChartExportOptions o = options;
     if (o.provenance.isEmpty()) o.provenance = what_ran + " · " + machine_summary();
-    return export_panel(panel, path, o, error);
+    return export_panel(panel, path, o);
 }
 
 }  // namespace conclab::ui

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "charts/chart_style.hpp"
+#include "core/result.hpp"
 #include "experiment/experiment.hpp"
 
 namespace conclab::ui {
@@ -58,11 +59,11 @@ void show_runs(ChartPanel& panel, const std::vector<RunResult>& runs);
 
 // Renders the panel's charts into an image of options.width × options.height logical pixels.
 QImage render_image(ChartPanel& panel, const ChartExportOptions& options);
-// Writes .png, .svg or .pdf by the file's extension. False with *error set on failure.
-bool export_panel(ChartPanel& panel, const QString& path, const ChartExportOptions& options,
-                  QString* error);
+// Writes .png, .svg or .pdf by the file's extension; or says why not.
+Result<void, QString> export_panel(ChartPanel& panel, const QString& path,
+                                   const ChartExportOptions& options);
 // Headless: builds an offscreen panel from the runs and exports it (needs a QApplication).
-bool export_runs(const std::vector<RunResult>& runs, const QString& path,
-                 const ChartExportOptions& options, QString* error);
+Result<void, QString> export_runs(const std::vector<RunResult>& runs, const QString& path,
+                                  const ChartExportOptions& options);
 
 }  // namespace conclab::ui

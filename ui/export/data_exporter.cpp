@@ -22,19 +22,15 @@ std::string DataExporter::content_for(const QString& path, const std::vector<Run
     return nlohmann::json{{"comparison", runs}}.dump(2) + "\n";
 }
 
-bool DataExporter::write(const QString& path, const std::vector<RunResult>& results, bool overwrite,
-                         QString* error) {
-    if (results.empty()) {
-        if (error) *error = QObject::tr("Nothing to export: run an experiment first.");
-        return false;
+Result<void, QString> DataExporter::write(const QString& path,
+                                          const std::vector<RunResult>& results, bool overwrite) {
+    if (results.empty()) return Failure{QObject::tr("Nothing to export: run an experiment first.")};
+    if (auto written =
+            write_file_atomically(path.toStdString(), content_for(path, results), overwrite);
+        !written) {
+        return Failure{engine_text(written.error())};
     }
-    try {
-        write_file_atomically(path.toStdString(), content_for(path, results), overwrite);
-    } catch (const std::exception& e) {
-        if (error) *error = engine_text(std::string(e.what()));
-        return false;
-    }
-    return true;
+    return {};
 }
 
 void DataExporter::copy_charts(ChartPanel& panel, const ChartStyle& style) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/result.hpp"
 #include "experiment/experiment.hpp"
 #include "export/chart_exporter.hpp"
 
@@ -19,10 +20,10 @@ class DataExporter {
 public:
     // The text written for `path` (.csv: the last run's series; otherwise the JSON report).
     static std::string content_for(const QString& path, const std::vector<RunResult>& results);
-    // Written atomically; an existing file is replaced only with `overwrite`. False with *error
-    // set when there is nothing to export or the file cannot be written.
-    static bool write(const QString& path, const std::vector<RunResult>& results, bool overwrite,
-                      QString* error);
+    // Written atomically; an existing file is replaced only with `overwrite`. Fails when there
+    // is nothing to export or the file cannot be written, saying which.
+    static Result<void, QString> write(const QString& path, const std::vector<RunResult>& results,
+                                       bool overwrite);
     // The charts as a 1600×900 image in the given style, put on the clipboard.
     static void copy_charts(ChartPanel& panel, const ChartStyle& style);
 };

@@ -20,11 +20,10 @@ QString report_format(const QString& path) {
     return {};
 }
 
-bool write_report(ChartPanel& panel, const std::vector<RunResult>& runs, const QString& path,
-                  const ReportOptions& o, QString* error) {
+Result<void, QString> write_report(ChartPanel& panel, const std::vector<RunResult>& runs,
+                                   const QString& path, const ReportOptions& o) {
     auto fail = [&](const QString& why) {
-        if (error) *error = QObject::tr("cannot write %1: %2").arg(path, why);
-        return false;
+        return Failure{QObject::tr("cannot write %1: %2").arg(path, why)};
     };
     const QString format = report_format(path);
     if (format.isEmpty()) return fail(QObject::tr("a report is .html or .pdf"));
@@ -53,15 +52,15 @@ bool write_report(ChartPanel& panel, const std::vector<RunResult>& runs, const Q
     if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
     if (file.write(buffer.data()) != buffer.size()) return fail(file.errorString());
     if (!file.commit()) return fail(file.errorString());
-    return true;
+    return {};
 }
 
-bool write_report_for_runs(const std::vector<RunResult>& runs, const QString& path,
-                           const ReportOptions& options, QString* error) {
+Result<void, QString> write_report_for_runs(const std::vector<RunResult>& runs, const QString& path,
+                                            const ReportOptions& options) {
     ChartPanel panel;
     panel.resize(1920, 1080);
     show_runs(panel, runs);
-    return write_report(panel, runs, path, options, error);
+    return write_report(panel, runs, path, options);
 }
 
 }  // namespace conclab::ui

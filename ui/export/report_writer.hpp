@@ -9,6 +9,7 @@
 
 #include <vector>
 
+#include "core/result.hpp"
 #include "experiment/experiment.hpp"
 
 namespace conclab::ui {
@@ -24,11 +25,12 @@ struct ReportOptions {
 
 // "html", "pdf", or empty when the path names neither.
 QString report_format(const QString& path);
-// Takes its charts from panel.charts(), drawn in the light presentation style.
-bool write_report(ChartPanel& panel, const std::vector<RunResult>& runs, const QString& path,
-                  const ReportOptions& options, QString* error);
+// Takes its charts from panel.charts(), drawn in the light presentation style. Fails with
+// "cannot write PATH: why".
+Result<void, QString> write_report(ChartPanel& panel, const std::vector<RunResult>& runs,
+                                   const QString& path, const ReportOptions& options);
 // Headless: an offscreen panel shows the runs (needs a QApplication).
-bool write_report_for_runs(const std::vector<RunResult>& runs, const QString& path,
-                           const ReportOptions& options, QString* error);
+Result<void, QString> write_report_for_runs(const std::vector<RunResult>& runs, const QString& path,
+                                            const ReportOptions& options);
 
 }  // namespace conclab::ui

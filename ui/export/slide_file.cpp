@@ -14,11 +14,10 @@
 
 namespace conclab::ui {
 
-bool write_slide(const SlideFile& slide, const std::function<void(QCPPainter&)>& draw,
-                 QString* error) {
+Result<void, QString> write_slide(const SlideFile& slide,
+                                  const std::function<void(QCPPainter&)>& draw) {
     auto fail = [&](const QString& why) {
-        if (error) *error = QObject::tr("cannot write %1: %2").arg(slide.path, why);
-        return false;
+        return Failure{QObject::tr("cannot write %1: %2").arg(slide.path, why)};
     };
     const QString suffix = QFileInfo(slide.path).suffix().toLower();
     if (suffix != "png" && suffix != "svg" && suffix != "pdf") {
@@ -68,7 +67,7 @@ bool write_slide(const SlideFile& slide, const std::function<void(QCPPainter&)>&
         painter.end();
     }
     if (!file.commit()) return fail(file.errorString());
-    return true;
+    return {};
 }
 
 }  // namespace conclab::ui

@@ -10,6 +10,8 @@
 
 #include <functional>
 
+#include "core/result.hpp"
+
 class QCPPainter;
 
 namespace conclab::ui {
@@ -28,8 +30,8 @@ struct SlideFile {
     QString description;  // the SVG's <desc>
 };
 
-// Draws the page with `draw` into slide.path; false with *error set ("cannot write …: why").
-bool write_slide(const SlideFile& slide, const std::function<void(QCPPainter&)>& draw,
-                 QString* error);
+// Draws the page with `draw` into slide.path; fails with "cannot write …: why".
+Result<void, QString> write_slide(const SlideFile& slide,
+                                  const std::function<void(QCPPainter&)>& draw);
 
 }  // namespace conclab::ui

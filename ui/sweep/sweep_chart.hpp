@@ -9,6 +9,7 @@
 
 #include <vector>
 
+#include "core/result.hpp"
 #include "experiment/sweep.hpp"
 
 class QCustomPlot;
@@ -64,13 +65,13 @@ private:
 // "1 ms CPU + 0 ms I/O per request · 3 s per point after 1 s warm-up"
 QString describe_sweep_workload(const SweepResult& sweep);
 // Writes .png, .svg or .pdf by the extension (both charts side by side, title on top); never
-// over an existing file unless `overwrite`. False with *error set on failure. With `cost` (a
+// over an existing file unless `overwrite`; or says why not. With `cost` (a
 // sweep of idle connections, whose X(N) has no fit to show) the page holds the cost chart alone,
 // under the sweep chart's title and subtitle.
-bool export_sweep_chart(SweepChart& chart, const QString& path, bool overwrite, QString* error,
-                        CostChart* cost = nullptr);
+Result<void, QString> export_sweep_chart(SweepChart& chart, const QString& path, bool overwrite,
+                                         CostChart* cost = nullptr);
 // Headless (needs a QApplication): the sweeps overlaid, one model each.
-bool export_sweeps(const std::vector<SweepResult>& sweeps, const QString& path, bool overwrite,
-                   QString* error);
+Result<void, QString> export_sweeps(const std::vector<SweepResult>& sweeps, const QString& path,
+                                    bool overwrite);
 
 }  // namespace conclab::ui

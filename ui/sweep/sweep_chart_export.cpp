@@ -146,8 +146,8 @@ void draw_page(SweepChart& chart, QCPPainter& painter, CostChart* cost) {
 
 }  // namespace
 
-bool export_sweep_chart(SweepChart& chart, const QString& path, bool overwrite, QString* error,
-                        CostChart* cost) {
+Result<void, QString> export_sweep_chart(SweepChart& chart, const QString& path, bool overwrite,
+                                         CostChart* cost) {
     SlideFile slide;
     slide.path = path;
     slide.size = QSize(kPageW, kPageH);
@@ -155,12 +155,11 @@ bool export_sweep_chart(SweepChart& chart, const QString& path, bool overwrite, 
     slide.overwrite = overwrite;
     slide.title = chart.title();
     slide.description = chart.subtitle();
-    return write_slide(
-        slide, [&](QCPPainter& painter) { draw_page(chart, painter, cost); }, error);
+    return write_slide(slide, [&](QCPPainter& painter) { draw_page(chart, painter, cost); });
 }
 
-bool export_sweeps(const std::vector<SweepResult>& sweeps, const QString& path, bool overwrite,
-                   QString* error) {
+Result<void, QString> export_sweeps(const std::vector<SweepResult>& sweeps, const QString& path,
+                                    bool overwrite) {
     SweepChart chart;
     chart.resize(1600, 800);
     CostChart cost;
@@ -194,7 +193,7 @@ bool export_sweeps(const std::vector<SweepResult>& sweeps, const QString& path, 
                                  .arg(QLocale(QLocale::English).toString(most_n))
                                  .arg(machine_summary()));
     }
-    return export_sweep_chart(chart, path, overwrite, error, idle ? &cost : nullptr);
+    return export_sweep_chart(chart, path, overwrite, idle ? &cost : nullptr);
 }
 
 }  // namespace conclab::ui

@@ -285,9 +285,9 @@ void SweepWindow::apply_scenario(const Scenario& s) {
 }
 
 bool SweepWindow::open_scenario_file(const QString& path) {
-    const ScenarioParse parsed = load_scenario_file(path.toStdString());
-    QString problem = QString::fromStdString(parsed.error);
-    if (parsed.scenario && !parsed.scenario->sweep) {
+    const auto parsed = load_scenario_file(path.toStdString());
+    QString problem = parsed ? QString() : QString::fromStdString(parsed.error());
+    if (parsed && !parsed->sweep) {
         problem = tr("%1 has no \"sweep\" section (connections, step_duration, warmup)").arg(path);
     }
     if (!problem.isEmpty()) {
@@ -295,7 +295,7 @@ bool SweepWindow::open_scenario_file(const QString& path) {
         return false;
     }
     error_->clear();
-    apply_scenario(*parsed.scenario);
+    apply_scenario(*parsed);
     return true;
 }
 
@@ -308,8 +308,8 @@ void SweepWindow::fill_geometric() {
 bool SweepWindow::start() {
     if (running()) return false;
     error_->clear();
-    std::vector<int> connections;
-    std::string problem = parse_connection_list(connections_->text().toStdString(), connections);
+    const auto connections = parse_connection_list(connections_->text().toStdString());
+    std::string problem = connections ? std::string() : connections.error();
     models_.clear();
     for (std::size_t i = 0; i < std::size(kModels); ++i) {
         if (model_boxes_[i]->isChecked()) models_.push_back(kModels[i]);
@@ -331,7 +331,7 @@ bool SweepWindow::start() {
         SweepSettings s;
         s.base = base_;
         s.base.server.model = m;
-        s.connections = connections;
+        s.connections = *connections;
         s.idle = idle_box_->isChecked();
         s.step_s = step_->value();
         s.warmup_s = warmup_->value();
@@ -417,10 +417,11 @@ void SweepWindow::export_chart() {
         QFileDialog::getSaveFileName(this, tr("Export sweep chart"), QStringLiteral("sweep.png"),
                                      tr("PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)"));
     if (path.isEmpty()) return;
-    QString error;
     // The file dialog has asked before replacing a file.
-    if (!export_sweep_chart(*chart_, path, true, &error, shown_idle_ ? cost_chart_ : nullptr)) {
-        error_->setText(tr("<span style='color:#b00020'>%1</span>").arg(error.toHtmlEscaped()));
+    if (auto written = export_sweep_chart(*chart_, path, true, shown_idle_ ? cost_chart_ : nullptr);
+        !written) {
+        error_->setText(
+            tr("<span style='color:#b00020'>%1</span>").arg(written.error().toHtmlEscaped()));
     } else {
         status_->setText(tr("Wrote %1").arg(path));
     }

@@ -32,20 +32,19 @@ int read_int(const QSettings& settings, const char* key, int lo, int hi, int fal
 
 }  // namespace
 
-std::optional<Scenario> AppSettings::parse_last_scenario(const QString& text, QString* error) {
+Result<Scenario, QString> AppSettings::parse_last_scenario(const QString& text) {
     // The engine's parser reports bad fields by value, but nlohmann::json also throws for
     // numbers out of double's range (1e400) and may throw for other input it cannot represent:
     // a remembered setting must never take the app down, so everything is caught here.
     try {
-        ScenarioParse parsed = parse_scenario(text.toStdString());
-        if (parsed.scenario) return std::move(parsed.scenario);
-        if (error) *error = QString::fromStdString(parsed.error);
+        auto parsed = parse_scenario(text.toStdString());
+        if (parsed) return std::move(*parsed);
+        return Failure{QString::fromStdString(parsed.error())};
     } catch (const std::exception& e) {
-        if (error) *error = QString::fromUtf8(e.what());
+        return Failure{QString::fromUtf8(e.what())};
     } catch (...) {
-        if (error) *error = QObject::tr("unreadable value");
+        return Failure{QObject::tr("unreadable value")};
     }
-    return std::nullopt;
 }
 
 RestoredSettings AppSettings::load() {
@@ -53,13 +52,14 @@ RestoredSettings AppSettings::load() {
     const QSettings settings;
     const QString last = settings.value(kLastScenario).toString();
     if (!last.isEmpty()) {
-        QString error;
-        out.last_scenario = parse_last_scenario(last, &error);
-        if (!out.last_scenario) {
+        auto parsed = parse_last_scenario(last);
+        if (parsed) {
+            out.last_scenario = std::move(*parsed);
+        } else {
             out.note = QObject::tr(
                            "The remembered settings could not be read (%1); starting "
                            "with the defaults.")
-                           .arg(error);
+                           .arg(parsed.error());
         }
     }
     out.view.whole_run = read_bool(settings, "view/wholeRun");

@@ -11,6 +11,7 @@
 
 #include <optional>
 
+#include "core/result.hpp"
 #include "scenario/scenario.hpp"
 
 namespace conclab::ui {
@@ -43,8 +44,8 @@ public:
     static QString language();
     static void save_language(const QString& code);
 
-    // The last scenario as stored, parsed; never throws. On failure `error` says why.
-    static std::optional<Scenario> parse_last_scenario(const QString& text, QString* error);
+    // The last scenario as stored, parsed, or why not; never throws.
+    static Result<Scenario, QString> parse_last_scenario(const QString& text);
 
     // A first window (no saved geometry): 90 % of the screen's available area, centred, but
     // never smaller than the window's minimum size nor larger than the screen.

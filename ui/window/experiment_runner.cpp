@@ -82,8 +82,8 @@ std::vector<std::string> ExperimentRunner::adjust(const Knobs& knobs) {
     return experiment_->adjust(knobs);
 }
 
-WorkerKill ExperimentRunner::kill_worker(std::optional<int> pid) {
-    if (!experiment_) return {0, "no experiment is running"};
+Result<int> ExperimentRunner::kill_worker(std::optional<int> pid) {
+    if (!experiment_) return Failure{"no experiment is running"};
     return experiment_->kill_worker(pid);
 }
 

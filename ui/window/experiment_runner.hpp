@@ -26,7 +26,7 @@ public:
     void stop();
     std::vector<std::string> adjust(const Knobs& knobs);
     // Fault injection: SIGKILL to a process-per-core worker (the busiest without a PID).
-    WorkerKill kill_worker(std::optional<int> pid);
+    Result<int> kill_worker(std::optional<int> pid);
 
     bool running() const { return experiment_ != nullptr; }
     int current_index() const { return index_; }

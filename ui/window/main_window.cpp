@@ -312,6 +312,10 @@ void MainWindow::connect_signals() {
     knob_timer_.setInterval(150);
     connect(&knob_timer_, &QTimer::timeout, this, &MainWindow::flush_knobs);
     connect(controls_, &ControlPanel::knobChanged, this, &MainWindow::on_knob_changed);
+    connect(controls_, &ControlPanel::editRefused, this, [this](const QString& message) {
+        last_error_ = engine_text(message);
+        statusBar()->showMessage(tr("Not applied: %1").arg(last_error_), 8000);
+    });
     connect(controls_, &ControlPanel::startStopRequested, this, &MainWindow::start_or_stop);
     connect(controls_, &ControlPanel::compareRequested, this, &MainWindow::compare);
     connect(runner_, &ExperimentRunner::runStarted, this, &MainWindow::on_run_started);
@@ -410,9 +414,8 @@ ChartExportOptions MainWindow::export_options() const {
 }
 
 bool MainWindow::export_charts(const QString& path, const ChartExportOptions& options) {
-    QString error;
-    if (!export_panel(*charts_, path, options, &error)) {
-        show_error(tr("Cannot export charts"), error);
+    if (auto written = export_panel(*charts_, path, options); !written) {
+        show_error(tr("Cannot export charts"), written.error());
         return false;
     }
     statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
@@ -420,9 +423,8 @@ bool MainWindow::export_charts(const QString& path, const ChartExportOptions& op
 }
 
 bool MainWindow::export_data(const QString& path, bool overwrite) {
-    QString error;
-    if (!DataExporter::write(path, results_, overwrite, &error)) {
-        show_error(tr("Cannot export data"), error);
+    if (auto written = DataExporter::write(path, results_, overwrite); !written) {
+        show_error(tr("Cannot export data"), written.error());
         return false;
     }
     statusBar()->showMessage(tr("Exported %1").arg(path), 4000);

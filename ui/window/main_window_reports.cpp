@@ -93,14 +93,13 @@ bool MainWindow::export_report(const QString& path, bool overwrite) {
     ReportOptions options;
     options.overwrite = overwrite;
     options.opened_from_file = opened_from_file_;
-    QString error;
     // The report shows the whole run, whatever stretch the screen scrolls to.
     charts_->set_window_s(0);
-    const bool written = write_report(*charts_, report_runs(), path, options, &error);
+    const auto written = write_report(*charts_, report_runs(), path, options);
     if (!comparing_) charts_->set_window_s(whole_run_action_->isChecked() ? 0 : 60);
     charts_->refresh();
     if (!written) {
-        show_error(tr("Cannot export the report"), error);
+        show_error(tr("Cannot export the report"), written.error());
         return false;
     }
     statusBar()->showMessage(tr("Report written to %1").arg(path), 4000);
@@ -120,9 +119,9 @@ bool MainWindow::open_run(const QString& path) {
         show_error(tr("Cannot open a run"), tr("Stop the experiment first."));
         return false;
     }
-    const SavedRuns saved = load_saved_runs_file(path.toStdString());
-    if (!saved.error.empty()) {
-        show_error(tr("Cannot open the run"), QString::fromStdString(saved.error));
+    const auto saved = load_saved_runs_file(path.toStdString());
+    if (!saved) {
+        show_error(tr("Cannot open the run"), QString::fromStdString(saved.error()));
         return false;
     }
     // The window now shows the file's runs, not a preset's: the heading is made from their
@@ -131,7 +130,7 @@ bool MainWindow::open_run(const QString& path) {
     scenario_description_.clear();
     preset_config_.reset();
     preset_index_ = -1;
-    replay_runs(saved.sets, saved.comparison);
+    replay_runs(saved->sets, saved->comparison);
     opened_from_file_ = true;
     remember_recent_run(path);
     statusBar()->showMessage(tr("Opened %1: keep it as a ghost (Ctrl+G) to draw the next run "

@@ -24,18 +24,18 @@
 namespace conclab::ui {
 
 bool MainWindow::open_scenario(const QString& path) {
-    ScenarioParse parsed;
+    Result<Scenario> parsed = Failure{"not read"};
     try {
         parsed = load_scenario_file(path.toStdString());
     } catch (const std::exception& e) {
         // nlohmann::json throws for numbers beyond double's range (1e400), not a parse error.
-        parsed.error = e.what();
+        parsed = Failure{std::string(e.what())};
     }
-    if (!parsed.scenario) {
-        show_error(tr("Cannot open scenario"), engine_text(parsed.error));
+    if (!parsed) {
+        show_error(tr("Cannot open scenario"), engine_text(parsed.error()));
         return false;
     }
-    apply_preset(*parsed.scenario, false);
+    apply_preset(*parsed, false);
     statusBar()->showMessage(tr("Opened %1").arg(path), 4000);
     return true;
 }
@@ -47,10 +47,8 @@ bool MainWindow::save_scenario(const QString& path) {
     s.description = scenario_description_.toStdString();
     s.run = current_config();
     s.compare = compare_models_;
-    try {
-        save_scenario_file(path.toStdString(), s);
-    } catch (const std::exception& e) {
-        show_error(tr("Cannot save scenario"), engine_text(std::string(e.what())));
+    if (auto saved = save_scenario_file(path.toStdString(), s); !saved) {
+        show_error(tr("Cannot save scenario"), engine_text(saved.error()));
         return false;
     }
     statusBar()->showMessage(tr("Saved %1").arg(path), 4000);

@@ -20,8 +20,8 @@ std::vector<Scenario> load_dir(const QString& path) {
     for (const QString& name : dir.entryList({"*.json"}, QDir::Files, QDir::Name)) {
         QFile file(dir.filePath(name));
         if (!file.open(QIODevice::ReadOnly)) continue;
-        ScenarioParse parsed = parse_scenario(file.readAll().toStdString());
-        if (parsed.scenario) presets.push_back(std::move(*parsed.scenario));
+        auto parsed = parse_scenario(file.readAll().toStdString());
+        if (parsed) presets.push_back(std::move(*parsed));
     }
     return presets;
 }

@@ -131,8 +131,10 @@ private slots:
         m.pid_max = 800;
         m.max_map_count = 65530;
         QCOMPARE(max_threads(m, 100), 700L);
-        QVERIFY(thread_limit_problem(700, m, 100).empty());
-        const std::string problem = thread_limit_problem(701, m, 100);
+        QVERIFY(check_thread_limit(700, m, 100).ok());
+        const auto refused = check_thread_limit(701, m, 100);
+        QVERIFY(!refused.ok());
+        const std::string& problem = refused.error();
         QVERIFY2(problem.find("kernel.pid_max 800") != std::string::npos, problem.c_str());
         QVERIFY2(problem.find("about 700") != std::string::npos, problem.c_str());
         QVERIFY2(problem.find("sysctl") != std::string::npos, problem.c_str());

@@ -3,9 +3,11 @@
 #include <QtTest>
 
 #include "core/server_shapes.hpp"
+#include "result_text.hpp"
 #include "scenario/scenario.hpp"
 
 using namespace conclab;
+using conclab::test::error_of;
 
 class TstServerShapes : public QObject {
     Q_OBJECT
@@ -57,16 +59,16 @@ private slots:
 
     // A scenario's "shape" comes first; the fields it gives as well refine it.
     void scenariosNameAShape() {
-        ScenarioParse p = parse_scenario(
+        auto p = parse_scenario(
             R"({"name": "x", "shape": "gunicorn-gthread", "workers": 5, "threads": 4,
                 "keep_alive": "off"})");
-        QVERIFY2(p.scenario, p.error.c_str());
-        QCOMPARE(p.scenario->run.server.model, Model::ProcessPerCore);
-        QCOMPARE(p.scenario->run.server.threads, 4);
-        QVERIFY(!p.scenario->run.server.keep_alive);  // the file's own field wins
-        ScenarioParse bad = parse_scenario(R"({"name": "x", "shape": "tomcat"})");
-        QVERIFY(!bad.scenario);
-        QVERIFY(QString::fromStdString(bad.error).contains("flask-dev"));
+        QVERIFY2(p.ok(), error_of(p).c_str());
+        QCOMPARE(p->run.server.model, Model::ProcessPerCore);
+        QCOMPARE(p->run.server.threads, 4);
+        QVERIFY(!p->run.server.keep_alive);  // the file's own field wins
+        auto bad = parse_scenario(R"({"name": "x", "shape": "tomcat"})");
+        QVERIFY(!bad.ok());
+        QVERIFY(QString::fromStdString(error_of(bad)).contains("flask-dev"));
     }
 
     void presetsUseTheTable_data() {
@@ -90,10 +92,9 @@ private slots:
     void presetsUseTheTable() {
         QFETCH(QString, file);
         QFETCH(QString, shape);
-        ScenarioParse p =
-            load_scenario_file(std::string(CONCLAB_PRESETS_DIR) + "/" + file.toStdString());
-        QVERIFY2(p.scenario, p.error.c_str());
-        const ServerShape* found = shape_of(p.scenario->run.server);
+        auto p = load_scenario_file(std::string(CONCLAB_PRESETS_DIR) + "/" + file.toStdString());
+        QVERIFY2(p.ok(), error_of(p).c_str());
+        const ServerShape* found = shape_of(p->run.server);
         QVERIFY(found);
         QCOMPARE(QString::fromUtf8(found->key.data(), int(found->key.size())), shape);
     }

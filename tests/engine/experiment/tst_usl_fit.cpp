@@ -124,12 +124,14 @@ private slots:
         QCOMPARE(geometric_steps(1, 1024, 11),
                  (std::vector<int>{1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024}));
         QCOMPARE(geometric_steps(1, 4, 10), (std::vector<int>{1, 2, 3, 4}));  // no duplicates
-        std::vector<int> list;
-        QVERIFY(parse_connection_list("1,2,4,8", list).empty());
-        QCOMPARE(list, (std::vector<int>{1, 2, 4, 8}));
-        QVERIFY(parse_connection_list("1,,2", list).find("''") != std::string::npos);
-        QVERIFY(parse_connection_list("1,0", list).find("'0'") != std::string::npos);
-        QVERIFY(!parse_connection_list("1,20000", list).empty());
+        const auto list = parse_connection_list("1,2,4,8");
+        QVERIFY(list.ok());
+        QCOMPARE(*list, (std::vector<int>{1, 2, 4, 8}));
+        const auto empty_item = parse_connection_list("1,,2");
+        QVERIFY(!empty_item.ok() && empty_item.error().find("''") != std::string::npos);
+        const auto zero = parse_connection_list("1,0");
+        QVERIFY(!zero.ok() && zero.error().find("'0'") != std::string::npos);
+        QVERIFY(!parse_connection_list("1,20000").ok());
     }
 };
 

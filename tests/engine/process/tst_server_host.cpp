@@ -140,11 +140,11 @@ private slots:
     void liveScalingOfWorkers() {
         ServerHost host(config_for(Model::ProcessPerCore, 1), ServerHost::default_worker_program());
         host.start();
-        QVERIFY(host.set_workers(3).empty());
+        QVERIFY(host.set_workers(3).ok());
         QTRY_COMPARE(int(host.collect().pids.size()), 3);
-        QVERIFY(host.set_workers(2).empty());
+        QVERIFY(host.set_workers(2).ok());
         QTRY_COMPARE(int(host.collect().pids.size()), 2);
-        QVERIFY(!host.set_workers(0).empty());
+        QVERIFY(!host.set_workers(0).ok());
         BlockingHttpClient c(host.port());
         QCOMPARE(c.get("/")->status, 200);
         host.stop();
@@ -273,9 +273,10 @@ private slots:
     }
 
     void portInUseIsAClearError() {
-        ListenSocket taken = open_listen_socket(0, 16);
+        const auto taken = open_listen_socket(0, 16);
+        QVERIFY(taken.ok());
         ServerConfig c = config_for(Model::EventLoop, 1);
-        c.port = taken.port;
+        c.port = taken->port;
         ServerHost host(c, ServerHost::default_worker_program());
         try {
             host.start();
@@ -283,7 +284,6 @@ private slots:
         } catch (const StartError& e) {
             QVERIFY(QString(e.what()).contains("already in use"));
         }
-        ::close(taken.fd);
     }
 
     void missingWorkerProgramIsAClearError() {

@@ -7,8 +7,10 @@
 #include "report/compare_report.hpp"
 #include "report/run_report.hpp"
 #include "report/run_report_reader.hpp"
+#include "result_text.hpp"
 
 using namespace conclab;
+using conclab::test::error_of;
 using nlohmann::json;
 
 namespace {
@@ -126,18 +128,18 @@ private slots:
         RunResult r = which == 0 ? rich_result() : which == 1 ? external_result() : RunResult{};
         if (which == 2) r.series = {MetricsSample{}};
         const std::string written = run_result_to_json(r).dump(2);
-        const SavedRuns read = parse_saved_runs(written);
-        QVERIFY2(read.error.empty(), read.error.c_str());
-        QCOMPARE(read.sets.size(), std::size_t(1));
-        QCOMPARE(read.sets[0].size(), std::size_t(1));
-        QVERIFY(!read.comparison);
-        const std::string again = run_result_to_json(read.sets[0][0]).dump(2);
+        const auto read = parse_saved_runs(written);
+        QVERIFY2(read.ok(), error_of(read).c_str());
+        QCOMPARE(read->sets.size(), std::size_t(1));
+        QCOMPARE(read->sets[0].size(), std::size_t(1));
+        QVERIFY(!read->comparison);
+        const std::string again = run_result_to_json(read->sets[0][0]).dump(2);
         QCOMPARE(again, written);
     }
 
     void fieldsComeBackTyped() {
-        const SavedRuns read = parse_saved_runs(run_result_to_json(rich_result()).dump());
-        const RunResult& r = read.sets.at(0).at(0);
+        const auto read = parse_saved_runs(run_result_to_json(rich_result()).dump());
+        const RunResult& r = read->sets.at(0).at(0);
         QCOMPARE(r.config.server.model, Model::ProcessPerCore);
         QCOMPARE(r.final_config.load.connections, 60);
         QCOMPARE(r.series.size(), std::size_t(2));
@@ -177,9 +179,9 @@ private slots:
             QCOMPARE(written["summary"]["error_kinds"][std::string(kind.key)].get<std::uint64_t>(),
                      n++);
         }
-        const SavedRuns read = parse_saved_runs(written.dump());
-        QVERIFY2(read.error.empty(), read.error.c_str());
-        const ErrorCounts& back = read.sets.at(0).at(0).summary.error_kinds;
+        const auto read = parse_saved_runs(written.dump());
+        QVERIFY2(read.ok(), error_of(read).c_str());
+        const ErrorCounts& back = read->sets.at(0).at(0).summary.error_kinds;
         QVERIFY(back == r.summary.error_kinds);
         QCOMPARE(back.total(), std::uint64_t(kErrorKinds.size() * (kErrorKinds.size() + 1) / 2));
     }
@@ -189,18 +191,18 @@ private slots:
         second.summary.rps = 4000;
         const std::vector<RunSet> sets = {{rich_result(), second}, {external_result()}};
         const std::string written = comparison_to_json(sets).dump(2);
-        const SavedRuns read = parse_saved_runs(written);
-        QVERIFY2(read.error.empty(), read.error.c_str());
-        QVERIFY(read.comparison);
-        QCOMPARE(read.sets.size(), std::size_t(2));
-        QCOMPARE(read.sets[0].size(), std::size_t(2));
-        QCOMPARE(read.all().size(), std::size_t(3));
-        QCOMPARE(comparison_to_json(read.sets).dump(2), written);
+        const auto read = parse_saved_runs(written);
+        QVERIFY2(read.ok(), error_of(read).c_str());
+        QVERIFY(read->comparison);
+        QCOMPARE(read->sets.size(), std::size_t(2));
+        QCOMPARE(read->sets[0].size(), std::size_t(2));
+        QCOMPARE(read->all().size(), std::size_t(3));
+        QCOMPARE(comparison_to_json(read->sets).dump(2), written);
         // A repeated run alone (conclab-cli run --repeat 2 --json).
-        const SavedRuns repeated = parse_saved_runs(run_set_to_json(sets[0]).dump());
-        QVERIFY2(repeated.error.empty(), repeated.error.c_str());
-        QCOMPARE(repeated.sets.at(0).size(), std::size_t(2));
-        QVERIFY(!repeated.comparison);
+        const auto repeated = parse_saved_runs(run_set_to_json(sets[0]).dump());
+        QVERIFY2(repeated.ok(), error_of(repeated).c_str());
+        QCOMPARE(repeated->sets.at(0).size(), std::size_t(2));
+        QVERIFY(!repeated->comparison);
     }
 
     void guiComparisonShapeReads() {
@@ -208,10 +210,10 @@ private slots:
         const json doc = {
             {"comparison",
              {run_result_to_json(rich_result()), run_result_to_json(external_result())}}};
-        const SavedRuns read = parse_saved_runs(doc.dump());
-        QVERIFY2(read.error.empty(), read.error.c_str());
-        QCOMPARE(read.sets.size(), std::size_t(2));
-        QVERIFY(read.sets[1][0].config.external.has_value());
+        const auto read = parse_saved_runs(doc.dump());
+        QVERIFY2(read.ok(), error_of(read).c_str());
+        QCOMPARE(read->sets.size(), std::size_t(2));
+        QVERIFY(read->sets[1][0].config.external.has_value());
     }
 
     void brokenInputGivesAClearError_data() {
@@ -255,24 +257,24 @@ private slots:
     void brokenInputGivesAClearError() {
         QFETCH(QByteArray, text);
         QFETCH(QString, expected);
-        const SavedRuns read = parse_saved_runs(text.toStdString());
-        QVERIFY(read.sets.empty());
-        QVERIFY2(QString::fromStdString(read.error).contains(expected), read.error.c_str());
+        const auto read = parse_saved_runs(text.toStdString());
+        QVERIFY(!read.ok());
+        QVERIFY2(QString::fromStdString(error_of(read)).contains(expected), error_of(read).c_str());
     }
 
     void filesAreReadAndMissingOnesNamed() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("run.json").toStdString();
         std::ofstream(path) << run_result_to_json(rich_result()).dump(2);
-        const SavedRuns read = load_saved_runs_file(path);
-        QVERIFY2(read.error.empty(), read.error.c_str());
-        QCOMPARE(read.sets.size(), std::size_t(1));
-        const SavedRuns missing = load_saved_runs_file(dir.filePath("nope.json").toStdString());
-        QVERIFY(QString::fromStdString(missing.error).contains("cannot open"));
-        const SavedRuns preset =
+        const auto read = load_saved_runs_file(path);
+        QVERIFY2(read.ok(), error_of(read).c_str());
+        QCOMPARE(read->sets.size(), std::size_t(1));
+        const auto missing = load_saved_runs_file(dir.filePath("nope.json").toStdString());
+        QVERIFY(QString::fromStdString(error_of(missing)).contains("cannot open"));
+        const auto preset =
             load_saved_runs_file(CONCLAB_PRESETS_DIR "/01-io-bound-event-loop-vs-gil-threads.json");
-        QVERIFY2(QString::fromStdString(preset.error).contains("scenario file"),
-                 preset.error.c_str());
+        QVERIFY2(QString::fromStdString(error_of(preset)).contains("scenario file"),
+                 error_of(preset).c_str());
     }
 };
 

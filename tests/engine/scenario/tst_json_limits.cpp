@@ -5,10 +5,12 @@
 #include <string>
 
 #include "report/run_report_reader.hpp"
+#include "result_text.hpp"
 #include "scenario/json_limits.hpp"
 #include "scenario/scenario.hpp"
 
 using namespace conclab;
+using conclab::test::error_of;
 
 namespace {
 
@@ -19,8 +21,8 @@ std::string nested(const std::string& key, std::size_t depth) {
 }
 
 QString error_of(const std::string& json) {
-    const ScenarioParse parsed = parse_scenario(json);
-    return parsed.scenario ? QString() : QString::fromStdString(parsed.error);
+    const auto parsed = parse_scenario(json);
+    return parsed.ok() ? QString() : QString::fromStdString(parsed.error());
 }
 
 }  // namespace
@@ -61,13 +63,14 @@ private slots:
     void shallowNestingStillGetsTheTypeMessage() {
         const QString error = error_of(nested("threads", 3));
         QVERIFY2(error.contains("threads must be a number, got [[[0]]]"), qPrintable(error));
-        QVERIFY(json_depth_problem(nested("threads", kMaxJsonDepth - 1)).empty());
-        QVERIFY(!json_depth_problem(nested("threads", kMaxJsonDepth)).empty());
+        QVERIFY(check_json_depth(nested("threads", kMaxJsonDepth - 1)).ok());
+        QVERIFY(!check_json_depth(nested("threads", kMaxJsonDepth)).ok());
     }
     // A saved run (File → Open run) goes through the same gate.
     void savedRunsRefuseDeepNesting() {
-        const SavedRuns runs = parse_saved_runs(nested("runs", 70000));
-        QVERIFY2(QString::fromStdString(runs.error).contains("nested deeper"), runs.error.c_str());
+        const auto runs = parse_saved_runs(nested("runs", 70000));
+        QVERIFY2(QString::fromStdString(error_of(runs)).contains("nested deeper"),
+                 error_of(runs).c_str());
     }
     // A 100 KB value is quoted cut short, not whole.
     void longValuesAreEchoedCut() {

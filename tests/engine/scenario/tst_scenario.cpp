@@ -6,9 +6,11 @@
 
 #include "core/run_fields.hpp"
 #include "experiment/comparison.hpp"
+#include "result_text.hpp"
 #include "scenario/scenario.hpp"
 
 using namespace conclab;
+using conclab::test::error_of;
 
 class TstScenario : public QObject {
     Q_OBJECT
@@ -24,12 +26,12 @@ private slots:
         s.run.duration_s = 8;
         s.compare = {Model::EventLoop, Model::GilThreads};
         auto parsed = parse_scenario(scenario_to_json(s));
-        QVERIFY2(parsed.scenario, parsed.error.c_str());
-        QCOMPARE(parsed.scenario->name, s.name);
-        QCOMPARE(parsed.scenario->run.server.threads, 10);
-        QVERIFY(parsed.scenario->run.server.workload == s.run.server.workload);
-        QCOMPARE(parsed.scenario->run.load.connections, 1000);
-        QCOMPARE(parsed.scenario->compare.size(), std::size_t(2));
+        QVERIFY2(parsed.ok(), error_of(parsed).c_str());
+        QCOMPARE(parsed->name, s.name);
+        QCOMPARE(parsed->run.server.threads, 10);
+        QVERIFY(parsed->run.server.workload == s.run.server.workload);
+        QCOMPARE(parsed->run.load.connections, 1000);
+        QCOMPARE(parsed->compare.size(), std::size_t(2));
     }
 
     void stagesRoundTrip() {
@@ -39,8 +41,8 @@ private slots:
         const std::string text = scenario_to_json(s);
         QVERIFY(text.find("\"stages\"") != std::string::npos);
         auto parsed = parse_scenario(text);
-        QVERIFY2(parsed.scenario, parsed.error.c_str());
-        QVERIFY(parsed.scenario->run.stages == s.run.stages);
+        QVERIFY2(parsed.ok(), error_of(parsed).c_str());
+        QVERIFY(parsed->run.stages == s.run.stages);
         // Without a plan, no "stages" key at all.
         QVERIFY(scenario_to_json(Scenario{"plain", "", {}, {}}).find("stages") ==
                 std::string::npos);
@@ -48,9 +50,9 @@ private slots:
 
     void defaultsForMissingFields() {
         auto parsed = parse_scenario(R"({"name": "minimal"})");
-        QVERIFY(parsed.scenario);
-        QCOMPARE(parsed.scenario->run.load.connections, RunConfig{}.load.connections);
-        QVERIFY(parsed.scenario->run.server.model == Model::EventLoop);
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->run.load.connections, RunConfig{}.load.connections);
+        QVERIFY(parsed->run.server.model == Model::EventLoop);
     }
 
     // A broken file names the bad field, so the user can fix it.
@@ -100,8 +102,9 @@ private slots:
         QFETCH(QString, json);
         QFETCH(QString, field);
         auto parsed = parse_scenario(json.toStdString());
-        QVERIFY(!parsed.scenario);
-        QVERIFY2(QString::fromStdString(parsed.error).contains(field), parsed.error.c_str());
+        QVERIFY(!parsed.ok());
+        QVERIFY2(QString::fromStdString(error_of(parsed)).contains(field),
+                 error_of(parsed).c_str());
     }
 
     // A huge file is refused, not read until memory runs out; /dev/zero is no regular file.
@@ -110,12 +113,13 @@ private slots:
         const std::string path = dir.filePath("big.json").toStdString();
         std::ofstream(path) << std::string((1 << 20) + 10, ' ');
         auto parsed = load_scenario_file(path);
-        QVERIFY(!parsed.scenario);
-        QVERIFY2(parsed.error.find("larger than 1 MiB") != std::string::npos, parsed.error.c_str());
+        QVERIFY(!parsed.ok());
+        QVERIFY2(error_of(parsed).find("larger than 1 MiB") != std::string::npos,
+                 error_of(parsed).c_str());
         parsed = load_scenario_file("/dev/zero");
-        QVERIFY(!parsed.scenario);
-        QVERIFY2(parsed.error.find("not a regular file") != std::string::npos,
-                 parsed.error.c_str());
+        QVERIFY(!parsed.ok());
+        QVERIFY2(error_of(parsed).find("not a regular file") != std::string::npos,
+                 error_of(parsed).c_str());
     }
 
     void saveIsAtomicAndLoadReadsIt() {
@@ -123,14 +127,14 @@ private slots:
         const std::string path = dir.filePath("s.json").toStdString();
         Scenario s;
         s.name = "saved";
-        save_scenario_file(path, s);
+        QVERIFY(save_scenario_file(path, s).ok());
         auto loaded = load_scenario_file(path);
-        QVERIFY(loaded.scenario);
-        QCOMPARE(loaded.scenario->name, std::string("saved"));
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->name, std::string("saved"));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1);  // no temporary left
         auto missing = load_scenario_file(dir.filePath("none.json").toStdString());
-        QVERIFY(!missing.scenario);
-        QVERIFY(QString::fromStdString(missing.error).contains("none.json"));
+        QVERIFY(!missing.ok());
+        QVERIFY(QString::fromStdString(error_of(missing)).contains("none.json"));
     }
 
     void sweepRoundTrip() {
@@ -139,20 +143,20 @@ private slots:
         s.run.server.workload.io_ms = 20;
         s.sweep = ScenarioSweep{{Model::EventLoop, Model::GilThreads}, {1, 2, 4, 8}, 2.5, 0.5};
         auto parsed = parse_scenario(scenario_to_json(s));
-        QVERIFY2(parsed.scenario, parsed.error.c_str());
-        QVERIFY(parsed.scenario->sweep.has_value());
-        QVERIFY(*parsed.scenario->sweep == *s.sweep);
+        QVERIFY2(parsed.ok(), error_of(parsed).c_str());
+        QVERIFY(parsed->sweep.has_value());
+        QVERIFY(*parsed->sweep == *s.sweep);
         // Without a sweep, none comes back.
         s.sweep.reset();
         parsed = parse_scenario(scenario_to_json(s));
-        QVERIFY2(parsed.scenario, parsed.error.c_str());
-        QVERIFY(!parsed.scenario->sweep);
+        QVERIFY2(parsed.ok(), error_of(parsed).c_str());
+        QVERIFY(!parsed->sweep);
     }
 
     void sweepGeometricSeriesAndDefaults() {
         auto parsed = parse_scenario(R"({"name":"g","sweep":{"from":1,"to":64,"steps":7}})");
-        QVERIFY2(parsed.scenario, parsed.error.c_str());
-        const ScenarioSweep& s = *parsed.scenario->sweep;
+        QVERIFY2(parsed.ok(), error_of(parsed).c_str());
+        const ScenarioSweep& s = *parsed->sweep;
         QCOMPARE(s.connections, (std::vector<int>{1, 2, 4, 8, 16, 32, 64}));
         QVERIFY(s.models.empty());
         QCOMPARE(s.step_s, 3.0);
@@ -191,21 +195,22 @@ private slots:
         QFETCH(QString, json);
         QFETCH(QString, expected);
         auto parsed = parse_scenario(json.toStdString());
-        QVERIFY(!parsed.scenario);
-        QVERIFY2(parsed.error.starts_with("field \"sweep\""), parsed.error.c_str());
-        QVERIFY2(QString::fromStdString(parsed.error).contains(expected), parsed.error.c_str());
+        QVERIFY(!parsed.ok());
+        QVERIFY2(error_of(parsed).starts_with("field \"sweep\""), error_of(parsed).c_str());
+        QVERIFY2(QString::fromStdString(error_of(parsed)).contains(expected),
+                 error_of(parsed).c_str());
     }
 
     void idleSweepRoundTrips() {
         const char* text = R"({"name":"cost","threads":0,
             "sweep":{"models":["event-loop","gil-threads"],"connections":[10,20],"idle":true}})";
         auto parsed = parse_scenario(text);
-        QVERIFY2(parsed.scenario, parsed.error.c_str());
-        QVERIFY(parsed.scenario->sweep->idle);
-        auto again = parse_scenario(scenario_to_json(*parsed.scenario));
-        QVERIFY2(again.scenario, again.error.c_str());
-        QVERIFY(again.scenario->sweep->idle);
-        QVERIFY(!parse_scenario(R"({"name":"x","sweep":{"connections":[1],"idle":1}})").scenario);
+        QVERIFY2(parsed.ok(), error_of(parsed).c_str());
+        QVERIFY(parsed->sweep->idle);
+        auto again = parse_scenario(scenario_to_json(*parsed));
+        QVERIFY2(again.ok(), error_of(again).c_str());
+        QVERIFY(again->sweep->idle);
+        QVERIFY(!parse_scenario(R"({"name":"x","sweep":{"connections":[1],"idle":1}})").ok());
     }
     void sweepPresetsAreValidAndShort() {
         QDir presets(QStringLiteral(CONCLAB_PRESETS_DIR "/sweeps"));
@@ -213,8 +218,8 @@ private slots:
         QVERIFY(files.size() >= 2);
         for (const QString& f : files) {
             auto parsed = load_scenario_file(presets.filePath(f).toStdString());
-            QVERIFY2(parsed.scenario, parsed.error.c_str());
-            const auto& sweep = parsed.scenario->sweep;
+            QVERIFY2(parsed.ok(), error_of(parsed).c_str());
+            const auto& sweep = parsed->sweep;
             QVERIFY2(sweep.has_value(), qPrintable(f));
             if (sweep->idle) {  // what a connection costs: a few counts of idle connections
                 QVERIFY(sweep->models.size() >= 2 && sweep->connections.size() >= 3);
@@ -237,8 +242,8 @@ private slots:
             "compare":[{"threads":1,"keep_alive":"off"},{"threads":4,"keep_alive":"on"},
                        "event-loop"]})";
         auto parsed = parse_scenario(text);
-        QVERIFY2(parsed.scenario, parsed.error.c_str());
-        const Scenario& s = *parsed.scenario;
+        QVERIFY2(parsed.ok(), error_of(parsed).c_str());
+        const Scenario& s = *parsed;
         QCOMPARE(s.compare.size(), std::size_t(3));
         QVERIFY(!s.compare[0].model_only());
         QVERIFY(s.compare[2].model_only() == Model::EventLoop);
@@ -252,8 +257,8 @@ private slots:
         QCOMPARE(plan[1].server.workers, 5);
         QVERIFY(plan[2].server.model == Model::EventLoop);
         auto back = parse_scenario(scenario_to_json(s));
-        QVERIFY2(back.scenario, back.error.c_str());
-        QVERIFY(back.scenario->compare == s.compare);
+        QVERIFY2(back.ok(), error_of(back).c_str());
+        QVERIFY(back->compare == s.compare);
     }
 
     void badCompareVariantsNameTheRunAndField_data() {
@@ -276,10 +281,11 @@ private slots:
         QFETCH(QString, json);
         QFETCH(QString, expected);
         auto parsed = parse_scenario(json.toStdString());
-        QVERIFY(!parsed.scenario);
-        QVERIFY2(QString::fromStdString(parsed.error).contains(expected), parsed.error.c_str());
-        QVERIFY2(QString::fromStdString(parsed.error).startsWith("field \"compare\""),
-                 parsed.error.c_str());
+        QVERIFY(!parsed.ok());
+        QVERIFY2(QString::fromStdString(error_of(parsed)).contains(expected),
+                 error_of(parsed).c_str());
+        QVERIFY2(QString::fromStdString(error_of(parsed)).startsWith("field \"compare\""),
+                 error_of(parsed).c_str());
     }
 
     // Every shipped preset loads, and each run of its comparison is a valid run of its own.
@@ -289,10 +295,10 @@ private slots:
         QVERIFY(files.size() >= 15);  // the 8 mechanisms and the 7 recipes of #12
         for (const QString& f : files) {
             auto parsed = load_scenario_file(presets.filePath(f).toStdString());
-            QVERIFY2(parsed.scenario, parsed.error.c_str());
-            QVERIFY2(!parsed.scenario->description.empty(), qPrintable(f));
-            const auto plan = comparison_runs(parsed.scenario->run, parsed.scenario->compare);
-            QCOMPARE(plan.size(), parsed.scenario->compare.size());
+            QVERIFY2(parsed.ok(), error_of(parsed).c_str());
+            QVERIFY2(!parsed->description.empty(), qPrintable(f));
+            const auto plan = comparison_runs(parsed->run, parsed->compare);
+            QCOMPARE(plan.size(), parsed->compare.size());
             for (const RunConfig& run : plan) {
                 const auto valid = validate(run);
                 QVERIFY2(

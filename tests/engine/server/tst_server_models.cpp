@@ -36,12 +36,12 @@ Running start(Model model, Workload workload, int threads = 4, ServerTimeouts ti
     config.threads = threads;
     config.timeouts = timeouts;
     config.keep_alive = keep_alive;
-    ListenSocket listen = open_listen_socket(0, 128);
+    auto listen = open_listen_socket(0, 128);
     Running r;
-    if (listen.fd < 0) return r;
+    if (!listen) return r;
     r.server = make_server(config);
-    r.server->start(listen.fd);
-    r.port = listen.port;
+    r.server->start(listen->fd.release());  // the server owns it now
+    r.port = listen->port;
     return r;
 }
 
@@ -302,10 +302,10 @@ private slots:
         QCOMPARE(r.server->stats().in_service_peak, 3);  // never more than the pool
 
         // Live resize of the pool: the six waiting requests find threads.
-        QVERIFY(r.server->set_threads(9).empty());
+        QVERIFY(r.server->set_threads(9).ok());
         QTRY_VERIFY_WITH_TIMEOUT((s = r.server->stats(), s.in_service == 9 && s.waiting == 0),
                                  kHangMs);
-        QVERIFY(!r.server->set_threads(0).empty());  // pool <-> per-connection needs a new run
+        QVERIFY(!r.server->set_threads(0).ok());  // pool <-> per-connection needs a new run
         r.server->stop();
         QCOMPARE(r.server->stats().requests, std::uint64_t(0));  // stopped, not answered
     }
@@ -353,10 +353,10 @@ private slots:
         QCOMPARE(gil_server->pool_threads_held(), 2);
         const long base = status_field("Threads");
         auto cycle = [&] {
-            QVERIFY(r.server->set_threads(10).empty());
+            QVERIFY(r.server->set_threads(10).ok());
             QTRY_VERIFY_WITH_TIMEOUT(status_field("Threads") >= base + 8, kHangMs);
             QCOMPARE(gil_server->pool_threads_held(), 10);
-            QVERIFY(r.server->set_threads(2).empty());
+            QVERIFY(r.server->set_threads(2).ok());
             QTRY_VERIFY_WITH_TIMEOUT(status_field("Threads") <= base, kHangMs);
             // The 8 that left are joined by the poller; give it the same generous bound.
             QTRY_COMPARE_WITH_TIMEOUT(gil_server->pool_threads_held(), 2, kHangMs);

@@ -26,6 +26,7 @@
 #include "controls/control_panel.hpp"
 #include "controls/labeled_slider.hpp"
 #include "die_with_parent.hpp"
+#include "result_text.hpp"
 #include "window/compare_table.hpp"
 #include "window/experiment_runner.hpp"
 #include "window/main_window.hpp"
@@ -34,6 +35,7 @@
 
 using namespace conclab;
 using namespace conclab::ui;
+using conclab::test::succeeded;
 
 namespace {
 
@@ -146,11 +148,13 @@ private slots:
         QVERIFY(d->model_vs_real()->export_button()->isEnabled());
         QTemporaryDir dir;
         QString error;
-        QVERIFY2(d->model_vs_real()->export_to(dir.filePath("mvr.csv"), &error), qPrintable(error));
+        QVERIFY2(succeeded(d->model_vs_real()->export_to(dir.filePath("mvr.csv")), error),
+                 qPrintable(error));
         QFile csv(dir.filePath("mvr.csv"));
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(csv.readAll().count('\n'), 3);  // header + 2 points
-        QVERIFY2(d->model_vs_real()->export_to(dir.filePath("mvr.png"), &error), qPrintable(error));
+        QVERIFY2(succeeded(d->model_vs_real()->export_to(dir.filePath("mvr.png")), error),
+                 qPrintable(error));
         QVERIFY(QFileInfo(dir.filePath("mvr.png")).size() > 10000);
         QVERIFY(d->grab().save(QString(CONCLAB_SCREENSHOT_DIR) + "/calibrate-model-vs-real.png"));
 

@@ -403,8 +403,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.runner()->running(), 5000);
         QVERIFY(!w.kill_worker_action()->isEnabled());
         // Called anyway (a script): a clear refusal, the run goes on.
-        const WorkerKill k = w.runner()->kill_worker(std::nullopt);
-        QVERIFY(k.error.find("process-per-core only") != std::string::npos);
+        const auto killed = w.runner()->kill_worker(std::nullopt);
+        QVERIFY(!killed.ok());
+        QVERIFY(killed.error().find("process-per-core only") != std::string::npos);
         QVERIFY(w.runner()->running());
         QTest::mouseClick(w.control_panel()->start_button(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running(), 5000);

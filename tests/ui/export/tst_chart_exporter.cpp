@@ -19,10 +19,12 @@
 #include "export/export_dialog.hpp"
 #include "gui_test_support.hpp"
 #include "pdf_text.hpp"
+#include "result_text.hpp"
 #include "synthetic_runs.hpp"
 
 using namespace conclab;
 using namespace conclab::ui;
+using conclab::test::succeeded;
 
 namespace {
 
@@ -60,8 +62,9 @@ private slots:
         const QString path = dir.filePath("c.png");
         ChartExportOptions o;  // 1920×1080 at 2×
         QString error;
-        QVERIFY2(export_runs({synthetic_run(Model::EventLoop, 19000, 52)}, path, o, &error),
-                 qPrintable(error));
+        QVERIFY2(
+            succeeded(export_runs({synthetic_run(Model::EventLoop, 19000, 52)}, path, o), error),
+            qPrintable(error));
         QImageReader reader(path);
         QCOMPARE(reader.size(), QSize(3840, 2160));
         const QImage image = reader.read();
@@ -79,9 +82,10 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath("c.svg");
         QString error;
-        QVERIFY2(export_runs({synthetic_run(Model::EventLoop, 19000, 52),
-                              synthetic_run(Model::GilThreads, 200, 4000)},
-                             path, ChartExportOptions{}, &error),
+        QVERIFY2(succeeded(export_runs({synthetic_run(Model::EventLoop, 19000, 52),
+                                        synthetic_run(Model::GilThreads, 200, 4000)},
+                                       path, ChartExportOptions{}),
+                           error),
                  qPrintable(error));
         QSvgRenderer svg(path);
         QVERIFY(svg.isValid());
@@ -98,8 +102,9 @@ private slots:
         ChartExportOptions o;
         o.chart = 0;  // one chart only
         QString error;
-        QVERIFY2(export_runs({synthetic_run(Model::GilThreads, 200, 4000)}, path, o, &error),
-                 qPrintable(error));
+        QVERIFY2(
+            succeeded(export_runs({synthetic_run(Model::GilThreads, 200, 4000)}, path, o), error),
+            qPrintable(error));
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray pdf = f.readAll();
@@ -123,9 +128,10 @@ private slots:
         ChartExportOptions o;
         o.chart = chart;
         QString error;
-        QVERIFY2(export_runs({synthetic_run(Model::EventLoop, 19000, 52),
-                              synthetic_run(Model::GilThreads, 200, 4000)},
-                             path, o, &error),
+        QVERIFY2(succeeded(export_runs({synthetic_run(Model::EventLoop, 19000, 52),
+                                        synthetic_run(Model::GilThreads, 200, 4000)},
+                                       path, o),
+                           error),
                  qPrintable(error));
         const QString kept = conclab::test::screenshot_path(
             QString("export-%1.pdf").arg(QTest::currentDataTag()).replace(' ', '-'));
@@ -161,7 +167,7 @@ private slots:
         std::vector<RunResult> shown = {synthetic_run(Model::EventLoop, 19000, 52),
                                         synthetic_run(Model::GilThreads, 200, 4000)};
         if (runs == 3) shown.push_back(synthetic_run(Model::ProcessPerCore, 30000, 40));
-        QVERIFY2(export_runs(shown, path, o, &error), qPrintable(error));
+        QVERIFY2(succeeded(export_runs(shown, path, o), error), qPrintable(error));
         const QString kept = QString("export-seven-charts-%1-runs.pdf").arg(runs);
         QFile::remove(conclab::test::screenshot_path(kept));
         QFile::copy(path, conclab::test::screenshot_path(kept));
@@ -220,7 +226,8 @@ private slots:
             o.preset_name = name;
             o.preset_description = name + " — described";
             QString error;
-            QVERIFY2(export_runs({synthetic_run(Model::EventLoop, 19000, 52)}, path, o, &error),
+            QVERIFY2(succeeded(export_runs({synthetic_run(Model::EventLoop, 19000, 52)}, path, o),
+                               error),
                      qPrintable(error));
             const QStringList elements = xml_elements(path, &error);
             QVERIFY2(error.isEmpty(), qPrintable(name + ": " + error));
@@ -239,27 +246,30 @@ private slots:
         f.write("mine");
         f.close();
         QString error;
-        QVERIFY(!export_runs({synthetic_run(Model::EventLoop, 1, 1)}, path, ChartExportOptions{},
-                             &error));
+        QVERIFY(!succeeded(
+            export_runs({synthetic_run(Model::EventLoop, 1, 1)}, path, ChartExportOptions{}),
+            error));
         QVERIFY(error.contains("exists"));
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), QByteArray("mine"));
         f.close();
         ChartExportOptions o;
         o.overwrite = true;
-        QVERIFY(export_runs({synthetic_run(Model::EventLoop, 1, 1)}, path, o, &error));
+        QVERIFY(succeeded(export_runs({synthetic_run(Model::EventLoop, 1, 1)}, path, o), error));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1);  // no temporary left
     }
     void rejectsBadRequests() {
         QTemporaryDir dir;
         QString error;
-        QVERIFY(!export_runs({synthetic_run(Model::EventLoop, 1, 1)}, dir.filePath("c.bmp"),
-                             ChartExportOptions{}, &error));
+        QVERIFY(!succeeded(export_runs({synthetic_run(Model::EventLoop, 1, 1)},
+                                       dir.filePath("c.bmp"), ChartExportOptions{}),
+                           error));
         QVERIFY(error.contains(".png"));
         ChartExportOptions tiny;
         tiny.width = 10;
-        QVERIFY(!export_runs({synthetic_run(Model::EventLoop, 1, 1)}, dir.filePath("c.png"), tiny,
-                             &error));
+        QVERIFY(!succeeded(
+            export_runs({synthetic_run(Model::EventLoop, 1, 1)}, dir.filePath("c.png"), tiny),
+            error));
         QVERIFY(!QFile::exists(dir.filePath("c.png")));
     }
     void exportDialogGivesTheChosenOptions() {
@@ -282,8 +292,9 @@ private slots:
         QVERIFY(o.style.dark && o.style.presentation);
         QTemporaryDir dir;
         QString error;
-        QVERIFY(export_runs({synthetic_run(Model::EventLoop, 100, 10)}, dir.filePath("l.png"), o,
-                            &error));
+        QVERIFY(succeeded(
+            export_runs({synthetic_run(Model::EventLoop, 100, 10)}, dir.filePath("l.png"), o),
+            error));
         QCOMPARE(QImageReader(dir.filePath("l.png")).size(), QSize(1280, 720));
     }
 

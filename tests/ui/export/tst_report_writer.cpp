@@ -9,11 +9,13 @@
 #include "export/report_writer.hpp"
 #include "gui_test_support.hpp"
 #include "pdf_text.hpp"
+#include "result_text.hpp"
 #include "synthetic_runs.hpp"
 #include "text/diagnosis_text.hpp"
 
 using namespace conclab;
 using namespace conclab::ui;
+using conclab::test::succeeded;
 
 namespace {
 
@@ -73,7 +75,7 @@ private slots:
         QString error;
         const std::vector<RunResult> runs = {recorded_run(""),
                                              recorded_run("http://127.0.0.1:9/<b>?a=1&b=2")};
-        QVERIFY2(write_report_for_runs(runs, path, o, &error), qPrintable(error));
+        QVERIFY2(succeeded(write_report_for_runs(runs, path, o), error), qPrintable(error));
         const QByteArray html = read_all(path);
         QVERIFY(!html.contains("<script>"));
         QVERIFY(html.contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; &quot;quotes&quot;"));
@@ -92,7 +94,8 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath("r.pdf");
         QString error;
-        QVERIFY2(write_report_for_runs({recorded_run("")}, path, {}, &error), qPrintable(error));
+        QVERIFY2(succeeded(write_report_for_runs({recorded_run("")}, path, {}), error),
+                 qPrintable(error));
         const QByteArray pdf = read_all(path);
         ChartPanel panel;
         // Title, one page per chart, summary, warnings and events, model, how measured.
@@ -106,7 +109,8 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath("r.pdf");
         QString error;
-        QVERIFY2(write_report_for_runs(story_runs(), path, {}, &error), qPrintable(error));
+        QVERIFY2(succeeded(write_report_for_runs(story_runs(), path, {}), error),
+                 qPrintable(error));
         QFile::remove(conclab::test::screenshot_path("report-story.pdf"));
         QFile::copy(path, conclab::test::screenshot_path("report-story.pdf"));  // to look at
         const QStringList pages = conclab::test::pdf_layout_pages(path, &error);
@@ -131,7 +135,7 @@ private slots:
         QVERIFY(QRegularExpression("peak in service\\s+1,000\\s+10\\b").match(summary).hasMatch());
         QVERIFY(QRegularExpression("peak waiting\\s+0\\s+990\\b").match(summary).hasMatch());
         QFile::remove(dir.filePath("r.html"));
-        QVERIFY2(write_report_for_runs(story_runs(), dir.filePath("r.html"), {}, &error),
+        QVERIFY2(succeeded(write_report_for_runs(story_runs(), dir.filePath("r.html"), {}), error),
                  qPrintable(error));
         const QString html = QString::fromUtf8(read_all(dir.filePath("r.html")));
         QFile::remove(conclab::test::screenshot_path("report-story.html"));
@@ -152,16 +156,18 @@ private slots:
             f.write("precious");
         }
         QString error;
-        QVERIFY(!write_report_for_runs({recorded_run("")}, path, {}, &error));
+        QVERIFY(!succeeded(write_report_for_runs({recorded_run("")}, path, {}), error));
         QVERIFY(error.contains("exists"));
         QCOMPARE(read_all(path), QByteArray("precious"));
         ReportOptions o;
         o.overwrite = true;
-        QVERIFY2(write_report_for_runs({recorded_run("")}, path, o, &error), qPrintable(error));
+        QVERIFY2(succeeded(write_report_for_runs({recorded_run("")}, path, o), error),
+                 qPrintable(error));
         QVERIFY(read_all(path).startsWith("%PDF"));
-        QVERIFY(!write_report_for_runs({recorded_run("")}, dir.filePath("r.txt"), o, &error));
+        QVERIFY(
+            !succeeded(write_report_for_runs({recorded_run("")}, dir.filePath("r.txt"), o), error));
         QVERIFY(error.contains(".html or .pdf"));
-        QVERIFY(!write_report_for_runs({}, dir.filePath("empty.html"), o, &error));
+        QVERIFY(!succeeded(write_report_for_runs({}, dir.filePath("empty.html"), o), error));
         QVERIFY(!QFile::exists(dir.filePath("empty.html")));
     }
 

@@ -19,6 +19,7 @@
 #include "export/chart_exporter.hpp"
 #include "gui_test_support.hpp"
 #include "pdf_text.hpp"
+#include "result_text.hpp"
 #include "sweep/sweep_chart.hpp"
 #include "sweep/sweep_window.hpp"
 #include "window/main_window.hpp"
@@ -27,6 +28,7 @@
 
 using namespace conclab;
 using namespace conclab::ui;
+using conclab::test::succeeded;
 
 namespace {
 
@@ -64,7 +66,7 @@ private slots:
         QTemporaryDir dir;
         QString error;
         const QString pdf = dir.filePath("sweep.pdf");
-        QVERIFY2(export_sweeps(sweeps, pdf, false, &error), qPrintable(error));
+        QVERIFY2(succeeded(export_sweeps(sweeps, pdf, false), error), qPrintable(error));
         QFile::remove(screenshot_path("sweep-export.pdf"));
         QFile::copy(pdf, screenshot_path("sweep-export.pdf"));  // to look at
         conclab::test::check_slide_pdf(pdf,
@@ -75,7 +77,7 @@ private slots:
         chart.add_model("p99 < 5 ms & <script>x</script>");
         chart.set_heading("p99 < 5 ms & <script>x</script>", "a & b");
         const QString svg = dir.filePath("sweep.svg");
-        QVERIFY2(export_sweep_chart(chart, svg, false, &error), qPrintable(error));
+        QVERIFY2(succeeded(export_sweep_chart(chart, svg, false), error), qPrintable(error));
         QFile f(svg);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QXmlStreamReader xml(&f);
@@ -109,7 +111,7 @@ private slots:
         QTemporaryDir dir;
         QString error;
         const QString pdf = dir.filePath("cost.pdf");
-        QVERIFY2(export_sweeps(sweeps, pdf, false, &error), qPrintable(error));
+        QVERIFY2(succeeded(export_sweeps(sweeps, pdf, false), error), qPrintable(error));
         QFile::remove(screenshot_path("sweep-cost-export.pdf"));
         QFile::copy(pdf, screenshot_path("sweep-cost-export.pdf"));  // to look at
         conclab::test::check_slide_pdf(pdf,
@@ -242,7 +244,7 @@ private slots:
         QVERIFY(s->grab().save(screenshot_path("sweep-three-models.png")));
         QTemporaryDir dir;
         QString error;
-        QVERIFY2(export_sweep_chart(*chart, dir.filePath("s.png"), false, &error),
+        QVERIFY2(succeeded(export_sweep_chart(*chart, dir.filePath("s.png"), false), error),
                  qPrintable(error));
         QVERIFY(QImage(dir.filePath("s.png")).width() >= 1920);
 

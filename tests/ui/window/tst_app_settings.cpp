@@ -37,9 +37,9 @@ private slots:
     void badLastScenarioIsDroppedWithANote() {
         QFETCH(QString, saved);
         QFETCH(QString, why);
-        QString error;
-        QVERIFY(!AppSettings::parse_last_scenario(saved, &error));
-        QVERIFY2(error.contains(why, Qt::CaseInsensitive), qPrintable(error));
+        const auto parsed = AppSettings::parse_last_scenario(saved);
+        QVERIFY(!parsed);
+        QVERIFY2(parsed.error().contains(why, Qt::CaseInsensitive), qPrintable(parsed.error()));
 
         QSettings().setValue("lastScenario", saved);
         const RestoredSettings restored = AppSettings::load();

@@ -23,12 +23,14 @@
 #include "controls/control_panel.hpp"
 #include "export/chart_exporter.hpp"
 #include "gui_test_support.hpp"
+#include "result_text.hpp"
 #include "sweep/sweep_window.hpp"
 #include "synthetic_runs.hpp"
 #include "window/main_window.hpp"
 
 using namespace conclab;
 using namespace conclab::ui;
+using conclab::test::succeeded;
 
 namespace {
 
@@ -163,7 +165,8 @@ private slots:
         o.overwrite = true;
         QTemporaryDir dir;
         QString error;
-        QVERIFY2(export_panel(panel, dir.filePath("page.png"), o, &error), qPrintable(error));
+        QVERIFY2(succeeded(export_panel(panel, dir.filePath("page.png"), o), error),
+                 qPrintable(error));
         for (TimeSeriesChart* chart : panel.time_charts()) {
             if (chart->series_count() == 0) continue;  // as above
             QImage cell(620, 420, QImage::Format_ARGB32);
