@@ -164,7 +164,7 @@ std::string check_target(CliOptions& o, const RawFlags& raw, const po::variables
     if (vm.count("request")) t.target->method = raw.request.method;
     t.target->headers = raw.request.headers;
     t.target->body = raw.request.body;
-    if (std::string problem = check_request_shape(*t.target); !problem.empty()) return problem;
+    if (Result<> shape = check_request_shape(*t.target); !shape) return shape.error();
     if (o.command == Command::Run) {
         o.run.external = t.target;
     } else {

@@ -174,7 +174,7 @@ TargetParse parse_target_url(std::string_view url, bool allow_remote) {
     return result;
 }
 
-std::string check_request_shape(const ExternalTarget& target) {
+Result<> check_request_shape(const ExternalTarget& target) {
     // RFC 9110 token characters: what a method and a header name may be made of.
     auto is_token = [](std::string_view text) {
         constexpr std::string_view extra = "!#$%&'*+-.^_`|~";
@@ -184,13 +184,13 @@ std::string check_request_shape(const ExternalTarget& target) {
         });
     };
     if (!is_token(target.method)) {
-        return "method must be a word such as GET or POST, got \"" + target.method + "\"";
+        return Failure{"method must be a word such as GET or POST, got \"" + target.method + "\""};
     }
     for (const std::string& header : target.headers) {
         const auto colon = header.find(':');
         if (colon == std::string::npos || !is_token(std::string_view(header).substr(0, colon)) ||
             header.find_first_of("\r\n") != std::string::npos) {
-            return "header must be \"Name: value\" on one line, got \"" + header + "\"";
+            return Failure{"header must be \"Name: value\" on one line, got \"" + header + "\""};
         }
     }
     return {};
@@ -232,8 +232,8 @@ Result<void, Problems> validate(const RunConfig& config) {
         errors.push_back("heavy_connections need Concurrency Lab's own server, not a --target");
     }
     if (config.external) {
-        if (std::string problem = check_request_shape(*config.external); !problem.empty()) {
-            errors.push_back(std::move(problem));
+        if (Result<> shape = check_request_shape(*config.external); !shape) {
+            errors.push_back(shape.error());
         }
     }
     if (config.server.model == Model::ProcessPerCore &&
@@ -257,8 +257,8 @@ Result<void, Problems> validate(const RunConfig& config) {
         errors.push_back("tick_s must be at most the duration (" + shortest(config.duration_s) +
                          " s), got " + shortest(config.tick_s));
     }
-    if (std::string problem = check_stages(config.stages, config.load.rate > 0); !problem.empty()) {
-        errors.push_back(std::move(problem));
+    if (Result<> plan = check_stages(config.stages, config.load.rate > 0); !plan) {
+        errors.push_back(plan.error());
     }
     if (errors.empty()) return {};
     return Failure{std::move(errors)};
@@ -331,9 +331,9 @@ double planned_value(const std::vector<Stage>& stages, double start, double t_s)
     return from;
 }
 
-std::string check_stages(const std::vector<Stage>& stages, bool open_loop) {
+Result<> check_stages(const std::vector<Stage>& stages, bool open_loop) {
     if (stages.size() > Limits::kMaxStages) {
-        return "stages: at most " + std::to_string(Limits::kMaxStages) + " stages";
+        return Failure{"stages: at most " + std::to_string(Limits::kMaxStages) + " stages"};
     }
     const double max = open_loop ? Limits::kMaxRate : max_connections();
     for (std::size_t i = 0; i < stages.size(); ++i) {
@@ -341,20 +341,20 @@ std::string check_stages(const std::vector<Stage>& stages, bool open_loop) {
         const std::string where = "stages: stage " + std::to_string(i + 1);
         if (!std::isfinite(s.duration_s) || s.duration_s <= 0 ||
             s.duration_s > Limits::kMaxDurationS) {
-            return where + ": duration must be above 0 and at most " +
-                   shortest(Limits::kMaxDurationS) + " s, got " + shortest(s.duration_s);
+            return Failure{where + ": duration must be above 0 and at most " +
+                           shortest(Limits::kMaxDurationS) + " s, got " + shortest(s.duration_s)};
         }
         if (!std::isfinite(s.target) || s.target < 0 || s.target > max) {
-            return where + ": target (" + (open_loop ? "req/s" : "connections") + ") must be 0.." +
-                   shortest(max) + ", got " + shortest(s.target);
+            return Failure{where + ": target (" + (open_loop ? "req/s" : "connections") +
+                           ") must be 0.." + shortest(max) + ", got " + shortest(s.target)};
         }
         if (open_loop && s.target > 0 && s.target < kMinRate) {
-            return where + ": target must be 0 or at least " + shortest(kMinRate) + " req/s, got " +
-                   shortest(s.target);
+            return Failure{where + ": target must be 0 or at least " + shortest(kMinRate) +
+                           " req/s, got " + shortest(s.target)};
         }
         if (!open_loop && s.target != std::floor(s.target)) {
-            return where + ": target must be a whole number of connections, got " +
-                   shortest(s.target);
+            return Failure{where + ": target must be a whole number of connections, got " +
+                           shortest(s.target)};
         }
     }
     return {};

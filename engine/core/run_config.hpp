@@ -146,9 +146,9 @@ struct ExternalTarget {
     std::vector<std::string> headers;  // "Name: value", one per header
     std::string body;
 };
-// The problem with a method, header or body (a token method, "Name: value" headers, no CR or LF
-// inside a header), or an empty string.
-std::string check_request_shape(const ExternalTarget& target);
+// Fails with the problem of a method, header or body (a token method, "Name: value" headers, no
+// CR or LF inside a header).
+Result<> check_request_shape(const ExternalTarget& target);
 // Parses http://HOST[:PORT][/PATH]. Only loopback hosts unless allow_remote; the error names the
 // problem.
 struct TargetParse {
@@ -196,9 +196,9 @@ double stages_duration_s(const std::vector<Stage>& stages);
 // The planned value at t_s: linear from `start` (the value before the first stage) through each
 // stage's target; after the last stage, its target.
 double planned_value(const std::vector<Stage>& stages, double start, double t_s);
-// The problem with the plan for this run (a target out of the range of connections or rate), or
-// an empty string; messages start with "stages".
-std::string check_stages(const std::vector<Stage>& stages, bool open_loop);
+// Fails with the problem of the plan for this run (a target out of the range of connections or
+// rate); messages start with "stages".
+Result<> check_stages(const std::vector<Stage>& stages, bool open_loop);
 
 // Ranges every front end enforces; also used for slider limits.
 struct Limits {

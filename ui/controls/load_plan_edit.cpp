@@ -47,7 +47,10 @@ void LoadPlanEdit::check() {
     if (!text.empty()) {
         StagesParse parsed = parse_stages(text);
         error = parsed.error;
-        if (error.empty()) error = check_stages(parsed.stages, open_loop_);
+        if (error.empty()) {
+            if (Result<> plan = check_stages(parsed.stages, open_loop_); !plan)
+                error = plan.error();
+        }
         if (error.empty()) stages = std::move(parsed.stages);
     }
     error_ = QString::fromStdString(error);

@@ -212,6 +212,9 @@ private slots:
             5000);
         QVERIFY2(w.chart_panel()->heading_subtitle().contains("120 connections"),
                  qPrintable(w.chart_panel()->heading_subtitle()));
+        // The status bar says the change from the knob's row.
+        QCOMPARE(w.statusBar()->currentMessage(), QString("Changed connections 120"));
+        QVERIFY(w.grab().save(conclab::test::screenshot_path("knob-changed-during-run.png")));
         QVERIFY(!w.chart_panel()->heading_subtitle().contains("1,000 connections ·"));
         w.stop_run();
         QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running(), 10000);
