@@ -108,9 +108,7 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
         return error(problem);
     }
     if (o.command == Command::Compare && raw.models.empty()) o.variants = scenario_compare;
-    if (std::string problem = check_cli_rules(o, raw, vm); !problem.empty()) {
-        return error(problem);
-    }
+    if (Result<> checked = check_cli_rules(o, raw, vm); !checked) return error(checked.error());
     out.options = std::move(o);
     return out;
 }

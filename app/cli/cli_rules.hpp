@@ -9,6 +9,7 @@
 #include <boost/program_options/variables_map.hpp>
 
 #include "cli_options.hpp"
+#include "core/result.hpp"
 #include "scenario/scenario.hpp"
 
 namespace conclab::cli {
@@ -26,7 +27,7 @@ struct RawFlags {
 
 // The first problem found, in words for stderr, or empty. Fills what the flags only name:
 // o.run.external or o.target, o.models, the stages, the sweep's connection counts.
-std::string check_cli_rules(CliOptions& o, const RawFlags& raw,
-                            const boost::program_options::variables_map& vm);
+Result<> check_cli_rules(CliOptions& o, const RawFlags& raw,
+                         const boost::program_options::variables_map& vm);
 
 }  // namespace conclab::cli
