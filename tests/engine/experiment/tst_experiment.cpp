@@ -250,7 +250,8 @@ private slots:
     }
 
     // #16 §7: a killed worker's replacement takes over its share. Two workers, 5 ms of CPU, 10
-    // kept-alive connections: from 2 s after the kill the replacement serves as much as a
+    // connections (kept alive with round-robin, closed after each response with kernel
+    // scheduling, see below): from 2 s after the kill the replacement serves as much as a
     // worker does, under either scheduling. (It stayed at half for the rest of the run while the
     // killed worker's clients, reconnecting within a millisecond, all went to the survivor.) And
     // the diagnosis names the kill, not the balancer.
@@ -263,6 +264,14 @@ private slots:
         QFETCH(int, scheduling);
         RunConfig c = small_run(Model::ProcessPerCore, 7, 10, Workload{0, 5, 0});
         c.server.scheduling = Scheduling(scheduling);
+        // Kernel scheduling with kept-alive connections is a race the real cluster runs too
+        // (Node with SCHED_NONE: 2 of 5 reconnects reached its replacement): the killed worker's
+        // clients reconnect within a millisecond, and whichever process accepts first keeps them.
+        // When spawning the replacement is slow (a loaded machine) the survivor takes all and
+        // the replacement serves 0 % for the rest of the run, truly. What the kernel row checks
+        // is the mechanism, the replacement accepting from the shared queue, so its connections
+        // close after each response (as gunicorn's sync workers do) and keep arriving.
+        if (c.server.scheduling == Scheduling::Kernel) c.server.keep_alive = false;
         Experiment e(c);
         e.start();
         QTRY_VERIFY_WITH_TIMEOUT(e.snapshot().elapsed_s >= 2.5, 30000);
