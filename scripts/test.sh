@@ -19,7 +19,7 @@ bash scripts/check-doc-links.sh
 cmake --preset ci
 cmake --build --preset ci -j "$(nproc)"
 ctest --preset ci
-# Not here yet: `ctest --preset ci-real` (label "real": calibrate and validate against real
-# Werkzeug and Express, held to issue #17's ±5 % / ±15 % targets). Its targets have not yet been
-# met on a quiet machine, so it is run by hand (docs/validation.md) until they are, rather than
-# left to fail every CI run.
+# The real servers (label "real"): calibrate and validate against real Werkzeug and Express,
+# held to issue #17's targets (calibrate verified within ±5 %, validate within ±15 % at 10 and
+# 1,000 connections). After the everyday suite, alone: its figures are throughputs.
+ctest --preset ci-real

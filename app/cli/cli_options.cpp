@@ -17,14 +17,13 @@ namespace po = boost::program_options;
 namespace {
 
 // Starts from the scenario (or the defaults) and applies every flag the user gave over it.
-std::string apply_run_fields(const po::variables_map& vm, const std::string& scenario_path,
-                             const std::string& shape, CliOptions& o,
-                             std::vector<RunVariant>& compare,
-                             std::optional<ScenarioSweep>& sweep_section, bool sweep) {
+Result<> apply_run_fields(const po::variables_map& vm, const std::string& scenario_path,
+                          const std::string& shape, CliOptions& o, std::vector<RunVariant>& compare,
+                          std::optional<ScenarioSweep>& sweep_section, bool sweep) {
     RunConfig& run = o.run;
     if (!scenario_path.empty()) {
         auto parsed = load_scenario_file(resolve_scenario_path(scenario_path));
-        if (!parsed) return parsed.error();
+        if (!parsed) return Failure{parsed.error()};
         run = parsed->run;
         compare = parsed->compare;
         sweep_section = parsed->sweep;
@@ -34,7 +33,8 @@ std::string apply_run_fields(const po::variables_map& vm, const std::string& sce
     if (!shape.empty()) {  // over the scenario, under the flags
         const ServerShape* found = find_server_shape(shape);
         if (!found)
-            return "--shape must be one of " + server_shape_keys() + ", got '" + shape + "'";
+            return Failure{"--shape must be one of " + server_shape_keys() + ", got '" + shape +
+                           "'"};
         apply_server_shape(*found, run.server);
     }
     for (const RunField& field : run_fields()) {
@@ -42,7 +42,7 @@ std::string apply_run_fields(const po::variables_map& vm, const std::string& sce
         if (!vm.count(flag) || vm[flag].defaulted()) continue;
         if (sweep && field.key == "connections") continue;  // sweep: a list, read apart
         if (Result<> set = set_field_from_text(field, run, vm[flag].as<std::string>()); !set) {
-            return set.error();
+            return set;
         }
     }
     return {};
@@ -102,10 +102,10 @@ ParseOutcome parse_command_line(int argc, const char* const* argv) {
         return error(e.what());
     }
     std::vector<RunVariant> scenario_compare;
-    if (std::string problem = apply_run_fields(vm, raw.scenario, raw.shape, o, scenario_compare,
-                                               raw.scenario_sweep, o.command == Command::Sweep);
-        !problem.empty()) {
-        return error(problem);
+    if (Result<> applied = apply_run_fields(vm, raw.scenario, raw.shape, o, scenario_compare,
+                                            raw.scenario_sweep, o.command == Command::Sweep);
+        !applied) {
+        return error(applied.error());
     }
     if (o.command == Command::Compare && raw.models.empty()) o.variants = scenario_compare;
     if (Result<> checked = check_cli_rules(o, raw, vm); !checked) return error(checked.error());

@@ -60,9 +60,9 @@ Result<> check_stages_and_sweep(CliOptions& o, const RawFlags& raw, const po::va
         if (o.command != Command::Run && o.command != Command::Compare) {
             return Failure{"--stages belongs to run and compare"};
         }
-        StagesParse parsed = parse_stages(raw.stages);
-        if (!parsed.error.empty()) return Failure{"--stages: " + parsed.error};
-        run.stages = parsed.stages;
+        Result<std::vector<Stage>> parsed = parse_stages(raw.stages);
+        if (!parsed) return Failure{"--stages: " + parsed.error()};
+        run.stages = std::move(*parsed);
     }
     // A plan (from --stages or the scenario) sets the length of the run unless --duration does.
     if (!run.stages.empty() && !given(vm, "duration") && raw.scenario.empty()) {
@@ -166,16 +166,16 @@ Result<> check_target(CliOptions& o, const RawFlags& raw, const po::variables_ma
         return Failure{"calibrate needs --target URL: the real server to fit the model to"};
     }
     if (raw.target.empty()) return {};
-    TargetParse t = parse_target_url(raw.target, raw.allow_remote);
-    if (!t.target) return Failure{"--target: " + t.error};
-    if (vm.count("request")) t.target->method = raw.request.method;
-    t.target->headers = raw.request.headers;
-    t.target->body = raw.request.body;
-    if (Result<> shape = check_request_shape(*t.target); !shape) return Failure{shape.error()};
+    Result<ExternalTarget> target = parse_target_url(raw.target, raw.allow_remote);
+    if (!target) return Failure{"--target: " + target.error()};
+    if (vm.count("request")) target->method = raw.request.method;
+    target->headers = raw.request.headers;
+    target->body = raw.request.body;
+    if (Result<> shape = check_request_shape(*target); !shape) return Failure{shape.error()};
     if (o.command == Command::Run) {
-        o.run.external = t.target;
+        o.run.external = std::move(*target);
     } else {
-        o.target = t.target;
+        o.target = std::move(*target);
     }
     return {};
 }

@@ -167,10 +167,10 @@ const RunResult& typical(const RunSet& runs) {
 bool write_rendered(const ChartRenderer& render, const std::vector<RunResult>& runs,
                     const std::string& path, const CliOptions& options) {
     if (path.empty()) return true;
-    if (std::string error = render(runs, path, options.force,
-                                   {options.scenario_name, options.scenario_description});
-        !error.empty()) {
-        print_error(error);
+    if (Result<> written = render(runs, path, options.force,
+                                  {options.scenario_name, options.scenario_description});
+        !written) {
+        print_error(written.error());
         return false;
     }
     return true;

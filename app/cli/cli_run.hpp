@@ -13,7 +13,7 @@
 namespace conclab::cli {
 
 // Renders the charts of `runs` to `path` (one run: its metrics in distinct colours; several:
-// overlaid, aligned at t = 0, as the GUI's Compare); returns an error message or empty. Supplied
+// overlaid, aligned at t = 0, as the GUI's Compare), or fails with why it could not. Supplied
 // by the main() of a build with the Qt chart code; empty in an engine-only build.
 // A preset's name and description, when the runs came from a --scenario with a name, head the
 // chart (title, then the description over the usual subtitle).
@@ -22,15 +22,15 @@ struct ChartHeading {
     std::string description;
 };
 using ChartRenderer =
-    std::function<std::string(const std::vector<RunResult>& runs, const std::string& path,
-                              bool overwrite, const ChartHeading& heading)>;
+    std::function<Result<>(const std::vector<RunResult>& runs, const std::string& path,
+                           bool overwrite, const ChartHeading& heading)>;
 
 // Writes the report of `runs` (.html or .pdf by the extension, charts included); same contract as
 // ChartRenderer. Empty in an engine-only build.
 using ReportRenderer = ChartRenderer;
 // `conclab-cli sweep --chart`: X(N) and R(N) of the sweeps, the models overlaid; same contract.
-using SweepChartRenderer = std::function<std::string(const std::vector<SweepResult>& sweeps,
-                                                     const std::string& path, bool overwrite)>;
+using SweepChartRenderer = std::function<Result<>(const std::vector<SweepResult>& sweeps,
+                                                  const std::string& path, bool overwrite)>;
 
 // Blocks SIGINT, SIGTERM and SIGHUP in the calling thread; call first thing in main(), before any
 // thread starts, so that they wait for run_cli()'s sigtimedwait instead of killing the process.

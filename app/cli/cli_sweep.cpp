@@ -64,8 +64,8 @@ ExitCode sweep_cli(const CliOptions& options, const SweepChartRenderer& render_c
         ok &= write_output(options.json_path, sweeps_to_json(sweeps).dump(2) + "\n", options.force);
     }
     if (!options.chart_path.empty() && !sweeps.empty()) {
-        if (std::string e = render_chart(sweeps, options.chart_path, options.force); !e.empty()) {
-            print_error(e);
+        if (Result<> written = render_chart(sweeps, options.chart_path, options.force); !written) {
+            print_error(written.error());
             ok = false;
         }
     }

@@ -68,9 +68,9 @@ ExitCode validate_cli(const CliOptions& options, const ValidationChartRenderer& 
                            options.force);
     }
     if (!options.chart_path.empty() && !result.points.empty()) {
-        const std::string error = render_chart(result, settings, options.chart_path, options.force);
-        if (!error.empty()) {
-            print_error(error);
+        if (Result<> written = render_chart(result, settings, options.chart_path, options.force);
+            !written) {
+            print_error(written.error());
             ok = false;
         }
     }

@@ -12,11 +12,11 @@
 
 namespace conclab::cli {
 
-// Draws the ratios of `result` to `path` (.png, .svg, .pdf); returns an error or empty. Empty in
-// an engine-only build.
+// Draws the ratios of `result` to `path` (.png, .svg, .pdf), or fails with why it could not.
+// Empty in an engine-only build.
 using ValidationChartRenderer =
-    std::function<std::string(const ValidationResult& result, const ValidationSettings& settings,
-                              const std::string& path, bool overwrite)>;
+    std::function<Result<>(const ValidationResult& result, const ValidationSettings& settings,
+                           const std::string& path, bool overwrite)>;
 
 // Exit status: Ok every point within its bounds, NotVerified a point outside, 1 an error (could not
 // start, no chart), 130 interrupted.

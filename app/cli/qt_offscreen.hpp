@@ -4,11 +4,12 @@
 // QT_QPA_PLATFORM says otherwise.
 
 #include <functional>
-#include <string>
+
+#include "core/result.hpp"
 
 namespace conclab::cli {
 
-// Runs `draw` with a QApplication alive; returns what it returns (an error message or empty).
-std::string with_offscreen_app(int argc, char** argv, const std::function<std::string()>& draw);
+// Runs `draw` with a QApplication alive; returns what it returns.
+Result<> with_offscreen_app(int argc, char** argv, const std::function<Result<>()>& draw);
 
 }  // namespace conclab::cli

@@ -9,15 +9,16 @@ namespace conclab::cli {
 
 ReportRenderer make_qt_report_renderer(int argc, char** argv) {
     return [argc, argv](const std::vector<RunResult>& runs, const std::string& path, bool overwrite,
-                        const ChartHeading& heading) -> std::string {
-        return with_offscreen_app(argc, argv, [&]() -> std::string {
+                        const ChartHeading& heading) -> Result<> {
+        return with_offscreen_app(argc, argv, [&]() -> Result<> {
             ui::ReportOptions options;
             options.overwrite = overwrite;
             // A preset's name titles the report; its description is in the report's scenario text.
             options.title = QString::fromStdString(heading.name);
             const auto written =
                 ui::write_report_for_runs(runs, QString::fromStdString(path), options);
-            return written ? std::string() : written.error().toStdString();
+            if (!written) return Failure{written.error().toStdString()};
+            return {};
         });
     };
 }

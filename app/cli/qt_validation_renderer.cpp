@@ -9,11 +9,12 @@ namespace conclab::cli {
 
 ValidationChartRenderer make_qt_validation_chart_renderer(int argc, char** argv) {
     return [argc, argv](const ValidationResult& result, const ValidationSettings& settings,
-                        const std::string& path, bool overwrite) -> std::string {
-        return with_offscreen_app(argc, argv, [&]() -> std::string {
+                        const std::string& path, bool overwrite) -> Result<> {
+        return with_offscreen_app(argc, argv, [&]() -> Result<> {
             const auto written =
                 ui::export_model_vs_real(result, settings, QString::fromStdString(path), overwrite);
-            return written ? std::string() : written.error().toStdString();
+            if (!written) return Failure{written.error().toStdString()};
+            return {};
         });
     };
 }

@@ -115,13 +115,11 @@ bool is_loopback_host(std::string_view host) {
 
 }  // namespace
 
-TargetParse parse_target_url(std::string_view url, bool allow_remote) {
-    TargetParse result;
+Result<ExternalTarget> parse_target_url(std::string_view url, bool allow_remote) {
     constexpr std::string_view scheme = "http://";
     if (url.substr(0, scheme.size()) != scheme) {
-        result.error = "target must start with http:// (https is not supported), got \"" +
-                       std::string(url) + "\"";
-        return result;
+        return Failure{"target must start with http:// (https is not supported), got \"" +
+                       std::string(url) + "\""};
     }
     std::string_view rest = url.substr(scheme.size());
     ExternalTarget target;
@@ -133,14 +131,12 @@ TargetParse parse_target_url(std::string_view url, bool allow_remote) {
     if (!authority.empty() && authority.front() == '[') {  // [::1]:8080
         const auto close = authority.find(']');
         if (close == std::string_view::npos) {
-            result.error = "target has an unclosed [ in its host";
-            return result;
+            return Failure{"target has an unclosed [ in its host"};
         }
         host = authority.substr(1, close - 1);
         authority = authority.substr(close + 1);
         if (!authority.empty() && authority.front() != ':') {
-            result.error = "target has text after the ] of its host";
-            return result;
+            return Failure{"target has text after the ] of its host"};
         }
     } else {
         const auto colon = authority.rfind(':');
@@ -154,24 +150,20 @@ TargetParse parse_target_url(std::string_view url, bool allow_remote) {
             std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
         if (ec != std::errc{} || end != port_text.data() + port_text.size() || port == 0 ||
             port > 65535) {
-            result.error = "target port must be 1..65535, got \"" + std::string(port_text) + "\"";
-            return result;
+            return Failure{"target port must be 1..65535, got \"" + std::string(port_text) + "\""};
         }
         target.port = static_cast<std::uint16_t>(port);
     }
     if (host.empty()) {
-        result.error = "target has no host";
-        return result;
+        return Failure{"target has no host"};
     }
     target.host = std::string(host);
     if (!allow_remote && !is_loopback_host(target.host)) {
-        result.error = "target host \"" + target.host +
+        return Failure{"target host \"" + target.host +
                        "\" is not loopback; load tests go to 127.0.0.1 unless --allow-remote is "
-                       "given";
-        return result;
+                       "given"};
     }
-    result.target = std::move(target);
-    return result;
+    return target;
 }
 
 Result<> check_request_shape(const ExternalTarget& target) {
@@ -264,8 +256,8 @@ Result<void, Problems> validate(const RunConfig& config) {
     return Failure{std::move(errors)};
 }
 
-StagesParse parse_stages(std::string_view text) {
-    StagesParse out;
+Result<std::vector<Stage>> parse_stages(std::string_view text) {
+    std::vector<Stage> stages;
     std::size_t start = 0;
     int index = 1;
     while (start <= text.size()) {
@@ -275,8 +267,7 @@ StagesParse parse_stages(std::string_view text) {
             "stage " + std::to_string(index) + " ('" + std::string(item) + "')";
         const std::size_t colon = item.find(':');
         if (colon == std::string_view::npos) {
-            out.error = where + " must be DURATION:TARGET, e.g. 5s:100";
-            return out;
+            return Failure{where + " must be DURATION:TARGET, e.g. 5s:100"};
         }
         std::string_view duration = item.substr(0, colon);
         if (!duration.empty() && duration.back() == 's') duration.remove_suffix(1);
@@ -288,18 +279,16 @@ StagesParse parse_stages(std::string_view text) {
                    std::isfinite(v);
         };
         if (!read(duration, stage.duration_s) || stage.duration_s <= 0) {
-            out.error = where + ": the duration must be a number of seconds above 0";
-            return out;
+            return Failure{where + ": the duration must be a number of seconds above 0"};
         }
         if (!read(target, stage.target) || stage.target < 0) {
-            out.error = where + ": the target must be a number, 0 or more";
-            return out;
+            return Failure{where + ": the target must be a number, 0 or more"};
         }
-        out.stages.push_back(stage);
+        stages.push_back(stage);
         start = comma + 1;
         ++index;
     }
-    return out;
+    return stages;
 }
 
 std::string stages_text(const std::vector<Stage>& stages) {

@@ -151,11 +151,7 @@ struct ExternalTarget {
 Result<> check_request_shape(const ExternalTarget& target);
 // Parses http://HOST[:PORT][/PATH]. Only loopback hosts unless allow_remote; the error names the
 // problem.
-struct TargetParse {
-    std::optional<ExternalTarget> target;
-    std::string error;
-};
-TargetParse parse_target_url(std::string_view url, bool allow_remote);
+Result<ExternalTarget> parse_target_url(std::string_view url, bool allow_remote);
 
 // One stage of a load plan, as k6 stages: over duration_s the load moves linearly from where it
 // was to `target` (connections in a closed loop, requests/s in an open loop).
@@ -184,13 +180,9 @@ struct RunConfig {
 // below which the interval between requests leaves what the run's clock can count.
 Result<> check_open_loop_rate(double rate);
 
-// "5s:10,10s:1000,5s:0" (duration, with an optional s, colon, target) → the stages; the error
-// says what is wrong with which stage, or is empty.
-struct StagesParse {
-    std::vector<Stage> stages;
-    std::string error;
-};
-StagesParse parse_stages(std::string_view text);
+// "5s:10,10s:1000,5s:0" (duration, with an optional s, colon, target) → the stages, or what is
+// wrong with which stage.
+Result<std::vector<Stage>> parse_stages(std::string_view text);
 std::string stages_text(const std::vector<Stage>& stages);  // "5s:10,10s:1000,5s:0"
 double stages_duration_s(const std::vector<Stage>& stages);
 // The planned value at t_s: linear from `start` (the value before the first stage) through each

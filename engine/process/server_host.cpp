@@ -54,8 +54,8 @@ struct ServerHost::Impl : HostState {
     std::optional<RoundRobinDispatch> primary;   // round-robin scheduling only (host thread)
     std::optional<asio::steady_timer> liveness;  // worker timeout only
 
-    // Host thread only. Returns an error message, or empty.
-    std::string spawn_worker() EXCLUDES(mutex) {
+    // Host thread only.
+    Result<> spawn_worker() EXCLUDES(mutex) {
         ServerConfig worker_config = setup;
         if (setup.model == Model::ProcessPerCore) worker_config.model = setup.inner;
         // With round-robin scheduling the worker gets no listening socket: connections arrive
@@ -65,7 +65,7 @@ struct ServerHost::Impl : HostState {
         ListenSocket own;
         if (reuse_port()) {
             auto opened = open_listen_socket(listen.port, setup.listen_backlog, true, true);
-            if (!opened) return opened.error();
+            if (!opened) return Failure{opened.error()};
             own = std::move(*opened);
         }
         const int listen_fd = round_robin() ? -1 : reuse_port() ? own.fd.get() : listen.fd.get();
@@ -80,7 +80,7 @@ struct ServerHost::Impl : HostState {
              .on_exit = [this, &worker](int status) { on_worker_gone(worker, status); }});
         if (!spawned) {
             workers.pop_back();  // and its own listening socket with it
-            return spawned.error();
+            return Failure{spawned.error()};
         }
         worker.process = std::move(*spawned);
         worker.pid = worker.process->pid();
@@ -128,11 +128,11 @@ struct ServerHost::Impl : HostState {
         });
         int replacement = 0;
         if (replace) {
-            const std::string error = spawn_worker();
+            const Result<> spawned = spawn_worker();
             MutexLock lock(mutex);
             --replacements_due;
-            if (!error.empty()) {
-                problems.push_back(error);
+            if (!spawned) {
+                problems.push_back(spawned.error());
             } else {
                 replacement = workers.back().pid;
             }
@@ -165,14 +165,14 @@ struct ServerHost::Impl : HostState {
 
     // Runs `task` on the host thread and waits for it. Once stop() has begun the host thread may
     // be gone, so the task is refused rather than posted to a loop that will never run it.
-    std::string on_host_thread(std::function<std::string()> task) EXCLUDES(mutex) {
-        std::packaged_task<std::string()> packaged(std::move(task));
+    Result<> on_host_thread(std::function<Result<>()> task) EXCLUDES(mutex) {
+        std::packaged_task<Result<>()> packaged(std::move(task));
         auto result = packaged.get_future();
         {
             // Posted under the lock that stop() takes to set `stopping`: a task posted before
             // that runs before the host thread ends (posted work keeps io.run() going).
             MutexLock lock(mutex);
-            if (stopping) return "the run is stopping";
+            if (stopping) return Failure{"the run is stopping"};
             asio::post(io, [&packaged] { packaged(); });
         }
         return result.get();
@@ -199,14 +199,14 @@ struct ServerHost::Impl : HostState {
     }
 
     // Round-robin scheduling: the primary that hands connections to the workers.
-    std::string start_primary() EXCLUDES(mutex);
+    Result<> start_primary() EXCLUDES(mutex);
     // Start: spawn `count` workers and wait until every one is ready (or one failed).
-    std::string start_workers(int count) EXCLUDES(mutex);
+    Result<> start_workers(int count) EXCLUDES(mutex);
     void stop_workers() EXCLUDES(mutex);
 };
 
-std::string ServerHost::Impl::start_primary() {
-    return on_host_thread([this] {
+Result<> ServerHost::Impl::start_primary() {
+    return on_host_thread([this]() -> Result<> {
         primary.emplace(
             io,
             [this]() EXCLUDES(mutex) {
@@ -217,27 +217,26 @@ std::string ServerHost::Impl::start_primary() {
                 MutexLock lock(mutex);
                 problems.push_back("accept failed: " + error);
             });
-        auto accepting = primary->start(listen.fd.get());
-        return accepting ? std::string() : accepting.error();
+        return primary->start(listen.fd.get());
     });
 }
 
-std::string ServerHost::Impl::start_workers(int count) {
-    std::string failure = on_host_thread([this, count] {
+Result<> ServerHost::Impl::start_workers(int count) {
+    Result<> spawned = on_host_thread([this, count]() -> Result<> {
         for (int i = 0; i < count; ++i) {
-            if (std::string e = spawn_worker(); !e.empty()) return e;
+            if (Result<> one = spawn_worker(); !one) return one;
         }
-        return std::string();
+        return {};
     });
-    if (!failure.empty()) return failure;
+    if (!spawned) return spawned;
     MutexLock lock(mutex);
     const bool all_ready = lock.wait_for(changed, std::chrono::seconds(10), [&]() REQUIRES(mutex) {
         const bool ready =
             std::all_of(workers.begin(), workers.end(), [](const Worker& w) { return w.ready; });
         return (ready && static_cast<int>(workers.size()) == count) || !problems.empty();
     });
-    if (!problems.empty()) return problems.front();
-    if (!all_ready) return "the server workers did not start within 10 s";
+    if (!problems.empty()) return Failure{problems.front()};
+    if (!all_ready) return Failure{"the server workers did not start within 10 s"};
     return {};
 }
 
@@ -294,18 +293,18 @@ void ServerHost::start() {
         d.io.run();
     });
     const int count = d.setup.model == Model::ProcessPerCore ? d.setup.workers : 1;
-    std::string failure = d.start_workers(count);
-    if (failure.empty() && d.round_robin()) failure = d.start_primary();
-    if (failure.empty() && d.setup.timeouts.worker_s > 0) {
-        d.on_host_thread([&d] {
+    Result<> started = d.start_workers(count);
+    if (started && d.round_robin()) started = d.start_primary();
+    if (started && d.setup.timeouts.worker_s > 0) {
+        started = d.on_host_thread([&d]() -> Result<> {
             d.liveness.emplace(d.io);
             d.watch_liveness();
-            return std::string();
+            return {};
         });
     }
-    if (!failure.empty()) {
+    if (!started) {
         stop();
-        throw StartError(failure);
+        throw StartError(started.error());
     }
 }
 
@@ -345,11 +344,11 @@ Result<> ServerHost::set_workers(int workers) {
     if (workers < 1 || workers > Limits::kMaxWorkers) {
         return Failure{"workers must be 1.." + std::to_string(Limits::kMaxWorkers)};
     }
-    std::string failure = d.on_host_thread([&d, workers]() EXCLUDES(d.mutex) {
+    return d.on_host_thread([&d, workers]() EXCLUDES(d.mutex) -> Result<> {
         int live = 0;
         {
             MutexLock lock(d.mutex);
-            if (d.stopping) return std::string("the run is stopping");
+            if (d.stopping) return Failure{"the run is stopping"};
             live = d.live_workers();
             // Scale down: the newest workers finish what they serve and leave.
             for (auto it = d.workers.rbegin(); it != d.workers.rend() && live > workers; ++it) {
@@ -360,12 +359,10 @@ Result<> ServerHost::set_workers(int workers) {
             }
         }
         for (; live < workers; ++live) {
-            if (std::string e = d.spawn_worker(); !e.empty()) return e;
+            if (Result<> spawned = d.spawn_worker(); !spawned) return spawned;
         }
-        return std::string();
+        return {};
     });
-    if (!failure.empty()) return Failure{std::move(failure)};
-    return {};
 }
 
 Result<int> ServerHost::kill_worker(int pid) {

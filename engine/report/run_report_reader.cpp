@@ -28,9 +28,9 @@ RunConfig config_from_json(const JsonField& c) {
     if (!parsed) c.fail(parsed.error());
     RunConfig config = std::move(parsed->run);
     if (c.has("target") && !c["target"].is_null()) {
-        TargetParse target = parse_target_url(c["target"].string(), true);
-        if (!target.target) c["target"].fail(target.error);
-        config.external = *target.target;
+        Result<ExternalTarget> target = parse_target_url(c["target"].string(), true);
+        if (!target) c["target"].fail(target.error());
+        config.external = std::move(*target);
         if (c.has("request")) {
             const JsonField r = c["request"];
             config.external->method = r["method"].string();

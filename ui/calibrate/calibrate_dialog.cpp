@@ -207,14 +207,14 @@ RunConfig CalibrateDialog::model_to_fit() const {
 }
 
 bool CalibrateDialog::target(ExternalTarget& out) {
-    const TargetParse parsed =
+    const Result<ExternalTarget> parsed =
         parse_target_url(url_->text().trimmed().toStdString(), allow_remote_->isChecked());
-    if (!parsed.target) {
+    if (!parsed) {
         step_->setText(tr("<span style='color:#b00020'>%1</span>")
-                           .arg(QString::fromStdString(parsed.error).toHtmlEscaped()));
+                           .arg(QString::fromStdString(parsed.error()).toHtmlEscaped()));
         return false;
     }
-    out = *parsed.target;
+    out = *parsed;
     return true;
 }
 

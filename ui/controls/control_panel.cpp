@@ -318,7 +318,9 @@ void ControlPanel::connect_knobs() {
 RunConfig ControlPanel::config() const {
     RunConfig c = config_;
     c.external.reset();
-    if (real_on_start_->isChecked()) c.external = real_server().target;
+    if (real_on_start_->isChecked()) {
+        if (Result<ExternalTarget> real = real_server()) c.external = std::move(*real);
+    }
     return c;
 }
 
@@ -328,7 +330,7 @@ void ControlPanel::set_config(const RunConfig& c) {
     if (c.external) {
         const QSignalBlocker block(real_url_);
         real_url_->setText(QString::fromStdString(c.external->url));
-        allow_remote_->setChecked(!parse_target_url(c.external->url, false).target);
+        allow_remote_->setChecked(!parse_target_url(c.external->url, false).ok());
         real_on_start_->setChecked(true);
         update_real_server();
     }

@@ -40,8 +40,10 @@ public:
     void set_config(const RunConfig& config);
     void set_running(bool running);
 
-    // The real server's URL as typed: no target and no error when the field is empty.
-    TargetParse real_server() const;
+    // The real server's URL as typed, or why it is not one (also when the field is empty:
+    // ask has_real_server_url() first to tell "nothing typed" from a mistake).
+    Result<ExternalTarget> real_server() const;
+    bool has_real_server_url() const;
     bool real_server_on_start() const;
     bool real_server_in_compare() const;
     int repeats() const;  // Compare runs each run this many times

@@ -47,10 +47,13 @@ QGroupBox* ControlPanel::build_real_server() {
     return group;
 }
 
-TargetParse ControlPanel::real_server() const {
-    const QString url = real_url_->text().trimmed();
-    if (url.isEmpty()) return {};
-    return parse_target_url(url.toStdString(), allow_remote_->isChecked());
+Result<ExternalTarget> ControlPanel::real_server() const {
+    if (!has_real_server_url()) return Failure{"no real server's URL"};
+    return parse_target_url(real_url_->text().trimmed().toStdString(), allow_remote_->isChecked());
+}
+
+bool ControlPanel::has_real_server_url() const {
+    return !real_url_->text().trimmed().isEmpty();
 }
 
 bool ControlPanel::real_server_on_start() const {
@@ -58,7 +61,7 @@ bool ControlPanel::real_server_on_start() const {
 }
 
 bool ControlPanel::real_server_in_compare() const {
-    return real_in_compare_->isChecked() && real_server().target.has_value();
+    return real_in_compare_->isChecked() && real_server().ok();
 }
 
 int ControlPanel::repeats() const {
@@ -66,18 +69,18 @@ int ControlPanel::repeats() const {
 }
 
 void ControlPanel::update_real_server() {
-    const TargetParse parsed = real_server();
-    const bool has_url = !real_url_->text().trimmed().isEmpty();
+    const Result<ExternalTarget> parsed = real_server();
+    const bool has_url = has_real_server_url();
     real_on_start_->setEnabled(has_url && !running_);
     real_in_compare_->setEnabled(has_url && !running_);
     if (!has_url) {
         real_status_->setText(tr("Optional: a server of your own to measure and compare."));
-    } else if (parsed.target) {
+    } else if (parsed) {
         real_status_->setText(
             tr("Measured from outside: requests/s, latency and client connections only."));
     } else {
         real_status_->setText(tr("<span style='color:#b00020'>%1</span>")
-                                  .arg(QString::fromStdString(parsed.error).toHtmlEscaped()));
+                                  .arg(QString::fromStdString(parsed.error()).toHtmlEscaped()));
     }
 }
 

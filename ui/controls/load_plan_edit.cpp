@@ -45,13 +45,14 @@ void LoadPlanEdit::check() {
     std::vector<Stage> stages;
     std::string error;
     if (!text.empty()) {
-        StagesParse parsed = parse_stages(text);
-        error = parsed.error;
-        if (error.empty()) {
-            if (Result<> plan = check_stages(parsed.stages, open_loop_); !plan)
-                error = plan.error();
+        Result<std::vector<Stage>> parsed = parse_stages(text);
+        if (!parsed) {
+            error = parsed.error();
+        } else if (Result<> plan = check_stages(*parsed, open_loop_); !plan) {
+            error = plan.error();
+        } else {
+            stages = std::move(*parsed);
         }
-        if (error.empty()) stages = std::move(parsed.stages);
     }
     error_ = QString::fromStdString(error);
     status_->setVisible(!error.empty());

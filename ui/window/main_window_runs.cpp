@@ -53,12 +53,12 @@ void MainWindow::start_or_stop() {
 void MainWindow::start_run() {
     if (runner_->running()) return;
     if (controls_->real_server_on_start()) {
-        const TargetParse real = controls_->real_server();
-        if (!real.target) {
-            show_error(tr("Cannot start"), real.error.empty()
+        const Result<ExternalTarget> real = controls_->real_server();
+        if (!real) {
+            show_error(tr("Cannot start"), !controls_->has_real_server_url()
                                                ? tr("Give the real server's URL, or untick \"Start "
                                                     "drives it\".")
-                                               : QString::fromStdString(real.error));
+                                               : QString::fromStdString(real.error()));
             return;
         }
     }
@@ -83,7 +83,7 @@ void MainWindow::start_comparison(const std::vector<RunVariant>& models) {
     base.external.reset();
     if (base.duration_s <= 0) base.duration_s = kDefaultCompareSeconds;
     std::optional<ExternalTarget> real;
-    if (controls_->real_server_in_compare()) real = controls_->real_server().target;
+    if (controls_->real_server_in_compare()) real = *controls_->real_server();
     // Each model with its real-world backlog; the real server first, with the same load.
     comparison_plan_ = comparison_runs(base, models, real);
     repeats_ = controls_->repeats();

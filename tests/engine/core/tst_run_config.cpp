@@ -122,12 +122,12 @@ private slots:
         QFETCH(int, port);
         QFETCH(QString, path);
         auto t = parse_target_url(url.toStdString(), allow_remote);
-        QCOMPARE(bool(t.target), ok);
+        QCOMPARE(t.ok(), ok);
         if (ok) {
-            QCOMPARE(int(t.target->port), port);
-            QCOMPARE(QString::fromStdString(t.target->path), path);
+            QCOMPARE(int(t->port), port);
+            QCOMPARE(QString::fromStdString(t->path), path);
         } else {
-            QVERIFY(!t.error.empty());
+            QVERIFY(!t.error().empty());
         }
     }
     // Probe findings 2 and 3 of #18: an open loop slower than the clock can count ran forever

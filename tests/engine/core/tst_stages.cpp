@@ -10,15 +10,15 @@ class TstStages : public QObject {
     Q_OBJECT
 private slots:
     void parsesAndPrintsBack() {
-        const StagesParse p = parse_stages("5s:10,10s:1000,5:0,0.5s:2.5");
-        QVERIFY2(p.error.empty(), p.error.c_str());
-        QCOMPARE(p.stages.size(), std::size_t(4));
-        QCOMPARE(p.stages[0], (Stage{5, 10}));
-        QCOMPARE(p.stages[1], (Stage{10, 1000}));
-        QCOMPARE(p.stages[2], (Stage{5, 0}));
-        QCOMPARE(p.stages[3], (Stage{0.5, 2.5}));
-        QCOMPARE(stages_text(p.stages), std::string("5s:10,10s:1000,5s:0,0.5s:2.5"));
-        QCOMPARE(stages_duration_s(p.stages), 20.5);
+        const Result<std::vector<Stage>> p = parse_stages("5s:10,10s:1000,5:0,0.5s:2.5");
+        QVERIFY2(p.ok(), p.ok() ? "" : p.error().c_str());
+        QCOMPARE(p->size(), std::size_t(4));
+        QCOMPARE((*p)[0], (Stage{5, 10}));
+        QCOMPARE((*p)[1], (Stage{10, 1000}));
+        QCOMPARE((*p)[2], (Stage{5, 0}));
+        QCOMPARE((*p)[3], (Stage{0.5, 2.5}));
+        QCOMPARE(stages_text(*p), std::string("5s:10,10s:1000,5s:0,0.5s:2.5"));
+        QCOMPARE(stages_duration_s(*p), 20.5);
     }
 
     void badTextNamesTheStage_data() {
@@ -40,8 +40,9 @@ private slots:
     void badTextNamesTheStage() {
         QFETCH(QString, text);
         QFETCH(QString, says);
-        const StagesParse p = parse_stages(text.toStdString());
-        QVERIFY2(QString::fromStdString(p.error).contains(says), p.error.c_str());
+        const Result<std::vector<Stage>> p = parse_stages(text.toStdString());
+        QVERIFY(!p.ok());
+        QVERIFY2(QString::fromStdString(p.error()).contains(says), p.error().c_str());
     }
 
     // Linear from the starting value through each target; the last target holds afterwards.

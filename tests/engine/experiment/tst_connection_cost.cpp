@@ -201,8 +201,7 @@ private slots:
         QVERIFY(server.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(accepts(port), 10000);
         RunConfig c;
-        c.external =
-            parse_target_url("http://127.0.0.1:" + std::to_string(port) + "/", false).target;
+        c.external = *parse_target_url("http://127.0.0.1:" + std::to_string(port) + "/", false);
         c.load.connections = 1;
         c.load.idle_connections = 100;
         c.duration_s = 5;
@@ -236,7 +235,7 @@ private slots:
                      text.c_str());
         }
         RunConfig external;
-        external.external = parse_target_url("http://127.0.0.1:9/", false).target;
+        external.external = *parse_target_url("http://127.0.0.1:9/", false);
         external.target_pid = 999999999;
         Experiment x(external);
         QVERIFY_THROWS_EXCEPTION(StartError, x.start());

@@ -111,7 +111,7 @@ RunResult everything() {
     c.load.slow_clients = 3;
     c.load.idle_connections = 100;
     c.warmup_s = 1;
-    c.stages = parse_stages("2s:100,3s:400").stages;
+    c.stages = *parse_stages("2s:100,3s:400");
     r.final_config = c;
     r.final_config.server.workers = 3;
     fill_summary(r.summary);

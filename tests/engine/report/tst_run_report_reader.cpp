@@ -102,7 +102,7 @@ RunResult rich_result() {
 
 RunResult external_result() {
     RunResult r;
-    r.config.external = parse_target_url("http://127.0.0.1:5000/echo", false).target;
+    r.config.external = *parse_target_url("http://127.0.0.1:5000/echo", false);
     r.config.external->method = "POST";
     r.config.external->headers = {"Content-Type: text/plain"};
     r.config.external->body = "hello";

@@ -21,7 +21,7 @@ namespace {
 
 RunResult recorded_run(const std::string& url) {
     RunResult r = test::recorded_run();
-    if (!url.empty()) r.config.external = parse_target_url(url, true).target;
+    if (!url.empty()) r.config.external = *parse_target_url(url, true);
     r.final_config = r.config;
     r.events = {AdjustEvent{1.0, "connections", 5, 50, {}}};
     r.warnings = {"<script>alert('x')</script> & \"quotes\""};

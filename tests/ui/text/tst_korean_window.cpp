@@ -287,7 +287,7 @@ private slots:
         }
         const QString url = QString("http://127.0.0.1:%1/").arg(port);
         RunConfig closed = short_run(Model::EventLoop, 2, 2);
-        closed.external = parse_target_url(url.toStdString(), false).target;
+        closed.external = *parse_target_url(url.toStdString(), false);
         QVERIFY(closed.external);
         window.control_panel()->set_config(closed);
         window.start_run();
