@@ -199,6 +199,7 @@ void TickAggregator::add_to_summary(const TickInput& tick, const MetricsSample& 
     totals_.dropped += s.dropped;
     totals_.client_open_max = std::max(totals_.client_open_max, s.client_open);
     totals_.server_closes += tick.load.server_closes + tick.load.reconnects;
+    totals_.slow_connects += tick.load.slow_connects;
     load_cpu_sum_ += s.load_cpu_pct;
     if (tick.host) {
         totals_.server_in_service_max =

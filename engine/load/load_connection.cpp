@@ -93,6 +93,7 @@ void LoadConnection::connect() {
         connect_failed(ec);
         return;
     }
+    connect_start_ns_ = monotonic_ns();
     socket_.async_connect(shared_.endpoint, [this, g = generation_](const error_code& e) {
         if (g == generation_) on_connect(e);
     });
@@ -105,6 +106,7 @@ void LoadConnection::on_connect(const error_code& ec) {
     }
     counted_open_ = true;
     shared_.opened();
+    if (monotonic_ns() - connect_start_ns_ >= kSlowConnectNs) stats_.slow_connect();
     responses_on_socket_ = 0;
     backoff_ns_ = 0;
     write();

@@ -91,6 +91,7 @@ private:
     std::uint32_t generation_ = 0;       // bumped on close: completions of older sockets are stale
     std::int64_t request_start_ns_ = 0;  // when the client started on the request
     std::int64_t intended_ns_ = 0;       // when it was meant to start (open loop), else the same
+    std::int64_t connect_start_ns_ = 0;
     std::int64_t retry_at_ns_ = 0;
     std::int64_t backoff_ns_ = 0;
     std::uint64_t responses_on_socket_ = 0;

@@ -66,6 +66,7 @@ void add(LoadTick& into, LoaderCounts&& from) {
     into.dropped += from.dropped;
     into.reconnects += from.reconnects;
     into.server_closes += from.server_closes;
+    into.slow_connects += from.slow_connects;
     if (!from.connect_error.empty()) into.connect_error = std::move(from.connect_error);
 }
 
@@ -103,6 +104,7 @@ LoadTick& LoadTick::operator+=(const LoadTick& other) {
     open_connections_max += other.open_connections_max;
     reconnects += other.reconnects;
     server_closes += other.server_closes;
+    slow_connects += other.slow_connects;
     cpu_ns += other.cpu_ns;
     if (!other.connect_error.empty()) connect_error = other.connect_error;
     return *this;

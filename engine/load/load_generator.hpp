@@ -42,6 +42,8 @@ struct LoadTick {
     // Responses after which the server closed the connection (Connection: close, HTTP/1.0, a
     // body ended by the close): a server that does not keep connections alive shows here.
     std::uint64_t server_closes = 0;
+    // Connects that took ≥ 0.9 s: a SYN retransmitted because the server's accept queue was full.
+    std::uint64_t slow_connects = 0;
     std::uint64_t cpu_ns = 0;   // CPU used by the loader threads since the previous collect()
     std::string connect_error;  // last connect failure, e.g. "Too many open files"; or empty
 

@@ -39,6 +39,11 @@ void LoaderStats::server_closed() {
     ++counts_.server_closes;
 }
 
+void LoaderStats::slow_connect() {
+    MutexLock lock(mutex_);
+    ++counts_.slow_connects;
+}
+
 LoaderCounts LoaderStats::take() {
     LoaderCounts fresh;  // allocates its histogram here, outside the lock
     MutexLock lock(mutex_);

@@ -11,6 +11,11 @@
 
 namespace conclab {
 
+// A connect that took this long had a SYN retransmitted (Linux waits 1 s before the first
+// retry): the server's accept queue was full. A server that accepts slowly does not slow the
+// connect, which the kernel completes; only its first response.
+inline constexpr std::int64_t kSlowConnectNs = 900'000'000;
+
 struct LoaderCounts {
     std::uint64_t responses = 0;
     ErrorCounts errors;
@@ -20,6 +25,7 @@ struct LoaderCounts {
     std::uint64_t dropped = 0;             // open loop: still unsent `timeout` after being due
     std::uint64_t reconnects = 0;
     std::uint64_t server_closes = 0;  // responses after which the server closed the connection
+    std::uint64_t slow_connects = 0;  // connects that took kSlowConnectNs or more
     std::string connect_error;  // the last connect failure's message, e.g. "Too many open files"
 };
 
@@ -31,6 +37,7 @@ public:
     void connect_error(const std::string& message) EXCLUDES(mutex_);
     void reconnect() EXCLUDES(mutex_);
     void server_closed() EXCLUDES(mutex_);
+    void slow_connect() EXCLUDES(mutex_);
     // Hands over what was counted since the previous take() and starts again from zero.
     LoaderCounts take() EXCLUDES(mutex_);
 

@@ -250,6 +250,9 @@ struct Summary {
     // between two requests (the keep-alive race). About one per request for a server that does
     // not keep connections alive (Werkzeug, gunicorn sync); near 0 for one that does.
     std::uint64_t server_closes = 0;
+    // Connects that took ≥ 0.9 s: the server's accept queue was full and a SYN was retransmitted
+    // (kSlowConnectNs). A server that is merely slow to accept delays first responses instead.
+    std::uint64_t slow_connects = 0;
     std::optional<int> server_accept_queue_max;
     // Cross-check of the whole run (warmup, measured window and the final drain): responses the
     // client completed and requests the servers completed. They are equal unless requests were

@@ -183,7 +183,21 @@ inline std::vector<std::string> validation_verdicts() {
         s.requests = 1000;
         s.latency = LatencySummary{};
         s.latency->max_ms = 1030;
+        s.slow_connects = 12;
     });
+    out.push_back([] {  // no connect retried, a long tail: it accepted slowly
+        ValidationPointResult p;
+        p.point = {2, 0, 100};
+        p.real.rps = p.model.rps = 450;
+        p.real.p99_ms = 1600;
+        p.model.p99_ms = 220;
+        p.p99_counts = true;
+        p.real_run.summary.requests = 1800;
+        p.real_run.summary.latency = LatencySummary{};
+        p.real_run.summary.latency->max_ms = 3965;
+        judge_point(p, ValidationSettings{});
+        return p.verdict;
+    }());
     // As validate_model() words a point's runs and a point it could not measure.
     out.push_back("the real server at cpu 2.0 ms, io 0.0 ms, 100 connections");
     out.push_back("gunicorn gthread at cpu 1.0 ms, io 20.0 ms, 1000 connections");
