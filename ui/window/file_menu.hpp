@@ -1,6 +1,6 @@
 #pragma once
-// File: scenarios, runs and exports. Each item asks for its path in a dialog (which asks before
-// replacing a file) and hands it on as a signal; MainWindow's actions of the same name
+// File: scenarios, runs and exports. Each item asks for its path in a dialog (a save dialog asks
+// before replacing a file) and hands it on as a signal; MainWindow's actions of the same name
 // (open_scenario, export_report, …), which tests and scripts call directly, do the work. Export
 // charts and Export report are on the toolbar too; Open recent run lists the runs opened before.
 
