@@ -9,9 +9,11 @@
 
 namespace conclab::ui {
 
-// The list and the box have no parent until MainWindow places them (a layout, the toolbar).
-PresetPicker::PresetPicker(QObject* parent)
-    : QObject(parent), presets_(load_presets()), list_(new QListWidget), box_(new QComboBox) {
+PresetPicker::PresetPicker(QWidget* window)
+    : QObject(window),
+      presets_(load_presets()),
+      list_(new QListWidget(window)),
+      box_(new QComboBox(window)) {
     list_->setWordWrap(true);
     box_->setObjectName("presetBox");
     box_->setToolTip(tr("Load a preset and run it"));

@@ -15,6 +15,7 @@
 class QComboBox;
 class QListWidget;
 class QMenu;
+class QWidget;
 
 namespace conclab::ui {
 
@@ -22,7 +23,8 @@ class PresetPicker : public QObject {
     Q_OBJECT
 public:
     // Reads the presets (which also registers the compiled-in resources, the icon among them).
-    explicit PresetPicker(QObject* parent);
+    // The list and the box are the window's children until it places them.
+    explicit PresetPicker(QWidget* window);
 
     QListWidget* list() const { return list_; }
     QComboBox* box() const { return box_; }

@@ -8,9 +8,9 @@
 
 namespace conclab::ui {
 
-// The banner has no parent until MainWindow places it.
+// The banner is the window's child until it places it.
 RunStatus::RunStatus(QStatusBar* status, QObject* parent)
-    : QObject(parent), state_(new QLabel), banner_(new QLabel) {
+    : QObject(parent), state_(new QLabel), banner_(new QLabel(status->window())) {
     status->addPermanentWidget(state_);
     state_->setText(tr("Idle"));
     banner_->setObjectName("warningBanner");
