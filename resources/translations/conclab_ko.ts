@@ -2702,6 +2702,125 @@ server = all its processes</source>
     </message>
 </context>
 <context>
+    <name>conclab::ui::FileMenu</name>
+    <message>
+        <source>&amp;Export charts…</source>
+        <translation>차트 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Save the charts as PNG, SVG or PDF for a slide (Ctrl+E)</source>
+        <translation>슬라이드용으로 차트를 PNG, SVG, PDF로 저장합니다 (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Export &amp;report…</source>
+        <translation>보고서 내보내기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>보고서 내보내기</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Save everything the run says in one file: a self-contained HTML page or PDF slides (Ctrl+Shift+E)</source>
+        <translation>실행 결과 전체를 한 파일로 저장합니다: 독립 HTML 페이지 또는 PDF 슬라이드 (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Open &amp;run…</source>
+        <translation>실행 열기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Show a run or comparison saved as JSON (conclab-cli --json, File → Export data)</source>
+        <translation>JSON으로 저장한 실행이나 비교를 보여 줍니다 (conclab-cli --json, 파일 → 데이터 내보내기)</translation>
+    </message>
+    <message>
+        <source>&amp;Open scenario…</source>
+        <translation>시나리오 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>시나리오 열기</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>시나리오 (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Save scenario…</source>
+        <translation>시나리오 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>시나리오 저장</translation>
+    </message>
+    <message>
+        <source>Export &amp;data…</source>
+        <translation>데이터 내보내기(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>데이터 내보내기</translation>
+    </message>
+    <message>
+        <source>concurrency-lab.json</source>
+        <translation>concurrency-lab.json</translation>
+    </message>
+    <message>
+        <source>JSON report (*.json);;CSV time series (*.csv)</source>
+        <translation>JSON 보고서 (*.json);;CSV 시계열 (*.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy charts</source>
+        <translation>차트 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Export charts</source>
+        <translation>차트 내보내기</translation>
+    </message>
+    <message>
+        <source>concurrency-lab.png</source>
+        <translation>concurrency-lab.png</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG vector (*.svg);;PDF vector (*.pdf)</source>
+        <translation>PNG 이미지 (*.png);;SVG 벡터 (*.svg);;PDF 벡터 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>concurrency-lab-report.html</source>
+        <translation>concurrency-lab-report.html</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;PDF slides (*.pdf)</source>
+        <translation>HTML 보고서 (*.html);;PDF 슬라이드 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Open run</source>
+        <translation>실행 열기</translation>
+    </message>
+    <message>
+        <source>Saved runs (*.json);;All files (*)</source>
+        <translation>저장한 실행 (*.json);;모든 파일 (*)</translation>
+    </message>
+</context>
+<context>
     <name>conclab::ui::InternalsChart</name>
     <message>
         <source>Inside the server</source>
@@ -2854,60 +2973,12 @@ Scenario key &quot;stages&quot;, CLI --stages</source>
 <context>
     <name>conclab::ui::MainWindow</name>
     <message>
-        <source>Export &amp;report…</source>
-        <translation>보고서 내보내기(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Export report</source>
-        <translation>보고서 내보내기</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+E</source>
-        <translation>Ctrl+Shift+E</translation>
-    </message>
-    <message>
-        <source>Save everything the run says in one file: a self-contained HTML page or PDF slides (Ctrl+Shift+E)</source>
-        <translation>실행 결과 전체를 한 파일로 저장합니다: 독립 HTML 페이지 또는 PDF 슬라이드 (Ctrl+Shift+E)</translation>
-    </message>
-    <message>
-        <source>Open &amp;run…</source>
-        <translation>실행 열기(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+O</source>
-        <translation>Ctrl+Shift+O</translation>
-    </message>
-    <message>
-        <source>Show a run or comparison saved as JSON (conclab-cli --json, File → Export data)</source>
-        <translation>JSON으로 저장한 실행이나 비교를 보여 줍니다 (conclab-cli --json, 파일 → 데이터 내보내기)</translation>
-    </message>
-    <message>
-        <source>Open r&amp;ecent run</source>
-        <translation>최근 실행 열기(&amp;E)</translation>
-    </message>
-    <message>
-        <source>concurrency-lab-report.html</source>
-        <translation>concurrency-lab-report.html</translation>
-    </message>
-    <message>
-        <source>HTML report (*.html);;PDF slides (*.pdf)</source>
-        <translation>HTML 보고서 (*.html);;PDF 슬라이드 (*.pdf)</translation>
-    </message>
-    <message>
         <source>Cannot export the report</source>
         <translation>보고서를 내보낼 수 없음</translation>
     </message>
     <message>
         <source>Report written to %1</source>
         <translation>보고서를 %1에 썼습니다</translation>
-    </message>
-    <message>
-        <source>Open run</source>
-        <translation>실행 열기</translation>
-    </message>
-    <message>
-        <source>Saved runs (*.json);;All files (*)</source>
-        <translation>저장한 실행 (*.json);;모든 파일 (*)</translation>
     </message>
     <message>
         <source>Cannot open a run</source>
@@ -2934,10 +3005,6 @@ Scenario key &quot;stages&quot;, CLI --stages</source>
         <translation>실제 서버의 URL을 입력하거나 &quot;시작하면 모델 대신 이 서버를 측정&quot;의 체크를 해제하세요.</translation>
     </message>
     <message>
-        <source> #%1</source>
-        <translation> #%1</translation>
-    </message>
-    <message>
         <source>Comparison: run %1 of %2 (%3)</source>
         <translation>비교: 실행 %2개 중 %1번째 (%3)</translation>
     </message>
@@ -2948,34 +3015,6 @@ Scenario key &quot;stages&quot;, CLI --stages</source>
     <message>
         <source>Comparison: %1, repeat %2 of %3 (run %4 of %5)</source>
         <translation>비교: %1, 반복 %3회 중 %2번째 (실행 %5개 중 %4번째)</translation>
-    </message>
-    <message>
-        <source> vs </source>
-        <translation> 대 </translation>
-    </message>
-    <message>
-        <source>Comparison of models</source>
-        <translation>모델 비교</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>실행 중</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>끝남</translation>
-    </message>
-    <message>
-        <source>port %1</source>
-        <translation>포트 %1</translation>
-    </message>
-    <message>
-        <source>%1 · %2 s · %3</source>
-        <translation>%1 · %2초 · %3</translation>
-    </message>
-    <message>
-        <source>Stopped: %1</source>
-        <translation>정지됨: %1</translation>
     </message>
     <message>
         <source>Each run %1 times: the table shows the median (min–max), the charts the run nearest each median</source>
@@ -3018,136 +3057,20 @@ Scenario key &quot;stages&quot;, CLI --stages</source>
         <translation>Concurrency Lab</translation>
     </message>
     <message>
-        <source>Idle</source>
-        <translation>대기</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Presets&lt;/b&gt; (double-click runs one)</source>
         <translation>&lt;b&gt;프리셋&lt;/b&gt; (더블클릭하면 실행)</translation>
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation>시작(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
-    </message>
-    <message>
-        <source>Start or stop the experiment (Space, Ctrl+R)</source>
-        <translation>실험 시작 또는 정지 (Space, Ctrl+R)</translation>
-    </message>
-    <message>
-        <source>&amp;Compare models</source>
-        <translation>모델 비교(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Ctrl+M</source>
-        <translation>Ctrl+M</translation>
-    </message>
-    <message>
-        <source>Run the same workload on each model in turn and overlay the results (Ctrl+M)</source>
-        <translation>같은 워크로드를 모델마다 차례로 실행하고 결과를 겹쳐 봅니다 (Ctrl+M)</translation>
-    </message>
-    <message>
-        <source>&amp;Export charts…</source>
-        <translation>차트 내보내기(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
-        <source>Save the charts as PNG, SVG or PDF for a slide (Ctrl+E)</source>
-        <translation>슬라이드용으로 차트를 PNG, SVG, PDF로 저장합니다 (Ctrl+E)</translation>
     </message>
     <message>
         <source>Experiment</source>
         <translation>실험</translation>
     </message>
     <message>
-        <source>Load a preset and run it</source>
-        <translation>프리셋을 불러와 실행</translation>
-    </message>
-    <message>
-        <source>Presets…</source>
-        <translation>프리셋…</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Open scenario…</source>
-        <translation>시나리오 열기(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open scenario</source>
-        <translation>시나리오 열기</translation>
-    </message>
-    <message>
-        <source>Scenarios (*.json)</source>
-        <translation>시나리오 (*.json)</translation>
-    </message>
-    <message>
-        <source>&amp;Save scenario…</source>
-        <translation>시나리오 저장(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Save scenario</source>
-        <translation>시나리오 저장</translation>
-    </message>
-    <message>
-        <source>Export &amp;data…</source>
-        <translation>데이터 내보내기(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Export data</source>
-        <translation>데이터 내보내기</translation>
-    </message>
-    <message>
-        <source>concurrency-lab.json</source>
-        <translation>concurrency-lab.json</translation>
-    </message>
-    <message>
-        <source>JSON report (*.json);;CSV time series (*.csv)</source>
-        <translation>JSON 보고서 (*.json);;CSV 시계열 (*.csv)</translation>
-    </message>
-    <message>
-        <source>&amp;Copy charts</source>
-        <translation>차트 복사(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+C</source>
-        <translation>Ctrl+Shift+C</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
         <source>&amp;Run</source>
         <translation>실행(&amp;R)</translation>
-    </message>
-    <message>
-        <source>C&amp;alibrate against a real server…</source>
-        <translation>실제 서버에 맞춰 보정(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Concurrency &amp;sweep (X(N), USL fit)…</source>
-        <translation>동시성 스윕(&amp;S) (X(N), USL 피팅)…</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+W</source>
-        <translation>Ctrl+Shift+W</translation>
-    </message>
-    <message>
-        <source>Sweep…</source>
-        <translation>스윕…</translation>
-    </message>
-    <message>
-        <source>Concurrency sweep: X(N) over a list of connection counts, with Little&apos;s law and a USL fit (Ctrl+Shift+W)</source>
-        <translation>동시성 스윕: 연결 수 목록에 따른 X(N)과 리틀의 법칙 검사, USL 피팅 (Ctrl+Shift+W)</translation>
     </message>
     <message>
         <source>&amp;Presets</source>
@@ -3156,42 +3079,6 @@ Scenario key &quot;stages&quot;, CLI --stages</source>
     <message>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Show the &amp;whole run (not the last 60 s)</source>
-        <translation>실행 전체 보기(&amp;W) (최근 60초만이 아니라)</translation>
-    </message>
-    <message>
-        <source>Logarithmic &amp;requests/s axis</source>
-        <translation>초당 요청 수 로그 축(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Logarithmic latency axis</source>
-        <translation>지연 시간 로그 축(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Inside the server and latency by percentile</source>
-        <translation>서버 내부와 백분위수별 지연 시간(&amp;I)</translation>
-    </message>
-    <message>
-        <source>&amp;Dark charts</source>
-        <translation>어두운 차트(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Stop</source>
-        <translation>정지(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Export charts</source>
-        <translation>차트 내보내기</translation>
-    </message>
-    <message>
-        <source>concurrency-lab.png</source>
-        <translation>concurrency-lab.png</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG vector (*.svg);;PDF vector (*.pdf)</source>
-        <translation>PNG 이미지 (*.png);;SVG 벡터 (*.svg);;PDF 벡터 (*.pdf)</translation>
     </message>
     <message>
         <source>Cannot export charts</source>
@@ -3208,18 +3095,6 @@ Scenario key &quot;stages&quot;, CLI --stages</source>
     <message>
         <source>Charts copied to the clipboard</source>
         <translation>차트를 클립보드에 복사했습니다</translation>
-    </message>
-    <message>
-        <source>Left presentation mode (F5 opens it again)</source>
-        <translation>발표 모드를 나왔습니다 (F5로 다시 엽니다)</translation>
-    </message>
-    <message>
-        <source>&amp;Presentation</source>
-        <translation>발표 모드(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Full screen for a projector: → / ← step through the presets, Space starts and stops, Esc leaves (F5)</source>
-        <translation>프로젝터용 전체 화면: → / ←로 프리셋을 넘기고, Space로 시작·정지, Esc로 나갑니다 (F5)</translation>
     </message>
 </context>
 <context>
@@ -3302,6 +3177,21 @@ Scenario key &quot;stages&quot;, CLI --stages</source>
     </message>
 </context>
 <context>
+    <name>conclab::ui::PresentationMode</name>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>발표 모드(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen for a projector: → / ← step through the presets, Space starts and stops, Esc leaves (F5)</source>
+        <translation>프로젝터용 전체 화면: → / ←로 프리셋을 넘기고, Space로 시작·정지, Esc로 나갑니다 (F5)</translation>
+    </message>
+    <message>
+        <source>Left presentation mode (F5 opens it again)</source>
+        <translation>발표 모드를 나왔습니다 (F5로 다시 엽니다)</translation>
+    </message>
+</context>
+<context>
     <name>conclab::ui::PresentationWindow</name>
     <message>
         <source>Dark</source>
@@ -3322,6 +3212,24 @@ Scenario key &quot;stages&quot;, CLI --stages</source>
     <message>
         <source>kept run</source>
         <translation>남겨 둔 실행</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::PresetPicker</name>
+    <message>
+        <source>Load a preset and run it</source>
+        <translation>프리셋을 불러와 실행</translation>
+    </message>
+    <message>
+        <source>Presets…</source>
+        <translation>프리셋…</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::RecentRunsMenu</name>
+    <message>
+        <source>Open r&amp;ecent run</source>
+        <translation>최근 실행 열기(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -3359,6 +3267,102 @@ A real server: with --target-pid only</source>
     <message>
         <source>threads · /s</source>
         <translation>스레드 · /s</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::RunDisplay</name>
+    <message>
+        <source> #%1</source>
+        <translation> #%1</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::RunHeading</name>
+    <message>
+        <source>Comparison of models</source>
+        <translation>모델 비교</translation>
+    </message>
+    <message>
+        <source> vs </source>
+        <translation> 대 </translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::RunMenu</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>시작(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Start or stop the experiment (Space, Ctrl+R)</source>
+        <translation>실험 시작 또는 정지 (Space, Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare models</source>
+        <translation>모델 비교(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Run the same workload on each model in turn and overlay the results (Ctrl+M)</source>
+        <translation>같은 워크로드를 모델마다 차례로 실행하고 결과를 겹쳐 봅니다 (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>C&amp;alibrate against a real server…</source>
+        <translation>실제 서버에 맞춰 보정(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Concurrency &amp;sweep (X(N), USL fit)…</source>
+        <translation>동시성 스윕(&amp;S) (X(N), USL 피팅)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+W</source>
+        <translation>Ctrl+Shift+W</translation>
+    </message>
+    <message>
+        <source>Sweep…</source>
+        <translation>스윕…</translation>
+    </message>
+    <message>
+        <source>Concurrency sweep: X(N) over a list of connection counts, with Little&apos;s law and a USL fit (Ctrl+Shift+W)</source>
+        <translation>동시성 스윕: 연결 수 목록에 따른 X(N)과 리틀의 법칙 검사, USL 피팅 (Ctrl+Shift+W)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>정지(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::RunStatus</name>
+    <message>
+        <source>Idle</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>끝남</translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation>포트 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 s · %3</source>
+        <translation>%1 · %2초 · %3</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>정지됨: %1</translation>
     </message>
 </context>
 <context>
@@ -3647,6 +3651,29 @@ A real server: with --target-pid only</source>
     <message>
         <source>time (s)</source>
         <translation>시간 (초)</translation>
+    </message>
+</context>
+<context>
+    <name>conclab::ui::ViewMenu</name>
+    <message>
+        <source>Show the &amp;whole run (not the last 60 s)</source>
+        <translation>실행 전체 보기(&amp;W) (최근 60초만이 아니라)</translation>
+    </message>
+    <message>
+        <source>Logarithmic &amp;requests/s axis</source>
+        <translation>초당 요청 수 로그 축(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Logarithmic latency axis</source>
+        <translation>지연 시간 로그 축(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Inside the server and latency by percentile</source>
+        <translation>서버 내부와 백분위수별 지연 시간(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark charts</source>
+        <translation>어두운 차트(&amp;D)</translation>
     </message>
 </context>
 </TS>

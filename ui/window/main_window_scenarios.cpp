@@ -1,7 +1,7 @@
 // MainWindow's scenarios and settings: open and save a scenario file, apply a preset (and run
-// it), and remember the last settings, view and window geometry between launches.
+// it), step through the presets, and remember the last settings, view and window geometry
+// between launches.
 #include <QAction>
-#include <QComboBox>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
@@ -10,16 +10,18 @@
 
 #include <exception>
 
-#include "charts/chart_panel.hpp"
 #include "controls/control_panel.hpp"
 #include "experiment/comparison.hpp"
-#include "text/data_text.hpp"
 #include "text/engine_text.hpp"
-#include "window/compare_table.hpp"
-#include "window/diagnosis_bar.hpp"
 #include "window/experiment_runner.hpp"
+#include "window/file_menu.hpp"
 #include "window/kept_run.hpp"
 #include "window/main_window.hpp"
+#include "window/preset_picker.hpp"
+#include "window/run_display.hpp"
+#include "window/run_heading.hpp"
+#include "window/run_status.hpp"
+#include "window/view_menu.hpp"
 
 namespace conclab::ui {
 
@@ -42,9 +44,9 @@ bool MainWindow::open_scenario(const QString& path) {
 
 bool MainWindow::save_scenario(const QString& path) {
     Scenario s;
-    s.name = scenario_name_.isEmpty() ? QFileInfo(path).completeBaseName().toStdString()
-                                      : scenario_name_.toStdString();
-    s.description = scenario_description_.toStdString();
+    s.name = heading_->scenario_name().isEmpty() ? QFileInfo(path).completeBaseName().toStdString()
+                                                 : heading_->scenario_name().toStdString();
+    s.description = heading_->scenario_description().toStdString();
     s.run = current_config();
     s.compare = compare_models_;
     if (auto saved = save_scenario_file(path.toStdString(), s); !saved) {
@@ -57,24 +59,13 @@ bool MainWindow::save_scenario(const QString& path) {
 
 void MainWindow::apply_preset(const Scenario& scenario, bool run) {
     if (runner_->running()) runner_->stop();
-    const QString name = QString::fromStdString(scenario.name);
-    kept_->drop_unless_scenario(name);
+    kept_->drop_unless_scenario(QString::fromStdString(scenario.name));
     applying_preset_ = true;
     controls_->set_config(scenario.run);
     applying_preset_ = false;
-    scenario_name_ = name;
-    scenario_description_ = QString::fromStdString(scenario.description);
+    heading_->set_scenario(scenario);
     compare_models_ = scenario.compare;
-    preset_config_ = scenario.run;
-    preset_index_ = -1;
-    for (std::size_t i = 0; i < presets_.size(); ++i) {
-        if (presets_[i].name == scenario.name) preset_index_ = static_cast<int>(i);
-    }
-    {
-        const QSignalBlocker block(preset_box_);
-        const int index = preset_box_->findText(scenario_text(scenario_name_));
-        preset_box_->setCurrentIndex(index > 0 ? index : 0);
-    }
+    presets_->show_scenario(scenario.name);
     if (run) {
         if (scenario.compare.empty()) {
             start_run();
@@ -84,41 +75,27 @@ void MainWindow::apply_preset(const Scenario& scenario, bool run) {
         return;
     }
     // Loaded, not run: the charts of the previous run would sit under this preset's words.
-    show_blank_charts();
-    comparing_ = !scenario.compare.empty();
-    if (comparing_)
-        comparison_plan_ = comparison_runs(scenario.run, scenario.compare, std::nullopt);
+    runs_->blank();
+    file_->export_report_action()->setEnabled(false);
+    plan_.comparing = !scenario.compare.empty();
+    if (plan_.comparing)
+        plan_.configs = comparison_runs(scenario.run, scenario.compare, std::nullopt);
     update_heading(scenario.run);
     sync_presentation();
 }
 
-void MainWindow::show_blank_charts() {
-    charts_->clear();
-    charts_->begin_run(QString(), 0, false, true);  // empty series: full-size axes and legends
-    charts_->refresh();
-    diagnosis_->clear_runs();
-    table_sets_.clear();
-    table_->setRowCount(0);
-    table_->hide();
-    results_.clear();
-    sets_.clear();
-    kept_->hide();
-    export_report_action_->setEnabled(false);
-}
-
-ViewSettings MainWindow::view_settings() const {
-    return ViewSettings{whole_run_action_->isChecked(), log_latency_action_->isChecked(),
-                        log_rps_action_->isChecked(),   dark_action_->isChecked(),
-                        presentation_charts_.first,     presentation_charts_.second};
+void MainWindow::step_preset(int delta) {
+    if (const Scenario* next = presets_->step(delta)) apply_preset(*next, false);
 }
 
 void MainWindow::save_settings() const {
     Scenario s;
-    s.name = scenario_name_.isEmpty() ? "last settings" : scenario_name_.toStdString();
+    s.name = heading_->scenario_name().isEmpty() ? "last settings"
+                                                 : heading_->scenario_name().toStdString();
     s.run = current_config();
     s.compare = compare_models_;
     AppSettings::save_scenario(s);
-    AppSettings::save_view(view_settings());
+    AppSettings::save_view(view_->settings());
     AppSettings::save_geometry(saveGeometry());
 }
 
@@ -128,11 +105,7 @@ void MainWindow::restore_settings() {
         controls_->set_config(saved.last_scenario->run);
         compare_models_ = saved.last_scenario->compare;
     }
-    whole_run_action_->setChecked(saved.view.whole_run);
-    log_rps_action_->setChecked(saved.view.log_rps);
-    log_latency_action_->setChecked(saved.view.log_latency);
-    dark_action_->setChecked(saved.view.dark);
-    presentation_charts_ = {saved.view.presentation_first, saved.view.presentation_second};
+    view_->restore(saved.view);
     if (saved.geometry.isEmpty() || !restoreGeometry(saved.geometry)) {
         // First launch (or unusable geometry): fill most of the screen the window opens on.
         const QScreen* on = screen() ? screen() : QGuiApplication::primaryScreen();
@@ -141,16 +114,7 @@ void MainWindow::restore_settings() {
                 AppSettings::first_window_geometry(on->availableGeometry(), minimumSizeHint()));
     }
     settings_note_ = saved.note;
-    if (!settings_note_.isEmpty()) {
-        warnings_->setText(settings_note_);
-        warnings_->show();
-    }
-}
-
-// The model box changed by hand (not by loading a preset): a kept run of another model is
-// another experiment.
-void MainWindow::on_model_chosen() {
-    if (!applying_preset_) kept_->drop_unless_model(current_config());
+    if (!settings_note_.isEmpty()) status_->warn(settings_note_);
 }
 
 }  // namespace conclab::ui
