@@ -8,10 +8,13 @@
 #include <thread>
 #include <utility>
 
+#include <boost/asio/ip/address.hpp>
+
 #include "core/machine_limits.hpp"
 #include "core/run_fields.hpp"
 #include "experiment/diagnosis.hpp"
 #include "experiment/experiment_impl.hpp"
+#include "metrics/listen_overflows.hpp"
 #include "metrics/process_resources.hpp"
 #include "process/fd_limit.hpp"
 
@@ -20,6 +23,14 @@ namespace conclab {
 using Clock = std::chrono::steady_clock;  // Impl::Clock, which is private
 
 namespace {
+
+// A server this machine's kernel accepts for: the models, or a target on loopback.
+bool on_this_machine(const RunConfig& c) {
+    if (!c.external) return true;
+    boost::system::error_code ec;
+    const auto address = boost::asio::ip::make_address(c.external->host, ec);
+    return c.external->host == "localhost" || (!ec && address.is_loopback());
+}
 
 // Fails with the problem this run has on this machine: descriptors for every client connection
 // (one process holds them all), a task for each with a thread per connection, and a PID to
@@ -246,6 +257,7 @@ void Experiment::start() {
         d.host.reset();
         throw StartError(e.what());
     }
+    if (on_this_machine(d.initial)) d.listen_overflows_at_start = listen_overflows_now();
     {
         MutexLock lock(d.mutex);
         d.started = Clock::now();

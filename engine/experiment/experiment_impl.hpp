@@ -53,6 +53,8 @@ struct Experiment::Impl {
     RunState state GUARDED_BY(mutex) = RunState::Idle;
     bool stop_requested GUARDED_BY(mutex) = false;
     Clock::time_point started GUARDED_BY(mutex);
+    // The kernel's ListenOverflows when the run began; empty for a server on another machine.
+    std::optional<std::uint64_t> listen_overflows_at_start;
     double finished_elapsed_s GUARDED_BY(mutex) = 0;
     std::vector<AdjustEvent> events GUARDED_BY(mutex);
     std::string fatal_error GUARDED_BY(mutex);

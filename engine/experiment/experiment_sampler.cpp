@@ -9,6 +9,7 @@
 
 #include "core/thread_name.hpp"
 #include "metrics/latency_histogram.hpp"
+#include "metrics/listen_overflows.hpp"
 #include "process/fd_limit.hpp"
 
 namespace conclab {
@@ -177,8 +178,13 @@ void Experiment::Impl::shut_down() {
     if (host) host->stop();
     std::optional<HostTick> host_final;
     if (host) host_final = host->collect();  // after stop(): the workers' final counts
+    std::optional<std::uint64_t> overflows;
+    if (listen_overflows_at_start) {
+        if (const auto now = listen_overflows_now()) overflows = *now - *listen_overflows_at_start;
+    }
     MutexLock lock(mutex);
     ticks->add_drain(drained.responses, drained.open_connections, std::move(host_final));
+    ticks->set_listen_overflows(overflows);
     finished_elapsed_s = std::chrono::duration<double>(Clock::now() - started).count();
     if (initial.duration_s > 0) {
         finished_elapsed_s = std::min(finished_elapsed_s, initial.duration_s);

@@ -57,6 +57,8 @@ public:
     // What completed after the measured window, while stopping: it counts towards the
     // client/server cross-check only. `host_final` holds the workers' last counts.
     void add_drain(std::uint64_t responses, int still_open, std::optional<HostTick> host_final);
+    // The kernel's listen overflows over the run (Summary::listen_overflows).
+    void set_listen_overflows(std::optional<std::uint64_t> n) { totals_.listen_overflows = n; }
 
     std::vector<MetricsSample> samples_since(std::size_t index) const;
     std::size_t next_index() const { return series_.next_index(); }

@@ -253,6 +253,9 @@ struct Summary {
     // Connects that took ≥ 0.9 s: the server's accept queue was full and a SYN was retransmitted
     // (kSlowConnectNs). A server that is merely slow to accept delays first responses instead.
     std::uint64_t slow_connects = 0;
+    // Handshakes the kernel dropped on a full accept queue during the run (ListenOverflows, the
+    // whole machine's: see listen_overflows.hpp); empty for a server on another machine.
+    std::optional<std::uint64_t> listen_overflows;
     std::optional<int> server_accept_queue_max;
     // Cross-check of the whole run (warmup, measured window and the final drain): responses the
     // client completed and requests the servers completed. They are equal unless requests were

@@ -118,7 +118,8 @@ json summary_to_json(const Summary& s) {
                               {"server_in_service_max", or_null(s.server_in_service_max)},
                               {"server_waiting_max", or_null(s.server_waiting_max)},
                               {"server_accept_queue_max", or_null(s.server_accept_queue_max)},
-                              {"slow_connects", s.slow_connects}};
+                              {"slow_connects", s.slow_connects},
+                              {"listen_overflows", or_null(s.listen_overflows)}};
     summary["client_requests_total"] = s.client_requests_total;
     summary["server_requests"] = or_null(s.server_requests);
     summary["drained_requests"] = s.drained_requests;

@@ -117,6 +117,9 @@ Summary summary_from_json(const JsonField& s) {
     out.server_waiting_max = c["server_waiting_max"].number_or_null();
     out.server_accept_queue_max = c["server_accept_queue_max"].int_or_null();
     if (c.has("slow_connects")) out.slow_connects = c["slow_connects"].unsigned_integer();  // older
+    if (c.has("listen_overflows") && !c["listen_overflows"].is_null()) {
+        out.listen_overflows = c["listen_overflows"].unsigned_integer();
+    }
     out.client_requests_total = s["client_requests_total"].unsigned_integer();
     if (!s["server_requests"].is_null()) {
         out.server_requests = s["server_requests"].unsigned_integer();

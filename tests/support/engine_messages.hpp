@@ -183,6 +183,12 @@ inline std::vector<std::string> validation_verdicts() {
         s.requests = 1000;
         s.latency = LatencySummary{};
         s.latency->max_ms = 1030;
+        s.listen_overflows = 40;
+    });
+    judge({0, 50, 1000}, 1000, 1500, [](Summary& s) {  // a remote one's: connects retried
+        s.requests = 1000;
+        s.latency = LatencySummary{};
+        s.latency->max_ms = 1030;
         s.slow_connects = 12;
     });
     out.push_back([] {  // no connect retried, a long tail: it accepted slowly
@@ -195,6 +201,7 @@ inline std::vector<std::string> validation_verdicts() {
         p.real_run.summary.requests = 1800;
         p.real_run.summary.latency = LatencySummary{};
         p.real_run.summary.latency->max_ms = 3965;
+        p.real_run.summary.listen_overflows = 0;
         judge_point(p, ValidationSettings{});
         return p.verdict;
     }());

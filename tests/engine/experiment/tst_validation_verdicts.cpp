@@ -1,7 +1,10 @@
 // validate's one-line reason for a point outside its bounds (judge_point): a long tail of the
-// real server's is an overflowed accept queue only when the client saw connects retried; with
-// none retried it is a server that accepts slowly (Node, one accept per turn of a busy loop).
+// real server's is an overflowed accept queue when the kernel counted overflows or the client saw
+// connects retried; with the kernel's count at 0 it is a server that accepts slowly (Node, one
+// accept per turn of a busy loop); with no count (a remote server) neither is claimed.
 #include <QtTest>
+
+#include <optional>
 
 #include "experiment/validation.hpp"
 
@@ -11,7 +14,8 @@ namespace {
 
 // A CPU-bound point at 100 connections where both serve 450 req/s and the real server's tail
 // is long (p99 1.6 s, max 4 s) while the model's is not.
-ValidationPointResult long_real_tail(std::uint64_t slow_connects, double model_rps) {
+ValidationPointResult long_real_tail(std::optional<std::uint64_t> listen_overflows,
+                                     std::uint64_t slow_connects, double model_rps) {
     ValidationPointResult p;
     p.point = {2, 0, 100};
     p.real.rps = 450;
@@ -24,6 +28,7 @@ ValidationPointResult long_real_tail(std::uint64_t slow_connects, double model_r
     real.latency = LatencySummary{};
     real.latency->max_ms = 3965;
     real.slow_connects = slow_connects;
+    real.listen_overflows = listen_overflows;
     judge_point(p, ValidationSettings{});
     return p;
 }
@@ -36,23 +41,36 @@ private slots:
     // Measured: real Express at 100 connections × 2 ms of CPU had p99 1.66 s and a max of 3.97 s
     // with no listen overflow (nstat) and no connect retried; the old verdict said "accept queue
     // overflowed" from the max alone.
-    void noConnectRetriedIsASlowAcceptNotAnOverflow() {
-        const ValidationPointResult p = long_real_tail(0, 455);
+    void noOverflowCountedIsASlowAccept() {
+        const ValidationPointResult p = long_real_tail(0, 0, 455);
         QVERIFY(!p.ok);
         const QString verdict = QString::fromStdString(p.verdict);
         QVERIFY2(verdict.contains("accepted new connections slowly"), qPrintable(verdict));
         QVERIFY2(!verdict.contains("overflowed"), qPrintable(verdict));
         QVERIFY2(verdict.contains("3965 ms"), qPrintable(verdict));
     }
-    void connectsRetriedAreAnOverflow() {
-        const ValidationPointResult p = long_real_tail(12, 600);  // the model serves more
+    void overflowsCountedAreAnOverflow() {
+        const ValidationPointResult p = long_real_tail(40, 0, 600);  // the model serves more
         QVERIFY(!p.ok);
+        const QString verdict = QString::fromStdString(p.verdict);
+        QVERIFY2(verdict.contains("accept queue overflowed (the kernel dropped 40 handshakes"),
+                 qPrintable(verdict));
+    }
+    // A remote server: no kernel count, but a retried connect proves the overflow.
+    void connectsRetriedAreAnOverflow() {
+        const ValidationPointResult p = long_real_tail(std::nullopt, 12, 600);
         const QString verdict = QString::fromStdString(p.verdict);
         QVERIFY2(verdict.contains("accept queue overflowed (12 connects were retried"),
                  qPrintable(verdict));
     }
+    void aRemoteServerWithoutEvidenceIsNeither() {
+        const ValidationPointResult p = long_real_tail(std::nullopt, 0, 455);
+        const QString verdict = QString::fromStdString(p.verdict);
+        QVERIFY2(!verdict.contains("slowly") && !verdict.contains("overflowed"),
+                 qPrintable(verdict));
+    }
     void aShortTailIsNeither() {
-        ValidationPointResult p = long_real_tail(0, 455);
+        ValidationPointResult p = long_real_tail(0, 0, 455);
         p.real_run.summary.latency->max_ms = 400;
         judge_point(p, ValidationSettings{});
         const QString verdict = QString::fromStdString(p.verdict);
