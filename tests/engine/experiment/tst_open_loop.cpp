@@ -87,8 +87,13 @@ private slots:
         // Within 10 %: with the machine's other tests running, the generator itself was held up
         // for 76 of 300 sends and met 94/s (a check of the open loop, not of the machine).
         QVERIFY2(std::abs(s.rps - 100) <= 10, qPrintable(describe(s)));
-        QVERIFY2(s.latency->p50_ms < 1.5 * s.latency_uncorrected->p50_ms, qPrintable(describe(s)));
-        QVERIFY2(s.latency->p99_ms < 1.5 * s.latency_uncorrected->p99_ms, qPrintable(describe(s)));
+        // Corrected ≈ uncorrected below capacity; each may add a few ms of the machine's own: a
+        // loader thread held up 4 ms read p99 7.8 against 3.3 ms in the parallel suite. Above
+        // capacity (the next check) the gap is a second.
+        QVERIFY2(s.latency->p50_ms < 1.5 * s.latency_uncorrected->p50_ms + 5,
+                 qPrintable(describe(s)));
+        QVERIFY2(s.latency->p99_ms < 1.5 * s.latency_uncorrected->p99_ms + 20,
+                 qPrintable(describe(s)));
         QCOMPARE(s.dropped, std::uint64_t(0));
         QCOMPARE(s.errors, std::uint64_t(0));
         QVERIFY(s.client_open_max <= 10);
