@@ -447,13 +447,19 @@ private slots:
         const double median_waiting = waiting[waiting.size() / 2];
         const double median_in_service = in_service[in_service.size() / 2];
         QVERIFY2(median_waiting > 120, qPrintable(QString::number(median_waiting)));  // ~190
-        // The calm loop's worst tick averages a small fraction of that queue: 0-5 on a quiet
-        // machine, 5 under ThreadSanitizer's ~10x slowdown, 24 with the loop descheduled by
-        // three other suites and two compilers.
-        QVERIFY2(*calm.summary.server_waiting_max < median_waiting / 4,
-                 qPrintable(QString("calm loop %1, saturated pool %2")
-                                .arg(*calm.summary.server_waiting_max)
-                                .arg(median_waiting)));
+        // The calm loop's worst tick, once its connections are open (as the pool's above),
+        // averages a small fraction of that queue: 0-5 on a quiet machine, 5 under
+        // ThreadSanitizer's ~10x slowdown, 24 with the loop descheduled by three other suites
+        // and two compilers. (Its first tick, all 50 connections arriving at once, read 50 in
+        // the parallel suite.)
+        double calm_waiting = 0;
+        for (const MetricsSample& m : calm.series) {
+            if (m.t_s >= 1.0) calm_waiting = std::max(calm_waiting, m.server_waiting.value_or(0));
+        }
+        QVERIFY2(
+            calm_waiting < median_waiting / 4,
+            qPrintable(
+                QString("calm loop %1, saturated pool %2").arg(calm_waiting).arg(median_waiting)));
         QVERIFY2(median_in_service > 6 && median_in_service <= 10.5,
                  qPrintable(QString::number(median_in_service)));  // the pool: 10
     }
