@@ -104,16 +104,12 @@ ServerConfig resolved(ServerConfig config) {
     return config;
 }
 
-namespace {
-
 bool is_loopback_host(std::string_view host) {
     if (host == "localhost") return true;
     boost::system::error_code ec;
     auto address = boost::asio::ip::make_address(std::string(host), ec);
     return !ec && address.is_loopback();
 }
-
-}  // namespace
 
 Result<ExternalTarget> parse_target_url(std::string_view url, bool allow_remote) {
     constexpr std::string_view scheme = "http://";

@@ -149,6 +149,8 @@ struct ExternalTarget {
 // Fails with the problem of a method, header or body (a token method, "Name: value" headers, no
 // CR or LF inside a header).
 Result<> check_request_shape(const ExternalTarget& target);
+// "localhost" or a loopback address (127.0.0.0/8, ::1): a server on this machine.
+bool is_loopback_host(std::string_view host);
 // Parses http://HOST[:PORT][/PATH]. Only loopback hosts unless allow_remote; the error names the
 // problem.
 Result<ExternalTarget> parse_target_url(std::string_view url, bool allow_remote);

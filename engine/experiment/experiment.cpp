@@ -8,8 +8,6 @@
 #include <thread>
 #include <utility>
 
-#include <boost/asio/ip/address.hpp>
-
 #include "core/machine_limits.hpp"
 #include "core/run_fields.hpp"
 #include "experiment/diagnosis.hpp"
@@ -23,14 +21,6 @@ namespace conclab {
 using Clock = std::chrono::steady_clock;  // Impl::Clock, which is private
 
 namespace {
-
-// A server this machine's kernel accepts for: the models, or a target on loopback.
-bool on_this_machine(const RunConfig& c) {
-    if (!c.external) return true;
-    boost::system::error_code ec;
-    const auto address = boost::asio::ip::make_address(c.external->host, ec);
-    return c.external->host == "localhost" || (!ec && address.is_loopback());
-}
 
 // Fails with the problem this run has on this machine: descriptors for every client connection
 // (one process holds them all), a task for each with a thread per connection, and a PID to
@@ -243,6 +233,11 @@ void Experiment::start() {
     if (d.initial.load.idle_connections > 0) {
         d.idle = std::make_unique<IdleConnections>(target, d.initial.load.idle_connections);
     }
+    // Before the first connect: a full accept queue drops most at the opening burst. Only for a
+    // server this machine's kernel accepts for (the counter is the machine's).
+    if (!d.initial.external || is_loopback_host(d.initial.external->host)) {
+        d.listen_overflows_at_start = listen_overflows_now();
+    }
     try {
         d.load->start();
         if (d.heavy) d.heavy->start();
@@ -257,7 +252,6 @@ void Experiment::start() {
         d.host.reset();
         throw StartError(e.what());
     }
-    if (on_this_machine(d.initial)) d.listen_overflows_at_start = listen_overflows_now();
     {
         MutexLock lock(d.mutex);
         d.started = Clock::now();
