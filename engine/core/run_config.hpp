@@ -36,6 +36,12 @@ struct Workload {
     // and Py_END_ALLOW_THREADS, in parallel with whoever holds the lock. Real CPU on the serving
     // thread; on the event loop (no GIL) it is simply more CPU on the loop.
     double overhead_released_us = 0;
+    // Framework cost each time a request resumes after its I/O wait, run like handler work
+    // (under the GIL; on the loop). A CPython thread woken after a downstream call runs on cold
+    // caches and takes the GIL back from a crowd of waiters: real Werkzeug serves 20–30 % fewer
+    // requests per second with 50 ms of I/O than its zero-work rate, at the same CPU
+    // (docs/validation.md). calibrate fits it where its data shows it.
+    double resume_us = 0;
     bool operator==(const Workload&) const = default;
 };
 

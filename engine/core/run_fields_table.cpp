@@ -157,6 +157,13 @@ const RunField kFields[] = {
              "CPU in parallel with the GIL holder; on the event loop, more CPU on the loop",
      .live = Live::Yes, .to_worker = ToWorker::Yes,
      NUMBER_MEMBER(server.workload.overhead_released_us)},
+    {.key = "resume_us", .flag = "resume-us",
+     .kind = FieldKind::Real, .group = FieldGroup::Workload,
+     .min = 0, .max = Limits::kMaxOverheadUs, .unit = "µs",
+     .help = "framework cost each time a request resumes after its I/O wait (a woken thread's "
+             "cold caches and the GIL taken back from other waiters), real CPU run like handler "
+             "work; calibrate fits it from an I/O-bound run",
+     .live = Live::Yes, .to_worker = ToWorker::Yes, NUMBER_MEMBER(server.workload.resume_us)},
     {.key = "cpu_ms", .flag = "cpu-ms",
      .kind = FieldKind::Real, .group = FieldGroup::Workload, .min = 0, .max = Limits::kMaxCpuMs,
      .unit = "ms",

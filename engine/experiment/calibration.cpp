@@ -6,31 +6,19 @@
 #include <thread>
 
 #include "core/server_shapes.hpp"
+#include "experiment/calibration_resume.hpp"
+#include "experiment/calibration_runs.hpp"
 #include "experiment/measurement_runner.hpp"
 
 namespace conclab {
 
 namespace {
 
+using namespace calibration_runs;
+
 // How many times a verification outside the tolerance sends the loop on (each: its steps, then a
 // verification again) before calibrate says it is not verified.
 constexpr int kVerificationsAgain = 2;
-
-std::string connections_text(int n) {
-    return std::to_string(n) + (n == 1 ? " connection" : " connections");
-}
-
-std::string us_text(double us) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f µs", us);
-    return text;
-}
-
-std::string percent_text(double fraction) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.0f %%", 100 * fraction);
-    return text;
-}
 
 // The model run of the settings, as calibration measures it: its own server (no target, no
 // heavy connections), zero work, and some warmup.
@@ -53,11 +41,6 @@ RunConfig with_overhead(RunConfig c, double held_us, double released_us) {
     if (const RunField* released = released_overhead_field()) {
         released->set_number(c, std::min(released_us, released->max));
     }
-    return c;
-}
-
-RunConfig at_connections(RunConfig c, int n) {
-    c.load.connections = n;
     return c;
 }
 
@@ -87,37 +70,6 @@ void check_keep_alive(CalibrationResult& result, const RunConfig& model) {
             " responses), while the model closes after every response: choose a shape that "
             "keeps connections alive or --keep-alive on");
     }
-}
-
-// Two runs to alternate (built one member at a time: GCC 12 sees an uninitialised optional in
-// a braced list of RunSpecs).
-std::vector<RunSpec> two_specs(CalibrationStep first_step, std::string first_what,
-                               const RunConfig& first, CalibrationStep second_step,
-                               std::string second_what, const RunConfig& second) {
-    std::vector<RunSpec> specs(2);
-    specs[0].tag = int(first_step);
-    specs[0].what = std::move(first_what);
-    specs[0].config = first;
-    specs[1].tag = int(second_step);
-    specs[1].what = std::move(second_what);
-    specs[1].config = second;
-    return specs;
-}
-
-// The median of each pair's ratio, second / first: a pair ran back to back, so what the machine
-// did meanwhile (other work, frequency) touches both and cancels in the ratio.
-double median_pair_ratio(const std::vector<RunResult>& firsts,
-                         const std::vector<RunResult>& seconds) {
-    std::vector<double> ratios;
-    for (std::size_t i = 0; i < std::min(firsts.size(), seconds.size()); ++i) {
-        if (firsts[i].summary.rps > 0) {
-            ratios.push_back(seconds[i].summary.rps / firsts[i].summary.rps);
-        }
-    }
-    if (ratios.empty()) return 0;
-    std::sort(ratios.begin(), ratios.end());
-    const std::size_t n = ratios.size();
-    return n % 2 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
 }
 
 // A measurement of the loop: the real server and the model alternating, their median runs and
@@ -346,9 +298,12 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
     const bool released = settings.fit_released && released_overhead_field() &&
                           has_gil(base.server) && result.connections > 1;
     // The usual course (the progress bar's length; a longer one stretches it): the first pair,
-    // the steps, the released part, a verification, and one more step and verification.
-    const int pairs =
-        1 + settings.max_steps + 1 + (released ? 1 + std::max(2, settings.max_steps / 2) : 0) + 2;
+    // the steps, the released part, a verification, one more step and verification, and the
+    // cost after I/O.
+    const bool resume = settings.fit_resume && has_gil(base.server);
+    const int pairs = 1 + settings.max_steps + 1 +
+                      (released ? 1 + std::max(2, settings.max_steps / 2) : 0) + 2 +
+                      (resume ? 1 + settings.resume_max_steps : 0);
     const int most_runs = 2 * result.repeats * pairs;
     auto report = [&progress](const RunProgress& p) {
         if (!progress) return;
@@ -433,6 +388,9 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
                 "): " + us_text(result.fit.overhead_us) +
                 ", fitted in a closed loop to the real server's saturated rate at " +
                 connections_text(result.connections));
+    }
+    if (result.error.empty() && !fit_resume(result, s, runner)) {
+        return result.error.empty() ? cancelled() : result;
     }
     if (result.error.empty() && !result.verified && result.why_not.empty()) {
         result.why_not = "not verified";

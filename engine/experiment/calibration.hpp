@@ -26,6 +26,14 @@
 // slower there than the model by more than the tolerance, the difference is the released part.
 // The result says which parts were fitted and why the others were not.
 //
+// The cost after I/O (Workload::resume_us). A CPython thread woken after a downstream call runs
+// on cold caches and takes the GIL back from other waiters: real Werkzeug serves 20–30 % fewer
+// requests per second with 50 ms of I/O than with none, at the same CPU. Zero-work requests
+// cannot show it, so after the verification, for a model with a GIL whose threads do not bound
+// its rate, the real server is asked for 50 ms of I/O per request (`?io_ms=50`, the reference
+// apps' convention: docs/validation.md) at connections enough to keep it busy, and resume_us is
+// fitted in a loop like the overhead's (calibration_resume.cpp).
+//
 // The model's shape (event loop, GIL threads, …; engine/core/server_shapes.hpp) is the user's
 // choice, and the result names it. Where the real server contradicts it — it closes every
 // connection while the model keeps them alive, seen from the client's reconnects, or the other
@@ -99,7 +107,20 @@ struct CalibrationSettings {
     int max_steps = 6;        // model measurements in the loop before giving up
     double tolerance = 0.05;  // the verified rate within ±5 % of the real one
     bool fit_released = released_overhead_field() != nullptr;
+    bool fit_resume = true;    // the cost after I/O, where the model can show it
+    double resume_io_ms = 50;  // the I/O per request it is fitted with (the article's)
+    int resume_max_steps = 4;  // model measurements in its loop
 };
+
+// Whether, and at how many connections, the cost after I/O can be fitted: a model with a GIL
+// whose threads do not bound its rate with io_ms of I/O, kept busy with at most 1,000
+// connections (1.5 × its zero-work rate × the I/O time). why_not says otherwise, in words.
+struct ResumePlan {
+    int connections = 0;
+    std::string why_not;
+};
+ResumePlan plan_resume_fit(const ServerConfig& server, double zero_work_rps, double io_ms,
+                           int calibration_connections, int cores);
 
 enum class CalibrationStep {
     Real,                // the real server at C connections
@@ -109,6 +130,8 @@ enum class CalibrationStep {
     ModelOneConnection,  // the model with the held part at 1 connection
     VerifyReal,          // the verification: the real server again
     Verify,              // the verification: the fitted model
+    RealWithIo,          // the real server with I/O (the cost after I/O)
+    FitWithIo,           // the fitted model with I/O and a candidate cost after I/O
 };
 
 struct CalibrationProgress {
@@ -131,6 +154,22 @@ struct CalibrationIteration {
     std::string how;       // how the overhead was chosen: "first estimate", "secant", …
 };
 
+// The cost after I/O's loop, when it ran.
+struct ResumeStep {
+    double resume_us = 0;
+    double model_rps = 0;  // median
+    double ratio = 0;      // model / real
+    std::string how;
+};
+struct ResumeFit {
+    double io_ms = 0;
+    int connections = 0;
+    RunResult real;                 // the real server with I/O (the median run)
+    std::vector<ResumeStep> steps;  // the first at 0
+    bool converged = false;         // a step within the tolerance
+    double resume_us = 0;           // kept: the converged step's, or the nearest one's
+};
+
 struct CalibrationResult {
     int connections = 0;
     double parallelism = 1;
@@ -149,7 +188,8 @@ struct CalibrationResult {
     OverheadFit fit;
     std::vector<std::string> fitted;      // which parts were fitted, and how, in words
     std::vector<std::string> not_fitted;  // which were not, and why
-    RunConfig fitted_config;              // the model with the fitted overhead, as verified
+    std::optional<ResumeFit> resume;      // the cost after I/O, when its runs took place
+    RunConfig fitted_config;              // the model with the fitted overhead (and resume_us)
     RunResult real_after;                 // the verification's real server (median run)
     RunResult model_after;                // the verification's fitted model (median run)
     double ratio = 0;                     // verified: model_after rps / real_after rps

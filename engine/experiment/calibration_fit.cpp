@@ -2,6 +2,7 @@
 // No runs here, so it is tested on synthetic rates (tst_calibration_fit).
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "experiment/calibration.hpp"
 
@@ -121,6 +122,68 @@ double next_overhead(const std::vector<OverheadPoint>& points, double target_rps
     // Only one side seen so far, and the secant is of no use: step with the model's slope.
     say("step with the model's slope (1/rate grows by overhead / parallelism)");
     return clamp(last.overhead_us - parallelism * f(last));
+}
+
+namespace {
+
+constexpr int kMaxResumeConnections = 1000;
+// Requests in flight that keep a server busy with I/O: its zero-work rate × the wait (Little's
+// law), and half again so that the CPU, not the connections, is what bounds it.
+constexpr double kBusyFactor = 1.5;
+
+std::string rate_text(double rps) {
+    return std::to_string(static_cast<long>(std::lround(rps)));
+}
+
+std::string ms_text(double ms) {
+    std::string t = std::to_string(ms);
+    while (t.back() == '0') t.pop_back();
+    if (t.back() == '.') t.pop_back();
+    return t;
+}
+
+}  // namespace
+
+ResumePlan plan_resume_fit(const ServerConfig& server, double zero_work_rps, double io_ms,
+                           int calibration_connections, int cores) {
+    ResumePlan plan;
+    if (!has_gil(server)) {
+        plan.why_not =
+            "the model has no GIL (a thread woken after I/O takes the GIL back from other "
+            "waiters; an event loop resumes a request on the thread it is already running)";
+        return plan;
+    }
+    if (zero_work_rps <= 0 || io_ms <= 0) {
+        plan.why_not = "no zero-work rate to size the run with";
+        return plan;
+    }
+    const double io_s = io_ms / 1000;
+    const double busy = kBusyFactor * zero_work_rps * io_s;
+    // Threads in all: a pool per process, or one per connection (threads 0: unbounded).
+    const int processes = server.model == Model::ProcessPerCore
+                              ? (server.workers > 0 ? server.workers : std::max(1, cores))
+                              : 1;
+    if (server.threads > 0) {
+        const int threads = server.threads * processes;
+        const double bound = threads / io_s;
+        if (threads < busy) {
+            plan.why_not = "with " + ms_text(io_ms) + " ms of I/O its " + std::to_string(threads) +
+                           " threads, not its CPU, bound the rate (" + std::to_string(threads) +
+                           " ÷ " + ms_text(io_ms) + " ms = " + rate_text(bound) +
+                           " req/s, below its zero-work " + rate_text(zero_work_rps) +
+                           " req/s): the cost after I/O does not show in its rate";
+            return plan;
+        }
+    }
+    const int needed = static_cast<int>(std::ceil(busy));
+    if (needed > kMaxResumeConnections) {
+        plan.why_not = "keeping it busy with " + ms_text(io_ms) + " ms of I/O takes " +
+                       std::to_string(needed) + " connections, more than " +
+                       std::to_string(kMaxResumeConnections);
+        return plan;
+    }
+    plan.connections = std::max(needed, calibration_connections);
+    return plan;
 }
 
 }  // namespace conclab

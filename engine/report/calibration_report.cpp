@@ -25,6 +25,8 @@ json measurement_json(const RunResult& r) {
         if (const RunField* released = released_overhead_field()) {
             j["overhead_released_us"] = released->get_number(r.config);
         }
+        j["resume_us"] = r.config.server.workload.resume_us;
+        if (r.config.server.workload.io_ms > 0) j["io_ms"] = r.config.server.workload.io_ms;
     }
     j["connections"] = r.config.load.connections;
     j["duration_s"] = r.config.duration_s;
@@ -69,6 +71,23 @@ std::string line(const char* what, const RunResult& r) {
 
 }  // namespace
 
+json resume_json(const std::optional<ResumeFit>& fit) {
+    if (!fit) return nullptr;
+    json steps = json::array();
+    for (const ResumeStep& s : fit->steps) {
+        steps.push_back({{"resume_us", s.resume_us},
+                         {"model_rps", s.model_rps},
+                         {"ratio", s.ratio},
+                         {"how", s.how}});
+    }
+    return {{"io_ms", fit->io_ms},
+            {"connections", fit->connections},
+            {"real", measurement_or_null(fit->real)},
+            {"steps", steps},
+            {"converged", fit->converged},
+            {"resume_us", fit->resume_us}};
+}
+
 json calibration_to_json(const CalibrationResult& c) {
     json j;
     j["version"] = CONCLAB_VERSION;
@@ -95,6 +114,9 @@ json calibration_to_json(const CalibrationResult& c) {
     j["overhead_us"] = c.has_fit ? json(c.fit.overhead_us) : json(nullptr);
     j["overhead_released_us"] =
         c.fit.overhead_released_us ? json(*c.fit.overhead_released_us) : json(nullptr);
+    const double resume_us = c.fitted_config.server.workload.resume_us;
+    j["resume_us"] = resume_us > 0 ? json(resume_us) : json(nullptr);
+    j["resume"] = resume_json(c.resume);
     j["fitted"] = c.fitted;
     j["not_fitted"] = c.not_fitted;
     j["fit_note"] = c.fit.note.empty() ? json(nullptr) : json(c.fit.note);
@@ -134,6 +156,19 @@ std::string calibration_text(const CalibrationResult& c) {
     }
     if (ran(c.real_after)) out << line("verify: real server  ", c.real_after);
     if (ran(c.model_after)) out << line("verify: fitted model ", c.model_after);
+    if (c.resume && ran(c.resume->real)) {
+        out << "\n  cost after I/O: " << fixed(c.resume->io_ms, 0) << " ms of I/O per request at "
+            << c.resume->connections << " connections\n";
+        out << line("real server          ", c.resume->real);
+        out << "  step  after I/O     model req/s   model / real   how\n";
+        int n = 0;
+        for (const ResumeStep& s : c.resume->steps) {
+            char row[160];
+            std::snprintf(row, sizeof row, "  %4d  %8.1f µs  %12s   %8s×     ", ++n, s.resume_us,
+                          grouped_number(s.model_rps, 1).c_str(), ratio_text(s.ratio).c_str());
+            out << row << s.how << "\n";
+        }
+    }
     if (c.has_fit) {
         out << "\n  Fitted overhead      " << fixed(c.fit.overhead_us, 1) << " µs per request";
         if (c.parallelism != 1) {
@@ -143,6 +178,10 @@ std::string calibration_text(const CalibrationResult& c) {
         if (c.fit.overhead_released_us) {
             out << "  Released overhead    " << fixed(*c.fit.overhead_released_us, 1)
                 << " µs per request, GIL released\n";
+        }
+        if (c.fitted_config.server.workload.resume_us > 0) {
+            out << "  Cost after I/O       " << fixed(c.fitted_config.server.workload.resume_us, 1)
+                << " µs after each I/O wait\n";
         }
         if (c.ratio > 0) {
             out << "  Verified ratio       " << ratio_text(c.ratio) << " (fitted model / real; "
@@ -168,8 +207,14 @@ Scenario calibration_scenario(const CalibrationResult& c) {
          "requests at "
       << c.connections << " connections run at the real server's saturated rate ("
       << fixed(c.real_after.summary.rps, 0) << " req/s; the fitted model ran at "
-      << fixed(c.model_after.summary.rps, 0) << " req/s, ratio " << ratio_text(c.ratio)
-      << "). Check it on other workloads with conclab-cli validate --scenario THIS_FILE.";
+      << fixed(c.model_after.summary.rps, 0) << " req/s, ratio " << ratio_text(c.ratio) << ").";
+    if (c.resume && c.fitted_config.server.workload.resume_us > 0) {
+        d << " The cost after each I/O wait, "
+          << fixed(c.fitted_config.server.workload.resume_us, 1) << " µs, was fitted with "
+          << fixed(c.resume->io_ms, 0) << " ms of I/O per request at " << c.resume->connections
+          << " connections.";
+    }
+    d << " Check it on other workloads with conclab-cli validate --scenario THIS_FILE.";
     s.description = d.str();
     s.run = c.fitted_config;
     return s;

@@ -127,10 +127,14 @@ private:
         if (routed.workload.io_ms > 0) {
             io_wait_.expires_after(std::chrono::microseconds(
                 static_cast<std::int64_t>(routed.workload.io_ms * 1000.0)));
-            io_wait_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
-                if (ec) return self->close();
-                self->write_response(true);
-            });
+            io_wait_.async_wait(
+                [self = shared_from_this(), resume_us = w.resume_us](boost::system::error_code ec) {
+                    if (ec) return self->close();
+                    // The callback that resumes the request runs on the loop, like the rest of it.
+                    if (!burn_cpu_us_unless(resume_us, self->server_.stopping_))
+                        return self->close();
+                    self->write_response(true);
+                });
         } else {
             write_response(true);
         }

@@ -330,6 +330,7 @@ GilThreadServer::Outcome GilThreadServer::serve_one_request(Connection& connecti
         gil_.release();
         if (!wait_for_io(routed.workload.io_ms)) return abandon();
         if (!gil_.acquire()) return abandon();
+        if (!run_cpu_holding_gil(gil_, routed.workload.resume_us)) return abandon();
     }
     gil_.release();  // sendall() releases it around the system call
 

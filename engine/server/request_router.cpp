@@ -37,6 +37,9 @@ bool apply_query(std::string_view query, Workload& workload) {
         } else if (key == "overhead_released_us") {
             if (value > Limits::kMaxOverheadUs) return false;
             workload.overhead_released_us = value;
+        } else if (key == "resume_us") {
+            if (value > Limits::kMaxOverheadUs) return false;
+            workload.resume_us = value;
         }
     }
     return true;

@@ -3,7 +3,7 @@
 // every model so that they differ only in scheduling.
 //
 //   GET /                 the configured workload
-//   GET /?cpu_ms=5&io_ms=0&overhead_us=100&overhead_released_us=50
+//   GET /?cpu_ms=5&io_ms=0&overhead_us=100&overhead_released_us=50&resume_us=80
 //                         per-request override of any workload field (how a test or a second
 //                         client mixes one CPU-heavy request into I/O-bound traffic)
 //   GET /health           no work at all

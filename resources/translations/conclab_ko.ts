@@ -896,6 +896,50 @@
         <source>CPU time limit exceeded</source>
         <translation>CPU 시간 한도 초과</translation>
     </message>
+    <message>
+        <source>framework cost after each I/O wait: %1 µs, fitted in a closed loop to the real server&apos;s rate with %2 ms of I/O at %3 connection(s) (real %4 req/s; the model without it at %5× that)</source>
+        <translation>I/O 대기마다 드는 프레임워크 비용: %1 µs. 요청당 I/O %2 ms, 연결 %3개에서 실제 서버의 처리량에 폐쇄 루프로 피팅했습니다(실제 %4 req/s, 이 비용 없는 모델은 그 %5배)</translation>
+    </message>
+    <message>
+        <source>framework cost after each I/O wait: %1 µs, the nearest of %2 steps, at %3× the real server with %4 ms of I/O at %5 connection(s), outside ±%6 % (real %7 req/s; the model without it at %8× that)</source>
+        <translation>I/O 대기마다 드는 프레임워크 비용: %1 µs. %2단계 중 가장 가까운 값으로, 요청당 I/O %4 ms, 연결 %5개에서 실제 서버의 %3배이며 ±%6 % 밖입니다(실제 %7 req/s, 이 비용 없는 모델은 그 %8배)</translation>
+    </message>
+    <message>
+        <source>framework cost after each I/O wait: not fitted, set to 0 (it needs the overhead verified first)</source>
+        <translation>I/O 대기마다 드는 프레임워크 비용: 피팅하지 않고 0으로 둡니다(먼저 오버헤드가 검증되어야 합니다)</translation>
+    </message>
+    <message>
+        <source>framework cost after each I/O wait: not fitted, set to 0: the model has no GIL (a thread woken after I/O takes the GIL back from other waiters; an event loop resumes a request on the thread it is already running)</source>
+        <translation>I/O 대기마다 드는 프레임워크 비용: 피팅하지 않고 0으로 둡니다. 이 모델에는 GIL이 없습니다(I/O 뒤에 깨어난 스레드는 다른 대기자들에게서 GIL을 되찾아야 하지만, 이벤트 루프는 이미 돌고 있는 스레드에서 요청을 이어 갑니다)</translation>
+    </message>
+    <message>
+        <source>framework cost after each I/O wait: not fitted, set to 0: with %1 ms of I/O its %2 threads, not its CPU, bound the rate (%3 ÷ %4 ms = %5 req/s, below its zero-work %6 req/s): the cost after I/O does not show in its rate</source>
+        <translation>I/O 대기마다 드는 프레임워크 비용: 피팅하지 않고 0으로 둡니다. I/O %1 ms에서는 CPU가 아니라 스레드 %2개가 처리량을 묶습니다(%3 ÷ %4 ms = %5 req/s, 작업 없는 처리량 %6 req/s보다 낮음). 그래서 I/O 뒤 비용이 처리량에 드러나지 않습니다</translation>
+    </message>
+    <message>
+        <source>framework cost after each I/O wait: not fitted, set to 0: keeping it busy with %1 ms of I/O takes %2 connections, more than %3</source>
+        <translation>I/O 대기마다 드는 프레임워크 비용: 피팅하지 않고 0으로 둡니다. I/O %1 ms로 서버를 바쁘게 하려면 연결 %2개가 필요한데, %3개보다 많습니다</translation>
+    </message>
+    <message>
+        <source>framework cost after each I/O wait: not fitted, set to 0: no zero-work rate to size the run with</source>
+        <translation>I/O 대기마다 드는 프레임워크 비용: 피팅하지 않고 0으로 둡니다. 실행 규모를 정할 작업 없는 처리량이 없습니다</translation>
+    </message>
+    <message>
+        <source>framework cost after each I/O wait: not fitted, set to 0: the real server did not wait (p50 %1 ms with ?io_ms=%2): it does not follow the ?io_ms= convention of docs/validation.md</source>
+        <translation>I/O 대기마다 드는 프레임워크 비용: 피팅하지 않고 0으로 둡니다. 실제 서버가 기다리지 않았습니다(?io_ms=%2에서 p50 %1 ms). docs/validation.md의 ?io_ms= 약속을 따르지 않는 서버입니다</translation>
+    </message>
+    <message>
+        <source>framework cost after each I/O wait: not fitted, set to 0: with %1 ms of I/O at %2 connection(s) the model ran at %3× the real server, within ±%4 % or slower</source>
+        <translation>I/O 대기마다 드는 프레임워크 비용: 피팅하지 않고 0으로 둡니다. 요청당 I/O %1 ms, 연결 %2개에서 모델이 실제 서버의 %3배로, ±%4 % 안이거나 더 느렸습니다</translation>
+    </message>
+    <message>
+        <source>cost after I/O: the real server with %1 ms of I/O at %2 connection(s)</source>
+        <translation>I/O 뒤 비용: 요청당 I/O %1 ms, 연결 %2개에서 실제 서버</translation>
+    </message>
+    <message>
+        <source>cost after I/O: the model with %1 µs after each wait with %2 ms of I/O at %3 connection(s)</source>
+        <translation>I/O 뒤 비용: 대기마다 %1 µs를 쓰는 모델, 요청당 I/O %2 ms, 연결 %3개</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>
@@ -1887,6 +1931,10 @@
         <source>warmup</source>
         <translation>워밍업</translation>
     </message>
+    <message>
+        <source>cost after I/O</source>
+        <translation>I/O 뒤 비용</translation>
+    </message>
 </context>
 <context>
     <name>RunField</name>
@@ -2017,6 +2065,10 @@
     <message>
         <source>with --target: the real server&apos;s PID (or its parent&apos;s: gunicorn&apos;s arbiter, Node&apos;s cluster primary); its memory, threads, context switches and descriptors are measured summed over it and its descendants; 0 = not measured</source>
         <translation>--target과 함께: 실제 서버의 PID(또는 그 부모의 PID: gunicorn의 arbiter, Node cluster의 주 프로세스). 그 프로세스와 자손들의 메모리, 스레드, 컨텍스트 스위치, 디스크립터를 합쳐서 잽니다; 0 = 재지 않음</translation>
+    </message>
+    <message>
+        <source>framework cost each time a request resumes after its I/O wait (a woken thread&apos;s cold caches and the GIL taken back from other waiters), real CPU run like handler work; calibrate fits it from an I/O-bound run</source>
+        <translation>요청이 I/O 대기를 마치고 다시 이어질 때마다 드는 프레임워크 비용(깨어난 스레드의 식은 캐시, 다른 대기자들에게서 되찾는 GIL). 핸들러 작업처럼 실제 CPU로 실행되며, calibrate가 I/O 위주 실행에서 피팅합니다</translation>
     </message>
 </context>
 <context>
@@ -2601,6 +2653,14 @@ server = all its processes</source>
     <message>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;%1&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00020&apos;&gt;%1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Framework cost after each I/O wait</source>
+        <translation>I/O 대기마다 드는 프레임워크 비용</translation>
+    </message>
+    <message>
+        <source>A thread woken after a downstream call runs on cold caches and takes the GIL back from other waiters: Run → Calibrate fits it.</source>
+        <translation>하위 호출 뒤에 깨어난 스레드는 식은 캐시로 돌고, 다른 대기자들에게서 GIL을 되찾아야 합니다. 실행 → 보정이 이 값을 맞춥니다.</translation>
     </message>
 </context>
 <context>

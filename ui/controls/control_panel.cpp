@@ -168,6 +168,10 @@ QGroupBox* ControlPanel::build_knobs() {
         knobs, "overhead_released_us", tr("Framework overhead without the GIL"), 0, 5000, 0, false,
         tr("System calls, thread start: runs beside the GIL holder; on the event loop it is "
            "simply more CPU on the loop."));
+    add_field_slider(knobs, "resume_us", tr("Framework cost after each I/O wait"), 0, 5000, 0,
+                     false,
+                     tr("A thread woken after a downstream call runs on cold caches and takes the "
+                        "GIL back from other waiters: Run → Calibrate fits it."));
     threads_ = add_field_slider(knobs, "threads", tr("Threads (0 = one per connection)"), 0, 256, 0,
                                 false);
     const int cores = std::max(1, QThread::idealThreadCount());

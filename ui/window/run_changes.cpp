@@ -19,6 +19,7 @@ QString field_name(const RunField& field) {
         {"io_ms", QT_TRANSLATE_NOOP("RunChanges", "I/O")},
         {"overhead_us", QT_TRANSLATE_NOOP("RunChanges", "overhead")},
         {"overhead_released_us", QT_TRANSLATE_NOOP("RunChanges", "overhead without the GIL")},
+        {"resume_us", QT_TRANSLATE_NOOP("RunChanges", "cost after I/O")},
         {"heavy_cpu_ms", QT_TRANSLATE_NOOP("RunChanges", "heavy CPU")},
         {"keep_alive", QT_TRANSLATE_NOOP("RunChanges", "keep-alive")},
         {"request_timeout_s", QT_TRANSLATE_NOOP("RunChanges", "client timeout")},

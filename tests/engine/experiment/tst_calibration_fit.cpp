@@ -135,5 +135,71 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TstCalibrationFit)
+// The cost after I/O is fitted only where it can show in req/s: a model with a GIL, whose
+// threads can hold the requests that keep its CPU busy, at no more than 1,000 connections.
+class TstResumePlan : public QObject {
+    Q_OBJECT
+private slots:
+    void werkzeugIsKeptBusyWithEnoughConnections() {
+        ServerConfig werkzeug;  // a thread per connection
+        werkzeug.model = Model::GilThreads;
+        werkzeug.threads = 0;
+        // 1,600 req/s × 50 ms = 80 in flight; half again keeps the GIL, not the connections, busy.
+        const ResumePlan plan = plan_resume_fit(werkzeug, 1600, 50, 10, 2);
+        QVERIFY2(plan.why_not.empty(), plan.why_not.c_str());
+        QCOMPARE(plan.connections, 120);
+        // Never fewer than calibrate's own connections.
+        QCOMPARE(plan_resume_fit(werkzeug, 100, 50, 64, 2).connections, 64);
+    }
+
+    void aPoolThatBoundsTheRateIsNotFitted() {
+        ServerConfig gthread;  // gunicorn gthread, 1 worker × 10 threads: 200 req/s at 50 ms
+        gthread.model = Model::GilThreads;
+        gthread.threads = 10;
+        const ResumePlan plan = plan_resume_fit(gthread, 6000, 50, 10, 2);
+        QCOMPARE(plan.connections, 0);
+        QVERIFY2(plan.why_not.find("10 threads, not its CPU, bound the rate") != std::string::npos,
+                 plan.why_not.c_str());
+        // Enough threads for the same rate: fitted. Workers multiply the threads.
+        gthread.threads = 200;
+        QVERIFY(plan_resume_fit(gthread, 1000, 50, 10, 2).why_not.empty());
+        ServerConfig prefork;
+        prefork.model = Model::ProcessPerCore;
+        prefork.inner = Model::GilThreads;
+        prefork.workers = 4;
+        prefork.threads = 30;  // 120 threads ≥ 1.5 × 1,000 × 0.05 = 75
+        QCOMPARE(plan_resume_fit(prefork, 1000, 50, 10, 2).connections, 75);
+        prefork.threads = 10;  // 40 threads: bound
+        QVERIFY(!plan_resume_fit(prefork, 1000, 50, 10, 2).why_not.empty());
+    }
+
+    void noGilNoFit() {
+        ServerConfig node;
+        node.model = Model::EventLoop;
+        QVERIFY2(
+            plan_resume_fit(node, 15000, 50, 10, 2).why_not.find("no GIL") != std::string::npos,
+            "an event loop");
+        ServerConfig cluster;
+        cluster.model = Model::ProcessPerCore;
+        cluster.inner = Model::EventLoop;
+        QVERIFY(!plan_resume_fit(cluster, 15000, 50, 10, 2).why_not.empty());
+    }
+
+    void moreThanAThousandConnectionsIsNotFitted() {
+        ServerConfig werkzeug;
+        werkzeug.model = Model::GilThreads;
+        werkzeug.threads = 0;
+        const ResumePlan plan = plan_resume_fit(werkzeug, 20000, 50, 10, 2);
+        QCOMPARE(plan.connections, 0);
+        QVERIFY2(plan.why_not.find("1500 connections, more than 1000") != std::string::npos,
+                 plan.why_not.c_str());
+        QVERIFY(!plan_resume_fit(werkzeug, 0, 50, 10, 2).why_not.empty());  // no rate
+    }
+};
+
+int main(int argc, char** argv) {
+    TstCalibrationFit fit;
+    TstResumePlan resume;
+    return QTest::qExec(&fit, argc, argv) | QTest::qExec(&resume, argc, argv);
+}
 #include "tst_calibration_fit.moc"

@@ -14,9 +14,11 @@ private slots:
         QVERIFY(r.workload == w);
     }
     void queryOverridesFields() {
-        const RoutedRequest r = route_request(
-            "GET", "/?cpu_ms=20&io_ms=0&x=1&overhead_released_us=40", Workload{1, 2, 3});
+        const RoutedRequest r =
+            route_request("GET", "/?cpu_ms=20&io_ms=0&x=1&overhead_released_us=40&resume_us=60",
+                          Workload{1, 2, 3});
         QCOMPARE(r.status, 200);
+        QCOMPARE(r.workload.resume_us, 60.0);
         QCOMPARE(r.workload.overhead_released_us, 40.0);
         QCOMPARE(r.workload.cpu_ms, 20.0);
         QCOMPARE(r.workload.io_ms, 0.0);

@@ -241,6 +241,28 @@ private slots:
         r.server->stop();
     }
 
+    // resume_us is CPU the request costs once its I/O wait is over: under the GIL for GIL
+    // threads (the lock's held time grows by it), on the loop for the event loop. Lower bounds
+    // only: a loaded machine makes both slower, never faster.
+    void resumeCostRunsAfterTheWait() {
+        for (const Model model : {Model::GilThreads, Model::EventLoop}) {
+            Running r = start(model, Workload{});
+            QVERIFY(r.server);
+            auto* gil_server = dynamic_cast<GilThreadServer*>(r.server.get());
+            const auto held_before = gil_server ? gil_server->gil().stats().held_ns : 0;
+            BlockingHttpClient client(r.port);
+            const auto t0 = monotonic_ns();
+            QVERIFY(client.get("/?io_ms=50&resume_us=200000"));
+            const double took = seconds_since(t0);
+            QVERIFY2(took >= 0.245, qPrintable(QString("%1 s").arg(took)));
+            if (gil_server) {
+                const double held_s = (gil_server->gil().stats().held_ns - held_before) / 1e9;
+                QVERIFY2(held_s >= 0.195, qPrintable(QString("held %1 s").arg(held_s)));
+            }
+            r.server->stop();
+        }
+    }
+
     // Node's defining weakness: CPU work in one handler blocks every other connection.
     void eventLoopCpuWorkBlocksOtherConnections() {
         Running r = start(Model::EventLoop, Workload{});

@@ -1,0 +1,57 @@
+#include "experiment/calibration_runs.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace conclab::calibration_runs {
+
+std::string connections_text(int n) {
+    return std::to_string(n) + (n == 1 ? " connection" : " connections");
+}
+
+std::string us_text(double us) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f µs", us);
+    return text;
+}
+
+std::string percent_text(double fraction) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.0f %%", 100 * fraction);
+    return text;
+}
+
+RunConfig at_connections(RunConfig c, int n) {
+    c.load.connections = n;
+    return c;
+}
+
+// Built one member at a time: GCC 12 sees an uninitialised optional in a braced list of RunSpecs.
+std::vector<RunSpec> two_specs(CalibrationStep first_step, std::string first_what,
+                               const RunConfig& first, CalibrationStep second_step,
+                               std::string second_what, const RunConfig& second) {
+    std::vector<RunSpec> specs(2);
+    specs[0].tag = int(first_step);
+    specs[0].what = std::move(first_what);
+    specs[0].config = first;
+    specs[1].tag = int(second_step);
+    specs[1].what = std::move(second_what);
+    specs[1].config = second;
+    return specs;
+}
+
+double median_pair_ratio(const std::vector<RunResult>& firsts,
+                         const std::vector<RunResult>& seconds) {
+    std::vector<double> ratios;
+    for (std::size_t i = 0; i < std::min(firsts.size(), seconds.size()); ++i) {
+        if (firsts[i].summary.rps > 0) {
+            ratios.push_back(seconds[i].summary.rps / firsts[i].summary.rps);
+        }
+    }
+    if (ratios.empty()) return 0;
+    std::sort(ratios.begin(), ratios.end());
+    const std::size_t n = ratios.size();
+    return n % 2 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+}
+
+}  // namespace conclab::calibration_runs

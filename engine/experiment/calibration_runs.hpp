@@ -1,0 +1,31 @@
+#pragma once
+// What every stage of calibrate shares: runs of the real server and the model in pairs, the
+// median of the pairs' ratios, and the words its report uses for connections, µs and percents.
+// Internal to engine/experiment (calibration.cpp, calibration_resume.cpp).
+
+#include <string>
+#include <vector>
+
+#include "core/run_config.hpp"
+#include "experiment/calibration.hpp"
+#include "experiment/measurement_runner.hpp"
+
+namespace conclab::calibration_runs {
+
+std::string connections_text(int n);
+std::string us_text(double us);
+std::string percent_text(double fraction);
+
+RunConfig at_connections(RunConfig c, int n);
+
+// Two runs to alternate, tagged with their steps.
+std::vector<RunSpec> two_specs(CalibrationStep first_step, std::string first_what,
+                               const RunConfig& first, CalibrationStep second_step,
+                               std::string second_what, const RunConfig& second);
+
+// The median of each pair's ratio, second / first: a pair ran back to back, so what the machine
+// did meanwhile (other work, frequency) touches both and cancels in the ratio.
+double median_pair_ratio(const std::vector<RunResult>& firsts,
+                         const std::vector<RunResult>& seconds);
+
+}  // namespace conclab::calibration_runs
