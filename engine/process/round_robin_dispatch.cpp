@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/unique_fd.hpp"
+
 namespace conclab {
 
 namespace {
@@ -27,9 +29,9 @@ RoundRobinDispatch::RoundRobinDispatch(boost::asio::io_context& io, std::functio
           std::move(failed)) {}
 
 Result<> RoundRobinDispatch::start(int listen_fd) {
-    const int fd = ::fcntl(listen_fd, F_DUPFD_CLOEXEC, 10);
-    if (fd < 0) return Failure{"cannot accept on the listening socket"};
-    acceptor_.start(fd);
+    UniqueFd fd(::fcntl(listen_fd, F_DUPFD_CLOEXEC, 10));
+    if (!fd) return Failure{"cannot accept on the listening socket"};
+    acceptor_.start(std::move(fd));
     return {};
 }
 

@@ -38,8 +38,8 @@ public:
     RoundRobinDispatch(boost::asio::io_context& io, std::function<void()> accepted,
                        std::function<void(const std::string&)> failed);
 
-    // Accepts on a duplicate of `listen_fd` (the host keeps its own to read the kernel's accept
-    // queue). Fails when the socket cannot be duplicated.
+    // Accepts on a duplicate of `listen_fd`, which stays borrowed (the host keeps its own to read
+    // the kernel's accept queue). Fails when the socket cannot be duplicated.
     Result<> start(int listen_fd);
     // Hands waiting connections to free workers; the caller holds the lock that guards
     // `workers`. The host calls it whenever a worker may have become free (ready, taken, or

@@ -68,6 +68,7 @@ struct ServerHost::Impl : HostState {
             if (!opened) return Failure{opened.error()};
             own = std::move(*opened);
         }
+        // Borrowed: spawn() gives the child a duplicate, and the host keeps its own.
         const int listen_fd = round_robin() ? -1 : reuse_port() ? own.fd.get() : listen.fd.get();
         MutexLock lock(mutex);
         worker_config.workload = live.workload;

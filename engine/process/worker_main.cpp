@@ -19,6 +19,7 @@
 #include "core/annotated_mutex.hpp"
 #include "core/clocks.hpp"
 #include "core/thread_name.hpp"
+#include "core/unique_fd.hpp"
 #include "process/fd_limit.hpp"
 #include "process/worker_command_line.hpp"
 #include "process/worker_protocol.hpp"
@@ -33,13 +34,13 @@ namespace wp = worker_protocol;
 // Writes whole lines to the control socket; the reporter thread and the command loop share it.
 class ControlChannel {
 public:
-    explicit ControlChannel(int fd) : fd_(fd) {}
+    explicit ControlChannel(UniqueFd fd) : fd_(std::move(fd)) {}
     bool send(const wp::WorkerMessage& message) EXCLUDES(mutex_) {
         const std::string line = wp::encode(message);
         MutexLock lock(mutex_);
         std::size_t sent = 0;
         while (sent < line.size()) {
-            const ssize_t n = ::write(fd_, line.data() + sent, line.size() - sent);
+            const ssize_t n = ::write(fd_.get(), line.data() + sent, line.size() - sent);
             if (n < 0 && errno == EINTR) continue;
             if (n <= 0) return false;
             sent += static_cast<std::size_t>(n);
@@ -64,7 +65,7 @@ public:
             message.msg_iovlen = 1;
             message.msg_control = control;
             message.msg_controllen = sizeof control;
-            const ssize_t n = ::recvmsg(fd_, &message, MSG_CMSG_CLOEXEC);
+            const ssize_t n = ::recvmsg(fd_.get(), &message, MSG_CMSG_CLOEXEC);
             if (n < 0 && errno == EINTR) continue;
             if (n <= 0) return false;
             for (cmsghdr* c = CMSG_FIRSTHDR(&message); c; c = CMSG_NXTHDR(&message, c)) {
@@ -73,26 +74,27 @@ public:
                 for (std::size_t i = 0; i < count; ++i) {
                     int received;
                     std::memcpy(&received, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
-                    descriptors_.push_back(received);
+                    descriptors_.emplace_back(received);
                 }
             }
             buffer_.append(chunk, static_cast<std::size_t>(n));
         }
     }
-    int take_descriptor() {
-        if (descriptors_.empty()) return -1;
-        const int fd = descriptors_.front();
+    // The oldest descriptor received and not yet taken; empty when there is none.
+    UniqueFd take_descriptor() {
+        if (descriptors_.empty()) return UniqueFd();
+        UniqueFd fd = std::move(descriptors_.front());
         descriptors_.pop_front();
         return fd;
     }
 
 private:
-    int fd_;
+    const UniqueFd fd_;
     // Guards no data: it keeps one line's writes together (a line may take several write()s).
     Mutex mutex_;
     // The command loop's only (read_line, take_descriptor).
     std::string buffer_;
-    std::deque<int> descriptors_;
+    std::deque<UniqueFd> descriptors_;  // received, owned until a "conn" line takes one
 };
 
 wp::Stats to_message(const ServerStats& stats) {
@@ -183,10 +185,12 @@ struct CommandHandler {
     Server& server;
 
     AfterCommand operator()(const wp::Adopt&) const {
-        const int fd = control.take_descriptor();
+        UniqueFd fd = control.take_descriptor();
         // Acknowledged once the server holds it, so that the host's dispatch counts it as taken.
-        if (fd >= 0)
-            server.adopt_connection(fd, [channel = &control] { channel->send(wp::Taken{}); });
+        if (fd) {
+            server.adopt_connection(std::move(fd),
+                                    [channel = &control] { channel->send(wp::Taken{}); });
+        }
         return AfterCommand::Continue;
     }
     AfterCommand operator()(const wp::SetWorkload& set) const {
@@ -242,10 +246,11 @@ int worker_main(int argc, char** argv) {
     if (!bind_to_parent(args.parent_pid)) return 1;
     raise_fd_limit();
 
-    ControlChannel control(args.control_fd);
+    // Both descriptors were inherited for this process alone: the channel and the server own them.
+    ControlChannel control{UniqueFd(args.control_fd)};
     std::unique_ptr<Server> server = make_server(args.server);
     try {
-        server->start(args.listen_fd);
+        server->start(UniqueFd(args.listen_fd));
     } catch (const std::exception& e) {
         control.send(wp::Fatal{std::string("cannot serve: ") + e.what()});
         return 1;

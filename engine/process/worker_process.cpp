@@ -44,7 +44,7 @@ struct SpawnAttributes {
 
 // The child gets the control socket as fd 3 and the listening socket as fd 4, and no other
 // descriptor of ours (closefrom 5): a leaked client socket would keep connections open after the
-// load generator closed them.
+// load generator closed them. Both descriptors are borrowed: the child gets copies.
 struct SpawnDescriptors {
     posix_spawn_file_actions_t value;
     SpawnDescriptors(int control_fd, int listen_fd) {

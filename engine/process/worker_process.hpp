@@ -27,7 +27,8 @@ public:
     };
 
     // Starts the program. `listen_fd` < 0 gives the worker no listening socket (connections
-    // then arrive over the control socket). Returns the running worker, or why it did not start.
+    // then arrive over the control socket); it is borrowed: the child gets a duplicate.
+    // Returns the running worker, or why it did not start.
     static Result<std::unique_ptr<WorkerProcess>> spawn(boost::asio::io_context& io,
                                                         const std::string& program,
                                                         ServerConfig server, int listen_fd,
@@ -38,8 +39,9 @@ public:
 
     int pid() const { return pid_; }
     // Any thread. Control lines are tiny; a blocking write on the raw descriptor is enough.
-    // With `pass_fd` >= 0 the descriptor travels with the first byte (SCM_RIGHTS). False when
-    // the line could not be sent (the worker is gone); its exit is then on its way.
+    // With `pass_fd` >= 0 the descriptor travels with the first byte (SCM_RIGHTS); it is
+    // borrowed: the worker gets a copy, and the caller still closes its own. False when the line
+    // could not be sent (the worker is gone); its exit is then on its way.
     bool send_line(const std::string& line, int pass_fd = -1) const;
     // Stops reading; the pending read then completes, the child is reaped and on_exit runs.
     void cancel();

@@ -15,10 +15,11 @@ ConnectionAcceptor::ConnectionAcceptor(asio::io_context& io, OnSocket on_socket,
       acceptor_(io),
       retry_(io) {}
 
-void ConnectionAcceptor::start(int listen_fd) {
+void ConnectionAcceptor::start(UniqueFd listen_fd) {
     work_.emplace(io_.get_executor());
-    if (listen_fd < 0) return;
-    acceptor_.assign(tcp::v4(), listen_fd);
+    if (!listen_fd) return;
+    acceptor_.assign(tcp::v4(), listen_fd.get());  // throws, and `listen_fd` closes it
+    static_cast<void>(listen_fd.release());        // the acceptor owns it now
     accept_next();
 }
 
@@ -68,8 +69,8 @@ void ConnectionAcceptor::release() {
     });
 }
 
-void ConnectionAcceptor::adopt(int fd, std::function<void()> taken) {
-    asio::post(io_, [this, fd = UniqueFd(fd), taken = std::move(taken)]() mutable {
+void ConnectionAcceptor::adopt(UniqueFd fd, std::function<void()> taken) {
+    asio::post(io_, [this, fd = std::move(fd), taken = std::move(taken)]() mutable {
         if (taken) taken();  // held back by the limit or served now: either way, ours
         if (full()) {
             handed_over_.push_back(std::move(fd));

@@ -34,12 +34,13 @@ public:
     // Before start(): the most connections served at once; 0 = unlimited.
     void set_connection_limit(int limit) { limit_ = limit; }
 
-    // Takes ownership of a listening socket, or with -1 accepts nothing itself (connections then
-    // arrive through adopt()). Either way the io_context keeps running until close().
-    void start(int listen_fd);
-    // Any thread: serve an already accepted descriptor (takes ownership); `taken` then runs on
-    // the io_context's thread, behind whatever work the loop had queued.
-    void adopt(int fd, std::function<void()> taken = {});
+    // Takes ownership of a listening socket, or with an empty one accepts nothing itself
+    // (connections then arrive through adopt()). Either way the io_context keeps running until
+    // close(). Throws when asio cannot take the socket (it is closed then).
+    void start(UniqueFd listen_fd);
+    // Any thread: serve an already accepted descriptor; `taken` then runs on the io_context's
+    // thread, behind whatever work the loop had queued. Adopted after close(), it is closed.
+    void adopt(UniqueFd fd, std::function<void()> taken = {});
     // Any thread: a connection given to `on_socket` has closed (counts against the limit).
     void release();
     // Any thread: accept no more; connections already served go on.

@@ -250,8 +250,9 @@ EventLoopServer::~EventLoopServer() {
     stop();
 }
 
-void EventLoopServer::start(int listen_fd) {
-    start_io(listen_fd, "cl-loop", [this] { monitor_.run(); });  // io_.run(), timing each handler
+void EventLoopServer::start(UniqueFd listen_fd) {
+    start_io(std::move(listen_fd), "cl-loop",
+             [this] { monitor_.run(); });  // io_.run(), timing each handler
 }
 
 void EventLoopServer::serve_new_socket(tcp::socket socket) {

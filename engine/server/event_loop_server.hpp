@@ -23,7 +23,7 @@ public:
                     int connection_limit);
     ~EventLoopServer() override;
 
-    void start(int listen_fd) override;
+    void start(UniqueFd listen_fd) override;
     void stop() override;
     Result<> set_threads(int threads) override;
     ServerInternals internals() override;

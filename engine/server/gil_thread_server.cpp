@@ -77,8 +77,8 @@ GilThreadServer::~GilThreadServer() {
     stop();
 }
 
-void GilThreadServer::start(int listen_fd) {
-    start_io(listen_fd, "cl-gil-accept", [this] { io_.run(); });
+void GilThreadServer::start(UniqueFd listen_fd) {
+    start_io(std::move(listen_fd), "cl-gil-accept", [this] { io_.run(); });
     MutexLock lock(queue_mutex_);
     for (int i = 0; i < pool_size_; ++i) add_pool_thread_locked(i);
 }

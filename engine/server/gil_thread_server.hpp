@@ -53,7 +53,7 @@ public:
                     const ServerTimeouts& timeouts, bool keep_alive, int connection_limit);
     ~GilThreadServer() override;
 
-    void start(int listen_fd) override;
+    void start(UniqueFd listen_fd) override;
     void stop() override;
     Result<> set_threads(int threads) override;
     ServerInternals internals() override;

@@ -30,6 +30,6 @@ struct AcceptQueue {
     int length = 0;
     int limit = 0;
 };
-std::optional<AcceptQueue> read_accept_queue(int listen_fd);
+std::optional<AcceptQueue> read_accept_queue(int listen_fd);  // borrowed: only read
 
 }  // namespace conclab

@@ -12,6 +12,7 @@
 #include "core/duration_histogram.hpp"
 #include "core/result.hpp"
 #include "core/run_config.hpp"
+#include "core/unique_fd.hpp"
 #include "gil/global_interpreter_lock.hpp"
 
 namespace conclab {
@@ -63,14 +64,15 @@ struct ServerInternals {
 class Server {
 public:
     virtual ~Server() = default;
-    // Takes ownership of a bound, listening TCP socket and starts serving on it; with -1 it
-    // accepts nothing itself and serves only connections handed to adopt_connection().
-    virtual void start(int listen_fd) = 0;
-    // Serves an already accepted connection (takes ownership of the descriptor): how a
-    // round-robin primary hands connections to its workers, as Node's cluster does. `taken`
-    // runs on the serving loop once it has taken it: a loop busy with CPU work takes it late,
-    // and that is the acknowledgement the primary paces its hand-outs by.
-    virtual void adopt_connection(int fd, std::function<void()> taken) = 0;
+    // Takes ownership of a bound, listening TCP socket and starts serving on it; with an empty
+    // one it accepts nothing itself and serves only connections handed to adopt_connection().
+    virtual void start(UniqueFd listen_fd) = 0;
+    // Serves an already accepted connection, whose descriptor it now owns (it serves it, or
+    // closes it if it stopped meanwhile): how a round-robin primary hands connections to its
+    // workers, as Node's cluster does. `taken` runs on the serving loop once it has taken it: a
+    // loop busy with CPU work takes it late, and that is the acknowledgement the primary paces
+    // its hand-outs by.
+    virtual void adopt_connection(UniqueFd fd, std::function<void()> taken) = 0;
     // Stops taking new connections (this process only; siblings sharing the socket go on).
     // Requests in service finish; used for a graceful scale-down of process-per-core workers.
     virtual void stop_accepting() = 0;

@@ -16,9 +16,9 @@ ServerBase::ServerBase(Model model, const Workload& workload, const ServerTimeou
       timeouts_(timeouts),
       keep_alive_(keep_alive) {}
 
-void ServerBase::start_io(int listen_fd, const std::string& thread_name,
+void ServerBase::start_io(UniqueFd listen_fd, const std::string& thread_name,
                           std::function<void()> run) {
-    acceptor_.start(listen_fd);
+    acceptor_.start(std::move(listen_fd));
     beat_when_free();
     io_thread_ = std::thread([thread_name, run = std::move(run)] {
         set_thread_name(thread_name);
@@ -65,8 +65,11 @@ std::optional<double> ServerBase::request_time_limit_s(bool header_pending) cons
     return limit;
 }
 
-void ServerBase::adopt_connection(int fd, std::function<void()> taken) {
-    acceptor_.adopt(fd, std::move(taken));
+void ServerBase::adopt_connection(UniqueFd fd, std::function<void()> taken) {
+    // Stopped, nothing would serve it: `fd` closes here, at once, instead of waiting in the
+    // stopped io_context's queue until the server is destroyed.
+    if (stopping_) return;
+    acceptor_.adopt(std::move(fd), std::move(taken));
 }
 
 void ServerBase::stop_accepting() {

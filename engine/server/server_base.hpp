@@ -28,7 +28,7 @@ class ServerBase : public Server {
 public:
     // Before start(): memory held for each open connection (ConnectionMemory), 0 = none.
     void set_memory_per_connection_kb(int kib) { connection_memory_.set_kib(kib); }
-    void adopt_connection(int fd, std::function<void()> taken) final;
+    void adopt_connection(UniqueFd fd, std::function<void()> taken) final;
     void stop_accepting() final;
     void set_workload(const Workload& workload) final;
     ServerStats stats() final;
@@ -51,7 +51,7 @@ protected:
 
     // Server::start(): accepting on `listen_fd`, the heartbeat timer, then the I/O thread (named
     // `thread_name`), whose body is `run` (io_.run(), or something that runs it).
-    void start_io(int listen_fd, const std::string& thread_name, std::function<void()> run);
+    void start_io(UniqueFd listen_fd, const std::string& thread_name, std::function<void()> run);
     // In the model's constructor: the most connections served at once (worker_connections), 0 =
     // unlimited; the acceptor stops accepting while it holds that many.
     void limit_connections(int limit) { acceptor_.set_connection_limit(limit); }

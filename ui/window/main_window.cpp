@@ -34,6 +34,7 @@
 #include "window/live_knobs.hpp"
 #include "window/presentation_mode.hpp"
 #include "window/preset_picker.hpp"
+#include "window/run_changes.hpp"
 #include "window/run_display.hpp"
 #include "window/run_heading.hpp"
 #include "window/run_menu.hpp"
@@ -57,13 +58,7 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowIcon(QIcon(":/icons/conclab.svg"));
 
     status_ = new RunStatus(statusBar(), this);
-    auto* splitter = new QSplitter;
-    splitter->addWidget(build_left());
-    splitter->addWidget(build_right());
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({400, 880});
-    setCentralWidget(splitter);
+    setCentralWidget(build_central());
     resize(1280, 800);  // replaced by the saved geometry, or by the screen's size on first launch
 
     build_parts();
@@ -78,7 +73,9 @@ MainWindow::~MainWindow() {
     runner_->stop();
 }
 
-QWidget* MainWindow::build_left() {
+// Controls and presets on the left; on the right the banner and the diagnosis over the charts,
+// and the comparison table below them (shown once a comparison has rows).
+QWidget* MainWindow::build_central() {
     auto* left = new QWidget;
     auto* layout = new QVBoxLayout(left);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -94,19 +91,23 @@ QWidget* MainWindow::build_left() {
     layout->addWidget(scroll, 3);
     layout->addWidget(new QLabel(tr("<b>Presets</b> (double-click runs one)")));
     layout->addWidget(presets_->list(), 1);
-    return left;
-}
 
-QWidget* MainWindow::build_right() {
     auto* right = new QWidget;
-    auto* layout = new QVBoxLayout(right);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(status_->banner());
-    layout->addWidget(diagnosis_);
-    layout->addWidget(charts_, 1);
+    auto* charts_layout = new QVBoxLayout(right);
+    charts_layout->setContentsMargins(0, 0, 0, 0);
+    charts_layout->addWidget(status_->banner());
+    charts_layout->addWidget(diagnosis_);
+    charts_layout->addWidget(charts_, 1);
     table_->hide();
-    layout->addWidget(table_);
-    return right;
+    charts_layout->addWidget(table_);
+
+    auto* splitter = new QSplitter;
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({400, 880});
+    return splitter;
 }
 
 // The menus, in the menu bar's order (File's and Run's actions are the toolbar's too), and the
@@ -120,8 +121,8 @@ void MainWindow::build_parts() {
                                      heading_->scenario_name()};
         },
         this);
-    file_ =
-        new FileMenu(menuBar()->addMenu(tr("&File")), this, [this] { return export_options(); });
+    file_ = new FileMenu(menuBar()->addMenu(tr("&File")), this,
+                         [this] { return view_->chart_export_options(); });
     run_menu_ = new RunMenu(menuBar()->addMenu(tr("&Run")), runner_, kept_, this);
     runs_ = new RunDisplay(charts_, table_, diagnosis_, kept_, this);
     presenting_ = new PresentationMode(charts_, this, [this] {
@@ -140,10 +141,10 @@ void MainWindow::build_toolbar() {
     toolbar_->setObjectName("mainToolBar");
     toolbar_->setMovable(false);
     toolbar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar_->addAction(start_action());
-    toolbar_->addAction(compare_action());
-    toolbar_->addAction(kill_worker_action());
-    if (auto* b = qobject_cast<QToolButton*>(toolbar_->widgetForAction(kill_worker_action())))
+    toolbar_->addAction(run_menu_->start_action());
+    toolbar_->addAction(run_menu_->compare_action());
+    toolbar_->addAction(run_menu_->kill_action());
+    if (auto* b = qobject_cast<QToolButton*>(toolbar_->widgetForAction(run_menu_->kill_action())))
         b->setPopupMode(QToolButton::MenuButtonPopup);  // click: the busiest; arrow: choose
     toolbar_->addSeparator();
     toolbar_->addWidget(presets_->box());
@@ -159,14 +160,19 @@ void MainWindow::connect_signals() {
     connect(run_menu_, &RunMenu::compareRequested, this, &MainWindow::compare);
     connect(run_menu_, &RunMenu::calibrateRequested, this, [this] { open_calibrate_dialog(); });
     connect(run_menu_, &RunMenu::sweepRequested, this, [this] { open_sweep_window(); });
-    connect(kill_worker_action(), &KillWorkerAction::done, this,
+    connect(run_menu_->kill_action(), &KillWorkerAction::done, this,
             [this](const QString& message, bool ok) {
                 if (!ok) last_error_ = message;
                 statusBar()->showMessage(message, 8000);
             });
     connect_file_menu();
     connect(controls_, &ControlPanel::knobChanged, knobs_, &LiveKnobs::change);
-    connect(knobs_, &LiveKnobs::applied, this, &MainWindow::on_knobs_applied);
+    connect(knobs_, &LiveKnobs::applied, this, [this](const Knobs& knobs) {
+        statusBar()->showMessage(tr("Changed %1").arg(knobs_text(knobs)), 4000);
+        // The heading describes the run on screen: from now on, the run with this knob.
+        update_heading(with_knobs(heading_->config(), knobs));
+        presenting_->sync();
+    });
     connect(knobs_, &LiveKnobs::refused, this, &MainWindow::show_not_applied);
     connect(controls_, &ControlPanel::editRefused, this,
             [this](const QString& message) { show_not_applied(engine_text(message)); });
@@ -175,14 +181,23 @@ void MainWindow::connect_signals() {
     // The model box changed by hand (not by loading a preset): a kept run of another model is
     // another experiment.
     connect(controls_->model_box(), &QComboBox::currentIndexChanged, this, [this] {
-        if (!applying_preset_) kept_->drop_unless_model(current_config());
+        if (!applying_preset_) kept_->drop_unless_model(controls_->config());
     });
     connect(runner_, &ExperimentRunner::runStarted, this, &MainWindow::on_run_started);
     connect(runner_, &ExperimentRunner::samplesArrived, runs_, &RunDisplay::add_samples);
     connect(runner_, &ExperimentRunner::eventsArrived, this,
             [this](int, const std::vector<AdjustEvent>& events) { runs_->add_events(events); });
-    connect(runner_, &ExperimentRunner::statusChanged, this, &MainWindow::on_status);
-    connect(runner_, &ExperimentRunner::runFinished, this, &MainWindow::on_run_finished);
+    connect(runner_, &ExperimentRunner::statusChanged, this, [this](const Snapshot& s) {
+        status_->show(s);
+        charts_->show_status(s.config, s.summary);
+        runs_->show_summary(runner_->current_index(), s.summary);
+    });
+    // A comparison's table grows a row as each run finishes.
+    connect(runner_, &ExperimentRunner::runFinished, this, [this] {
+        if (!plan_.comparing) return;
+        runs_->show_sets(plan_.group(runner_->results()));
+        presenting_->sync();
+    });
     connect(runner_, &ExperimentRunner::allFinished, this, &MainWindow::on_all_finished);
     connect(runner_, &ExperimentRunner::failed, this, [this](const QString& message) {
         set_running(false);
@@ -206,7 +221,7 @@ PresentationWindow* MainWindow::open_presentation(QScreen* screen) {
 
 SweepWindow* MainWindow::open_sweep_window() {
     if (!sweep_window_) sweep_window_ = new SweepWindow(this);
-    if (!sweep_window_->running()) sweep_window_->set_base(current_config());
+    if (!sweep_window_->running()) sweep_window_->set_base(controls_->config());
     sweep_window_->show();
     sweep_window_->raise();
     return sweep_window_;
@@ -214,7 +229,7 @@ SweepWindow* MainWindow::open_sweep_window() {
 
 CalibrateDialog* MainWindow::open_calibrate_dialog() {
     if (!calibrate_dialog_) {
-        RunConfig base = current_config();
+        RunConfig base = controls_->config();
         base.external.reset();
         calibrate_dialog_ = new CalibrateDialog(base, controls_->real_url()->text(),
                                                 controls_->allow_remote()->isChecked(), this);

@@ -22,7 +22,6 @@
 #include "window/run_status.hpp"
 #include "window/view_menu.hpp"
 
-class QLabel;
 class QToolBar;
 
 namespace conclab::ui {
@@ -33,7 +32,6 @@ class CompareTable;
 class ControlPanel;
 class DiagnosisBar;
 class ExperimentRunner;
-class KillWorkerAction;
 class LiveKnobs;
 class RunHeading;
 class SweepWindow;
@@ -44,14 +42,11 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // The actions behind the menus, callable directly (tests, scripts). File paths are used as
-    // given: the dialogs, and their overwrite confirmation, are the menus' (window/file_menu).
+    // The actions behind the menus, callable directly (tests, scripts).
     void start_or_stop();
     void start_run();
     void stop_run();
     void compare();  // the scenario's runs, or all three models
-    // The runs in turn (each a model, or fields over the controls' settings), after the real
-    // server when the controls name one and include it in Compare; each repeated as they say.
     void start_comparison(const std::vector<RunVariant>& variants);
     CalibrateDialog* open_calibrate_dialog();  // not modal; raised if open
     SweepWindow* open_sweep_window();          // with the controls' workload, kept between uses
@@ -64,28 +59,24 @@ public:
     void apply_preset(const Scenario& scenario, bool run);
     void copy_chart_to_clipboard();
     PresentationWindow* open_presentation(QScreen* screen = nullptr);
-    PresentationWindow* presentation() const { return presenting_->window(); }  // null: none
     void step_preset(int delta);   // the next (+1) or previous (-1) preset, loaded, not run
     void present_start_or_stop();  // Space in presentation mode: a preset runs as it is meant
 
+    // The parts it composes; their actions and widgets are theirs (the menus' actions, the
+    // presets' box, the status's banner, the presentation's window).
     KeptRun* kept_run() const { return kept_; }  // the ghost, Run → Keep last run (Ctrl+G)
     ChartPanel* chart_panel() const { return charts_; }
     ControlPanel* control_panel() const { return controls_; }
     CompareTable* compare_table() const { return table_; }
     ExperimentRunner* runner() const { return runner_; }
-    QLabel* warning_banner() const { return status_->banner(); }
+    RunStatus* run_status() const { return status_; }
     DiagnosisBar* diagnosis_bar() const { return diagnosis_; }
-    KillWorkerAction* kill_worker_action() const { return run_menu_->kill_action(); }
     QToolBar* tool_bar() const { return toolbar_; }
-    QAction* start_action() const { return run_menu_->start_action(); }
-    QAction* compare_action() const { return run_menu_->compare_action(); }
-    QAction* export_charts_action() const { return file_->export_charts_action(); }
-    QAction* export_report_action() const { return file_->export_report_action(); }
-    QAction* open_run_action() const { return file_->open_run_action(); }
-    QAction* log_rps_action() const { return view_->log_rps_action(); }
-    QAction* log_latency_action() const { return view_->log_latency_action(); }
-    QAction* presentation_action() const { return presenting_->action(); }
-    QComboBox* preset_box() const { return presets_->box(); }
+    RunMenu* run_menu() const { return run_menu_; }
+    FileMenu* file_menu() const { return file_; }
+    ViewMenu* view_menu() const { return view_; }
+    PresentationMode* presentation_mode() const { return presenting_; }
+    PresetPicker* preset_picker() const { return presets_; }
     const std::vector<RunResult>& last_results() const { return runs_->results(); }
     const std::vector<RunSet>& last_sets() const { return runs_->sets(); }  // by repeats
     QString last_error() const { return last_error_; }
@@ -95,28 +86,20 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    QWidget* build_left();
-    QWidget* build_right();
+    QWidget* build_central();
     void build_parts();
     void build_toolbar();
     void connect_signals();
     void connect_file_menu();
     void set_running(bool running);
     void on_run_started(int index, const RunConfig& config);
-    void on_status(const Snapshot& snapshot);
-    void on_run_finished();  // a comparison's table grows a row as each run finishes
     void on_all_finished(const std::vector<RunResult>& results);
-    void on_knobs_applied(const Knobs& knobs);
     void replay_runs(const std::vector<RunSet>& sets, bool comparison);
     void show_not_applied(const QString& why);
-    void suggest_log_axis(const std::vector<RunResult>& results);
     void show_error(const QString& title, const QString& message);
     void update_heading(const RunConfig& config);
-    void sync_presentation() { presenting_->sync(); }
-    RunConfig current_config() const;
     void save_settings() const;
     void restore_settings();
-    ChartExportOptions export_options() const;
 
     PresetPicker* presets_;
     ControlPanel* controls_;
@@ -139,7 +122,6 @@ private:
     RunPlan plan_;                            // of the runs started (or loaded) last
     std::vector<RunVariant> compare_models_;  // of the scenario: what Compare runs
     bool applying_preset_ = false;            // the model box moved by a preset, not by hand
-    bool opened_from_file_ = false;           // the runs on screen were read from a saved report
     QString last_error_;
     QString settings_note_;
 };

@@ -1,6 +1,7 @@
 // MainWindow's files: the charts, data and report of the runs on screen written out, and a saved
-// run (File → Open run) shown as if it had just run. The menu's dialogs ask for the paths
-// (window/file_menu); these do the work, and say what went wrong.
+// run (File → Open run) shown as if it had just run. The menu's dialogs ask for the paths, and
+// confirm an overwrite (window/file_menu); these use the paths as given, do the work, and say
+// what went wrong.
 #include <QAction>
 #include <QFileInfo>
 #include <QStatusBar>
@@ -34,12 +35,6 @@ void MainWindow::connect_file_menu() {
     connect(file_, &FileMenu::copyCharts, this, &MainWindow::copy_chart_to_clipboard);
 }
 
-ChartExportOptions MainWindow::export_options() const {
-    ChartExportOptions o;
-    o.style = ChartStyle{view_->dark(), true};
-    return o;
-}
-
 bool MainWindow::export_charts(const QString& path, const ChartExportOptions& options) {
     if (auto written = export_panel(*charts_, path, options); !written) {
         show_error(tr("Cannot export charts"), written.error());
@@ -59,14 +54,14 @@ bool MainWindow::export_data(const QString& path, bool overwrite) {
 }
 
 void MainWindow::copy_chart_to_clipboard() {
-    DataExporter::copy_charts(*charts_, export_options().style);
+    DataExporter::copy_charts(*charts_, view_->chart_export_options().style);
     statusBar()->showMessage(tr("Charts copied to the clipboard"), 3000);
 }
 
 bool MainWindow::export_report(const QString& path, bool overwrite) {
     ReportOptions options;
     options.overwrite = overwrite;
-    options.opened_from_file = opened_from_file_;
+    options.opened_from_file = runs_->from_file();
     // The report shows the whole run, whatever stretch the screen scrolls to.
     charts_->set_window_s(0);
     const auto written = write_report(*charts_, runs_->report_runs(), path, options);
@@ -95,7 +90,6 @@ bool MainWindow::open_run(const QString& path) {
     heading_->clear_scenario();
     presets_->show_none();
     replay_runs(saved->sets, saved->comparison);
-    opened_from_file_ = true;
     file_->recent_runs()->remember(path);
     statusBar()->showMessage(tr("Opened %1: keep it as a ghost (Ctrl+G) to draw the next run "
                                 "over it")

@@ -18,7 +18,6 @@
 #include "window/kept_run.hpp"
 #include "window/main_window.hpp"
 #include "window/presentation_mode.hpp"
-#include "window/run_changes.hpp"
 #include "window/run_display.hpp"
 #include "window/run_heading.hpp"
 #include "window/run_status.hpp"
@@ -29,10 +28,6 @@ namespace conclab::ui {
 namespace {
 constexpr double kDefaultCompareSeconds = 10;
 }  // namespace
-
-RunConfig MainWindow::current_config() const {
-    return controls_->config();
-}
 
 void MainWindow::start_or_stop() {
     if (runner_->running()) {
@@ -55,7 +50,7 @@ void MainWindow::start_run() {
         }
     }
     plan_.comparing = false;
-    runner_->start({current_config()});
+    runner_->start({controls_->config()});
 }
 
 void MainWindow::stop_run() {
@@ -69,9 +64,11 @@ void MainWindow::compare() {
             : compare_models_);
 }
 
+// The runs in turn (each a model, or fields over the controls' settings), after the real server
+// when the controls name one and include it in Compare; each repeated as they say.
 void MainWindow::start_comparison(const std::vector<RunVariant>& models) {
     if (runner_->running() || models.empty()) return;
-    RunConfig base = current_config();
+    RunConfig base = controls_->config();
     base.external.reset();
     if (base.duration_s <= 0) base.duration_s = kDefaultCompareSeconds;
     std::optional<ExternalTarget> real;
@@ -94,13 +91,12 @@ void MainWindow::present_start_or_stop() {
 }
 
 void MainWindow::on_run_started(int index, const RunConfig& config) {
-    if (index == 0) opened_from_file_ = false;
     set_running(true);
     last_error_.clear();
-    kill_worker_action()->set_run(&config);
+    run_menu_->kill_action()->set_run(&config);
     runs_->begin(index, config, plan_, view_->window_s());
     update_heading(config);
-    sync_presentation();
+    presenting_->sync();
     save_settings();
     if (!plan_.comparing) {
         statusBar()->showMessage(tr("Running %1").arg(model_label(config)));
@@ -120,16 +116,10 @@ void MainWindow::on_run_started(int index, const RunConfig& config) {
 }
 
 void MainWindow::update_heading(const RunConfig& config) {
-    heading_->describe(config, plan_, current_config());
+    heading_->describe(config, plan_, controls_->config());
     QString subtitle = heading_->subtitle();
     if (kept_->shown()) subtitle += "\n" + kept_->subtitle();
     charts_->set_heading(heading_->title(), subtitle);
-}
-
-void MainWindow::on_status(const Snapshot& s) {
-    status_->show(s);
-    charts_->show_status(s.config, s.summary);
-    runs_->show_summary(runner_->current_index(), s.summary);
 }
 
 void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
@@ -141,7 +131,7 @@ void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
                                     "the charts the run nearest each median")
                                      .arg(plan_.repeats));
     }
-    sync_presentation();
+    presenting_->sync();
     if (!results.empty()) {
         const Summary& s = results.back().summary;
         statusBar()->showMessage(
@@ -150,18 +140,9 @@ void MainWindow::on_all_finished(const std::vector<RunResult>& results) {
                 .arg(s.latency ? QString::number(s.latency->p99_ms, 'f', 2) : QStringLiteral("—"))
                 .arg(s.errors));
     }
-    if (plan_.comparing) suggest_log_axis(results);
-}
-
-void MainWindow::on_run_finished() {
     if (!plan_.comparing) return;
-    runs_->show_sets(plan_.group(runner_->results()));
-    sync_presentation();
-}
-
-// A comparison can differ by a factor of a hundred (19,000 against 200 req/s): on a linear axis
-// the slow run is a flat line at zero, so say where the logarithmic axis is.
-void MainWindow::suggest_log_axis(const std::vector<RunResult>& results) {
+    // A comparison can differ by a factor of a hundred (19,000 against 200 req/s): on a linear
+    // axis the slow run is a flat line at zero, so say where the logarithmic axis is.
     double lo = std::numeric_limits<double>::max(), hi = 0;
     for (const RunResult& r : results) {
         lo = std::min(lo, r.summary.rps);
@@ -171,13 +152,6 @@ void MainWindow::suggest_log_axis(const std::vector<RunResult>& results) {
     statusBar()->showMessage(tr("The runs differ %1× in requests/s: tick \"log\" on the chart "
                                 "(or View → Logarithmic requests/s axis) to see the slower one")
                                  .arg(qRound(hi / lo)));
-}
-
-void MainWindow::on_knobs_applied(const Knobs& knobs) {
-    statusBar()->showMessage(tr("Changed %1").arg(knobs_text(knobs)), 4000);
-    // The heading describes the run on screen: from now on, the run with this knob.
-    update_heading(with_knobs(heading_->config(), knobs));
-    sync_presentation();
 }
 
 }  // namespace conclab::ui

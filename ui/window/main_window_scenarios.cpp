@@ -47,7 +47,7 @@ bool MainWindow::save_scenario(const QString& path) {
     s.name = heading_->scenario_name().isEmpty() ? QFileInfo(path).completeBaseName().toStdString()
                                                  : heading_->scenario_name().toStdString();
     s.description = heading_->scenario_description().toStdString();
-    s.run = current_config();
+    s.run = controls_->config();
     s.compare = compare_models_;
     if (auto saved = save_scenario_file(path.toStdString(), s); !saved) {
         show_error(tr("Cannot save scenario"), engine_text(saved.error()));
@@ -81,7 +81,7 @@ void MainWindow::apply_preset(const Scenario& scenario, bool run) {
     if (plan_.comparing)
         plan_.configs = comparison_runs(scenario.run, scenario.compare, std::nullopt);
     update_heading(scenario.run);
-    sync_presentation();
+    presenting_->sync();
 }
 
 void MainWindow::step_preset(int delta) {
@@ -92,7 +92,7 @@ void MainWindow::save_settings() const {
     Scenario s;
     s.name = heading_->scenario_name().isEmpty() ? "last settings"
                                                  : heading_->scenario_name().toStdString();
-    s.run = current_config();
+    s.run = controls_->config();
     s.compare = compare_models_;
     AppSettings::save_scenario(s);
     AppSettings::save_view(view_->settings());

@@ -16,6 +16,7 @@ RunDisplay::RunDisplay(ChartPanel* charts, CompareTable* table, DiagnosisBar* di
 
 void RunDisplay::begin(int index, const RunConfig& config, const RunPlan& plan, double window_s) {
     if (index == 0) {
+        from_file_ = false;
         charts_->clear();
         diagnosis_->clear_runs();
         results_.clear();
@@ -54,6 +55,7 @@ void RunDisplay::show_summary(int index, const Summary& summary) {
 }
 
 void RunDisplay::draw_saved(int index, const RunResult& run) {
+    from_file_ = true;
     charts_->append(kept_->series_index(index), run.series);
     // A live run's spectrum arrives with its status polls; a saved one has its final one.
     charts_->set_summary(kept_->series_index(index), run.summary);

@@ -34,6 +34,8 @@ public:
     void show_summary(int index, const Summary& summary);
     // A saved run, drawn as the live one would have been by its end.
     void draw_saved(int index, const RunResult& run);
+    // The runs on screen were read from a saved report (File → Open run), not run here.
+    bool from_file() const { return from_file_; }
     // The table's rows: a comparison's grow as each set finishes.
     void show_sets(const std::vector<RunSet>& sets);
     void finish(const std::vector<RunResult>& results, const RunPlan& plan);
@@ -58,6 +60,7 @@ private:
     std::vector<RunResult> results_;
     std::vector<RunSet> sets_;
     std::vector<RunSet> table_sets_;
+    bool from_file_ = false;  // draw_saved() since the last begin(0)
 };
 
 }  // namespace conclab::ui

@@ -61,6 +61,12 @@ bool ViewMenu::dark() const {
     return dark_->isChecked();
 }
 
+ChartExportOptions ViewMenu::chart_export_options() const {
+    ChartExportOptions o;
+    o.style = ChartStyle{dark(), true};
+    return o;
+}
+
 bool ViewMenu::log_rps() const {
     return log_rps_->isChecked();
 }

@@ -6,6 +6,7 @@
 
 #include <QObject>
 
+#include "export/chart_exporter.hpp"
 #include "window/app_settings.hpp"
 
 class QAction;
@@ -27,6 +28,9 @@ public:
     bool dark() const;
     bool log_rps() const;
     ViewSettings settings() const;
+    // How exported and copied charts look: light or dark as View says, in the presentation
+    // style (large fonts, thick lines) that a page or a projector wants.
+    ChartExportOptions chart_export_options() const;
     void restore(const ViewSettings& view);
 
     QAction* log_rps_action() const { return log_rps_; }

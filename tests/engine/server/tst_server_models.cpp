@@ -3,7 +3,9 @@
 #include <QtTest>
 
 #include <pthread.h>
+#include <sys/socket.h>
 
+#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <future>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "blocking_http_client.hpp"
+#include "core/unique_fd.hpp"
 #include "server/gil_thread_server.hpp"
 #include "server/listen_socket.hpp"
 #include "server/server.hpp"
@@ -28,19 +31,24 @@ struct Running {
     std::uint16_t port = 0;
 };
 
-Running start(Model model, Workload workload, int threads = 4, ServerTimeouts timeouts = {},
-              bool keep_alive = true) {
+ServerConfig config_of(Model model, Workload workload, int threads = 4,
+                       ServerTimeouts timeouts = {}, bool keep_alive = true) {
     ServerConfig config;
     config.model = model;
     config.workload = workload;
     config.threads = threads;
     config.timeouts = timeouts;
     config.keep_alive = keep_alive;
+    return config;
+}
+
+Running start(Model model, Workload workload, int threads = 4, ServerTimeouts timeouts = {},
+              bool keep_alive = true) {
     auto listen = open_listen_socket(0, 128);
     Running r;
     if (!listen) return r;
-    r.server = make_server(config);
-    r.server->start(listen->fd.release());  // the server owns it now
+    r.server = make_server(config_of(model, workload, threads, timeouts, keep_alive));
+    r.server->start(std::move(listen->fd));
     r.port = listen->port;
     return r;
 }
@@ -643,6 +651,41 @@ private slots:
             QVERIFY(!late.connected());
         }
         QCOMPARE(test::open_fd_count(), fds_before);
+    }
+
+    // A round-robin worker's server: no listening socket of its own, connections handed over by
+    // the primary. It serves them and acknowledges each; one handed over after stop() is closed
+    // at once (its client sees the close), not held open until the server is destroyed.
+    void adoptedConnectionsAreServedOrClosed_data() { servesCorrectResponses_data(); }
+    void adoptedConnectionsAreServedOrClosed() {
+        QFETCH(int, model);
+        QFETCH(int, threads);
+        auto listen = open_listen_socket(0, 16);  // the primary's: here only to accept on
+        QVERIFY(listen);
+        const auto accept_one = [&] {
+            return UniqueFd(::accept4(listen->fd.get(), nullptr, nullptr, SOCK_CLOEXEC));
+        };
+        std::unique_ptr<Server> server = make_server(config_of(Model(model), {}, threads));
+        server->start(UniqueFd());
+        std::atomic<int> taken{0};
+        BlockingHttpClient served(listen->port);
+        QVERIFY(served.connected());
+        server->adopt_connection(accept_one(), [&] { ++taken; });
+        QTRY_COMPARE_WITH_TIMEOUT(taken.load(), 1, kHangMs);
+        const auto response = served.get("/");
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+        server->stop();
+        QVERIFY(served.reads_eof());
+
+        BlockingHttpClient late(listen->port);
+        UniqueFd late_fd = accept_one();
+        QVERIFY(late_fd);
+        const int fds_with_it = test::open_fd_count();
+        server->adopt_connection(std::move(late_fd), [&] { ++taken; });
+        QCOMPARE(test::open_fd_count(), fds_with_it - 1);
+        QVERIFY(late.reads_eof());
+        QCOMPARE(taken.load(), 1);
     }
 };
 

@@ -325,7 +325,7 @@ private slots:
         w.resize(1280, 900);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        KillWorkerAction* kill = w.kill_worker_action();
+        KillWorkerAction* kill = w.run_menu()->kill_action();
         QVERIFY(!kill->isEnabled());  // nothing running
         ControlPanel* c = w.control_panel();
         set_run(c, Model::ProcessPerCore, 8, 0, 2, 0);
@@ -401,7 +401,7 @@ private slots:
         set_run(w.control_panel(), Model::EventLoop, 2, 0, 5, 0);
         QTest::mouseClick(w.control_panel()->start_button(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(w.runner()->running(), 5000);
-        QVERIFY(!w.kill_worker_action()->isEnabled());
+        QVERIFY(!w.run_menu()->kill_action()->isEnabled());
         // Called anyway (a script): a clear refusal, the run goes on.
         const auto killed = w.runner()->kill_worker(std::nullopt);
         QVERIFY(!killed.ok());

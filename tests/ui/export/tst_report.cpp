@@ -176,12 +176,12 @@ private slots:
         w.resize(1280, 800);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(!w.export_report_action()->isEnabled());  // nothing to report yet
+        QVERIFY(!w.file_menu()->export_report_action()->isEnabled());  // nothing to report yet
         set_short_run(w.control_panel(), 5);
         run_to_the_end(w);
-        QVERIFY(w.export_report_action()->isEnabled());
-        auto* button =
-            qobject_cast<QToolButton*>(w.tool_bar()->widgetForAction(w.export_report_action()));
+        QVERIFY(w.file_menu()->export_report_action()->isEnabled());
+        auto* button = qobject_cast<QToolButton*>(
+            w.tool_bar()->widgetForAction(w.file_menu()->export_report_action()));
         QVERIFY(button && button->isVisible());
 
         const QString html_path = dir.filePath("report.html");
@@ -261,7 +261,7 @@ private slots:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         answer_file_dialog("openRunDialog", json);
-        w.open_run_action()->trigger();
+        w.file_menu()->open_run_action()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(w.last_results().size(), std::size_t(1), 5000);
         QCOMPARE(run_result_to_json(w.last_results().front()).dump(),
                  run_result_to_json(measured).dump());
@@ -275,7 +275,7 @@ private slots:
         QVERIFY(recent && recent->isEnabled() && !recent->actions().isEmpty());
         QCOMPARE(recent->actions().first()->toolTip(), QFileInfo(json).absoluteFilePath());
         QVERIFY(!title.isEmpty());
-        QVERIFY(w.export_report_action()->isEnabled());
+        QVERIFY(w.file_menu()->export_report_action()->isEnabled());
         QTest::qWait(300);  // the charts repaint on the event loop
         w.grab().save(screenshot_path("report_opened_run.png"));
 
@@ -332,7 +332,7 @@ private slots:
         QVERIFY2(w.last_error().contains("not valid JSON"), qPrintable(w.last_error()));
         QVERIFY(w.chart_panel()->idle());
         QVERIFY(w.last_results().empty());
-        QVERIFY(!w.export_report_action()->isEnabled());
+        QVERIFY(!w.file_menu()->export_report_action()->isEnabled());
     }
 };
 

@@ -200,9 +200,9 @@ private slots:
         w.show();
         const auto presets = load_presets();
         QVERIFY(presets.size() >= 3);
-        QVERIFY(w.presentation_action()->shortcut() == QKeySequence(Qt::Key_F5));
-        w.presentation_action()->trigger();
-        PresentationWindow* p = w.presentation();
+        QVERIFY(w.presentation_mode()->action()->shortcut() == QKeySequence(Qt::Key_F5));
+        w.presentation_mode()->action()->trigger();
+        PresentationWindow* p = w.presentation_mode()->window();
         QVERIFY(p);
         QVERIFY(QTest::qWaitForWindowExposed(p));
         auto title = [&] { return p->title_label()->text(); };
@@ -246,7 +246,7 @@ private slots:
         QCOMPARE(p->shown_charts().front(), latency);
         QCOMPARE(w.chart_panel()->style().text_px, p->text_px() * 26 / 35);
         QTest::keyClick(p, Qt::Key_Escape);
-        QTRY_VERIFY(!w.presentation());
+        QTRY_VERIFY(!w.presentation_mode()->window());
         for (TimeSeriesChart* chart : w.chart_panel()->charts()) {
             QCOMPARE(chart->window(), &w);
             QVERIFY(chart->isVisible());

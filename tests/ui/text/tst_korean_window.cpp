@@ -56,8 +56,8 @@ bool walk_until(MainWindow* window, QStringList& bad, Done done, int timeout_ms,
     t.start();
     while (t.elapsed() < timeout_ms) {
         bad << untranslated(shown_texts(window));
-        if (banners && window->warning_banner()->isVisible())
-            *banners << window->warning_banner()->text();
+        if (banners && window->run_status()->banner()->isVisible())
+            *banners << window->run_status()->banner()->text();
         if (done()) return true;
         QTest::qWait(100);
     }
@@ -254,7 +254,7 @@ private slots:
         QVERIFY(walk_until(
             &window, bad, [&] { return window.runner()->last_snapshot().server_pids.size() == 2; },
             15000));
-        window.kill_worker_action()->kill(std::nullopt);
+        window.run_menu()->kill_action()->kill(std::nullopt);
         bad << untranslated(shown_texts(&window));
         QStringList banners;
         QVERIFY(walk_until(

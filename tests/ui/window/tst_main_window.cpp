@@ -135,9 +135,9 @@ private slots:
         QCOMPARE(c.duration_s, d.duration_s);
         QCOMPARE(c.server.model, d.server.model);
         QVERIFY(!w.settings_note().isEmpty());
-        QVERIFY(w.warning_banner()->isVisible());
-        QVERIFY2(w.warning_banner()->text().contains("defaults"),
-                 qPrintable(w.warning_banner()->text()));
+        QVERIFY(w.run_status()->banner()->isVisible());
+        QVERIFY2(w.run_status()->banner()->text().contains("defaults"),
+                 qPrintable(w.run_status()->banner()->text()));
         QVERIFY(w.width() > 0 && w.height() > 0);  // unusable geometry: sized as a first window
         QSettings().clear();
     }
@@ -148,22 +148,22 @@ private slots:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         set_small_io_workload(w.control_panel());
-        QToolButton* start = button_for(w, w.start_action());
+        QToolButton* start = button_for(w, w.run_menu()->start_action());
         QVERIFY(start && start->isVisible());
         QVERIFY(w.rect().contains(start->mapTo(&w, start->rect().center())));
         QTest::mouseClick(start, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(w.runner()->running(), 5000);
         QVERIFY(!w.chart_panel()->idle());
-        QCOMPARE(w.start_action()->text().remove('&'), QString("Stop"));
-        QVERIFY(!w.compare_action()->isEnabled());
+        QCOMPARE(w.run_menu()->start_action()->text().remove('&'), QString("Stop"));
+        QVERIFY(!w.run_menu()->compare_action()->isEnabled());
         QTest::mouseClick(start, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running(), 5000);
-        QCOMPARE(w.start_action()->text().remove('&'), QString("Start"));
-        QVERIFY(w.compare_action()->isEnabled());
+        QCOMPARE(w.run_menu()->start_action()->text().remove('&'), QString("Start"));
+        QVERIFY(w.run_menu()->compare_action()->isEnabled());
         // The keyboard still works: Ctrl+R and Space are on the same action.
-        QVERIFY(w.start_action()->shortcuts().contains(QKeySequence("Ctrl+R")));
-        QVERIFY(w.start_action()->shortcuts().contains(QKeySequence(Qt::Key_Space)));
-        QCOMPARE(w.compare_action()->shortcut(), QKeySequence("Ctrl+M"));
+        QVERIFY(w.run_menu()->start_action()->shortcuts().contains(QKeySequence("Ctrl+R")));
+        QVERIFY(w.run_menu()->start_action()->shortcuts().contains(QKeySequence(Qt::Key_Space)));
+        QCOMPARE(w.run_menu()->compare_action()->shortcut(), QKeySequence("Ctrl+M"));
     }
 
     void toolbarCompareThenLogAxisAndFittedTable() {
@@ -173,7 +173,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         set_small_io_workload(w.control_panel());
         w.control_panel()->duration()->spin_box()->setValue(1);
-        QTest::mouseClick(button_for(w, w.compare_action()), Qt::LeftButton);
+        QTest::mouseClick(button_for(w, w.run_menu()->compare_action()), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->running() && w.last_results().size() == 3, 30000);
         CompareTable* table = w.compare_table();
         QVERIFY(table->isVisible());
@@ -194,14 +194,14 @@ private slots:
         QVERIFY(rps->log_toggle() && rps->log_toggle()->isVisible());
         QTest::mouseClick(rps->log_toggle(), Qt::LeftButton);
         QCOMPARE(rps->plot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
-        QVERIFY(w.log_rps_action()->isChecked());
+        QVERIFY(w.view_menu()->log_rps_action()->isChecked());
         QVERIFY(rps->plot()->yAxis->range().lower > 0);
-        w.log_rps_action()->trigger();  // off again from the menu
+        w.view_menu()->log_rps_action()->trigger();  // off again from the menu
         QCOMPARE(rps->plot()->yAxis->scaleType(), QCPAxis::stLinear);
         QVERIFY(!rps->log_toggle()->isChecked());
         // The latency chart has its own.
         QTest::mouseClick(w.chart_panel()->latency_chart()->log_toggle(), Qt::LeftButton);
-        QVERIFY(w.log_latency_action()->isChecked());
+        QVERIFY(w.view_menu()->log_latency_action()->isChecked());
     }
 
     void toolbarExportOpensTheExportDialog() {
@@ -215,7 +215,7 @@ private slots:
             seen = dialog != nullptr;
             if (dialog) dialog->reject();
         });
-        QTest::mouseClick(button_for(w, w.export_charts_action()), Qt::LeftButton);
+        QTest::mouseClick(button_for(w, w.file_menu()->export_charts_action()), Qt::LeftButton);
         QVERIFY(seen);
     }
 
@@ -224,7 +224,7 @@ private slots:
         w.resize(1280, 800);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QComboBox* box = w.preset_box();
+        QComboBox* box = w.preset_picker()->box();
         QVERIFY(box->isVisible());
         QCOMPARE(box->count(), static_cast<int>(load_presets().size()) + 1);
         box->setFocus();
