@@ -145,6 +145,9 @@ void add_load_options(po::options_description& load, CliOptions& o, RawFlags& ra
         ("shape", po::value(&raw.shape)->value_name("NAME"),
          ("the real server the model stands for, setting the model's fields (flags given as "
           "well refine it): " + server_shape_keys()).c_str())
+        ("zero-work-only", po::bool_switch(&o.zero_work_only),
+         "calibrate: fit the framework cost on zero-work requests only, without the cost after "
+         "I/O (resume_us) and its runs with ?io_ms=50")
         ("grid", po::value(&raw.grid)->value_name("SPEC"),
          "validate: the points, e.g. cpu=0,5;io=0,50;c=10,1000 (every combination of cpu_ms and "
          "io_ms at every connection count); default: CPU-bound, I/O-bound and mixed at 10, 100 "

@@ -34,7 +34,8 @@ struct CliOptions {
     std::string scenario_description;
     // calibrate, compare: the real server (run puts --target into run.external instead).
     std::optional<ExternalTarget> target;
-    std::string save_path;  // calibrate: write the fitted scenario here
+    std::string save_path;        // calibrate: write the fitted scenario here
+    bool zero_work_only = false;  // calibrate: skip the cost after I/O (its runs with ?io_ms=50)
     // validate: the grid (empty = the default one, validation.hpp).
     std::vector<double> validate_cpu_ms, validate_io_ms;
     std::vector<int> validate_connections;

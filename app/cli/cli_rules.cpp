@@ -219,6 +219,8 @@ Result<> check_command_flags(CliOptions& o, const RawFlags& raw) {
 Result<> check_fit_commands(CliOptions& o, const RawFlags& raw, const po::variables_map& vm) {
     if (!raw.grid.empty() && o.command != Command::Validate)
         return Failure{"--grid belongs to validate"};
+    if (o.zero_work_only && o.command != Command::Calibrate)
+        return Failure{"--zero-work-only belongs to calibrate"};
     if (o.command == Command::Calibrate && !given(vm, "repeat")) o.repeat = 3;
     if (o.command != Command::Validate) return {};
     if (!o.target)

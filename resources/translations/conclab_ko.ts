@@ -1066,10 +1066,6 @@
         <translation>Flask 개발 서버: 연결마다 스레드 하나</translation>
     </message>
     <message>
-        <source>Werkzeug&apos;s threaded server starts a thread for every connection, with no upper bound, and closes the connection after every response (Connection: close), so every request is a new connection and a new thread. Each costs about 0.5 ms of Python (framework, request parsing, thread start-up) under the GIL, measured against real Flask 2.2 on this kind of machine (bench/werkzeug_vs_model.sh). With 50 ms I/O waits the GIL is released while waiting, so far more than ten connections are served at once; the ceiling is the GIL: about 1 / 0.5 ms = 2,000 req/s, less with the hand-offs. The accept loop is Python too and needs the GIL for every new connection, which keeps the number of live threads in check.</source>
-        <translation>Werkzeug의 스레드 서버는 연결마다 스레드를 상한 없이 띄우고, 응답할 때마다 연결을 닫습니다(Connection: close). 그래서 모든 요청이 새 연결이자 새 스레드입니다. 요청마다 GIL 아래에서 약 0.5 ms의 Python 비용(프레임워크, 요청 파싱, 스레드 시작)이 드는데, 이런 머신에서 실제 Flask 2.2와 비교해 잰 값입니다(bench/werkzeug_vs_model.sh). I/O 대기가 50 ms이면 기다리는 동안 GIL이 풀리므로 연결 열 개보다 훨씬 많이 동시에 처리합니다. 천장은 GIL입니다: 약 1 / 0.5 ms = 2,000 req/s, 넘겨주기 때문에 그보다 적습니다. accept 루프도 Python이라 새 연결마다 GIL이 필요하고, 그래서 살아 있는 스레드 수가 억제됩니다.</translation>
-    </message>
-    <message>
         <source>Event loop: one slow handler blocks everyone</source>
         <translation>이벤트 루프: 느린 핸들러 하나가 모두를 막는다</translation>
     </message>
@@ -1180,6 +1176,10 @@
     <message>
         <source>Beside 10 busy connections, 1,000, 5,000 and then 10,000 connections send one request and then wait, open (the keep-alive timeout is lifted for them). The event loop holds each as a small object and a descriptor: its threads stay at 3 and its memory grows by a few KiB per connection. A thread per connection (Werkzeug&apos;s threaded server) gives each its own thread, parked in recv(): threads follow the connections one for one and memory grows several times faster (the thread&apos;s touched stack and its bookkeeping). The Cost chart draws memory and threads against connections; the report&apos;s memory per connection is the slope. 3 points × (3 s measured after 17 s while they open: a thread per connection starts its 10,000 threads in about 15 s, and a point measured before that would be a point at fewer connections) per model.</source>
         <translation>바쁜 연결 10개 옆에서 1,000개, 5,000개, 그다음 10,000개 연결이 요청 하나를 보낸 뒤 열어 둔 채 기다립니다(이들에게는 keep-alive 타임아웃을 적용하지 않음). 이벤트 루프는 연결마다 작은 객체와 디스크립터 하나만 들고 있습니다: 스레드는 3개에 머물고 메모리는 연결당 몇 KiB씩 늘어납니다. 연결마다 스레드(Werkzeug의 스레드 서버)는 연결마다 recv()에서 멈춰 있는 스레드를 하나씩 줍니다: 스레드 수가 연결 수를 그대로 따라가고 메모리는 몇 배 빨리 늘어납니다(스레드가 건드린 스택과 관리 비용). 비용 차트는 연결 수에 따른 메모리와 스레드를 그리고, 보고서의 연결당 메모리는 그 기울기입니다. 모델마다 점 3개 × (연결이 열리도록 17초 기다린 뒤 3초 측정: 연결마다 스레드 모델은 10,000개 스레드를 띄우는 데 약 15초가 걸리고, 그 전에 잰 점은 더 적은 연결에서 잰 점이 됩니다).</translation>
+    </message>
+    <message>
+        <source>Werkzeug&apos;s threaded server starts a thread for every connection, with no upper bound, and closes the connection after every response (Connection: close), so every request is a new connection and a new thread. Each costs about 0.45 ms of Python (framework, request parsing, thread start-up) under the GIL, and about 0.11 ms more when its thread wakes after the I/O wait (cold caches, the GIL taken back from the other waiters): conclab-cli calibrate against real Flask 2.2 on this kind of machine (docs/validation.md). With 50 ms I/O waits the GIL is released while waiting, so far more than ten connections are served at once; the ceiling is the GIL: about 1 / 0.56 ms = 1,800 req/s, less with the hand-offs. The accept loop is Python too and needs the GIL for every new connection, which keeps the number of live threads in check.</source>
+        <translation>Werkzeug의 스레드 서버는 연결마다 스레드를 상한 없이 띄우고, 응답할 때마다 연결을 닫습니다(Connection: close). 그래서 모든 요청이 새 연결이자 새 스레드입니다. 요청마다 GIL 아래에서 약 0.45 ms의 Python 비용(프레임워크, 요청 파싱, 스레드 시작)이 들고, I/O 대기 뒤 스레드가 깨어날 때 약 0.11 ms가 더 듭니다(식은 캐시, 다른 대기자들에게서 되찾는 GIL). 이런 머신에서 실제 Flask 2.2에 conclab-cli calibrate로 맞춘 값입니다(docs/validation.md). I/O 대기가 50 ms이면 기다리는 동안 GIL이 풀리므로 연결 열 개보다 훨씬 많이 동시에 처리합니다. 천장은 GIL입니다: 약 1 / 0.56 ms = 1,800 req/s, 넘겨주기 때문에 그보다 적습니다. accept 루프도 Python이라 새 연결마다 GIL이 필요하고, 그래서 살아 있는 스레드 수가 억제됩니다.</translation>
     </message>
 </context>
 <context>

@@ -70,8 +70,11 @@ private slots:
         QVERIFY2(again.exit_code == 0, qPrintable(again.err));
     }
 
-    // Flask on Werkzeug's threaded server, fitted with the shape that stands in for it.
-    void calibrateAgainstRealFlask() {
+    // Flask on Werkzeug's threaded server, which closes every connection, calibrated with a shape
+    // that keeps them alive (Express): the report warns, from the client's reconnects. The strict
+    // calibration against Werkzeug with its own shape (verified ±5 %, the cost after I/O) is in
+    // the "real" suite (tst_real_calibrate_validate); this one runs in seconds.
+    void aShapeThatContradictsRealFlaskIsWarned() {
         // CI installs it (scripts/install-deps.sh): a missing Flask is a failure, not a skip.
         if (!have_flask())
             QFAIL("/usr/bin/python3 cannot import flask: run scripts/install-deps.sh");
@@ -80,21 +83,25 @@ private slots:
         QTemporaryDir dir;
         const QString json = dir.filePath("flask.json");
         CliRun r =
-            run_cli({"calibrate", "--target", flask.url(), "--shape", "flask-dev", "--connections",
+            run_cli({"calibrate", "--target", flask.url(), "--shape", "express", "--connections",
                      "10", "--duration", "1", "--repeat", "1", "--json", json, "--quiet"});
         QVERIFY2(r.exit_code == 0 || r.exit_code == 3, qPrintable(r.err + r.out));
         const QJsonObject j = read_json(json);
-        qInfo(
-            "Werkzeug %.0f req/s, model with no overhead %.0f req/s, fitted %.1f µs, "
-            "model after %.0f req/s, ratio %.3f",
-            j["real"].toObject()["rps"].toDouble(), j["model_before"].toObject()["rps"].toDouble(),
-            j["overhead_us"].toDouble(), j["model_after"].toObject()["rps"].toDouble(),
-            j["ratio"].toDouble());
+        qInfo("Werkzeug %.0f req/s, model with no overhead %.0f req/s, fitted %.1f µs",
+              j["real"].toObject()["rps"].toDouble(),
+              j["model_before"].toObject()["rps"].toDouble(), j["overhead_us"].toDouble());
         QCOMPARE(j["real"].toObject()["errors"].toInteger(), 0);
-        QVERIFY(j["overhead_us"].toDouble() > 0);    // Python is slower than the bare model
-        QVERIFY(j["warnings"].toArray().isEmpty());  // flask-dev closes, as Werkzeug does
-        const double ratio = j["ratio"].toDouble();
-        QVERIFY2(ratio > 1.0 / 3 && ratio < 3, qPrintable(QString::number(ratio)));
+        QVERIFY(j["overhead_us"].toDouble() > 0);  // Python is slower than the bare model
+        const QJsonArray warnings = j["warnings"].toArray();
+        QVERIFY2(!warnings.isEmpty(), qPrintable(r.out + r.err));
+        QVERIFY(warnings[0].toString().contains("closed the connection"));
+        QVERIFY(j["resume"].isNull());  // an event loop: no runs with ?io_ms=50
+    }
+
+    void zeroWorkOnlyBelongsToCalibrate() {
+        const CliRun bad = run_cli({"run", "--duration", "0.5", "--zero-work-only", "--quiet"});
+        QCOMPARE(bad.exit_code, 2);
+        QVERIFY2(bad.err.contains("--zero-work-only belongs to calibrate"), qPrintable(bad.err));
     }
 
     void calibrateNeedsATarget() {
