@@ -1805,6 +1805,14 @@
         <source>mean waiting</source>
         <translation>평균 대기</translation>
     </message>
+    <message>
+        <source>&lt;br&gt;Framework cost after each I/O wait: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;br&gt;I/O 대기마다 드는 프레임워크 비용: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;The saturated rate with no work and with %1 ms of I/O per request are fitted; Validate shows how the model compares under CPU and I/O work, with latency.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;작업 없는 포화 처리량과 요청당 I/O %1 ms의 처리량을 피팅합니다. CPU·I/O 작업에서 모델이 어떻게 비교되는지는 지연 시간과 함께 검증에서 보여 줍니다.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>ResourcesChart</name>
@@ -2194,8 +2202,8 @@
         <translation>수치당 실행 횟수</translation>
     </message>
     <message>
-        <source>Fits the model&apos;s framework cost per request to a real server, so that the model runs as fast as it at saturation: both are measured with requests that do no work, then the model&apos;s cost is corrected and measured again until it is within ±5 %. Give the URL of a route that does no work of its own (a &quot;hello world&quot;). Validate then compares the fitted model with the real server on CPU-bound, I/O-bound and mixed requests (the route must honour ?cpu_ms=&amp;io_ms=, see docs/validation.md).</source>
-        <translation>모델의 요청당 프레임워크 비용을 실제 서버에 맞춰, 포화 상태에서 모델이 실제 서버만큼 빠르게 돌도록 합니다: 둘 다 아무 작업도 하지 않는 요청으로 잰 뒤, 모델의 비용을 고쳐 다시 재기를 ±5 % 안에 들 때까지 반복합니다. 자체 작업이 없는 경로(&quot;hello world&quot;)의 URL을 주세요. 그다음 검증이 피팅한 모델과 실제 서버를 CPU 바운드, I/O 바운드, 혼합 요청에서 비교합니다(그 경로는 ?cpu_ms=&amp;io_ms=를 따라야 합니다. docs/validation.md 참고).</translation>
+        <source>Fits the model&apos;s framework cost per request to a real server, so that the model runs as fast as it at saturation: both are measured with requests that do no work, then the model&apos;s cost is corrected and measured again until it is within ±5 %. Give the URL of a route that does no work of its own (a &quot;hello world&quot;). For a server with a GIL, the cost after each I/O wait is fitted the same way, with ?io_ms=50. Validate then compares the fitted model with the real server on CPU-bound, I/O-bound and mixed requests (the route must honour ?cpu_ms=&amp;io_ms=, see docs/validation.md).</source>
+        <translation>모델의 요청당 프레임워크 비용을 실제 서버에 맞춰, 포화 상태에서 모델이 실제 서버만큼 빠르게 돌도록 합니다: 둘 다 아무 작업도 하지 않는 요청으로 잰 뒤, 모델의 비용을 고쳐 다시 재기를 ±5 % 안에 들 때까지 반복합니다. 자체 작업이 없는 경로(&quot;hello world&quot;)의 URL을 주세요. GIL이 있는 서버라면 I/O 대기마다 드는 비용도 ?io_ms=50으로 같은 방식으로 피팅합니다. 그다음 검증이 피팅한 모델과 실제 서버를 CPU 바운드, I/O 바운드, 혼합 요청에서 비교합니다(그 경로는 ?cpu_ms=&amp;io_ms=를 따라야 합니다. docs/validation.md 참고).</translation>
     </message>
     <message>
         <source>Validate</source>
@@ -2232,6 +2240,10 @@
     <message>
         <source>The size of each worker&apos;s thread pool: gunicorn gthread --threads</source>
         <translation>워커마다 둔 스레드 풀의 크기: gunicorn gthread --threads</translation>
+    </message>
+    <message>
+        <source> (+ %1 after each I/O wait)</source>
+        <translation> (+ I/O 대기마다 %1)</translation>
     </message>
 </context>
 <context>

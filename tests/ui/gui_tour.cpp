@@ -2,7 +2,9 @@
 // dialog and a comparison with a real server, pausing at each stage so that a person (or
 // `import -window root` under Xvfb) can look at it.
 //
-//   DISPLAY=:N gui_tour http://127.0.0.1:PORT/ [SECONDS_PER_STAGE]
+//   DISPLAY=:N gui_tour http://127.0.0.1:PORT/ [SECONDS_PER_STAGE [SHAPE]]
+//
+// SHAPE (e.g. flask-dev) is the Calibrate dialog's server shape; by default the one it offers.
 //
 // Prints "STAGE <name>" when a stage is on screen. Remembered settings go to a throw-away place.
 #include <QApplication>
@@ -40,7 +42,7 @@ void stage(const char* name, int seconds) {
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     if (argc < 2) {
-        std::fprintf(stderr, "usage: gui_tour URL [SECONDS_PER_STAGE]\n");
+        std::fprintf(stderr, "usage: gui_tour URL [SECONDS_PER_STAGE [SHAPE]]\n");
         return 2;
     }
     const QString url = QString::fromLocal8Bit(argv[1]);
@@ -62,11 +64,12 @@ int main(int argc, char** argv) {
 
     CalibrateDialog* d = w.open_calibrate_dialog();
     d->duration_box()->setValue(3);
+    if (argc > 3) d->shape_box()->setCurrentIndex(d->shape_box()->findData(QString(argv[3])));
     stage("calibrate-open", pause);
     d->measure_button()->click();
     QTest::qWait(2500);
     stage("calibrate-measuring", 0);
-    if (!QTest::qWaitFor([&] { return !d->measuring(); }, 120000)) return 1;
+    if (!QTest::qWaitFor([&] { return !d->measuring(); }, 600000)) return 1;
     stage("calibrate-done", pause);
     d->apply_button()->click();
     d->close();

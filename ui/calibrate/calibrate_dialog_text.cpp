@@ -84,6 +84,11 @@ QString calibration_html(const CalibrationResult& r) {
             html += QObject::tr("<br>Framework cost per request without the GIL: <b>%1</b>")
                         .arg(us(*r.fit.overhead_released_us));
         }
+        const double resume_us = r.fitted_config.server.workload.resume_us;
+        if (resume_us > 0) {
+            html +=
+                QObject::tr("<br>Framework cost after each I/O wait: <b>%1</b>").arg(us(resume_us));
+        }
         if (r.ratio > 0) {
             html += QObject::tr(
                         "<br>Verified: the fitted model runs at <b>%1</b> the real "
@@ -102,7 +107,13 @@ QString calibration_html(const CalibrationResult& r) {
     for (const std::string& w : r.warnings)
         html += para(QObject::tr("Warning: %1").arg(engine_text(w)), "#b00020");
     if (!r.why_not.empty()) html += para(engine_text(r.why_not), "#b00020");
-    if (r.has_fit) {
+    if (r.has_fit && r.fitted_config.server.workload.resume_us > 0) {
+        html += QObject::tr(
+                    "<p><i>The saturated rate with no work and with %1 ms of I/O per request are "
+                    "fitted; Validate shows how the model compares under CPU and I/O work, with "
+                    "latency.</i></p>")
+                    .arg(r.resume ? r.resume->io_ms : 0, 0, 'f', 0);
+    } else if (r.has_fit) {
         html += QObject::tr(
             "<p><i>Only the saturated rate with no work is fitted; Validate shows how the "
             "model compares under CPU and I/O work, with latency.</i></p>");
@@ -120,6 +131,10 @@ QString CalibrateDialog::apply_summary() const {
                  us(r.fit.overhead_us));
     if (r.fit.overhead_released_us) {
         text += tr(" (+ %1 without the GIL)").arg(us(*r.fit.overhead_released_us));
+    }
+    if (r.fitted_config.server.workload.resume_us > 0) {
+        text +=
+            tr(" (+ %1 after each I/O wait)").arg(us(r.fitted_config.server.workload.resume_us));
     }
     return text;
 }

@@ -6,6 +6,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 #include "calibrate/calibrate_dialog.hpp"
 #include "core/run_fields.hpp"
 #include "core/server_shapes.hpp"
@@ -147,6 +149,39 @@ private slots:
         QVERIFY2(english.contains("Fitted: framework cost per request, holding the GIL: 306.0 µs"),
                  qPrintable(english));
         QVERIFY(english.contains("Warning: the real server closed the connection"));
+    }
+
+    // With the cost after I/O fitted: its figure beside the overhead, its line, and the closing
+    // note says both rates were fitted — in Korean too.
+    void calibrateDialogShowsTheCostAfterIo() {
+        const std::vector<std::string> lines = calibration_lines();
+        CalibrationResult r;
+        r.shape = "Flask dev server (Werkzeug)";
+        r.connections = 10;
+        r.repeats = 3;
+        r.has_fit = true;
+        r.fit.overhead_us = 444;
+        r.fitted_config.server.workload.resume_us = 112.3;
+        r.resume = ResumeFit{};
+        r.resume->io_ms = 50;
+        const auto resume_line = std::find_if(lines.begin(), lines.end(), [](const auto& l) {
+            return l.rfind("resume_us (framework cost after each I/O wait): 104.0 µs, fitted", 0) ==
+                   0;
+        });
+        QVERIFY(resume_line != lines.end());
+        r.fitted = {*resume_line};
+        const QString english = calibration_html(r);
+        QVERIFY2(english.contains("Framework cost after each I/O wait: <b>112 µs</b>"),
+                 qPrintable(english));
+        QVERIFY2(english.contains("no work and with 50 ms of I/O per request are fitted"),
+                 qPrintable(english));
+        QVERIFY(english.contains("Fitted: framework cost after each I/O wait: 104.0 µs"));
+        apply_language("ko");
+        const QString korean = calibration_html(r);
+        apply_language("en");
+        QVERIFY2(korean.contains("I/O 대기마다 드는 프레임워크 비용: <b>112 µs</b>") &&
+                     korean.contains("요청당 I/O 50 ms의 처리량"),
+                 qPrintable(korean));
     }
 
     // The English window shows the engine's own sentence; unknown text passes through.
