@@ -120,7 +120,8 @@ void CalibrateDialog::build() {
            "Give the URL of a route that does no work of its own (a \"hello world\"). For a "
            "server with a GIL, the cost after each I/O wait is fitted the same way, with "
            "?io_ms=50. Validate then compares the fitted model with the real server on "
-           "CPU-bound, I/O-bound and mixed requests (the route must honour ?cpu_ms=&io_ms=, see docs/validation.md)."),
+           "CPU-bound, I/O-bound and mixed requests (the route must honour ?cpu_ms=&io_ms=, see "
+           "docs/validation.md)."),
         this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
