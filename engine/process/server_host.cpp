@@ -12,13 +12,13 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/steady_timer.hpp>
 
 #include "core/annotated_mutex.hpp"
 #include "core/clocks.hpp"
 #include "core/start_error.hpp"
 #include "core/thread_name.hpp"
 #include "process/host_state.hpp"
+#include "process/repeating_timer.hpp"
 #include "process/round_robin_dispatch.hpp"
 #include "process/worker_liveness.hpp"
 #include "process/worker_process.hpp"
@@ -50,9 +50,9 @@ struct ServerHost::Impl : HostState {
 
     asio::io_context io;
     std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
-    std::thread host_thread;                     // spawns, watches and reaps every worker
-    std::optional<RoundRobinDispatch> primary;   // round-robin scheduling only (host thread)
-    std::optional<asio::steady_timer> liveness;  // worker timeout only
+    std::thread host_thread;                    // spawns, watches and reaps every worker
+    std::optional<RoundRobinDispatch> primary;  // round-robin scheduling only (host thread)
+    std::optional<RepeatingTimer> liveness;     // worker timeout only
 
     // Host thread only.
     Result<> spawn_worker() EXCLUDES(mutex) {
@@ -190,15 +190,6 @@ struct ServerHost::Impl : HostState {
         }
     }
 
-    void watch_liveness() {  // host thread
-        liveness->expires_after(kLivenessCheck);
-        liveness->async_wait([this](boost::system::error_code ec) {
-            if (ec) return;
-            check_liveness();
-            watch_liveness();
-        });
-    }
-
     // Round-robin scheduling: the primary that hands connections to the workers.
     Result<> start_primary() EXCLUDES(mutex);
     // Start: spawn `count` workers and wait until every one is ready (or one failed).
@@ -298,8 +289,8 @@ void ServerHost::start() {
     if (started && d.round_robin()) started = d.start_primary();
     if (started && d.setup.timeouts.worker_s > 0) {
         started = d.on_host_thread([&d]() -> Result<> {
-            d.liveness.emplace(d.io);
-            d.watch_liveness();
+            d.liveness.emplace(d.io, kLivenessCheck, [&d] { d.check_liveness(); });
+            d.liveness->start();
             return {};
         });
     }
@@ -417,7 +408,7 @@ void ServerHost::stop() {
         // The killed workers' sockets close; their handlers reap them. Then the thread ends.
         asio::post(d.io, [&d]() EXCLUDES(d.mutex) {
             if (d.primary) d.primary->close();
-            if (d.liveness) d.liveness->cancel();
+            if (d.liveness) d.liveness->cancel();  // a check already due included
             MutexLock lock(d.mutex);
             for (Impl::Worker& w : d.workers) {
                 if (!w.exited) w.process->cancel();  // the read handler then reaps
