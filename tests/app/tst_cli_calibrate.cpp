@@ -34,9 +34,9 @@ private slots:
         QTemporaryDir dir;
         const QString json = dir.filePath("calibration.json");
         const QString scenario = dir.filePath("fitted.json");
-        CliRun r =
-            run_cli({"calibrate", "--target", real.url(), "--shape", "express", "--connections",
-                     "10", "--duration", "1", "--repeat", "1", "--json", json, "--save", scenario});
+        CliRun r = run_cli({"calibrate", "--target", real.url(), "--shape", "express",
+                            "--connections", "10", "--duration", "0.7", "--repeat", "1", "--json",
+                            json, "--save", scenario});
         // 0: verified within ±5 %; 3: measured, but the machine moved too much to verify.
         QVERIFY2(r.exit_code == 0 || r.exit_code == 3, qPrintable(r.err + r.out));
         QVERIFY(r.out.contains("Fitted overhead"));
@@ -66,7 +66,7 @@ private slots:
         const QJsonObject saved = read_json(scenario);
         QCOMPARE(saved["overhead_us"].toDouble(), overhead);
         QCOMPARE(saved["model"].toString(), QString("event-loop"));
-        CliRun again = run_cli({"run", "--scenario", scenario, "--duration", "1", "--quiet"});
+        CliRun again = run_cli({"run", "--scenario", scenario, "--duration", "0.5", "--quiet"});
         QVERIFY2(again.exit_code == 0, qPrintable(again.err));
     }
 
@@ -84,7 +84,7 @@ private slots:
         const QString json = dir.filePath("flask.json");
         CliRun r =
             run_cli({"calibrate", "--target", flask.url(), "--shape", "express", "--connections",
-                     "10", "--duration", "1", "--repeat", "1", "--json", json, "--quiet"});
+                     "10", "--duration", "0.7", "--repeat", "1", "--json", json, "--quiet"});
         QVERIFY2(r.exit_code == 0 || r.exit_code == 3, qPrintable(r.err + r.out));
         const QJsonObject j = read_json(json);
         qInfo("Werkzeug %.0f req/s, model with no overhead %.0f req/s, fitted %.1f µs",
