@@ -83,9 +83,9 @@ class TstRealCalibrateValidate : public QObject {
 private slots:
     // The known answer: conclab-cli serve as the "real" server, Werkzeug's shape with 300 µs of
     // framework cost per request under the GIL and 150 µs after each I/O wait. The loop converges
-    // within ±5 % of its rate and finds each cost within ±20 %. (The event loop's known answer,
-    // with looser bounds, is in the everyday suite: tst_cli_calibrate.) A model as the "real"
-    // server moves less than a real one: 1.5 s runs.
+    // within ±5 % of its rate and finds the framework cost within ±20 % (the cost after I/O:
+    // below). (The event loop's known answer, with looser bounds, is in the everyday suite:
+    // tst_cli_calibrate.) A model as the "real" server moves less than a real one: 1.5 s runs.
     void calibrateRecoversAKnownOverhead() {
         const QString shape = "flask-dev";
         const double resume_us = 150;
@@ -102,8 +102,11 @@ private slots:
         QVERIFY(std::abs(j["ratio"].toDouble() - 1) <= 0.05);
         const double overhead = j["overhead_us"].toDouble();
         QVERIFY2(overhead >= 240 && overhead <= 360, qPrintable(QString::number(overhead)));
+        // The cost after I/O within ±25 %: in five quiet runs it landed 7–14 % high (160.9–171.0
+        // µs), every time. The model calibrate runs shares its process with the load generator
+        // (195 connections, a thread each), while the known answer runs in a process of its own.
         const double fitted = j["resume_us"].toDouble();
-        QVERIFY2(fitted >= 0.8 * resume_us && fitted <= 1.2 * resume_us,
+        QVERIFY2(fitted >= 0.75 * resume_us && fitted <= 1.25 * resume_us,
                  qPrintable(QString::number(fitted)));
     }
 
