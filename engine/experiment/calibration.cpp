@@ -303,7 +303,7 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
     const bool resume = settings.fit_resume && has_gil(base.server);
     const int pairs = 1 + settings.max_steps + 1 +
                       (released ? 1 + std::max(2, settings.max_steps / 2) : 0) + 2 +
-                      (resume ? 1 + settings.resume_max_steps : 0);
+                      (resume ? 1 + settings.resume_max_steps + 2 : 0);
     const int most_runs = 2 * result.repeats * pairs;
     auto report = [&progress](const RunProgress& p) {
         if (!progress) return;
