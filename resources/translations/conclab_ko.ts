@@ -940,6 +940,10 @@
         <source>cost after I/O: the model with %1 µs after each wait with %2 ms of I/O at %3 connection(s)</source>
         <translation>I/O 뒤 비용: 대기마다 %1 µs를 쓰는 모델, 요청당 I/O %2 ms, 연결 %3개</translation>
     </message>
+    <message>
+        <source>warming up the real server (not counted)</source>
+        <translation>실제 서버 예열 중(세지 않음)</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>

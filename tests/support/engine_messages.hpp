@@ -415,6 +415,7 @@ inline std::vector<std::string> calibration_lines() {
         "not verified",
         // experiment_sampler.cpp: the run's end when the last worker is gone for good.
         "every server worker has exited; see the warnings",
+        "warming up the real server (not counted)",
         // The cost after I/O (experiment/calibration_resume.cpp, calibration_fit.cpp).
         "resume_us (framework cost after each I/O wait): 104.0 µs, fitted in a closed loop to "
         "the real server's rate with 50 ms of I/O at 118 connections (real 1246 req/s; the model "
