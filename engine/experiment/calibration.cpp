@@ -79,28 +79,14 @@ struct Paired {
     double ratio = 0;
 };
 
-struct Loop {
+// Its points are (held overhead, model ÷ real of the pairs) at C connections.
+struct Loop : LoopPoints {
     CalibrationResult& result;
     const RunConfig& base;
     MeasurementRunner& runner;
     const CalibrationSettings& settings;
-    // (held overhead, model ÷ real of the pairs) at C connections; next_overhead() sees them as
-    // rates beside the median of every real run so far, which moves less than any one run.
-    std::vector<OverheadPoint> ratios;
-    std::vector<double> real_runs;
     double released_us = 0;
 
-    double real_rps() const {
-        std::vector<double> sorted = real_runs;
-        std::sort(sorted.begin(), sorted.end());
-        return sorted.empty() ? 0 : sorted[(sorted.size() - 1) / 2];
-    }
-    std::vector<OverheadPoint> points() const {
-        std::vector<OverheadPoint> out;
-        for (const OverheadPoint& p : ratios)
-            out.push_back({p.overhead_us, p.model_rps * real_rps()});
-        return out;
-    }
     // The point nearest the real rate: the last one when the loop converged.
     double best_overhead() const {
         const OverheadPoint* best = &ratios.back();
@@ -313,7 +299,7 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
     MeasurementRunner runner(report, stop, most_runs);
     CalibrationSettings s = settings;
     s.repeats = result.repeats;
-    Loop loop{result, base, runner, s, {}, {}, 0};
+    Loop loop{{}, result, base, runner, s, 0};
     auto cancelled = [&] {
         result.cancelled = runner.cancelled();
         return result;

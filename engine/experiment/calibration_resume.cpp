@@ -23,21 +23,14 @@ std::string ms_text(double ms) {
     return std::to_string(static_cast<long>(std::lround(ms))) + " ms";
 }
 
-// The loop's state: every real run so far and the (resume, model ÷ real) of each step.
-struct ResumeLoop {
+// The loop's state; its points are (resume_us, model ÷ real of the pairs).
+struct ResumeLoop : LoopPoints {
     CalibrationResult& result;
     const CalibrationSettings& settings;
     MeasurementRunner& runner;
     RunConfig real, model;
     ResumeFit fit;
-    std::vector<double> real_runs;
-    std::vector<OverheadPoint> ratios;
 
-    double real_rps() const {
-        std::vector<double> sorted = real_runs;
-        std::sort(sorted.begin(), sorted.end());
-        return sorted.empty() ? 0 : sorted[(sorted.size() - 1) / 2];
-    }
     bool within(double ratio) const { return std::abs(ratio - 1) <= settings.tolerance; }
     std::string at() const {
         return "with " + ms_text(fit.io_ms) + " of I/O at " + connections_text(fit.connections);
@@ -63,13 +56,6 @@ struct ResumeLoop {
         ratios.push_back({resume_us, ratio});
         fit.steps.push_back({resume_us, median_run(models).summary.rps, ratio, std::move(how)});
         return true;
-    }
-
-    std::vector<OverheadPoint> points() const {
-        std::vector<OverheadPoint> out;
-        for (const OverheadPoint& p : ratios)
-            out.push_back({p.overhead_us, p.model_rps * real_rps()});
-        return out;
     }
 
     // The step kept: the converged one, or the one nearest the real rate.
@@ -101,7 +87,7 @@ bool fit_resume(CalibrationResult& result, const CalibrationSettings& settings,
         result.not_fitted.push_back(kName + ": not fitted, set to 0: " + plan.why_not);
         return true;
     }
-    ResumeLoop loop{result, settings, runner, {}, {}, {}, {}, {}};
+    ResumeLoop loop{{}, result, settings, runner, {}, {}, {}};
     loop.fit.io_ms = settings.resume_io_ms;
     loop.fit.connections = plan.connections;
     loop.real = at_connections(result.real.config, plan.connections);

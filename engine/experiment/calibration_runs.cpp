@@ -40,6 +40,18 @@ std::vector<RunSpec> two_specs(CalibrationStep first_step, std::string first_wha
     return specs;
 }
 
+double LoopPoints::real_rps() const {
+    std::vector<double> sorted = real_runs;
+    std::sort(sorted.begin(), sorted.end());
+    return sorted.empty() ? 0 : sorted[(sorted.size() - 1) / 2];
+}
+
+std::vector<OverheadPoint> LoopPoints::points() const {
+    std::vector<OverheadPoint> out;
+    for (const OverheadPoint& p : ratios) out.push_back({p.overhead_us, p.model_rps * real_rps()});
+    return out;
+}
+
 double median_pair_ratio(const std::vector<RunResult>& firsts,
                          const std::vector<RunResult>& seconds) {
     std::vector<double> ratios;

@@ -23,6 +23,17 @@ std::vector<RunSpec> two_specs(CalibrationStep first_step, std::string first_wha
                                const RunConfig& first, CalibrationStep second_step,
                                std::string second_what, const RunConfig& second);
 
+// A closed loop's measurements so far, the overhead's or the cost after I/O's: each step's value
+// and the median of its pairs' ratios (model ÷ real), and every real run. next_overhead() sees
+// the steps as rates beside the median of every real run so far, which moves less than any one.
+struct LoopPoints {
+    std::vector<OverheadPoint> ratios;
+    std::vector<double> real_runs;
+
+    double real_rps() const;
+    std::vector<OverheadPoint> points() const;
+};
+
 // The median of each pair's ratio, second / first: a pair ran back to back, so what the machine
 // did meanwhile (other work, frequency) touches both and cancels in the ratio.
 double median_pair_ratio(const std::vector<RunResult>& firsts,
