@@ -362,7 +362,7 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
             again == kVerificationsAgain || result.fit.clamped) {
             break;
         }
-        loop.ratios.back().model_rps = result.ratio;  // the same overhead, measured again
+        loop.ratios.push_back({result.fit.overhead_us, result.ratio});  // one more point
         result.iterations.push_back(
             {result.fit.overhead_us, loop.released_us, result.model_after.summary.rps, result.ratio,
              "verification: outside ±" + percent_text(s.tolerance) + ", the loop goes on from it"});

@@ -12,8 +12,8 @@
 //    critical path (Node's garbage collection, work after the response) that a saturated one
 //    pays in full.
 // 3. The loop: measure the model with the estimate; if its rate is within the tolerance (±5 %)
-//    of the real one, stop; otherwise correct the overhead (secant through the last two
-//    measurements, bisection when the secant leaves the bracket) and measure again, at most
+//    of the real one, stop; otherwise correct the overhead (the median of the answers the
+//    measured points imply, robust to one disturbed run) and measure again, at most
 //    max_steps times. Each step is kept with its figures, so a calibration that cannot get there
 //    says why (the real server is faster than the model with no overhead; the real server's own
 //    runs spread more than the tolerance).
@@ -89,10 +89,11 @@ struct OverheadPoint {
     double model_rps = 0;
 };
 // The next overhead to try so that the model runs at target_rps, from the points measured so
-// far (the first one at zero overhead): secant through the last two, kept inside the bracket
-// of the points that were too fast and too slow, bisection when the secant leaves it or the
-// points contradict each other (noise). `how` says which ("secant", "bisection", "first
-// estimate"). Never below 0 or above Limits::kMaxOverheadUs.
+// far (the first one at zero overhead): the first estimate with the model's own slope, then the
+// median of the answers each point implies with the slope measured between the points
+// (Theil–Sen), so that one disturbed measurement does not lead the loop astray. `how` says which
+// ("first estimate", "median of what N steps imply"). Never below 0 or above
+// Limits::kMaxOverheadUs.
 double next_overhead(const std::vector<OverheadPoint>& points, double target_rps,
                      double parallelism, std::string* how = nullptr);
 

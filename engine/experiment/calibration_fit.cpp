@@ -2,6 +2,7 @@
 // No runs here, so it is tested on synthetic rates (tst_calibration_fit).
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "experiment/calibration.hpp"
@@ -73,55 +74,89 @@ OverheadFit fit_released_overhead(const RatePair& at_one, const RatePair& at_con
     return fit;
 }
 
-// f(o) = 1/model(o) − 1/target, in µs per request: negative while the model is too fast. In the
-// model 1/rate grows by o/parallelism, so f is close to a line of slope 1/parallelism; the
-// secant uses the measured slope instead, which also covers what the model's own CPU use
-// costs the load generator on a small machine.
+namespace {
+
+// A pair of steps closer than this (a fraction of the larger overhead) says more about the
+// noise than about the slope: ±3 % on a 79 µs request is ±2.4 µs of 1/rate.
+constexpr double kMinSlopeSpan = 0.2;
+
+// The slope of 1/rate (µs per request) in the overhead tried (µs), measured: the median of the
+// slopes between every pair of steps far enough apart (Theil–Sen), so one disturbed measurement
+// does not set it; the model's own 1/parallelism while no pair is far enough apart. Kept within
+// 0.3–3 × the model's own slope: outside it the steps are noise, not the model.
+double measured_slope(const std::vector<OverheadPoint>& points, double parallelism) {
+    const double model_slope = 1 / parallelism;
+    std::vector<double> slopes;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        for (std::size_t j = i + 1; j < points.size(); ++j) {
+            const OverheadPoint& a = points[i];
+            const OverheadPoint& b = points[j];
+            const double span = std::abs(b.overhead_us - a.overhead_us);
+            if (span <= 0 || span < kMinSlopeSpan * std::max(a.overhead_us, b.overhead_us)) {
+                continue;
+            }
+            slopes.push_back((kUsPerS / b.model_rps - kUsPerS / a.model_rps) /
+                             (b.overhead_us - a.overhead_us));
+        }
+    }
+    if (slopes.empty()) return model_slope;
+    std::sort(slopes.begin(), slopes.end());
+    const std::size_t n = slopes.size();
+    const double median = n % 2 ? slopes[n / 2] : (slopes[n / 2 - 1] + slopes[n / 2]) / 2;
+    return std::clamp(median, 0.3 * model_slope, 3 * model_slope);
+}
+
+double median_of(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+}  // namespace
+
+// Each step implies an answer: its overhead, plus what its 1/rate lacks of the target's,
+// divided by the slope. The next overhead is the median of those answers, so one disturbed
+// measurement (a real server's pair of runs 30 % slow on a shared machine) moves it by no more
+// than any other step does. A secant through the last two steps, which this replaces, took such
+// a step as the truth and kept the loop away from the answer for eight steps.
 double next_overhead(const std::vector<OverheadPoint>& points, double target_rps,
                      double parallelism, std::string* how) {
-    auto say = [&](const char* text) {
-        if (how) *how = text;
+    auto say = [&](std::string text) {
+        if (how) *how = std::move(text);
     };
-    auto f = [&](const OverheadPoint& p) { return kUsPerS / p.model_rps - kUsPerS / target_rps; };
     auto clamp = [](double o) { return std::clamp(o, 0.0, Limits::kMaxOverheadUs); };
-    if (points.empty() || target_rps <= 0) {
+    std::vector<OverheadPoint> usable;
+    for (const OverheadPoint& p : points) {
+        if (p.model_rps > 0) usable.push_back(p);
+    }
+    if (usable.empty() || target_rps <= 0) {
         say("no measurement");
         return 0;
     }
-    const OverheadPoint& last = points.back();
-    if (points.size() == 1) {
+    const double target_us = kUsPerS / target_rps;
+    auto implied = [&](const OverheadPoint& p, double slope) {
+        return p.overhead_us + (target_us - kUsPerS / p.model_rps) / slope;
+    };
+    if (usable.size() == 1) {
         say("first estimate: parallelism × (1/real − 1/model)");
-        return clamp(last.overhead_us - parallelism * f(last));
+        return clamp(implied(usable.front(), 1 / parallelism));
     }
-    // The bracket: the largest overhead that was still too fast, the smallest that was too slow.
-    std::optional<double> lo, hi;
-    for (const OverheadPoint& p : points) {
-        if (p.model_rps <= 0) continue;
-        if (f(p) < 0) {
-            lo = std::max(lo.value_or(p.overhead_us), p.overhead_us);
-        } else {
-            hi = std::min(hi.value_or(p.overhead_us), p.overhead_us);
-        }
+    const double slope = measured_slope(usable, parallelism);
+    // The bare model's rate is bounded by more than the line (the load generator's CPU): once
+    // two steps with overhead are measured, the answer comes from them.
+    std::vector<double> answers;
+    for (const OverheadPoint& p : usable) {
+        if (p.overhead_us > 0) answers.push_back(implied(p, slope));
     }
-    const OverheadPoint& before = points[points.size() - 2];
-    const double df = f(last) - f(before);
-    const double dx = last.overhead_us - before.overhead_us;
-    // More overhead must make the model slower: a slope ≤ 0 is noise, not the model.
-    if (dx != 0 && df / dx > 0) {
-        const double secant = last.overhead_us - f(last) * dx / df;
-        const bool inside = (!lo || secant > *lo) && (!hi || secant < *hi);
-        if (inside) {
-            say("secant through the last two steps");
-            return clamp(secant);
-        }
+    if (answers.size() < 2) {
+        answers.clear();
+        for (const OverheadPoint& p : usable) answers.push_back(implied(p, slope));
     }
-    if (lo && hi) {
-        say("bisection of the bracket (the secant left it)");
-        return clamp((*lo + *hi) / 2);
-    }
-    // Only one side seen so far, and the secant is of no use: step with the model's slope.
-    say("step with the model's slope (1/rate grows by overhead / parallelism)");
-    return clamp(last.overhead_us - parallelism * f(last));
+    char slope_text[32];
+    std::snprintf(slope_text, sizeof slope_text, "%.2f", slope * parallelism);
+    say("median of what " + std::to_string(answers.size()) + " steps imply (slope " + slope_text +
+        "× the model's)");
+    return clamp(median_of(std::move(answers)));
 }
 
 namespace {
