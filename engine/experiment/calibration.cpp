@@ -285,11 +285,11 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
                           has_gil(base.server) && result.connections > 1;
     // The usual course (the progress bar's length; a longer one stretches it): the first pair,
     // the steps, the released part, a verification, one more step and verification, and the
-    // cost after I/O.
+    // cost after I/O (without it, its confirmation, the steps, two verifications).
     const bool resume = settings.fit_resume && has_gil(base.server);
     const int pairs = 1 + settings.max_steps + 1 +
                       (released ? 1 + std::max(2, settings.max_steps / 2) : 0) + 2 +
-                      (resume ? 1 + settings.resume_max_steps + 2 : 0);
+                      (resume ? 2 + settings.resume_max_steps + 2 : 0);
     const int most_runs = 1 + 2 * result.repeats * pairs;  // 1: the real server's warm-up
     auto report = [&progress](const RunProgress& p) {
         if (!progress) return;

@@ -108,14 +108,22 @@ bool fit_resume(CalibrationResult& result, const CalibrationSettings& settings,
         result.resume = loop.fit;
         return true;
     }
-    const double without = fit.steps.front().ratio;
+    double without = fit.steps.front().ratio;
     if (without <= 1 + settings.tolerance) {
-        result.not_fitted.push_back(kName + ": not fitted, set to 0: " + loop.at() +
-                                    " the model ran at " + ratio_text(without) +
-                                    "× the real server, within ±" +
-                                    percent_text(settings.tolerance) + " or slower");
-        result.resume = loop.fit;
-        return true;
+        // Not needed, it seems; but the real server's rate with I/O moves from run to run (real
+        // Werkzeug: 1.16–1.17× the model's in most calibrations, 0.97× in one, whose model
+        // then ran 1.15× the real server at 1,000 connections). One more median decides.
+        if (!loop.measure(0, "confirming: without it, one more median")) return false;
+        const double again = fit.steps.back().ratio;
+        if (again <= 1 + settings.tolerance) {
+            result.not_fitted.push_back(kName + ": not fitted, set to 0: " + loop.at() +
+                                        " the model ran at " + ratio_text(without) + "× and " +
+                                        ratio_text(again) + "× the real server, within ±" +
+                                        percent_text(settings.tolerance) + " or slower");
+            result.resume = loop.fit;
+            return true;
+        }
+        without = again;
     }
     // The loop, then one more independent median of the value it reached (the real server's
     // rate with I/O moves more from run to run than with no work: one step inside the tolerance

@@ -929,8 +929,8 @@
         <translation>I/O 대기마다 드는 프레임워크 비용: 피팅하지 않고 0으로 둡니다. 실제 서버가 기다리지 않았습니다(?io_ms=%2에서 p50 %1 ms). docs/validation.md의 ?io_ms= 약속을 따르지 않는 서버입니다</translation>
     </message>
     <message>
-        <source>framework cost after each I/O wait: not fitted, set to 0: with %1 ms of I/O at %2 connection(s) the model ran at %3× the real server, within ±%4 % or slower</source>
-        <translation>I/O 대기마다 드는 프레임워크 비용: 피팅하지 않고 0으로 둡니다. 요청당 I/O %1 ms, 연결 %2개에서 모델이 실제 서버의 %3배로, ±%4 % 안이거나 더 느렸습니다</translation>
+        <source>framework cost after each I/O wait: not fitted, set to 0: with %1 ms of I/O at %2 connection(s) the model ran at %3× and %4× the real server, within ±%5 % or slower</source>
+        <translation>I/O 대기마다 드는 프레임워크 비용: 피팅하지 않고 0으로 둡니다. 요청당 I/O %1 ms, 연결 %2개에서 모델이 실제 서버의 %3배와 %4배로, ±%5 % 안이거나 더 느렸습니다</translation>
     </message>
     <message>
         <source>cost after I/O: the real server with %1 ms of I/O at %2 connection(s)</source>

@@ -66,14 +66,24 @@ QJsonObject calibrated(const QString& url, const QString& shape, const QString& 
     if (!save.isEmpty()) args << "--save" << save;
     const CliRun r = run_cli(args, 600000);
     const QJsonObject j = read_json(json);
+    // Each step's model ÷ real: how the loop went, for a run that took long.
+    auto ratios = [](const QJsonArray& steps) {
+        QStringList out;
+        for (const auto& step : steps) {
+            out << QString::number(step.toObject()["ratio"].toDouble(), 'f', 3);
+        }
+        return out.join(' ');
+    };
     qInfo(
         "%s: real %.0f req/s (verify %.0f), model %.0f, fitted %.1f µs, verified ratio %.3f, "
-        "%d steps; after I/O %.1f µs (%d steps); load average %s; exit %d",
+        "%d steps (%s); after I/O %.1f µs (%d steps: %s); load average %s; exit %d",
         qPrintable(shape), j["real"].toObject()["rps"].toDouble(),
         j["real_after"].toObject()["rps"].toDouble(), j["model_after"].toObject()["rps"].toDouble(),
         j["overhead_us"].toDouble(), j["ratio"].toDouble(), int(j["steps"].toArray().size()),
-        j["resume_us"].toDouble(), int(j["resume"].toObject()["steps"].toArray().size()),
-        qPrintable(load_average()), r.exit_code);
+        qPrintable(ratios(j["steps"].toArray())), j["resume_us"].toDouble(),
+        int(j["resume"].toObject()["steps"].toArray().size()),
+        qPrintable(ratios(j["resume"].toObject()["steps"].toArray())), qPrintable(load_average()),
+        r.exit_code);
     if (r.exit_code != 0) qInfo("%s", qPrintable(r.err + r.out));
     return j;
 }
@@ -139,7 +149,7 @@ private slots:
         QTemporaryDir dir;
         const QString fitted = dir.filePath("flask.json");
         const QJsonObject cal =
-            calibrated(flask.url(), "flask-dev", dir.filePath("cal.json"), fitted);
+            calibrated(flask.url(), "flask-dev", dir.filePath("cal.json"), fitted, "1.5");
         QVERIFY2(cal["verified"].toBool(), qPrintable(cal["why_not"].toString()));
         QVERIFY(std::abs(cal["ratio"].toDouble() - 1) <= 0.05);
         QVERIFY(cal["overhead_us"].toDouble() > 0);    // Python costs more than the bare model

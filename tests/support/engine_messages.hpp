@@ -439,7 +439,8 @@ inline std::vector<std::string> calibration_lines() {
         "did not wait (p50 0.812 ms with ?io_ms=50): it does not follow the ?io_ms= convention "
         "of docs/validation.md",
         "resume_us (framework cost after each I/O wait): not fitted, set to 0: with 50 ms of I/O "
-        "at 118 connections the model ran at 1.021× the real server, within ±5 % or slower",
+        "at 118 connections the model ran at 1.021× and 0.987× the real server, within ±5 % or "
+        "slower",
         "cost after I/O: the real server with 50 ms of I/O at 118 connections",
         "cost after I/O: the model with 104.0 µs after each wait with 50 ms of I/O at 118 "
         "connections",
