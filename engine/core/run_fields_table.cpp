@@ -164,6 +164,13 @@ const RunField kFields[] = {
              "cold caches and the GIL taken back from other waiters), real CPU run like handler "
              "work; calibrate fits it from an I/O-bound run",
      .live = Live::Yes, .to_worker = ToWorker::Yes, NUMBER_MEMBER(server.workload.resume_us)},
+    {.key = "connection_us", .flag = "connection-us",
+     .kind = FieldKind::Real, .group = FieldGroup::Workload,
+     .min = 0, .max = Limits::kMaxOverheadUs, .unit = "µs",
+     .help = "framework cost of each new connection (Node's socket and parser objects, gevent's "
+             "greenlet), real CPU where the server accepts (on the loop; under the GIL) before it "
+             "accepts the next: workers sharing a socket then split a burst of new connections",
+     .live = Live::Yes, .to_worker = ToWorker::Yes, NUMBER_MEMBER(server.workload.connection_us)},
     {.key = "cpu_ms", .flag = "cpu-ms",
      .kind = FieldKind::Real, .group = FieldGroup::Workload, .min = 0, .max = Limits::kMaxCpuMs,
      .unit = "ms",

@@ -76,7 +76,7 @@ std::string encode(const EngineCommand& command) {
                 out.precision(17);
                 out << "workload " << c.workload.overhead_us << ' ' << c.workload.cpu_ms << ' '
                     << c.workload.io_ms << ' ' << c.workload.overhead_released_us << ' '
-                    << c.workload.resume_us << '\n';
+                    << c.workload.resume_us << ' ' << c.workload.connection_us << '\n';
                 return out.str();
             },
             [](const SetThreads& c) { return "threads " + std::to_string(c.threads) + "\n"; },
@@ -144,7 +144,7 @@ std::optional<EngineCommand> parse_engine_command(std::string_view line) {
     if (word == "workload") {
         SetWorkload c;
         if (in >> c.workload.overhead_us >> c.workload.cpu_ms >> c.workload.io_ms >>
-            c.workload.overhead_released_us >> c.workload.resume_us) {
+            c.workload.overhead_released_us >> c.workload.resume_us >> c.workload.connection_us) {
             return c;
         }
     } else if (word == "threads") {

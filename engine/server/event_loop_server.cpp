@@ -256,6 +256,9 @@ void EventLoopServer::start(UniqueFd listen_fd) {
 }
 
 void EventLoopServer::serve_new_socket(tcp::socket socket) {
+    // The framework's cost of a new connection, on the loop, before the acceptor takes the next
+    // one (Workload::connection_us): requests already read wait behind it, as in Node.
+    if (!burn_cpu_us_unless(workload_.get().connection_us, stopping_)) return;
     std::make_shared<Connection>(*this, std::move(socket))->start();
 }
 

@@ -111,6 +111,13 @@ void GilThreadServer::serve_new_socket(tcp::socket socket) {
     auto connection = std::make_shared<Connection>(std::move(socket));
     counters_.connection_opened(connection->fd);
     connection_memory_.hold(connection->fd);
+    // The framework's cost of a new connection (Workload::connection_us): Python on the
+    // accepting thread, under the GIL, before it accepts the next.
+    if (const double connection_us = workload_.get().connection_us; connection_us > 0) {
+        if (!gil_.acquire()) return close_connection(*connection);
+        if (!run_cpu_holding_gil(gil_, connection_us)) return close_connection(*connection);
+        gil_.release();
+    }
     if (!thread_per_connection_) return watch_idle(connection, false);
     reap_finished_connection_threads();
     // Werkzeug's accept loop (socketserver's serve_forever) is Python code in one thread: after

@@ -1947,6 +1947,10 @@
         <source>cost after I/O</source>
         <translation>I/O 뒤 비용</translation>
     </message>
+    <message>
+        <source>cost per new connection</source>
+        <translation>새 연결당 비용</translation>
+    </message>
 </context>
 <context>
     <name>RunField</name>
@@ -2081,6 +2085,10 @@
     <message>
         <source>framework cost each time a request resumes after its I/O wait (a woken thread&apos;s cold caches and the GIL taken back from other waiters), real CPU run like handler work; calibrate fits it from an I/O-bound run</source>
         <translation>요청이 I/O 대기를 마치고 다시 이어질 때마다 드는 프레임워크 비용(깨어난 스레드의 식은 캐시, 다른 대기자들에게서 되찾는 GIL). 핸들러 작업처럼 실제 CPU로 실행되며, calibrate가 I/O 위주 실행에서 피팅합니다</translation>
+    </message>
+    <message>
+        <source>framework cost of each new connection (Node&apos;s socket and parser objects, gevent&apos;s greenlet), real CPU where the server accepts (on the loop; under the GIL) before it accepts the next: workers sharing a socket then split a burst of new connections</source>
+        <translation>새 연결마다 드는 프레임워크 비용(Node의 소켓과 파서 객체, gevent의 그린렛). 서버가 연결을 받는 곳(루프 위, GIL을 쥔 채)에서 다음 연결을 받기 전에 쓰는 실제 CPU입니다. 그래서 소켓을 함께 쓰는 워커들이 한꺼번에 들어온 새 연결을 나눠 받습니다</translation>
     </message>
 </context>
 <context>
@@ -2677,6 +2685,14 @@ server = all its processes</source>
     <message>
         <source>A thread woken after a downstream call runs on cold caches and takes the GIL back from other waiters: Run → Calibrate fits it.</source>
         <translation>하위 호출 뒤에 깨어난 스레드는 식은 캐시로 돌고, 다른 대기자들에게서 GIL을 되찾아야 합니다. 실행 → 보정이 이 값을 맞춥니다.</translation>
+    </message>
+    <message>
+        <source>Framework cost per new connection</source>
+        <translation>새 연결당 프레임워크 비용</translation>
+    </message>
+    <message>
+        <source>Node&apos;s socket and parser objects, gevent&apos;s greenlet: run where the server accepts, before it takes the next connection.</source>
+        <translation>Node의 소켓과 파서 객체, gevent의 그린렛: 서버가 연결을 받는 곳에서, 다음 연결을 받기 전에 실행됩니다.</translation>
     </message>
 </context>
 <context>

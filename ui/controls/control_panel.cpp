@@ -172,6 +172,10 @@ QGroupBox* ControlPanel::build_knobs() {
                      false,
                      tr("A thread woken after a downstream call runs on cold caches and takes the "
                         "GIL back from other waiters: Run → Calibrate fits it."));
+    add_field_slider(knobs, "connection_us", tr("Framework cost per new connection"), 0, 5000, 0,
+                     false,
+                     tr("Node's socket and parser objects, gevent's greenlet: run where the server "
+                        "accepts, before it takes the next connection."));
     threads_ = add_field_slider(knobs, "threads", tr("Threads (0 = one per connection)"), 0, 256, 0,
                                 false);
     const int cores = std::max(1, QThread::idealThreadCount());

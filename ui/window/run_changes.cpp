@@ -20,6 +20,7 @@ QString field_name(const RunField& field) {
         {"overhead_us", QT_TRANSLATE_NOOP("RunChanges", "overhead")},
         {"overhead_released_us", QT_TRANSLATE_NOOP("RunChanges", "overhead without the GIL")},
         {"resume_us", QT_TRANSLATE_NOOP("RunChanges", "cost after I/O")},
+        {"connection_us", QT_TRANSLATE_NOOP("RunChanges", "cost per new connection")},
         {"heavy_cpu_ms", QT_TRANSLATE_NOOP("RunChanges", "heavy CPU")},
         {"keep_alive", QT_TRANSLATE_NOOP("RunChanges", "keep-alive")},
         {"request_timeout_s", QT_TRANSLATE_NOOP("RunChanges", "client timeout")},

@@ -85,7 +85,7 @@ private slots:
         QVERIFY(!parse_worker_message("gil 1 2 3 4 5 6 7 2 1:1"));  // says 2 buckets, has 1
     }
     void commandsRoundTrip() {
-        auto w = encode(SetWorkload{{12.5, 0.25, 50, 7.5, 33.25}});
+        auto w = encode(SetWorkload{{12.5, 0.25, 50, 7.5, 33.25, 85.5}});
         w.pop_back();
         auto parsed = parse_engine_command(w);
         QVERIFY(parsed);
@@ -93,7 +93,8 @@ private slots:
         QCOMPARE(std::get<SetWorkload>(*parsed).workload.overhead_us, 12.5);
         QCOMPARE(std::get<SetWorkload>(*parsed).workload.overhead_released_us, 7.5);
         QCOMPARE(std::get<SetWorkload>(*parsed).workload.resume_us, 33.25);
-        QVERIFY(!parse_engine_command("workload 12.5 0.25 50 7.5"));  // the old four numbers
+        QCOMPARE(std::get<SetWorkload>(*parsed).workload.connection_us, 85.5);
+        QVERIFY(!parse_engine_command("workload 12.5 0.25 50 7.5 33.25"));  // the old five
         QVERIFY(std::holds_alternative<Quit>(*parse_engine_command("quit")));
         QCOMPARE(std::get<SetThreads>(*parse_engine_command("threads 7")).threads, 7);
     }
