@@ -32,7 +32,11 @@ RunConfig calibration_base(const RunConfig& model) {
     if (base.warmup_s <= 0 && base.duration_s > 0) {
         base.warmup_s = std::min(1.0, base.duration_s / 4);
     }
-    base.server.workload = Workload{};
+    // Zero work; the cost per new connection is kept: calibrate does not fit it, it is the
+    // user's (a worker that takes a burst of new connections alone would halve the model's rate).
+    Workload zero;
+    zero.connection_us = model.server.workload.connection_us;
+    base.server.workload = zero;
     return base;
 }
 

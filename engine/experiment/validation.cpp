@@ -189,7 +189,7 @@ std::string likely_reason(const ValidationPointResult& p) {
                "handshake, yet a response waited up to " +
                slowest +
                " ms): one accept per turn of its busy loop, as Node's, while the model accepted "
-               "them sooner (it has no cost per new connection)";
+               "them sooner (its cost per new connection, --connection-us, is smaller)";
     }
     if (p.point.io_ms == 0 && p.point.cpu_ms > 0) {
         return p.rps_ratio > 1 ? "the real server's CPU work costs more than cpu_ms of thread "

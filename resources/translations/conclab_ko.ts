@@ -505,8 +505,8 @@
         <translation>실제 서버의 accept 대기열이 넘쳤습니다(커널이 핸드셰이크 %1개를 버림, 가장 느린 응답 %2 ms): 그 listen 백로그나 accept 루프가 모델보다 적게 받습니다</translation>
     </message>
     <message>
-        <source>the real server accepted new connections slowly (the kernel dropped no handshake, yet a response waited up to %1 ms): one accept per turn of its busy loop, as Node&apos;s, while the model accepted them sooner (it has no cost per new connection)</source>
-        <translation>실제 서버가 새 연결을 느리게 받았습니다(커널이 버린 핸드셰이크는 없는데 응답이 최대 %1 ms 기다림): Node처럼 바쁜 루프가 한 바퀴에 하나씩 accept하고, 모델은 더 빨리 받았습니다(모델에는 새 연결당 비용이 없음)</translation>
+        <source>the real server accepted new connections slowly (the kernel dropped no handshake, yet a response waited up to %1 ms): one accept per turn of its busy loop, as Node&apos;s, while the model accepted them sooner (its cost per new connection, --connection-us, is smaller)</source>
+        <translation>실제 서버가 새 연결을 느리게 받았습니다(커널이 버린 핸드셰이크는 없는데 응답이 최대 %1 ms 기다림): Node처럼 바쁜 루프가 한 바퀴에 하나씩 accept하고, 모델은 더 빨리 받았습니다(모델의 새 연결당 비용 --connection-us 가 더 작음)</translation>
     </message>
     <message>
         <source>the real server&apos;s CPU work costs more than cpu_ms of thread CPU (its interpreter, garbage collection, a busy loop that shares the core)</source>

@@ -36,7 +36,7 @@ private slots:
         const QString scenario = dir.filePath("fitted.json");
         CliRun r = run_cli({"calibrate", "--target", real.url(), "--shape", "express",
                             "--connections", "10", "--duration", "0.7", "--repeat", "1", "--json",
-                            json, "--save", scenario});
+                            json, "--save", scenario, "--connection-us", "20"});
         // 0: verified within ±5 %; 3: measured, but the machine moved too much to verify.
         QVERIFY2(r.exit_code == 0 || r.exit_code == 3, qPrintable(r.err + r.out));
         QVERIFY(r.out.contains("Fitted overhead"));
@@ -66,6 +66,8 @@ private slots:
         const QJsonObject saved = read_json(scenario);
         QCOMPARE(saved["overhead_us"].toDouble(), overhead);
         QCOMPARE(saved["model"].toString(), QString("event-loop"));
+        // The cost per new connection is the user's, not fitted: kept in the fitted model.
+        QCOMPARE(saved["connection_us"].toDouble(), 20.0);
         CliRun again = run_cli({"run", "--scenario", scenario, "--duration", "0.5", "--quiet"});
         QVERIFY2(again.exit_code == 0, qPrintable(again.err));
     }
