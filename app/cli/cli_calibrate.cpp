@@ -20,6 +20,7 @@ ExitCode calibrate_cli(const CliOptions& options) {
     settings.model = options.run;
     settings.repeats = options.repeat;
     settings.fit_resume = !options.zero_work_only;
+    settings.max_steps = options.max_steps;
     const bool json_to_stdout = options.json_path == "-";
     if (!options.quiet) {
         std::fprintf(stderr, "Calibrating %s to %s (%.1f s per run, median of %d; Ctrl-C stops)\n",

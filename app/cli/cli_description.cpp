@@ -148,6 +148,9 @@ void add_load_options(po::options_description& load, CliOptions& o, RawFlags& ra
         ("zero-work-only", po::bool_switch(&o.zero_work_only),
          "calibrate: fit the framework cost on zero-work requests only, without the cost after "
          "I/O (resume_us) and its runs with ?io_ms=50")
+        ("max-steps", po::value(&o.max_steps)->default_value(6)->value_name("N"),
+         "calibrate: the most model measurements its loop takes before it says why it cannot "
+         "get within ±5 % (1..20)")
         ("grid", po::value(&raw.grid)->value_name("SPEC"),
          "validate: the points, e.g. cpu=0,5;io=0,50;c=10,1000 (every combination of cpu_ms and "
          "io_ms at every connection count); default: CPU-bound, I/O-bound and mixed at 10, 100 "

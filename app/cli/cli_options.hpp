@@ -36,6 +36,7 @@ struct CliOptions {
     std::optional<ExternalTarget> target;
     std::string save_path;        // calibrate: write the fitted scenario here
     bool zero_work_only = false;  // calibrate: skip the cost after I/O (its runs with ?io_ms=50)
+    int max_steps = 6;            // calibrate: model measurements in each loop, at most
     // validate: the grid (empty = the default one, validation.hpp).
     std::vector<double> validate_cpu_ms, validate_io_ms;
     std::vector<int> validate_connections;

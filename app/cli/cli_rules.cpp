@@ -221,6 +221,10 @@ Result<> check_fit_commands(CliOptions& o, const RawFlags& raw, const po::variab
         return Failure{"--grid belongs to validate"};
     if (o.zero_work_only && o.command != Command::Calibrate)
         return Failure{"--zero-work-only belongs to calibrate"};
+    if (given(vm, "max-steps") && o.command != Command::Calibrate)
+        return Failure{"--max-steps belongs to calibrate"};
+    if (o.max_steps < 1 || o.max_steps > 20)
+        return Failure{"--max-steps must be 1..20 (model measurements in calibrate's loop)"};
     if (o.command == Command::Calibrate && !given(vm, "repeat")) o.repeat = 3;
     if (o.command != Command::Validate) return {};
     if (!o.target)

@@ -86,7 +86,8 @@ private slots:
         const QString json = dir.filePath("flask.json");
         CliRun r =
             run_cli({"calibrate", "--target", flask.url(), "--shape", "express", "--connections",
-                     "10", "--duration", "0.7", "--repeat", "1", "--json", json, "--quiet"});
+                     "10", "--duration", "0.7", "--repeat", "1", "--json", json, "--quiet",
+                     "--max-steps", "1"});  // the warning comes from the first measurement
         QVERIFY2(r.exit_code == 0 || r.exit_code == 3, qPrintable(r.err + r.out));
         const QJsonObject j = read_json(json);
         qInfo("Werkzeug %.0f req/s, model with no overhead %.0f req/s, fitted %.1f µs",
@@ -100,7 +101,11 @@ private slots:
         QVERIFY(j["resume"].isNull());  // an event loop: no runs with ?io_ms=50
     }
 
-    void zeroWorkOnlyBelongsToCalibrate() {
+    void calibrateFlagsBelongToCalibrate() {
+        QVERIFY(run_cli({"run", "--duration", "0.5", "--max-steps", "2", "--quiet"})
+                    .err.contains("--max-steps belongs to calibrate"));
+        QVERIFY(run_cli({"calibrate", "--target", "http://127.0.0.1:9/", "--max-steps", "0"})
+                    .err.contains("--max-steps must be 1..20"));
         const CliRun bad = run_cli({"run", "--duration", "0.5", "--zero-work-only", "--quiet"});
         QCOMPARE(bad.exit_code, 2);
         QVERIFY2(bad.err.contains("--zero-work-only belongs to calibrate"), qPrintable(bad.err));
