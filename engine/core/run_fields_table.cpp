@@ -161,8 +161,8 @@ const RunField kFields[] = {
      .kind = FieldKind::Real, .group = FieldGroup::Workload,
      .min = 0, .max = Limits::kMaxOverheadUs, .unit = "µs",
      .help = "framework cost each time a request resumes after its I/O wait (a woken thread's "
-             "cold caches and the GIL taken back from other waiters), real CPU run like handler "
-             "work; calibrate fits it from an I/O-bound run",
+             "cold caches and the GIL taken back from other waiters; an event loop's timer "
+             "callback), real CPU run like handler work; calibrate fits it from an I/O-bound run",
      .live = Live::Yes, .to_worker = ToWorker::Yes, NUMBER_MEMBER(server.workload.resume_us)},
     {.key = "connection_us", .flag = "connection-us",
      .kind = FieldKind::Real, .group = FieldGroup::Workload,

@@ -290,7 +290,7 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
     // The usual course (the progress bar's length; a longer one stretches it): the first pair,
     // the steps, the released part, a verification, one more step and verification, and the
     // cost after I/O (without it, its confirmation, the steps, two verifications).
-    const bool resume = settings.fit_resume && has_gil(base.server);
+    const bool resume = settings.fit_resume;
     const int pairs = 1 + settings.max_steps + 1 +
                       (released ? 1 + std::max(2, settings.max_steps / 2) : 0) + 2 +
                       (resume ? 2 + settings.resume_max_steps + 2 : 0);

@@ -29,10 +29,12 @@
 // The cost after I/O (Workload::resume_us). A CPython thread woken after a downstream call runs
 // on cold caches and takes the GIL back from other waiters: real Werkzeug serves 20–30 % fewer
 // requests per second with 50 ms of I/O than with none, at the same CPU. Zero-work requests
-// cannot show it, so after the verification, for a model with a GIL whose threads do not bound
-// its rate, the real server is asked for 50 ms of I/O per request (`?io_ms=50`, the reference
-// apps' convention: docs/validation.md) at connections enough to keep it busy, and resume_us is
-// fitted in a loop like the overhead's (calibration_resume.cpp).
+// cannot show it, so after the verification, unless a GIL pool's threads bound its rate, the
+// real server is asked for 50 ms of I/O per request (`?io_ms=50`, the reference apps'
+// convention: docs/validation.md) at connections enough to keep it busy (at most 1,000, where
+// its CPU must still bound it), and resume_us is fitted in a loop like the overhead's
+// (calibration_resume.cpp). An event loop pays after each wait too: a real Node cluster served
+// 1.19× less with 50 ms of I/O at 1,000 connections than its zero-work cost says.
 //
 // The model's shape (event loop, GIL threads, …; engine/core/server_shapes.hpp) is the user's
 // choice, and the result names it. Where the real server contradicts it — it closes every
@@ -113,9 +115,9 @@ struct CalibrationSettings {
     int resume_max_steps = 4;  // model measurements in its loop
 };
 
-// Whether, and at how many connections, the cost after I/O can be fitted: a model with a GIL
-// whose threads do not bound its rate with io_ms of I/O, kept busy with at most 1,000
-// connections (1.5 × its zero-work rate × the I/O time). why_not says otherwise, in words.
+// Whether, and at how many connections, the cost after I/O can be fitted: any model but a GIL
+// pool whose threads bound its rate with io_ms of I/O, kept busy with 1.5 × its zero-work rate ×
+// the I/O time connections, at most 1,000. why_not says otherwise, in words.
 struct ResumePlan {
     int connections = 0;
     std::string why_not;
@@ -152,7 +154,8 @@ struct CalibrationIteration {
     double overhead_released_us = 0;
     double model_rps = 0;  // median
     double ratio = 0;      // model / real
-    std::string how;       // how the overhead was chosen: "first estimate", "secant", …
+    std::string
+        how;  // how the overhead was chosen: "first estimate", "median of what 3 steps imply"
 };
 
 // The cost after I/O's loop, when it ran.

@@ -14,6 +14,9 @@ using namespace calibration_runs;
 namespace {
 
 const std::string kName = "resume_us (framework cost after each I/O wait)";
+// The real server's rate with I/O at this fraction of what its connections allow (connections ÷
+// I/O time) or more: the connections, not its CPU, bound it.
+constexpr double kConnectionBound = 0.9;
 
 std::string ratio_text(double ratio) {
     return std::to_string(ratio).substr(0, 5);
@@ -105,6 +108,20 @@ bool fit_resume(CalibrationResult& result, const CalibrationSettings& settings,
             std::to_string(real_p50).substr(0, 5) +
             " ms with ?io_ms=" + std::to_string(static_cast<long>(fit.io_ms)) +
             "): it does not follow the ?io_ms= convention of docs/validation.md");
+        result.resume = loop.fit;
+        return true;
+    }
+    // Its CPU must be what bounds the real server here, or the cost after I/O cannot show: a
+    // fast event loop at 1,000 connections may be bounded by them (1,000 ÷ 50 ms = 20,000 req/s).
+    const double connections_allow = fit.connections / (fit.io_ms / 1000);
+    if (fit.real.summary.rps >= kConnectionBound * connections_allow) {
+        result.not_fitted.push_back(
+            kName + ": not fitted, set to 0: " + loop.at() + " the real server served " +
+            std::to_string(static_cast<long>(fit.real.summary.rps)) + " req/s, " +
+            percent_text(fit.real.summary.rps / connections_allow) +
+            " of what its connections allow (" +
+            std::to_string(static_cast<long>(connections_allow)) +
+            " req/s): its CPU does not bound it there, so the cost after I/O does not show");
         result.resume = loop.fit;
         return true;
     }

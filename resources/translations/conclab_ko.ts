@@ -944,6 +944,10 @@
         <source>warming up the real server (not counted)</source>
         <translation>실제 서버 예열 중(세지 않음)</translation>
     </message>
+    <message>
+        <source>framework cost after each I/O wait: not fitted, set to 0: with %1 ms of I/O at %2 connection(s) the real server served %3 req/s, %4 % of what its connections allow (%5 req/s): its CPU does not bound it there, so the cost after I/O does not show</source>
+        <translation>I/O 대기마다 드는 프레임워크 비용: 피팅하지 않고 0으로 둡니다. 요청당 I/O %1 ms, 연결 %2개에서 실제 서버가 %3 req/s를 처리해, 연결 수가 허용하는 양(%5 req/s)의 %4 %였습니다: 그곳에서는 CPU가 한계가 아니므로 I/O 뒤 비용이 드러나지 않습니다</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>
@@ -2083,12 +2087,12 @@
         <translation>--target과 함께: 실제 서버의 PID(또는 그 부모의 PID: gunicorn의 arbiter, Node cluster의 주 프로세스). 그 프로세스와 자손들의 메모리, 스레드, 컨텍스트 스위치, 디스크립터를 합쳐서 잽니다; 0 = 재지 않음</translation>
     </message>
     <message>
-        <source>framework cost each time a request resumes after its I/O wait (a woken thread&apos;s cold caches and the GIL taken back from other waiters), real CPU run like handler work; calibrate fits it from an I/O-bound run</source>
-        <translation>요청이 I/O 대기를 마치고 다시 이어질 때마다 드는 프레임워크 비용(깨어난 스레드의 식은 캐시, 다른 대기자들에게서 되찾는 GIL). 핸들러 작업처럼 실제 CPU로 실행되며, calibrate가 I/O 위주 실행에서 피팅합니다</translation>
-    </message>
-    <message>
         <source>framework cost of each new connection (Node&apos;s socket and parser objects, gevent&apos;s greenlet), real CPU where the server accepts (on the loop; under the GIL) before it accepts the next: workers sharing a socket then split a burst of new connections</source>
         <translation>새 연결마다 드는 프레임워크 비용(Node의 소켓과 파서 객체, gevent의 그린렛). 서버가 연결을 받는 곳(루프 위, GIL을 쥔 채)에서 다음 연결을 받기 전에 쓰는 실제 CPU입니다. 그래서 소켓을 함께 쓰는 워커들이 한꺼번에 들어온 새 연결을 나눠 받습니다</translation>
+    </message>
+    <message>
+        <source>framework cost each time a request resumes after its I/O wait (a woken thread&apos;s cold caches and the GIL taken back from other waiters; an event loop&apos;s timer callback), real CPU run like handler work; calibrate fits it from an I/O-bound run</source>
+        <translation>요청이 I/O 대기를 마치고 다시 이어질 때마다 드는 프레임워크 비용(깨어난 스레드의 식은 캐시, 다른 대기자들에게서 되찾는 GIL, 이벤트 루프의 타이머 콜백). 핸들러 작업처럼 실제 CPU로 실행되며, calibrate가 I/O 위주 실행에서 피팅합니다</translation>
     </message>
 </context>
 <context>
@@ -2214,10 +2218,6 @@
         <translation>수치당 실행 횟수</translation>
     </message>
     <message>
-        <source>Fits the model&apos;s framework cost per request to a real server, so that the model runs as fast as it at saturation: both are measured with requests that do no work, then the model&apos;s cost is corrected and measured again until it is within ±5 %. Give the URL of a route that does no work of its own (a &quot;hello world&quot;). For a server with a GIL, the cost after each I/O wait is fitted the same way, with ?io_ms=50. Validate then compares the fitted model with the real server on CPU-bound, I/O-bound and mixed requests (the route must honour ?cpu_ms=&amp;io_ms=, see docs/validation.md).</source>
-        <translation>모델의 요청당 프레임워크 비용을 실제 서버에 맞춰, 포화 상태에서 모델이 실제 서버만큼 빠르게 돌도록 합니다: 둘 다 아무 작업도 하지 않는 요청으로 잰 뒤, 모델의 비용을 고쳐 다시 재기를 ±5 % 안에 들 때까지 반복합니다. 자체 작업이 없는 경로(&quot;hello world&quot;)의 URL을 주세요. GIL이 있는 서버라면 I/O 대기마다 드는 비용도 ?io_ms=50으로 같은 방식으로 피팅합니다. 그다음 검증이 피팅한 모델과 실제 서버를 CPU 바운드, I/O 바운드, 혼합 요청에서 비교합니다(그 경로는 ?cpu_ms=&amp;io_ms=를 따라야 합니다. docs/validation.md 참고).</translation>
-    </message>
-    <message>
         <source>Validate</source>
         <translation>검증</translation>
     </message>
@@ -2256,6 +2256,10 @@
     <message>
         <source> (+ %1 after each I/O wait)</source>
         <translation> (+ I/O 대기마다 %1)</translation>
+    </message>
+    <message>
+        <source>Fits the model&apos;s framework cost per request to a real server, so that the model runs as fast as it at saturation: both are measured with requests that do no work, then the model&apos;s cost is corrected and measured again until it is within ±5 %. Give the URL of a route that does no work of its own (a &quot;hello world&quot;). For a real server whose CPU, not its threads, bounds it, the cost after each I/O wait is fitted the same way, with ?io_ms=50. Validate then compares the fitted model with the real server on CPU-bound, I/O-bound and mixed requests (the route must honour ?cpu_ms=&amp;io_ms=, see docs/validation.md).</source>
+        <translation>모델의 요청당 프레임워크 비용을 실제 서버에 맞춰, 포화 상태에서 모델이 실제 서버만큼 빠르게 돌도록 합니다: 둘 다 아무 작업도 하지 않는 요청으로 잰 뒤, 모델의 비용을 고쳐 다시 재기를 ±5 % 안에 들 때까지 반복합니다. 자체 작업이 없는 경로(&quot;hello world&quot;)의 URL을 주세요. 스레드가 아니라 CPU가 한계인 실제 서버라면 I/O 대기마다 드는 비용도 ?io_ms=50으로 같은 방식으로 피팅합니다. 그다음 검증이 피팅한 모델과 실제 서버를 CPU 바운드, I/O 바운드, 혼합 요청에서 비교합니다(그 경로는 ?cpu_ms=&amp;io_ms=를 따라야 합니다. docs/validation.md 참고).</translation>
     </message>
 </context>
 <context>

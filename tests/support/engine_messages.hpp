@@ -444,6 +444,10 @@ inline std::vector<std::string> calibration_lines() {
         "cost after I/O: the real server with 50 ms of I/O at 118 connections",
         "cost after I/O: the model with 104.0 µs after each wait with 50 ms of I/O at 118 "
         "connections",
+        "resume_us (framework cost after each I/O wait): not fitted, set to 0: with 50 ms of I/O "
+        "at 1000 connections the real server served 19512 req/s, 98 % of what its connections "
+        "allow (20000 req/s): its CPU does not bound it there, so the cost after I/O does not "
+        "show",
     };
 }
 

@@ -312,6 +312,8 @@ constexpr std::array kKnown{
           QT_TRANSLATE_NOOP("EngineText", "framework cost after each I/O wait: not fitted, set to 0: the real server did not wait (p50 %1 ms with ?io_ms=%2): it does not follow the ?io_ms= convention of docs/validation.md")},
     Known{R"(resume_us \(framework cost after each I/O wait\): not fitted, set to 0: with (\d+) ms of I/O at (\d+) connections? the model ran at ([\d.]+)× and ([\d.]+)× the real server, within ±(\d+) % or slower)",
           QT_TRANSLATE_NOOP("EngineText", "framework cost after each I/O wait: not fitted, set to 0: with %1 ms of I/O at %2 connection(s) the model ran at %3× and %4× the real server, within ±%5 % or slower")},
+    Known{R"(resume_us \(framework cost after each I/O wait\): not fitted, set to 0: with (\d+) ms of I/O at (\d+) connections? the real server served (\d+) req/s, (\d+) % of what its connections allow \((\d+) req/s\): its CPU does not bound it there, so the cost after I/O does not show)",
+          QT_TRANSLATE_NOOP("EngineText", "framework cost after each I/O wait: not fitted, set to 0: with %1 ms of I/O at %2 connection(s) the real server served %3 req/s, %4 % of what its connections allow (%5 req/s): its CPU does not bound it there, so the cost after I/O does not show")},
     Known{R"(warming up the real server \(not counted\))",
           QT_TRANSLATE_NOOP("EngineText", "warming up the real server (not counted)")},
     Known{R"(cost after I/O: the real server with (\d+) ms of I/O at (\d+) connections?)",

@@ -145,13 +145,13 @@ private slots:
                  qPrintable(QString::number(points.back().overhead_us)));
     }
 
-    // Every step contradicting the one before (more overhead measured faster): still an
-    // overhead between the points, never a runaway.
+    // The steps contradict each other (more overhead measured faster): still an overhead
+    // between the points, never a runaway, and never back to zero, which was too fast.
     void contradictionsStayBetweenThePoints() {
         std::string how;
         const double o = next_overhead({{0, 20000}, {100, 5000}, {50, 4000}}, 8000, 1, &how);
         QVERIFY2(o > 0 && o < 100, qPrintable(QString::number(o)));
-        QVERIFY(QString::fromStdString(how).contains("median"));
+        QVERIFY(QString::fromStdString(how).contains("contradict"));
     }
 };
 
@@ -193,27 +193,27 @@ private slots:
         QVERIFY(!plan_resume_fit(prefork, 1000, 50, 10, 2).why_not.empty());
     }
 
-    void noGilNoFit() {
+    // An event loop pays for its timer callbacks and sockets after each wait too (a Node
+    // cluster served 1.19× less with 50 ms of I/O at 1,000 connections than its zero-work cost
+    // says): planned like a thread per connection.
+    void eventLoopsArePlannedToo() {
         ServerConfig node;
         node.model = Model::EventLoop;
-        QVERIFY2(
-            plan_resume_fit(node, 15000, 50, 10, 2).why_not.find("no GIL") != std::string::npos,
-            "an event loop");
+        const ResumePlan plan = plan_resume_fit(node, 12000, 50, 10, 2);
+        QVERIFY2(plan.why_not.empty(), plan.why_not.c_str());
+        QCOMPARE(plan.connections, 900);  // 1.5 × 12,000 × 0.05
+    }
+
+    // A server that would need more than 1,000 connections is measured at 1,000: whether its CPU
+    // bounds it there is for the run to show (fit_resume checks the real rate).
+    void connectionsStopAtAThousand() {
         ServerConfig cluster;
         cluster.model = Model::ProcessPerCore;
         cluster.inner = Model::EventLoop;
-        QVERIFY(!plan_resume_fit(cluster, 15000, 50, 10, 2).why_not.empty());
-    }
-
-    void moreThanAThousandConnectionsIsNotFitted() {
-        ServerConfig werkzeug;
-        werkzeug.model = Model::GilThreads;
-        werkzeug.threads = 0;
-        const ResumePlan plan = plan_resume_fit(werkzeug, 20000, 50, 10, 2);
-        QCOMPARE(plan.connections, 0);
-        QVERIFY2(plan.why_not.find("1500 connections, more than 1000") != std::string::npos,
-                 plan.why_not.c_str());
-        QVERIFY(!plan_resume_fit(werkzeug, 0, 50, 10, 2).why_not.empty());  // no rate
+        const ResumePlan plan = plan_resume_fit(cluster, 18600, 50, 10, 2);
+        QVERIFY2(plan.why_not.empty(), plan.why_not.c_str());
+        QCOMPARE(plan.connections, 1000);
+        QVERIFY(!plan_resume_fit(cluster, 0, 50, 10, 2).why_not.empty());  // no rate
     }
 };
 
