@@ -167,6 +167,7 @@ double next_overhead(const std::vector<OverheadPoint>& points, double target_rps
     }
     char slope_text[32];
     std::snprintf(slope_text, sizeof slope_text, "%.2f", slope * parallelism);
+    const std::size_t steps = answers.size();
     const double answer = median_of(std::move(answers));
     // At or below no overhead, where the bare model was too fast: the steps contradict each other
     // (noise). Halfway to the smallest overhead measured too slow, as a bisection would.
@@ -180,7 +181,7 @@ double next_overhead(const std::vector<OverheadPoint>& points, double target_rps
         say("half the smallest overhead measured too slow (the steps contradict each other)");
         return *smallest_too_slow / 2;
     }
-    say("median of what " + std::to_string(answers.size()) + " steps imply (slope " + slope_text +
+    say("median of what " + std::to_string(steps) + " steps imply (slope " + slope_text +
         "× the model's)");
     return clamp(answer);
 }

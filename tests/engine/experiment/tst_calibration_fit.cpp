@@ -150,6 +150,11 @@ private slots:
     void contradictionsStayBetweenThePoints() {
         std::string how;
         const double o = next_overhead({{0, 20000}, {100, 5000}, {50, 4000}}, 8000, 1, &how);
+        // The "how" names the points it took its answer from.
+        std::string median_how;
+        next_overhead({{0, 20000}, {100, 7000}, {80, 9000}}, 8000, 1, &median_how);
+        QVERIFY2(QString::fromStdString(median_how).startsWith("median of what 2 steps imply"),
+                 median_how.c_str());
         QVERIFY2(o > 0 && o < 100, qPrintable(QString::number(o)));
         QVERIFY(QString::fromStdString(how).contains("contradict"));
     }
