@@ -117,6 +117,9 @@ json calibration_to_json(const CalibrationResult& c) {
     const double resume_us = c.fitted_config.server.workload.resume_us;
     j["resume_us"] = resume_us > 0 ? json(resume_us) : json(nullptr);
     j["resume"] = resume_json(c.resume);
+    // Given, not fitted: the fitted overhead depends on it, so the report keeps it.
+    const double connection_us = c.fitted_config.server.workload.connection_us;
+    j["connection_us"] = connection_us > 0 ? json(connection_us) : json(nullptr);
     j["fitted"] = c.fitted;
     j["not_fitted"] = c.not_fitted;
     j["fit_note"] = c.fit.note.empty() ? json(nullptr) : json(c.fit.note);
@@ -182,6 +185,11 @@ std::string calibration_text(const CalibrationResult& c) {
         if (c.fitted_config.server.workload.resume_us > 0) {
             out << "  Cost after I/O       " << fixed(c.fitted_config.server.workload.resume_us, 1)
                 << " µs after each I/O wait\n";
+        }
+        if (c.fitted_config.server.workload.connection_us > 0) {
+            out << "  Per new connection   "
+                << fixed(c.fitted_config.server.workload.connection_us, 1)
+                << " µs (given with --connection-us, not fitted)\n";
         }
         if (c.ratio > 0) {
             out << "  Verified ratio       " << ratio_text(c.ratio) << " (fitted model / real; "

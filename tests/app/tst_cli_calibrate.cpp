@@ -42,6 +42,7 @@ private slots:
         QVERIFY2(r.exit_code == 0 || r.exit_code == 3, qPrintable(r.err + r.out));
         QVERIFY(r.out.contains("Fitted overhead"));
         QVERIFY(r.out.contains("Verified ratio"));
+        QVERIFY(r.out.contains("Per new connection   20.0 µs (given with --connection-us"));
         QVERIFY(r.out.contains("step"));
         const QJsonObject j = read_json(json);
         const double overhead = j["overhead_us"].toDouble();
@@ -69,6 +70,7 @@ private slots:
         QCOMPARE(saved["model"].toString(), QString("event-loop"));
         // The cost per new connection is the user's, not fitted: kept in the fitted model.
         QCOMPARE(saved["connection_us"].toDouble(), 20.0);
+        QCOMPARE(j["connection_us"].toDouble(), 20.0);  // and the report says so
         CliRun again = run_cli({"run", "--scenario", scenario, "--duration", "0.5", "--quiet"});
         QVERIFY2(again.exit_code == 0, qPrintable(again.err));
     }
