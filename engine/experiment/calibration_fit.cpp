@@ -7,6 +7,7 @@
 #include <string>
 
 #include "experiment/calibration.hpp"
+#include "experiment/repeat_stats.hpp"
 
 namespace conclab {
 
@@ -81,12 +82,6 @@ namespace {
 // noise than about the slope: ±3 % on a 79 µs request is ±2.4 µs of 1/rate.
 constexpr double kMinSlopeSpan = 0.2;
 
-double median_of(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 // The slopes between the pairs of steps far enough apart; with_overhead_only: only steps with
 // overhead.
 std::vector<double> pair_slopes(const std::vector<OverheadPoint>& points, bool with_overhead_only) {
@@ -118,7 +113,7 @@ double measured_slope(const std::vector<OverheadPoint>& points, double paralleli
     std::vector<double> slopes = pair_slopes(points, true);
     if (slopes.empty()) slopes = pair_slopes(points, false);
     if (slopes.empty()) return model_slope;
-    const double median = median_of(std::move(slopes));
+    const double median = spread_of(std::move(slopes)).median;
     // More overhead measured faster is noise, not the model.
     if (median <= 0) return model_slope;
     return std::clamp(median, 0.3 * model_slope, 3 * model_slope);
@@ -168,7 +163,7 @@ double next_overhead(const std::vector<OverheadPoint>& points, double target_rps
     char slope_text[32];
     std::snprintf(slope_text, sizeof slope_text, "%.2f", slope * parallelism);
     const std::size_t steps = answers.size();
-    const double answer = median_of(std::move(answers));
+    const double answer = spread_of(std::move(answers)).median;
     // At or below no overhead, where the bare model was too fast: the steps contradict each other
     // (noise). Halfway to the smallest overhead measured too slow, as a bisection would.
     std::optional<double> smallest_too_slow;
@@ -215,11 +210,11 @@ ResumePlan plan_resume_fit(const ServerConfig& server, double zero_work_rps, dou
     }
     const double io_s = io_ms / 1000;
     const double busy = kBusyFactor * zero_work_rps * io_s;
-    // A GIL pool's threads in all, a pool per process (threads 0: one per connection).
-    const int processes = server.model == Model::ProcessPerCore
-                              ? (server.workers > 0 ? server.workers : std::max(1, cores))
-                              : 1;
     if (has_gil(server) && server.threads > 0) {
+        // A GIL pool's threads in all, a pool per process (threads 0: one per connection).
+        const int processes = server.model == Model::ProcessPerCore
+                                  ? (server.workers > 0 ? server.workers : std::max(1, cores))
+                                  : 1;
         const int threads = server.threads * processes;
         const double bound = threads / io_s;
         if (threads < busy) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "experiment/repeat_stats.hpp"
+
 namespace conclab::calibration_runs {
 
 std::string connections_text(int n) {
@@ -60,10 +62,7 @@ double median_pair_ratio(const std::vector<RunResult>& firsts,
             ratios.push_back(seconds[i].summary.rps / firsts[i].summary.rps);
         }
     }
-    if (ratios.empty()) return 0;
-    std::sort(ratios.begin(), ratios.end());
-    const std::size_t n = ratios.size();
-    return n % 2 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+    return spread_of(std::move(ratios)).median;  // 0 when no pair had a real rate
 }
 
 }  // namespace conclab::calibration_runs
