@@ -34,6 +34,17 @@ QStringList figures_of(const QString& text) {
     return out;
 }
 
+// A calibration of the Flask dev server with its overhead fitted, as the dialog gets it.
+CalibrationResult flask_calibration(int connections, double overhead_us) {
+    CalibrationResult r;
+    r.shape = "Flask dev server (Werkzeug)";
+    r.connections = connections;
+    r.repeats = 3;
+    r.has_fit = true;
+    r.fit.overhead_us = overhead_us;
+    return r;
+}
+
 }  // namespace
 
 class TstEngineText : public QObject {
@@ -120,12 +131,7 @@ private slots:
     // and why not, every paragraph in Korean with the engine's figures.
     void calibrateDialogResultReadsInKorean() {
         const std::vector<std::string> lines = calibration_lines();
-        CalibrationResult r;
-        r.shape = "Flask dev server (Werkzeug)";
-        r.connections = 50;
-        r.repeats = 3;
-        r.has_fit = true;
-        r.fit.overhead_us = 306;
+        CalibrationResult r = flask_calibration(50, 306);
         r.fitted = {lines[8], lines[14]};
         r.not_fitted = {lines[12], lines[13]};
         r.warnings = {lines[15]};
@@ -155,12 +161,7 @@ private slots:
     // note says both rates were fitted — in Korean too.
     void calibrateDialogShowsTheCostAfterIo() {
         const std::vector<std::string> lines = calibration_lines();
-        CalibrationResult r;
-        r.shape = "Flask dev server (Werkzeug)";
-        r.connections = 10;
-        r.repeats = 3;
-        r.has_fit = true;
-        r.fit.overhead_us = 444;
+        CalibrationResult r = flask_calibration(10, 444);
         r.fitted_config.server.workload.resume_us = 112.3;
         r.resume = ResumeFit{};
         r.resume->io_ms = 50;
