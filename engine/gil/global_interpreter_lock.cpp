@@ -76,6 +76,20 @@ bool GlobalInterpreterLock::yield_to_waiter() {
     return acquire();
 }
 
+bool GlobalInterpreterLock::let_a_waiter_run() {
+    {
+        MutexLock lock(mutex_);
+        if (shutdown_) return false;
+        if (waiters_ == 0) return true;
+        advance(monotonic_ns());
+        locked_ = false;
+        cond_.notify_one();
+        const auto me = std::this_thread::get_id();
+        lock.wait(switch_cond_, [&]() REQUIRES(mutex_) { return last_holder_ != me || shutdown_; });
+    }
+    return acquire();
+}
+
 void GlobalInterpreterLock::shutdown() {
     MutexLock lock(mutex_);
     shutdown_ = true;

@@ -35,6 +35,12 @@ public:
     bool drop_requested() const { return drop_request_.load(std::memory_order_relaxed); }
     // What the eval loop does on a drop request: release (with forced switching), then re-take.
     bool yield_to_waiter();
+    // The holder (a caller that holds the lock) lets one waiting thread run before it goes on,
+    // if a thread waits: release, wait until another thread has taken the lock, re-take. With
+    // no waiter it keeps the lock. What a thread that must wait on another one for a lock of
+    // its own, in the middle of its Python, pays when the GIL is contended (gthread's main loop:
+    // see GilThreadServer::run_turn). Returns false only after shutdown().
+    bool let_a_waiter_run() EXCLUDES(mutex_);
     // Wakes every waiter for good; acquire() returns false from now on, and work running under
     // the lock stops at its next slice.
     void shutdown() EXCLUDES(mutex_);

@@ -24,15 +24,19 @@ void ConnectionAcceptor::start(UniqueFd listen_fd) {
 }
 
 void ConnectionAcceptor::accept_next() {
+    pending_ = true;
     acceptor_.async_accept([this](boost::system::error_code ec, tcp::socket socket) {
+        pending_ = false;
         if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
         if (ec) {
             // Out of file descriptors and the like: report, back off, keep serving the
             // connections we have.
             on_error_(ec.message());
             retry_.expires_after(std::chrono::milliseconds(50));
+            backing_off_ = true;
             retry_.async_wait([this](boost::system::error_code wait_ec) {
-                if (!wait_ec) accept_next();
+                backing_off_ = false;
+                if (!wait_ec && !pending_) accept_next();
             });
             return;
         }
@@ -41,8 +45,13 @@ void ConnectionAcceptor::accept_next() {
             paused_ = true;  // release() accepts again
             return;
         }
-        accept_next();
+        if (!one_per_turn_) accept_next();
     });
+}
+
+void ConnectionAcceptor::accept_again() {
+    if (pending_ || paused_ || backing_off_ || full() || !acceptor_.is_open()) return;
+    accept_next();
 }
 
 void ConnectionAcceptor::serve(tcp::socket socket) {
@@ -64,7 +73,7 @@ void ConnectionAcceptor::release() {
         }
         if (paused_ && acceptor_.is_open()) {
             paused_ = false;
-            accept_next();
+            if (!pending_) accept_next();
         }
     });
 }

@@ -33,6 +33,13 @@ public:
 
     // Before start(): the most connections served at once; 0 = unlimited.
     void set_connection_limit(int limit) { limit_ = limit; }
+    // Before start(): accept one connection, then wait for accept_again() before the next, as a
+    // main loop that calls accept() once per turn does (gunicorn's gthread worker).
+    void set_one_accept_per_turn(bool on) { one_per_turn_ = on; }
+    // On the io_context's thread, with one accept per turn: the turn is over, accept the next
+    // connection when one is there (nothing if an accept is pending, the limit is reached or the
+    // acceptor is closed).
+    void accept_again();
 
     // Takes ownership of a listening socket, or with an empty one accepts nothing itself
     // (connections then arrive through adopt()). Either way the io_context keeps running until
@@ -64,6 +71,9 @@ private:
     int limit_ = 0;
     int open_ = 0;
     bool paused_ = false;  // accept_next() is not pending because the limit was reached
+    bool one_per_turn_ = false;
+    bool pending_ = false;              // an async_accept is outstanding
+    bool backing_off_ = false;          // after a failed accept(), retry_ runs
     std::deque<UniqueFd> handed_over_;  // adopted while full: served as connections close
     std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
 };

@@ -9,6 +9,12 @@
 //   In service <= N; everything else that has arrived waits in the queue. A pool thread's
 //   request is in service from the first byte the thread holds: a slow client whose request
 //   never ends keeps its thread, counted in service, as a gunicorn gthread worker's does.
+//   With more than one thread the poller is gthread's main loop (gunicorn/workers/gthread.py
+//   run()): Python in one thread, so every time round it takes the GIL to handle what select()
+//   returned — it accepts one new connection and submits it to the pool, and submits every
+//   idle connection that has a request — and it waits for the GIL like any pool thread. When
+//   the pool threads are busy with CPU this paces how requests reach the pool, and new
+//   connections wait in the kernel's accept queue, one accepted per turn (see run_turn).
 // threads = 0: one new thread per connection, no upper bound (Werkzeug's ThreadingMixIn). The
 //   accept loop is Python there, so it takes the GIL for every new connection and waits for the
 //   new thread to start (see serve_new_socket).
@@ -78,6 +84,11 @@ private:
     };
 
     void serve_new_socket(boost::asio::ip::tcp::socket socket) override;
+    // gthread's main loop (threads > 1 at start): what select() returned waits for the next turn,
+    // posted once; run_turn() takes the GIL, then hands it all to the pool. Poller thread only.
+    void schedule_turn();
+    void run_turn();
+    void release_after_turns();
     // Poller thread only. After a response, the keep-alive timeout runs while it waits.
     void watch_idle(const ConnectionPtr& connection, bool after_response);
     // Not in a sync worker (see the top of this file).
@@ -101,6 +112,12 @@ private:
 
     GlobalInterpreterLock gil_;
     const bool thread_per_connection_;
+    const bool main_loop_turns_;  // gthread: the poller takes the GIL every turn
+    // Poller thread only: what the next turn hands to the pool, and whether it is posted.
+    std::vector<ConnectionPtr> turn_accepted_;
+    std::vector<ConnectionPtr> turn_readable_;
+    bool turn_posted_ = false;
+    bool poller_holds_gil_ = false;  // between turns that follow each other (run_turn)
 
     Mutex queue_mutex_;
     std::condition_variable queue_cv_;  // ready connections, exit tokens, stop

@@ -1,6 +1,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -137,6 +138,29 @@ private slots:
         while (!gil.drop_requested()) burn_cpu_us(50);
         QVERIFY(gil.yield_to_waiter());  // returns only after the waiter had the lock
         QVERIFY(waiter_got_it.load());
+        gil.release();
+        waiter.join();
+    }
+
+    // let_a_waiter_run(): with a thread waiting, that thread has the lock before the holder goes
+    // on, and without a drop request (no interval has passed); with none, the holder keeps it.
+    void lettingAWaiterRunHandsOverOnlyWhenOneWaits() {
+        GlobalInterpreterLock gil(10'000'000us);  // no drop request can come in this test
+        QVERIFY(gil.acquire());
+        const auto alone = gil.stats();
+        QVERIFY(gil.let_a_waiter_run());
+        QCOMPARE(gil.stats().acquisitions, alone.acquisitions);  // kept, not re-taken
+        std::atomic<bool> waiter_had_it{false};
+        std::thread waiter([&] {
+            if (!gil.acquire()) return;
+            waiter_had_it = true;
+            gil.release();
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(gil.stats().waiting_area_ns > alone.waiting_area_ns, true, 5000);
+        QVERIFY(!gil.drop_requested());
+        QVERIFY(gil.let_a_waiter_run());  // returns holding the lock again
+        QVERIFY(waiter_had_it.load());
+        QCOMPARE(gil.stats().switches, alone.switches + 2);  // to the waiter and back
         gil.release();
         waiter.join();
     }

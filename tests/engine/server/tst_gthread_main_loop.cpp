@@ -1,0 +1,124 @@
+// gunicorn gthread's main loop, as the GIL pool model has it (GilThreadServer::run_turn): one
+// thread that takes the GIL every time round to hand what select() returned to the pool, and
+// accepts one new connection per turn. These check the two parts of the mechanism by counting,
+// not timing: the acceptor's one accept per turn, and the GIL's takes per request.
+#include <QtTest>
+
+#include <memory>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+
+#include "blocking_http_client.hpp"
+#include "server/connection_acceptor.hpp"
+#include "server/gil_thread_server.hpp"
+#include "server/listen_socket.hpp"
+#include "server/server.hpp"
+
+using namespace conclab;
+using conclab::test::BlockingHttpClient;
+namespace asio = boost::asio;
+
+namespace {
+
+// Runs `io` until `served` stops growing for a while (the kernel has completed every handshake
+// long before: the clients are connected when this starts).
+void run_until_quiet(asio::io_context& io, const int& served) {
+    int before = -1;
+    while (before != served) {
+        before = served;
+        io.restart();
+        io.run_for(std::chrono::milliseconds(200));
+    }
+}
+
+}  // namespace
+
+class TstGthreadMainLoop : public QObject {
+    Q_OBJECT
+private slots:
+    // Three connections wait in the accept queue. The usual acceptor takes them all; with one
+    // accept per turn it takes one, and one more each time the turn is over.
+    void oneAcceptPerTurn_data() {
+        QTest::addColumn<bool>("one_per_turn");
+        QTest::newRow("one per turn (gthread)") << true;
+        QTest::newRow("all at once") << false;
+    }
+    void oneAcceptPerTurn() {
+        QFETCH(bool, one_per_turn);
+        auto listen = open_listen_socket(0, 128);
+        QVERIFY(listen);
+        asio::io_context io;
+        int served = 0;
+        std::vector<asio::ip::tcp::socket> sockets;
+        ConnectionAcceptor acceptor(
+            io,
+            [&](asio::ip::tcp::socket s) {
+                ++served;
+                sockets.push_back(std::move(s));
+            },
+            [](const std::string&) {});
+        acceptor.set_one_accept_per_turn(one_per_turn);
+        BlockingHttpClient a(listen->port), b(listen->port), c(listen->port);
+        QVERIFY(a.connected() && b.connected() && c.connected());
+        acceptor.start(std::move(listen->fd));
+        run_until_quiet(io, served);
+        if (!one_per_turn) {
+            QCOMPARE(served, 3);
+        } else {
+            QCOMPARE(served, 1);
+            for (int expected = 2; expected <= 3; ++expected) {
+                asio::post(io, [&] { acceptor.accept_again(); });
+                run_until_quiet(io, served);
+                QCOMPARE(served, expected);
+            }
+            asio::post(io, [&] { acceptor.accept_again(); });  // nothing left: no harm
+            run_until_quiet(io, served);
+            QCOMPARE(served, 3);
+        }
+        asio::post(io, [&] { acceptor.close(); });
+        io.restart();
+        io.run_for(std::chrono::milliseconds(200));
+    }
+
+    // A request on a kept-alive connection: with a pool of threads the main loop takes the GIL
+    // to hand it over, and the pool thread takes it to serve it, two takes a request; a sync
+    // worker (a pool of one) has no main loop, one take.
+    void theMainLoopTakesTheGilForEveryRequest_data() {
+        QTest::addColumn<int>("threads");
+        QTest::addColumn<int>("takes_per_request");
+        QTest::newRow("gthread, 4 threads") << 4 << 2;
+        QTest::newRow("sync worker, 1 thread") << 1 << 1;
+    }
+    void theMainLoopTakesTheGilForEveryRequest() {
+        QFETCH(int, threads);
+        QFETCH(int, takes_per_request);
+        auto listen = open_listen_socket(0, 128);
+        QVERIFY(listen);
+        ServerConfig config;
+        config.model = Model::GilThreads;
+        config.threads = threads;
+        std::unique_ptr<Server> server = make_server(config);
+        server->start(std::move(listen->fd));
+        auto* gil_server = dynamic_cast<GilThreadServer*>(server.get());
+        QVERIFY(gil_server);
+        BlockingHttpClient client(listen->port);
+        QVERIFY(client.connected());
+        QVERIFY(client.get("/"));  // the connection is accepted and kept alive
+        QTRY_COMPARE(server->stats().requests, std::uint64_t(1));
+        const auto before = gil_server->gil().stats().acquisitions;
+        constexpr int kRequests = 20;
+        for (int i = 0; i < kRequests; ++i) QVERIFY(client.get("/"));
+        QTRY_COMPARE(server->stats().requests, std::uint64_t(1 + kRequests));
+        const auto takes = gil_server->gil().stats().acquisitions - before;
+        QVERIFY2(
+            takes >= std::uint64_t(takes_per_request * kRequests) &&
+                takes <= std::uint64_t(takes_per_request * kRequests + 2),
+            qPrintable(QString("%1 takes of the GIL for %2 requests").arg(takes).arg(kRequests)));
+        server->stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TstGthreadMainLoop)
+#include "tst_gthread_main_loop.moc"
