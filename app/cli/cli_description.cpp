@@ -146,8 +146,8 @@ void add_load_options(po::options_description& load, CliOptions& o, RawFlags& ra
          ("the real server the model stands for, setting the model's fields (flags given as "
           "well refine it): " + server_shape_keys()).c_str())
         ("zero-work-only", po::bool_switch(&o.zero_work_only),
-         "calibrate: fit the framework cost on zero-work requests only, without the cost after "
-         "I/O (resume_us) and its runs with ?io_ms=50")
+         "calibrate: fit on zero-work requests only, without the cost after I/O (resume_us) "
+         "and its runs with ?io_ms=50")
         ("max-steps", po::value(&o.max_steps)->default_value(6)->value_name("N"),
          "calibrate: the most model measurements its loop takes before it says why it cannot "
          "get within ±5 % (1..20)")

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "core/server_shapes.hpp"
+#include "experiment/calibration_connection.hpp"
 #include "experiment/calibration_resume.hpp"
 #include "experiment/calibration_runs.hpp"
 #include "experiment/measurement_runner.hpp"
@@ -32,8 +33,8 @@ RunConfig calibration_base(const RunConfig& model) {
     if (base.warmup_s <= 0 && base.duration_s > 0) {
         base.warmup_s = std::min(1.0, base.duration_s / 4);
     }
-    // Zero work; the cost per new connection is kept: calibrate does not fit it, it is the
-    // user's (a worker that takes a burst of new connections alone would halve the model's rate).
+    // Zero work; a cost per new connection given by the user is kept (a worker that takes a
+    // burst of new connections alone would halve the model's rate), else the last stage fits it.
     Workload zero;
     zero.connection_us = model.server.workload.connection_us;
     base.server.workload = zero;
@@ -289,11 +290,15 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
                           has_gil(base.server) && result.connections > 1;
     // The usual course (the progress bar's length; a longer one stretches it): the first pair,
     // the steps, the released part, a verification, one more step and verification, and the
-    // cost after I/O (without it, its confirmation, the steps, two verifications).
+    // cost after I/O and the cost per new connection (each: without it, its confirmation, the
+    // steps, two verifications).
     const bool resume = settings.fit_resume;
+    const bool connection = settings.fit_connection && base.server.keep_alive &&
+                            base.server.workload.connection_us <= 0;
     const int pairs = 1 + settings.max_steps + 1 +
                       (released ? 1 + std::max(2, settings.max_steps / 2) : 0) + 2 +
-                      (resume ? 2 + settings.resume_max_steps + 2 : 0);
+                      (resume ? 2 + settings.resume_max_steps + 2 : 0) +
+                      (connection ? 2 + settings.connection_max_steps + 2 : 0);
     const int most_runs = 1 + 2 * result.repeats * pairs;  // 1: the real server's warm-up
     auto report = [&progress](const RunProgress& p) {
         if (!progress) return;
@@ -388,6 +393,9 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
                 connections_text(result.connections));
     }
     if (result.error.empty() && !fit_resume(result, s, runner)) {
+        return result.error.empty() ? cancelled() : result;
+    }
+    if (result.error.empty() && !fit_connection(result, s, runner)) {
         return result.error.empty() ? cancelled() : result;
     }
     if (result.error.empty() && !result.verified && result.why_not.empty()) {

@@ -36,6 +36,15 @@
 // (calibration_resume.cpp). An event loop pays after each wait too: a real Node cluster served
 // 1.19× less with 50 ms of I/O at 1,000 connections than its zero-work cost says.
 //
+// The cost per new connection (Workload::connection_us). Kept-alive zero-work requests do not
+// show what a server pays to take a new connection (gevent: a socket object and a greenlet; a
+// gthread main loop's turn), which decides how a burst of new connections spreads over workers
+// and how fast they are accepted. For a model that keeps connections alive, calibrate then
+// measures the real server with `Connection: close` (a new connection per request) against the
+// model closing after every response, and fits connection_us in the same kind of loop
+// (calibration_connection.cpp): real gunicorn gevent served 9,900 req/s kept alive and 5,350
+// closing, about 85 µs per new connection. A value given by the user is kept, not fitted.
+//
 // The model's shape (event loop, GIL threads, …; engine/core/server_shapes.hpp) is the user's
 // choice, and the result names it. Where the real server contradicts it — it closes every
 // connection while the model keeps them alive, seen from the client's reconnects, or the other
@@ -113,6 +122,10 @@ struct CalibrationSettings {
     bool fit_resume = true;    // the cost after I/O, where the model can show it
     double resume_io_ms = 50;  // the I/O per request it is fitted with (the article's)
     int resume_max_steps = 4;  // model measurements in its loop
+    // The cost per new connection, where the model keeps connections alive and none was given
+    // (Workload::connection_us > 0 in `model` is the user's and is kept).
+    bool fit_connection = true;
+    int connection_max_steps = 4;  // model measurements in its loop
 };
 
 // Whether, and at how many connections, the cost after I/O can be fitted: any model but a GIL
@@ -135,6 +148,8 @@ enum class CalibrationStep {
     Verify,              // the verification: the fitted model
     RealWithIo,          // the real server with I/O (the cost after I/O)
     FitWithIo,           // the fitted model with I/O and a candidate cost after I/O
+    RealClosing,         // the real server, a new connection per request (Connection: close)
+    FitClosing,          // the fitted model closing, with a candidate cost per new connection
 };
 
 struct CalibrationProgress {
@@ -158,20 +173,31 @@ struct CalibrationIteration {
         how;  // how the overhead was chosen: "first estimate", "median of what 3 steps imply"
 };
 
-// The cost after I/O's loop, when it ran.
-struct ResumeStep {
-    double resume_us = 0;
+// One step of the loop of a framework cost fitted after the overhead (the cost after I/O, the
+// cost per new connection).
+struct CostStep {
+    double value_us = 0;
     double model_rps = 0;  // median
     double ratio = 0;      // model / real
     std::string how;
 };
+// The cost after I/O's loop, when it ran.
 struct ResumeFit {
     double io_ms = 0;
     int connections = 0;
-    RunResult real;                 // the real server with I/O (the median run)
-    std::vector<ResumeStep> steps;  // the first at 0
-    bool converged = false;         // a step within the tolerance
-    double resume_us = 0;           // kept: the converged step's, or the nearest one's
+    RunResult real;               // the real server with I/O (the median run)
+    std::vector<CostStep> steps;  // the first at 0
+    bool converged = false;       // a step within the tolerance
+    double resume_us = 0;         // kept: the converged step's, or the nearest one's
+};
+// The cost per new connection's loop, when it ran: zero-work requests at the calibration's
+// connections, each on a new connection (the real server asked with `Connection: close`, the
+// model closing after every response).
+struct ConnectionFit {
+    RunResult real;               // the real server (the median run)
+    std::vector<CostStep> steps;  // the first at 0
+    bool converged = false;
+    double connection_us = 0;  // kept
 };
 
 struct CalibrationResult {
@@ -193,15 +219,17 @@ struct CalibrationResult {
     std::vector<std::string> fitted;      // which parts were fitted, and how, in words
     std::vector<std::string> not_fitted;  // which were not, and why
     std::optional<ResumeFit> resume;      // the cost after I/O, when its runs took place
-    RunConfig fitted_config;              // the model with the fitted overhead (and resume_us)
-    RunResult real_after;                 // the verification's real server (median run)
-    RunResult model_after;                // the verification's fitted model (median run)
-    double ratio = 0;                     // verified: model_after rps / real_after rps
-    bool verified = false;                // |ratio − 1| within the tolerance
-    std::string why_not;                  // when not converged or not verified: why
-    std::vector<std::string> warnings;    // the real server contradicts the model's shape
-    bool cancelled = false;               // stopped through the stop token
-    std::string error;  // why no fit was possible (no responses, errors); or empty
+    // The cost per new connection, when its runs took place.
+    std::optional<ConnectionFit> connection;
+    RunConfig fitted_config;            // the model with the fitted overhead (and resume_us)
+    RunResult real_after;               // the verification's real server (median run)
+    RunResult model_after;              // the verification's fitted model (median run)
+    double ratio = 0;                   // verified: model_after rps / real_after rps
+    bool verified = false;              // |ratio − 1| within the tolerance
+    std::string why_not;                // when not converged or not verified: why
+    std::vector<std::string> warnings;  // the real server contradicts the model's shape
+    bool cancelled = false;             // stopped through the stop token
+    std::string error;                  // why no fit was possible (no responses, errors); or empty
 };
 
 // Runs the measurements one after another (repeats × a few steps × the duration), calling

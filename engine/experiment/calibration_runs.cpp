@@ -23,6 +23,10 @@ std::string percent_text(double fraction) {
     return text;
 }
 
+std::string ratio_text(double ratio) {
+    return std::to_string(ratio).substr(0, 5);
+}
+
 RunConfig at_connections(RunConfig c, int n) {
     c.load.connections = n;
     return c;

@@ -1,7 +1,7 @@
 #pragma once
 // What every stage of calibrate shares: runs of the real server and the model in pairs, the
 // median of the pairs' ratios, and the words its report uses for connections, µs and percents.
-// Internal to engine/experiment (calibration.cpp, calibration_resume.cpp).
+// Internal to engine/experiment (calibration.cpp and its stages).
 
 #include <string>
 #include <vector>
@@ -15,6 +15,7 @@ namespace conclab::calibration_runs {
 std::string connections_text(int n);
 std::string us_text(double us);
 std::string percent_text(double fraction);
+std::string ratio_text(double ratio);  // "1.234"
 
 RunConfig at_connections(RunConfig c, int n);
 

@@ -26,6 +26,8 @@ json measurement_json(const RunResult& r) {
             j["overhead_released_us"] = released->get_number(r.config);
         }
         j["resume_us"] = r.config.server.workload.resume_us;
+        j["connection_us"] = r.config.server.workload.connection_us;
+        j["keep_alive"] = r.config.server.keep_alive;
         if (r.config.server.workload.io_ms > 0) j["io_ms"] = r.config.server.workload.io_ms;
     }
     j["connections"] = r.config.load.connections;
@@ -34,6 +36,7 @@ json measurement_json(const RunResult& r) {
     j["rps"] = r.summary.rps;
     j["requests"] = r.summary.requests;
     j["errors"] = r.summary.errors;
+    j["server_closes"] = r.summary.server_closes;  // responses after which the server closed
     if (r.summary.latency) {
         const LatencySummary& l = *r.summary.latency;
         j["latency_ms"] = {{"p50", l.p50_ms},   {"p90", l.p90_ms}, {"p99", l.p99_ms},
@@ -69,24 +72,48 @@ std::string line(const char* what, const RunResult& r) {
     return out.str();
 }
 
-}  // namespace
+// A later stage's steps, each with its value under `key` ("resume_us", "connection_us").
+json cost_steps_json(const std::vector<CostStep>& steps, const char* key) {
+    json out = json::array();
+    for (const CostStep& s : steps) {
+        out.push_back(
+            {{key, s.value_us}, {"model_rps", s.model_rps}, {"ratio", s.ratio}, {"how", s.how}});
+    }
+    return out;
+}
 
 json resume_json(const std::optional<ResumeFit>& fit) {
     if (!fit) return nullptr;
-    json steps = json::array();
-    for (const ResumeStep& s : fit->steps) {
-        steps.push_back({{"resume_us", s.resume_us},
-                         {"model_rps", s.model_rps},
-                         {"ratio", s.ratio},
-                         {"how", s.how}});
-    }
     return {{"io_ms", fit->io_ms},
             {"connections", fit->connections},
             {"real", measurement_or_null(fit->real)},
-            {"steps", steps},
+            {"steps", cost_steps_json(fit->steps, "resume_us")},
             {"converged", fit->converged},
             {"resume_us", fit->resume_us}};
 }
+
+json connection_json(const std::optional<ConnectionFit>& fit) {
+    if (!fit) return nullptr;
+    return {{"real", measurement_or_null(fit->real)},
+            {"steps", cost_steps_json(fit->steps, "connection_us")},
+            {"converged", fit->converged},
+            {"connection_us", fit->connection_us}};
+}
+
+// A later stage's steps as the text report's table rows.
+std::string cost_steps_text(const std::vector<CostStep>& steps) {
+    std::string out;
+    int n = 0;
+    for (const CostStep& s : steps) {
+        char row[160];
+        std::snprintf(row, sizeof row, "  %4d  %8.1f µs  %12s   %8s×     ", ++n, s.value_us,
+                      grouped_number(s.model_rps, 1).c_str(), ratio_text(s.ratio).c_str());
+        out += row + s.how + "\n";
+    }
+    return out;
+}
+
+}  // namespace
 
 json calibration_to_json(const CalibrationResult& c) {
     json j;
@@ -117,9 +144,10 @@ json calibration_to_json(const CalibrationResult& c) {
     const double resume_us = c.fitted_config.server.workload.resume_us;
     j["resume_us"] = resume_us > 0 ? json(resume_us) : json(nullptr);
     j["resume"] = resume_json(c.resume);
-    // Given, not fitted: the fitted overhead depends on it, so the report keeps it.
+    // Fitted, or given (the fitted overhead depends on it, so the report keeps it).
     const double connection_us = c.fitted_config.server.workload.connection_us;
     j["connection_us"] = connection_us > 0 ? json(connection_us) : json(nullptr);
+    j["connection"] = connection_json(c.connection);
     j["fitted"] = c.fitted;
     j["not_fitted"] = c.not_fitted;
     j["fit_note"] = c.fit.note.empty() ? json(nullptr) : json(c.fit.note);
@@ -164,13 +192,14 @@ std::string calibration_text(const CalibrationResult& c) {
             << c.resume->connections << " connections\n";
         out << line("real server          ", c.resume->real);
         out << "  step  after I/O     model req/s   model / real   how\n";
-        int n = 0;
-        for (const ResumeStep& s : c.resume->steps) {
-            char row[160];
-            std::snprintf(row, sizeof row, "  %4d  %8.1f µs  %12s   %8s×     ", ++n, s.resume_us,
-                          grouped_number(s.model_rps, 1).c_str(), ratio_text(s.ratio).c_str());
-            out << row << s.how << "\n";
-        }
+        out << cost_steps_text(c.resume->steps);
+    }
+    if (c.connection && ran(c.connection->real)) {
+        out << "\n  cost per new connection: Connection: close on every request at "
+            << c.connections << " connections\n";
+        out << line("real server          ", c.connection->real);
+        out << "  step  per conn.     model req/s   model / real   how\n";
+        out << cost_steps_text(c.connection->steps);
     }
     if (c.has_fit) {
         out << "\n  Fitted overhead      " << fixed(c.fit.overhead_us, 1) << " µs per request";
@@ -189,7 +218,8 @@ std::string calibration_text(const CalibrationResult& c) {
         if (c.fitted_config.server.workload.connection_us > 0) {
             out << "  Per new connection   "
                 << fixed(c.fitted_config.server.workload.connection_us, 1)
-                << " µs (given with --connection-us, not fitted)\n";
+                << (c.connection ? " µs, fitted with a new connection per request\n"
+                                 : " µs (given with --connection-us, not fitted)\n");
         }
         if (c.ratio > 0) {
             out << "  Verified ratio       " << ratio_text(c.ratio) << " (fitted model / real; "
@@ -221,6 +251,12 @@ Scenario calibration_scenario(const CalibrationResult& c) {
           << fixed(c.fitted_config.server.workload.resume_us, 1) << " µs, was fitted with "
           << fixed(c.resume->io_ms, 0) << " ms of I/O per request at " << c.resume->connections
           << " connections.";
+    }
+    if (c.connection && c.fitted_config.server.workload.connection_us > 0) {
+        d << " The cost per new connection, "
+          << fixed(c.fitted_config.server.workload.connection_us, 1)
+          << " µs, was fitted with a new connection per request (Connection: close) at "
+          << c.connections << " connections.";
     }
     d << " Check it on other workloads with conclab-cli validate --scenario THIS_FILE.";
     s.description = d.str();

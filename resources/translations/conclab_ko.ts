@@ -948,6 +948,42 @@
         <source>framework cost after each I/O wait: not fitted, set to 0: with %1 ms of I/O at %2 connection(s) the real server served %3 req/s, %4 % of what its connections allow (%5 req/s): its CPU does not bound it there, so the cost after I/O does not show</source>
         <translation>I/O 대기마다 드는 프레임워크 비용: 피팅하지 않고 0으로 둡니다. 요청당 I/O %1 ms, 연결 %2개에서 실제 서버가 %3 req/s를 처리해, 연결 수가 허용하는 양(%5 req/s)의 %4 %였습니다: 그곳에서는 CPU가 한계가 아니므로 I/O 뒤 비용이 드러나지 않습니다</translation>
     </message>
+    <message>
+        <source>cost per new connection: the real server with a new connection per request at %1 connection(s)</source>
+        <translation>새 연결 비용: 요청마다 새 연결, 연결 %1개에서 실제 서버</translation>
+    </message>
+    <message>
+        <source>cost per new connection: the model with %1 µs with a new connection per request at %2 connection(s)</source>
+        <translation>새 연결 비용: 요청마다 새 연결, 연결 %2개에서 새 연결당 %1 µs인 모델</translation>
+    </message>
+    <message>
+        <source>framework cost per new connection: %1 µs, fitted in a closed loop to the real server&apos;s rate with a new connection per request at %2 connection(s) (real %3 req/s; the model without it at %4× that)</source>
+        <translation>새 연결마다 드는 프레임워크 비용: %1 µs. 요청마다 새 연결, 연결 %2개에서 실제 서버의 처리량에 폐쇄 루프로 피팅했습니다(실제 %3 req/s, 이 비용 없는 모델은 그 %4배)</translation>
+    </message>
+    <message>
+        <source>framework cost per new connection: %1 µs, the nearest of %2 steps, at %3× the real server with a new connection per request at %4 connection(s), outside ±%5 % (real %6 req/s; the model without it at %7× that)</source>
+        <translation>새 연결마다 드는 프레임워크 비용: %1 µs. %2단계 중 가장 가까운 값으로, 요청마다 새 연결, 연결 %4개에서 실제 서버의 %3배이며 ±%5 % 밖입니다(실제 %6 req/s, 이 비용 없는 모델은 그 %7배)</translation>
+    </message>
+    <message>
+        <source>framework cost per new connection: %1 µs, given with --connection-us, not fitted</source>
+        <translation>새 연결마다 드는 프레임워크 비용: %1 µs. --connection-us로 주어진 값이라 피팅하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>framework cost per new connection: not fitted, set to 0: the model closes every connection, so the overhead fitted at zero work includes it</source>
+        <translation>새 연결마다 드는 프레임워크 비용: 피팅하지 않고 0으로 둡니다. 모델이 응답마다 연결을 닫으므로 작업 없는 요청으로 피팅한 오버헤드에 이미 들어 있습니다</translation>
+    </message>
+    <message>
+        <source>framework cost per new connection: not fitted, set to 0 (it needs the overhead verified first)</source>
+        <translation>새 연결마다 드는 프레임워크 비용: 피팅하지 않고 0으로 둡니다(먼저 오버헤드가 검증되어야 합니다)</translation>
+    </message>
+    <message>
+        <source>framework cost per new connection: not fitted, set to 0: asked with Connection: close, the real server closed only %1 of %2 connections after their response</source>
+        <translation>새 연결마다 드는 프레임워크 비용: 피팅하지 않고 0으로 둡니다. Connection: close로 요청했지만 실제 서버는 연결 %2개 중 %1개만 응답 뒤에 닫았습니다</translation>
+    </message>
+    <message>
+        <source>framework cost per new connection: not fitted, set to 0: with a new connection per request at %1 connection(s) the model ran at %2× and %3× the real server, within ±%4 % or slower</source>
+        <translation>새 연결마다 드는 프레임워크 비용: 피팅하지 않고 0으로 둡니다. 요청마다 새 연결, 연결 %1개에서 모델이 실제 서버의 %2배와 %3배로, ±%4 % 안이거나 더 느렸습니다</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>
@@ -1821,6 +1857,10 @@
         <source>&lt;p&gt;&lt;i&gt;The saturated rate with no work and with %1 ms of I/O per request are fitted; Validate shows how the model compares under CPU and I/O work, with latency.&lt;/i&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;i&gt;작업 없는 포화 처리량과 요청당 I/O %1 ms의 처리량을 피팅합니다. CPU·I/O 작업에서 모델이 어떻게 비교되는지는 지연 시간과 함께 검증에서 보여 줍니다.&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&lt;br&gt;Framework cost per new connection: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;br&gt;새 연결마다 드는 프레임워크 비용: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>ResourcesChart</name>
@@ -2260,6 +2300,10 @@
     <message>
         <source>Fits the model&apos;s framework cost per request to a real server, so that the model runs as fast as it at saturation: both are measured with requests that do no work, then the model&apos;s cost is corrected and measured again until it is within ±5 %. Give the URL of a route that does no work of its own (a &quot;hello world&quot;). For a real server whose CPU, not its threads, bounds it, the cost after each I/O wait is fitted the same way, with ?io_ms=50. Validate then compares the fitted model with the real server on CPU-bound, I/O-bound and mixed requests (the route must honour ?cpu_ms=&amp;io_ms=, see docs/validation.md).</source>
         <translation>모델의 요청당 프레임워크 비용을 실제 서버에 맞춰, 포화 상태에서 모델이 실제 서버만큼 빠르게 돌도록 합니다: 둘 다 아무 작업도 하지 않는 요청으로 잰 뒤, 모델의 비용을 고쳐 다시 재기를 ±5 % 안에 들 때까지 반복합니다. 자체 작업이 없는 경로(&quot;hello world&quot;)의 URL을 주세요. 스레드가 아니라 CPU가 한계인 실제 서버라면 I/O 대기마다 드는 비용도 ?io_ms=50으로 같은 방식으로 피팅합니다. 그다음 검증이 피팅한 모델과 실제 서버를 CPU 바운드, I/O 바운드, 혼합 요청에서 비교합니다(그 경로는 ?cpu_ms=&amp;io_ms=를 따라야 합니다. docs/validation.md 참고).</translation>
+    </message>
+    <message>
+        <source> (+ %1 per new connection)</source>
+        <translation> (+ 새 연결마다 %1)</translation>
     </message>
 </context>
 <context>

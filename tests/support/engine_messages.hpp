@@ -448,6 +448,29 @@ inline std::vector<std::string> calibration_lines() {
         "at 1000 connections the real server served 19512 req/s, 98 % of what its connections "
         "allow (20000 req/s): its CPU does not bound it there, so the cost after I/O does not "
         "show",
+        // The cost per new connection (experiment/calibration_connection.cpp).
+        "cost per new connection: the real server with a new connection per request at 10 "
+        "connections",
+        "cost per new connection: the model with 85.0 µs with a new connection per request at 10 "
+        "connections",
+        "connection_us (framework cost per new connection): 85.0 µs, fitted in a closed loop to "
+        "the real server's rate with a new connection per request at 10 connections (real 5350 "
+        "req/s; the model without it at 1.307× that)",
+        "connection_us (framework cost per new connection): 85.0 µs, the nearest of 4 steps, at "
+        "1.071× the real server with a new connection per request at 10 connections, outside ±5 "
+        "% (real 5350 req/s; the model without it at 1.307× that)",
+        "connection_us (framework cost per new connection): 85.0 µs, given with --connection-us, "
+        "not fitted",
+        "connection_us (framework cost per new connection): not fitted, set to 0: the model "
+        "closes every connection, so the overhead fitted at zero work includes it",
+        "connection_us (framework cost per new connection): not fitted, set to 0 (it needs the "
+        "overhead verified first)",
+        "connection_us (framework cost per new connection): not fitted, set to 0: asked with "
+        "Connection: close, the real server closed only 3 of 5000 connections after their "
+        "response",
+        "connection_us (framework cost per new connection): not fitted, set to 0: with a new "
+        "connection per request at 10 connections the model ran at 1.021× and 0.987× the real "
+        "server, within ±5 % or slower",
     };
 }
 

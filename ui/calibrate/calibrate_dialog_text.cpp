@@ -89,6 +89,11 @@ QString calibration_html(const CalibrationResult& r) {
             html +=
                 QObject::tr("<br>Framework cost after each I/O wait: <b>%1</b>").arg(us(resume_us));
         }
+        const double connection_us = r.fitted_config.server.workload.connection_us;
+        if (connection_us > 0) {
+            html += QObject::tr("<br>Framework cost per new connection: <b>%1</b>")
+                        .arg(us(connection_us));
+        }
         if (r.ratio > 0) {
             html += QObject::tr(
                         "<br>Verified: the fitted model runs at <b>%1</b> the real "
@@ -135,6 +140,10 @@ QString CalibrateDialog::apply_summary() const {
     if (r.fitted_config.server.workload.resume_us > 0) {
         text +=
             tr(" (+ %1 after each I/O wait)").arg(us(r.fitted_config.server.workload.resume_us));
+    }
+    if (r.fitted_config.server.workload.connection_us > 0) {
+        text +=
+            tr(" (+ %1 per new connection)").arg(us(r.fitted_config.server.workload.connection_us));
     }
     return text;
 }
