@@ -276,7 +276,8 @@ double first_measurements(CalibrationResult& result, const RunConfig& real, cons
 CalibrationResult calibrate(const CalibrationSettings& settings,
                             const CalibrationProgressFn& progress, std::stop_token stop) {
     CalibrationResult result;
-    const RunConfig base = calibration_base(settings.model);
+    // Not const: a first estimate of the cost per new connection joins it before the loop.
+    RunConfig base = calibration_base(settings.model);
     const RunConfig bare = with_overhead(base, 0, 0);
     RunConfig real = base;
     real.external = settings.real;
@@ -293,12 +294,11 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
     // cost after I/O and the cost per new connection (each: without it, its confirmation, the
     // steps, two verifications).
     const bool resume = settings.fit_resume;
-    const bool connection = settings.fit_connection && base.server.keep_alive &&
-                            base.server.workload.connection_us <= 0;
+    const bool connection = fits_connection(settings, base);
     const int pairs = 1 + settings.max_steps + 1 +
                       (released ? 1 + std::max(2, settings.max_steps / 2) : 0) + 2 +
                       (resume ? 2 + settings.resume_max_steps + 2 : 0) +
-                      (connection ? 2 + settings.connection_max_steps + 2 : 0);
+                      (connection ? 1 + 2 + settings.connection_max_steps + 2 : 0);
     const int most_runs = 1 + 2 * result.repeats * pairs;  // 1: the real server's warm-up
     auto report = [&progress](const RunProgress& p) {
         if (!progress) return;
@@ -330,6 +330,18 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
     loop.ratios.push_back({0, before});
     result.fit = fit_overhead({loop.real_rps(), before * loop.real_rps()}, result.parallelism);
     result.has_fit = true;
+    // The cost per new connection decides how new connections spread over a model's workers,
+    // even at zero work: a first estimate of it now, so that the overhead is fitted with them
+    // spread as they will be; the last stage fits it.
+    double first_connection_us = 0;
+    if (connection && before >= 1 - s.tolerance) {
+        if (!first_connection_estimate(result, s, runner,
+                                       with_overhead(base, result.fit.overhead_us, 0),
+                                       first_connection_us)) {
+            return result.error.empty() ? cancelled() : result;
+        }
+        base.server.workload.connection_us = first_connection_us;
+    }
     if (before < 1 - s.tolerance) {
         // Nothing to do: more overhead only makes the model slower still.
         result.why_not = "the real server (" + std::to_string(long(result.real.summary.rps)) +
@@ -392,10 +404,12 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
                 ", fitted in a closed loop to the real server's saturated rate at " +
                 connections_text(result.connections));
     }
-    if (result.error.empty() && !fit_resume(result, s, runner)) {
+    // The cost per new connection before the cost after I/O: the latter's runs open hundreds
+    // of connections at once, and how they spread over workers depends on the former.
+    if (result.error.empty() && !fit_connection(result, s, runner, first_connection_us)) {
         return result.error.empty() ? cancelled() : result;
     }
-    if (result.error.empty() && !fit_connection(result, s, runner)) {
+    if (result.error.empty() && !fit_resume(result, s, runner)) {
         return result.error.empty() ? cancelled() : result;
     }
     if (result.error.empty() && !result.verified && result.why_not.empty()) {

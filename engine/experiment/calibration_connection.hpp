@@ -14,7 +14,23 @@ namespace conclab {
 // connections alive and was given no connection_us (a value given is kept). Says in
 // result.fitted or result.not_fitted what came of it, keeps its runs in result.connection and
 // the value in result.fitted_config. False if cancelled or a run was unusable (result.error).
+//
+// `start_us`: where the loop starts, first_connection_estimate()'s value (0: from scratch, with
+// a first step without it).
 bool fit_connection(CalibrationResult& result, const CalibrationSettings& settings,
-                    MeasurementRunner& runner);
+                    MeasurementRunner& runner, double start_us);
+
+// Whether calibrate fits the cost per new connection for this model (it keeps connections alive,
+// none was given, the settings ask for it).
+bool fits_connection(const CalibrationSettings& settings, const RunConfig& model);
+
+// Before the overhead's loop: a first value, from the real server closing against `model` (the
+// overhead's first estimate) closing, one pair of medians, so that the overhead is then fitted
+// with new connections spread over workers as they will be (with none, a gevent model's idle
+// worker takes a burst of new connections alone, and the loop chases that noise: 8 steps).
+// Kept in result.connection as its first step. 0 when the model is not slower than the real
+// server there. False if cancelled or a run was unusable (result.error).
+bool first_connection_estimate(CalibrationResult& result, const CalibrationSettings& settings,
+                               MeasurementRunner& runner, const RunConfig& model, double& out_us);
 
 }  // namespace conclab

@@ -41,6 +41,8 @@ public:
     bool converge(int max_steps);
 
     bool within(double ratio) const;
+    // The caller measured a value and its verification within the tolerance itself.
+    void mark_converged() { converged_ = true; }
     bool converged() const { return converged_; }
     const std::vector<CostStep>& steps() const { return steps_; }
     const RunResult& first_real() const { return first_real_; }
