@@ -76,7 +76,7 @@ bool fit_connection(CalibrationResult& result, const CalibrationSettings& settin
     const double given = settings.model.server.workload.connection_us;
     if (given > 0) {
         result.not_fitted.push_back(kName + ": " + us_text(given) +
-                                    ", given with --connection-us, not fitted");
+                                    ", as given (--connection-us, or its slider), not fitted");
         return true;
     }
     if (!result.fitted_config.server.keep_alive) {

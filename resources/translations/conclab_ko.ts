@@ -965,8 +965,8 @@
         <translation>새 연결마다 드는 프레임워크 비용: %1 µs. %2단계 중 가장 가까운 값으로, 요청마다 새 연결, 연결 %4개에서 실제 서버의 %3배이며 ±%5 % 밖입니다(실제 %6 req/s, 이 비용 없는 모델은 그 %7배)</translation>
     </message>
     <message>
-        <source>framework cost per new connection: %1 µs, given with --connection-us, not fitted</source>
-        <translation>새 연결마다 드는 프레임워크 비용: %1 µs. --connection-us로 주어진 값이라 피팅하지 않았습니다</translation>
+        <source>framework cost per new connection: %1 µs, as given (--connection-us, or its slider), not fitted</source>
+        <translation>새 연결마다 드는 프레임워크 비용: %1 µs. 주어진 값(--connection-us 또는 그 슬라이더)이라 피팅하지 않았습니다</translation>
     </message>
     <message>
         <source>framework cost per new connection: not fitted, set to 0: the model closes every connection, so the overhead fitted at zero work includes it</source>

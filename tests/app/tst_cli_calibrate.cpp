@@ -115,7 +115,7 @@ private slots:
         QCOMPARE(j["connection_us"].toDouble(), 20.0);
         bool said = false;
         for (const auto& line : j["not_fitted"].toArray())
-            said |= line.toString().contains("20.0 µs, given with --connection-us, not fitted");
+            said |= line.toString().contains("20.0 µs, as given (--connection-us, or its slider), not fitted");
         QVERIFY2(said, qPrintable(r.out));
     }
 

@@ -459,8 +459,8 @@ inline std::vector<std::string> calibration_lines() {
         "connection_us (framework cost per new connection): 85.0 µs, the nearest of 4 steps, at "
         "1.071× the real server with a new connection per request at 10 connections, outside ±5 "
         "% (real 5350 req/s; the model without it at 1.307× that)",
-        "connection_us (framework cost per new connection): 85.0 µs, given with --connection-us, "
-        "not fitted",
+        "connection_us (framework cost per new connection): 85.0 µs, as given (--connection-us, or "
+        "its slider), not fitted",
         "connection_us (framework cost per new connection): not fitted, set to 0: the model "
         "closes every connection, so the overhead fitted at zero work includes it",
         "connection_us (framework cost per new connection): not fitted, set to 0 (it needs the "

@@ -101,6 +101,11 @@ private slots:
         ControlPanel* c = w.control_panel();
         small_workload(c, 0);
         c->overhead_us()->spin_box()->setValue(0);
+        // A cost per new connection given (its slider): calibrate keeps it and skips fitting it
+        // (tst_cli_calibrate's known answer fits one); the dialog shows it, Apply keeps it.
+        RunConfig given = c->config();
+        given.server.workload.connection_us = 5;
+        c->set_config(given);
         type_url(c->real_url(), url_);
 
         CalibrateDialog* d = w.open_calibrate_dialog();
@@ -132,6 +137,10 @@ private slots:
         QVERIFY2(!shown.contains("overhead_us") && !shown.contains("overhead_released_us"),
                  qPrintable(shown));
         QVERIFY(shown.contains("Step 1"));
+        QVERIFY2(shown.contains("Framework cost per new connection: <b>5 µs</b>") &&
+                     shown.contains("as given (--connection-us, or its slider), not fitted"),
+                 qPrintable(shown));
+        QVERIFY(!r.connection);  // no runs with Connection: close
         QVERIFY(d->apply_button()->isEnabled());
         QVERIFY(d->validate_button()->isEnabled());
         QVERIFY(d->grab().save(QString(CONCLAB_SCREENSHOT_DIR) + "/calibrate-dialog.png"));
@@ -162,6 +171,7 @@ private slots:
         QCOMPARE(c->overhead_us()->value(), std::round(r.fit.overhead_us));
         QVERIFY(c->overhead_us()->value() > 0);
         QCOMPARE(c->config().server.workload.overhead_us, r.fit.overhead_us);
+        QCOMPARE(c->config().server.workload.connection_us, 5.0);
         QVERIFY2(w.statusBar()->currentMessage().contains("framework cost"),
                  qPrintable(w.statusBar()->currentMessage()));
         QTest::mouseClick(d->findChildren<QPushButton*>().last(), Qt::LeftButton);  // Close
