@@ -41,6 +41,15 @@ def main(folder):
                       len(cal["steps"]), cal["ratio"] or 0,
                       "within ±5 %" if cal["verified"] else "not within ±5 %",
                       "; " + cal["why_not"] if cal.get("why_not") else ""))
+            # The later stages' costs, fitted or given (null when neither).
+            later = []
+            if cal.get("resume_us"):
+                later.append("%.1f µs after each I/O wait" % cal["resume_us"])
+            if cal.get("connection_us"):
+                later.append("%.1f µs per new connection%s" % (
+                    cal["connection_us"], "" if cal.get("connection") else " (given)"))
+            if later:
+                print("also: %s\n" % "; ".join(later))
         print("| workload | conns | real req/s | model req/s | req/s × | real p99 ms | "
               "model p99 ms | p99 × | verdict |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---|")

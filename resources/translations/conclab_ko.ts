@@ -984,6 +984,14 @@
         <source>framework cost per new connection: not fitted, set to 0: with a new connection per request at %1 connection(s) the model ran at %2× and %3× the real server, within ±%4 % or slower</source>
         <translation>새 연결마다 드는 프레임워크 비용: 피팅하지 않고 0으로 둡니다. 요청마다 새 연결, 연결 %1개에서 모델이 실제 서버의 %2배와 %3배로, ±%4 % 안이거나 더 느렸습니다</translation>
     </message>
+    <message>
+        <source>the model kept only about %1 of %2 connections busy (req/s × mean latency), the real server about %3: the model accepted new connections more slowly (it pays its cost per new connection, connection_us, where it accepts; fitted with Connection: close, that cost includes what closing one costs)</source>
+        <translation>모델은 연결 %2개 중 약 %1개만 바쁘게 유지했고(req/s × 평균 지연 시간) 실제 서버는 약 %3개였습니다: 모델이 새 연결을 더 느리게 받아들였습니다(새 연결 비용 connection_us를 받아들이는 곳에서 치르며, Connection: close로 피팅했으므로 연결을 닫는 비용까지 들어 있습니다)</translation>
+    </message>
+    <message>
+        <source>the real server kept only about %1 of %2 connections busy (req/s × mean latency), the model about %3: the real server accepted new connections more slowly (one accept per turn of a busy loop, as Node&apos;s and gthread&apos;s)</source>
+        <translation>실제 서버는 연결 %2개 중 약 %1개만 바쁘게 유지했고(req/s × 평균 지연 시간) 모델은 약 %3개였습니다: 실제 서버가 새 연결을 더 느리게 받아들였습니다(Node와 gthread처럼 바쁜 루프가 한 바퀴에 한 번만 accept합니다)</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>

@@ -209,6 +209,20 @@ inline std::vector<std::string> validation_verdicts() {
     out.push_back("the real server at cpu 2.0 ms, io 0.0 ms, 100 connections");
     out.push_back("gunicorn gthread at cpu 1.0 ms, io 20.0 ms, 1000 connections");
     out.push_back("OFF: the real server answered no request");
+    // Little's law: one side kept far fewer of its connections busy (req/s × mean latency).
+    for (const bool model_fewer : {true, false}) {
+        ValidationPointResult p;
+        p.point = {2, 0, 1000};
+        p.real.rps = p.model.rps = p.real_run.summary.rps = p.model_run.summary.rps = 467;
+        p.real.p99_ms = model_fewer ? 2612 : 812;
+        p.model.p99_ms = model_fewer ? 812 : 2612;
+        p.p99_counts = true;
+        p.real_run.summary.latency = p.model_run.summary.latency = LatencySummary{};
+        p.real_run.summary.latency->mean_ms = model_fewer ? 2000 : 450;
+        p.model_run.summary.latency->mean_ms = model_fewer ? 450 : 2000;
+        judge_point(p, ValidationSettings{});
+        out.push_back(p.verdict);
+    }
     return out;
 }
 
