@@ -86,7 +86,15 @@ bool fit_connection(CalibrationResult& result, const CalibrationSettings& settin
         return true;
     }
     if (!result.verified) {
-        result.fitted_config.server.workload.connection_us = 0;
+        // The overhead was fitted (and not verified) with the first estimate: kept with it, so
+        // that the model saved is the one measured.
+        if (start_us > 0) {
+            result.not_fitted.push_back(kName + ": " + us_text(start_us) +
+                                        ", the first estimate, kept: the overhead fitted with it "
+                                        "was not verified, so it was not fitted further");
+            if (result.connection) result.connection->connection_us = start_us;
+            return true;
+        }
         result.not_fitted.push_back(
             kName + ": not fitted, set to 0 (it needs the overhead verified first)");
         return true;

@@ -218,8 +218,9 @@ std::string calibration_text(const CalibrationResult& c) {
         if (c.fitted_config.server.workload.connection_us > 0) {
             out << "  Per new connection   "
                 << fixed(c.fitted_config.server.workload.connection_us, 1)
-                << (c.connection ? " µs, fitted with a new connection per request\n"
-                                 : " µs (given with --connection-us, not fitted)\n");
+                << (!c.connection ? " µs (given with --connection-us, not fitted)\n"
+                    : c.verified  ? " µs, fitted with a new connection per request\n"
+                                  : " µs, first estimate with a new connection per request\n");
         }
         if (c.ratio > 0) {
             out << "  Verified ratio       " << ratio_text(c.ratio) << " (fitted model / real; "

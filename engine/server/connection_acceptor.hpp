@@ -33,8 +33,10 @@ public:
 
     // Before start(): the most connections served at once; 0 = unlimited.
     void set_connection_limit(int limit) { limit_ = limit; }
-    // Before start(): accept one connection, then wait for accept_again() before the next, as a
-    // main loop that calls accept() once per turn does (gunicorn's gthread worker).
+    // Before start(), or on the io_context's thread: accept one connection, then wait for
+    // accept_again() before the next, as a main loop that calls accept() once per turn does
+    // (gunicorn's gthread worker). Turned off, accept_again() starts the usual chain again.
+    // (Accepting again after the connection limit let go of it takes one without a turn.)
     void set_one_accept_per_turn(bool on) { one_per_turn_ = on; }
     // On the io_context's thread, with one accept per turn: the turn is over, accept the next
     // connection when one is there (nothing if an accept is pending, the limit is reached or the

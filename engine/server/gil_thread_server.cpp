@@ -72,7 +72,7 @@ GilThreadServer::GilThreadServer(const Workload& workload, int threads, double s
       main_loop_turns_(threads > 1),
       pool_size_(threads) {
     limit_connections(connection_limit);
-    if (main_loop_turns_) accept_one_per_turn();
+    set_one_accept_per_turn(main_loop_turns_);
 }
 
 GilThreadServer::~GilThreadServer() {
@@ -189,87 +189,6 @@ void GilThreadServer::watch_idle(const ConnectionPtr& connection, bool after_res
                                       ready_.push_back(connection);
                                       queue_cv_.notify_one();
                                   });
-}
-
-void GilThreadServer::schedule_turn() {
-    if (turn_posted_) return;
-    turn_posted_ = true;
-    // Posted, not run here: whatever else the reactor has ready joins the same turn, as all that
-    // one select() returns is handled in one pass.
-    asio::post(io_, [this] { run_turn(); });
-}
-
-void GilThreadServer::run_turn() {
-    turn_posted_ = false;
-    std::vector<ConnectionPtr> accepted;
-    std::vector<ConnectionPtr> readable;
-    accepted.swap(turn_accepted_);
-    readable.swap(turn_readable_);
-    const auto close_all = [&] {
-        for (auto& c : accepted) close_connection(*c);
-        for (auto& c : readable) close_connection(*c);
-    };
-    // select() has returned: the turn's Python runs under the GIL. A turn right after another
-    // one keeps it (see release_after_turns), except that the eval breaker hands it over when a
-    // waiter asked.
-    if (!poller_holds_gil_) {
-        if (!gil_.acquire()) return close_all();
-        poller_holds_gil_ = true;
-    } else if (gil_.drop_requested() && !gil_.yield_to_waiter()) {
-        poller_holds_gil_ = false;
-        return close_all();
-    }
-    const auto fail = [this] {
-        poller_holds_gil_ = false;  // shut down: the lock is no one's any more
-    };
-    const auto to_pool = [this](ConnectionPtr connection) {
-        {
-            MutexLock lock(queue_mutex_);
-            ready_.push_back(std::move(connection));
-        }
-        queue_cv_.notify_one();
-    };
-    // reuse_connection() for each idle connection with a request: it takes the worker's own lock
-    // to unregister the socket, and a pool thread holds that lock while it registers another
-    // socket (finish_request(), an epoll_ctl() that releases the GIL) and then waits for the GIL
-    // to let go of it. So when the GIL is contended each one waits for another thread's turn
-    // with the GIL: strace of the real worker, CPU-bound at 1,000 connections, showed one
-    // select() a second and 316 unregisters about 3 ms apart. A turn then lasts as long as the
-    // pool takes to serve what it hands over, which is what paces the accepts below.
-    for (std::size_t i = 0; i < readable.size(); ++i) {
-        if (!gil_.let_a_waiter_run()) {
-            fail();
-            for (std::size_t j = i; j < readable.size(); ++j) close_connection(*readable[j]);
-            for (auto& c : accepted) close_connection(*c);
-            return;
-        }
-        to_pool(std::move(readable[i]));
-    }
-    // accept(), once per turn, and the framework's cost of the new connection
-    // (Workload::connection_us); it goes to the pool at once (gthread's accept() submits it),
-    // whose thread then waits in recv() for the first request.
-    const double connection_us = workload_.get().connection_us;
-    for (std::size_t i = 0; i < accepted.size(); ++i) {
-        if (connection_us > 0 && !run_cpu_holding_gil(gil_, connection_us)) {
-            fail();
-            for (std::size_t j = i; j < accepted.size(); ++j) close_connection(*accepted[j]);
-            return;
-        }
-        to_pool(std::move(accepted[i]));
-    }
-    if (!accepted.empty()) accept_again();
-    asio::post(io_, [this] { release_after_turns(); });
-}
-
-void GilThreadServer::release_after_turns() {
-    // Posted behind whatever the turn set going: when a connection was waiting to be accepted,
-    // its turn is due before this runs, and the poller keeps the GIL for it. So does the real
-    // main loop: its select() and accept() return at once then, and a thread that releases the
-    // GIL around a system call that does not block takes it straight back. It lets go of it when
-    // nothing is due, or on a drop request (run_turn).
-    if (turn_posted_ || !poller_holds_gil_) return;
-    poller_holds_gil_ = false;
-    gil_.release();
 }
 
 bool GilThreadServer::heartbeat_timer_beats() {
@@ -529,6 +448,11 @@ Result<> GilThreadServer::set_threads(int threads) {
         queue_cv_.notify_all();
     }
     pool_size_ = threads;
+    // Between a sync worker (one thread) and a gthread pool: the main loop comes or goes, on the
+    // poller thread, which alone reads the mode.
+    if ((live > 1) != (threads > 1)) {
+        asio::post(io_, [this, turns = threads > 1] { set_main_loop_turns(turns); });
+    }
     return {};
 }
 

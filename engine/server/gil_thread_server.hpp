@@ -84,8 +84,10 @@ private:
     };
 
     void serve_new_socket(boost::asio::ip::tcp::socket socket) override;
-    // gthread's main loop (threads > 1 at start): what select() returned waits for the next turn,
-    // posted once; run_turn() takes the GIL, then hands it all to the pool. Poller thread only.
+    // gthread's main loop (threads > 1; gil_thread_main_loop.cpp): what select() returned waits
+    // for the next turn, posted once; run_turn() takes the GIL, then hands it all to the pool.
+    // Poller thread only.
+    void set_main_loop_turns(bool on);
     void schedule_turn();
     void run_turn();
     void release_after_turns();
@@ -112,7 +114,9 @@ private:
 
     GlobalInterpreterLock gil_;
     const bool thread_per_connection_;
-    const bool main_loop_turns_;  // gthread: the poller takes the GIL every turn
+    // gthread: the poller takes the GIL every turn. Poller thread only once started (a change
+    // of threads between 1 and more posts the new mode there).
+    bool main_loop_turns_;
     // Poller thread only: what the next turn hands to the pool, and whether it is posted.
     std::vector<ConnectionPtr> turn_accepted_;
     std::vector<ConnectionPtr> turn_readable_;

@@ -55,9 +55,10 @@ protected:
     // In the model's constructor: the most connections served at once (worker_connections), 0 =
     // unlimited; the acceptor stops accepting while it holds that many.
     void limit_connections(int limit) { acceptor_.set_connection_limit(limit); }
-    // In the model's constructor: accept one connection per turn of the model's main loop, which
-    // then calls accept_again() on the I/O thread (ConnectionAcceptor::set_one_accept_per_turn).
-    void accept_one_per_turn() { acceptor_.set_one_accept_per_turn(true); }
+    // In the model's constructor, or later on the I/O thread: accept one connection per turn of
+    // the model's main loop, which then calls accept_again() on the I/O thread
+    // (ConnectionAcceptor::set_one_accept_per_turn).
+    void set_one_accept_per_turn(bool on) { acceptor_.set_one_accept_per_turn(on); }
     void accept_again() { acceptor_.accept_again(); }
     // Any thread, once per connection given to serve_new_socket() when it closes: one more may
     // be accepted. Nothing while stopping.

@@ -992,6 +992,10 @@
         <source>the real server kept only about %1 of %2 connections busy (req/s × mean latency), the model about %3: the real server accepted new connections more slowly (one accept per turn of a busy loop, as Node&apos;s and gthread&apos;s)</source>
         <translation>실제 서버는 연결 %2개 중 약 %1개만 바쁘게 유지했고(req/s × 평균 지연 시간) 모델은 약 %3개였습니다: 실제 서버가 새 연결을 더 느리게 받아들였습니다(Node와 gthread처럼 바쁜 루프가 한 바퀴에 한 번만 accept합니다)</translation>
     </message>
+    <message>
+        <source>framework cost per new connection: %1 µs, the first estimate, kept: the overhead fitted with it was not verified, so it was not fitted further</source>
+        <translation>새 연결마다 드는 프레임워크 비용: %1 µs. 첫 추정값을 그대로 둡니다: 이 값으로 피팅한 오버헤드가 검증되지 않아 더 피팅하지 않았습니다</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>
@@ -1869,6 +1873,14 @@
         <source>&lt;br&gt;Framework cost per new connection: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;br&gt;새 연결마다 드는 프레임워크 비용: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;The rate with a new connection per request (Connection: close) is fitted as well: it decides how fast new connections are taken and how they spread over workers.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;요청마다 새 연결일 때(Connection: close)의 처리량도 피팅합니다: 새 연결을 얼마나 빨리 받아들이고 워커에 어떻게 나누는지가 이것으로 정해집니다.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;The saturated rate with no work is fitted, kept alive and with a new connection per request (Connection: close); Validate shows how the model compares under CPU and I/O work, with latency.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;작업 없는 요청의 포화 처리량을 연결 유지일 때와 요청마다 새 연결일 때(Connection: close) 모두 피팅합니다. 검증은 CPU와 I/O 작업에서 모델이 어떻게 비교되는지 지연 시간과 함께 보여 줍니다.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>ResourcesChart</name>
@@ -2306,8 +2318,8 @@
         <translation> (+ I/O 대기마다 %1)</translation>
     </message>
     <message>
-        <source>Fits the model&apos;s framework cost per request to a real server, so that the model runs as fast as it at saturation: both are measured with requests that do no work, then the model&apos;s cost is corrected and measured again until it is within ±5 %. Give the URL of a route that does no work of its own (a &quot;hello world&quot;). For a real server whose CPU, not its threads, bounds it, the cost after each I/O wait is fitted the same way, with ?io_ms=50. Validate then compares the fitted model with the real server on CPU-bound, I/O-bound and mixed requests (the route must honour ?cpu_ms=&amp;io_ms=, see docs/validation.md).</source>
-        <translation>모델의 요청당 프레임워크 비용을 실제 서버에 맞춰, 포화 상태에서 모델이 실제 서버만큼 빠르게 돌도록 합니다: 둘 다 아무 작업도 하지 않는 요청으로 잰 뒤, 모델의 비용을 고쳐 다시 재기를 ±5 % 안에 들 때까지 반복합니다. 자체 작업이 없는 경로(&quot;hello world&quot;)의 URL을 주세요. 스레드가 아니라 CPU가 한계인 실제 서버라면 I/O 대기마다 드는 비용도 ?io_ms=50으로 같은 방식으로 피팅합니다. 그다음 검증이 피팅한 모델과 실제 서버를 CPU 바운드, I/O 바운드, 혼합 요청에서 비교합니다(그 경로는 ?cpu_ms=&amp;io_ms=를 따라야 합니다. docs/validation.md 참고).</translation>
+        <source>Fits the model&apos;s framework cost per request to a real server, so that the model runs as fast as it at saturation: both are measured with requests that do no work, then the model&apos;s cost is corrected and measured again until it is within ±5 %. Give the URL of a route that does no work of its own (a &quot;hello world&quot;). For a real server whose CPU, not its threads, bounds it, the cost after each I/O wait is fitted the same way, with ?io_ms=50, and for one that keeps connections alive, the cost of each new connection, with Connection: close. Validate then compares the fitted model with the real server on CPU-bound, I/O-bound and mixed requests (the route must honour ?cpu_ms=&amp;io_ms=, see docs/validation.md).</source>
+        <translation>모델의 요청당 프레임워크 비용을 실제 서버에 맞춰, 포화 상태에서 모델이 실제 서버만큼 빠르게 돌도록 합니다: 둘 다 아무 작업도 하지 않는 요청으로 잰 뒤, 모델의 비용을 고쳐 다시 재기를 ±5 % 안에 들 때까지 반복합니다. 자체 작업이 없는 경로(&quot;hello world&quot;)의 URL을 주세요. 스레드가 아니라 CPU가 한계인 실제 서버라면 I/O 대기마다 드는 비용도 ?io_ms=50으로 같은 방식으로 피팅하고, 연결을 유지하는 서버라면 새 연결마다 드는 비용도 Connection: close로 피팅합니다. 그다음 검증이 피팅한 모델과 실제 서버를 CPU 바운드, I/O 바운드, 혼합 요청에서 비교합니다(그 경로는 ?cpu_ms=&amp;io_ms=를 따라야 합니다. docs/validation.md 참고).</translation>
     </message>
     <message>
         <source> (+ %1 per new connection)</source>

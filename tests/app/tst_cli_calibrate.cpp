@@ -45,7 +45,6 @@ private slots:
         QVERIFY(r.out.contains("Fitted overhead"));
         QVERIFY(r.out.contains("Verified ratio"));
         QVERIFY(r.out.contains("Per new connection"));
-        QVERIFY(r.out.contains("fitted with a new connection per request"));
         QVERIFY(r.out.contains("step"));
         const QJsonObject j = read_json(json);
         const double overhead = j["overhead_us"].toDouble();
@@ -71,10 +70,13 @@ private slots:
         const QJsonObject saved = read_json(scenario);
         QCOMPARE(saved["overhead_us"].toDouble(), overhead);
         QCOMPARE(saved["model"].toString(), QString("event-loop"));
-        // The cost per new connection, fitted and kept in the saved model.
+        // The cost per new connection, fitted (or, if the machine moved too much to verify the
+        // overhead, its first estimate) and kept in the saved model.
         const double connection_us = j["connection_us"].toDouble();
-        qInfo("per new connection: fitted %.1f µs (known: 200 µs), %d steps", connection_us,
-              int(j["connection"].toObject()["steps"].toArray().size()));
+        qInfo("per new connection: %.1f µs (known: 200 µs), %d steps, verified %d", connection_us,
+              int(j["connection"].toObject()["steps"].toArray().size()),
+              int(j["verified"].toBool()));
+        if (j["verified"].toBool()) QVERIFY(r.out.contains("fitted with a new connection"));
         QVERIFY2(connection_us >= 100 && connection_us <= 400,
                  qPrintable(QString::number(connection_us)));
         QCOMPARE(saved["connection_us"].toDouble(), connection_us);
@@ -115,7 +117,8 @@ private slots:
         QCOMPARE(j["connection_us"].toDouble(), 20.0);
         bool said = false;
         for (const auto& line : j["not_fitted"].toArray())
-            said |= line.toString().contains("20.0 µs, as given (--connection-us, or its slider), not fitted");
+            said |= line.toString().contains(
+                "20.0 µs, as given (--connection-us, or its slider), not fitted");
         QVERIFY2(said, qPrintable(r.out));
     }
 

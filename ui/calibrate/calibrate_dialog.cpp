@@ -119,8 +119,9 @@ void CalibrateDialog::build() {
            "then the model's cost is corrected and measured again until it is within ±5 %. "
            "Give the URL of a route that does no work of its own (a \"hello world\"). For a "
            "real server whose CPU, not its threads, bounds it, the cost after each I/O wait is "
-           "fitted the same way, with ?io_ms=50. Validate then compares the fitted model with the "
-           "real server on "
+           "fitted the same way, with ?io_ms=50, and for one that keeps connections alive, the "
+           "cost of each new connection, with Connection: close. Validate then compares the "
+           "fitted model with the real server on "
            "CPU-bound, I/O-bound and mixed requests (the route must honour ?cpu_ms=&io_ms=, see "
            "docs/validation.md)."),
         this);

@@ -112,12 +112,25 @@ QString calibration_html(const CalibrationResult& r) {
     for (const std::string& w : r.warnings)
         html += para(QObject::tr("Warning: %1").arg(engine_text(w)), "#b00020");
     if (!r.why_not.empty()) html += para(engine_text(r.why_not), "#b00020");
+    const bool connection_fitted =
+        r.connection && r.fitted_config.server.workload.connection_us > 0;
     if (r.has_fit && r.fitted_config.server.workload.resume_us > 0) {
         html += QObject::tr(
                     "<p><i>The saturated rate with no work and with %1 ms of I/O per request are "
                     "fitted; Validate shows how the model compares under CPU and I/O work, with "
                     "latency.</i></p>")
                     .arg(r.resume ? r.resume->io_ms : 0, 0, 'f', 0);
+        if (connection_fitted) {
+            html += QObject::tr(
+                "<p><i>The rate with a new connection per request (Connection: close) is fitted "
+                "as well: it decides how fast new connections are taken and how they spread over "
+                "workers.</i></p>");
+        }
+    } else if (r.has_fit && connection_fitted) {
+        html += QObject::tr(
+            "<p><i>The saturated rate with no work is fitted, kept alive and with a new "
+            "connection per request (Connection: close); Validate shows how the model compares "
+            "under CPU and I/O work, with latency.</i></p>");
     } else if (r.has_fit) {
         html += QObject::tr(
             "<p><i>Only the saturated rate with no work is fitted; Validate shows how the "

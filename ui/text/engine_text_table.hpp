@@ -332,6 +332,8 @@ constexpr std::array kKnown{
           QT_TRANSLATE_NOOP("EngineText", "framework cost per new connection: %1 µs, as given (--connection-us, or its slider), not fitted")},
     Known{R"(connection_us \(framework cost per new connection\): not fitted, set to 0: the model closes every connection, so the overhead fitted at zero work includes it)",
           QT_TRANSLATE_NOOP("EngineText", "framework cost per new connection: not fitted, set to 0: the model closes every connection, so the overhead fitted at zero work includes it")},
+    Known{R"(connection_us \(framework cost per new connection\): ([\d.]+) µs, the first estimate, kept: the overhead fitted with it was not verified, so it was not fitted further)",
+          QT_TRANSLATE_NOOP("EngineText", "framework cost per new connection: %1 µs, the first estimate, kept: the overhead fitted with it was not verified, so it was not fitted further")},
     Known{R"(connection_us \(framework cost per new connection\): not fitted, set to 0 \(it needs the overhead verified first\))",
           QT_TRANSLATE_NOOP("EngineText", "framework cost per new connection: not fitted, set to 0 (it needs the overhead verified first)")},
     Known{R"(connection_us \(framework cost per new connection\): not fitted, set to 0: asked with Connection: close, the real server closed only (\d+) of (\d+) connections after their response)",

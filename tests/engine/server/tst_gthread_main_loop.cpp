@@ -118,6 +118,52 @@ private slots:
             qPrintable(QString("%1 takes of the GIL for %2 requests").arg(takes).arg(kRequests)));
         server->stop();
     }
+
+    // The threads slider moves between a sync worker (1) and a gthread pool (more) while the
+    // server runs: the main loop comes and goes with it.
+    void theMainLoopFollowsALiveChangeOfThreads() {
+        auto listen = open_listen_socket(0, 128);
+        QVERIFY(listen);
+        ServerConfig config;
+        config.model = Model::GilThreads;
+        config.threads = 4;
+        std::unique_ptr<Server> server = make_server(config);
+        server->start(std::move(listen->fd));
+        auto* gil_server = dynamic_cast<GilThreadServer*>(server.get());
+        QVERIFY(gil_server);
+        BlockingHttpClient client(listen->port);
+        QVERIFY(client.connected());
+        std::uint64_t served = 0;
+        const auto takes_for_ten = [&]() -> std::uint64_t {
+            const auto before = gil_server->gil().stats().acquisitions;
+            for (int i = 0; i < 10; ++i) {
+                if (!client.get("/")) return 0;
+            }
+            served += 10;
+            if (!QTest::qWaitFor([&] { return server->stats().requests == served; }, 10000)) {
+                return 0;
+            }
+            return gil_server->gil().stats().acquisitions - before;
+        };
+        QVERIFY(client.get("/"));
+        ++served;
+        QTRY_COMPARE(server->stats().requests, served);
+        for (const int threads : {1, 4, 1}) {
+            QVERIFY(server->set_threads(threads).ok());
+            QVERIFY(client.get("/"));  // the change reaches the poller meanwhile
+            ++served;
+            const std::uint64_t takes = takes_for_ten();
+            const std::uint64_t expected = threads > 1 ? 20 : 10;
+            QVERIFY2(takes >= expected && takes <= expected + 2,
+                     qPrintable(QString("%1 threads: %2 takes of the GIL for 10 requests")
+                                    .arg(threads)
+                                    .arg(takes)));
+        }
+        // A new connection is still accepted after the mode went off and on.
+        BlockingHttpClient another(listen->port);
+        QVERIFY(another.connected() && another.get("/"));
+        server->stop();
+    }
 };
 
 QTEST_GUILESS_MAIN(TstGthreadMainLoop)
