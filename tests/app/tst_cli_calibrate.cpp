@@ -38,7 +38,7 @@ private slots:
         const QString scenario = dir.filePath("fitted.json");
         CliRun r =
             run_cli({"calibrate", "--target", real.url(), "--shape", "express", "--connections",
-                     "10", "--duration", "0.7", "--repeat", "1", "--json", json, "--save", scenario,
+                     "10", "--duration", "0.5", "--repeat", "1", "--json", json, "--save", scenario,
                      "--zero-work-only"});  // no cost after I/O: no runs with ?io_ms=50
         // 0: verified within ±5 %; 3: measured, but the machine moved too much to verify.
         QVERIFY2(r.exit_code == 0 || r.exit_code == 3, qPrintable(r.err + r.out));
