@@ -49,6 +49,9 @@ public:
 
     void close() {
         if (fd_ < 0) return;
+        // What the framework pays when a connection ends (Workload::connection_close_us), on
+        // the loop; not while the server stops.
+        burn_cpu_us_unless(server_.workload_.get().connection_close_us(), server_.stopping_);
         if (in_service_) finish_request(false);
         server_.counters_.connection_closed(fd_);  // before the fd can be reused
         server_.connection_memory_.release(fd_);
@@ -257,8 +260,8 @@ void EventLoopServer::start(UniqueFd listen_fd) {
 
 void EventLoopServer::serve_new_socket(tcp::socket socket) {
     // The framework's cost of a new connection, on the loop, before the acceptor takes the next
-    // one (Workload::connection_us): requests already read wait behind it, as in Node.
-    if (!burn_cpu_us_unless(workload_.get().connection_us, stopping_)) return;
+    // one (Workload::connection_accept_us): requests already read wait behind it, as in Node.
+    if (!burn_cpu_us_unless(workload_.get().connection_accept_us(), stopping_)) return;
     std::make_shared<Connection>(*this, std::move(socket))->start();
 }
 

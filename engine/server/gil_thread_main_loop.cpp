@@ -68,9 +68,9 @@ void GilThreadServer::run_turn() {
         to_pool(readable[readable_sent]);
     }
     // accept(), once per turn, and the framework's cost of the new connection
-    // (Workload::connection_us); it goes to the pool at once (gthread's accept() submits it),
-    // whose thread then waits in recv() for the first request.
-    const double connection_us = workload_.get().connection_us;
+    // (Workload::connection_accept_us); it goes to the pool at once (gthread's accept() submits
+    // it), whose thread then waits in recv() for the first request.
+    const double connection_us = workload_.get().connection_accept_us();
     for (; accepted_sent < accepted.size(); ++accepted_sent) {
         if (connection_us > 0 && !run_cpu_holding_gil(gil_, connection_us)) return stopped();
         to_pool(accepted[accepted_sent]);

@@ -117,9 +117,9 @@ void GilThreadServer::serve_new_socket(tcp::socket socket) {
         turn_accepted_.push_back(std::move(connection));
         return schedule_turn();
     }
-    // The framework's cost of a new connection (Workload::connection_us): Python on the
+    // The framework's cost of a new connection (Workload::connection_accept_us): Python on the
     // accepting thread, under the GIL, before it accepts the next.
-    if (const double connection_us = workload_.get().connection_us; connection_us > 0) {
+    if (const double connection_us = workload_.get().connection_accept_us(); connection_us > 0) {
         if (!gil_.acquire()) return close_connection(*connection);
         if (!run_cpu_holding_gil(gil_, connection_us)) return close_connection(*connection);
         gil_.release();
@@ -227,7 +227,7 @@ void GilThreadServer::pool_thread_main(int index, PoolThread& self) {
             outcome = serve_one_request(*connection);
         }
         if (outcome == Outcome::Close || stopping_) {
-            close_connection(*connection);
+            close_after_serving(*connection);
         } else {
             asio::post(io_, [this, connection] { watch_idle(connection, true); });
         }
@@ -246,7 +246,7 @@ void GilThreadServer::connection_thread_main(const ConnectionPtr& connection) {
     if (bootstrapped) gil_.release();  // the first recv() releases it
     while (bootstrapped && !stopping_ && serve_one_request(*connection) == Outcome::KeepAlive) {
     }
-    close_connection(*connection);
+    close_after_serving(*connection);
 }
 
 std::int64_t GilThreadServer::read_deadline_ns(const Connection& connection,
@@ -365,6 +365,16 @@ bool GilThreadServer::wait_for_io(double io_ms) {
                        std::chrono::microseconds(static_cast<std::int64_t>(io_ms * 1000.0));
     MutexLock lock(stop_mutex_);
     return !lock.wait_until(stop_cv_, until, [&] { return stopping_.load(); });
+}
+
+void GilThreadServer::close_after_serving(Connection& connection) {
+    // What the framework pays when a connection ends (Workload::connection_close_us): Python on
+    // the thread that served it, under the GIL; not while the server stops.
+    const double close_us = workload_.get().connection_close_us();
+    if (close_us > 0 && !connection.closed && !stopping_ && gil_.acquire()) {
+        if (run_cpu_holding_gil(gil_, close_us)) gil_.release();
+    }
+    close_connection(connection);
 }
 
 void GilThreadServer::close_connection(Connection& connection) {

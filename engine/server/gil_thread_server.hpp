@@ -110,6 +110,8 @@ private:
     // serve_one_request().
     std::int64_t read_deadline_ns(const Connection& connection, std::int64_t request_start_ns);
     void close_connection(Connection& connection);
+    // A pool or connection thread, done with a connection: its closing cost, then close.
+    void close_after_serving(Connection& connection);
     void reap_finished_connection_threads() EXCLUDES(connection_threads_mutex_);
 
     GlobalInterpreterLock gil_;

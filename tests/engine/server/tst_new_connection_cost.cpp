@@ -1,7 +1,9 @@
-// Workload::connection_us: the framework's cost of a new connection runs where the server
-// accepts it, before it accepts the next — on the loop for the event loop, under the GIL on the
-// accepting thread for GIL threads. Two connections opened together are therefore served one
-// cost apart. Lower bounds only: a loaded machine makes everything slower, never faster.
+// Workload::connection_us: the framework's cost of a new connection, half of it run where the
+// server accepts it, before it accepts the next — on the loop for the event loop, under the GIL
+// on the accepting thread for GIL threads — and half where it closes it. Two connections opened
+// together are therefore served half a cost apart, and a connection's close holds the loop (or
+// the GIL) for the other half. Lower bounds only: a loaded machine makes everything slower,
+// never faster.
 #include <QtTest>
 
 #include <memory>
@@ -17,7 +19,7 @@ using conclab::test::BlockingHttpClient;
 
 namespace {
 
-constexpr double kConnectionUs = 150000;  // 150 ms: far above any scheduling noise
+constexpr double kConnectionUs = 300000;  // 150 ms each half: far above any scheduling noise
 
 double seconds_since(std::int64_t t0) {
     return static_cast<double>(monotonic_ns() - t0) / 1e9;
@@ -66,6 +68,42 @@ private slots:
         QTRY_COMPARE(server->stats().requests, std::uint64_t(2));
         QVERIFY(first.get("/"));
         QTRY_COMPARE(server->stats().requests, std::uint64_t(3));
+        server->stop();
+    }
+
+    void closingAConnectionCostsTheOtherHalf_data() {
+        twoNewConnectionsAreServedOneCostApart_data();
+    }
+    void closingAConnectionCostsTheOtherHalf() {
+        QFETCH(int, model);
+        QFETCH(int, threads);
+        auto listen = open_listen_socket(0, 128);
+        QVERIFY(listen);
+        ServerConfig config;
+        config.model = Model(model);
+        config.threads = threads;
+        config.workload.connection_us = kConnectionUs;
+        std::unique_ptr<Server> server = make_server(config);
+        server->start(std::move(listen->fd));
+        auto* gil_server = dynamic_cast<GilThreadServer*>(server.get());
+        BlockingHttpClient closing(listen->port), other(listen->port);
+        QVERIFY(closing.connected() && other.connected());
+        QVERIFY(closing.get("/") && other.get("/"));
+        QTRY_COMPARE(server->stats().requests, std::uint64_t(2));
+        const auto held_before = gil_server ? gil_server->gil().stats().held_ns : 0;
+
+        QVERIFY(closing.get("/", true));  // Connection: close: the server closes after it
+        const auto t0 = monotonic_ns();
+        QVERIFY(other.get("/"));  // behind the close on the loop (or the GIL)
+        const double behind = seconds_since(t0);
+        QVERIFY(closing.reads_eof());
+        if (gil_server) {
+            QTRY_VERIFY_WITH_TIMEOUT(gil_server->gil().stats().held_ns - held_before >= 140'000'000,
+                                     5000);
+        } else {
+            QVERIFY2(behind >= 0.1,
+                     qPrintable(QString("the next request answered after %1 s").arg(behind)));
+        }
         server->stop();
     }
 };
