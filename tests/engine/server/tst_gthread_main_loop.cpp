@@ -11,6 +11,7 @@
 #include <boost/asio/post.hpp>
 
 #include "blocking_http_client.hpp"
+#include "running_server.hpp"
 #include "server/connection_acceptor.hpp"
 #include "server/gil_thread_server.hpp"
 #include "server/listen_socket.hpp"
@@ -18,6 +19,8 @@
 
 using namespace conclab;
 using conclab::test::BlockingHttpClient;
+using conclab::test::RunningServer;
+using conclab::test::start_server;
 namespace asio = boost::asio;
 
 namespace {
@@ -31,6 +34,13 @@ void run_until_quiet(asio::io_context& io, const int& served) {
         io.restart();
         io.run_for(std::chrono::milliseconds(200));
     }
+}
+
+RunningServer start_gil_pool(int threads) {
+    ServerConfig config;
+    config.model = Model::GilThreads;
+    config.threads = threads;
+    return start_server(config);
 }
 
 }  // namespace
@@ -94,16 +104,11 @@ private slots:
     void theMainLoopTakesTheGilForEveryRequest() {
         QFETCH(int, threads);
         QFETCH(int, takes_per_request);
-        auto listen = open_listen_socket(0, 128);
-        QVERIFY(listen);
-        ServerConfig config;
-        config.model = Model::GilThreads;
-        config.threads = threads;
-        std::unique_ptr<Server> server = make_server(config);
-        server->start(std::move(listen->fd));
-        auto* gil_server = dynamic_cast<GilThreadServer*>(server.get());
+        RunningServer running = start_gil_pool(threads);
+        Server* server = running.server.get();
+        auto* gil_server = dynamic_cast<GilThreadServer*>(server);
         QVERIFY(gil_server);
-        BlockingHttpClient client(listen->port);
+        BlockingHttpClient client(running.port);
         QVERIFY(client.connected());
         QVERIFY(client.get("/"));  // the connection is accepted and kept alive
         QTRY_COMPARE(server->stats().requests, std::uint64_t(1));
@@ -122,16 +127,11 @@ private slots:
     // The threads slider moves between a sync worker (1) and a gthread pool (more) while the
     // server runs: the main loop comes and goes with it.
     void theMainLoopFollowsALiveChangeOfThreads() {
-        auto listen = open_listen_socket(0, 128);
-        QVERIFY(listen);
-        ServerConfig config;
-        config.model = Model::GilThreads;
-        config.threads = 4;
-        std::unique_ptr<Server> server = make_server(config);
-        server->start(std::move(listen->fd));
-        auto* gil_server = dynamic_cast<GilThreadServer*>(server.get());
+        RunningServer running = start_gil_pool(4);
+        Server* server = running.server.get();
+        auto* gil_server = dynamic_cast<GilThreadServer*>(server);
         QVERIFY(gil_server);
-        BlockingHttpClient client(listen->port);
+        BlockingHttpClient client(running.port);
         QVERIFY(client.connected());
         std::uint64_t served = 0;
         const auto takes_for_ten = [&]() -> std::uint64_t {
@@ -160,7 +160,7 @@ private slots:
                                     .arg(takes)));
         }
         // A new connection is still accepted after the mode went off and on.
-        BlockingHttpClient another(listen->port);
+        BlockingHttpClient another(running.port);
         QVERIFY(another.connected() && another.get("/"));
         server->stop();
     }

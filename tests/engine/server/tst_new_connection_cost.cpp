@@ -10,16 +10,26 @@
 
 #include "blocking_http_client.hpp"
 #include "core/clocks.hpp"
+#include "running_server.hpp"
 #include "server/gil_thread_server.hpp"
-#include "server/listen_socket.hpp"
 #include "server/server.hpp"
 
 using namespace conclab;
 using conclab::test::BlockingHttpClient;
+using conclab::test::RunningServer;
+using conclab::test::start_server;
 
 namespace {
 
 constexpr double kConnectionUs = 300000;  // 150 ms each half: far above any scheduling noise
+
+RunningServer start_with_connection_cost(Model model, int threads) {
+    ServerConfig config;
+    config.model = model;
+    config.threads = threads;
+    config.workload.connection_us = kConnectionUs;
+    return start_server(config);
+}
 
 double seconds_since(std::int64_t t0) {
     return static_cast<double>(monotonic_ns() - t0) / 1e9;
@@ -40,19 +50,15 @@ private slots:
     void twoNewConnectionsAreServedOneCostApart() {
         QFETCH(int, model);
         QFETCH(int, threads);
-        auto listen = open_listen_socket(0, 128);
-        QVERIFY(listen);
-        ServerConfig config;
-        config.model = Model(model);
-        config.threads = threads;
-        config.workload.connection_us = kConnectionUs;
-        std::unique_ptr<Server> server = make_server(config);
-        server->start(std::move(listen->fd));
-        auto* gil_server = dynamic_cast<GilThreadServer*>(server.get());
+        RunningServer running = start_with_connection_cost(Model(model), threads);
+        QVERIFY(running.server);
+        Server* server = running.server.get();
+        const std::uint16_t port = running.port;
+        auto* gil_server = dynamic_cast<GilThreadServer*>(server);
         const auto held_before = gil_server ? gil_server->gil().stats().held_ns : 0;
 
         const auto t0 = monotonic_ns();
-        BlockingHttpClient first(listen->port), second(listen->port);
+        BlockingHttpClient first(port), second(port);
         QVERIFY(first.connected() && second.connected());
         QVERIFY(first.send_raw("GET / HTTP/1.1\r\nHost: a\r\n\r\n"));
         QVERIFY(second.send_raw("GET / HTTP/1.1\r\nHost: a\r\n\r\n"));
@@ -77,16 +83,12 @@ private slots:
     void closingAConnectionCostsTheOtherHalf() {
         QFETCH(int, model);
         QFETCH(int, threads);
-        auto listen = open_listen_socket(0, 128);
-        QVERIFY(listen);
-        ServerConfig config;
-        config.model = Model(model);
-        config.threads = threads;
-        config.workload.connection_us = kConnectionUs;
-        std::unique_ptr<Server> server = make_server(config);
-        server->start(std::move(listen->fd));
-        auto* gil_server = dynamic_cast<GilThreadServer*>(server.get());
-        BlockingHttpClient closing(listen->port), other(listen->port);
+        RunningServer running = start_with_connection_cost(Model(model), threads);
+        QVERIFY(running.server);
+        Server* server = running.server.get();
+        const std::uint16_t port = running.port;
+        auto* gil_server = dynamic_cast<GilThreadServer*>(server);
+        BlockingHttpClient closing(port), other(port);
         QVERIFY(closing.connected() && other.connected());
         QVERIFY(closing.get("/") && other.get("/"));
         QTRY_COMPARE(server->stats().requests, std::uint64_t(2));

@@ -16,6 +16,7 @@
 
 #include "blocking_http_client.hpp"
 #include "core/unique_fd.hpp"
+#include "running_server.hpp"
 #include "server/gil_thread_server.hpp"
 #include "server/listen_socket.hpp"
 #include "server/server.hpp"
@@ -23,13 +24,10 @@
 
 using namespace conclab;
 using conclab::test::BlockingHttpClient;
+using conclab::test::RunningServer;
+using conclab::test::start_server;
 
 namespace {
-
-struct Running {
-    std::unique_ptr<Server> server;
-    std::uint16_t port = 0;
-};
 
 ServerConfig config_of(Model model, Workload workload, int threads = 4,
                        ServerTimeouts timeouts = {}, bool keep_alive = true) {
@@ -42,15 +40,9 @@ ServerConfig config_of(Model model, Workload workload, int threads = 4,
     return config;
 }
 
-Running start(Model model, Workload workload, int threads = 4, ServerTimeouts timeouts = {},
-              bool keep_alive = true) {
-    auto listen = open_listen_socket(0, 128);
-    Running r;
-    if (!listen) return r;
-    r.server = make_server(config_of(model, workload, threads, timeouts, keep_alive));
-    r.server->start(std::move(listen->fd));
-    r.port = listen->port;
-    return r;
+RunningServer start(Model model, Workload workload, int threads = 4, ServerTimeouts timeouts = {},
+                    bool keep_alive = true) {
+    return start_server(config_of(model, workload, threads, timeouts, keep_alive));
 }
 
 // Bounds that only catch a hang: a loaded 2-core CI machine may be slow, never this slow.
@@ -129,7 +121,7 @@ private slots:
     void servesCorrectResponses() {
         QFETCH(int, model);
         QFETCH(int, threads);
-        Running r = start(Model(model), Workload{50, 1, 2}, threads);
+        RunningServer r = start(Model(model), Workload{50, 1, 2}, threads);
         QVERIFY(r.server);
         {
             BlockingHttpClient c(r.port);
@@ -171,8 +163,8 @@ private slots:
     void keepAliveOffClosesAfterEveryResponse() {
         QFETCH(int, model);
         QFETCH(int, threads);
-        Running r = start(Model(model), Workload{0, 0, 1}, threads, ServerTimeouts{},
-                          /*keep_alive=*/false);
+        RunningServer r = start(Model(model), Workload{0, 0, 1}, threads, ServerTimeouts{},
+                                /*keep_alive=*/false);
         QVERIFY(r.server);
         for (int i = 0; i < 3; ++i) {
             BlockingHttpClient c(r.port);
@@ -205,7 +197,7 @@ private slots:
     // is only reported: on an idle 2-core machine the released run takes about half as long, but
     // a busy machine (autogroup scheduling shares CPU per session, not per thread) evens them out.
     void gilReleasedOverheadRunsInParallel() {
-        Running r = start(Model::GilThreads, Workload{}, 4);
+        RunningServer r = start(Model::GilThreads, Workload{}, 4);
         QVERIFY(r.server);
         auto* gil_server = dynamic_cast<GilThreadServer*>(r.server.get());
         QVERIFY(gil_server);
@@ -254,7 +246,7 @@ private slots:
     // only: a loaded machine makes both slower, never faster.
     void resumeCostRunsAfterTheWait() {
         for (const Model model : {Model::GilThreads, Model::EventLoop}) {
-            Running r = start(model, Workload{});
+            RunningServer r = start(model, Workload{});
             QVERIFY(r.server);
             auto* gil_server = dynamic_cast<GilThreadServer*>(r.server.get());
             const auto held_before = gil_server ? gil_server->gil().stats().held_ns : 0;
@@ -273,7 +265,7 @@ private slots:
 
     // Node's defining weakness: CPU work in one handler blocks every other connection.
     void eventLoopCpuWorkBlocksOtherConnections() {
-        Running r = start(Model::EventLoop, Workload{});
+        RunningServer r = start(Model::EventLoop, Workload{});
         BlockingHttpClient heavy(r.port), light(r.port);
         QVERIFY(light.get("/"));  // warm the connection
         QTRY_COMPARE(r.server->stats().requests, std::uint64_t(1));
@@ -294,7 +286,7 @@ private slots:
     // ...while I/O waits overlap freely on the loop: all 20 are in service at once (waits in
     // series would have one at a time; the wait is long enough never to end during the test).
     void eventLoopOverlapsIoWaits() {
-        Running r = start(Model::EventLoop, Workload{0, 0, kLongIoMs});
+        RunningServer r = start(Model::EventLoop, Workload{0, 0, kLongIoMs});
         std::vector<std::unique_ptr<BlockingHttpClient>> clients;
         for (int i = 0; i < 20; ++i)
             clients.push_back(std::make_unique<BlockingHttpClient>(r.port));
@@ -305,7 +297,7 @@ private slots:
 
     // Two CPU-bound requests never run in parallel under the GIL, however many threads.
     void gilThreadsCpuWorkIsSerialised() {
-        Running r = start(Model::GilThreads, Workload{0, 150, 0}, 8);
+        RunningServer r = start(Model::GilThreads, Workload{0, 150, 0}, 8);
         std::vector<std::unique_ptr<BlockingHttpClient>> clients;
         for (int i = 0; i < 4; ++i) clients.push_back(std::make_unique<BlockingHttpClient>(r.port));
         const auto t0 = monotonic_ns();
@@ -320,7 +312,7 @@ private slots:
     // A pool of N threads has at most N requests in service; the rest wait, and are counted.
     // The I/O wait outlasts the test, so the state it settles in is exact and stays.
     void gilThreadPoolBoundsInService() {
-        Running r = start(Model::GilThreads, Workload{0, 0, kLongIoMs}, 3);
+        RunningServer r = start(Model::GilThreads, Workload{0, 0, kLongIoMs}, 3);
         std::vector<std::unique_ptr<BlockingHttpClient>> clients;
         for (int i = 0; i < 9; ++i) clients.push_back(std::make_unique<BlockingHttpClient>(r.port));
         r.server->stats();  // reset the peak
@@ -344,7 +336,7 @@ private slots:
     // byte a second (a slow client): 10 slow clients on a pool of 10 are 10 in service, and a
     // request that arrives after them waits, though no handler runs at all.
     void slowClientsAreInService() {
-        Running r = start(Model::GilThreads, Workload{}, 10, ServerTimeouts{0, 0, 0, 0});
+        RunningServer r = start(Model::GilThreads, Workload{}, 10, ServerTimeouts{0, 0, 0, 0});
         QVERIFY(r.server);
         r.server->stats();  // reset the peak
         std::vector<std::unique_ptr<BlockingHttpClient>> slow;
@@ -376,7 +368,7 @@ private slots:
     // Seen two ways: the std::thread objects the server holds (back to the pool's 2 after each
     // shrink: 10, 18, 26, ... without the join) and the address space (below).
     void shrinkingThePoolJoinsItsThreads() {
-        Running r = start(Model::GilThreads, Workload{}, 2);
+        RunningServer r = start(Model::GilThreads, Workload{}, 2);
         QVERIFY(r.server);
         auto* gil_server = dynamic_cast<GilThreadServer*>(r.server.get());
         QVERIFY(gil_server);
@@ -410,7 +402,7 @@ private slots:
 
     // Werkzeug's threaded server: one thread per connection, no bound.
     void gilThreadPerConnectionServesAllAtOnce() {
-        Running r = start(Model::GilThreads, Workload{0, 0, kLongIoMs}, 0);
+        RunningServer r = start(Model::GilThreads, Workload{0, 0, kLongIoMs}, 0);
         std::vector<std::unique_ptr<BlockingHttpClient>> clients;
         for (int i = 0; i < 30; ++i)
             clients.push_back(std::make_unique<BlockingHttpClient>(r.port));
@@ -445,7 +437,7 @@ private slots:
         QFETCH(int, threads);
         QFETCH(QByteArray, request);
         QFETCH(int, status);
-        Running r = start(Model(model), Workload{}, threads);
+        RunningServer r = start(Model(model), Workload{}, threads);
         QVERIFY(r.server);
         {
             BlockingHttpClient c(r.port);
@@ -465,7 +457,7 @@ private slots:
     void expectContinueGetsAnInterimResponse() {
         QFETCH(int, model);
         QFETCH(int, threads);
-        Running r = start(Model(model), Workload{}, threads);
+        RunningServer r = start(Model(model), Workload{}, threads);
         BlockingHttpClient c(r.port);
         QVERIFY(c.send_raw(
             "GET / HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n"));
@@ -487,7 +479,7 @@ private slots:
     void chunkedLastChunkSplitAnywhere() {
         QFETCH(int, model);
         QFETCH(int, threads);
-        Running r = start(Model(model), Workload{}, threads);
+        RunningServer r = start(Model(model), Workload{}, threads);
         BlockingHttpClient c(r.port);
         const std::string head = "GET / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n";
         const std::string last = "0\r\n\r\n";
@@ -528,7 +520,7 @@ private slots:
         QFETCH(int, model);
         QFETCH(int, threads);
         QFETCH(double, header_timeout_s);
-        Running r =
+        RunningServer r =
             start(Model(model), Workload{}, threads, ServerTimeouts{header_timeout_s, 0, 0, 0});
         QVERIFY(r.server);
         std::vector<std::unique_ptr<BlockingHttpClient>> slow;
@@ -579,7 +571,8 @@ private slots:
         QFETCH(int, model);
         QFETCH(int, threads);
         QFETCH(double, keepalive_s);
-        Running r = start(Model(model), Workload{}, threads, ServerTimeouts{0, 0, keepalive_s, 0});
+        RunningServer r =
+            start(Model(model), Workload{}, threads, ServerTimeouts{0, 0, keepalive_s, 0});
         BlockingHttpClient c(r.port);
         auto first = c.get("/");
         QVERIFY(first && first->status == 200 && !first->close);
@@ -607,7 +600,7 @@ private slots:
     void heartbeatStopsOnlyWhenTheServingLoopIsStuck() {
         QFETCH(int, threads);
         QFETCH(bool, stops);
-        Running r = start(Model::GilThreads, Workload{}, threads, ServerTimeouts{0, 0, 0, 0});
+        RunningServer r = start(Model::GilThreads, Workload{}, threads, ServerTimeouts{0, 0, 0, 0});
         auto age_s = [&] { return (monotonic_ns() / 1000 - r.server->stats().heartbeat_us) / 1e6; };
         QVERIFY(age_s() < 5);
         std::vector<std::unique_ptr<BlockingHttpClient>> slow;
@@ -635,7 +628,7 @@ private slots:
         const int fds_before = test::open_fd_count();
         {
             // Handlers of 60 s of CPU: a stop that waited for them would take minutes.
-            Running r = start(Model(model), Workload{0, 60000, 0}, threads);
+            RunningServer r = start(Model(model), Workload{0, 60000, 0}, threads);
             std::vector<std::unique_ptr<BlockingHttpClient>> clients;
             for (int i = 0; i < 10; ++i) {
                 clients.push_back(std::make_unique<BlockingHttpClient>(r.port));
