@@ -150,7 +150,7 @@ struct Loop : LoopPoints {
         const double spread = real_rps() > 0 ? (*hi - *lo) / real_rps() : 0;
         const CalibrationIteration& last = result.iterations.back();
         std::string text = "after " + std::to_string(result.iterations.size()) +
-                           " steps the model runs at " + std::to_string(last.ratio).substr(0, 5) +
+                           " steps the model runs at " + ratio_text(last.ratio) +
                            "× the real server, outside ±" + percent_text(settings.tolerance);
         if (spread > settings.tolerance) {
             return text + ": the real server's own runs spread " + percent_text(spread) +
@@ -184,10 +184,9 @@ struct Loop : LoopPoints {
         const double ratio_one = median_pair_ratio(reals, models);
         const double r1 = result.real_one->summary.rps, m1 = ratio_one * r1;
         const double extra_us = 1e6 / r1 - 1e6 / m1;
-        const std::string figures = "at 1 connection the real server ran at " +
-                                    std::to_string(static_cast<long>(r1)) +
-                                    " req/s, the model with the held part alone at " +
-                                    std::to_string(ratio_one).substr(0, 5) + "× that";
+        const std::string figures =
+            "at 1 connection the real server ran at " + std::to_string(static_cast<long>(r1)) +
+            " req/s, the model with the held part alone at " + ratio_text(ratio_one) + "× that";
         if (extra_us <= settings.tolerance * 1e6 / r1) {
             result.not_fitted.push_back(
                 "overhead_released_us (framework cost without the GIL): not fitted, set to 0: " +
@@ -242,8 +241,7 @@ struct Loop : LoopPoints {
         result.ratio = median_pair_ratio(reals, models);
         result.verified = within(result.ratio);
         if (!result.verified && result.why_not.empty()) {
-            result.why_not = "the verification's median ran at " +
-                             std::to_string(result.ratio).substr(0, 5) +
+            result.why_not = "the verification's median ran at " + ratio_text(result.ratio) +
                              "× the real server, outside ±" + percent_text(settings.tolerance) +
                              " although the loop got within it: the machine's load moved "
                              "(see the load average), or the runs are too short";

@@ -140,40 +140,20 @@ bool fit_connection(CalibrationResult& result, const CalibrationSettings& settin
         if (const std::string why = did_not_close(loop.first_real().summary); !why.empty()) {
             return not_fitted(why);
         }
+        // The bare model may already take new connections as slowly as the real server (or
+        // more slowly): as for the cost after I/O, one more median decides.
         without = loop.steps().back().ratio;
-        if (without <= 1 + settings.tolerance) {
-            // The bare model already takes new connections as slowly as the real server (or
-            // more slowly); one more median before concluding, as for the cost after I/O.
-            if (!loop.measure(0, "confirming: without it, one more median")) return false;
-            const double again = loop.steps().back().ratio;
-            if (again <= 1 + settings.tolerance) {
-                return not_fitted(kName + ": not fitted, set to 0: " + at + " the model ran at " +
-                                  ratio_text(without) + "× and " + ratio_text(again) +
-                                  "× the real server, within ±" + percent_text(settings.tolerance) +
-                                  " or slower");
-            }
-            without = again;
-        }
+        std::string not_needed;
+        if (!loop.confirm_needed(kName, at, without, not_needed)) return false;
+        if (!not_needed.empty()) return not_fitted(not_needed);
     }
     if (verified_first) {
         loop.mark_converged();
     } else if (!loop.converge(settings.connection_max_steps)) {
         return false;
     }
-    const CostStep kept = loop.kept();
-    result.fitted_config.server.workload.connection_us = kept.value_us;
-    const std::string figures = "real " + std::to_string(static_cast<long>(loop.real_rps())) +
-                                " req/s; the model without it at " + ratio_text(without) + "× that";
-    if (loop.converged()) {
-        result.fitted.push_back(kName + ": " + us_text(kept.value_us) +
-                                ", fitted in a closed loop to the real server's rate " + at + " (" +
-                                figures + ")");
-    } else {
-        result.fitted.push_back(kName + ": " + us_text(kept.value_us) + ", the nearest of " +
-                                std::to_string(loop.steps().size()) + " steps, at " +
-                                ratio_text(kept.ratio) + "× the real server " + at + ", outside ±" +
-                                percent_text(settings.tolerance) + " (" + figures + ")");
-    }
+    result.fitted_config.server.workload.connection_us = loop.kept().value_us;
+    result.fitted.push_back(loop.fitted_line(kName, at, without));
     return done();
 }
 

@@ -48,6 +48,37 @@ bool CostLoop::converge(int max_steps) {
     return true;
 }
 
+bool CostLoop::confirm_needed(const std::string& name, const std::string& at, double& without,
+                              std::string& not_needed) {
+    if (without > 1 + settings_.tolerance) return true;
+    if (!measure(0, "confirming: without it, one more median")) return false;
+    const double again = steps_.back().ratio;
+    if (again <= 1 + settings_.tolerance) {
+        not_needed = name + ": not fitted, set to 0: " + at + " the model ran at " +
+                     ratio_text(without) + "× and " + ratio_text(again) +
+                     "× the real server, within ±" + percent_text(settings_.tolerance) +
+                     " or slower";
+        return true;
+    }
+    without = again;
+    return true;
+}
+
+std::string CostLoop::fitted_line(const std::string& name, const std::string& at,
+                                  double without) const {
+    const CostStep& step = kept();
+    const std::string figures = "real " + std::to_string(static_cast<long>(real_rps())) +
+                                " req/s; the model without it at " + ratio_text(without) + "× that";
+    if (converged_) {
+        return name + ": " + us_text(step.value_us) +
+               ", fitted in a closed loop to the real server's rate " + at + " (" + figures + ")";
+    }
+    return name + ": " + us_text(step.value_us) + ", the nearest of " +
+           std::to_string(steps_.size()) + " steps, at " + ratio_text(step.ratio) +
+           "× the real server " + at + ", outside ±" + percent_text(settings_.tolerance) + " (" +
+           figures + ")";
+}
+
 const CostStep& CostLoop::kept() const {
     if (converged_) return steps_.back();
     return *std::min_element(steps_.begin(), steps_.end(),

@@ -40,6 +40,16 @@ public:
     // if cancelled or a run was unusable.
     bool converge(int max_steps);
 
+    // The step without the cost ran the model at `without` × the real server; not faster than
+    // the tolerance allows, one more median decides (a real server's rate away from zero work
+    // moves from run to run). Sets `not_needed` to the report's line (named `name`, measured
+    // `at`: "with 50 ms of I/O at 118 connections") when the cost is not needed, and `without`
+    // to the ratio the report gives. False if cancelled or a run was unusable.
+    bool confirm_needed(const std::string& name, const std::string& at, double& without,
+                        std::string& not_needed);
+    // The report's line for the value kept once converge() ran: fitted, or the nearest step.
+    std::string fitted_line(const std::string& name, const std::string& at, double without) const;
+
     bool within(double ratio) const;
     // The caller measured a value and its verification within the tolerance itself.
     void mark_converged() { converged_ = true; }

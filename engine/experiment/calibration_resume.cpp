@@ -96,39 +96,21 @@ bool fit_resume(CalibrationResult& result, const CalibrationSettings& settings,
             " req/s): its CPU does not bound it there, so the cost after I/O does not show");
         return done();
     }
+    // Not needed, it seems, when the model was not faster; but the real server's rate with I/O
+    // moves from run to run (real Werkzeug: 1.16–1.17× the model's in most calibrations, 0.97×
+    // in one, whose model then ran 1.15× the real server at 1,000 connections), so one more
+    // median decides.
     double without = loop.steps().front().ratio;
-    if (without <= 1 + settings.tolerance) {
-        // Not needed, it seems; but the real server's rate with I/O moves from run to run (real
-        // Werkzeug: 1.16–1.17× the model's in most calibrations, 0.97× in one, whose model
-        // then ran 1.15× the real server at 1,000 connections). One more median decides.
-        if (!loop.measure(0, "confirming: without it, one more median")) return false;
-        const double again = loop.steps().back().ratio;
-        if (again <= 1 + settings.tolerance) {
-            result.not_fitted.push_back(kName + ": not fitted, set to 0: " + at(fit) +
-                                        " the model ran at " + ratio_text(without) + "× and " +
-                                        ratio_text(again) + "× the real server, within ±" +
-                                        percent_text(settings.tolerance) + " or slower");
-            return done();
-        }
-        without = again;
+    std::string not_needed;
+    if (!loop.confirm_needed(kName, at(fit), without, not_needed)) return false;
+    if (!not_needed.empty()) {
+        result.not_fitted.push_back(not_needed);
+        return done();
     }
     if (!loop.converge(settings.resume_max_steps)) return false;
-    const CostStep kept = loop.kept();
-    fit.resume_us = kept.value_us;
-    result.fitted_config.server.workload.resume_us = kept.value_us;
-    const std::string figures = "real " + std::to_string(static_cast<long>(loop.real_rps())) +
-                                " req/s; the model without it at " + ratio_text(without) + "× that";
-    if (loop.converged()) {
-        result.fitted.push_back(kName + ": " + us_text(kept.value_us) +
-                                ", fitted in a closed loop to the real server's rate " + at(fit) +
-                                " (" + figures + ")");
-    } else {
-        result.fitted.push_back(kName + ": " + us_text(kept.value_us) + ", the nearest of " +
-                                std::to_string(loop.steps().size()) + " steps, at " +
-                                ratio_text(kept.ratio) + "× the real server " + at(fit) +
-                                ", outside ±" + percent_text(settings.tolerance) + " (" + figures +
-                                ")");
-    }
+    fit.resume_us = loop.kept().value_us;
+    result.fitted_config.server.workload.resume_us = fit.resume_us;
+    result.fitted.push_back(loop.fitted_line(kName, at(fit), without));
     return done();
 }
 
