@@ -96,6 +96,9 @@ private:
     // Not in a sync worker (see the top of this file).
     bool heartbeat_timer_beats() override EXCLUDES(queue_mutex_);
     void pool_thread_main(int index, PoolThread& self) EXCLUDES(queue_mutex_);
+    // Werkzeug's: the accept loop starts the connection's thread (gil_thread_per_connection.cpp).
+    void start_connection_thread(const ConnectionPtr& connection)
+        EXCLUDES(started_mutex_, connection_threads_mutex_);
     void connection_thread_main(const ConnectionPtr& connection) EXCLUDES(started_mutex_);
     Outcome serve_one_request(Connection& connection);
     // Reads and parses until a whole request is in: true; false when the connection is to close
