@@ -10,6 +10,7 @@
 #include <boost/asio/ip/tcp.hpp>
 
 #include "server/loop_monitor.hpp"
+#include "server/ready_list.hpp"
 #include "server/server_base.hpp"
 
 namespace conclab {
@@ -31,11 +32,20 @@ public:
 private:
     class Connection;
     void serve_new_socket(boost::asio::ip::tcp::socket socket) override;
+    // The ready list (ReadyList): a connection joins it at the tail when it turns readable and
+    // leaves it when it closes, stops reading, or is not readable at a turn's poll; run_turn()
+    // serves the list in order.
+    void list(std::shared_ptr<Connection> connection);
+    void unlist(Connection& connection);
+    void run_turn();
 
     LoopMonitor monitor_{io_};  // loop delay and utilisation, as Node's perf_hooks
     // Open connections, touched only on the loop thread; stop() closes them all, so it is empty
     // before the base's io_context (and any handler still queued there) goes.
     std::unordered_map<Connection*, std::weak_ptr<Connection>> live_;
+    // Loop thread only. It owns its connections until they leave it (close() takes them off).
+    ReadyList<Connection> ready_;
+    bool turn_pending_ = false;  // a run_turn() is queued
 };
 
 }  // namespace conclab
