@@ -51,6 +51,16 @@ std::optional<Scheduling> scheduling_from_string(std::string_view name) {
     return std::nullopt;
 }
 
+std::string_view to_string(EventLoopKind kind) {
+    return kind == EventLoopKind::Gevent ? "gevent" : "libuv";
+}
+
+std::optional<EventLoopKind> event_loop_kind_from_string(std::string_view name) {
+    if (name == "libuv" || name == "node") return EventLoopKind::Libuv;
+    if (name == "gevent") return EventLoopKind::Gevent;
+    return std::nullopt;
+}
+
 int default_backlog(Model model) {
     switch (model) {
         case Model::EventLoop:

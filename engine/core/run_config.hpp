@@ -71,6 +71,18 @@ enum class Scheduling {
 std::string_view to_string(Scheduling scheduling);
 std::optional<Scheduling> scheduling_from_string(std::string_view name);
 
+// How an event loop (the event-loop model, or the one inside each worker) serves its
+// connections once a request is read.
+enum class EventLoopKind {
+    Libuv,   // Node: every ready connection gets one turn of the loop per poll, in the order of
+             // a level-triggered epoll's ready list
+    Gevent,  // gevent: a green thread per connection goes on serving its connection while the
+             // next request is already there (it yields to the loop only when a read would block)
+};
+
+std::string_view to_string(EventLoopKind kind);
+std::optional<EventLoopKind> event_loop_kind_from_string(std::string_view name);
+
 // What a server gives up waiting for, in seconds; 0 = never, -1 = the real default of the system
 // the model stands in for (resolved(), see default_timeouts()).
 struct ServerTimeouts {
@@ -105,6 +117,9 @@ struct ServerConfig {
     // stops accepting while it holds that many (gevent's and nginx's worker_connections). 0 =
     // unlimited, as Node, Werkzeug and gunicorn's sync and gthread workers are.
     int worker_connections = 0;
+    // The event loop's way of serving (the event-loop model, or the one inside process-per-core's
+    // workers): Node's libuv, or gevent's green threads.
+    EventLoopKind event_loop = EventLoopKind::Libuv;
     std::uint16_t port = 0;  // 0 = any free port on 127.0.0.1
     // Memory each open connection holds in the model's connection object, touched so it is
     // resident: how a user matches a real server's footprint (a Python thread and its frames, a

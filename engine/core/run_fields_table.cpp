@@ -103,6 +103,21 @@ const RunField kFields[] = {
              "accepting while it holds that many (gevent's worker_connections 1000, nginx's 768 "
              "in Debian's nginx.conf); 0 = unlimited (Node, Werkzeug, gunicorn sync and gthread)",
      .live = Live::No, .to_worker = ToWorker::Yes, NUMBER_MEMBER(server.worker_connections)},
+    {.key = "event_loop", .flag = "event-loop",
+     .kind = FieldKind::Choice, .group = FieldGroup::Server,
+     .help = "how an event loop serves (the event-loop model, or the one inside each worker): "
+             "libuv (Node: each ready connection gets one request per turn of the loop, in the "
+             "order of a level-triggered epoll) or gevent (a green thread per connection goes on "
+             "serving its connection while the next request is already there, and yields only "
+             "when a read would block)",
+     .choices = "libuv | gevent",
+     .live = Live::No, .to_worker = ToWorker::Yes,
+     .get_choice = [](const RunConfig& c) { return to_string(c.server.event_loop); },
+     .set_choice = [](RunConfig& c, std::string_view v) {
+         auto k = event_loop_kind_from_string(v);
+         if (k) c.server.event_loop = *k;
+         return k.has_value();
+     }},
     {.key = "memory_per_connection_kb", .flag = "memory-per-connection-kb",
      .kind = FieldKind::Integer, .group = FieldGroup::Server,
      .min = 0, .max = Limits::kMaxMemoryPerConnectionKb, .unit = "KiB",

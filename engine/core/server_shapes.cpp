@@ -12,7 +12,9 @@ namespace {
 // thread per connection and closes after every response (HTTP/1.0-style); gunicorn's sync worker
 // accepts, handles and closes one connection at a time; gthread keeps connections alive 2 s and
 // holds up to worker_connections (1,000) per worker; gevent runs one event loop of green threads
-// per worker, up to 1,000 connections each. gunicorn's workers share one listening socket.
+// per worker, up to 1,000 connections each, and a green thread serves its connection's next
+// request at once when it is already there (gevent's StreamServer handler loops on its socket).
+// gunicorn's workers share one listening socket.
 const std::array<ServerShape, 6> kShapes{{
     {"express", "Node / Express",
      "one Node process: one event loop serves every connection and keeps it alive",
@@ -42,7 +44,8 @@ const std::array<ServerShape, 6> kShapes{{
      "gunicorn -k gevent: processes, each one event loop of green threads, up to 1,000 "
      "connections per worker",
      "process per core (kernel), event loop inside, keep-alive, 1,000 connections per worker",
-     Model::ProcessPerCore, Model::EventLoop, std::nullopt, Scheduling::Kernel, true, 1000},
+     Model::ProcessPerCore, Model::EventLoop, std::nullopt, Scheduling::Kernel, true, 1000,
+     EventLoopKind::Gevent},
 }};
 
 }  // namespace
@@ -74,6 +77,7 @@ void apply_server_shape(const ServerShape& shape, ServerConfig& server) {
     if (shape.scheduling) server.scheduling = *shape.scheduling;
     server.keep_alive = shape.keep_alive;
     server.worker_connections = shape.worker_connections;
+    server.event_loop = shape.event_loop;
 }
 
 const ServerShape* shape_of(const ServerConfig& server) {
@@ -82,11 +86,13 @@ const ServerShape* shape_of(const ServerConfig& server) {
         apply_server_shape(s, shaped);
         const bool inner_matters = s.model == Model::ProcessPerCore;
         const bool threads_matter = (inner_matters ? s.inner : s.model) == Model::GilThreads;
+        const bool loop_matters = (inner_matters ? s.inner : s.model) == Model::EventLoop;
         if (shaped.model == server.model && (!inner_matters || shaped.inner == server.inner) &&
             (!threads_matter || shaped.threads == server.threads) &&
             (!inner_matters || shaped.scheduling == server.scheduling) &&
             shaped.keep_alive == server.keep_alive &&
-            shaped.worker_connections == server.worker_connections) {
+            shaped.worker_connections == server.worker_connections &&
+            (!loop_matters || shaped.event_loop == server.event_loop)) {
             return &s;
         }
     }

@@ -28,7 +28,8 @@ struct ServerShape {
     std::optional<int> threads;            // fixed by the server (Werkzeug 0, sync 1), else kept
     std::optional<Scheduling> scheduling;  // process-per-core only
     bool keep_alive = true;
-    int worker_connections = 0;  // 0 = unlimited
+    int worker_connections = 0;                       // 0 = unlimited
+    EventLoopKind event_loop = EventLoopKind::Libuv;  // where the model or its inner is a loop
 };
 
 std::span<const ServerShape> server_shapes();

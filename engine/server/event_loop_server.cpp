@@ -24,12 +24,18 @@ using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
-// The share of the framework's cost per request a loop pays after the response is written.
-// Measured on real Express (strace of the loop, 10 connections, zero work, each syscall's own
-// cost taken off): about 59 us from reading the request to writev() of the response, 36 us from
-// there to the next read. It decides whether a client's next request is already there when the
-// loop polls again (see EventLoopServer::run_turn).
-constexpr double kFrameworkShareAfterResponse = 0.4;
+// The share of the framework's cost per request a loop pays after the response is written. It
+// decides whether a client's next request is already there when the loop polls again (libuv,
+// see EventLoopServer::run_turn) or when the green thread reads its socket again (gevent).
+// Measured by strace at 10 connections and zero work, each syscall's own cost (the time from
+// epoll_wait() to the read it reports, about 100 us under strace) taken off:
+// - Express: about 59 us from reading the request to writev() of the response, 36 us from there
+//   to the next read;
+// - gunicorn -k gevent: about 170 us from recvfrom() of the request to the response's sendto(),
+//   10-20 us from there to the green thread's next recvfrom().
+double framework_share_after_response(EventLoopKind kind) {
+    return kind == EventLoopKind::Gevent ? 0.08 : 0.4;
+}
 
 SteadyClock::duration seconds(double s) {
     return std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(s));
@@ -79,10 +85,12 @@ public:
     }
 
     // The loop's poll found this connection readable (EventLoopServer::run_turn): read what is
-    // there, as libuv's uv__read does (up to 32 reads of a chunk), and serve the request it
-    // completes, here in the turn.
+    // there, as libuv's uv__read does (up to 32 reads while each fills the buffer), and serve
+    // the request it completes, here in the turn. A gevent green thread instead goes on reading
+    // its socket after each response and serves what is there, until a read would block.
     void on_readable() {
-        for (int reads = 0; reads < 32 && fd_ >= 0 && reading_; ++reads) {
+        const bool green = server_.green_threads_;
+        for (int reads = 0; (green || reads < 32) && fd_ >= 0 && reading_; ++reads) {
             boost::system::error_code ec;
             const std::size_t n = socket_.read_some(asio::buffer(chunk_), ec);
             if (ec == asio::error::would_block || ec == asio::error::try_again) return;
@@ -93,7 +101,7 @@ public:
             }
             input_.append(chunk_.data(), n);
             process_input();
-            if (n < chunk_.size()) return;
+            if (!green && n < chunk_.size()) return;
         }
     }
 
@@ -180,7 +188,7 @@ private:
         // no GIL, so the framework's released and held parts are the same thing: loop CPU.
         const Workload& w = routed.workload;
         const double framework_us = w.overhead_released_us + w.overhead_us;
-        after_response_us_ = framework_us * kFrameworkShareAfterResponse;
+        after_response_us_ = framework_us * server_.share_after_response_;
         if (!burn_cpu_us_unless(framework_us - after_response_us_ + w.cpu_ms * 1000.0,
                                 server_.stopping_)) {
             return close();
@@ -196,6 +204,8 @@ private:
                     if (!burn_cpu_us_unless(resume_us, self->server_.stopping_))
                         return self->close();
                     self->write_response(true);
+                    // A green thread woken from its wait answers, then reads its socket at once.
+                    if (self->server_.green_threads_ && self->reading_) self->on_readable();
                 });
         } else {
             write_response(true);
@@ -352,8 +362,10 @@ void EventLoopServer::run_turn() {
 }
 
 EventLoopServer::EventLoopServer(const Workload& workload, const ServerTimeouts& timeouts,
-                                 bool keep_alive, int connection_limit)
-    : ServerBase(Model::EventLoop, workload, timeouts, keep_alive) {
+                                 bool keep_alive, int connection_limit, EventLoopKind kind)
+    : ServerBase(Model::EventLoop, workload, timeouts, keep_alive),
+      green_threads_(kind == EventLoopKind::Gevent),
+      share_after_response_(framework_share_after_response(kind)) {
     limit_connections(connection_limit);
 }
 

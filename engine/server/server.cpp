@@ -12,8 +12,9 @@ std::unique_ptr<Server> make_server(const ServerConfig& given) {
     std::unique_ptr<ServerBase> server;
     switch (config.model) {
         case Model::EventLoop:
-            server = std::make_unique<EventLoopServer>(
-                config.workload, config.timeouts, config.keep_alive, config.worker_connections);
+            server = std::make_unique<EventLoopServer>(config.workload, config.timeouts,
+                                                       config.keep_alive, config.worker_connections,
+                                                       config.event_loop);
             break;
         case Model::GilThreads:
             server = std::make_unique<GilThreadServer>(

@@ -2154,6 +2154,10 @@
         <source>framework cost each time a request resumes after its I/O wait (a woken thread&apos;s cold caches and the GIL taken back from other waiters; an event loop&apos;s timer callback), real CPU run like handler work; calibrate fits it from an I/O-bound run</source>
         <translation>요청이 I/O 대기를 마치고 다시 이어질 때마다 드는 프레임워크 비용(깨어난 스레드의 식은 캐시, 다른 대기자들에게서 되찾는 GIL, 이벤트 루프의 타이머 콜백). 핸들러 작업처럼 실제 CPU로 실행되며, calibrate가 I/O 위주 실행에서 피팅합니다</translation>
     </message>
+    <message>
+        <source>how an event loop serves (the event-loop model, or the one inside each worker): libuv (Node: each ready connection gets one request per turn of the loop, in the order of a level-triggered epoll) or gevent (a green thread per connection goes on serving its connection while the next request is already there, and yields only when a read would block)</source>
+        <translation>이벤트 루프가 요청을 처리하는 방식(이벤트 루프 모델, 또는 각 워커 안의 루프): libuv(Node: 준비된 연결마다 루프 한 바퀴에 요청 하나씩, 레벨 트리거 epoll의 순서대로) 또는 gevent(연결마다 그린 스레드 하나가, 다음 요청이 이미 와 있으면 자기 연결을 계속 처리하고, 읽기가 막힐 때에만 양보)</translation>
+    </message>
 </context>
 <context>
     <name>conclab::ui::CalibrateDialog</name>
