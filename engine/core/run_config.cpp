@@ -56,7 +56,7 @@ std::string_view to_string(EventLoopKind kind) {
 }
 
 std::optional<EventLoopKind> event_loop_kind_from_string(std::string_view name) {
-    if (name == "libuv" || name == "node") return EventLoopKind::Libuv;
+    if (name == "libuv") return EventLoopKind::Libuv;
     if (name == "gevent") return EventLoopKind::Gevent;
     return std::nullopt;
 }

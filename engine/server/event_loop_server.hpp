@@ -37,7 +37,8 @@ private:
     // leaves it when it closes, stops reading, or is not readable at a turn's poll; run_turn()
     // serves the list in order.
     void list(std::shared_ptr<Connection> connection);
-    void unlist(Connection& connection);
+    // Returns the list's reference to `connection` (see ReadyList::leave).
+    std::shared_ptr<Connection> unlist(Connection& connection);
     void run_turn();
 
     // gevent: after its response a connection's green thread reads its socket again at once and

@@ -34,22 +34,29 @@ public:
         slot = items_.insert(items_.end(), std::move(item));
     }
 
-    // The connection closed, or reads nothing for now.
-    void leave(std::optional<Slot>& slot) {
-        if (!slot) return;
+    // The connection closed, or reads nothing for now. Returns the list's reference to it (null
+    // if it was not listed), which may be the last one.
+    std::shared_ptr<T> leave(std::optional<Slot>& slot) {
+        if (!slot) return nullptr;
+        std::shared_ptr<T> item = std::move(**slot);
         items_.erase(*slot);
         slot.reset();
+        return item;
     }
 
-    // epoll_wait(): the listed connections `readable` says yes to, in list order (they stay);
-    // each other one leaves and is handed to `dropped` (which may make it join again, at the
-    // tail: it is reported by the next poll, not this one). `slot_of(item)` is the item's slot.
+    // epoll_wait(): the listed connections that are readable, in list order (they stay); each
+    // other one leaves and is handed to `dropped` (which may make it join again, at the tail: it
+    // is reported by the next poll, not this one). `readable(items)` answers for all of them at
+    // once (one poll(2), as epoll_wait() is one call), a std::vector<bool> in their order;
+    // `slot_of(item)` is the item's slot.
     template <typename Readable, typename SlotOf, typename Dropped>
     std::vector<std::shared_ptr<T>> poll(Readable readable, SlotOf slot_of, Dropped dropped) {
         const std::vector<std::shared_ptr<T>> polled(items_.begin(), items_.end());
+        const std::vector<bool> ready = readable(polled);
         std::vector<std::shared_ptr<T>> reported;
-        for (const auto& item : polled) {
-            if (readable(*item)) {
+        for (std::size_t i = 0; i < polled.size(); ++i) {
+            const auto& item = polled[i];
+            if (ready[i]) {
                 reported.push_back(item);
             } else {
                 leave(slot_of(*item));

@@ -1,10 +1,16 @@
 // How the event-loop model serves ready connections, by EventLoopKind: libuv gives each ready
 // connection one request per turn of the loop; a gevent green thread goes on serving its own
 // connection while its next request is already there. Checked by the order of responses, with
-// requests of 300 ms of CPU so that the order does not depend on scheduling noise.
+// requests of 200 ms of CPU so that the order does not depend on scheduling noise.
 #include <QtTest>
 
+#include <sys/socket.h>
+
+#include <atomic>
+#include <chrono>
+#include <future>
 #include <memory>
+#include <thread>
 
 #include "blocking_http_client.hpp"
 #include "running_server.hpp"
@@ -17,7 +23,7 @@ using conclab::test::start_server;
 
 namespace {
 
-const std::string kCpuBound = "GET /?cpu_ms=300 HTTP/1.1\r\nHost: x\r\n\r\n";
+const std::string kCpuBound = "GET /?cpu_ms=200 HTTP/1.1\r\nHost: x\r\n\r\n";
 
 }  // namespace
 
@@ -57,6 +63,80 @@ private slots:
         QCOMPARE(c.has_bytes_waiting(), c_again_before_a);
         QVERIFY(c.read_response());
         running.server->stop();
+    }
+
+    // The ready list at work. One poll reports C, A and B. C's client then answers late: C is
+    // not readable at the next poll and leaves the list; A and B stay. C's next request comes
+    // while A's second is served, A's third only while B's second is served, after A's second
+    // response: A, still on the list, is served before C. Served first come, first served (as
+    // asio's reactor orders readiness), C's would go first.
+    void oneThatMissesAPollIsServedAfterThoseThatStayed() {
+        ServerConfig config;
+        config.model = Model::EventLoop;
+        RunningServer running = start_server(config);
+        QVERIFY(running.server);
+        BlockingHttpClient x(running.port), c(running.port), a(running.port), b(running.port);
+        QVERIFY(x.connected() && c.connected() && a.connected() && b.connected());
+        QTRY_COMPARE(running.server->stats().connections, 4);
+        QVERIFY(x.send_raw(kCpuBound));
+        QTRY_COMPARE(running.server->stats().in_service, 1);
+        for (BlockingHttpClient* client : {&c, &a, &b}) {
+            QVERIFY(client->send_raw(kCpuBound));
+            QTest::qWait(30);  // readable in this order
+        }
+        QVERIFY(x.read_response());  // the poll reports C, A, B
+        QVERIFY(c.read_response());  // C's first; C's client stays quiet
+        QTest::qWait(50);
+        QVERIFY(a.send_raw(kCpuBound));  // A's second, while A's first is served
+        QVERIFY(a.read_response());
+        QTest::qWait(50);
+        QVERIFY(b.send_raw(kCpuBound));  // B's second, while B's first is served
+        QVERIFY(b.read_response());      // the next poll: C leaves, A and B stay
+        QTest::qWait(50);
+        QVERIFY(c.send_raw(kCpuBound));  // C's second, while A's second is served: C joins
+        QVERIFY(a.read_response());
+        QTest::qWait(50);
+        QVERIFY(a.send_raw(kCpuBound));  // A's third, while B's second is served
+        QVERIFY(b.read_response());
+        QVERIFY(a.read_response());  // A's third, served before C's second
+        QVERIFY2(!c.has_bytes_waiting(), "C's second was served before A's third");
+        QVERIFY(c.read_response());
+        running.server->stop();
+    }
+
+    // A green thread serves its connection as long as the next request is there, and nothing
+    // else runs meanwhile; stop() still ends it. A client that writes requests without pause
+    // (and reads the answers, so that no write ever waits) keeps its socket readable.
+    void stopEndsAGreenThreadThatNeverRunsDry() {
+        ServerConfig config;
+        config.model = Model::EventLoop;
+        config.event_loop = EventLoopKind::Gevent;
+        RunningServer running = start_server(config);
+        QVERIFY(running.server);
+        BlockingHttpClient client(running.port);
+        QVERIFY(client.connected());
+        std::string batch;
+        for (int i = 0; i < 64; ++i) batch += "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+        std::atomic<bool> done{false};
+        std::thread writer([&] {
+            while (!done && client.send_raw(batch)) {
+            }
+        });
+        std::thread reader([&] {
+            while (client.read_response()) {
+            }
+            done = true;  // the server closed the connection
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(running.server->stats().requests > 5000, 20000);
+        // stop() on a thread of its own, so that a hang fails here rather than at CTest's
+        // timeout.
+        auto stopped = std::async(std::launch::async, [&] { running.server->stop(); });
+        if (stopped.wait_for(std::chrono::seconds(30)) != std::future_status::ready) {
+            qFatal("stop() did not return within 30 s: the green thread never yields");
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(done.load(), 20000);
+        writer.join();
+        reader.join();
     }
 };
 

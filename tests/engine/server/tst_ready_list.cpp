@@ -28,15 +28,20 @@ struct Loop {
 
     void join(const Ptr& c) { list.join(c, c->slot); }
     std::string poll() {
-        const auto reported = list.poll([](const Conn& c) { return c.readable; },
-                                        [](Conn & c) -> auto& { return c.slot; },
-                                        [this](const Ptr& c) {
-                                            dropped.push_back(c->name);
-                                            if (rejoin_dropped) {
-                                                c->readable = true;
-                                                join(c);
-                                            }
-                                        });
+        const auto reported = list.poll(
+            [](const std::vector<Ptr>& items) {
+                std::vector<bool> readable;
+                for (const auto& c : items) readable.push_back(c->readable);
+                return readable;
+            },
+            [](Conn & c) -> auto& { return c.slot; },
+            [this](const Ptr& c) {
+                dropped.push_back(c->name);
+                if (rejoin_dropped) {
+                    c->readable = true;
+                    join(c);
+                }
+            });
         std::string order;
         for (const auto& c : reported) order += c->name;
         return order;
