@@ -1,7 +1,7 @@
 // How the event-loop model serves ready connections, by EventLoopKind: libuv gives each ready
 // connection one request per turn of the loop; a gevent green thread goes on serving its own
 // connection while its next request is already there. Checked by the order of responses, with
-// requests of 200 ms of CPU so that the order does not depend on scheduling noise.
+// requests of 120 ms of CPU so that the order does not depend on scheduling noise.
 #include <QtTest>
 
 #include <sys/socket.h>
@@ -23,7 +23,7 @@ using conclab::test::start_server;
 
 namespace {
 
-const std::string kCpuBound = "GET /?cpu_ms=200 HTTP/1.1\r\nHost: x\r\n\r\n";
+const std::string kCpuBound = "GET /?cpu_ms=120 HTTP/1.1\r\nHost: x\r\n\r\n";
 
 }  // namespace
 
@@ -53,10 +53,10 @@ private slots:
         QVERIFY(x.send_raw(kCpuBound));
         QTRY_COMPARE(running.server->stats().in_service, 1);  // X's request holds the loop
         QVERIFY(c.send_raw(kCpuBound));
-        QTest::qWait(50);  // C's request is readable before A's
+        QTest::qWait(30);  // C's request is readable before A's
         QVERIFY(a.send_raw(kCpuBound));
         QVERIFY(x.read_response());  // the loop moves on to C's request
-        QTest::qWait(50);
+        QTest::qWait(30);
         QVERIFY(c.send_raw(kCpuBound));  // C's next, while C's first is served
         QVERIFY(c.read_response());
         QVERIFY(a.read_response());
@@ -86,16 +86,16 @@ private slots:
         }
         QVERIFY(x.read_response());  // the poll reports C, A, B
         QVERIFY(c.read_response());  // C's first; C's client stays quiet
-        QTest::qWait(50);
+        QTest::qWait(30);
         QVERIFY(a.send_raw(kCpuBound));  // A's second, while A's first is served
         QVERIFY(a.read_response());
-        QTest::qWait(50);
+        QTest::qWait(30);
         QVERIFY(b.send_raw(kCpuBound));  // B's second, while B's first is served
         QVERIFY(b.read_response());      // the next poll: C leaves, A and B stay
-        QTest::qWait(50);
+        QTest::qWait(30);
         QVERIFY(c.send_raw(kCpuBound));  // C's second, while A's second is served: C joins
         QVERIFY(a.read_response());
-        QTest::qWait(50);
+        QTest::qWait(30);
         QVERIFY(a.send_raw(kCpuBound));  // A's third, while B's second is served
         QVERIFY(b.read_response());
         QVERIFY(a.read_response());  // A's third, served before C's second
