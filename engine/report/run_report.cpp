@@ -196,7 +196,10 @@ std::string run_label(const RunConfig& c) {
         if (c.external->method != "GET") label += ", " + c.external->method;
         return label + ")";
     }
+    // gevent's green threads serve differently from Node's loop: the label says which loop ran.
+    const std::string gevent = c.server.event_loop == EventLoopKind::Gevent ? "gevent" : "";
     auto threads = [&](Model m) {
+        if (m == Model::EventLoop) return gevent.empty() ? gevent : " (" + gevent + ")";
         if (m != Model::GilThreads) return std::string();
         return c.server.threads == 0 ? std::string(" (thread per connection)")
                                      : " (" + std::to_string(c.server.threads) + " threads)";
@@ -207,6 +210,7 @@ std::string run_label(const RunConfig& c) {
             inner += c.server.threads == 0 ? std::string(", thread per connection")
                                            : ", " + std::to_string(c.server.threads) + " threads";
         }
+        if (c.server.inner == Model::EventLoop && !gevent.empty()) inner += ", " + gevent;
         const std::string workers =
             c.server.workers == 0 ? std::string("one per core") : std::to_string(c.server.workers);
         return "process-per-core (" + workers + " × " + inner + ")";

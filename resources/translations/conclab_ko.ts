@@ -1881,6 +1881,10 @@
         <source>&lt;p&gt;&lt;i&gt;The saturated rate with no work is fitted, kept alive and with a new connection per request (Connection: close); Validate shows how the model compares under CPU and I/O work, with latency.&lt;/i&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;i&gt;작업 없는 요청의 포화 처리량을 연결 유지일 때와 요청마다 새 연결일 때(Connection: close) 모두 피팅합니다. 검증은 CPU와 I/O 작업에서 모델이 어떻게 비교되는지 지연 시간과 함께 보여 줍니다.&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>gevent event loop</source>
+        <translation>gevent 이벤트 루프</translation>
+    </message>
 </context>
 <context>
     <name>ResourcesChart</name>

@@ -260,7 +260,10 @@ QString model_label(const RunConfig& c) {
                          .arg(url, QString::fromStdString(c.external->method));
     }
     auto inner_label = [&](Model m, int threads) {
-        if (m == Model::EventLoop) return QObject::tr("event loop");
+        if (m == Model::EventLoop) {
+            return c.server.event_loop == EventLoopKind::Gevent ? QObject::tr("gevent event loop")
+                                                                : QObject::tr("event loop");
+        }
         return threads == 0 ? QObject::tr("GIL threads (one per connection)")
                             : QObject::tr("GIL threads (%1)").arg(threads);
     };

@@ -79,6 +79,10 @@ private slots:
         c.server.workers = 2;
         c.server.inner = Model::EventLoop;
         QCOMPARE(run_label(c), std::string("process-per-core (2 × event-loop)"));
+        c.server.event_loop = EventLoopKind::Gevent;  // says which loop: gevent serves otherwise
+        QCOMPARE(run_label(c), std::string("process-per-core (2 × event-loop, gevent)"));
+        c.server.model = Model::EventLoop;
+        QCOMPARE(run_label(c), std::string("event-loop (gevent)"));
         QCOMPARE(run_label(real_server(1).config),
                  std::string("real server (http://127.0.0.1:5000/)"));
     }
