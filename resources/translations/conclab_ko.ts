@@ -996,6 +996,10 @@
         <source>framework cost per new connection: %1 µs, the first estimate, kept: the overhead fitted with it was not verified, so it was not fitted further</source>
         <translation>새 연결마다 드는 프레임워크 비용: %1 µs. 첫 추정값을 그대로 둡니다: 이 값으로 피팅한 오버헤드가 검증되지 않아 더 피팅하지 않았습니다</translation>
     </message>
+    <message>
+        <source>the real server answered some requests a turn late (its p99 %1× its p50), the model each in its turn (%2×): a connection whose next request comes just after the loop polls waits a turn more, a race with the client&apos;s round trip that the load generator in the model&apos;s process wins more often</source>
+        <translation>실제 서버는 일부 요청에 한 바퀴 늦게 응답했고(p99가 p50의 %1배), 모델은 각 요청을 제 바퀴에 응답했습니다(%2배): 루프가 폴링한 직후에 다음 요청이 온 연결은 한 바퀴를 더 기다립니다. 클라이언트 왕복 시간과의 경주이며, 모델과 같은 프로세스 안의 부하 생성기가 더 자주 이깁니다</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>

@@ -112,6 +112,35 @@ private slots:
         QVERIFY2(!verdict.contains("slowly") && !verdict.contains("overflowed"),
                  qPrintable(verdict));
     }
+
+    // CPU-bound at the same rate: a real tail of a turn more than the median, where the model's
+    // p99 is its p50, is the loop's order (a request served a turn late); without that tail the
+    // reason is the cost of CPU work.
+    void aTurnLateTailIsTheLoopsOrder_data() {
+        QTest::addColumn<double>("real_p99");
+        QTest::addColumn<double>("model_p99");
+        QTest::addColumn<bool>("turn_late");
+        QTest::newRow("real 40 ms, model 21 ms (Express, 10 connections)") << 40.1 << 21.3 << true;
+        QTest::newRow("both tails long") << 40.1 << 39.0 << false;
+        QTest::newRow("real tail short, model's shorter") << 25.0 << 12.0 << false;
+    }
+    void aTurnLateTailIsTheLoopsOrder() {
+        QFETCH(double, real_p99);
+        QFETCH(double, model_p99);
+        QFETCH(bool, turn_late);
+        ValidationPointResult p;
+        p.point = {2, 0, 10};
+        p.real.rps = 469;
+        p.model.rps = 477;
+        p.real.p50_ms = 18.9;
+        p.model.p50_ms = 20.9;
+        p.real.p99_ms = real_p99;
+        p.model.p99_ms = model_p99;
+        p.p99_counts = true;
+        judge_point(p, ValidationSettings{});
+        const QString verdict = QString::fromStdString(p.verdict);
+        QVERIFY2(verdict.contains("a turn late") == turn_late, qPrintable(verdict));
+    }
 };
 
 QTEST_APPLESS_MAIN(TstValidationVerdicts)
