@@ -58,7 +58,9 @@ public:
         server_.live_.emplace(this, weak_from_this());
         begin_request();  // Node times a connection's first request from the connection's start
         boost::system::error_code ec;
-        socket_.non_blocking(true, ec);  // the turn reads what is there, never waits
+        // Set once for every read and write: the turn reads what is there, a response is handed
+        // to the kernel without waiting.
+        socket_.non_blocking(true, ec);
         if (ec) return close();
         want_read();
     }
@@ -226,8 +228,7 @@ private:
     // done with this request the moment the bytes are in the kernel.
     void write_response(bool counted) {
         boost::system::error_code ec;
-        socket_.non_blocking(true, ec);
-        std::size_t sent = ec ? 0 : socket_.write_some(boost::asio::buffer(response_), ec);
+        std::size_t sent = socket_.write_some(boost::asio::buffer(response_), ec);
         if (ec == boost::asio::error::would_block || ec == boost::asio::error::try_again) {
             ec = {};
             sent = 0;
@@ -300,8 +301,7 @@ private:
         if (!deadline_keepalive_) {
             // Node answers 408 and closes; best effort, like its socket.write() before destroy.
             boost::system::error_code ec;
-            socket_.non_blocking(true, ec);
-            if (!ec) socket_.write_some(boost::asio::buffer(http::kRequestTimeoutResponse), ec);
+            socket_.write_some(boost::asio::buffer(http::kRequestTimeoutResponse), ec);
         }
         close();
     }
