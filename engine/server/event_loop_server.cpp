@@ -50,11 +50,14 @@ std::vector<bool> readable_now(const std::vector<std::shared_ptr<Connection>>& c
 void EventLoopServer::list(std::shared_ptr<Connection> connection) {
     auto& slot = connection->listed;
     ready_.join(std::move(connection), slot);
-    if (!turn_pending_) {
-        turn_pending_ = true;
-        // Behind what the loop has queued (timers, accepts, readiness): libuv's other phases.
-        asio::post(io_, [this] { run_turn(); });
-    }
+    schedule_turn();
+}
+
+void EventLoopServer::schedule_turn() {
+    if (turn_pending_) return;
+    turn_pending_ = true;
+    // Behind what the loop has queued (timers, accepts, readiness): libuv's other phases.
+    asio::post(io_, [this] { run_turn(); });
 }
 
 std::shared_ptr<EventLoopServer::Connection> EventLoopServer::unlist(Connection& connection) {
@@ -85,10 +88,7 @@ void EventLoopServer::run_turn() {
         if (stopping_) return;
         if (c->listed) c->on_readable();  // unless it closed, or stopped reading, meanwhile
     }
-    if (!ready_.empty() && !turn_pending_) {
-        turn_pending_ = true;
-        asio::post(io_, [this] { run_turn(); });
-    }
+    if (!ready_.empty()) schedule_turn();
 }
 
 EventLoopServer::EventLoopServer(const Workload& workload, const ServerTimeouts& timeouts,

@@ -40,6 +40,7 @@ private:
     // Returns the list's reference to `connection` (see ReadyList::leave).
     std::shared_ptr<Connection> unlist(Connection& connection);
     void run_turn();
+    void schedule_turn();  // one run_turn() queued at a time
 
     // gevent: after its response a connection's green thread reads its socket again at once and
     // serves what is there without going back to the loop. On real gunicorn -k gevent, CPU-bound
