@@ -176,7 +176,8 @@ std::optional<BusyConnections> busy_connections(const ValidationPointResult& p) 
 }
 
 // The likely reason a point is off, from what the runs show.
-std::string likely_reason(const ValidationPointResult& p) {
+// `rps_ok`: the point's req/s is within the tolerance (judge_point's verdict on it).
+std::string likely_reason(const ValidationPointResult& p, bool rps_ok) {
     const Summary& real = p.real_run.summary;
     if (real.errors > 0 && real.errors * 100 > real.requests) {
         return "the real server failed " + std::to_string(real.errors) + " requests (connect " +
@@ -237,8 +238,8 @@ std::string likely_reason(const ValidationPointResult& p) {
     // its p50: the real loop served some requests a turn late. Real Express, 10 connections x
     // 2 ms of CPU: p50 21 ms, p99 40 ms; a level-triggered epoll's ready list makes a connection
     // that was not readable when the loop polled wait behind the others (EventLoopServer).
-    if (p.point.io_ms == 0 && p.point.cpu_ms > 0 && std::abs(p.rps_ratio - 1) <= 0.15 &&
-        p.real.p50_ms > 0 && p.model.p50_ms > 0 && p.real.p99_ms >= 1.6 * p.real.p50_ms &&
+    if (p.point.io_ms == 0 && p.point.cpu_ms > 0 && rps_ok && p.real.p50_ms > 0 &&
+        p.model.p50_ms > 0 && p.real.p99_ms >= 1.6 * p.real.p50_ms &&
         p.model.p99_ms <= 1.2 * p.model.p50_ms) {
         return "the real server answered some requests a turn late (its p99 " +
                fixed_text(p.real.p99_ms / p.real.p50_ms, 1) +
@@ -281,7 +282,7 @@ void judge_point(ValidationPointResult& p, const ValidationSettings& settings) {
     if (!rps_ok) what = "req/s " + fixed_text(p.rps_ratio, 2) + "×";
     if (!p99_ok)
         what += (what.empty() ? "" : ", ") + std::string("p99 ") + fixed_text(p.p99_ratio, 2) + "×";
-    p.verdict = "OFF (" + what + "): likely " + likely_reason(p);
+    p.verdict = "OFF (" + what + "): likely " + likely_reason(p, rps_ok);
 }
 
 ValidationResult validate_model(const ValidationSettings& settings,
