@@ -24,6 +24,14 @@ bool set_model(Model& slot, std::string_view name, bool allow_process_per_core) 
     return true;
 }
 
+// A choice row's setter: `slot` takes what `parsed` found; false (slot untouched) for a name
+// that is not one of the choices.
+template <typename T>
+bool set_parsed(T& slot, std::optional<T> parsed) {
+    if (parsed) slot = *parsed;
+    return parsed.has_value();
+}
+
 // Connection counts go up to this machine's limit, read once when the program starts (a dynamic
 // initialisation: the table below is built after it, in this file's order).
 const double kMachineConnections = static_cast<double>(max_connections());
@@ -67,9 +75,7 @@ const RunField kFields[] = {
      .live = Live::No, .to_worker = ToWorker::No,
      .get_choice = [](const RunConfig& c) { return to_string(c.server.scheduling); },
      .set_choice = [](RunConfig& c, std::string_view v) {
-         auto s = scheduling_from_string(v);
-         if (s) c.server.scheduling = *s;
-         return s.has_value();
+         return set_parsed(c.server.scheduling, scheduling_from_string(v));
      }},
     {.key = "switch_interval_ms", .flag = "switch-interval-ms",
      .kind = FieldKind::Real, .group = FieldGroup::Server,
@@ -114,9 +120,7 @@ const RunField kFields[] = {
      .live = Live::No, .to_worker = ToWorker::Yes,
      .get_choice = [](const RunConfig& c) { return to_string(c.server.event_loop); },
      .set_choice = [](RunConfig& c, std::string_view v) {
-         auto k = event_loop_kind_from_string(v);
-         if (k) c.server.event_loop = *k;
-         return k.has_value();
+         return set_parsed(c.server.event_loop, event_loop_kind_from_string(v));
      }},
     {.key = "memory_per_connection_kb", .flag = "memory-per-connection-kb",
      .kind = FieldKind::Integer, .group = FieldGroup::Server,
