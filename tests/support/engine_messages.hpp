@@ -31,6 +31,7 @@
 #include "process/worker_record.hpp"
 #include "result_text.hpp"
 #include "scenario/scenario.hpp"
+#include "validation_points.hpp"
 
 namespace conclab::test {
 
@@ -223,19 +224,8 @@ inline std::vector<std::string> validation_verdicts() {
         judge_point(p, ValidationSettings{});
         out.push_back(p.verdict);
     }
-    out.push_back([] {  // same rate, the real server's p99 a turn more than its p50
-        ValidationPointResult p;
-        p.point = {2, 0, 10};
-        p.real.rps = 469;
-        p.model.rps = 477;
-        p.real.p50_ms = 18.9;
-        p.real.p99_ms = 40.1;
-        p.model.p50_ms = 20.9;
-        p.model.p99_ms = 21.3;
-        p.p99_counts = true;
-        judge_point(p, ValidationSettings{});
-        return p.verdict;
-    }());
+    // Same rate, the real server's p99 a turn more than its p50.
+    out.push_back(test::cpu_bound_tail_point(40.1, 21.3).verdict);
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "experiment/validation.hpp"
+#include "validation_points.hpp"
 
 using namespace conclab;
 
@@ -128,16 +129,7 @@ private slots:
         QFETCH(double, real_p99);
         QFETCH(double, model_p99);
         QFETCH(bool, turn_late);
-        ValidationPointResult p;
-        p.point = {2, 0, 10};
-        p.real.rps = 469;
-        p.model.rps = 477;
-        p.real.p50_ms = 18.9;
-        p.model.p50_ms = 20.9;
-        p.real.p99_ms = real_p99;
-        p.model.p99_ms = model_p99;
-        p.p99_counts = true;
-        judge_point(p, ValidationSettings{});
+        const ValidationPointResult p = test::cpu_bound_tail_point(real_p99, model_p99);
         const QString verdict = QString::fromStdString(p.verdict);
         QVERIFY2(verdict.contains("a turn late") == turn_late, qPrintable(verdict));
     }

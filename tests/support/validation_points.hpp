@@ -1,0 +1,25 @@
+#pragma once
+// Validation points built for the verdict tests (tst_validation_verdicts) and for the messages
+// the GUI must translate (engine_messages.hpp), so that both judge the same point.
+
+#include "experiment/validation.hpp"
+
+namespace conclab::test {
+
+// CPU-bound (2 ms) at 10 connections, the same rate on both sides, p50s of one turn, as real
+// Express and its model measured it; the p99s are the caller's. Judged with the defaults.
+inline ValidationPointResult cpu_bound_tail_point(double real_p99_ms, double model_p99_ms) {
+    ValidationPointResult p;
+    p.point = {2, 0, 10};
+    p.real.rps = 469;
+    p.model.rps = 477;
+    p.real.p50_ms = 18.9;
+    p.model.p50_ms = 20.9;
+    p.real.p99_ms = real_p99_ms;
+    p.model.p99_ms = model_p99_ms;
+    p.p99_counts = true;
+    judge_point(p, ValidationSettings{});
+    return p;
+}
+
+}  // namespace conclab::test
