@@ -25,9 +25,13 @@ namespace {
 // - Express: about 59 us from reading the request to writev() of the response, 36 us from there
 //   to the next read;
 // - gunicorn -k gevent: about 170 us from recvfrom() of the request to the response's sendto(),
-//   10-20 us from there to the green thread's next recvfrom().
+//   and 116 us (median) from there to the green thread's next recvfrom(), of which strace's own
+//   cost is most: too uncertain to set the share. gevent's is set by the real server's tail
+//   instead: its monopolies seldom break. Real gunicorn -k gevent (2 workers, 2 ms of CPU, our
+//   load generator, 3 runs each) had p90 2.32-2.61 ms at 10 connections and 2.37-2.41 ms at 100;
+//   with 8 % (15 us) the model's p90 at 100 was 83-163 ms, with 20 % (38 us) 2.27 ms at both.
 double framework_share_after_response(EventLoopKind kind) {
-    return kind == EventLoopKind::Gevent ? 0.08 : 0.4;
+    return kind == EventLoopKind::Gevent ? 0.2 : 0.4;
 }
 
 // Which of `connections` are readable now, in one poll(2): as a level-triggered epoll_wait()
@@ -111,6 +115,8 @@ void EventLoopServer::start(UniqueFd listen_fd) {
 void EventLoopServer::serve_new_socket(tcp::socket socket) {
     // The framework's cost of a new connection, on the loop, before the acceptor takes the next
     // one (Workload::connection_accept_us): requests already read wait behind it, as in Node.
+    // (gevent's StreamServer accepts up to 100 per wake-up, but gunicorn sets its max_accept to
+    // 1 when it runs more than one worker, gunicorn/workers/ggevent.py: one per wake-up too.)
     if (!burn_cpu_us_unless(workload_.get().connection_accept_us(), stopping_)) return;
     std::make_shared<Connection>(*this, std::move(socket))->start();
 }
