@@ -168,6 +168,7 @@ void Experiment::Impl::shut_down() {
     load->set_connections(0);
     if (heavy) heavy->set_connections(0);
     LoadTick drained = wait_for_drain(*load);
+    const UnansweredRequests unanswered = load->unanswered();
     load->stop();
     if (heavy) {
         const LoadTick heavy_drained = wait_for_drain(*heavy);
@@ -183,7 +184,8 @@ void Experiment::Impl::shut_down() {
         if (const auto now = listen_overflows_now()) overflows = *now - *listen_overflows_at_start;
     }
     MutexLock lock(mutex);
-    ticks->add_drain(drained.responses, drained.open_connections, std::move(host_final));
+    ticks->add_drain(drained.responses, drained, drained.open_connections, unanswered,
+                     std::move(host_final));
     ticks->set_listen_overflows(overflows);
     finished_elapsed_s = std::chrono::duration<double>(Clock::now() - started).count();
     if (initial.duration_s > 0) {

@@ -283,8 +283,15 @@ void TickAggregator::add(TickInput tick) {
     series_.add(std::move(s));
 }
 
-void TickAggregator::add_drain(std::uint64_t responses, int still_open,
+void TickAggregator::add_drain(std::uint64_t responses, const LoadTick& drained, int still_open,
+                               const UnansweredRequests& unanswered,
                                std::optional<HostTick> host_final) {
+    latency_.merge(drained.latency);
+    latency_uncorrected_.merge(drained.latency_uncorrected);
+    latency_.merge(unanswered.waited);
+    latency_uncorrected_.merge(unanswered.waited_uncorrected);
+    totals_.unanswered = unanswered.count();
+    if (unanswered.count() > 0) totals_.unanswered_longest_ms = unanswered.waited.max_us() / 1000.0;
     totals_.drained_requests = responses;
     client_completed_ += responses;
     totals_.client_requests_total = client_completed_;

@@ -54,9 +54,13 @@ public:
     TickAggregator(double warmup_s, int load_threads, std::size_t recent_samples = 7200);
 
     void add(TickInput tick);
-    // What completed after the measured window, while stopping: it counts towards the
-    // client/server cross-check only. `host_final` holds the workers' last counts.
-    void add_drain(std::uint64_t responses, int still_open, std::optional<HostTick> host_final);
+    // What completed after the measured window, while stopping (`responses` counts towards the
+    // client/server cross-check; `drained` holds their latencies), and what was still waiting
+    // for an answer when it gave up: every request sent has a latency in the summary, its
+    // response's or, unanswered, how long it had waited (a lower bound). `host_final` holds the
+    // workers' last counts.
+    void add_drain(std::uint64_t responses, const LoadTick& drained, int still_open,
+                   const UnansweredRequests& unanswered, std::optional<HostTick> host_final);
     // The kernel's listen overflows over the run (Summary::listen_overflows).
     void set_listen_overflows(std::optional<std::uint64_t> n) { totals_.listen_overflows = n; }
 

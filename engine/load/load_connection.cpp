@@ -260,6 +260,20 @@ void LoadConnection::resend_on_new_connection() {
     connect();
 }
 
+std::optional<LoadConnection::Waiting> LoadConnection::waiting() const {
+    switch (state_) {
+        case State::Connecting:
+        case State::Writing:
+        case State::Reading:
+            return Waiting{intended_ns_, request_start_ns_};
+        case State::Closed:
+        case State::Idle:
+        case State::Backoff:  // its request failed (counted as an error); a new one is not begun
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 void LoadConnection::sweep(std::int64_t now_ns) {
     switch (state_) {
         case State::Closed:

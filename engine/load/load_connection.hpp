@@ -58,6 +58,13 @@ public:
     bool closed() const { return state_ == State::Closed; }
     bool backing_off() const { return state_ == State::Backoff; }
     bool idle() const { return state_ == State::Idle; }
+    // A request sent (or being sent) and not answered yet: when it was meant to start and when
+    // it started (the same in a closed loop), as complete() measures its latency from.
+    struct Waiting {
+        std::int64_t intended_ns;
+        std::int64_t started_ns;
+    };
+    std::optional<Waiting> waiting() const;
 
 private:
     enum class State { Closed, Idle, Backoff, Connecting, Writing, Reading };

@@ -273,4 +273,12 @@ LoadTick LoadGenerator::collect() {
     return d.collect_locked();
 }
 
+UnansweredRequests LoadGenerator::unanswered() {
+    Impl& d = *impl_;
+    MutexLock lock(d.mutex);
+    UnansweredRequests all;
+    for (const auto& thread : d.threads) all.merge(thread->unanswered());
+    return all;
+}
+
 }  // namespace conclab

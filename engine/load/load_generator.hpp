@@ -13,6 +13,7 @@
 
 #include <boost/asio/ip/tcp.hpp>
 
+#include "load/unanswered_requests.hpp"
 #include "metrics/latency_histogram.hpp"
 #include "metrics/metrics.hpp"
 
@@ -82,6 +83,9 @@ public:
     // Closes every connection and joins every thread (well within a second).
     void stop();
     LoadTick collect();
+    // Requests sent and not answered yet, by how long each has waited so far (each loader
+    // thread is asked; one that does not answer within a second adds nothing).
+    UnansweredRequests unanswered();
 
 private:
     struct Impl;

@@ -3,6 +3,8 @@
 #include <pthread.h>
 
 #include <chrono>
+#include <future>
+#include <memory>
 #include <string>
 
 #include <boost/asio/post.hpp>
@@ -183,6 +185,22 @@ void LoaderThread::stop() {
     // In case the loop had already ended: nothing runs any more, so this is safe from here.
     for (const auto& c : connections_) c->shut_down();
     connections_.clear();
+}
+
+UnansweredRequests LoaderThread::unanswered() {
+    if (!thread_.joinable() || stop_requested_) return {};
+    auto gathered = std::make_shared<std::promise<UnansweredRequests>>();
+    std::future<UnansweredRequests> result = gathered->get_future();
+    boost::asio::post(io_, [this, gathered] {
+        UnansweredRequests out;
+        const std::int64_t now = monotonic_ns();
+        for (const auto& c : connections_) {
+            if (const auto w = c->waiting()) out.add(now - w->intended_ns, now - w->started_ns);
+        }
+        gathered->set_value(std::move(out));
+    });
+    if (result.wait_for(std::chrono::seconds(1)) != std::future_status::ready) return {};
+    return result.get();
 }
 
 std::uint64_t LoaderThread::cpu_ns() const {

@@ -25,6 +25,7 @@
 #include "load/load_shared.hpp"
 #include "load/loader_stats.hpp"
 #include "load/request_backlog.hpp"
+#include "load/unanswered_requests.hpp"
 
 namespace conclab {
 
@@ -51,6 +52,10 @@ public:
     LoaderCounts take() { return stats_.take(); }
     // CPU time this thread has used so far. Not concurrently with stop().
     std::uint64_t cpu_ns() const;
+    // Thread-safe: the requests its connections have sent and not had answered, by how long
+    // each has waited so far (asked of the loop thread; empty if it does not answer within a
+    // second, or has stopped).
+    UnansweredRequests unanswered();
 
     std::optional<std::int64_t> next_request() override;
     void idle(LoadConnection& connection) override;

@@ -265,6 +265,11 @@ struct Summary {
     std::uint64_t drained_requests = 0;  // completed after the measured window, while stopping
     std::uint64_t heavy_requests = 0;    // completed by the heavy connections (measured window)
     int abandoned_in_flight = 0;
+    // Requests still unanswered when the run gave up on them (after the drain), and the longest
+    // any had waited. They are in the latencies at how long they had waited, a lower bound: a
+    // server that starves some connections does not look fast for it.
+    std::uint64_t unanswered = 0;
+    std::optional<double> unanswered_longest_ms;
     std::optional<double> server_cpu_pct_mean;
     double load_cpu_pct_mean = 0;
     int server_processes = 0;               // distinct server PIDs seen

@@ -127,6 +127,11 @@ Summary summary_from_json(const JsonField& s) {
     out.drained_requests = s["drained_requests"].unsigned_integer();
     out.heavy_requests = s["heavy_requests"].unsigned_integer();
     out.abandoned_in_flight = s["abandoned_in_flight"].int_value();
+    // Absent from reports written before it was measured.
+    if (s.has("unanswered")) out.unanswered = s["unanswered"].unsigned_integer();
+    if (s.has("unanswered_longest_ms")) {
+        out.unanswered_longest_ms = s["unanswered_longest_ms"].number_or_null();
+    }
     out.server_processes = s["server_processes"].int_value();
     out.worker_restarts = s["worker_restarts"].int_or_null();
     if (!s["slow_clients"].is_null()) {

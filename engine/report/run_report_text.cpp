@@ -90,6 +90,12 @@ void throughput_text(std::ostream& out, const LoadConfig& load, const Summary& s
     } else {
         out << "  Latency       no response completed\n";
     }
+    if (s.unanswered > 0 && s.unanswered_longest_ms) {
+        out << "  Unanswered    " << s.unanswered << (s.unanswered == 1 ? " request" : " requests")
+            << ", the longest for " << fixed(*s.unanswered_longest_ms / 1000, 2)
+            << " s when the run ended: in the latencies at how long each had waited (a lower "
+               "bound)\n";
+    }
     if (load.rate > 0 && s.latency_uncorrected) {
         out << "  (uncorrected) p50 " << fixed(s.latency_uncorrected->p50_ms, 2) << " ms   p90 "
             << fixed(s.latency_uncorrected->p90_ms, 2) << " ms   p99 "

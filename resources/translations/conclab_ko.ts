@@ -1889,6 +1889,14 @@
         <source>gevent event loop</source>
         <translation>gevent 이벤트 루프</translation>
     </message>
+    <message>
+        <source>Unanswered</source>
+        <translation>응답 없음</translation>
+    </message>
+    <message>
+        <source>%1: %2 requests had no response when the run ended (the longest had waited %3 s); the latencies count each at how long it had waited, a lower bound</source>
+        <translation>%1: 실행이 끝날 때 응답을 받지 못한 요청 %2개 (가장 오래 기다린 요청은 %3초). 지연 시간에는 각 요청이 기다린 시간만큼 들어가며, 이는 하한값입니다</translation>
+    </message>
 </context>
 <context>
     <name>ResourcesChart</name>

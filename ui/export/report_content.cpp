@@ -115,15 +115,31 @@ std::vector<std::pair<QString, QString>> measurement_rows(const std::vector<RunR
         r.config.load.rate > 0
             ? QObject::tr("open loop at %1 req/s").arg(r.config.load.rate)
             : QObject::tr("closed loop, %1 connections").arg(r.config.load.connections);
-    return {{QObject::tr("Period"), measured},
-            {QObject::tr("Load generator"),
-             QObject::tr("built in, %1 thread(s), %2 (mean CPU %3 % of one core)")
-                 .arg(r.config.load.threads)
-                 .arg(loop)
-                 .arg(r.summary.load_cpu_pct_mean, 0, 'f', 0)},
-            {QObject::tr("Server"), r.config.external
-                                        ? QObject::tr("a real server, measured from outside")
-                                        : QObject::tr("started on 127.0.0.1 by Concurrency Lab")}};
+    std::vector<std::pair<QString, QString>> rows = {
+        {QObject::tr("Period"), measured},
+        {QObject::tr("Load generator"),
+         QObject::tr("built in, %1 thread(s), %2 (mean CPU %3 % of one core)")
+             .arg(r.config.load.threads)
+             .arg(loop)
+             .arg(r.summary.load_cpu_pct_mean, 0, 'f', 0)},
+        {QObject::tr("Server"), r.config.external
+                                    ? QObject::tr("a real server, measured from outside")
+                                    : QObject::tr("started on 127.0.0.1 by Concurrency Lab")}};
+    // A server that starved connections: their requests are in the latencies at how long they
+    // had waited, which the reader should know is a lower bound.
+    for (const RunResult& run : runs) {
+        const Summary& s = run.summary;
+        if (s.unanswered == 0 || !s.unanswered_longest_ms) continue;
+        rows.emplace_back(
+            QObject::tr("Unanswered"),
+            QObject::tr("%1: %2 requests had no response when the run ended (the longest had "
+                        "waited %3 s); the latencies count each at how long it had waited, a "
+                        "lower bound")
+                .arg(model_label(run.config))
+                .arg(QString::fromStdString(grouped_number(static_cast<double>(s.unanswered), 0)))
+                .arg(*s.unanswered_longest_ms / 1000, 0, 'f', 2));
+    }
+    return rows;
 }
 
 }  // namespace

@@ -414,6 +414,24 @@ private slots:
         QVERIFY2(s.latency && s.latency->max_ms >= 900, "a long tail all the same");
     }
 
+    // A server that never answers: the summary does not read as fast for want of responses.
+    // Its connections wait in the accept queue (backlog 16), each with its request sent.
+    void unansweredRequestsAreCountedAndInTheLatencies() {
+        auto never_answers = open_listen_socket(0, 16);
+        QVERIFY(never_answers.ok());
+        RunConfig c = small_run(Model::EventLoop, 1.5, 4, Workload{});
+        c.external = *parse_target_url(
+            "http://127.0.0.1:" + std::to_string(never_answers->port) + "/", false);
+        Experiment run(c);
+        run.start();
+        QVERIFY(run.wait_finished(kHangS));
+        const Summary& s = run.result().summary;
+        QCOMPARE(s.requests, std::uint64_t(0));
+        QCOMPARE(s.unanswered, std::uint64_t(4));
+        QVERIFY(s.unanswered_longest_ms && *s.unanswered_longest_ms >= 1000);
+        QVERIFY2(s.latency && s.latency->p50_ms >= 1000, "counted at how long they waited");
+    }
+
     // #8 §3: "waiting" means queued. An idle event loop's requests wait microseconds, which a
     // time average weighs as microseconds; a saturated 10-thread pool's queue is its backlog.
     void waitingIsATimeAverage() {

@@ -81,7 +81,7 @@ private slots:
         a.add(tick(1.00, 50, 1000, 50));
         HostTick final_counts;
         final_counts.requests = 7;
-        a.add_drain(7, 0, final_counts);
+        a.add_drain(7, LoadTick{}, 0, UnansweredRequests{}, final_counts);
         const Summary s = a.summary();
         QCOMPARE(s.requests, std::uint64_t(100));
         QCOMPARE(s.measured_s, 0.5);
@@ -92,6 +92,33 @@ private slots:
         QCOMPARE(s.drained_requests, std::uint64_t(7));
         QCOMPARE(s.abandoned_in_flight, 0);
         QCOMPARE(s.server_processes, 1);
+    }
+    // Every request sent has a latency in the summary: answered while stopping, its response's;
+    // never answered, how long it had waited. 100 answered in 1 ms, 2 during the drain in 2 ms,
+    // 5 starved for 4 s: without them the p99 would read 1 ms.
+    void unansweredRequestsCountAtTheirWait() {
+        TickAggregator a(0, 1);
+        a.add(tick(0.25, 50, 1000));
+        a.add(tick(0.50, 50, 1000));
+        LoadTick drained;
+        drained.responses = 2;
+        drained.latency.record(2000);
+        drained.latency_uncorrected.record(2000);
+        UnansweredRequests starved;
+        for (int i = 0; i < 5; ++i) starved.add(4'000'000'000, 4'000'000'000);
+        a.add_drain(2, drained, 5, starved, std::nullopt);
+        const Summary s = a.summary();
+        QCOMPARE(s.requests, std::uint64_t(100));  // answered in the window: the rate's count
+        QCOMPARE(s.unanswered, std::uint64_t(5));
+        QVERIFY(s.unanswered_longest_ms && std::abs(*s.unanswered_longest_ms - 4000) < 50);
+        QVERIFY(s.latency && std::abs(s.latency->p50_ms - 1) < 0.05);
+        QVERIFY2(s.latency->p99_ms > 3900, "the starved requests make the tail");
+
+        TickAggregator healthy(0, 1);
+        healthy.add(tick(0.25, 50, 1000));
+        healthy.add_drain(0, LoadTick{}, 0, UnansweredRequests{}, std::nullopt);
+        QCOMPARE(healthy.summary().unanswered, std::uint64_t(0));
+        QVERIFY(!healthy.summary().unanswered_longest_ms);
     }
     void externalTargetHasNoServerFields() {
         TickAggregator a(0, 1);

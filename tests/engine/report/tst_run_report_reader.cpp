@@ -48,6 +48,8 @@ RunResult rich_result() {
     s.client_requests_total = 13000;
     s.server_requests = 13001;
     s.abandoned_in_flight = 1;
+    s.unanswered = 1;
+    s.unanswered_longest_ms = 4501.5;
     s.server_processes = 3;
     s.worker_restarts = 1;
     s.slow_clients = SlowClientCounts{2, 5, 3, 120};
@@ -147,6 +149,8 @@ private slots:
         QCOMPARE(r.series[0].workers->at(1).rps, 1800.5);
         QCOMPARE(*r.series[0].workers->at(0).internals.gil_held_pct, 99.0);
         QCOMPARE(r.summary.latency->p999_ms, 14.125);
+        QCOMPARE(r.summary.unanswered, std::uint64_t(1));
+        QCOMPARE(*r.summary.unanswered_longest_ms, 4501.5);
         QCOMPARE(r.events[1].label(), std::string("worker 101 died (signal 9) → 103"));
         QCOMPARE(r.events[0].note, std::string());
         QCOMPARE(r.diagnosis[0].evidence.size(), std::size_t(2));
