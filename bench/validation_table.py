@@ -54,10 +54,13 @@ def main(folder):
               "model p99 ms | p99 × | verdict |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
         for p in val["points"]:
-            print("| %s | %s | %s | %s | %.2f | %.1f | %.1f | %.2f%s | %s |" % (
+            # "≥": the p99 is a request still unanswered when the run ended (a lower bound).
+            def p99(side):
+                return ("≥" if side.get("p99_lower_bound") else "") + "%.1f" % side["p99_ms"]
+            print("| %s | %s | %s | %s | %.2f | %s | %s | %.2f%s | %s |" % (
                 workload(p), format(p["connections"], ","), format(round(p["real"]["rps"], 1), ",.1f"),
-                format(round(p["model"]["rps"], 1), ",.1f"), p["rps_ratio"], p["real"]["p99_ms"],
-                p["model"]["p99_ms"], p["p99_ratio"], "" if p["p99_counts"] else " (not counted)",
+                format(round(p["model"]["rps"], 1), ",.1f"), p["rps_ratio"], p99(p["real"]),
+                p99(p["model"]), p["p99_ratio"], "" if p["p99_counts"] else " (not counted)",
                 p["verdict"].replace("|", "/")))
         print("\nfidelity %.2f (worst req/s ratio %.2f, worst counted p99 ratio %.2f); %d of %d "
               "points outside\n" % (val["fidelity"], val["worst_rps_ratio"], val["worst_p99_ratio"],

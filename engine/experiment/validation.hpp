@@ -55,6 +55,10 @@ struct ValidationSide {
     double p50_ms = 0;
     double p99_ms = 0;
     std::uint64_t errors = 0;
+    // The p99 is one of the requests still unanswered when the run ended (at least 1 % of those
+    // counted): how long it had waited, so the latency is at least this (Summary::unanswered).
+    // Two such p99s agree only as far as the run was long.
+    bool p99_lower_bound = false;
 };
 
 struct ValidationPointResult {
@@ -93,6 +97,8 @@ using ValidationProgressFn = std::function<void(const ValidationProgress&)>;
 
 // |log r|: 0.8 is as far off as 1.25.
 double log_distance(double ratio);
+// One side's figures of a point from its (median) run.
+ValidationSide validation_side(const RunResult& r);
 // The verdict of one point from its figures (pure, for tests).
 void judge_point(ValidationPointResult& p, const ValidationSettings& settings);
 

@@ -1,5 +1,6 @@
 #include "report/validation_report.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -14,7 +15,18 @@ using nlohmann::json;
 namespace {
 
 json side_json(const ValidationSide& s) {
-    return {{"rps", s.rps}, {"p50_ms", s.p50_ms}, {"p99_ms", s.p99_ms}, {"errors", s.errors}};
+    return {{"rps", s.rps},
+            {"p50_ms", s.p50_ms},
+            {"p99_ms", s.p99_ms},
+            {"p99_lower_bound", s.p99_lower_bound},
+            {"errors", s.errors}};
+}
+
+// A p99 in a column 9 wide, "≥" before a lower bound (one column, three bytes).
+std::string p99_cell(const ValidationSide& s) {
+    const std::string number = fixed(s.p99_ms, 2);
+    const std::size_t width = number.size() + (s.p99_lower_bound ? 1 : 0);
+    return std::string(width < 9 ? 9 - width : 0, ' ') + (s.p99_lower_bound ? "≥" : "") + number;
 }
 
 std::string workload_text(const ValidationPoint& p) {
@@ -71,16 +83,23 @@ std::string validation_text(const ValidationResult& r, const ValidationSettings&
                   "p99 ms", "r/s ×", "p99 ×", "verdict");
     out << row;
     for (const ValidationPointResult& p : r.points) {
-        std::snprintf(row, sizeof row,
-                      "%-16s %6d | %10s %9.2f %9.2f | %10s %9.2f %9.2f | %6.2f %5.2f%s  ",
-                      workload_text(p.point).c_str(), p.point.connections,
-                      grouped_number(p.real.rps, 1).c_str(), p.real.p50_ms, p.real.p99_ms,
-                      grouped_number(p.model.rps, 1).c_str(), p.model.p50_ms, p.model.p99_ms,
-                      p.rps_ratio, p.p99_ratio, p.p99_counts ? "*" : " ");
+        std::snprintf(
+            row, sizeof row, "%-16s %6d | %10s %9.2f %s | %10s %9.2f %s | %6.2f %5.2f%s  ",
+            workload_text(p.point).c_str(), p.point.connections,
+            grouped_number(p.real.rps, 1).c_str(), p.real.p50_ms, p99_cell(p.real).c_str(),
+            grouped_number(p.model.rps, 1).c_str(), p.model.p50_ms, p99_cell(p.model).c_str(),
+            p.rps_ratio, p.p99_ratio, p.p99_counts ? "*" : " ");
         out << row << p.verdict << "\n";
     }
     out << "\n(* p99 counts at this point: the server is saturated, CPU ≥ 80 % or requests "
            "queue)\n";
+    const bool bounded = std::any_of(r.points.begin(), r.points.end(), [](const auto& p) {
+        return p.real.p99_lower_bound || p.model.p99_lower_bound;
+    });
+    if (bounded) {
+        out << "(≥ the p99 is a request still unanswered when the run ended: it had waited this "
+               "long, and more; two such p99s agree only as far as the run was long)\n";
+    }
     out << "Worst req/s ratio " << fixed(r.worst_rps_ratio, 3) << ", worst p99 ratio "
         << fixed(r.worst_p99_ratio, 3) << "; fidelity " << fixed(r.fidelity, 3) << " (|log r|; "
         << r.outside << " of " << r.points.size() << " points outside ±"

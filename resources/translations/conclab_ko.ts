@@ -1000,6 +1000,14 @@
         <source>the real server answered some requests a turn late (its p99 %1× its p50), the model each in its turn (%2×): a connection whose next request comes just after the loop polls waits a turn more, a race with the client&apos;s round trip that the load generator in the model&apos;s process wins more often</source>
         <translation>실제 서버는 일부 요청에 한 바퀴 늦게 응답했고(p99가 p50의 %1배), 모델은 각 요청을 제 바퀴에 응답했습니다(%2배): 루프가 폴링한 직후에 다음 요청이 온 연결은 한 바퀴를 더 기다립니다. 클라이언트 왕복 시간과의 경주이며, 모델과 같은 프로세스 안의 부하 생성기가 더 자주 이깁니다</translation>
     </message>
+    <message>
+        <source>the model left %1 requests unanswered when the run ended (the longest had waited %2 s), the real server %3: the model took new connections more slowly than the real server (one accept per turn of its loop) or starved some</source>
+        <translation>모델은 실행이 끝날 때 요청 %1개에 응답하지 못했고(가장 오래 기다린 요청은 %2초), 실제 서버는 %3개였습니다: 모델이 실제 서버보다 새 연결을 더 느리게 받았거나(루프 한 바퀴에 accept 한 번) 일부 연결을 굶겼습니다</translation>
+    </message>
+    <message>
+        <source>the real server left %1 requests unanswered when the run ended (the longest had waited %2 s), the model %3: the real server took new connections more slowly than the model (one accept per turn of its loop) or starved some</source>
+        <translation>실제 서버는 실행이 끝날 때 요청 %1개에 응답하지 못했고(가장 오래 기다린 요청은 %2초), 모델은 %3개였습니다: 실제 서버가 모델보다 새 연결을 더 느리게 받았거나(루프 한 바퀴에 accept 한 번) 일부 연결을 굶겼습니다</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>

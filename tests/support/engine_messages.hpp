@@ -226,6 +226,9 @@ inline std::vector<std::string> validation_verdicts() {
     }
     // Same rate, the real server's p99 a turn more than its p50.
     out.push_back(test::cpu_bound_tail_point(40.1, 21.3).verdict);
+    // One side left requests unanswered when its run ended.
+    out.push_back(test::unanswered_point(0, 118, 142, 1500).verdict);
+    out.push_back(test::unanswered_point(118, 0, 1500, 142).verdict);
     return out;
 }
 

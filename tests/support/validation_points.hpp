@@ -2,6 +2,9 @@
 // Validation points built for the verdict tests (tst_validation_verdicts) and for the messages
 // the GUI must translate (engine_messages.hpp), so that both judge the same point.
 
+#include <cstdint>
+#include <utility>
+
 #include "experiment/validation.hpp"
 
 namespace conclab::test {
@@ -18,6 +21,28 @@ inline ValidationPointResult cpu_bound_tail_point(double real_p99_ms, double mod
     p.real.p99_ms = real_p99_ms;
     p.model.p99_ms = model_p99_ms;
     p.p99_counts = true;
+    judge_point(p, ValidationSettings{});
+    return p;
+}
+
+// I/O-bound (50 ms) at 1,000 connections, the same rate on both sides, where each side left the
+// given number of requests unanswered when its run ended (those waited 4.1 s) and has the
+// given p99. Judged with the defaults.
+inline ValidationPointResult unanswered_point(std::uint64_t real_unanswered,
+                                              std::uint64_t model_unanswered, double real_p99_ms,
+                                              double model_p99_ms) {
+    ValidationPointResult p;
+    p.point = {0, 50, 1000};
+    p.real.rps = p.real_run.summary.rps = 8759;
+    p.model.rps = p.model_run.summary.rps = 9222;
+    p.real.p99_ms = real_p99_ms;
+    p.model.p99_ms = model_p99_ms;
+    p.p99_counts = true;
+    for (auto [summary, n] : {std::pair{&p.real_run.summary, real_unanswered},
+                              std::pair{&p.model_run.summary, model_unanswered}}) {
+        summary->unanswered = n;
+        if (n > 0) summary->unanswered_longest_ms = 4107;
+    }
     judge_point(p, ValidationSettings{});
     return p;
 }

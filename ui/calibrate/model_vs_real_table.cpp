@@ -76,8 +76,13 @@ void ModelVsRealTable::set_result(const ValidationResult& r, const ValidationSet
         table_->setItem(i, 2, cell(number(p.real.rps, 1)));
         table_->setItem(i, 3, cell(number(p.model.rps, 1)));
         table_->setItem(i, 4, cell(number(p.rps_ratio, 2) + "×"));
-        table_->setItem(i, 5, cell(number(p.real.p99_ms, 2)));
-        table_->setItem(i, 6, cell(number(p.model.p99_ms, 2)));
+        // "≥": a request still unanswered when the run ended, which waited at least this long.
+        const auto p99 = [](const ValidationSide& side) {
+            return (side.p99_lower_bound ? QStringLiteral("≥") : QString()) +
+                   number(side.p99_ms, 2);
+        };
+        table_->setItem(i, 5, cell(p99(p.real)));
+        table_->setItem(i, 6, cell(p99(p.model)));
         table_->setItem(
             i, 7, cell(number(p.p99_ratio, 2) + "×" + (p.p99_counts ? "" : tr(" (not counted)"))));
         auto* verdict = cell(engine_text(p.verdict), false);
