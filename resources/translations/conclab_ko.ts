@@ -113,6 +113,10 @@
         <source> (the server closed them %1 times; they came back).</source>
         <translation> (서버가 이들을 %1번 닫았지만 다시 돌아왔습니다).</translation>
     </message>
+    <message>
+        <source>%1 requests (%2 % of those counted) had no response when the run ended, some after %3 s: the server served some connections and left others waiting (not yet accepted, or starved); the latency tail is a lower bound.</source>
+        <translation>실행이 끝날 때 요청 %1개(집계된 요청의 %2 %)가 응답을 받지 못했고, 일부는 %3초를 기다렸습니다: 서버가 일부 연결만 처리하고 나머지는 기다리게 했습니다(아직 accept하지 않았거나 굶겼음). 지연 시간 꼬리는 하한값입니다.</translation>
+    </message>
 </context>
 <context>
     <name>EngineText</name>

@@ -161,6 +161,15 @@ QString diagnosis_text(const Diagnosis& d, const RunResult& run) {
                    "its limit, not the server's.")
             .arg(number(evidence(d, "load_cpu_pct_mean")), whole(evidence(d, "load_threads")));
     }
+    if (d.rule == "requests-unanswered") {
+        return QCoreApplication::translate(
+                   "DiagnosisText",
+                   "%1 requests (%2 % of those counted) had no response when the run ended, some "
+                   "after %3 s: the server served some connections and left others waiting (not "
+                   "yet accepted, or starved); the latency tail is a lower bound.")
+            .arg(whole(evidence(d, "unanswered")), number(evidence(d, "unanswered_pct")),
+                 number(evidence(d, "unanswered_longest_ms") / 1000));
+    }
     if (d.rule == "gil-bound") return gil_bound(d, c);
     if (d.rule == "loop-blocked") {
         return QCoreApplication::translate(

@@ -277,6 +277,38 @@ private slots:
         QVERIFY(diagnose(s.config, s.summary).empty());
     }
 
+    // Requests left unanswered are seen from the client: for a real server too, from 1 % of
+    // those counted.
+    void requestsLeftUnansweredAreNamed_data() {
+        QTest::addColumn<int>("answered");
+        QTest::addColumn<int>("unanswered");
+        QTest::addColumn<bool>("named");
+        QTest::newRow("600 of 4,000 (gevent, CPU-bound, 1,000 connections)") << 3400 << 600 << true;
+        QTest::newRow("5 of 1,000") << 995 << 5 << false;
+        QTest::newRow("none") << 1000 << 0 << false;
+    }
+    void requestsLeftUnansweredAreNamed() {
+        QFETCH(int, answered);
+        QFETCH(int, unanswered);
+        QFETCH(bool, named);
+        RunConfig c = config(Model::EventLoop);
+        c.external = ExternalTarget{};
+        Summary s;
+        s.measured_s = 4;
+        s.requests = static_cast<std::uint64_t>(answered);
+        s.unanswered = static_cast<std::uint64_t>(unanswered);
+        if (unanswered > 0) s.unanswered_longest_ms = 4470;
+        const auto found = diagnose(c, s);
+        QCOMPARE(found.size(), std::size_t(named ? 1 : 0));
+        if (named) {
+            QCOMPARE(found[0].rule, std::string("requests-unanswered"));
+            QVERIFY2(
+                found[0].text.find("600 requests (15 % of those counted)") != std::string::npos &&
+                    found[0].text.find("4.5 s") != std::string::npos,
+                found[0].text.c_str());
+        }
+    }
+
     // An external target has no internals: only the load generator's rule can speak.
     void externalTargetGetsNoServerDiagnosis() {
         RunConfig c = config(Model::EventLoop);
