@@ -165,10 +165,16 @@ void Experiment::Impl::shut_down() {
     // a server stuck on them) do, the run ends now.
     if (slow) slow->stop();
     if (idle) idle->stop();
+    // Connections still connecting leave at once when told to stop (nothing reached the server):
+    // their requests waited all the same (a full accept queue retries their handshakes), so
+    // they are counted now. One whose connect completes in the microseconds before it is told
+    // could be counted twice.
+    const UnansweredRequests connecting = load->unanswered(/*connecting_only=*/true);
     load->set_connections(0);
     if (heavy) heavy->set_connections(0);
     LoadTick drained = wait_for_drain(*load);
-    const UnansweredRequests unanswered = load->unanswered();
+    UnansweredRequests unanswered = load->unanswered();
+    unanswered.merge(connecting);
     load->stop();
     if (heavy) {
         const LoadTick heavy_drained = wait_for_drain(*heavy);

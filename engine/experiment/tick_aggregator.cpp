@@ -286,12 +286,19 @@ void TickAggregator::add(TickInput tick) {
 void TickAggregator::add_drain(std::uint64_t responses, const LoadTick& drained, int still_open,
                                const UnansweredRequests& unanswered,
                                std::optional<HostTick> host_final) {
-    latency_.merge(drained.latency);
-    latency_uncorrected_.merge(drained.latency_uncorrected);
-    latency_.merge(unanswered.waited);
-    latency_uncorrected_.merge(unanswered.waited_uncorrected);
-    totals_.unanswered = unanswered.count();
-    if (unanswered.count() > 0) totals_.unanswered_longest_ms = unanswered.waited.max_us() / 1000.0;
+    // Stopped before the measured window began: nothing is summarised, these neither.
+    if (measured_ticks_ > 0) {
+        latency_.merge(drained.latency);
+        latency_uncorrected_.merge(drained.latency_uncorrected);
+        const double answered_p99_us = latency_.count() > 0 ? latency_.quantile_us(0.99) : 0;
+        latency_.merge(unanswered.waited);
+        latency_uncorrected_.merge(unanswered.waited_uncorrected);
+        totals_.unanswered = unanswered.count();
+        totals_.unanswered_beyond_p99 = unanswered.count_over(answered_p99_us);
+        if (unanswered.count() > 0) {
+            totals_.unanswered_longest_ms = unanswered.waited.max_us() / 1000.0;
+        }
+    }
     totals_.drained_requests = responses;
     client_completed_ += responses;
     totals_.client_requests_total = client_completed_;

@@ -265,7 +265,7 @@ std::optional<LoadConnection::Waiting> LoadConnection::waiting() const {
         case State::Connecting:
         case State::Writing:
         case State::Reading:
-            return Waiting{intended_ns_, request_start_ns_};
+            return Waiting{intended_ns_, request_start_ns_, state_ == State::Connecting};
         case State::Closed:
         case State::Idle:
         case State::Backoff:  // its request failed (counted as an error); a new one is not begun

@@ -63,6 +63,7 @@ public:
     struct Waiting {
         std::int64_t intended_ns;
         std::int64_t started_ns;
+        bool connecting;  // its connect is not through yet (a full accept queue retries it)
     };
     std::optional<Waiting> waiting() const;
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <future>
 #include <limits>
 #include <stdexcept>
 #include <string_view>
@@ -273,11 +275,18 @@ LoadTick LoadGenerator::collect() {
     return d.collect_locked();
 }
 
-UnansweredRequests LoadGenerator::unanswered() {
+UnansweredRequests LoadGenerator::unanswered(bool connecting_only) {
     Impl& d = *impl_;
     MutexLock lock(d.mutex);
+    std::vector<std::future<UnansweredRequests>> asked;
+    for (const auto& thread : d.threads) asked.push_back(thread->unanswered(connecting_only));
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
     UnansweredRequests all;
-    for (const auto& thread : d.threads) all.merge(thread->unanswered());
+    for (auto& answer : asked) {
+        if (answer.valid() && answer.wait_until(deadline) == std::future_status::ready) {
+            all.merge(answer.get());
+        }
+    }
     return all;
 }
 

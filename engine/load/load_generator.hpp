@@ -83,9 +83,11 @@ public:
     // Closes every connection and joins every thread (well within a second).
     void stop();
     LoadTick collect();
-    // Requests sent and not answered yet, by how long each has waited so far (each loader
-    // thread is asked; one that does not answer within a second adds nothing).
-    UnansweredRequests unanswered();
+    // Requests begun and not answered yet, by how long each has waited so far; with
+    // `connecting_only` those whose connect is not through yet (which set_connections(0) drops
+    // at once: ask before it). Every loader thread is asked at once; one that does not answer
+    // within a second adds nothing.
+    UnansweredRequests unanswered(bool connecting_only = false);
 
 private:
     struct Impl;

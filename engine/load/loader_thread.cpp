@@ -187,20 +187,23 @@ void LoaderThread::stop() {
     connections_.clear();
 }
 
-UnansweredRequests LoaderThread::unanswered() {
+std::future<UnansweredRequests> LoaderThread::unanswered(bool connecting_only) {
     if (!thread_.joinable() || stop_requested_) return {};
     auto gathered = std::make_shared<std::promise<UnansweredRequests>>();
     std::future<UnansweredRequests> result = gathered->get_future();
-    boost::asio::post(io_, [this, gathered] {
+    // Runs on the loop thread, which stop() joins before this object goes: `this` outlives it.
+    boost::asio::post(io_, [this, gathered, connecting_only] {
         UnansweredRequests out;
         const std::int64_t now = monotonic_ns();
         for (const auto& c : connections_) {
-            if (const auto w = c->waiting()) out.add(now - w->intended_ns, now - w->started_ns);
+            const auto w = c->waiting();
+            if (w && (w->connecting || !connecting_only)) {
+                out.add(now - w->intended_ns, now - w->started_ns);
+            }
         }
         gathered->set_value(std::move(out));
     });
-    if (result.wait_for(std::chrono::seconds(1)) != std::future_status::ready) return {};
-    return result.get();
+    return result;
 }
 
 std::uint64_t LoaderThread::cpu_ns() const {

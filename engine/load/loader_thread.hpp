@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -52,10 +53,10 @@ public:
     LoaderCounts take() { return stats_.take(); }
     // CPU time this thread has used so far. Not concurrently with stop().
     std::uint64_t cpu_ns() const;
-    // Thread-safe: the requests its connections have sent and not had answered, by how long
-    // each has waited so far (asked of the loop thread; empty if it does not answer within a
-    // second, or has stopped).
-    UnansweredRequests unanswered();
+    // Thread-safe: the requests its connections have begun and not had answered, by how long
+    // each has waited so far (those still connecting only, with `connecting_only`). Asked of
+    // the loop thread: the future is ready once it answers; invalid when the thread has stopped.
+    std::future<UnansweredRequests> unanswered(bool connecting_only);
 
     std::optional<std::int64_t> next_request() override;
     void idle(LoadConnection& connection) override;

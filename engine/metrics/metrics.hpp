@@ -270,6 +270,10 @@ struct Summary {
     // server that starves some connections does not look fast for it.
     std::uint64_t unanswered = 0;
     std::optional<double> unanswered_longest_ms;
+    // Of those, how many had waited longer than the answered requests' p99: starved, not merely
+    // slow (a fair server's last requests have waited less than its tail). These decide whether
+    // the p99 is a lower bound (validate) and the requests-unanswered diagnosis.
+    std::uint64_t unanswered_beyond_p99 = 0;
     std::optional<double> server_cpu_pct_mean;
     double load_cpu_pct_mean = 0;
     int server_processes = 0;               // distinct server PIDs seen

@@ -127,6 +127,7 @@ json summary_to_json(const Summary& s) {
     summary["abandoned_in_flight"] = s.abandoned_in_flight;
     summary["unanswered"] = s.unanswered;
     summary["unanswered_longest_ms"] = or_null(s.unanswered_longest_ms);
+    summary["unanswered_beyond_p99"] = s.unanswered_beyond_p99;
     summary["server_processes"] = s.server_processes;
     summary["worker_restarts"] = or_null(s.worker_restarts);
     summary["slow_clients"] = slow_clients_json(s.slow_clients);

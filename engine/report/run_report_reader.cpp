@@ -129,6 +129,9 @@ Summary summary_from_json(const JsonField& s) {
     out.abandoned_in_flight = s["abandoned_in_flight"].int_value();
     // Absent from reports written before it was measured.
     if (s.has("unanswered")) out.unanswered = s["unanswered"].unsigned_integer();
+    if (s.has("unanswered_beyond_p99")) {
+        out.unanswered_beyond_p99 = s["unanswered_beyond_p99"].unsigned_integer();
+    }
     if (s.has("unanswered_longest_ms")) {
         out.unanswered_longest_ms = s["unanswered_longest_ms"].number_or_null();
     }

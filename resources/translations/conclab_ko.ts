@@ -114,8 +114,8 @@
         <translation> (서버가 이들을 %1번 닫았지만 다시 돌아왔습니다).</translation>
     </message>
     <message>
-        <source>%1 requests (%2 % of those counted) had no response when the run ended, some after %3 s: the server served some connections and left others waiting (not yet accepted, or starved); the latency tail is a lower bound.</source>
-        <translation>실행이 끝날 때 요청 %1개(집계된 요청의 %2 %)가 응답을 받지 못했고, 일부는 %3초를 기다렸습니다: 서버가 일부 연결만 처리하고 나머지는 기다리게 했습니다(아직 accept하지 않았거나 굶겼음). 지연 시간 꼬리는 하한값입니다.</translation>
+        <source>Requests with no response when the run ended, after waiting longer than the answered ones&apos; p99: %1 (%2 % of those counted), some for %3 s: the server served some connections and left others waiting (not yet accepted, or starved); the latency tail is a lower bound.</source>
+        <translation>실행이 끝날 때까지 응답받지 못하고 응답된 요청의 p99보다 오래 기다린 요청: %1개(집계된 요청의 %2 %), 일부는 %3초 동안: 서버가 일부 연결만 처리하고 나머지는 기다리게 했습니다(아직 accept하지 않았거나 굶겼음). 지연 시간 꼬리는 하한값입니다.</translation>
     </message>
 </context>
 <context>
@@ -1906,8 +1906,8 @@
         <translation>응답 없음</translation>
     </message>
     <message>
-        <source>%1: %2 requests had no response when the run ended (the longest had waited %3 s); the latencies count each at how long it had waited, a lower bound</source>
-        <translation>%1: 실행이 끝날 때 응답을 받지 못한 요청 %2개 (가장 오래 기다린 요청은 %3초). 지연 시간에는 각 요청이 기다린 시간만큼 들어가며, 이는 하한값입니다</translation>
+        <source>%1: requests with no response when the run ended: %2 (the longest had waited %3 s); the latencies count each at how long it had waited, a lower bound</source>
+        <translation>%1: 실행이 끝날 때 응답을 받지 못한 요청: %2개 (가장 오래 기다린 요청은 %3초). 지연 시간에는 각 요청이 기다린 시간만큼 들어가며, 이는 하한값입니다</translation>
     </message>
 </context>
 <context>

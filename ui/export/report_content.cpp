@@ -132,7 +132,7 @@ std::vector<std::pair<QString, QString>> measurement_rows(const std::vector<RunR
         if (s.unanswered == 0 || !s.unanswered_longest_ms) continue;
         rows.emplace_back(
             QObject::tr("Unanswered"),
-            QObject::tr("%1: %2 requests had no response when the run ended (the longest had "
+            QObject::tr("%1: requests with no response when the run ended: %2 (the longest had "
                         "waited %3 s); the latencies count each at how long it had waited, a "
                         "lower bound")
                 .arg(model_label(run.config))

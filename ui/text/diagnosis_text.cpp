@@ -164,9 +164,10 @@ QString diagnosis_text(const Diagnosis& d, const RunResult& run) {
     if (d.rule == "requests-unanswered") {
         return QCoreApplication::translate(
                    "DiagnosisText",
-                   "%1 requests (%2 % of those counted) had no response when the run ended, some "
-                   "after %3 s: the server served some connections and left others waiting (not "
-                   "yet accepted, or starved); the latency tail is a lower bound.")
+                   "Requests with no response when the run ended, after waiting longer than the "
+                   "answered ones' p99: %1 (%2 % of those counted), some for %3 s: the server "
+                   "served some connections and left others waiting (not yet accepted, or "
+                   "starved); the latency tail is a lower bound.")
             .arg(whole(evidence(d, "unanswered")), number(evidence(d, "unanswered_pct")),
                  number(evidence(d, "unanswered_longest_ms") / 1000));
     }

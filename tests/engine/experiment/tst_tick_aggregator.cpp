@@ -110,9 +110,16 @@ private slots:
         const Summary s = a.summary();
         QCOMPARE(s.requests, std::uint64_t(100));  // answered in the window: the rate's count
         QCOMPARE(s.unanswered, std::uint64_t(5));
+        QCOMPARE(s.unanswered_beyond_p99, std::uint64_t(5));  // 4 s against the answered 1 ms
         QVERIFY(s.unanswered_longest_ms && std::abs(*s.unanswered_longest_ms - 4000) < 50);
         QVERIFY(s.latency && std::abs(s.latency->p50_ms - 1) < 0.05);
         QVERIFY2(s.latency->p99_ms > 3900, "the starved requests make the tail");
+
+        TickAggregator stopped_in_warmup(1.0, 1);  // nothing measured: nothing summarised
+        stopped_in_warmup.add(tick(0.25, 50, 1000));
+        stopped_in_warmup.add_drain(2, drained, 5, starved, std::nullopt);
+        QCOMPARE(stopped_in_warmup.summary().unanswered, std::uint64_t(0));
+        QVERIFY(!stopped_in_warmup.summary().latency);
 
         TickAggregator healthy(0, 1);
         healthy.add(tick(0.25, 50, 1000));

@@ -164,19 +164,23 @@ private slots:
     void aP99AmongUnansweredRequestsIsALowerBound_data() {
         QTest::addColumn<int>("answered");
         QTest::addColumn<int>("unanswered");
+        QTest::addColumn<int>("beyond_p99");
         QTest::addColumn<bool>("lower_bound");
-        QTest::newRow("600 starved of 4,000") << 3400 << 600 << true;
-        QTest::newRow("10 of 1,000") << 990 << 10 << true;
-        QTest::newRow("5 of 1,000") << 995 << 5 << false;
-        QTest::newRow("none") << 1000 << 0 << false;
+        QTest::newRow("600 starved of 4,000") << 3400 << 600 << 600 << true;
+        QTest::newRow("10 of 1,000") << 990 << 10 << 10 << true;
+        QTest::newRow("5 of 1,000") << 995 << 5 << 5 << false;
+        QTest::newRow("500 a fair server's last, within its tail") << 4000 << 500 << 0 << false;
+        QTest::newRow("none") << 1000 << 0 << 0 << false;
     }
     void aP99AmongUnansweredRequestsIsALowerBound() {
         QFETCH(int, answered);
         QFETCH(int, unanswered);
+        QFETCH(int, beyond_p99);
         QFETCH(bool, lower_bound);
         RunResult r;
         r.summary.requests = static_cast<std::uint64_t>(answered);
         r.summary.unanswered = static_cast<std::uint64_t>(unanswered);
+        r.summary.unanswered_beyond_p99 = static_cast<std::uint64_t>(beyond_p99);
         r.summary.latency = LatencySummary{};
         r.summary.latency->p99_ms = 4456.5;
         const ValidationSide side = validation_side(r);

@@ -86,6 +86,7 @@ void fill_summary(Summary& s) {
     s.abandoned_in_flight = 1;
     s.unanswered = 1;
     s.unanswered_longest_ms = 4501.5;
+    s.unanswered_beyond_p99 = 1;
     s.server_cpu_pct_mean = 150.5;
     s.load_cpu_pct_mean = 40.25;
     s.server_processes = 2;

@@ -50,6 +50,7 @@ RunResult rich_result() {
     s.abandoned_in_flight = 1;
     s.unanswered = 1;
     s.unanswered_longest_ms = 4501.5;
+    s.unanswered_beyond_p99 = 1;
     s.server_processes = 3;
     s.worker_restarts = 1;
     s.slow_clients = SlowClientCounts{2, 5, 3, 120};
@@ -151,6 +152,7 @@ private slots:
         QCOMPARE(r.summary.latency->p999_ms, 14.125);
         QCOMPARE(r.summary.unanswered, std::uint64_t(1));
         QCOMPARE(*r.summary.unanswered_longest_ms, 4501.5);
+        QCOMPARE(r.summary.unanswered_beyond_p99, std::uint64_t(1));
         QCOMPARE(r.events[1].label(), std::string("worker 101 died (signal 9) → 103"));
         QCOMPARE(r.events[0].note, std::string());
         QCOMPARE(r.diagnosis[0].evidence.size(), std::size_t(2));
