@@ -29,4 +29,10 @@ inline std::int64_t process_cpu_ns() {
     return read_clock_ns(CLOCK_PROCESS_CPUTIME_ID);
 }
 
+// A duration in whole microseconds, rounded to the nearest, never negative: how the load
+// generator records a latency (answered, or how long an unanswered request has waited).
+inline std::uint64_t rounded_micros(std::int64_t ns) {
+    return static_cast<std::uint64_t>((ns > -500 ? ns + 500 : 0) / 1000);
+}
+
 }  // namespace conclab

@@ -202,12 +202,10 @@ void LoadConnection::on_read(const error_code& ec, std::size_t n) {
 
 void LoadConnection::complete() {
     const std::int64_t now = monotonic_ns();
-    auto micros = [](std::int64_t ns) {
-        return static_cast<std::uint64_t>(std::max<std::int64_t>(ns + 500, 0) / 1000);
-    };
     const unsigned status = parser_->get().result_int();
     if (status >= 200 && status < 300) {
-        stats_.response(micros(now - intended_ns_), micros(now - request_start_ns_));
+        stats_.response(rounded_micros(now - intended_ns_),
+                        rounded_micros(now - request_start_ns_));
     } else {
         stats_.error(ErrorKind::Status);
     }

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/clocks.hpp"
 #include "metrics/latency_histogram.hpp"
 
 namespace conclab {
@@ -19,9 +20,10 @@ struct UnansweredRequests {
     std::vector<std::uint64_t> waited_us;  // each, as `waited` (one per connection at most)
 
     void add(std::int64_t since_intended_ns, std::int64_t since_sent_ns) {
-        waited.record(micros(since_intended_ns));
-        waited_uncorrected.record(micros(since_sent_ns));
-        waited_us.push_back(micros(since_intended_ns));
+        const std::uint64_t us = rounded_micros(since_intended_ns);
+        waited.record(us);
+        waited_uncorrected.record(rounded_micros(since_sent_ns));
+        waited_us.push_back(us);
     }
     void merge(const UnansweredRequests& other) {
         waited.merge(other.waited);
@@ -34,11 +36,6 @@ struct UnansweredRequests {
     std::uint64_t count_over(double us) const {
         return static_cast<std::uint64_t>(std::count_if(waited_us.begin(), waited_us.end(),
                                                         [us](std::uint64_t w) { return w > us; }));
-    }
-
-private:
-    static std::uint64_t micros(std::int64_t ns) {
-        return static_cast<std::uint64_t>(std::max<std::int64_t>(ns + 500, 0) / 1000);
     }
 };
 
