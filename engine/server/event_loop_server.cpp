@@ -101,6 +101,7 @@ EventLoopServer::EventLoopServer(const Workload& workload, const ServerTimeouts&
       green_threads_(kind == EventLoopKind::Gevent),
       share_after_response_(framework_share_after_response(kind)) {
     limit_connections(connection_limit);
+    accept_all_pending(kind == EventLoopKind::Libuv);
 }
 
 EventLoopServer::~EventLoopServer() {

@@ -11,6 +11,7 @@
 #include <future>
 #include <memory>
 #include <thread>
+#include <vector>
 
 #include "blocking_http_client.hpp"
 #include "running_server.hpp"
@@ -101,6 +102,60 @@ private slots:
         QVERIFY(a.read_response());  // A's third, served before C's second
         QVERIFY2(!c.has_bytes_waiting(), "C's second was served before A's third");
         QVERIFY(c.read_response());
+        running.server->stop();
+    }
+
+    // New connections while the loop is busy: libuv (Node) takes every connection waiting in
+    // the accept queue each time the listening socket is reported; gevent under gunicorn takes
+    // one per turn. Four clients keep the loop busy with 50 ms requests, one after another (a
+    // turn serves them all, about 200 ms), while 30 connections wait to be accepted: one per turn
+    // takes them in about 6 s, all at once in one turn.
+    void libuvTakesEveryWaitingConnectionAtOnce_data() {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<bool>("all_at_once");
+        QTest::newRow("libuv (Node)") << int(EventLoopKind::Libuv) << true;
+        QTest::newRow("gevent") << int(EventLoopKind::Gevent) << false;
+    }
+    void libuvTakesEveryWaitingConnectionAtOnce() {
+        QFETCH(int, kind);
+        QFETCH(bool, all_at_once);
+        ServerConfig config;
+        config.model = Model::EventLoop;
+        config.event_loop = EventLoopKind(kind);
+        RunningServer running = start_server(config);
+        QVERIFY(running.server);
+        constexpr int kBusy = 4;
+        std::vector<std::unique_ptr<BlockingHttpClient>> busy_clients;
+        for (int i = 0; i < kBusy; ++i) {
+            busy_clients.push_back(std::make_unique<BlockingHttpClient>(running.port));
+            QVERIFY(busy_clients.back()->connected());
+        }
+        QTRY_COMPARE(running.server->stats().connections, kBusy);
+        std::atomic<bool> done{false};
+        std::vector<std::thread> busy;
+        for (auto& client : busy_clients) {
+            busy.emplace_back([&done, &client] {
+                while (!done && client->send_raw("GET /?cpu_ms=50 HTTP/1.1\r\nHost: x\r\n\r\n") &&
+                       client->read_response()) {
+                }
+            });
+        }
+        QTRY_COMPARE(running.server->stats().in_service, 1);
+        std::vector<std::unique_ptr<BlockingHttpClient>> waiting;
+        for (int i = 0; i < 30; ++i) {
+            waiting.push_back(std::make_unique<BlockingHttpClient>(running.port));
+            QVERIFY(waiting.back()->connected());  // in the kernel's accept queue
+        }
+        // A loaded machine makes turns longer, which only takes fewer one per turn.
+        QTest::qWait(1000);
+        const int accepted = running.server->stats().connections - kBusy;
+        done = true;
+        for (auto& thread : busy) thread.join();
+        if (all_at_once) {
+            QCOMPARE(accepted, 30);
+        } else {
+            QVERIFY2(accepted < 20, qPrintable(QString::number(accepted)));
+        }
         running.server->stop();
     }
 
