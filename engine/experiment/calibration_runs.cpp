@@ -1,6 +1,7 @@
 #include "experiment/calibration_runs.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
 #include "experiment/repeat_stats.hpp"
@@ -67,6 +68,24 @@ double median_pair_ratio(const std::vector<RunResult>& firsts,
         }
     }
     return spread_of(std::move(ratios)).median;  // 0 when no pair had a real rate
+}
+
+bool still_getting_faster(const RunResult& run, double margin) {
+    std::vector<std::uint64_t> measured;
+    for (const MetricsSample& tick : run.series) {
+        if (!tick.warmup) measured.push_back(tick.responses);
+    }
+    if (measured.size() < 2) return false;
+    const std::size_t half = measured.size() / 2;
+    // An odd count leaves the middle tick out, so that both halves are as long.
+    const auto sum = [&](std::size_t from, std::size_t to) {
+        std::uint64_t total = 0;
+        for (std::size_t i = from; i < to; ++i) total += measured[i];
+        return static_cast<double>(total);
+    };
+    const double first = sum(0, half);
+    const double second = sum(measured.size() - half, measured.size());
+    return second > first * (1 + margin);
 }
 
 }  // namespace conclab::calibration_runs

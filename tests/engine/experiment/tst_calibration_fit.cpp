@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "experiment/calibration.hpp"
+#include "experiment/calibration_runs.hpp"
 
 using namespace conclab;
 
@@ -222,9 +223,53 @@ private slots:
     }
 };
 
+// The warm-up of the real server goes on while a run ends faster than it began.
+class TstWarmUp : public QObject {
+    Q_OBJECT
+
+    // A run with a warmup tick (left out) and then the given responses per tick.
+    static RunResult run_of(std::initializer_list<std::uint64_t> responses) {
+        RunResult run;
+        MetricsSample warmup;
+        warmup.warmup = true;
+        warmup.responses = 100000;  // left out: it would hide any climb after it
+        run.series.push_back(warmup);
+        for (std::uint64_t n : responses) {
+            MetricsSample tick;
+            tick.responses = n;
+            run.series.push_back(tick);
+        }
+        return run;
+    }
+
+private slots:
+    void aFreshNodeIsStillGettingFaster() {
+        // Real Express's first seconds, per quarter second (about 10,000 to 12,400 req/s).
+        QVERIFY(calibration_runs::still_getting_faster(run_of({2500, 2600, 2750, 2900, 3000, 3100}),
+                                                       0.05));
+    }
+    void aWarmServerIsNot() {
+        QVERIFY(!calibration_runs::still_getting_faster(
+            run_of({3100, 3000, 3150, 3050, 3120, 3080}), 0.05));
+        // Slower at the end (the machine got busy) is not warming up either.
+        QVERIFY(!calibration_runs::still_getting_faster(run_of({3100, 3000, 2500, 2400}), 0.05));
+    }
+    void theMiddleTickOfAnOddCountIsLeftOut() {
+        // 2 + 2 against 2 + 2, the middle one's 9 in neither half.
+        QVERIFY(!calibration_runs::still_getting_faster(run_of({2, 2, 9, 2, 2}), 0.05));
+        QVERIFY(calibration_runs::still_getting_faster(run_of({2, 2, 9, 3, 3}), 0.05));
+    }
+    void tooShortToTell() {
+        QVERIFY(!calibration_runs::still_getting_faster(run_of({1}), 0.05));
+        QVERIFY(!calibration_runs::still_getting_faster(RunResult{}, 0.05));
+    }
+};
+
 int main(int argc, char** argv) {
     TstCalibrationFit fit;
     TstResumePlan resume;
-    return QTest::qExec(&fit, argc, argv) | QTest::qExec(&resume, argc, argv);
+    TstWarmUp warm_up;
+    return QTest::qExec(&fit, argc, argv) | QTest::qExec(&resume, argc, argv) |
+           QTest::qExec(&warm_up, argc, argv);
 }
 #include "tst_calibration_fit.moc"
