@@ -31,7 +31,6 @@ RoundRobinDispatch::RoundRobinDispatch(boost::asio::io_context& io, std::functio
 Result<> RoundRobinDispatch::start(int listen_fd) {
     UniqueFd fd(::fcntl(listen_fd, F_DUPFD_CLOEXEC, 10));
     if (!fd) return Failure{"cannot accept on the listening socket"};
-    acceptor_.set_accept_all_pending(true);  // Node's primary is a libuv loop
     acceptor_.start(std::move(fd));
     return {};
 }

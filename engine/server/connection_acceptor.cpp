@@ -41,29 +41,12 @@ void ConnectionAcceptor::accept_next() {
             return;
         }
         serve(std::move(socket));
-        if (all_pending_) accept_pending();
-        if (!acceptor_.is_open()) return;  // closed while serving (the server stops)
         if (full()) {
             paused_ = true;  // release() accepts again
             return;
         }
         if (!one_per_turn_) accept_next();
     });
-}
-
-// Written out rather than left to asio: its reactor hands over one accepted connection per
-// completion, queued behind every handler already due (expired I/O timers, readable sockets), so
-// a busy loop took about 160 new connections a second where Node takes the whole queue at once
-// (real Express, 1,000 connections each waiting 50 ms: p99 142 ms; the model 1,500 ms).
-void ConnectionAcceptor::accept_pending() {
-    boost::system::error_code ec;
-    acceptor_.non_blocking(true, ec);
-    while (!ec && acceptor_.is_open() && !full()) {
-        tcp::socket socket(io_);
-        acceptor_.accept(socket, ec);
-        if (ec) break;  // none left (would_block), or a failure the next async_accept reports
-        serve(std::move(socket));
-    }
 }
 
 void ConnectionAcceptor::accept_again() {

@@ -38,11 +38,6 @@ public:
     // (gunicorn's gthread worker). Turned off, accept_again() starts the usual chain again.
     // (Accepting again after the connection limit let go of it takes one without a turn.)
     void set_one_accept_per_turn(bool on) { one_per_turn_ = on; }
-    // Before start(): when the listening socket turns readable, accept every connection waiting
-    // in the kernel's queue (up to the limit) before anything else runs, as libuv's
-    // uv__server_io does for Node (and for a cluster's primary); otherwise one per wake-up, as
-    // gevent's StreamServer under gunicorn and Python's selectors-based servers do.
-    void set_accept_all_pending(bool on) { all_pending_ = on; }
     // On the io_context's thread, with one accept per turn: the turn is over, accept the next
     // connection when one is there (nothing if an accept is pending, the limit is reached or the
     // acceptor is closed).
@@ -64,7 +59,6 @@ public:
 
 private:
     void accept_next();
-    void accept_pending();
     void close_acceptor();
     void serve(boost::asio::ip::tcp::socket socket);
     void serve_adopted(UniqueFd fd);
@@ -80,7 +74,6 @@ private:
     int open_ = 0;
     bool paused_ = false;  // accept_next() is not pending because the limit was reached
     bool one_per_turn_ = false;
-    bool all_pending_ = false;
     bool pending_ = false;              // an async_accept is outstanding
     bool backing_off_ = false;          // after a failed accept(), retry_ runs
     std::deque<UniqueFd> handed_over_;  // adopted while full: served as connections close

@@ -101,7 +101,6 @@ EventLoopServer::EventLoopServer(const Workload& workload, const ServerTimeouts&
       green_threads_(kind == EventLoopKind::Gevent),
       share_after_response_(framework_share_after_response(kind)) {
     limit_connections(connection_limit);
-    accept_all_pending(kind == EventLoopKind::Libuv);
 }
 
 EventLoopServer::~EventLoopServer() {
@@ -116,8 +115,12 @@ void EventLoopServer::start(UniqueFd listen_fd) {
 void EventLoopServer::serve_new_socket(tcp::socket socket) {
     // The framework's cost of a new connection, on the loop, before the acceptor takes the next
     // one (Workload::connection_accept_us): requests already read wait behind it, as in Node.
-    // (gevent's StreamServer accepts up to 100 per wake-up, but gunicorn sets its max_accept to
-    // 1 when it runs more than one worker, gunicorn/workers/ggevent.py: one per wake-up too.)
+    // One connection per wake-up, as both loops we model take them: libuv accepts once each time
+    // epoll reports the listening socket (libuv PR #3696 dropped its accept-until-EAGAIN loop;
+    // strace of real Node 20.20.2 with libuv 1.46.0: one accept4() per epoll_pwait(), never an
+    // EAGAIN), and gevent's StreamServer, which accepts up to 100 per wake-up, has its
+    // max_accept set to 1 by gunicorn when it runs more than one worker
+    // (gunicorn/workers/ggevent.py). Asio's reactor hands over one accept per completion.
     if (!burn_cpu_us_unless(workload_.get().connection_accept_us(), stopping_)) return;
     std::make_shared<Connection>(*this, std::move(socket))->start();
 }

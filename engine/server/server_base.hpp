@@ -60,9 +60,6 @@ protected:
     // (ConnectionAcceptor::set_one_accept_per_turn).
     void set_one_accept_per_turn(bool on) { acceptor_.set_one_accept_per_turn(on); }
     void accept_again() { acceptor_.accept_again(); }
-    // In the model's constructor: take every waiting connection per wake-up, as libuv
-    // (ConnectionAcceptor::set_accept_all_pending).
-    void accept_all_pending(bool on) { acceptor_.set_accept_all_pending(on); }
     // Any thread, once per connection given to serve_new_socket() when it closes: one more may
     // be accepted. Nothing while stopping.
     void connection_released() {

@@ -105,20 +105,20 @@ private slots:
         running.server->stop();
     }
 
-    // New connections while the loop is busy: libuv (Node) takes every connection waiting in
-    // the accept queue each time the listening socket is reported; gevent under gunicorn takes
-    // one per turn. Four clients keep the loop busy with 50 ms requests, one after another (a
-    // turn serves them all, about 200 ms), while 30 connections wait to be accepted: one per turn
-    // takes them in about 6 s, all at once in one turn.
-    void libuvTakesEveryWaitingConnectionAtOnce_data() {
+    // New connections while the loop is busy: one per turn, for Node as for gevent under
+    // gunicorn. libuv accepts once each time epoll reports the listening socket (since libuv
+    // PR #3696; strace of real Node 20.20.2, libuv 1.46.0, CPU-bound at 100 connections: one
+    // accept4() per epoll_pwait(), never an EAGAIN, and its accept queue went 84, 77, 72 ... 28
+    // over 4 s while some clients waited the whole run). Four clients keep the loop busy with
+    // 50 ms requests, one after another (a turn serves them all, about 200 ms), while 30
+    // connections wait to be accepted: taking them all at once would be 30 in the first turn.
+    void aBusyLoopTakesOneWaitingConnectionPerTurn_data() {
         QTest::addColumn<int>("kind");
-        QTest::addColumn<bool>("all_at_once");
-        QTest::newRow("libuv (Node)") << int(EventLoopKind::Libuv) << true;
-        QTest::newRow("gevent") << int(EventLoopKind::Gevent) << false;
+        QTest::newRow("libuv (Node)") << int(EventLoopKind::Libuv);
+        QTest::newRow("gevent") << int(EventLoopKind::Gevent);
     }
-    void libuvTakesEveryWaitingConnectionAtOnce() {
+    void aBusyLoopTakesOneWaitingConnectionPerTurn() {
         QFETCH(int, kind);
-        QFETCH(bool, all_at_once);
         ServerConfig config;
         config.model = Model::EventLoop;
         config.event_loop = EventLoopKind(kind);
@@ -146,16 +146,13 @@ private slots:
             waiting.push_back(std::make_unique<BlockingHttpClient>(running.port));
             QVERIFY(waiting.back()->connected());  // in the kernel's accept queue
         }
-        // A loaded machine makes turns longer, which only takes fewer one per turn.
-        QTest::qWait(1000);
+        QTest::qWait(1000);  // about 5 turns; a loaded machine makes fewer
         const int accepted = running.server->stats().connections - kBusy;
         done = true;
         for (auto& thread : busy) thread.join();
-        if (all_at_once) {
-            QCOMPARE(accepted, 30);
-        } else {
-            QVERIFY2(accepted < 20, qPrintable(QString::number(accepted)));
-        }
+        QVERIFY2(accepted >= 1 && accepted < 20, qPrintable(QString::number(accepted)));
+        // Once the loop is idle, the rest are taken.
+        QTRY_COMPARE(running.server->stats().connections, kBusy + 30);
         running.server->stop();
     }
 
