@@ -94,17 +94,6 @@ struct Loop : LoopPoints {
     MeasurementRunner& runner;
     const CalibrationSettings& settings;
     double released_us = 0;
-    // How many times longer than asked the loop measures now: each verification that disagrees
-    // with a loop that got within the tolerance doubles it. Real Express's 1.5 s runs moved 7–9 %
-    // from one to the next (11,300-12,600 req/s against one model at 12,200-12,400), so the
-    // medians of three could not settle within ±5 %.
-    double lengthened = 1;
-
-    // `c` measured `lengthened` times as long (its warmup as it was).
-    RunConfig measured_longer(RunConfig c) const {
-        c.duration_s = c.warmup_s + (c.duration_s - c.warmup_s) * lengthened;
-        return c;
-    }
 
     // The point nearest the real rate: the last one when the loop converged.
     double best_overhead() const {
@@ -137,12 +126,12 @@ struct Loop : LoopPoints {
             const double overhead = next_overhead(points(), real_rps(), result.parallelism, &how);
             const std::string n = "step " + std::to_string(result.iterations.size() + 1) + ": ";
             Paired m;
-            if (!paired(two_specs(CalibrationStep::Real, n + "the real server",
-                                  measured_longer(result.real.config), CalibrationStep::Fit,
+            if (!paired(two_specs(CalibrationStep::Real, n + "the real server", result.real.config,
+                                  CalibrationStep::Fit,
                                   n + std::string(to_string(base.server.model)) + " with " +
                                       us_text(overhead) + " overhead at " +
                                       connections_text(result.connections),
-                                  measured_longer(with_overhead(base, overhead, released_us))),
+                                  with_overhead(base, overhead, released_us)),
                         m)) {
                 return false;
             }
@@ -241,10 +230,10 @@ struct Loop : LoopPoints {
         std::vector<RunResult> reals, models;
         if (!runner.alternate(
                 two_specs(CalibrationStep::VerifyReal, "verifying: the real server again",
-                          measured_longer(result.real.config), CalibrationStep::Verify,
+                          result.real.config, CalibrationStep::Verify,
                           "verifying: the model with " +
                               us_text(fitted.server.workload.overhead_us) + " overhead",
-                          measured_longer(fitted)),
+                          fitted),
                 settings.repeats, {&reals, &models}, result.error)) {
             return false;
         }
@@ -320,7 +309,7 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
     MeasurementRunner runner(report, stop, most_runs);
     CalibrationSettings s = settings;
     s.repeats = result.repeats;
-    Loop loop{{}, result, base, runner, s, 0, 1};
+    Loop loop{{}, result, base, runner, s, 0};
     auto cancelled = [&] {
         result.cancelled = runner.cancelled();
         return result;
@@ -404,12 +393,9 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
             break;
         }
         loop.ratios.push_back({result.fit.overhead_us, result.ratio});  // one more point
-        loop.lengthened *= 2;
         result.iterations.push_back(
             {result.fit.overhead_us, loop.released_us, result.model_after.summary.rps, result.ratio,
-             "verification: outside ±" + percent_text(s.tolerance) +
-                 ", the loop goes on from it, each run measured " +
-                 std::to_string(static_cast<int>(loop.lengthened)) + "× as long"});
+             "verification: outside ±" + percent_text(s.tolerance) + ", the loop goes on from it"});
         result.converged = false;
         result.why_not.clear();
         if (!loop.converge(s.max_steps)) return result.error.empty() ? cancelled() : result;
