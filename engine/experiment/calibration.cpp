@@ -21,7 +21,7 @@ using namespace calibration_runs;
 // verification again) before calibrate says it is not verified.
 constexpr int kVerificationsAgain = 2;
 // Runs of the real server before the first measurement, while each is faster at its end than at
-// its start (a fresh Node took three; a server already warm, one).
+// its start (a fresh Express took two; a server already warm, one).
 constexpr int kMostWarmUps = 5;
 
 // The model run of the settings, as calibration measures it: its own server (no target, no
@@ -318,7 +318,7 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
     // A freshly started server is slower in its first seconds: real Werkzeug ran 1,637 req/s in
     // a calibration's first measurement and 1,892 in its verification, its runs spread 38 %, and
     // the loop could not converge. So it runs first, not counted, until a run ends no faster
-    // than it began (Node needs two or three: see still_getting_faster), at most kMostWarmUps.
+    // than it began (a fresh Node needs two: see still_getting_faster), at most kMostWarmUps.
     for (int warm_ups = 0; warm_ups < kMostWarmUps; ++warm_ups) {
         RunResult warm_up;
         if (!runner.run(
