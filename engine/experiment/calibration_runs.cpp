@@ -75,7 +75,9 @@ bool still_getting_faster(const RunResult& run, double margin) {
     for (const MetricsSample& tick : run.series) {
         if (!tick.warmup) measured.push_back(tick.responses);
     }
-    if (measured.size() < 2) return false;
+    // Halves of at least two ticks: one tick's count moves more than the margin on its own
+    // (a quarter of a second), and a short run would then warm up again at random.
+    if (measured.size() < 4) return false;
     const std::size_t half = measured.size() / 2;
     // An odd count leaves the middle tick out, so that both halves are as long.
     const auto sum = [&](std::size_t from, std::size_t to) {

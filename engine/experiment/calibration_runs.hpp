@@ -41,7 +41,8 @@ double median_pair_ratio(const std::vector<RunResult>& firsts,
                          const std::vector<RunResult>& seconds);
 
 // Whether a run's server was still getting faster as it ended: the second half of its measured
-// ticks completed more than `margin` (a fraction) more responses than the first half. A fresh
+// ticks completed more than `margin` (a fraction) more responses than the first half (false
+// with fewer than four measured ticks: too short to tell). A fresh
 // Node compiles its hot paths over its first seconds (real Express, 10 connections, per second:
 // 6,508, 10,065, 12,442, 13,125, then 12,000-13,000), so one warm-up run is not enough for it.
 bool still_getting_faster(const RunResult& run, double margin);

@@ -6,8 +6,6 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QRegularExpression>
-#include <QSet>
 #include <QTemporaryDir>
 
 #include <signal.h>
@@ -122,30 +120,6 @@ private slots:
             said |= line.toString().contains(
                 "20.0 µs, as given (--connection-us, or its slider), not fitted");
         QVERIFY2(said, qPrintable(r.out));
-    }
-
-    // A cost per new connection given with --connection-us is the one the verification ran with:
-    // the model is verified once more only when a verification sent the loop on (each such step
-    // says so), not again for the cost it already had.
-    void aGivenConnectionCostIsVerifiedOnce() {
-        PrintedUrlServer real(
-            kCli, {"serve", "--model", "event-loop", "--overhead-us", "100", "--duration", "120"},
-            SIGINT);
-        QVERIFY(!real.url().isEmpty());
-        QTemporaryDir dir;
-        const QString json = dir.filePath("calibration.json");
-        CliRun r = run_cli({"calibrate", "--target", real.url(), "--shape", "express",
-                            "--connections", "10", "--duration", "0.5", "--repeat", "1", "--json",
-                            json, "--zero-work-only", "--connection-us", "72"});
-        QVERIFY2(r.exit_code == 0 || r.exit_code == 3, qPrintable(r.err + r.out));
-        QSet<QString> verifications;  // progress lines, "[8/21] verifying: the real server again"
-        const auto lines = QRegularExpression(R"(\[\d+/\d+\] verifying: the real server again)")
-                               .globalMatch(r.err);
-        for (auto it = lines; it.hasNext();) verifications.insert(it.next().captured(0));
-        int sent_on = 0;
-        for (const auto& step : read_json(json)["steps"].toArray())
-            sent_on += step.toObject()["how"].toString().startsWith("verification:") ? 1 : 0;
-        QCOMPARE(int(verifications.size()), 1 + sent_on);
     }
 
     void calibrateFlagsBelongToCalibrate() {

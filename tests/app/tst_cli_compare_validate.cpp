@@ -1,12 +1,15 @@
 // conclab-cli compare, validate and --repeat as a user runs them: real processes, real servers
 // (conclab-cli serve as a server with a known answer, Flask on Werkzeug as a real one), real
 // files. Runs are 1-2 s; the assertions are generous bounds, never timings. (calibrate, whose
-// loop fits a throughput and needs the machine to itself, is tst_cli_calibrate.)
+// loop fits a throughput and needs the machine to itself, is tst_cli_calibrate; only a count of
+// calibrate's verifications, which no load moves, is here.)
 #include <QtTest>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 
 #include <signal.h>
@@ -198,6 +201,31 @@ private slots:
         const QJsonArray runs = read_json(json)["runs"].toArray();
         QCOMPARE(runs.size(), 2);
         QCOMPARE(runs[1].toObject()["repeats"].toArray().size(), 2);
+    }
+
+    // calibrate's bookkeeping, which no load on the machine moves (so here, not in the serial
+    // tst_cli_calibrate): a cost per new connection given with --connection-us is the one the
+    // verification ran with, so the model is verified once more only when a verification sent
+    // the loop on (each such step says so), not again for the cost it already had.
+    void aGivenConnectionCostIsVerifiedOnce() {
+        PrintedUrlServer real(
+            kCli, {"serve", "--model", "event-loop", "--overhead-us", "100", "--duration", "120"},
+            SIGINT);
+        QVERIFY(!real.url().isEmpty());
+        QTemporaryDir dir;
+        const QString json = dir.filePath("calibration.json");
+        CliRun r = run_cli({"calibrate", "--target", real.url(), "--shape", "express",
+                            "--connections", "10", "--duration", "0.5", "--repeat", "1", "--json",
+                            json, "--zero-work-only", "--connection-us", "72"});
+        QVERIFY2(r.exit_code == 0 || r.exit_code == 3, qPrintable(r.err + r.out));
+        QSet<QString> verifications;  // progress lines, "[8/21] verifying: the real server again"
+        const auto lines = QRegularExpression(R"(\[\d+/\d+\] verifying: the real server again)")
+                               .globalMatch(r.err);
+        for (auto it = lines; it.hasNext();) verifications.insert(it.next().captured(0));
+        int sent_on = 0;
+        for (const auto& step : read_json(json)["steps"].toArray())
+            sent_on += step.toObject()["how"].toString().startsWith("verification:") ? 1 : 0;
+        QCOMPARE(int(verifications.size()), 1 + sent_on);
     }
 };
 

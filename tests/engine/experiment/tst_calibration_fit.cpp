@@ -261,6 +261,8 @@ private slots:
     }
     void tooShortToTell() {
         QVERIFY(!calibration_runs::still_getting_faster(run_of({1}), 0.05));
+        // Three ticks, however steep: halves of one tick would be noise.
+        QVERIFY(!calibration_runs::still_getting_faster(run_of({1000, 1500, 2000}), 0.05));
         QVERIFY(!calibration_runs::still_getting_faster(RunResult{}, 0.05));
     }
 };
