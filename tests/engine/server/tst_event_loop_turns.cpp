@@ -146,11 +146,13 @@ private slots:
             waiting.push_back(std::make_unique<BlockingHttpClient>(running.port));
             QVERIFY(waiting.back()->connected());  // in the kernel's accept queue
         }
-        QTest::qWait(1000);  // about 5 turns; a loaded machine makes fewer
+        // About 5 turns; a loaded machine makes fewer (none taken is still one per turn: the
+        // end of the test shows they are taken once the loop is free).
+        QTest::qWait(1000);
         const int accepted = running.server->stats().connections - kBusy;
         done = true;
         for (auto& thread : busy) thread.join();
-        QVERIFY2(accepted >= 1 && accepted < 20, qPrintable(QString::number(accepted)));
+        QVERIFY2(accepted < 20, qPrintable(QString::number(accepted)));
         // Once the loop is idle, the rest are taken.
         QTRY_COMPARE(running.server->stats().connections, kBusy + 30);
         running.server->stop();
