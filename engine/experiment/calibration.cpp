@@ -319,7 +319,7 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
     // a calibration's first measurement and 1,892 in its verification, its runs spread 38 %, and
     // the loop could not converge. So it runs first, not counted, until a run ends no faster
     // than it began (a fresh Node needs two: see still_getting_faster), at most kMostWarmUps.
-    for (int warm_ups = 0; warm_ups < kMostWarmUps; ++warm_ups) {
+    for (int warm_ups = 1;; ++warm_ups) {
         RunResult warm_up;
         if (!runner.run(
                 {int(CalibrationStep::Real), "warming up the real server (not counted)", real},
@@ -327,6 +327,14 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
             return cancelled();
         }
         if (!still_getting_faster(warm_up, s.tolerance)) break;
+        if (warm_ups == kMostWarmUps) {
+            // Measured anyway: the user's server is what it is, but the fit may chase it.
+            result.warnings.push_back(
+                "the real server was still getting faster after " + std::to_string(warm_ups) +
+                " unmeasured runs (its last ended " + percent_text(end_over_start(warm_up) - 1) +
+                " faster than it began): calibrate again once it has settled");
+            break;
+        }
     }
     const double before = first_measurements(result, real, bare, runner, s);
     if (runner.cancelled()) return cancelled();

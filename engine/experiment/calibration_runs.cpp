@@ -71,13 +71,17 @@ double median_pair_ratio(const std::vector<RunResult>& firsts,
 }
 
 bool still_getting_faster(const RunResult& run, double margin) {
+    return end_over_start(run) > 1 + margin;
+}
+
+double end_over_start(const RunResult& run) {
     std::vector<std::uint64_t> measured;
     for (const MetricsSample& tick : run.series) {
         if (!tick.warmup) measured.push_back(tick.responses);
     }
     // Halves of at least two ticks: one tick's count moves more than the margin on its own
     // (a quarter of a second), and a short run would then warm up again at random.
-    if (measured.size() < 4) return false;
+    if (measured.size() < 4) return 1;
     const std::size_t half = measured.size() / 2;
     // An odd count leaves the middle tick out, so that both halves are as long.
     const auto sum = [&](std::size_t from, std::size_t to) {
@@ -87,7 +91,7 @@ bool still_getting_faster(const RunResult& run, double margin) {
     };
     const double first = sum(0, half);
     const double second = sum(measured.size() - half, measured.size());
-    return second > first * (1 + margin);
+    return first > 0 ? second / first : 1;
 }
 
 }  // namespace conclab::calibration_runs

@@ -46,5 +46,8 @@ double median_pair_ratio(const std::vector<RunResult>& firsts,
 // Node compiles its hot paths over its first seconds (real Express, 10 connections, per second:
 // 6,508, 10,065, 12,442, 13,125, then 12,000-13,000), so one warm-up run is not enough for it.
 bool still_getting_faster(const RunResult& run, double margin);
+// The responses of the second half of a run's measured ticks over those of the first half; 1
+// when the run is too short to tell (see still_getting_faster).
+double end_over_start(const RunResult& run);
 
 }  // namespace conclab::calibration_runs

@@ -1012,6 +1012,10 @@
         <source>the real server left %1 requests unanswered when the run ended (the longest had waited %2 s), the model %3: the real server took new connections more slowly than the model (one accept per turn of its loop) or starved some</source>
         <translation>실제 서버는 실행이 끝날 때 요청 %1개에 응답하지 못했고(가장 오래 기다린 요청은 %2초), 모델은 %3개였습니다: 실제 서버가 모델보다 새 연결을 더 느리게 받았거나(루프 한 바퀴에 accept 한 번) 일부 연결을 굶겼습니다</translation>
     </message>
+    <message>
+        <source>the real server was still getting faster after %1 unmeasured runs (its last ended %2 % faster than it began): calibrate again once it has settled</source>
+        <translation>실제 서버는 측정하지 않은 실행 %1번 뒤에도 빨라지고 있었습니다(마지막 실행은 끝이 시작보다 %2 % 빨랐습니다): 서버가 안정된 뒤 다시 보정하세요</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>

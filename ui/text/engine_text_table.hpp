@@ -344,6 +344,8 @@ constexpr std::array kKnown{
           QT_TRANSLATE_NOOP("EngineText", "at 1 connection the real server ran at %1 req/s, the model with the held part alone at %2× that")},
     Known{R"(the real server closed the connection after (\d+) % of its responses \(the client reconnected (\d+) times for (\d+) responses\), while the model keeps connections alive: choose a shape that closes \(Flask dev server, gunicorn sync\) or --keep-alive off)",
           QT_TRANSLATE_NOOP("EngineText", "the real server closed the connection after %1 % of its responses (the client reconnected %2 times for %3 responses), while the model keeps connections alive: choose a shape that closes (Flask dev server, gunicorn sync) or --keep-alive off")},
+    Known{R"(the real server was still getting faster after (\d+) unmeasured runs \(its last ended (\d+) % faster than it began\): calibrate again once it has settled)",
+          QT_TRANSLATE_NOOP("EngineText", "the real server was still getting faster after %1 unmeasured runs (its last ended %2 % faster than it began): calibrate again once it has settled")},
     Known{R"(the real server kept its connections alive \(the client reconnected (\d+) times for (\d+) responses\), while the model closes after every response: choose a shape that keeps connections alive or --keep-alive on)",
           QT_TRANSLATE_NOOP("EngineText", "the real server kept its connections alive (the client reconnected %1 times for %2 responses), while the model closes after every response: choose a shape that keeps connections alive or --keep-alive on")},
     Known{R"(the real server \((\d+) req/s\) is faster than the model with no overhead at all \((\d+) req/s\): the model cannot be made faster, so the overhead stays 0)",

@@ -259,6 +259,11 @@ private slots:
         QVERIFY(!calibration_runs::still_getting_faster(run_of({2, 2, 9, 2, 2}), 0.05));
         QVERIFY(calibration_runs::still_getting_faster(run_of({2, 2, 9, 3, 3}), 0.05));
     }
+    void theClimbIsMeasured() {
+        // What calibrate's warning names when the fifth warm-up run is still getting faster.
+        QCOMPARE(calibration_runs::end_over_start(run_of({100, 100, 110, 110})), 1.1);
+        QCOMPARE(calibration_runs::end_over_start(run_of({100, 100, 100})), 1.0);  // too short
+    }
     void tooShortToTell() {
         QVERIFY(!calibration_runs::still_getting_faster(run_of({1}), 0.05));
         // Three ticks, however steep: halves of one tick would be noise.
