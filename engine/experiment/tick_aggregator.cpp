@@ -291,12 +291,12 @@ void TickAggregator::add_drain(std::uint64_t responses, const LoadTick& drained,
         latency_.merge(drained.latency);
         latency_uncorrected_.merge(drained.latency_uncorrected);
         const double answered_p99_us = latency_.count() > 0 ? latency_.quantile_us(0.99) : 0;
-        latency_.merge(unanswered.waited);
+        for (const std::uint64_t us : unanswered.waited_us) latency_.record(us);
         latency_uncorrected_.merge(unanswered.waited_uncorrected);
         totals_.unanswered = unanswered.count();
         totals_.unanswered_beyond_p99 = unanswered.count_over(answered_p99_us);
         if (unanswered.count() > 0) {
-            totals_.unanswered_longest_ms = unanswered.waited.max_us() / 1000.0;
+            totals_.unanswered_longest_ms = static_cast<double>(unanswered.longest_us()) / 1000.0;
         }
     }
     totals_.drained_requests = responses;

@@ -14,23 +14,24 @@
 namespace conclab {
 
 struct UnansweredRequests {
-    LatencyHistogram waited;              // since the intended send (as LoadTick::latency)
+    // Each request's wait since its intended send (as LoadTick::latency), kept one by one (one per
+    // connection at most) rather than in a histogram: count_over() needs them exact, and the
+    // summary records them into its own latency histogram.
+    std::vector<std::uint64_t> waited_us;
     LatencyHistogram waited_uncorrected;  // since the actual send
 
-    std::vector<std::uint64_t> waited_us;  // each, as `waited` (one per connection at most)
-
     void add(std::int64_t since_intended_ns, std::int64_t since_sent_ns) {
-        const std::uint64_t us = rounded_micros(since_intended_ns);
-        waited.record(us);
+        waited_us.push_back(rounded_micros(since_intended_ns));
         waited_uncorrected.record(rounded_micros(since_sent_ns));
-        waited_us.push_back(us);
     }
     void merge(const UnansweredRequests& other) {
-        waited.merge(other.waited);
-        waited_uncorrected.merge(other.waited_uncorrected);
         waited_us.insert(waited_us.end(), other.waited_us.begin(), other.waited_us.end());
+        waited_uncorrected.merge(other.waited_uncorrected);
     }
-    std::uint64_t count() const { return waited.count(); }
+    std::uint64_t count() const { return waited_us.size(); }
+    std::uint64_t longest_us() const {
+        return waited_us.empty() ? 0 : *std::max_element(waited_us.begin(), waited_us.end());
+    }
     // How many had waited longer than `us`: with the answered requests' p99, those a server
     // starved rather than served slowly (a fair server's last requests wait less than its tail).
     std::uint64_t count_over(double us) const {
