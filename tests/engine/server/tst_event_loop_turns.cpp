@@ -26,6 +26,13 @@ namespace {
 
 const std::string kCpuBound = "GET /?cpu_ms=120 HTTP/1.1\r\nHost: x\r\n\r\n";
 
+RunningServer start_event_loop(EventLoopKind kind) {
+    ServerConfig config;
+    config.model = Model::EventLoop;
+    config.event_loop = kind;
+    return start_server(config);
+}
+
 }  // namespace
 
 class TstEventLoopTurns : public QObject {
@@ -43,10 +50,7 @@ private slots:
     void aGreenThreadServesItsNextRequestAtOnce() {
         QFETCH(int, kind);
         QFETCH(bool, c_again_before_a);
-        ServerConfig config;
-        config.model = Model::EventLoop;
-        config.event_loop = EventLoopKind(kind);
-        RunningServer running = start_server(config);
+        RunningServer running = start_event_loop(EventLoopKind(kind));
         QVERIFY(running.server);
         BlockingHttpClient x(running.port), c(running.port), a(running.port);
         QVERIFY(x.connected() && c.connected() && a.connected());
@@ -72,9 +76,7 @@ private slots:
     // response: A, still on the list, is served before C. Served first come, first served (as
     // asio's reactor orders readiness), C's would go first.
     void oneThatMissesAPollIsServedAfterThoseThatStayed() {
-        ServerConfig config;
-        config.model = Model::EventLoop;
-        RunningServer running = start_server(config);
+        RunningServer running = start_event_loop(EventLoopKind::Libuv);
         QVERIFY(running.server);
         BlockingHttpClient x(running.port), c(running.port), a(running.port), b(running.port);
         QVERIFY(x.connected() && c.connected() && a.connected() && b.connected());
@@ -119,10 +121,7 @@ private slots:
     }
     void aBusyLoopTakesOneWaitingConnectionPerTurn() {
         QFETCH(int, kind);
-        ServerConfig config;
-        config.model = Model::EventLoop;
-        config.event_loop = EventLoopKind(kind);
-        RunningServer running = start_server(config);
+        RunningServer running = start_event_loop(EventLoopKind(kind));
         QVERIFY(running.server);
         constexpr int kBusy = 4;
         std::vector<std::unique_ptr<BlockingHttpClient>> busy_clients;
@@ -162,10 +161,7 @@ private slots:
     // else runs meanwhile; stop() still ends it. A client that writes requests without pause
     // (and reads the answers, so that no write ever waits) keeps its socket readable.
     void stopEndsAGreenThreadThatNeverRunsDry() {
-        ServerConfig config;
-        config.model = Model::EventLoop;
-        config.event_loop = EventLoopKind::Gevent;
-        RunningServer running = start_server(config);
+        RunningServer running = start_event_loop(EventLoopKind::Gevent);
         QVERIFY(running.server);
         BlockingHttpClient client(running.port);
         QVERIFY(client.connected());
