@@ -55,16 +55,28 @@ def main(folder):
         print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
         for p in val["points"]:
             # "≥": the p99 is a request still unanswered when the run ended (a lower bound).
+            # With repeats, the real server's runs' range after its median (its error bar).
+            def ranged(side, low, high, text):
+                if side.get("runs", 1) > 1 and side.get(low) is not None:
+                    return "%s (%s–%s)" % (text, format(round(side[low]), ","),
+                                           format(round(side[high]), ","))
+                return text
             def p99(side):
                 return ("≥" if side.get("p99_lower_bound") else "") + "%.1f" % side["p99_ms"]
+            real = p["real"]
             print("| %s | %s | %s | %s | %.2f | %s | %s | %.2f%s | %s |" % (
-                workload(p), format(p["connections"], ","), format(round(p["real"]["rps"], 1), ",.1f"),
-                format(round(p["model"]["rps"], 1), ",.1f"), p["rps_ratio"], p99(p["real"]),
+                workload(p), format(p["connections"], ","),
+                ranged(real, "rps_low", "rps_high", format(round(real["rps"], 1), ",.1f")),
+                format(round(p["model"]["rps"], 1), ",.1f"), p["rps_ratio"],
+                ranged(real, "p99_low_ms", "p99_high_ms", p99(real)),
                 p99(p["model"]), p["p99_ratio"], "" if p["p99_counts"] else " (not counted)",
                 p["verdict"].replace("|", "/")))
+        spread = val.get("within_real_spread", 0)
         print("\nfidelity %.2f (worst req/s ratio %.2f, worst counted p99 ratio %.2f); %d of %d "
-              "points outside\n" % (val["fidelity"], val["worst_rps_ratio"], val["worst_p99_ratio"],
-                                    val["outside"], len(val["points"])))
+              "points outside%s\n" % (
+                  val["fidelity"], val["worst_rps_ratio"], val["worst_p99_ratio"], val["outside"],
+                  len(val["points"]),
+                  "; %d within only against the real server's own spread" % spread if spread else ""))
 
 
 if __name__ == "__main__":

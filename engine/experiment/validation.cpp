@@ -11,6 +11,7 @@
 #include "core/server_shapes.hpp"
 #include "experiment/calibration.hpp"
 #include "experiment/measurement_runner.hpp"
+#include "experiment/repeat_stats.hpp"
 
 namespace conclab {
 
@@ -283,10 +284,10 @@ std::string likely_reason(const ValidationPointResult& p, bool rps_ok) {
 
 ValidationSide validation_side(const RunResult& r) {
     ValidationSide s;
-    s.rps = r.summary.rps;
+    s.rps = s.rps_low = s.rps_high = r.summary.rps;
     if (r.summary.latency) {
         s.p50_ms = r.summary.latency->p50_ms;
-        s.p99_ms = r.summary.latency->p99_ms;
+        s.p99_ms = s.p99_low_ms = s.p99_high_ms = r.summary.latency->p99_ms;
     }
     s.errors = r.summary.errors;
     const std::uint64_t starved = r.summary.unanswered_beyond_p99;
@@ -294,13 +295,79 @@ ValidationSide validation_side(const RunResult& r) {
     return s;
 }
 
+ValidationSide validation_side(const std::vector<RunResult>& runs) {
+    if (runs.size() <= 1) return runs.empty() ? ValidationSide{} : validation_side(runs.front());
+    std::vector<ValidationSide> each;
+    for (const RunResult& r : runs) each.push_back(validation_side(r));
+    const auto spread = [&each](double ValidationSide::*field) {
+        std::vector<double> values;
+        for (const ValidationSide& s : each) values.push_back(s.*field);
+        return spread_of(std::move(values));
+    };
+    const Spread rps = spread(&ValidationSide::rps);
+    const Spread p99 = spread(&ValidationSide::p99_ms);
+    ValidationSide s;
+    s.runs = static_cast<int>(runs.size());
+    s.rps = rps.median;
+    s.rps_low = rps.min;
+    s.rps_high = rps.max;
+    s.p50_ms = spread(&ValidationSide::p50_ms).median;
+    s.p99_ms = p99.median;
+    s.p99_low_ms = p99.min;
+    s.p99_high_ms = p99.max;
+    s.errors = median_run(runs).summary.errors;
+    // The median p99 is a lower bound when a run it comes from had one (the middle run, or
+    // either of the middle two of an even count).
+    std::sort(each.begin(), each.end(),
+              [](const ValidationSide& a, const ValidationSide& b) { return a.p99_ms < b.p99_ms; });
+    s.p99_lower_bound =
+        each[(each.size() - 1) / 2].p99_lower_bound || each[each.size() / 2].p99_lower_bound;
+    return s;
+}
+
+namespace {
+
+// Within [low × below, high × above], where the real server's runs themselves are not all
+// within [median × below, median × above]: a real server that disagrees with itself by more
+// than the bound has no one figure to meet, and each of its runs is an outcome as real as the
+// median (Node's first burst at 100 connections: one accept per turn of the loop either wins
+// the race with the clients' first requests, p99 224 ms, or loses it, 4,200 ms).
+bool within_real_spread(double model, double median, double low, double high, double below,
+                        double above) {
+    const bool unsettled = low < median * below - 1e-12 || high > median * above + 1e-12;
+    return unsettled && model >= low * below - 1e-12 && model <= high * above + 1e-12;
+}
+
+}  // namespace
+
 void judge_point(ValidationPointResult& p, const ValidationSettings& settings) {
     p.rps_ratio = p.real.rps > 0 ? p.model.rps / p.real.rps : 0;
     p.p99_ratio = p.real.p99_ms > 0 ? p.model.p99_ms / p.real.p99_ms : 0;
-    const bool rps_ok = std::abs(p.rps_ratio - 1) <= settings.rps_tolerance + 1e-12;
-    const bool p99_ok =
-        !p.p99_counts || log_distance(p.p99_ratio) <= std::log(settings.p99_factor) + 1e-12;
+    const double tolerance = settings.rps_tolerance;
+    const double factor = settings.p99_factor;
+    bool rps_ok = std::abs(p.rps_ratio - 1) <= tolerance + 1e-12;
+    bool p99_ok = !p.p99_counts || log_distance(p.p99_ratio) <= std::log(factor) + 1e-12;
+    p.within_real_spread = false;
+    if (!(rps_ok && p99_ok) && p.real.runs >= 2) {
+        const bool rps_by_spread =
+            !rps_ok && within_real_spread(p.model.rps, p.real.rps, p.real.rps_low, p.real.rps_high,
+                                          1 - tolerance, 1 + tolerance);
+        const bool p99_by_spread =
+            !p99_ok && within_real_spread(p.model.p99_ms, p.real.p99_ms, p.real.p99_low_ms,
+                                          p.real.p99_high_ms, 1 / factor, factor);
+        p.within_real_spread = (rps_ok || rps_by_spread) && (p99_ok || p99_by_spread);
+        rps_ok = rps_ok || rps_by_spread;
+        p99_ok = p99_ok || p99_by_spread;
+    }
     p.ok = rps_ok && p99_ok;
+    if (p.within_real_spread) {
+        p.verdict = "ok within the real server's own spread: its " + std::to_string(p.real.runs) +
+                    " runs ranged " + fixed_text(p.real.rps_low, 0) + "–" +
+                    fixed_text(p.real.rps_high, 0) + " req/s and " +
+                    fixed_text(p.real.p99_low_ms, 1) + "–" + fixed_text(p.real.p99_high_ms, 1) +
+                    " ms p99";
+        return;
+    }
     if (p.ok) {
         p.verdict = "ok";
         return;
@@ -349,18 +416,20 @@ ValidationResult validate_model(const ValidationSettings& settings,
         p.point = point;
         p.real_run = median_run(reals);
         if (!models.empty()) p.model_run = median_run(models);
-        p.real = validation_side(p.real_run);
-        p.model = validation_side(p.model_run);
+        p.real = validation_side(reals);
+        p.model = validation_side(models);
         p.p99_counts = !models.empty() && saturated(p.model_run);
         judge_point(p, settings);
         if (!error.empty()) {
             p.ok = false;
+            p.within_real_spread = false;
             p.verdict = "OFF: " + error;
         }
         result.points.push_back(std::move(p));
     }
     for (const ValidationPointResult& p : result.points) {
         if (!p.ok) ++result.outside;
+        if (p.ok && p.within_real_spread) ++result.within_real_spread;
         if (log_distance(p.rps_ratio) > log_distance(result.worst_rps_ratio)) {
             result.worst_rps_ratio = p.rps_ratio;
         }

@@ -19,7 +19,12 @@ json side_json(const ValidationSide& s) {
             {"p50_ms", s.p50_ms},
             {"p99_ms", s.p99_ms},
             {"p99_lower_bound", s.p99_lower_bound},
-            {"errors", s.errors}};
+            {"errors", s.errors},
+            {"runs", s.runs},
+            {"rps_low", s.rps_low},
+            {"rps_high", s.rps_high},
+            {"p99_low_ms", s.p99_low_ms},
+            {"p99_high_ms", s.p99_high_ms}};
 }
 
 // A p99 in a column 9 wide, "≥" before a lower bound (one column, three bytes).
@@ -36,6 +41,23 @@ std::string workload_text(const ValidationPoint& p) {
     return "zero work";
 }
 
+// Under a point of a repeated validation: the lowest and highest of each side's runs, the
+// medians' error bars, aligned under their columns.
+std::string range_line(const ValidationPointResult& p) {
+    const auto side = [](const ValidationSide& s) {
+        return grouped_number(s.rps_low, 0) + "–" + grouped_number(s.rps_high, 0) + " r/s, p99 " +
+               fixed(s.p99_low_ms, 1) + "–" + fixed(s.p99_high_ms, 1);
+    };
+    // Padded by characters, not bytes: "–" is three bytes and one column.
+    const auto padded = [](std::string text, std::size_t width) {
+        const auto columns = static_cast<std::size_t>(
+            std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+        return text + std::string(width > columns ? width - columns : 0, ' ');
+    };
+    return padded("  runs' range", 23) + " | " + padded(side(p.real), 30) + " | " +
+           padded(side(p.model), 30) + " |\n";
+}
+
 }  // namespace
 
 json validation_to_json(const ValidationResult& r, const ValidationSettings& settings) {
@@ -50,6 +72,7 @@ json validation_to_json(const ValidationResult& r, const ValidationSettings& set
                           {"p99_ratio", p.p99_ratio},
                           {"p99_counts", p.p99_counts},
                           {"ok", p.ok},
+                          {"within_real_spread", p.within_real_spread},
                           {"verdict", p.verdict}});
     }
     json j;
@@ -59,6 +82,7 @@ json validation_to_json(const ValidationResult& r, const ValidationSettings& set
     j["worst_p99_ratio"] = r.worst_p99_ratio;
     j["fidelity"] = r.fidelity;
     j["outside"] = r.outside;
+    j["within_real_spread"] = r.within_real_spread;
     j["shape"] = r.shape;
     j["target"] = settings.real.url;
     j["model_config"] = run_config_fields(settings.model);
@@ -90,6 +114,7 @@ std::string validation_text(const ValidationResult& r, const ValidationSettings&
             grouped_number(p.model.rps, 1).c_str(), p.model.p50_ms, p99_cell(p.model).c_str(),
             p.rps_ratio, p.p99_ratio, p.p99_counts ? "*" : " ");
         out << row << p.verdict << "\n";
+        if (r.repeats > 1) out << range_line(p);
     }
     out << "\n(* p99 counts at this point: the server is saturated, CPU ≥ 80 % or requests "
            "queue)\n";
@@ -105,6 +130,12 @@ std::string validation_text(const ValidationResult& r, const ValidationSettings&
         << r.outside << " of " << r.points.size() << " points outside ±"
         << fixed(100 * settings.rps_tolerance, 0) << " % req/s or ×"
         << fixed(settings.p99_factor, 1) << " p99)\n";
+    if (r.within_real_spread > 0) {
+        out << r.within_real_spread << (r.within_real_spread == 1 ? " point is" : " points are")
+            << " within only against the real server's own spread: its runs disagreed with "
+               "their median by more than the bound, and the model is within the bound of one "
+               "of them\n";
+    }
     if (r.cancelled) out << "Stopped early: interrupted\n";
     if (!r.error.empty()) out << "Error: " << r.error << "\n";
     return out.str();
@@ -113,7 +144,9 @@ std::string validation_text(const ValidationResult& r, const ValidationSettings&
 std::string validation_csv(const ValidationResult& r) {
     std::ostringstream out;
     out << "cpu_ms,io_ms,connections,real_rps,real_p50_ms,real_p99_ms,model_rps,model_p50_ms,"
-           "model_p99_ms,rps_ratio,p99_ratio,p99_counts,ok,verdict\n";
+           "model_p99_ms,rps_ratio,p99_ratio,p99_counts,ok,verdict,runs,real_rps_low,real_rps_high,"
+           "real_p99_low_ms,real_p99_high_ms,model_rps_low,model_rps_high,model_p99_low_ms,"
+           "model_p99_high_ms,within_real_spread\n";
     for (const ValidationPointResult& p : r.points) {
         std::string verdict = p.verdict;
         for (char& c : verdict) {
@@ -124,7 +157,12 @@ std::string validation_csv(const ValidationResult& r) {
             << fixed(p.real.p99_ms, 3) << ',' << fixed(p.model.rps, 2) << ','
             << fixed(p.model.p50_ms, 3) << ',' << fixed(p.model.p99_ms, 3) << ','
             << fixed(p.rps_ratio, 4) << ',' << fixed(p.p99_ratio, 4) << ','
-            << (p.p99_counts ? 1 : 0) << ',' << (p.ok ? 1 : 0) << ",\"" << verdict << "\"\n";
+            << (p.p99_counts ? 1 : 0) << ',' << (p.ok ? 1 : 0) << ",\"" << verdict << "\","
+            << p.real.runs << ',' << fixed(p.real.rps_low, 2) << ',' << fixed(p.real.rps_high, 2)
+            << ',' << fixed(p.real.p99_low_ms, 3) << ',' << fixed(p.real.p99_high_ms, 3) << ','
+            << fixed(p.model.rps_low, 2) << ',' << fixed(p.model.rps_high, 2) << ','
+            << fixed(p.model.p99_low_ms, 3) << ',' << fixed(p.model.p99_high_ms, 3) << ','
+            << (p.within_real_spread ? 1 : 0) << "\n";
     }
     return out.str();
 }

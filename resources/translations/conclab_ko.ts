@@ -1016,6 +1016,10 @@
         <source>the real server was still getting faster after %1 unmeasured runs (its last ended %2 % faster than it began): calibrate again once it has settled</source>
         <translation>실제 서버는 측정하지 않은 실행 %1번 뒤에도 빨라지고 있었습니다(마지막 실행은 끝이 시작보다 %2 % 빨랐습니다): 서버가 안정된 뒤 다시 보정하세요</translation>
     </message>
+    <message>
+        <source>ok within the real server&apos;s own spread: its %1 runs ranged %2–%3 req/s and %4–%5 ms p99</source>
+        <translation>정상 (실제 서버 자체의 편차 안): %1회 실행이 %2–%3 req/s, p99 %4–%5 ms 사이에서 달랐음</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>
@@ -1912,6 +1916,10 @@
     <message>
         <source>%1: requests with no response when the run ended: %2 (the longest had waited %3 s); the latencies count each at how long it had waited, a lower bound</source>
         <translation>%1: 실행이 끝날 때 응답을 받지 못한 요청: %2개 (가장 오래 기다린 요청은 %3초). 지연 시간에는 각 요청이 기다린 시간만큼 들어가며, 이는 하한값입니다</translation>
+    </message>
+    <message>
+        <source>median of %1 runs each; bars: the ratio against the real server&apos;s highest and lowest run</source>
+        <translation>각 %1회 실행의 중앙값 · 막대: 실제 서버의 가장 높은 실행과 가장 낮은 실행에 대한 비율</translation>
     </message>
 </context>
 <context>
@@ -3374,6 +3382,22 @@ Scenario key &quot;stages&quot;, CLI --stages</source>
     <message>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>%1 runs ranged %2–%3%4</source>
+        <translation>%1회 실행 범위: %2–%3%4</translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> req/s</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Within only against the real server&apos;s own spread (its runs disagreed by more than the bound): %1.</source>
+        <translation>실제 서버 자체의 편차에 비추어서만 범위 안인 지점 (실제 서버의 실행끼리 허용 범위보다 더 크게 달랐음): %1개.</translation>
     </message>
 </context>
 <context>

@@ -72,19 +72,42 @@ void draw_model_vs_real(QCustomPlot& plot, const ValidationResult& r,
     const int n = static_cast<int>(r.points.size());
     QVector<double> x, rps, p99_counted, p99_other;
     QVector<double> x_counted, x_other;
+    // Error bars, from the real server's runs (--repeat): the ratio the model's median would
+    // have against the real run that was highest and the one that was lowest.
+    QVector<double> rps_below, rps_above, counted_below, counted_above, other_below, other_above;
+    bool any_range = false;
+    const auto bar = [&any_range](double ratio, double median, double low, double high,
+                                  QVector<double>& below, QVector<double>& above) {
+        const bool ranged = median > 0 && low > 0 && high > low;
+        any_range = any_range || ranged;
+        below << (ranged ? ratio - ratio * median / high : 0);
+        above << (ranged ? ratio * median / low - ratio : 0);
+    };
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     double top = 1 + 2 * kBand, bottom = 1 - 2 * kBand;
     for (int i = 0; i < n; ++i) {
         const ValidationPointResult& p = r.points[i];
         x << i;
         rps << p.rps_ratio;
+        bar(p.rps_ratio, p.real.rps, p.real.rps_low, p.real.rps_high, rps_below, rps_above);
         (p.p99_counts ? x_counted : x_other) << i + 0.15;
         (p.p99_counts ? p99_counted : p99_other) << p.p99_ratio;
+        bar(p.p99_ratio, p.real.p99_ms, p.real.p99_low_ms, p.real.p99_high_ms,
+            p.p99_counts ? counted_below : other_below, p.p99_counts ? counted_above : other_above);
         ticker->addTick(i, point_label(p.point));
         for (double v : {p.rps_ratio, p.p99_ratio}) {
             if (v > 0) {
                 top = std::max(top, v * 1.1);
                 bottom = std::min(bottom, v / 1.1);
+            }
+        }
+        // The bars' ends too, so that none is cut.
+        if (p.real.runs > 1 && p.real.rps_low > 0 && p.real.p99_low_ms > 0) {
+            top = std::max({top, p.rps_ratio * p.real.rps / p.real.rps_low * 1.1,
+                            p.p99_ratio * p.real.p99_ms / p.real.p99_low_ms * 1.1});
+            if (p.real.rps_high > 0 && p.real.p99_high_ms > 0) {
+                bottom = std::min({bottom, p.rps_ratio * p.real.rps / p.real.rps_high / 1.1,
+                                   p.p99_ratio * p.real.p99_ms / p.real.p99_high_ms / 1.1});
             }
         }
     }
@@ -95,20 +118,28 @@ void draw_model_vs_real(QCustomPlot& plot, const ValidationResult& r,
     level(plot, 1 / kP99Factor, dashed);
 
     auto scatter = [&](const QVector<double>& xs, const QVector<double>& ys, const QString& name,
-                       const QColor& color, QCPScatterStyle::ScatterShape shape, bool filled) {
+                       const QColor& color, QCPScatterStyle::ScatterShape shape, bool filled,
+                       const QVector<double>& below, const QVector<double>& above) {
         QCPGraph* g = plot.addGraph();
         g->setData(xs, ys, true);
         g->setName(name);
         g->setLineStyle(QCPGraph::lsNone);
         g->setScatterStyle(QCPScatterStyle(shape, color, filled ? color : QColor(Qt::white), 16));
         g->setPen(QPen(color, 2.5));
+        if (!any_range || xs.isEmpty()) return;
+        auto* bars = new QCPErrorBars(plot.xAxis, plot.yAxis);
+        bars->removeFromLegend();
+        bars->setDataPlottable(g);
+        bars->setData(below, above);
+        bars->setPen(QPen(color, 2.5));
+        bars->setWhiskerWidth(14);
     };
     scatter(x, rps, QObject::tr("req/s, model ÷ real"), series_color(0), QCPScatterStyle::ssDisc,
-            true);
+            true, rps_below, rps_above);
     scatter(x_counted, p99_counted, QObject::tr("p99, model ÷ real (server saturated: counts)"),
-            series_color(1), QCPScatterStyle::ssDiamond, true);
+            series_color(1), QCPScatterStyle::ssDiamond, true, counted_below, counted_above);
     scatter(x_other, p99_other, QObject::tr("p99, model ÷ real (not saturated: shown only)"),
-            series_color(1), QCPScatterStyle::ssDiamond, false);
+            series_color(1), QCPScatterStyle::ssDiamond, false, other_below, other_above);
 
     plot.xAxis->setTicker(ticker);
     plot.xAxis->setRange(-0.6, std::max(n, 1) - 0.4);
@@ -134,7 +165,11 @@ void draw_model_vs_real(QCustomPlot& plot, const ValidationResult& r,
             .arg(number(settings.model.server.workload.overhead_us, 1), number(r.fidelity, 2))
             .arg(r.outside)
             .arg(n)
-            .arg(settings.model.duration_s);
+            .arg(settings.model.duration_s) +
+        (any_range ? "\n" + QObject::tr("median of %1 runs each; bars: the ratio against the real "
+                                        "server's highest and lowest run")
+                                .arg(r.repeats)
+                   : QString());
     auto* heading = new QCPTextElement(&plot, title + "\n" + subtitle, style.font(1.3));
     heading->setTextColor(style.foreground());
     plot.plotLayout()->addElement(0, 0, heading);

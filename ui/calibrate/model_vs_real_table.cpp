@@ -73,32 +73,59 @@ void ModelVsRealTable::set_result(const ValidationResult& r, const ValidationSet
         const ValidationPointResult& p = r.points[static_cast<std::size_t>(i)];
         table_->setItem(i, 0, cell(point_label(p.point).section('\n', 0, 0), false));
         table_->setItem(i, 1, cell(QLocale(QLocale::English).toString(p.point.connections)));
-        table_->setItem(i, 2, cell(number(p.real.rps, 1)));
-        table_->setItem(i, 3, cell(number(p.model.rps, 1)));
+        // With repeats, each side's runs' range (the median's error bar) in the tooltip.
+        const auto ranged = [](QTableWidgetItem* item, const ValidationSide& side, double low,
+                               double high, int digits, const QString& unit) {
+            if (side.runs > 1) {
+                item->setToolTip(tr("%1 runs ranged %2–%3%4")
+                                     .arg(side.runs)
+                                     .arg(number(low, digits), number(high, digits), unit));
+            }
+            return item;
+        };
+        table_->setItem(i, 2,
+                        ranged(cell(number(p.real.rps, 1)), p.real, p.real.rps_low, p.real.rps_high,
+                               0, tr(" req/s")));
+        table_->setItem(i, 3,
+                        ranged(cell(number(p.model.rps, 1)), p.model, p.model.rps_low,
+                               p.model.rps_high, 0, tr(" req/s")));
         table_->setItem(i, 4, cell(number(p.rps_ratio, 2) + "×"));
         // "≥": a request still unanswered when the run ended, which waited at least this long.
         const auto p99 = [](const ValidationSide& side) {
             return (side.p99_lower_bound ? QStringLiteral("≥") : QString()) +
                    number(side.p99_ms, 2);
         };
-        table_->setItem(i, 5, cell(p99(p.real)));
-        table_->setItem(i, 6, cell(p99(p.model)));
+        table_->setItem(
+            i, 5,
+            ranged(cell(p99(p.real)), p.real, p.real.p99_low_ms, p.real.p99_high_ms, 1, tr(" ms")));
+        table_->setItem(i, 6,
+                        ranged(cell(p99(p.model)), p.model, p.model.p99_low_ms, p.model.p99_high_ms,
+                               1, tr(" ms")));
         table_->setItem(
             i, 7, cell(number(p.p99_ratio, 2) + "×" + (p.p99_counts ? "" : tr(" (not counted)"))));
         auto* verdict = cell(engine_text(p.verdict), false);
         verdict->setToolTip(engine_text(p.verdict));
-        verdict->setForeground(p.ok ? QColor(0, 120, 60) : QColor(176, 0, 32));
+        // Amber: ok only against the real server's own spread, which the tooltip gives.
+        verdict->setForeground(p.within_real_spread ? QColor(150, 95, 0)
+                               : p.ok               ? QColor(0, 120, 60)
+                                                    : QColor(176, 0, 32));
         table_->setItem(i, 8, verdict);
     }
     table_->resizeColumnsToContents();
-    summary_->setText(
+    QString summary =
         tr("<b>%1</b> against %2: the worst ratio is <b>%3×</b> (fidelity; 0.8 is as far off "
            "as 1.25); %4 of %5 points outside ±15 % req/s or ×1.5 p99 where the server is "
            "saturated.")
             .arg(engine_text(r.shape).toHtmlEscaped(),
                  QString::fromStdString(settings.real.url).toHtmlEscaped(), number(r.fidelity, 2))
             .arg(r.outside)
-            .arg(r.points.size()));
+            .arg(r.points.size());
+    if (r.within_real_spread > 0) {
+        summary += " " + tr("Within only against the real server's own spread (its runs "
+                            "disagreed by more than the bound): %1.")
+                             .arg(r.within_real_spread);
+    }
+    summary_->setText(summary);
     export_->setEnabled(true);
 }
 

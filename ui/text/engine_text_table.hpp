@@ -389,6 +389,8 @@ constexpr std::array kKnown{
     Known{R"((.+) at cpu ([\d.]+) ms, io ([\d.]+) ms, (\d+) connections?)",
           QT_TRANSLATE_NOOP("EngineText", "%1 at cpu %2 ms, io %3 ms, %4 connection(s)")},
     Known{R"(ok)", QT_TRANSLATE_NOOP("EngineText", "ok")},
+    Known{R"(ok within the real server's own spread: its (\d+) runs ranged ([\d.]+)–([\d.]+) req/s and ([\d.]+)–([\d.]+) ms p99)",
+          QT_TRANSLATE_NOOP("EngineText", "ok within the real server's own spread: its %1 runs ranged %2–%3 req/s and %4–%5 ms p99")},
     Known{R"(OFF \((.+)\): likely (.+))", QT_TRANSLATE_NOOP("EngineText", "OFF (%1): likely %2")},
     Known{R"(OFF: (.+))", QT_TRANSLATE_NOOP("EngineText", "OFF: %1")},
     Known{R"(the real server failed (\d+) requests \(connect (\d+), read (\d+), timeout (\d+)\): its rate is what it survived, not its capacity)",

@@ -188,6 +188,96 @@ private slots:
         QCOMPARE(side.p99_lower_bound, lower_bound);
     }
 
+    // With repeats, a real server whose own runs disagree with their median by more than the
+    // bound is met by a model within the bound of one of its runs; one whose runs agree, or a
+    // single run, is met only at its median.
+    void aRealServerThatDisagreesWithItself_data() {
+        QTest::addColumn<double>("real_low");
+        QTest::addColumn<double>("real_median");
+        QTest::addColumn<double>("real_high");
+        QTest::addColumn<double>("model");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<bool>("by_spread");
+        QTest::newRow("Express's first burst: model at the real slow run")
+            << 224.4 << 231.0 << 4199.6 << 4199.6 << true << true;
+        QTest::newRow("beyond the slowest run's bound")
+            << 224.4 << 231.0 << 4199.6 << 6400.0 << false << false;
+        QTest::newRow("below the fastest run's bound")
+            << 224.4 << 231.0 << 4199.6 << 140.0 << false << false;
+        QTest::newRow("runs that agree: the median decides")
+            << 224.4 << 231.0 << 240.0 << 4199.6 << false << false;
+        QTest::newRow("within the median's bound: a plain ok")
+            << 224.4 << 231.0 << 4199.6 << 300.0 << true << false;
+    }
+    void aRealServerThatDisagreesWithItself() {
+        QFETCH(double, real_low);
+        QFETCH(double, real_median);
+        QFETCH(double, real_high);
+        QFETCH(double, model);
+        QFETCH(bool, ok);
+        QFETCH(bool, by_spread);
+        const ValidationPointResult p = test::spread_point(real_low, real_median, real_high, model);
+        const QString verdict = QString::fromStdString(p.verdict);
+        QCOMPARE(p.ok, ok);
+        QCOMPARE(p.within_real_spread, by_spread);
+        QVERIFY2(verdict.contains("own spread") == by_spread, qPrintable(verdict));
+        if (by_spread) {
+            QVERIFY2(verdict.contains("its 3 runs ranged 455–478 req/s and 224.4–4199.6 ms p99"),
+                     qPrintable(verdict));
+        }
+        if (!ok) QVERIFY2(verdict.startsWith("OFF (p99 "), qPrintable(verdict));
+    }
+    // The same for req/s (Node wanders ±10 % from run to run), and never for one run.
+    void aRateOutsideOnlyTheMediansBound() {
+        ValidationPointResult p = test::spread_point(224.4, 231.0, 240.0, 231.0);
+        p.real.rps = 11000;
+        p.real.rps_low = 10000;
+        p.real.rps_high = 13000;
+        p.model.rps = 14500;  // 1.32× the median, 1.12× the highest run
+        judge_point(p, ValidationSettings{});
+        QVERIFY2(p.ok && p.within_real_spread, p.verdict.c_str());
+        p.model.rps = 15200;  // 1.17× the highest run
+        judge_point(p, ValidationSettings{});
+        QVERIFY2(!p.ok && !p.within_real_spread, p.verdict.c_str());
+        p.model.rps = 14500;
+        p.real.runs = 1;
+        judge_point(p, ValidationSettings{});
+        QVERIFY2(!p.ok, p.verdict.c_str());
+    }
+    // A side's figures over its runs: the median of each, the lowest and highest, and a median
+    // p99 that is a lower bound when the run it comes from had one.
+    void aSideOfSeveralRuns() {
+        std::vector<RunResult> runs(3);
+        const double rps[] = {480, 455, 470};
+        const double p99[] = {4199.6, 224.4, 231.0};
+        for (std::size_t i = 0; i < runs.size(); ++i) {
+            Summary& s = runs[i].summary;
+            s.rps = rps[i];
+            s.requests = 1800;
+            s.errors = i;
+            s.latency = LatencySummary{};
+            s.latency->p50_ms = 100 + static_cast<double>(i);
+            s.latency->p99_ms = p99[i];
+        }
+        runs[0].summary.unanswered = runs[0].summary.unanswered_beyond_p99 = 100;
+        ValidationSide side = validation_side(runs);
+        QCOMPARE(side.runs, 3);
+        QCOMPARE(side.rps, 470.0);
+        QCOMPARE(side.rps_low, 455.0);
+        QCOMPARE(side.rps_high, 480.0);
+        QCOMPARE(side.p50_ms, 101.0);
+        QCOMPARE(side.p99_ms, 231.0);
+        QCOMPARE(side.p99_low_ms, 224.4);
+        QCOMPARE(side.p99_high_ms, 4199.6);
+        QCOMPARE(side.errors, std::uint64_t{2});  // the median-rate run's
+        QVERIFY(!side.p99_lower_bound);           // the starved run is the slowest, not the median
+        runs[2].summary.latency->p99_ms = 5000;   // now the starved run's p99 is the median
+        runs[2].summary.unanswered = runs[2].summary.unanswered_beyond_p99 = 100;
+        side = validation_side(runs);
+        QCOMPARE(side.p99_ms, 4199.6);
+        QVERIFY(side.p99_lower_bound);
+    }
+
     void aTurnLateTailIsTheLoopsOrder() {
         QFETCH(double, real_p99);
         QFETCH(double, model_p99);
