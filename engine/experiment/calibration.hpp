@@ -221,11 +221,15 @@ struct CalibrationResult {
     std::optional<ResumeFit> resume;      // the cost after I/O, when its runs took place
     // The cost per new connection, when its runs took place.
     std::optional<ConnectionFit> connection;
-    RunConfig fitted_config;            // the model with the fitted overhead (and resume_us)
-    RunResult real_after;               // the verification's real server (median run)
-    RunResult model_after;              // the verification's fitted model (median run)
-    double ratio = 0;                   // verified: model_after rps / real_after rps
-    bool verified = false;              // |ratio − 1| within the tolerance
+    RunConfig fitted_config;  // the model with the fitted overhead (and resume_us)
+    RunResult real_after;     // the verification's real server (median run)
+    RunResult model_after;    // the verification's fitted model (median run)
+    double ratio = 0;         // verified: model_after rps / real_after rps
+    bool verified = false;    // |ratio − 1| within the tolerance
+    // Verified against the median of every real run of the calibration rather than the
+    // verification's own pairs (calibration_runs.hpp, pooled_ratio), in words; empty when the
+    // pairs decided.
+    std::string verified_how;
     std::string why_not;                // when not converged or not verified: why
     std::vector<std::string> warnings;  // the real server contradicts the model's shape
     bool cancelled = false;             // stopped through the stop token

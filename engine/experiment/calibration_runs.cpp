@@ -70,6 +70,16 @@ double median_pair_ratio(const std::vector<RunResult>& firsts,
     return spread_of(std::move(ratios)).median;  // 0 when no pair had a real rate
 }
 
+std::optional<double> pooled_ratio(const std::vector<double>& real_runs,
+                                   const std::vector<double>& model_runs, double tolerance) {
+    if (real_runs.size() < kPooledRuns || model_runs.empty()) return std::nullopt;
+    const Spread real = spread_of(real_runs);
+    if (real.median <= 0 || real.max - real.min <= 2 * tolerance * real.median) {
+        return std::nullopt;
+    }
+    return spread_of(model_runs).median / real.median;
+}
+
 bool still_getting_faster(const RunResult& run, double margin) {
     return end_over_start(run) > 1 + margin;
 }

@@ -201,12 +201,7 @@ void Experiment::start() {
 
     LoadTarget target;
     if (d.initial.external) {
-        target.host = d.initial.external->host;
-        target.port = d.initial.external->port;
-        target.path = d.initial.external->path;
-        target.method = d.initial.external->method;
-        target.headers = d.initial.external->headers;
-        target.body = d.initial.external->body;
+        target = load_target_of(*d.initial.external);
     } else {
         d.host =
             std::make_unique<ServerHost>(d.initial.server, ServerHost::default_worker_program());

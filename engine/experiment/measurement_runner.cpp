@@ -2,8 +2,41 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+
+#include "load/one_request.hpp"
 
 namespace conclab {
+
+namespace {
+
+// How long a real server may take to answer one request before a run: real gunicorn sync took
+// about 10 s to serve what a run of 1,000 connections left queued (load/one_request.hpp).
+constexpr double kSettleLimitS = 60;
+// A wait long enough to be worth a line in the run's warnings.
+constexpr double kSettleNoteS = 1;
+
+std::string seconds_text(double s) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", s);
+    return text;
+}
+
+}  // namespace
+
+std::string settle_note(const Result<double>& answered) {
+    if (answered && *answered >= kSettleNoteS) {
+        return "before this run the real server took " + seconds_text(*answered) +
+               " s to answer one request: it was still serving connections an earlier run left "
+               "in its accept queue";
+    }
+    if (!answered && answered.error().starts_with("no answer within")) {
+        return "before this run the real server answered no request within " +
+               seconds_text(kSettleLimitS) +
+               " s: it may still be serving connections an earlier run left in its accept queue";
+    }
+    return {};
+}
 
 Result<> check_usable(const RunResult& r, const std::string& who) {
     if (!r.fatal_error.empty()) return Failure{who + " failed: " + r.fatal_error};
@@ -35,6 +68,18 @@ bool MeasurementRunner::run(const RunSpec& spec, RunResult& out) {
                   0,      spec.config.duration_s,           nullptr};
     ++index_;
     if (progress_) progress_(p);
+    // A real server first answers one request of the run's kind on a new connection, so that
+    // what an earlier run left in its accept queue is served before this run measures it. A
+    // server that refuses or fails it fails the run itself, which says why.
+    std::string settling;
+    if (spec.config.external) {
+        settling = settle_note(
+            time_one_request(load_target_of(*spec.config.external), kSettleLimitS, stop_));
+        if (stop_.stop_requested()) {
+            cancelled_ = true;
+            return false;
+        }
+    }
     Experiment experiment(spec.config);
     experiment.start();  // throws StartError
     const auto started = Clock::now();
@@ -52,6 +97,7 @@ bool MeasurementRunner::run(const RunSpec& spec, RunResult& out) {
     }
     experiment.stop();
     out = experiment.result();
+    if (!settling.empty()) out.warnings.insert(out.warnings.begin(), "at 0.00 s: " + settling);
     if (cancelled_) return false;
     if (progress_) {
         p.elapsed_s = spec.config.duration_s;

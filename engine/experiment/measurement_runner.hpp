@@ -37,6 +37,10 @@ struct RunSpec {
 // than one request in 20), saying why and naming `who`.
 Result<> check_usable(const RunResult& r, const std::string& who);
 
+// The warning of a real server's run whose one request before it (MeasurementRunner::run, see
+// load/one_request.hpp) took a second or more, or had no answer in time; empty otherwise.
+std::string settle_note(const Result<double>& answered);
+
 // The run nearest the median rate (of an odd count, the median itself). `runs` not empty.
 const RunResult& median_run(const std::vector<RunResult>& runs);
 
@@ -46,7 +50,8 @@ public:
         : progress_(std::move(progress)), stop_(std::move(stop)), most_runs_(most_runs) {}
     bool cancelled() const { return cancelled_; }
 
-    // One run; false if cancelled. Throws StartError when it cannot start.
+    // One run; false if cancelled. Throws StartError when it cannot start. A real server's run
+    // waits first until the server answers one request of its kind (at most 60 s).
     [[nodiscard]] bool run(const RunSpec& spec, RunResult& out);
 
     // `repeats` rounds of the specs in turn (real, model, real, model, …); spec i's runs land

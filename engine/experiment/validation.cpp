@@ -419,6 +419,17 @@ ValidationResult validate_model(const ValidationSettings& settings,
         p.real = validation_side(reals);
         p.model = validation_side(models);
         p.p99_counts = !models.empty() && saturated(p.model_run);
+        const auto distinct = [](const std::vector<RunResult>& runs) {
+            std::vector<std::string> out;
+            for (const RunResult& r : runs) {
+                for (const std::string& w : r.warnings) {
+                    if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
+                }
+            }
+            return out;
+        };
+        p.real_warnings = distinct(reals);
+        p.model_warnings = distinct(models);
         judge_point(p, settings);
         if (!error.empty()) {
             p.ok = false;

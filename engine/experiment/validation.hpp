@@ -81,6 +81,9 @@ struct ValidationPointResult {
     // the next), and the model is within the bound of one of them, not of their median.
     bool within_real_spread = false;
     std::string verdict;  // "ok", or what is off and its likely reason
+    // Every distinct warning of each side's runs (a real server still busy before a run, errors
+    // by kind, …), as the runs word them.
+    std::vector<std::string> real_warnings, model_warnings;
 };
 
 struct ValidationResult {

@@ -30,6 +30,37 @@ using asio::ip::tcp;
 constexpr int kMaxThreads = 64;
 constexpr int kMaxConnections = std::numeric_limits<int>::max();
 
+void add(LoadTick& into, LoaderCounts&& from) {
+    into.responses += from.responses;
+    into.errors += from.errors;
+    if (into.latency.count() == 0) {
+        into.latency = std::move(from.latency);
+        into.latency_uncorrected = std::move(from.latency_uncorrected);
+    } else {
+        into.latency.merge(from.latency);
+        into.latency_uncorrected.merge(from.latency_uncorrected);
+    }
+    into.late += from.late;
+    into.dropped += from.dropped;
+    into.reconnects += from.reconnects;
+    into.server_closes += from.server_closes;
+    into.slow_connects += from.slow_connects;
+    if (!from.connect_error.empty()) into.connect_error = std::move(from.connect_error);
+}
+
+}  // namespace
+
+LoadTarget load_target_of(const ExternalTarget& real) {
+    LoadTarget target;
+    target.host = real.host;
+    target.port = real.port;
+    target.path = real.path;
+    target.method = real.method;
+    target.headers = real.headers;
+    target.body = real.body;
+    return target;
+}
+
 std::string request_bytes(const LoadTarget& target) {
     auto has_header = [&](std::string_view name) {
         return std::any_of(target.headers.begin(), target.headers.end(), [&](const auto& h) {
@@ -53,26 +84,6 @@ std::string request_bytes(const LoadTarget& target) {
     }
     return text + "\r\n" + target.body;
 }
-
-void add(LoadTick& into, LoaderCounts&& from) {
-    into.responses += from.responses;
-    into.errors += from.errors;
-    if (into.latency.count() == 0) {
-        into.latency = std::move(from.latency);
-        into.latency_uncorrected = std::move(from.latency_uncorrected);
-    } else {
-        into.latency.merge(from.latency);
-        into.latency_uncorrected.merge(from.latency_uncorrected);
-    }
-    into.late += from.late;
-    into.dropped += from.dropped;
-    into.reconnects += from.reconnects;
-    into.server_closes += from.server_closes;
-    into.slow_connects += from.slow_connects;
-    if (!from.connect_error.empty()) into.connect_error = std::move(from.connect_error);
-}
-
-}  // namespace
 
 // Resolved once at start: a numeric address directly, a name through the resolver, preferring
 // IPv4 (the servers here listen on 127.0.0.1, and "localhost" also resolves to ::1).

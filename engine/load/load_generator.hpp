@@ -13,6 +13,7 @@
 
 #include <boost/asio/ip/tcp.hpp>
 
+#include "core/run_config.hpp"
 #include "load/unanswered_requests.hpp"
 #include "metrics/latency_histogram.hpp"
 #include "metrics/metrics.hpp"
@@ -27,6 +28,12 @@ struct LoadTarget {
     std::vector<std::string> headers;  // "Name: value"; a Host here replaces the default one
     std::string body;                  // sent with a Content-Length unless the headers give one
 };
+
+// The request as the load generator sends it: the method, path and headers of `target`, a Host
+// and a User-Agent unless given, and the body with its Content-Length.
+std::string request_bytes(const LoadTarget& target);
+// The target of a real server's run: its address and the request as the user shaped it.
+LoadTarget load_target_of(const ExternalTarget& real);
 
 // What happened since the previous collect().
 struct LoadTick {

@@ -155,6 +155,7 @@ json calibration_to_json(const CalibrationResult& c) {
     j["model_after"] = measurement_or_null(c.model_after);
     j["ratio"] = ran(c.model_after) && c.ratio > 0 ? json(c.ratio) : json(nullptr);
     j["verified"] = c.verified;
+    j["verified_how"] = c.verified_how.empty() ? json(nullptr) : json(c.verified_how);
     j["why_not"] = c.why_not.empty() ? json(nullptr) : json(c.why_not);
     j["warnings"] = c.warnings;
     j["error"] = c.error.empty() ? json(nullptr) : json(c.error);
@@ -226,6 +227,7 @@ std::string calibration_text(const CalibrationResult& c) {
             out << "  Verified ratio       " << ratio_text(c.ratio) << " (fitted model / real; "
                 << (c.verified ? "within" : "OUTSIDE") << " ±" << fixed(100 * c.tolerance, 0)
                 << " %)\n";
+            if (!c.verified_how.empty()) out << "  Verified             " << c.verified_how << "\n";
         }
         for (const std::string& f : c.fitted) out << "  Fitted:              " << f << "\n";
         for (const std::string& f : c.not_fitted) out << "  Not fitted:          " << f << "\n";

@@ -73,7 +73,8 @@ json validation_to_json(const ValidationResult& r, const ValidationSettings& set
                           {"p99_counts", p.p99_counts},
                           {"ok", p.ok},
                           {"within_real_spread", p.within_real_spread},
-                          {"verdict", p.verdict}});
+                          {"verdict", p.verdict},
+                          {"warnings", {{"real", p.real_warnings}, {"model", p.model_warnings}}}});
     }
     json j;
     j["version"] = CONCLAB_VERSION;
@@ -124,6 +125,18 @@ std::string validation_text(const ValidationResult& r, const ValidationSettings&
     if (bounded) {
         out << "(≥ the p99 is a request still unanswered when the run ended: it had waited this "
                "long, and more; two such p99s agree only as far as the run was long)\n";
+    }
+    bool warned = false;
+    for (const ValidationPointResult& p : r.points) {
+        for (const auto& [side, warnings] : {std::pair{"the real server", &p.real_warnings},
+                                             std::pair{"the model", &p.model_warnings}}) {
+            for (const std::string& w : *warnings) {
+                if (!warned) out << "Warnings of the runs:\n";
+                warned = true;
+                out << "  " << workload_text(p.point) << ", " << p.point.connections << " conns, "
+                    << side << ": " << w << "\n";
+            }
+        }
     }
     out << "Worst req/s ratio " << fixed(r.worst_rps_ratio, 3) << ", worst p99 ratio "
         << fixed(r.worst_p99_ratio, 3) << "; fidelity " << fixed(r.fidelity, 3) << " (|log r|; "

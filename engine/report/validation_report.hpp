@@ -7,7 +7,8 @@
 //                     "rps_low":X,"rps_high":X,"p99_low_ms":X,"p99_high_ms":X},
 //             "model":{…the same…},
 //             "rps_ratio":X,"p99_ratio":X,"p99_counts":true,"ok":true,
-//             "within_real_spread":false,"verdict":"ok"}, …],
+//             "within_real_spread":false,"verdict":"ok",
+//             "warnings":{"real":["at 0.00 s: …"],"model":[]}}, …],
 //  "worst_rps_ratio":X,"worst_p99_ratio":X,"fidelity":X,"outside":N,"within_real_spread":N,
 //  "shape":"gunicorn gthread","target":"http://…","model_config":{…},"repeats":1}
 

@@ -1020,6 +1020,18 @@
         <source>ok within the real server&apos;s own spread: its %1 runs ranged %2–%3 req/s and %4–%5 ms p99</source>
         <translation>정상 (실제 서버 자체의 편차 안): %1회 실행이 %2–%3 req/s, p99 %4–%5 ms 사이에서 달랐음</translation>
     </message>
+    <message>
+        <source>before this run the real server took %1 s to answer one request: it was still serving connections an earlier run left in its accept queue</source>
+        <translation>이 실행 전에 실제 서버가 요청 하나에 응답하는 데 %1초가 걸렸습니다: 이전 실행이 accept 대기열에 남긴 연결을 아직 처리하고 있었습니다</translation>
+    </message>
+    <message>
+        <source>before this run the real server answered no request within %1 s: it may still be serving connections an earlier run left in its accept queue</source>
+        <translation>이 실행 전에 실제 서버가 %1초 안에 요청에 응답하지 않았습니다: 이전 실행이 accept 대기열에 남긴 연결을 아직 처리하고 있을 수 있습니다</translation>
+    </message>
+    <message>
+        <source>against the median of the real server&apos;s %1 runs in this calibration (%2 req/s), not the verification&apos;s own pairs (%3×): its runs spread %4 %, more than twice the tolerance, a wander of the server&apos;s own that pairs of runs do not cancel</source>
+        <translation>검증 자체의 실행 쌍(%3×)이 아니라 이번 보정에서 실제 서버가 실행한 %1회의 중앙값(%2 req/s)과 비교함: 실제 서버의 실행이 %4 % 퍼져 허용 오차의 두 배를 넘었고, 이는 실행 쌍으로 상쇄되지 않는 서버 자체의 흔들림입니다</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>
@@ -3398,6 +3410,14 @@ Scenario key &quot;stages&quot;, CLI --stages</source>
     <message>
         <source>Within only against the real server&apos;s own spread (its runs disagreed by more than the bound): %1.</source>
         <translation>실제 서버 자체의 편차에 비추어서만 범위 안인 지점 (실제 서버의 실행끼리 허용 범위보다 더 크게 달랐음): %1개.</translation>
+    </message>
+    <message>
+        <source>Real server: %1</source>
+        <translation>실제 서버: %1</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>모델: %1</translation>
     </message>
 </context>
 <context>

@@ -102,6 +102,7 @@ QString calibration_html(const CalibrationResult& r) {
                              rps(r.real_after.summary.rps),
                              r.verified ? QObject::tr("within") : QObject::tr("outside"))
                         .arg(100 * r.tolerance, 0, 'f', 0);
+            if (!r.verified_how.empty()) html += " " + engine_text(r.verified_how).toHtmlEscaped();
         }
         html += QStringLiteral("</p>");
         for (const std::string& f : r.fitted)

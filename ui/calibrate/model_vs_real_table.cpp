@@ -104,7 +104,13 @@ void ModelVsRealTable::set_result(const ValidationResult& r, const ValidationSet
         table_->setItem(
             i, 7, cell(number(p.p99_ratio, 2) + "×" + (p.p99_counts ? "" : tr(" (not counted)"))));
         auto* verdict = cell(engine_text(p.verdict), false);
-        verdict->setToolTip(engine_text(p.verdict));
+        // The verdict, and what the runs warned of (a real server still busy before a run).
+        QString tip = engine_text(p.verdict);
+        for (const std::string& w : p.real_warnings)
+            tip += "\n" + tr("Real server: %1").arg(engine_text(w));
+        for (const std::string& w : p.model_warnings)
+            tip += "\n" + tr("Model: %1").arg(engine_text(w));
+        verdict->setToolTip(tip);
         // Amber: ok only against the real server's own spread, which the tooltip gives.
         verdict->setForeground(p.within_real_spread ? QColor(150, 95, 0)
                                : p.ok               ? QColor(0, 120, 60)

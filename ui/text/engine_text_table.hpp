@@ -52,6 +52,11 @@ constexpr std::array kKnown{
     Known{R"(the server's keep-alive timeout is lifted \(keepalive_timeout_s 0\) so that the (\d+) idle connections stay open; set --keepalive-timeout to keep one)",
           QT_TRANSLATE_NOOP("EngineText", "the server's keep-alive timeout is lifted (keepalive_timeout_s 0) so that the %1 idle connections stay open; set --keepalive-timeout to keep one")},
     Known{R"(at ([\d.]+) s: (.+))", QT_TRANSLATE_NOOP("EngineText", "at %1 s: %2")},
+    // experiment/measurement_runner.cpp: a real server still busy before a run.
+    Known{R"(before this run the real server took ([\d.]+) s to answer one request: it was still serving connections an earlier run left in its accept queue)",
+          QT_TRANSLATE_NOOP("EngineText", "before this run the real server took %1 s to answer one request: it was still serving connections an earlier run left in its accept queue")},
+    Known{R"(before this run the real server answered no request within ([\d.]+) s: it may still be serving connections an earlier run left in its accept queue)",
+          QT_TRANSLATE_NOOP("EngineText", "before this run the real server answered no request within %1 s: it may still be serving connections an earlier run left in its accept queue")},
     Known{R"(every server worker has exited; see the warnings)",
           QT_TRANSLATE_NOOP("EngineText", "every server worker has exited; see the warnings")},
     // process/worker_record.cpp, worker_liveness.cpp: the server host's problems.
@@ -350,6 +355,8 @@ constexpr std::array kKnown{
           QT_TRANSLATE_NOOP("EngineText", "the real server kept its connections alive (the client reconnected %1 times for %2 responses), while the model closes after every response: choose a shape that keeps connections alive or --keep-alive on")},
     Known{R"(the real server \((\d+) req/s\) is faster than the model with no overhead at all \((\d+) req/s\): the model cannot be made faster, so the overhead stays 0)",
           QT_TRANSLATE_NOOP("EngineText", "the real server (%1 req/s) is faster than the model with no overhead at all (%2 req/s): the model cannot be made faster, so the overhead stays 0")},
+    Known{R"(against the median of the real server's (\d+) runs in this calibration \((\d+) req/s\), not the verification's own pairs \(([\d.]+)×\): its runs spread (\d+) %, more than twice the tolerance, a wander of the server's own that pairs of runs do not cancel)",
+          QT_TRANSLATE_NOOP("EngineText", "against the median of the real server's %1 runs in this calibration (%2 req/s), not the verification's own pairs (%3×): its runs spread %4 %, more than twice the tolerance, a wander of the server's own that pairs of runs do not cancel")},
     Known{R"(the verification's median ran at ([\d.]+)× the real server, outside ±(\d+) % although the loop got within it: the machine's load moved \(see the load average\), or the runs are too short)",
           QT_TRANSLATE_NOOP("EngineText", "the verification's median ran at %1× the real server, outside ±%2 % although the loop got within it: the machine's load moved (see the load average), or the runs are too short")},
     Known{R"(after (\d+) steps the model runs at ([\d.]+)× the real server, outside ±(\d+) %: the real server's own runs spread (\d+) % \(more than the tolerance\); measure longer \(--duration\) or more often \(--repeat\), or on a quieter machine)",
