@@ -58,8 +58,9 @@ def main(folder):
             # With repeats, the real server's runs' range after its median (its error bar).
             def ranged(side, low, high, text):
                 if side.get("runs", 1) > 1 and side.get(low) is not None:
-                    return "%s (%s–%s)" % (text, format(round(side[low]), ","),
-                                           format(round(side[high]), ","))
+                    def number(v):  # whole above 1,000, else one decimal (a p99 of 25.4 ms)
+                        return format(round(v), ",") if v >= 1000 else "%.1f" % v
+                    return "%s (%s–%s)" % (text, number(side[low]), number(side[high]))
                 return text
             def p99(side):
                 return ("≥" if side.get("p99_lower_bound") else "") + "%.1f" % side["p99_ms"]

@@ -147,12 +147,13 @@ struct Loop : LoopPoints {
             // cancel is met at the median of all its runs.
             const bool by_pooled = !within(m.ratio) && m.pooled && within(*m.pooled);
             if (by_pooled) {
-                how += "; within ±" + percent_text(settings.tolerance) + " (" +
-                       ratio_text(*m.pooled) + "×) of the median of all " +
-                       std::to_string(real_runs.size()) + " real runs, which spread more than " +
-                       "twice that";
+                how += "; the pairs gave " + ratio_text(m.ratio) + "×, the median of all " +
+                       std::to_string(real_runs.size()) +
+                       " real runs (which moved by themselves, the model's runs did not) " +
+                       ratio_text(*m.pooled) + "×";
             }
-            result.iterations.push_back({overhead, released_us, m.model.summary.rps, m.ratio, how});
+            result.iterations.push_back(
+                {overhead, released_us, m.model.summary.rps, by_pooled ? *m.pooled : m.ratio, how});
             if (within(m.ratio) || by_pooled) {
                 result.converged = true;
                 return true;
@@ -260,19 +261,21 @@ struct Loop : LoopPoints {
         result.ratio = median_pair_ratio(reals, models);
         result.verified = within(result.ratio);
         result.verified_how.clear();
+        result.pooled_real_rps = 0;
         std::vector<double> model_runs;
         for (const RunResult& m : models) model_runs.push_back(m.summary.rps);
         if (const std::optional<double> pooled =
                 pooled_ratio(real_runs, model_runs, settings.tolerance);
             !result.verified && pooled && within(*pooled)) {
             const Spread real = spread_of(real_runs);
+            result.pooled_real_rps = real.median;
             result.verified_how =
                 "against the median of the real server's " + std::to_string(real.count) +
                 " runs in this calibration (" + std::to_string(std::lround(real.median)) +
                 " req/s), not the verification's own pairs (" + ratio_text(result.ratio) +
                 "×): its runs spread " + percent_text((real.max - real.min) / real.median) +
-                ", more than twice the tolerance, a wander of the server's own that pairs of "
-                "runs do not cancel";
+                " while the model's stayed within " + percent_text(settings.tolerance) +
+                ", a wander of the server's own that pairs of runs do not cancel";
             result.ratio = *pooled;
             result.verified = true;
         }

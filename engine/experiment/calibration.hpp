@@ -224,12 +224,15 @@ struct CalibrationResult {
     RunConfig fitted_config;  // the model with the fitted overhead (and resume_us)
     RunResult real_after;     // the verification's real server (median run)
     RunResult model_after;    // the verification's fitted model (median run)
-    double ratio = 0;         // verified: model_after rps / real_after rps
-    bool verified = false;    // |ratio − 1| within the tolerance
+    // Verified: the median of the verification's pairs (model ÷ real, back to back); or, where
+    // the real server moved by itself, model_after rps ÷ pooled_real_rps (verified_how says so).
+    double ratio = 0;
+    bool verified = false;  // |ratio − 1| within the tolerance
     // Verified against the median of every real run of the calibration rather than the
-    // verification's own pairs (calibration_runs.hpp, pooled_ratio), in words; empty when the
-    // pairs decided.
+    // verification's own pairs (calibration_runs.hpp, pooled_ratio), in words, and that median;
+    // empty and 0 when the pairs decided.
     std::string verified_how;
+    double pooled_real_rps = 0;
     std::string why_not;                // when not converged or not verified: why
     std::vector<std::string> warnings;  // the real server contradicts the model's shape
     bool cancelled = false;             // stopped through the stop token

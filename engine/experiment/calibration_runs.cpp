@@ -70,14 +70,34 @@ double median_pair_ratio(const std::vector<RunResult>& firsts,
     return spread_of(std::move(ratios)).median;  // 0 when no pair had a real rate
 }
 
+namespace {
+
+// The q-quantile of sorted values, interpolated between neighbours.
+double quantile(const std::vector<double>& sorted, double q) {
+    const double at = q * static_cast<double>(sorted.size() - 1);
+    const auto below = static_cast<std::size_t>(at);
+    const std::size_t above = std::min(below + 1, sorted.size() - 1);
+    return sorted[below] + (at - static_cast<double>(below)) * (sorted[above] - sorted[below]);
+}
+
+}  // namespace
+
 std::optional<double> pooled_ratio(const std::vector<double>& real_runs,
                                    const std::vector<double>& model_runs, double tolerance) {
     if (real_runs.size() < kPooledRuns || model_runs.empty()) return std::nullopt;
-    const Spread real = spread_of(real_runs);
-    if (real.median <= 0 || real.max - real.min <= 2 * tolerance * real.median) {
+    std::vector<double> real = real_runs;
+    std::sort(real.begin(), real.end());
+    const double real_median = quantile(real, 0.5);
+    // The middle half of the real runs, so that one disturbed run does not open the gate.
+    const double real_spread = quantile(real, 0.75) - quantile(real, 0.25);
+    const Spread model = spread_of(model_runs);
+    if (real_median <= 0 || model.median <= 0 || real_spread <= 2 * tolerance * real_median) {
         return std::nullopt;
     }
-    return spread_of(model_runs).median / real.median;
+    // The model's runs are steady, so what moved the real ones is the real server itself, not
+    // the machine (which would move both, and which pairs cancel).
+    if (model.max - model.min > tolerance * model.median) return std::nullopt;
+    return model.median / real_median;
 }
 
 bool still_getting_faster(const RunResult& run, double margin) {

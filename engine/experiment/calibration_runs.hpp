@@ -41,13 +41,14 @@ struct LoopPoints {
 double median_pair_ratio(const std::vector<RunResult>& firsts,
                          const std::vector<RunResult>& seconds);
 
-// When a verification's pairs of runs disagree with the fit: the median of its model runs over
-// the median of every real run of the calibration (`real_runs`, the verification's included),
-// but only where those real runs spread (highest − lowest, over their median) more than twice
-// the tolerance, and there are at least kPooledRuns of them. A real server that wanders on its
-// own that far has no rate a pair of runs can pin down: real Express, 2 s runs back to back on
-// an idle machine, 10,134 to 12,446 req/s, and its 10 s means over 90 s 9,117 to 12,363. Pairs
-// cancel what moves the machine, not what moves one server; every run of it, pooled, averages
+// When a verification's (or a step's) pairs of runs disagree with the fit: the median of its
+// model runs over the median of every real run of the calibration so far (`real_runs`, its own
+// included). Only where the real server moves by itself: at least kPooledRuns real runs whose
+// middle half spans more than twice the tolerance of their median (one disturbed run does not
+// count), while the model's runs beside them spread no more than the tolerance (the machine was
+// steady: what moved the real runs is the server). Real Express, 2 s runs back to back on an
+// idle machine: 10,134 to 12,446 req/s, and its 10 s means over 90 s 9,117 to 12,363. Pairs
+// cancel what moves the machine, not what moves one server; all of its runs, pooled, average
 // that out. Nullopt where the pairs stand.
 inline constexpr std::size_t kPooledRuns = 6;
 std::optional<double> pooled_ratio(const std::vector<double>& real_runs,

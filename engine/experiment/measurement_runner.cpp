@@ -69,12 +69,15 @@ bool MeasurementRunner::run(const RunSpec& spec, RunResult& out) {
     ++index_;
     if (progress_) progress_(p);
     // A real server first answers one request of the run's kind on a new connection, so that
-    // what an earlier run left in its accept queue is served before this run measures it. A
-    // server that refuses or fails it fails the run itself, which says why.
+    // what an earlier run left in its accept queue is served before this run measures it; and
+    // so does the real server of the run before a model's run, whose leftovers would take the
+    // model's CPU. A server that refuses or fails it fails its own run, which says why.
     std::string settling;
-    if (spec.config.external) {
-        settling = settle_note(
-            time_one_request(load_target_of(*spec.config.external), kSettleLimitS, stop_));
+    const std::optional<ExternalTarget> settle =
+        spec.config.external ? spec.config.external : last_real_;
+    last_real_ = spec.config.external;
+    if (settle) {
+        settling = settle_note(time_one_request(load_target_of(*settle), kSettleLimitS, stop_));
         if (stop_.stop_requested()) {
             cancelled_ = true;
             return false;

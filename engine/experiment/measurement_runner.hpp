@@ -4,6 +4,7 @@
 // alternate so that both see whatever else the machine is doing.
 
 #include <functional>
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <vector>
@@ -50,8 +51,9 @@ public:
         : progress_(std::move(progress)), stop_(std::move(stop)), most_runs_(most_runs) {}
     bool cancelled() const { return cancelled_; }
 
-    // One run; false if cancelled. Throws StartError when it cannot start. A real server's run
-    // waits first until the server answers one request of its kind (at most 60 s).
+    // One run; false if cancelled. Throws StartError when it cannot start. A real server's run,
+    // and any run after one, waits first until that server answers one request of its kind (at
+    // most 60 s).
     [[nodiscard]] bool run(const RunSpec& spec, RunResult& out);
 
     // `repeats` rounds of the specs in turn (real, model, real, model, …); spec i's runs land
@@ -67,6 +69,7 @@ private:
     int most_runs_;
     int index_ = 0;
     bool cancelled_ = false;
+    std::optional<ExternalTarget> last_real_;  // the real server of the run before, if any
 };
 
 }  // namespace conclab

@@ -64,6 +64,7 @@ struct ValidationSide {
     int runs = 1;
     double rps_low = 0, rps_high = 0;
     double p99_low_ms = 0, p99_high_ms = 0;
+    std::vector<double> rps_runs, p99_runs_ms;  // each run's, in the order they ran
 };
 
 struct ValidationPointResult {
@@ -78,7 +79,7 @@ struct ValidationPointResult {
     bool ok = false;
     // ok only against the real server's own spread: its runs disagreed with their median by more
     // than the bound (Node's first burst at 100 connections: p99 224 ms in one run, 4,200 ms in
-    // the next), and the model is within the bound of one of them, not of their median.
+    // the next), and the model is within the bound of one of those runs, not of their median.
     bool within_real_spread = false;
     std::string verdict;  // "ok", or what is off and its likely reason
     // Every distinct warning of each side's runs (a real server still busy before a run, errors

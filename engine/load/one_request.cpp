@@ -2,9 +2,9 @@
 
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <string>
 
-#include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/write.hpp>
@@ -20,8 +20,14 @@ using boost::system::error_code;
 
 Result<double> time_one_request(const LoadTarget& target, double limit_s, std::stop_token stop) {
     using Clock = std::chrono::steady_clock;
+    const auto started = Clock::now();
+    asio::ip::tcp::endpoint endpoint;
+    try {
+        endpoint = resolve_target(target);  // as the load generator does: once, before connecting
+    } catch (const std::exception& e) {
+        return Failure{std::string(e.what())};
+    }
     asio::io_context io;
-    asio::ip::tcp::resolver resolver(io);
     asio::ip::tcp::socket socket(io);
     const std::string request = request_bytes(target);
     boost::beast::flat_buffer buffer;
@@ -33,31 +39,37 @@ Result<double> time_one_request(const LoadTarget& target, double limit_s, std::s
         failure = ec;
         done = true;
     };
-    const auto started = Clock::now();
-    resolver.async_resolve(
-        target.host, std::to_string(target.port),
-        [&](const error_code& ec, const asio::ip::tcp::resolver::results_type& results) {
+    socket.async_connect(endpoint, [&](const error_code& ec) {
+        if (ec) return finish(ec);
+        asio::async_write(socket, asio::buffer(request), [&](const error_code& ec, std::size_t) {
             if (ec) return finish(ec);
-            asio::async_connect(socket, results, [&](const error_code& ec, const auto&) {
-                if (ec) return finish(ec);
-                asio::async_write(
-                    socket, asio::buffer(request), [&](const error_code& ec, std::size_t) {
-                        if (ec) return finish(ec);
-                        http::async_read(socket, buffer, parser,
-                                         [&](const error_code& ec, std::size_t) { finish(ec); });
-                    });
-            });
+            http::async_read(socket, buffer, parser,
+                             [&](const error_code& ec, std::size_t) { finish(ec); });
         });
+    });
     const auto deadline = started + std::chrono::duration_cast<Clock::duration>(
                                         std::chrono::duration<double>(limit_s));
+    std::string gave_up;
     while (!done) {
-        if (stop.stop_requested()) return Failure{std::string("interrupted")};
+        if (stop.stop_requested()) {
+            gave_up = "interrupted";
+            break;
+        }
         if (Clock::now() >= deadline) {
             char text[64];
             std::snprintf(text, sizeof text, "no answer within %g s", limit_s);
-            return Failure{std::string(text)};
+            gave_up = text;
+            break;
         }
         io.run_for(std::chrono::milliseconds(100));
+    }
+    if (!gave_up.empty()) {
+        // The pending operation ends here, aborted, while everything it refers to still lives.
+        error_code ignored;
+        socket.close(ignored);
+        io.restart();
+        io.run();
+        return Failure{gave_up};
     }
     if (failure) return Failure{failure.message()};
     return std::chrono::duration<double>(Clock::now() - started).count();

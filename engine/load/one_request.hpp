@@ -8,7 +8,8 @@
 // requests), about 10 s of its workers' time. The next run's 10 clients queued behind them, and
 // validate measured "no response in 4.5 s" three times over. The kernel's accept queue is
 // first in, first out, so one new request answered means what was queued before it has been
-// taken.
+// accepted (a worker may still be finishing the last few). The request is the run's own, as the
+// user shaped it: a POST is sent once more than the run sends it.
 
 #include <stop_token>
 

@@ -156,6 +156,7 @@ json calibration_to_json(const CalibrationResult& c) {
     j["ratio"] = ran(c.model_after) && c.ratio > 0 ? json(c.ratio) : json(nullptr);
     j["verified"] = c.verified;
     j["verified_how"] = c.verified_how.empty() ? json(nullptr) : json(c.verified_how);
+    j["pooled_real_rps"] = c.pooled_real_rps > 0 ? json(c.pooled_real_rps) : json(nullptr);
     j["why_not"] = c.why_not.empty() ? json(nullptr) : json(c.why_not);
     j["warnings"] = c.warnings;
     j["error"] = c.error.empty() ? json(nullptr) : json(c.error);

@@ -1029,8 +1029,8 @@
         <translation>이 실행 전에 실제 서버가 %1초 안에 요청에 응답하지 않았습니다: 이전 실행이 accept 대기열에 남긴 연결을 아직 처리하고 있을 수 있습니다</translation>
     </message>
     <message>
-        <source>against the median of the real server&apos;s %1 runs in this calibration (%2 req/s), not the verification&apos;s own pairs (%3×): its runs spread %4 %, more than twice the tolerance, a wander of the server&apos;s own that pairs of runs do not cancel</source>
-        <translation>검증 자체의 실행 쌍(%3×)이 아니라 이번 보정에서 실제 서버가 실행한 %1회의 중앙값(%2 req/s)과 비교함: 실제 서버의 실행이 %4 % 퍼져 허용 오차의 두 배를 넘었고, 이는 실행 쌍으로 상쇄되지 않는 서버 자체의 흔들림입니다</translation>
+        <source>against the median of the real server&apos;s %1 runs in this calibration (%2 req/s), not the verification&apos;s own pairs (%3×): its runs spread %4 % while the model&apos;s stayed within %5 %, a wander of the server&apos;s own that pairs of runs do not cancel</source>
+        <translation>검증 자체의 실행 쌍(%3×)이 아니라 이번 보정에서 실제 서버가 실행한 %1회의 중앙값(%2 req/s)과 비교함: 모델의 실행은 %5 % 안에 머물렀는데 실제 서버의 실행은 %4 % 퍼졌습니다. 이는 실행 쌍으로 상쇄되지 않는 서버 자체의 흔들림입니다</translation>
     </message>
 </context>
 <context>

@@ -442,8 +442,8 @@ inline std::vector<std::string> calibration_lines() {
         "on the load)",
         "not verified",
         "against the median of the real server's 15 runs in this calibration (11420 req/s), not "
-        "the verification's own pairs (1.082×): its runs spread 21 %, more than twice the "
-        "tolerance, a wander of the server's own that pairs of runs do not cancel",
+        "the verification's own pairs (1.082×): its runs spread 21 % while the model's stayed "
+        "within 5 %, a wander of the server's own that pairs of runs do not cancel",
         // experiment_sampler.cpp: the run's end when the last worker is gone for good.
         "every server worker has exited; see the warnings",
         "warming up the real server (not counted)",

@@ -60,10 +60,14 @@ inline ValidationPointResult spread_point(double real_low_ms, double real_median
     p.real.rps_low = 455;
     p.real.rps_high = 478;
     p.model.rps = p.model.rps_low = p.model.rps_high = 462;
+    p.real.rps_runs = {478, 455, 470};
+    p.model.rps_runs = {462, 462, 462};
     p.real.p99_ms = real_median_ms;
     p.real.p99_low_ms = real_low_ms;
     p.real.p99_high_ms = real_high_ms;
+    p.real.p99_runs_ms = {real_high_ms, real_low_ms, real_median_ms};
     p.model.p99_ms = p.model.p99_low_ms = p.model.p99_high_ms = model_p99_ms;
+    p.model.p99_runs_ms = {model_p99_ms, model_p99_ms, model_p99_ms};
     p.p99_counts = true;
     judge_point(p, ValidationSettings{});
     return p;

@@ -295,6 +295,15 @@ private slots:
         QVERIFY(!calibration_runs::pooled_ratio({1768, 1771, 1695, 1740, 1752, 1760},
                                                 {1800, 1810, 1790}, 0.05));
     }
+    // One disturbed run among steady ones does not open the gate: the middle half decides.
+    void oneOutlierIsNotAWander() {
+        QVERIFY(!calibration_runs::pooled_ratio({11000, 11050, 11100, 10950, 11020, 8000},
+                                                {11000, 11010, 10990}, 0.05));
+    }
+    // The model's own runs moved as much: the machine moved, and the pairs stand.
+    void anUnsteadyModelKeepsThePairs() {
+        QVERIFY(!calibration_runs::pooled_ratio(express_, {11000, 12000, 10500}, 0.05));
+    }
     void tooFewRunsToSpeakOfASpread() {
         QVERIFY(!calibration_runs::pooled_ratio({10134, 11403, 12446}, {11800}, 0.05));
         QVERIFY(!calibration_runs::pooled_ratio(express_, {}, 0.05));

@@ -204,6 +204,10 @@ private slots:
             << 224.4 << 231.0 << 4199.6 << 6400.0 << false << false;
         QTest::newRow("below the fastest run's bound")
             << 224.4 << 231.0 << 4199.6 << 140.0 << false << false;
+        // Between the fast runs and the slow one, 4.3× the nearest fast run and 4.2× below the
+        // slow one: near none of them.
+        QTest::newRow("between the real runs, near none")
+            << 224.4 << 231.0 << 4199.6 << 1000.0 << false << false;
         QTest::newRow("runs that agree: the median decides")
             << 224.4 << 231.0 << 240.0 << 4199.6 << false << false;
         QTest::newRow("within the median's bound: a plain ok")
@@ -233,6 +237,7 @@ private slots:
         p.real.rps = 11000;
         p.real.rps_low = 10000;
         p.real.rps_high = 13000;
+        p.real.rps_runs = {10000, 13000, 11000};
         p.model.rps = 14500;  // 1.32× the median, 1.12× the highest run
         judge_point(p, ValidationSettings{});
         QVERIFY2(p.ok && p.within_real_spread, p.verdict.c_str());
@@ -241,6 +246,7 @@ private slots:
         QVERIFY2(!p.ok && !p.within_real_spread, p.verdict.c_str());
         p.model.rps = 14500;
         p.real.runs = 1;
+        p.real.rps_runs = {11000};
         judge_point(p, ValidationSettings{});
         QVERIFY2(!p.ok, p.verdict.c_str());
     }
@@ -269,6 +275,8 @@ private slots:
         QCOMPARE(side.p99_ms, 231.0);
         QCOMPARE(side.p99_low_ms, 224.4);
         QCOMPARE(side.p99_high_ms, 4199.6);
+        QCOMPARE(side.p99_runs_ms, (std::vector<double>{4199.6, 224.4, 231.0}));  // as they ran
+        QCOMPARE(side.rps_runs, (std::vector<double>{480, 455, 470}));
         QCOMPARE(side.errors, std::uint64_t{2});  // the median-rate run's
         QVERIFY(!side.p99_lower_bound);           // the starved run is the slowest, not the median
         runs[2].summary.latency->p99_ms = 5000;   // now the starved run's p99 is the median
@@ -276,6 +284,22 @@ private slots:
         side = validation_side(runs);
         QCOMPARE(side.p99_ms, 4199.6);
         QVERIFY(side.p99_lower_bound);
+    }
+
+    // An even count: the median of the middle two.
+    void aSideOfTwoRuns() {
+        std::vector<RunResult> runs(2);
+        runs[0].summary.rps = 400;
+        runs[1].summary.rps = 500;
+        for (RunResult& r : runs) {
+            r.summary.requests = 1000;
+            r.summary.latency = LatencySummary{};
+            r.summary.latency->p99_ms = r.summary.rps / 10;
+        }
+        const ValidationSide side = validation_side(runs);
+        QCOMPARE(side.rps, 450.0);
+        QCOMPARE(side.p99_ms, 45.0);
+        QCOMPARE(side.runs, 2);
     }
 
     void aTurnLateTailIsTheLoopsOrder() {

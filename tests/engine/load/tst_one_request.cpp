@@ -3,6 +3,9 @@
 // settle_note (experiment/measurement_runner.hpp) words only the waits worth a line.
 #include <QtTest>
 
+#include <stop_token>
+#include <thread>
+
 #include <boost/asio.hpp>
 
 #include "experiment/measurement_runner.hpp"
@@ -54,6 +57,22 @@ private slots:
         const Result<double> answered = time_one_request(at(server.port()), 0.5);
         QVERIFY(!answered);
         QCOMPARE(QString::fromStdString(answered.error()), QString("no answer within 0.5 s"));
+    }
+    // Cancelled from another thread (the GUI's Stop): it gives up within a slice, not at the limit.
+    void aStopEndsTheWait() {
+        TestHttpServer server(TestHttpServer::Mode::Silent);
+        std::stop_source stop;
+        std::thread stopper([&stop] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            stop.request_stop();
+        });
+        QElapsedTimer timer;
+        timer.start();
+        const Result<double> answered = time_one_request(at(server.port()), 60, stop.get_token());
+        stopper.join();
+        QVERIFY(!answered);
+        QCOMPARE(QString::fromStdString(answered.error()), QString("interrupted"));
+        QVERIFY2(timer.elapsed() < 30'000, qPrintable(QString::number(timer.elapsed())));
     }
     void aClosedPortFailsAtOnce() {
         // A port that was just free: nothing listens there.
