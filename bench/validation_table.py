@@ -40,7 +40,8 @@ def main(folder):
                       " + %.0f µs without the GIL" % released if released else "",
                       len(cal["steps"]), cal["ratio"] or 0,
                       "within ±5 %" if cal["verified"] else "not within ±5 %",
-                      "; " + cal["why_not"] if cal.get("why_not") else ""))
+                      "; " + cal["why_not"] if cal.get("why_not") else
+                      "; verified " + cal["verified_how"] if cal.get("verified_how") else ""))
             # The later stages' costs, fitted or given (null when neither).
             later = []
             if cal.get("resume_us"):

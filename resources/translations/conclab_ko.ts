@@ -2381,6 +2381,14 @@
         <source> (+ %1 per new connection)</source>
         <translation> (+ 새 연결마다 %1)</translation>
     </message>
+    <message>
+        <source>Calibration</source>
+        <translation>보정</translation>
+    </message>
+    <message>
+        <source>Model vs real</source>
+        <translation>모델 대 실제</translation>
+    </message>
 </context>
 <context>
     <name>conclab::ui::ChartPanel</name>

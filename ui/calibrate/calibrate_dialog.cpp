@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -140,7 +141,6 @@ void CalibrateDialog::build() {
     result_text_->setTextFormat(Qt::RichText);
     result_text_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     table_ = new ModelVsRealTable(this);
-    table_->setVisible(false);
     result_text_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     // The loop's steps and the fitted parts make a long text: it scrolls rather than being cut.
     auto* scroll = new QScrollArea(this);
@@ -149,10 +149,17 @@ void CalibrateDialog::build() {
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(result_text_);
     scroll->setMinimumHeight(260);
+    // The calibration's text and the Model vs real table in tabs: one above the other, the
+    // form left them 140 px at 760 px high, and the table's header and summary went under the
+    // text above it.
+    results_ = new QTabWidget(this);
+    results_->setObjectName("calibrateResults");
+    results_->addTab(scroll, tr("Calibration"));
+    results_->addTab(table_, tr("Model vs real"));
+    results_->setTabVisible(kModelVsRealTab, false);
     layout->addWidget(progress_);
     layout->addWidget(step_);
-    layout->addWidget(scroll, 1);
-    layout->addWidget(table_, 1);
+    layout->addWidget(results_, 1);
 
     auto* buttons = new QHBoxLayout;
     measure_ = new QPushButton(tr("Measure"), this);
@@ -231,7 +238,8 @@ bool CalibrateDialog::start() {
     result_.reset();
     validation_.reset();
     table_->clear();
-    table_->setVisible(false);
+    results_->setTabVisible(kModelVsRealTab, false);
+    results_->setCurrentIndex(0);
     result_text_->clear();
     progress_->setValue(0);
     set_measuring(true);
@@ -360,7 +368,8 @@ void CalibrateDialog::on_validated(const std::shared_ptr<ValidationResult>& resu
     step_->setText(tr("Model vs real, %1 s per run, real and model alternating:")
                        .arg(settings.model.duration_s));
     table_->set_result(*result, settings);
-    table_->setVisible(true);
+    results_->setTabVisible(kModelVsRealTab, true);
+    results_->setCurrentWidget(table_);
     resize(std::max(width(), 1100), std::max(height(), 760));
 }
 

@@ -24,6 +24,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
 
 namespace conclab::ui {
 
@@ -109,6 +110,8 @@ private:
     QLabel* step_;
     QLabel* result_text_;
     ModelVsRealTable* table_;
+    QTabWidget* results_;  // the calibration's text, and Model vs real once validated
+    static constexpr int kModelVsRealTab = 1;
     QPushButton* measure_;
     QPushButton* validate_;
     QPushButton* cancel_;

@@ -147,7 +147,8 @@ void draw_model_vs_real(QCustomPlot& plot, const ValidationResult& r,
     plot.yAxis->setLabel(QObject::tr("model ÷ real (1 = the same; band ±15 %, dashes ×1.5)"));
     plot.yAxis->setScaleType(QCPAxis::stLogarithmic);
     auto log_ticker = QSharedPointer<QCPAxisTickerText>::create();
-    for (double v : {0.1, 0.25, 0.33, 0.5, 0.67, 0.85, 1.0, 1.15, 1.5, 2.0, 3.0, 4.0, 6.0, 10.0}) {
+    for (double v : {0.05, 0.1, 0.25, 0.33, 0.5, 0.67, 0.85, 1.0, 1.15, 1.5, 2.0, 3.0, 4.0, 6.0,
+                     10.0, 15.0, 20.0, 30.0, 50.0}) {
         if (v >= bottom && v <= top) log_ticker->addTick(v, number(v, 2));
     }
     plot.yAxis->setTicker(log_ticker);

@@ -45,6 +45,9 @@ private slots:
                      summary.endsWith(": 1."),
                  qPrintable(summary));
 
+        QDir().mkpath(CONCLAB_SCREENSHOT_DIR);
+        QVERIFY(table.grab().save(QString(CONCLAB_SCREENSHOT_DIR) + "/model-vs-real-spread.png"));
+
         QTemporaryDir dir;
         QString error;
         for (const char* name : {"mvr.png", "mvr.csv"}) {
@@ -58,6 +61,9 @@ private slots:
                                    "4199.600,1"),
                  lines[1].constData());
         QVERIFY(QFileInfo(dir.filePath("mvr.png")).size() > 10000);
+        QFile::remove(QString(CONCLAB_SCREENSHOT_DIR) + "/model-vs-real-spread-chart.png");
+        QVERIFY(QFile::copy(dir.filePath("mvr.png"),
+                            QString(CONCLAB_SCREENSHOT_DIR) + "/model-vs-real-spread-chart.png"));
     }
 };
 
