@@ -244,29 +244,22 @@ struct Loop : LoopPoints {
 
     // One more independent median, real and fitted model alternating.
     bool verify(const RunConfig& fitted) {
-        std::vector<RunResult> reals, models;
-        if (!runner.alternate(
-                two_specs(CalibrationStep::VerifyReal, "verifying: the real server again",
-                          result.real.config, CalibrationStep::Verify,
-                          "verifying: the model with " +
-                              us_text(fitted.server.workload.overhead_us) + " overhead",
-                          fitted),
-                settings.repeats, {&reals, &models}, result.error)) {
-            return false;
+        Paired m;
+        if (!paired(two_specs(CalibrationStep::VerifyReal, "verifying: the real server again",
+                              result.real.config, CalibrationStep::Verify,
+                              "verifying: the model with " +
+                                  us_text(fitted.server.workload.overhead_us) + " overhead",
+                              fitted),
+                    m)) {
+            return !runner.cancelled();  // an unusable run: result.error says why
         }
-        if (!result.error.empty()) return true;
-        result.real_after = median_run(reals);
-        result.model_after = median_run(models);
-        for (const RunResult& r : reals) real_runs.push_back(r.summary.rps);
-        result.ratio = median_pair_ratio(reals, models);
+        result.real_after = m.real;
+        result.model_after = m.model;
+        result.ratio = m.ratio;
         result.verified = within(result.ratio);
         result.verified_how.clear();
         result.pooled_real_rps = 0;
-        std::vector<double> model_runs;
-        for (const RunResult& m : models) model_runs.push_back(m.summary.rps);
-        if (const std::optional<double> pooled =
-                pooled_ratio(real_runs, model_runs, settings.tolerance);
-            !result.verified && pooled && within(*pooled)) {
+        if (!result.verified && m.pooled && within(*m.pooled)) {
             const Spread real = spread_of(real_runs);
             result.pooled_real_rps = real.median;
             result.verified_how =
@@ -276,7 +269,7 @@ struct Loop : LoopPoints {
                 "×): its runs spread " + percent_text((real.max - real.min) / real.median) +
                 " while the model's stayed within " + percent_text(settings.tolerance) +
                 ", a wander of the server's own that pairs of runs do not cancel";
-            result.ratio = *pooled;
+            result.ratio = *m.pooled;
             result.verified = true;
         }
         if (!result.verified && result.why_not.empty()) {

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "report/report_format.hpp"
 #include "report/run_report.hpp"
 
 namespace conclab {
@@ -33,19 +34,6 @@ json spread_or_null(const std::optional<Spread>& s) {
 
 std::string latency_cell(const std::optional<Spread>& s) {
     return s ? spread_text(*s, 2) : std::string("—");
-}
-
-// Display width of UTF-8 text: code points, not bytes ("–" and "—" are one column).
-std::size_t columns(const std::string& text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-}
-
-std::string pad(const std::string& text, std::size_t width, bool right) {
-    const std::size_t w = columns(text);
-    const std::string fill(w < width ? width - w : 0, ' ');
-    return right ? fill + text : text + fill;
 }
 
 // A table with the first column left-aligned and the others right-aligned.

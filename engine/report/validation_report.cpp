@@ -48,14 +48,9 @@ std::string range_line(const ValidationPointResult& p) {
         return grouped_number(s.rps_low, 0) + "–" + grouped_number(s.rps_high, 0) + " r/s, p99 " +
                fixed(s.p99_low_ms, 1) + "–" + fixed(s.p99_high_ms, 1);
     };
-    // Padded by characters, not bytes: "–" is three bytes and one column.
-    const auto padded = [](std::string text, std::size_t width) {
-        const auto columns = static_cast<std::size_t>(
-            std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-        return text + std::string(width > columns ? width - columns : 0, ' ');
-    };
-    return padded("  runs' range", 23) + " | " + padded(side(p.real), 30) + " | " +
-           padded(side(p.model), 30) + " |\n";
+    // Padded by columns, not bytes: "–" is three bytes and one column.
+    return pad("  runs' range", 23, false) + " | " + pad(side(p.real), 30, false) + " | " +
+           pad(side(p.model), 30, false) + " |\n";
 }
 
 }  // namespace
