@@ -9,6 +9,7 @@
 #include <climits>
 #include <iterator>
 #include <optional>
+#include <utility>
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
@@ -58,6 +59,9 @@ struct GilThreadServer::Connection {
     bool closed = false;
     bool had_request = false;  // a request has been read: the next one follows a response
     bool in_service = false;   // a thread holds a request of this connection (begin_service)
+    // Handed to the pool by gthread's main loop, its future not yet done (futures_pending_). Set
+    // by the poller before the queue's mutex, cleared by the pool thread that served it.
+    bool submitted = false;
     // Poller thread only: the keep-alive timer, and whether the poller is watching the socket.
     std::optional<asio::steady_timer> idle_timer;
     bool watching = false;
@@ -158,6 +162,16 @@ void GilThreadServer::watch_idle(const ConnectionPtr& connection, bool after_res
                                   });
 }
 
+void GilThreadServer::submit(ConnectionPtr connection) {
+    connection->submitted = true;
+    futures_pending_.fetch_add(1, std::memory_order_relaxed);
+    {
+        MutexLock lock(queue_mutex_);
+        ready_.push_back(std::move(connection));
+    }
+    queue_cv_.notify_one();
+}
+
 bool GilThreadServer::heartbeat_timer_beats() {
     MutexLock lock(queue_mutex_);
     return pool_size_ != 1;  // a sync worker's one pool thread beats itself
@@ -192,6 +206,9 @@ void GilThreadServer::pool_thread_main(int index, PoolThread& self) {
         // Pipelined requests already read are served at once; otherwise back to the poller.
         while (outcome == Outcome::KeepAlive && !connection->input.empty() && !stopping_) {
             outcome = serve_one_request(*connection);
+        }
+        if (std::exchange(connection->submitted, false)) {
+            futures_pending_.fetch_sub(1, std::memory_order_relaxed);  // its future is done
         }
         if (outcome == Outcome::Close || stopping_) {
             close_after_serving(*connection);

@@ -65,6 +65,9 @@ public:
     ServerInternals internals() override;
 
     GlobalInterpreterLock& gil() { return gil_; }
+    // gthread: requests the main loop has handed to the pool and the pool has not yet served
+    // (len(self.futures)); every turn of the main loop pays for each (run_turn).
+    int futures_pending() const { return futures_pending_.load(std::memory_order_relaxed); }
     // The pool threads this server holds a std::thread for (running, or exited and not yet
     // joined): the pool's size once those that left on a shrink have been joined.
     int pool_threads_held() EXCLUDES(queue_mutex_);
@@ -91,6 +94,8 @@ private:
     void schedule_turn();
     void run_turn();
     void release_after_turns();
+    // The main loop's tpool.submit(): to the pool's queue, its future pending (futures_pending_).
+    void submit(ConnectionPtr connection) EXCLUDES(queue_mutex_);
     // Poller thread only. After a response, the keep-alive timeout runs while it waits.
     void watch_idle(const ConnectionPtr& connection, bool after_response);
     // Not in a sync worker (see the top of this file).
@@ -127,6 +132,10 @@ private:
     std::vector<ConnectionPtr> turn_readable_;
     bool turn_posted_ = false;
     bool poller_holds_gil_ = false;  // between turns that follow each other (run_turn)
+    // gthread's self.futures: connections the main loop handed to the pool whose request is not
+    // yet served (queued or in a pool thread). Every turn pays for looking at each of them
+    // (run_turn). Incremented by the poller, decremented by pool threads.
+    std::atomic<int> futures_pending_{0};
 
     Mutex queue_mutex_;
     std::condition_variable queue_cv_;  // ready connections, exit tokens, stop

@@ -36,10 +36,11 @@ void run_until_quiet(asio::io_context& io, const int& served) {
     }
 }
 
-RunningServer start_gil_pool(int threads) {
+RunningServer start_gil_pool(int threads, double io_ms = 0) {
     ServerConfig config;
     config.model = Model::GilThreads;
     config.threads = threads;
+    config.workload.io_ms = io_ms;
     return start_server(config);
 }
 
@@ -121,6 +122,74 @@ private slots:
             takes >= std::uint64_t(takes_per_request * kRequests) &&
                 takes <= std::uint64_t(takes_per_request * kRequests + 2),
             qPrintable(QString("%1 takes of the GIL for %2 requests").arg(takes).arg(kRequests)));
+        server->stop();
+    }
+
+    // Every turn ends with gthread's futures.wait() over the requests still in the pool, under
+    // the GIL (kFutureWaitUsPerPending, 0.55 µs each). 100 requests wait in a pool of 2 threads
+    // (each waits 10 s of I/O): 20 turns, one per new connection, then hold the GIL at least
+    // 20 × 100 × 0.55 µs = 1.1 ms more than the same 20 turns with nothing in the pool.
+    void everyTurnPaysForTheRequestsInThePool() {
+        constexpr int kWaiting = 100;
+        constexpr int kTurns = 20;
+        constexpr double kPerPendingUs = 0.55;
+        RunningServer running = start_gil_pool(2, 10'000);
+        Server* server = running.server.get();
+        auto* gil_server = dynamic_cast<GilThreadServer*>(server);
+        QVERIFY(gil_server);
+        // The GIL's held time over `kTurns` turns, each the accept of a new idle connection.
+        std::vector<std::unique_ptr<BlockingHttpClient>> idle;
+        const auto held_over_turns = [&]() -> double {
+            const auto before = gil_server->gil().stats().held_ns;
+            const int open_before = server->stats().connections;
+            for (int i = 0; i < kTurns; ++i) {
+                idle.push_back(std::make_unique<BlockingHttpClient>(running.port));
+            }
+            if (!QTest::qWaitFor(
+                    [&] { return server->stats().connections == open_before + kTurns; }, 20000)) {
+                return -1;
+            }
+            QTest::qWait(100);  // the last turn's futures.wait() ends after the count
+            return static_cast<double>(gil_server->gil().stats().held_ns - before) / 1000.0;
+        };
+        const double held_empty_us = held_over_turns();
+        QVERIFY(held_empty_us >= 0);
+        // An accepted connection is submitted at once (gthread's accept() does): the 20 idle ones
+        // are in the pool too, each blocked in recv() or queued, so count from here.
+        const int pending_before = gil_server->futures_pending();
+        QCOMPARE(pending_before, kTurns);
+        std::vector<std::unique_ptr<BlockingHttpClient>> waiting;
+        for (int i = 0; i < kWaiting; ++i) {
+            waiting.push_back(std::make_unique<BlockingHttpClient>(running.port));
+            QVERIFY(waiting.back()->connected());
+            QVERIFY(waiting.back()->send_raw("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(gil_server->futures_pending(), kTurns + kWaiting, 20000);
+        const double held_full_us = held_over_turns();
+        QVERIFY(held_full_us >= 0);
+        const double expected_us = kTurns * kWaiting * kPerPendingUs;
+        QVERIFY2(held_full_us - held_empty_us >= 0.8 * expected_us,
+                 qPrintable(QString("the GIL held %1 µs over %2 turns with %3 requests in the "
+                                    "pool, %4 µs with none; expected %5 µs more")
+                                .arg(held_full_us)
+                                .arg(kTurns)
+                                .arg(kWaiting)
+                                .arg(held_empty_us)
+                                .arg(expected_us)));
+        server->stop();
+    }
+
+    // A request handed to the pool counts until its thread has served it.
+    void aServedRequestLeavesThePool() {
+        RunningServer running = start_gil_pool(4);
+        Server* server = running.server.get();
+        auto* gil_server = dynamic_cast<GilThreadServer*>(server);
+        QVERIFY(gil_server);
+        BlockingHttpClient client(running.port);
+        QVERIFY(client.connected());
+        QVERIFY(client.get("/"));  // the connection's first visit to the pool, then its request
+        for (int i = 0; i < 5; ++i) QVERIFY(client.get("/"));
+        QTRY_COMPARE(gil_server->futures_pending(), 0);
         server->stop();
     }
 
