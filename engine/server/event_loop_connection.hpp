@@ -123,9 +123,11 @@ public:
 
     void close() {
         if (fd_ < 0) return;
-        // What the framework pays when a connection ends (Workload::connection_close_us), on
-        // the loop; not while the server stops.
-        burn_cpu_us_unless(server_.workload_.get().connection_close_us(), server_.stopping_);
+        // What the framework pays when a connection ends (the rest of Workload::connection_us
+        // beside what its accept paid, see EventLoopServer::serve_new_socket), on the loop; not
+        // while the server stops.
+        burn_cpu_us_unless(server_.workload_.get().connection_us * (1.0 - server_.share_at_accept_),
+                           server_.stopping_);
         if (in_service_) finish_request(false);
         server_.counters_.connection_closed(fd_);  // before the fd can be reused
         server_.connection_memory_.release(fd_);

@@ -34,6 +34,20 @@ double framework_share_after_response(EventLoopKind kind) {
     return kind == EventLoopKind::Gevent ? 0.2 : 0.4;
 }
 
+// The share of a new connection's framework cost (Workload::connection_us, fitted by calibrate
+// from a new connection per request, so accept and close together) paid at its accept, before
+// the loop takes the next one. Node: half (the real server's own CPU, 2,000 idle connections
+// opened, then closed: 42-85 µs per accept, 42-55 per close). gevent: a quarter. Real gunicorn
+// -k gevent spent 60 µs of CPU per connection opened and left idle (1,000 at once, 3 bursts);
+// the model spends 30 µs of its own (asio's accept, the epoll registration, the registry) before
+// any fitted cost, so its fitted share at accept is what is left, 30 of the 124 µs calibrate
+// fitted that day. With half (62 µs), 1,000 connections arriving together at 50 ms of I/O left
+// 150-333 of them in the model's accept queue for seconds (p99 3.1 s) where the real server's
+// queue was empty within 0.25 s (p99 243-302 ms).
+double connection_share_at_accept(EventLoopKind kind) {
+    return kind == EventLoopKind::Gevent ? 0.25 : 0.5;
+}
+
 // Which of `connections` are readable now, in one poll(2): as a level-triggered epoll_wait()
 // checks each item on its ready list, in one call.
 template <typename Connection>
@@ -99,7 +113,8 @@ EventLoopServer::EventLoopServer(const Workload& workload, const ServerTimeouts&
                                  bool keep_alive, int connection_limit, EventLoopKind kind)
     : ServerBase(Model::EventLoop, workload, timeouts, keep_alive),
       green_threads_(kind == EventLoopKind::Gevent),
-      share_after_response_(framework_share_after_response(kind)) {
+      share_after_response_(framework_share_after_response(kind)),
+      share_at_accept_(connection_share_at_accept(kind)) {
     limit_connections(connection_limit);
 }
 
@@ -114,14 +129,15 @@ void EventLoopServer::start(UniqueFd listen_fd) {
 
 void EventLoopServer::serve_new_socket(tcp::socket socket) {
     // The framework's cost of a new connection, on the loop, before the acceptor takes the next
-    // one (Workload::connection_accept_us): requests already read wait behind it, as in Node.
+    // one (its share at accept of Workload::connection_us): requests already read wait behind
+    // it, as in Node.
     // One connection per wake-up, as both loops we model take them: libuv accepts once each time
     // epoll reports the listening socket (libuv PR #3696 dropped its accept-until-EAGAIN loop;
     // strace of real Node 20.20.2 with libuv 1.46.0: one accept4() per epoll_pwait(), never an
     // EAGAIN), and gevent's StreamServer, which accepts up to 100 per wake-up, has its
     // max_accept set to 1 by gunicorn when it runs more than one worker
     // (gunicorn/workers/ggevent.py). Asio's reactor hands over one accept per completion.
-    if (!burn_cpu_us_unless(workload_.get().connection_accept_us(), stopping_)) return;
+    if (!burn_cpu_us_unless(workload_.get().connection_us * share_at_accept_, stopping_)) return;
     std::make_shared<Connection>(*this, std::move(socket))->start();
 }
 

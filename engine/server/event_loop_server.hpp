@@ -49,6 +49,9 @@ private:
     const bool green_threads_;
     // The share of the framework's cost per request paid once the response is written.
     const double share_after_response_;
+    // The share of the framework's cost of a new connection paid when it is accepted, before
+    // the next accept; the rest is paid when it closes (see serve_new_socket).
+    const double share_at_accept_;
     LoopMonitor monitor_{io_};  // loop delay and utilisation, as Node's perf_hooks
     // Open connections, touched only on the loop thread; stop() closes them all, so it is empty
     // before the base's io_context (and any handler still queued there) goes.
