@@ -123,10 +123,9 @@ public:
 
     void close() {
         if (fd_ < 0) return;
-        // What the framework pays when a connection ends (the rest of Workload::connection_us
-        // beside what its accept paid, see EventLoopServer::serve_new_socket), on the loop; not
-        // while the server stops.
-        burn_cpu_us_unless(server_.workload_.get().connection_us * (1.0 - server_.share_at_accept_),
+        // What the framework pays when a connection ends (Workload::connection_close_us, the
+        // rest beside its accept's share), on the loop; not while the server stops.
+        burn_cpu_us_unless(server_.workload_.get().connection_close_us(server_.share_at_accept_),
                            server_.stopping_);
         if (in_service_) finish_request(false);
         server_.counters_.connection_closed(fd_);  // before the fd can be reused

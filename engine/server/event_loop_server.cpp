@@ -129,15 +129,17 @@ void EventLoopServer::start(UniqueFd listen_fd) {
 
 void EventLoopServer::serve_new_socket(tcp::socket socket) {
     // The framework's cost of a new connection, on the loop, before the acceptor takes the next
-    // one (its share at accept of Workload::connection_us): requests already read wait behind
-    // it, as in Node.
+    // one (Workload::connection_accept_us, its share at accept): requests already read wait
+    // behind it, as in Node.
     // One connection per wake-up, as both loops we model take them: libuv accepts once each time
     // epoll reports the listening socket (libuv PR #3696 dropped its accept-until-EAGAIN loop;
     // strace of real Node 20.20.2 with libuv 1.46.0: one accept4() per epoll_pwait(), never an
     // EAGAIN), and gevent's StreamServer, which accepts up to 100 per wake-up, has its
     // max_accept set to 1 by gunicorn when it runs more than one worker
     // (gunicorn/workers/ggevent.py). Asio's reactor hands over one accept per completion.
-    if (!burn_cpu_us_unless(workload_.get().connection_us * share_at_accept_, stopping_)) return;
+    if (!burn_cpu_us_unless(workload_.get().connection_accept_us(share_at_accept_), stopping_)) {
+        return;
+    }
     std::make_shared<Connection>(*this, std::move(socket))->start();
 }
 

@@ -54,7 +54,6 @@ void GilThreadServer::run_turn() {
             close_connection(*accepted[i]);
         }
     };
-    const auto to_pool = [this](ConnectionPtr& connection) { submit(std::move(connection)); };
     // select() has returned: the turn's Python runs under the GIL. A turn right after another
     // one keeps it (see release_after_turns), except that the eval breaker hands it over when a
     // waiter asked.
@@ -74,7 +73,7 @@ void GilThreadServer::run_turn() {
     // CPU-bound case was traced; with I/O the lock is contended less often than the GIL.)
     for (; readable_sent < readable.size(); ++readable_sent) {
         if (!gil_.let_a_waiter_run()) return stopped();
-        to_pool(readable[readable_sent]);
+        submit(std::move(readable[readable_sent]));
     }
     // accept(), once per turn, and the framework's cost of the new connection
     // (Workload::connection_accept_us); it goes to the pool at once (gthread's accept() submits
@@ -82,7 +81,7 @@ void GilThreadServer::run_turn() {
     const double connection_us = workload_.get().connection_accept_us();
     for (; accepted_sent < accepted.size(); ++accepted_sent) {
         if (connection_us > 0 && !run_cpu_holding_gil(gil_, connection_us)) return stopped();
-        to_pool(accepted[accepted_sent]);
+        submit(std::move(accepted[accepted_sent]));
     }
     // futures.wait() over every request still in the pool, the turn's last Python.
     if (const int pending = futures_pending_.load(std::memory_order_relaxed); pending > 0) {

@@ -108,12 +108,8 @@ int ServerCounters::count_waiting() {
 // 1,000 connections arriving together too slowly (150-250 still in the accept queue after 3 s,
 // p99 3.1 s at 50 ms of I/O, where real gunicorn -k gevent emptied its queue within 0.25 s).
 void ServerCounters::sample_waiting() {
-    if (monotonic_ns() < next_sample_ns_.load(std::memory_order_relaxed)) return;
-    sample_waiting_now();
-}
-
-void ServerCounters::sample_waiting_now() {
     const std::int64_t began = monotonic_ns();
+    if (began < next_sample_ns_.load(std::memory_order_relaxed)) return;
     const int waiting = count_waiting();
     const std::int64_t now = monotonic_ns();
     next_sample_ns_.store(now + kSamplerCostRatio * (now - began), std::memory_order_relaxed);

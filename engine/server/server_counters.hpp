@@ -43,7 +43,6 @@ public:
 private:
     void change_in_service(int delta) EXCLUDES(integral_mutex_);
     int count_waiting() EXCLUDES(mutex_);
-    void sample_waiting_now() EXCLUDES(mutex_, integral_mutex_);
 
     // A sample that took d is followed by none before kSamplerCostRatio × d.
     static constexpr std::int64_t kSamplerCostRatio = 100;
