@@ -35,6 +35,9 @@ Result<> check_machine(const RunConfig& c) {
                        "; as root the hard limit itself can be raised (`ulimit -Hn N`, up to "
                        "fs.nr_open)"};
     }
+    // The load generator's side: its first connections would otherwise wait for the table to
+    // grow while later runs in this process would not (reserve_descriptor_table() says why).
+    reserve_descriptor_table(connections + kFdHeadroom);
     const Model serving = c.server.model == Model::ProcessPerCore ? c.server.inner : c.server.model;
     if (!c.external && serving == Model::GilThreads && c.server.threads == 0) {
         if (auto fits = check_thread_limit(connections, read_machine_limits(), tasks_in_use());

@@ -1,6 +1,10 @@
 #include "process/fd_limit.hpp"
 
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
 
 namespace conclab {
 
@@ -28,6 +32,19 @@ Result<> check_fd_limit(long needed, const FdLimit& limit) {
         std::to_string(limit.hard) +
         "); use fewer connections, or raise the limit (e.g. `ulimit -n 65536` in the shell "
         "that starts Concurrency Lab, or LimitNOFILE= / /etc/security/limits.conf)"};
+}
+
+void reserve_descriptor_table(long descriptors) {
+    const long highest = std::min(descriptors, current_fd_limit().soft) - 1;
+    const int any = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (any < 0 || highest <= any) {
+        if (any >= 0) ::close(any);
+        return;
+    }
+    // The lowest free descriptor at or above `highest` makes the kernel size the table for it.
+    const int high = ::fcntl(any, F_DUPFD_CLOEXEC, static_cast<int>(highest));
+    if (high >= 0) ::close(high);
+    ::close(any);
 }
 
 }  // namespace conclab

@@ -235,6 +235,8 @@ void drain(Server& server) {
 
 }  // namespace
 
+constexpr long kWorkerDescriptorTable = 32768;
+
 int worker_main(int argc, char** argv) {
     const auto parsed = parse_worker_arguments(argc, argv);
     if (!parsed) {
@@ -245,6 +247,11 @@ int worker_main(int argc, char** argv) {
     const WorkerCommandLine& args = *parsed;
     if (!bind_to_parent(args.parent_pid)) return 1;
     raise_fd_limit();
+    // Before the server's threads start: grown now, the table needs no grace period, and the
+    // first burst of connections finds it grown, as a real server that has run before does
+    // (reserve_descriptor_table() says what a fresh table cost). The worker is not told how
+    // many clients will come; 32,768 covers every run below that for 256 KiB of kernel memory.
+    reserve_descriptor_table(kWorkerDescriptorTable);
 
     // Both descriptors were inherited for this process alone: the channel and the server own them.
     ControlChannel control{UniqueFd(args.control_fd)};

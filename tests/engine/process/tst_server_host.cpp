@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <chrono>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <set>
@@ -13,6 +14,7 @@
 
 #include "blocking_http_client.hpp"
 #include "core/start_error.hpp"
+#include "process/fd_limit.hpp"
 #include "process/server_host.hpp"
 #include "server/listen_socket.hpp"
 
@@ -63,6 +65,25 @@ private slots:
         QTRY_COMPARE(host.collect().pids, std::vector<int>{pid});
         host.stop();
         QVERIFY(!process_exists(pid));
+    }
+
+    // A worker grows its descriptor table before its first connection (worker_main), as a real
+    // server that has taken a burst before has it: a table grown during the burst stalls the
+    // accepting thread for a grace period at each doubling (reserve_descriptor_table()).
+    void aWorkerStartsWithItsDescriptorTableGrown() {
+        ServerHost host(config_for(Model::EventLoop, 1), ServerHost::default_worker_program());
+        host.start();
+        QTRY_COMPARE(int(host.collect().pids.size()), 1);
+        const int pid = host.collect().pids.front();
+        std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+        long table = -1;
+        for (std::string line; std::getline(status, line);) {
+            if (line.rfind("FDSize:", 0) == 0) table = std::stol(line.substr(7));
+        }
+        const long expected = std::min(32768L, current_fd_limit().hard) - 1;
+        QVERIFY2(table >= expected,
+                 qPrintable(QString("FDSize %1, expected at least %2").arg(table).arg(expected)));
+        host.stop();
     }
 
     // Node cluster's default (SCHED_RR): the primary accepts and hands the connections to the
