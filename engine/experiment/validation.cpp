@@ -1,114 +1,17 @@
 #include "experiment/validation.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <optional>
 #include <thread>
 
-#include "core/machine_limits.hpp"
+#include "core/fixed_decimals.hpp"
 #include "core/server_shapes.hpp"
 #include "experiment/calibration.hpp"
 #include "experiment/measurement_runner.hpp"
 #include "experiment/repeat_stats.hpp"
 
 namespace conclab {
-
-std::vector<ValidationPoint> default_validation_grid() {
-    std::vector<ValidationPoint> grid;
-    for (auto [cpu, io] : {std::pair{2.0, 0.0}, std::pair{0.0, 50.0}, std::pair{1.0, 20.0}}) {
-        for (int c : {10, 100, 1000}) grid.push_back({cpu, io, c});
-    }
-    return grid;
-}
-
-namespace {
-
-std::vector<std::string_view> split(std::string_view text, char by) {
-    std::vector<std::string_view> out;
-    std::size_t start = 0;
-    for (;;) {
-        const std::size_t at = text.find(by, start);
-        out.push_back(text.substr(start, at == std::string_view::npos ? at : at - start));
-        if (at == std::string_view::npos) return out;
-        start = at + 1;
-    }
-}
-
-bool number(std::string_view text, double& out) {
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-    return ec == std::errc() && end == text.data() + text.size() && std::isfinite(out);
-}
-
-std::string fixed_text(double v, int digits) {
-    char text[48];
-    std::snprintf(text, sizeof text, "%.*f", digits, v);
-    return text;
-}
-
-}  // namespace
-
-Result<std::vector<ValidationPoint>> parse_validation_grid(std::string_view spec) {
-    std::vector<ValidationPoint> points;
-    std::vector<double> cpu{0}, io{0};
-    std::vector<int> conns{10};
-    for (std::string_view part : split(spec, ';')) {
-        const std::size_t eq = part.find('=');
-        if (eq == std::string_view::npos) {
-            return Failure{"--grid: '" + std::string(part) + "' is not NAME=LIST (cpu, io or c)"};
-        }
-        const std::string_view name = part.substr(0, eq);
-        std::vector<double> values;
-        for (std::string_view item : split(part.substr(eq + 1), ',')) {
-            double v = 0;
-            if (!number(item, v) || v < 0) {
-                return Failure{"--grid: '" + std::string(item) + "' in " + std::string(name) +
-                               " is not a number of 0 or more"};
-            }
-            values.push_back(v);
-        }
-        if (name == "cpu") {
-            cpu = values;
-        } else if (name == "io") {
-            io = values;
-        } else if (name == "c") {
-            conns.clear();
-            for (double v : values) {
-                if (v < 1 || v > max_connections() || v != std::floor(v)) {
-                    return Failure{"--grid: connections must be whole numbers 1.." +
-                                   std::to_string(max_connections())};
-                }
-                conns.push_back(static_cast<int>(v));
-            }
-        } else {
-            return Failure{"--grid: unknown '" + std::string(name) + "' (cpu, io or c)"};
-        }
-    }
-    for (double c : cpu) {
-        for (double i : io) {
-            if (c > Limits::kMaxCpuMs || i > Limits::kMaxIoMs) {
-                return Failure{"--grid: cpu up to " + fixed_text(Limits::kMaxCpuMs, 0) +
-                               " ms, io up to " + fixed_text(Limits::kMaxIoMs, 0) + " ms"};
-            }
-            for (int n : conns) points.push_back({c, i, n});
-        }
-    }
-    if (points.size() > 100) return Failure{"--grid: at most 100 points"};
-    return points;
-}
-
-std::string path_for_point(const std::string& path, const ValidationPoint& point) {
-    auto ms = [](double v) {
-        std::string t = fixed_text(v, 3);
-        while (t.back() == '0') t.pop_back();
-        if (t.back() == '.') t.pop_back();
-        return t;
-    };
-    const std::string base = path.empty() ? "/" : path;
-    const char joint = base.find('?') == std::string::npos ? '?' : '&';
-    return base + joint + "cpu_ms=" + ms(point.cpu_ms) + "&io_ms=" + ms(point.io_ms);
-}
 
 double log_distance(double ratio) {
     return ratio > 0 ? std::abs(std::log(ratio)) : INFINITY;
@@ -182,7 +85,7 @@ std::string likely_reason(const ValidationPointResult& p, bool rps_ok) {
     // kernel's count of overflows tells which; a retried connect alone proves an overflow.
     const bool long_tail =
         real.latency && real.latency->max_ms >= 900 && p.point.connections >= 100;
-    const std::string slowest = fixed_text(real.latency ? real.latency->max_ms : 0, 0);
+    const std::string slowest = fixed(real.latency ? real.latency->max_ms : 0, 0);
     if (long_tail && real.listen_overflows.value_or(0) > 0) {
         return "the real server's accept queue overflowed (the kernel dropped " +
                std::to_string(*real.listen_overflows) + " handshakes; the slowest response took " +
@@ -201,7 +104,7 @@ std::string likely_reason(const ValidationPointResult& p, bool rps_ok) {
     const auto unanswered_text = [](const Summary& s) {
         return std::to_string(s.unanswered) +
                " requests unanswered when the run ended (the longest had waited " +
-               fixed_text(s.unanswered_longest_ms.value_or(0) / 1000, 1) + " s)";
+               fixed(s.unanswered_longest_ms.value_or(0) / 1000, 1) + " s)";
     };
     if (p.point.connections >= 100 && p.p99_ratio > 1 &&
         model.unanswered >= 2 * real.unanswered + 10) {
@@ -227,17 +130,17 @@ std::string likely_reason(const ValidationPointResult& p, bool rps_ok) {
         const double all = p.point.connections;
         const std::string of = " of " + std::to_string(p.point.connections);
         if (seen->model < 0.6 * all && seen->real >= 0.8 * all) {
-            return "the model kept only about " + fixed_text(seen->model, 0) + of +
+            return "the model kept only about " + fixed(seen->model, 0) + of +
                    " connections busy (req/s × mean latency), the real server about " +
-                   fixed_text(seen->real, 0) +
+                   fixed(seen->real, 0) +
                    ": the model accepted new connections more slowly (it pays its cost per new "
                    "connection, connection_us, where it accepts; fitted with Connection: close, "
                    "that cost includes what closing one costs)";
         }
         if (seen->real < 0.6 * all && seen->model >= 0.8 * all) {
-            return "the real server kept only about " + fixed_text(seen->real, 0) + of +
+            return "the real server kept only about " + fixed(seen->real, 0) + of +
                    " connections busy (req/s × mean latency), the model about " +
-                   fixed_text(seen->model, 0) +
+                   fixed(seen->model, 0) +
                    ": the real server accepted new connections more slowly (one accept per turn "
                    "of a busy loop, as Node's and gthread's)";
         }
@@ -257,10 +160,10 @@ std::string likely_reason(const ValidationPointResult& p, bool rps_ok) {
         p.model.p50_ms > 0 && p.real.p99_ms >= 1.6 * p.real.p50_ms &&
         p.model.p99_ms <= 1.2 * p.model.p50_ms) {
         return "the real server answered some requests a turn late (its p99 " +
-               fixed_text(p.real.p99_ms / p.real.p50_ms, 1) +
+               fixed(p.real.p99_ms / p.real.p50_ms, 1) +
                "× its p50), the model each in its "
                "turn (" +
-               fixed_text(p.model.p99_ms / p.model.p50_ms, 1) +
+               fixed(p.model.p99_ms / p.model.p50_ms, 1) +
                "×): a connection whose next request comes just after the loop polls waits a turn "
                "more, a race with the client's round trip that the load generator in the "
                "model's process wins more often";
@@ -374,10 +277,9 @@ void judge_point(ValidationPointResult& p, const ValidationSettings& settings) {
     p.ok = rps_ok && p99_ok;
     if (p.within_real_spread) {
         p.verdict = "ok within the real server's own spread: its " + std::to_string(p.real.runs) +
-                    " runs ranged " + fixed_text(p.real.rps_low, 0) + "–" +
-                    fixed_text(p.real.rps_high, 0) + " req/s and " +
-                    fixed_text(p.real.p99_low_ms, 1) + "–" + fixed_text(p.real.p99_high_ms, 1) +
-                    " ms p99";
+                    " runs ranged " + fixed(p.real.rps_low, 0) + "–" + fixed(p.real.rps_high, 0) +
+                    " req/s and " + fixed(p.real.p99_low_ms, 1) + "–" +
+                    fixed(p.real.p99_high_ms, 1) + " ms p99";
         return;
     }
     if (p.ok) {
@@ -385,9 +287,9 @@ void judge_point(ValidationPointResult& p, const ValidationSettings& settings) {
         return;
     }
     std::string what;
-    if (!rps_ok) what = "req/s " + fixed_text(p.rps_ratio, 2) + "×";
+    if (!rps_ok) what = "req/s " + fixed(p.rps_ratio, 2) + "×";
     if (!p99_ok)
-        what += (what.empty() ? "" : ", ") + std::string("p99 ") + fixed_text(p.p99_ratio, 2) + "×";
+        what += (what.empty() ? "" : ", ") + std::string("p99 ") + fixed(p.p99_ratio, 2) + "×";
     p.verdict = "OFF (" + what + "): likely " + likely_reason(p, rps_ok);
 }
 
@@ -414,9 +316,9 @@ ValidationResult validate_model(const ValidationSettings& settings,
         RunConfig real = model;
         real.external = settings.real;
         real.external->path = path_for_point(settings.real.path, point);
-        const std::string at = " at cpu " + fixed_text(point.cpu_ms, 1) + " ms, io " +
-                               fixed_text(point.io_ms, 1) + " ms, " +
-                               std::to_string(point.connections) + " connections";
+        const std::string at = " at cpu " + fixed(point.cpu_ms, 1) + " ms, io " +
+                               fixed(point.io_ms, 1) + " ms, " + std::to_string(point.connections) +
+                               " connections";
         std::vector<RunResult> reals, models;
         std::string error;
         if (!runner.alternate({{0, "the real server" + at, real}, {1, result.shape + at, model}},
