@@ -280,6 +280,7 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
                   p.finished});
     };
     MeasurementRunner runner(report, stop, most_runs);
+    runner.rerun_uneven_model_runs(true);
     CalibrationSettings s = settings;
     s.repeats = result.repeats;
     Loop loop{{}, result, base, runner, s, 0};
@@ -416,6 +417,13 @@ CalibrationResult calibrate(const CalibrationSettings& settings,
     }
     if (result.error.empty() && !result.verified && result.why_not.empty()) {
         result.why_not = "not verified";
+    }
+    if (runner.uneven_reruns() > 0) {
+        result.warnings.push_back(
+            std::to_string(runner.uneven_reruns()) +
+            " model runs were run again because one worker had served less than half its share "
+            "(the connections landed on the worker that won the kernel's accept race): a small "
+            "cost per new connection lets one worker take a whole burst");
     }
     return result;
 }

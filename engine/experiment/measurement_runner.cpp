@@ -62,6 +62,20 @@ const RunResult& median_run(const std::vector<RunResult>& runs) {
     return *sorted[(sorted.size() - 1) / 2];
 }
 
+bool landed_unevenly(const RunResult& model) {
+    const RunConfig& c = model.config;
+    if (c.external || c.server.model != Model::ProcessPerCore ||
+        c.server.scheduling != Scheduling::Kernel || !c.server.keep_alive ||
+        !model.summary.workers || model.summary.workers->size() < 2) {
+        return false;
+    }
+    const auto workers = static_cast<int>(model.summary.workers->size());
+    if (c.load.connections < 2 * workers) return false;  // too few to spread evenly anyway
+    const double fair_pct = 100.0 / workers;
+    return std::any_of(model.summary.workers->begin(), model.summary.workers->end(),
+                       [&](const WorkerShare& w) { return w.share_pct < fair_pct / 2; });
+}
+
 bool MeasurementRunner::run(const RunSpec& spec, RunResult& out) {
     using Clock = std::chrono::steady_clock;
     RunProgress p{index_, std::max(most_runs_, index_ + 1), spec.tag, spec.what,
@@ -124,6 +138,12 @@ bool MeasurementRunner::alternate(const std::vector<RunSpec>& specs, int repeats
                 // Once more: on a busy machine a server can stall for a whole short run. Twice
                 // in a row is the server's doing, and the measurement stops.
                 if (!run(specs[i], result)) return false;
+                usable = check_usable(result, who);
+            }
+            for (int again = 0; usable && rerun_uneven_ && again < 2 && landed_unevenly(result);
+                 ++again) {
+                if (!run(specs[i], result)) return false;
+                ++uneven_reruns_;
                 usable = check_usable(result, who);
             }
             outs[i]->push_back(std::move(result));

@@ -45,6 +45,14 @@ std::string settle_note(const Result<double>& answered);
 // The run nearest the median rate (of an odd count, the median itself). `runs` not empty.
 const RunResult& median_run(const std::vector<RunResult>& runs);
 
+// A model run whose keep-alive connections landed unevenly on its worker processes: one worker
+// served less than half its fair share of the requests. With workers accepting on one shared
+// socket (gunicorn's way, the kernel's race) a burst of new connections can all go to the worker
+// that wins the first accept, and on keep-alive they stay there; the run then measures that race,
+// not the server's cost per request. False for anything else (one process, round-robin, close,
+// fewer than two connections per worker).
+bool landed_unevenly(const RunResult& model);
+
 class MeasurementRunner {
 public:
     MeasurementRunner(RunProgressFn progress, std::stop_token stop, int most_runs)
@@ -63,12 +71,22 @@ public:
                                  const std::vector<std::vector<RunResult>*>& outs,
                                  std::string& error);
 
+    // calibrate's: a model run that landed_unevenly() is run again, at most twice, so that the
+    // cost it fits is the cost of every worker serving; the real server it is fitted to spread
+    // 10 connections over both its workers in 14 of 14 runs (gunicorn -k gevent -w 2, each
+    // worker's CPU from /proc), the model with a small cost per new connection landed them all
+    // on one in 5 of 6. How many runs were run again: uneven_reruns().
+    void rerun_uneven_model_runs(bool on) { rerun_uneven_ = on; }
+    int uneven_reruns() const { return uneven_reruns_; }
+
 private:
     RunProgressFn progress_;
     std::stop_token stop_;
     int most_runs_;
     int index_ = 0;
     bool cancelled_ = false;
+    bool rerun_uneven_ = false;
+    int uneven_reruns_ = 0;
     std::optional<ExternalTarget> last_real_;  // the real server of the run before, if any
 };
 

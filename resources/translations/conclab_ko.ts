@@ -1032,6 +1032,10 @@
         <source>against the median of the real server&apos;s %1 runs in this calibration (%2 req/s), not the verification&apos;s own pairs (%3×): its runs spread %4 % while the model&apos;s stayed within %5 %, a wander of the server&apos;s own that pairs of runs do not cancel</source>
         <translation>검증 자체의 실행 쌍(%3×)이 아니라 이번 보정에서 실제 서버가 실행한 %1회의 중앙값(%2 req/s)과 비교함: 모델의 실행은 %5 % 안에 머물렀는데 실제 서버의 실행은 %4 % 퍼졌습니다. 이는 실행 쌍으로 상쇄되지 않는 서버 자체의 흔들림입니다</translation>
     </message>
+    <message>
+        <source>%1 model runs were run again because one worker had served less than half its share (the connections landed on the worker that won the kernel&apos;s accept race): a small cost per new connection lets one worker take a whole burst</source>
+        <translation>워커 하나가 자기 몫의 절반도 처리하지 못해 모델 실행 %1번을 다시 했습니다(연결이 커널의 accept 경쟁에서 이긴 워커에 몰렸습니다): 새 연결당 비용이 작으면 워커 하나가 몰려온 연결을 모두 가져갑니다</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>

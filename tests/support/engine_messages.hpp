@@ -423,6 +423,9 @@ inline std::vector<std::string> calibration_lines() {
         "the real server closed the connection after 100 % of its responses (the client "
         "reconnected 5120 times for 5120 responses), while the model keeps connections alive: "
         "choose a shape that closes (Flask dev server, gunicorn sync) or --keep-alive off",
+        "3 model runs were run again because one worker had served less than half its share "
+        "(the connections landed on the worker that won the kernel's accept race): a small cost "
+        "per new connection lets one worker take a whole burst",
         "the real server was still getting faster after 5 unmeasured runs (its last ended 12 % "
         "faster than it began): calibrate again once it has settled",
         "the real server kept its connections alive (the client reconnected 0 times for 5120 "
