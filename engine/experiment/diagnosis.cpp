@@ -82,10 +82,10 @@ void loop_blocked(const RunConfig& c, const Summary& s, const DiagnosisThreshold
 
 void uneven_workers(const RunConfig& c, const Summary& s, const DiagnosisThresholds& t,
                     std::vector<Diagnosis>& out) {
-    if (!s.workers || s.workers->size() < 2) return;
-    // A worker that died leaves its share to the others for a while: that is the loss's doing
-    // (worker_lost names it), not the balancer's.
-    if (!s.worker_losses.empty()) return;
+    // A lost worker is worker_lost's to name (worker_slots() is 0 then).
+    const int slots = worker_slots(c, s);
+    if (slots == 0) return;
+    const double fair = 100.0 / slots;
     const auto& workers = *s.workers;
     std::uint64_t total = 0;
     for (const WorkerShare& w : workers) total += w.requests;
@@ -93,12 +93,6 @@ void uneven_workers(const RunConfig& c, const Summary& s, const DiagnosisThresho
     const auto top = std::max_element(
         workers.begin(), workers.end(),
         [](const WorkerShare& a, const WorkerShare& b) { return a.share_pct < b.share_pct; });
-    // The fair share is per worker slot, not per PID: a killed and restarted worker leaves two
-    // PIDs that shared one slot's time, and counting both would lower the bar.
-    const std::size_t slots = std::clamp<std::size_t>(
-        static_cast<std::size_t>(std::max(1, c.server.workers)), 1, workers.size());
-    if (slots < 2) return;
-    const double fair = 100.0 / static_cast<double>(slots);
     if (top->share_pct < t.uneven_factor * fair || top->share_pct < fair + t.uneven_points) return;
     const int index = static_cast<int>(top - workers.begin()) + 1;
     const bool kernel = c.server.scheduling == Scheduling::Kernel;
@@ -260,6 +254,13 @@ bool slow_clients_hold_pool(const RunConfig& c, const Summary& s, std::vector<Di
 }
 
 }  // namespace
+
+int worker_slots(const RunConfig& c, const Summary& s) {
+    if (!s.workers || s.workers->size() < 2 || !s.worker_losses.empty()) return 0;
+    const int slots =
+        std::clamp(std::max(1, c.server.workers), 1, static_cast<int>(s.workers->size()));
+    return slots < 2 ? 0 : slots;
+}
 
 std::vector<Diagnosis> diagnose(const RunConfig& config, const Summary& summary,
                                 const DiagnosisThresholds& limits) {

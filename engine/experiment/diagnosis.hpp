@@ -27,6 +27,13 @@ struct DiagnosisThresholds {
     double recovered_share = 0.9;   // after a lost worker, the rate is back to 90 % of before
 };
 
+// The worker slots a run's per-worker shares are judged against (each slot's fair share is 100 %
+// over them): the workers the run asked for, not the PIDs seen (a killed and restarted worker
+// leaves two PIDs that shared one slot's time, and counting both would lower the bar). 0 for
+// fewer than two, and when a worker was lost during the run (the others take its share for a
+// while: the loss's doing, not the balancer's).
+int worker_slots(const RunConfig& config, const Summary& summary);
+
 // The diagnoses of a run, most fundamental first (a saturated load generator makes every other
 // figure suspect); an empty list when nothing stands out.
 std::vector<Diagnosis> diagnose(const RunConfig& config, const Summary& summary,

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "experiment/diagnosis.hpp"
 #include "load/one_request.hpp"
 
 namespace conclab {
@@ -65,11 +66,11 @@ const RunResult& median_run(const std::vector<RunResult>& runs) {
 bool landed_unevenly(const RunResult& model) {
     const RunConfig& c = model.config;
     if (c.external || c.server.model != Model::ProcessPerCore ||
-        c.server.scheduling != Scheduling::Kernel || !c.server.keep_alive ||
-        !model.summary.workers || model.summary.workers->size() < 2) {
+        c.server.scheduling != Scheduling::Kernel || !c.server.keep_alive) {
         return false;
     }
-    const auto workers = static_cast<int>(model.summary.workers->size());
+    const int workers = worker_slots(c, model.summary);
+    if (workers == 0) return false;
     if (c.load.connections < 2 * workers) return false;  // too few to spread evenly anyway
     const double fair_pct = 100.0 / workers;
     return std::any_of(model.summary.workers->begin(), model.summary.workers->end(),

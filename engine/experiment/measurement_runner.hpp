@@ -50,7 +50,7 @@ const RunResult& median_run(const std::vector<RunResult>& runs);
 // socket (gunicorn's way, the kernel's race) a burst of new connections can all go to the worker
 // that wins the first accept, and on keep-alive they stay there; the run then measures that race,
 // not the server's cost per request. False for anything else (one process, round-robin, close,
-// fewer than two connections per worker).
+// fewer than two connections per worker, a worker lost: see worker_slots()).
 bool landed_unevenly(const RunResult& model);
 
 class MeasurementRunner {

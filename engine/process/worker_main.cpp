@@ -233,9 +233,10 @@ void drain(Server& server) {
     }
 }
 
-}  // namespace
-
+// The descriptor table a worker grows to before its threads start (worker_main).
 constexpr long kWorkerDescriptorTable = 32768;
+
+}  // namespace
 
 int worker_main(int argc, char** argv) {
     const auto parsed = parse_worker_arguments(argc, argv);
