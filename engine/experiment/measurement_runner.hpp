@@ -3,6 +3,7 @@
 // about twice a second, a stop token, and the median of repeated runs. Real and model runs
 // alternate so that both see whatever else the machine is doing.
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <stop_token>
@@ -58,6 +59,8 @@ public:
     MeasurementRunner(RunProgressFn progress, std::stop_token stop, int most_runs)
         : progress_(std::move(progress)), stop_(std::move(stop)), most_runs_(most_runs) {}
     bool cancelled() const { return cancelled_; }
+    // `runs` more than the most said at the start (validate's runs of a race), for the progress.
+    void expect_more(int runs) { most_runs_ += std::max(runs, 0); }
 
     // One run; false if cancelled. Throws StartError when it cannot start. A real server's run,
     // and any run after one, waits first until that server answers one request of its kind (at

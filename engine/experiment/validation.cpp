@@ -255,6 +255,20 @@ bool within_real_spread(double model, double median, const std::vector<double>& 
 
 }  // namespace
 
+bool wants_race_runs(const ValidationPointResult& p, const std::vector<RunResult>& reals,
+                     const std::vector<RunResult>& models, const ValidationSettings& settings) {
+    if (p.ok || !p.p99_counts || std::min(reals.size(), models.size()) >= kRaceRuns) return false;
+    if (std::abs(p.rps_ratio - 1) > settings.rps_tolerance && !p.within_real_spread) return false;
+    const auto disagrees = [&](const ValidationSide& s) {
+        return s.p99_low_ms > 0 && s.p99_high_ms > s.p99_low_ms * settings.p99_factor;
+    };
+    const auto left_some = [](const std::vector<RunResult>& runs) {
+        return std::any_of(runs.begin(), runs.end(),
+                           [](const RunResult& r) { return validation_side(r).p99_lower_bound; });
+    };
+    return disagrees(p.real) || disagrees(p.model) || left_some(reals) || left_some(models);
+}
+
 void judge_point(ValidationPointResult& p, const ValidationSettings& settings) {
     p.rps_ratio = p.real.rps > 0 ? p.model.rps / p.real.rps : 0;
     p.p99_ratio = p.real.p99_ms > 0 ? p.model.p99_ms / p.real.p99_ms : 0;
@@ -263,6 +277,35 @@ void judge_point(ValidationPointResult& p, const ValidationSettings& settings) {
     bool rps_ok = std::abs(p.rps_ratio - 1) <= tolerance + 1e-12;
     bool p99_ok = !p.p99_counts || log_distance(p.p99_ratio) <= std::log(factor) + 1e-12;
     p.within_real_spread = false;
+    p.race.reset();
+    // A p99 that lands either way from run to run on both sides, with enough runs: judged by how
+    // often each side lands low, before the medians and the real server's spread.
+    const bool rps_within =
+        rps_ok || (p.real.runs >= 2 && within_real_spread(p.model.rps, p.real.rps, p.real.rps_runs,
+                                                          1 - tolerance, 1 + tolerance));
+    if (rps_within && !p99_ok && p.real.runs >= kRaceRuns && p.model.runs >= kRaceRuns) {
+        const auto race = race_tally(p.real.p99_runs_ms, p.model.p99_runs_ms, factor);
+        if (race && race->both_sides_race()) {
+            p.race = race;
+            const std::string tallies =
+                "below: the real server's " + std::to_string(race->real_low) + " of " +
+                std::to_string(race->real_runs) + " runs, the model's " +
+                std::to_string(race->model_low) + " of " + std::to_string(race->model_runs) +
+                "; Fisher's exact test p = " + fixed(race->p_value, 2);
+            p.ok = race->p_value >= kRaceSameP;
+            p.within_real_spread = p.ok;
+            p.verdict = p.ok ? "ok, the same race on both sides: each run's p99 landed below or "
+                               "above " +
+                                   fixed(race->boundary_ms, 0) + " ms (" + tallies + ")"
+                             : "OFF (p99 " + fixed(p.p99_ratio, 2) +
+                                   "×): likely the same race on both sides, landing below " +
+                                   fixed(race->boundary_ms, 0) + " ms more often on one (" +
+                                   tallies +
+                                   "): the model takes its first burst of connections at another "
+                                   "pace than the real server";
+            return;
+        }
+    }
     if (!(rps_ok && p99_ok) && p.real.runs >= 2) {
         const bool rps_by_spread =
             !rps_ok && within_real_spread(p.model.rps, p.real.rps, p.real.rps_runs, 1 - tolerance,
@@ -328,11 +371,26 @@ ValidationResult validate_model(const ValidationSettings& settings,
         }
         ValidationPointResult p;
         p.point = point;
-        p.real_run = median_run(reals);
-        if (!models.empty()) p.model_run = median_run(models);
-        p.real = validation_side(reals);
-        p.model = validation_side(models);
-        p.p99_counts = !models.empty() && saturated(p.model_run);
+        const auto judge = [&] {
+            p.real_run = median_run(reals);
+            if (!models.empty()) p.model_run = median_run(models);
+            p.real = validation_side(reals);
+            p.model = validation_side(models);
+            p.p99_counts = !models.empty() && saturated(p.model_run);
+            judge_point(p, settings);
+        };
+        judge();
+        if (error.empty() && wants_race_runs(p, reals, models, settings)) {
+            const int more = kRaceRuns - static_cast<int>(std::min(reals.size(), models.size()));
+            runner.expect_more(2 * more);
+            if (!runner.alternate({{0, "the real server" + at + " (a race: more runs)", real},
+                                   {1, result.shape + at + " (a race: more runs)", model}},
+                                  more, {&reals, &models}, error)) {
+                result.cancelled = true;
+                return result;
+            }
+            judge();
+        }
         const auto distinct = [](const std::vector<RunResult>& runs) {
             std::vector<std::string> out;
             for (const RunResult& r : runs) {
@@ -344,7 +402,6 @@ ValidationResult validate_model(const ValidationSettings& settings,
         };
         p.real_warnings = distinct(reals);
         p.model_warnings = distinct(models);
-        judge_point(p, settings);
         if (!error.empty()) {
             p.ok = false;
             p.within_real_spread = false;

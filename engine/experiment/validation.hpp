@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@
 #include "core/result.hpp"
 #include "core/run_config.hpp"
 #include "experiment/experiment.hpp"
+#include "experiment/race_outcomes.hpp"
 
 namespace conclab {
 
@@ -45,7 +47,10 @@ struct ValidationSettings {
     // warmup and tick of every run; connections and cpu/io work come from each point.
     RunConfig model;
     std::vector<ValidationPoint> points = default_validation_grid();
-    int repeats = 1;              // runs of each side per point; the median counts
+    // Runs of each side per point; the median counts. A point whose p99 is off while a side's
+    // runs disagree by more than the bound, or left requests unanswered (a race at the start of
+    // the run), is run again until each side has kRaceRuns, and judged on all of them.
+    int repeats = 1;
     double rps_tolerance = 0.15;  // req/s within ±15 %
     double p99_factor = 1.5;      // p99 within a factor 1.5 where the server is saturated
 };
@@ -81,6 +86,10 @@ struct ValidationPointResult {
     // than the bound (Node's first burst at 100 connections: p99 224 ms in one run, 4,200 ms in
     // the next), and the model is within the bound of one of those runs, not of their median.
     bool within_real_spread = false;
+    // A p99 that lands in one of two outcomes from run to run, on both sides (race_outcomes.hpp):
+    // with kRaceRuns of each, ok when both land each way and their tallies do not differ more
+    // than chance would; counted with the points ok against the real server's own spread.
+    std::optional<RaceTally> race;
     std::string verdict;  // "ok", or what is off and its likely reason
     // Every distinct warning of each side's runs (a real server still busy before a run, errors
     // by kind, …), as the runs word them.
@@ -117,6 +126,13 @@ ValidationSide validation_side(const RunResult& r);
 ValidationSide validation_side(const std::vector<RunResult>& runs);
 // The verdict of one point from its figures (pure, for tests).
 void judge_point(ValidationPointResult& p, const ValidationSettings& settings);
+
+// A judged point to run again until each side has kRaceRuns: only its p99 is off, and either
+// side's runs disagree with each other by more than the bound, or a run left requests
+// unanswered when it ended (connections still in an accept queue: the start of the run decided
+// its tail). `reals` and `models` are the point's runs so far.
+bool wants_race_runs(const ValidationPointResult& p, const std::vector<RunResult>& reals,
+                     const std::vector<RunResult>& models, const ValidationSettings& settings);
 
 // Blocks for about points × 2 × repeats × duration. Throws StartError when a run cannot start.
 ValidationResult validate_model(const ValidationSettings& settings,

@@ -24,7 +24,16 @@ json side_json(const ValidationSide& s) {
             {"rps_low", s.rps_low},
             {"rps_high", s.rps_high},
             {"p99_low_ms", s.p99_low_ms},
-            {"p99_high_ms", s.p99_high_ms}};
+            {"p99_high_ms", s.p99_high_ms},
+            {"rps_runs", s.rps_runs},
+            {"p99_runs_ms", s.p99_runs_ms}};
+}
+
+json race_json(const std::optional<RaceTally>& race) {
+    if (!race) return nullptr;
+    return {{"boundary_ms", race->boundary_ms}, {"real_low", race->real_low},
+            {"real_runs", race->real_runs},     {"model_low", race->model_low},
+            {"model_runs", race->model_runs},   {"p_value", race->p_value}};
 }
 
 // A p99 in a column 9 wide, "≥" before a lower bound (one column, three bytes).
@@ -43,13 +52,17 @@ std::string workload_text(const ValidationPoint& p) {
 
 // Under a point of a repeated validation: the lowest and highest of each side's runs, the
 // medians' error bars, aligned under their columns.
-std::string range_line(const ValidationPointResult& p) {
+// A point run more often than the others (a race, run to kRaceRuns) says how many times.
+std::string range_line(const ValidationPointResult& p, int repeats) {
     const auto side = [](const ValidationSide& s) {
         return grouped_number(s.rps_low, 0) + "–" + grouped_number(s.rps_high, 0) + " r/s, p99 " +
                fixed(s.p99_low_ms, 1) + "–" + fixed(s.p99_high_ms, 1);
     };
     // Padded by columns, not bytes: "–" is three bytes and one column.
-    return pad("  runs' range", 23, false) + " | " + pad(side(p.real), 30, false) + " | " +
+    const int runs = std::max(p.real.runs, p.model.runs);
+    const std::string label =
+        runs == repeats ? "  runs' range" : "  " + std::to_string(runs) + " runs' range";
+    return pad(label, 23, false) + " | " + pad(side(p.real), 30, false) + " | " +
            pad(side(p.model), 30, false) + " |\n";
 }
 
@@ -68,6 +81,7 @@ json validation_to_json(const ValidationResult& r, const ValidationSettings& set
                           {"p99_counts", p.p99_counts},
                           {"ok", p.ok},
                           {"within_real_spread", p.within_real_spread},
+                          {"race", race_json(p.race)},
                           {"verdict", p.verdict},
                           {"warnings", {{"real", p.real_warnings}, {"model", p.model_warnings}}}});
     }
@@ -110,7 +124,7 @@ std::string validation_text(const ValidationResult& r, const ValidationSettings&
             grouped_number(p.model.rps, 1).c_str(), p.model.p50_ms, p99_cell(p.model).c_str(),
             p.rps_ratio, p.p99_ratio, p.p99_counts ? "*" : " ");
         out << row << p.verdict << "\n";
-        if (r.repeats > 1) out << range_line(p);
+        if (p.real.runs > 1 || p.model.runs > 1) out << range_line(p, r.repeats);
     }
     out << "\n(* p99 counts at this point: the server is saturated, CPU ≥ 80 % or requests "
            "queue)\n";
@@ -142,7 +156,8 @@ std::string validation_text(const ValidationResult& r, const ValidationSettings&
         out << r.within_real_spread << (r.within_real_spread == 1 ? " point is" : " points are")
             << " within only against the real server's own spread: its runs disagreed with "
                "their median by more than the bound, and the model is within the bound of one "
-               "of them\n";
+               "of them, or both landed either way in the same race (the verdict gives the "
+               "tallies)\n";
     }
     if (r.cancelled) out << "Stopped early: interrupted\n";
     if (!r.error.empty()) out << "Error: " << r.error << "\n";

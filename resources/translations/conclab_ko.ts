@@ -1036,6 +1036,18 @@
         <source>%1 model runs were run again because one worker had served less than half its share (the connections landed on the worker that won the kernel&apos;s accept race): a small cost per new connection lets one worker take a whole burst</source>
         <translation>워커 하나가 자기 몫의 절반도 처리하지 못해 모델 실행 %1번을 다시 했습니다(연결이 커널의 accept 경쟁에서 이긴 워커에 몰렸습니다): 새 연결당 비용이 작으면 워커 하나가 몰려온 연결을 모두 가져갑니다</translation>
     </message>
+    <message>
+        <source>%1 (a race: more runs)</source>
+        <translation>%1 (경합: 추가 실행)</translation>
+    </message>
+    <message>
+        <source>ok, the same race on both sides: each run&apos;s p99 landed below or above %1 ms (below: the real server&apos;s %2 of %3 runs, the model&apos;s %4 of %5; Fisher&apos;s exact test p = %6)</source>
+        <translation>정상, 양쪽이 같은 경합: 실행마다 p99가 %1 ms 아래 또는 위에 놓임 (아래: 실제 서버 %3회 중 %2회, 모델 %5회 중 %4회; Fisher 정확 검정 p = %6)</translation>
+    </message>
+    <message>
+        <source>the same race on both sides, landing below %1 ms more often on one (below: the real server&apos;s %2 of %3 runs, the model&apos;s %4 of %5; Fisher&apos;s exact test p = %6): the model takes its first burst of connections at another pace than the real server</source>
+        <translation>양쪽이 같은 경합이지만 한쪽이 %1 ms 아래에 더 자주 놓임 (아래: 실제 서버 %3회 중 %2회, 모델 %5회 중 %4회; Fisher 정확 검정 p = %6): 모델이 첫 연결 폭주를 실제 서버와 다른 속도로 받아들임</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>

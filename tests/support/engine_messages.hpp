@@ -213,6 +213,7 @@ inline std::vector<std::string> validation_verdicts() {
     // As validate_model() words a point's runs and a point it could not measure.
     out.push_back("the real server at cpu 2.0 ms, io 0.0 ms, 100 connections");
     out.push_back("gunicorn gthread at cpu 1.0 ms, io 20.0 ms, 1000 connections");
+    out.push_back("the real server at cpu 2.0 ms, io 0.0 ms, 100 connections (a race: more runs)");
     out.push_back("OFF: the real server answered no request");
     // Little's law: one side kept far fewer of its connections busy (req/s × mean latency).
     for (const bool model_fewer : {true, false}) {
@@ -235,6 +236,14 @@ inline std::vector<std::string> validation_verdicts() {
     out.push_back(test::unanswered_point(118, 0, 1500, 142).verdict);
     // ok only against the real server's own spread (its runs' p99 224–4,200 ms).
     out.push_back(test::spread_point(224.4, 231.0, 4199.6, 4199.6).verdict);
+    // The same race on both sides, judged by its tallies over six runs each.
+    out.push_back(test::race_point({231, 4199.6, 240, 3183.2, 236, 228},
+                                   {3183.2, 252, 4199.6, 3246.8, 267, 4199.6})
+                      .verdict);
+    // The same race, landing low more often on one side (nine runs each).
+    out.push_back(test::race_point({231, 4199.6, 240, 236, 228, 245, 233, 250, 229},
+                                   {3183.2, 252, 4199.6, 3246.8, 3300, 4199.6, 3900, 3400, 4100})
+                      .verdict);
     return out;
 }
 

@@ -4,7 +4,9 @@
 
 #include <cstdint>
 #include <utility>
+#include <vector>
 
+#include "experiment/repeat_stats.hpp"
 #include "experiment/validation.hpp"
 
 namespace conclab::test {
@@ -68,6 +70,30 @@ inline ValidationPointResult spread_point(double real_low_ms, double real_median
     p.real.p99_runs_ms = {real_high_ms, real_low_ms, real_median_ms};
     p.model.p99_ms = p.model.p99_low_ms = p.model.p99_high_ms = model_p99_ms;
     p.model.p99_runs_ms = {model_p99_ms, model_p99_ms, model_p99_ms};
+    p.p99_counts = true;
+    judge_point(p, ValidationSettings{});
+    return p;
+}
+
+// CPU-bound (2 ms) at 100 connections, the rates alike, each side's runs' p99s given: Node's
+// first burst lands each run at about 230 ms or at 3,200-4,200 ms. Judged with the defaults.
+inline ValidationPointResult race_point(const std::vector<double>& real_p99s_ms,
+                                        const std::vector<double>& model_p99s_ms) {
+    ValidationPointResult p;
+    p.point = {2, 0, 100};
+    const auto side = [](ValidationSide& s, const std::vector<double>& p99s, double rps) {
+        const Spread spread = spread_of(p99s);
+        s.runs = static_cast<int>(p99s.size());
+        s.rps = s.rps_low = s.rps_high = rps;
+        s.rps_runs.assign(p99s.size(), rps);
+        s.p50_ms = 200;
+        s.p99_ms = spread.median;
+        s.p99_low_ms = spread.min;
+        s.p99_high_ms = spread.max;
+        s.p99_runs_ms = p99s;
+    };
+    side(p.real, real_p99s_ms, 470);
+    side(p.model, model_p99s_ms, 462);
     p.p99_counts = true;
     judge_point(p, ValidationSettings{});
     return p;

@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include <optional>
+#include <vector>
 
 #include "experiment/validation.hpp"
 #include "validation_points.hpp"
@@ -302,6 +303,87 @@ private slots:
         QCOMPARE(side.runs, 2);
     }
 
+    // With six runs a side, a p99 that lands in one of two outcomes on both sides is judged by
+    // how often each lands low (race_outcomes.hpp); a side that always lands one way is no race.
+    void aRaceOnBothSidesIsJudgedByItsTallies_data() {
+        QTest::addColumn<std::vector<double>>("real");
+        QTest::addColumn<std::vector<double>>("model");
+        QTest::addColumn<bool>("by_race");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("4 of 6 and 2 of 6 low: the same race")
+            << std::vector<double>{231, 4199.6, 240, 3183.2, 236, 228}
+            << std::vector<double>{3183.2, 252, 4199.6, 3246.8, 267, 4199.6} << true << true;
+        // p = 0.08: six runs cannot tell these apart; the verdict gives the tallies.
+        QTest::newRow("5 of 6 and 1 of 6 low")
+            << std::vector<double>{231, 4199.6, 240, 236, 228, 245}
+            << std::vector<double>{3183.2, 252, 4199.6, 3246.8, 3300, 4199.6} << true << true;
+        // Nine runs a side (--repeat 9) can: p = 0.003.
+        QTest::newRow("8 of 9 and 1 of 9 low")
+            << std::vector<double>{231, 4199.6, 240, 236, 228, 245, 233, 250, 229}
+            << std::vector<double>{3183.2, 252, 4199.6, 3246.8, 3300, 4199.6, 3900, 3400, 4100}
+            << true << false;
+        QTest::newRow("the real server never lost it in six runs")
+            << std::vector<double>{231, 240, 236, 228, 250, 245}
+            << std::vector<double>{3183.2, 252, 4199.6, 3246.8, 267, 4199.6} << false << false;
+        QTest::newRow("three runs a side: not enough for tallies")
+            << std::vector<double>{231, 240, 4199.6} << std::vector<double>{3183.2, 4199.6, 3300}
+            << false << true;
+    }
+    void aRaceOnBothSidesIsJudgedByItsTallies() {
+        QFETCH(std::vector<double>, real);
+        QFETCH(std::vector<double>, model);
+        QFETCH(bool, by_race);
+        QFETCH(bool, ok);
+        const ValidationPointResult p = test::race_point(real, model);
+        const QString verdict = QString::fromStdString(p.verdict);
+        QCOMPARE(p.race.has_value(), by_race);
+        QCOMPARE(p.ok, ok);
+        if (by_race && !ok) {
+            QVERIFY2(verdict.startsWith("OFF (p99 ") &&
+                         verdict.contains("likely the same race on both sides, landing below") &&
+                         verdict.contains("(below: the real server's 8 of 9 runs, the model's 1 "
+                                          "of 9; Fisher's exact test p = 0.00)"),
+                     qPrintable(verdict));
+            QVERIFY(!p.within_real_spread);
+        } else if (by_race) {
+            QVERIFY2(p.ok && p.within_real_spread, qPrintable(verdict));
+            QVERIFY2(verdict.startsWith("ok, the same race on both sides: each run's p99 landed "
+                                        "below or above ") &&
+                         verdict.contains(QString("(below: the real server's %1 of 6 runs, the "
+                                                  "model's %2 of 6; Fisher's exact test p = ")
+                                              .arg(p.race->real_low)
+                                              .arg(p.race->model_low)),
+                     qPrintable(verdict));
+        } else {
+            QVERIFY2(!verdict.contains("race"), qPrintable(verdict));
+        }
+    }
+    // validate runs a point again, up to six runs a side, when only its p99 is off and a side
+    // disagrees with itself or left requests unanswered; not when it is ok, its rate is off, or
+    // it has six runs already.
+    void whenAPointIsRunAgainAsARace() {
+        const ValidationSettings settings;
+        std::vector<RunResult> three(3), six(6);
+        // The real runs 224–4,200 ms, the model 1,000 ms: off, and the real server disagrees.
+        const ValidationPointResult unsettled = test::spread_point(224.4, 231.0, 4199.6, 1000.0);
+        QVERIFY(!unsettled.ok);
+        QVERIFY(wants_race_runs(unsettled, three, three, settings));
+        QVERIFY(!wants_race_runs(unsettled, six, six, settings));
+        ValidationPointResult rate_off = unsettled;
+        rate_off.rps_ratio = 1.4;
+        QVERIFY(!wants_race_runs(rate_off, three, three, settings));
+        QVERIFY(!wants_race_runs(test::spread_point(224.4, 231.0, 4199.6, 300.0), three, three,
+                                 settings));
+        // Both sides settled, far apart: only a run that left requests unanswered says race.
+        const ValidationPointResult settled = test::spread_point(224.4, 231.0, 240.0, 4199.6);
+        QVERIFY(!settled.ok);
+        QVERIFY(!wants_race_runs(settled, three, three, settings));
+        std::vector<RunResult> left = three;
+        left[1].summary.requests = 1600;
+        left[1].summary.unanswered = 60;
+        left[1].summary.unanswered_beyond_p99 = 60;
+        QVERIFY(wants_race_runs(settled, three, left, settings));
+    }
     void aTurnLateTailIsTheLoopsOrder() {
         QFETCH(double, real_p99);
         QFETCH(double, model_p99);
