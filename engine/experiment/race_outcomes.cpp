@@ -12,6 +12,12 @@ double log_choose(int n, int k) {
     return std::lgamma(n + 1.0) - std::lgamma(k + 1.0) - std::lgamma(n - k + 1.0);
 }
 
+double median_of(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
 }  // namespace
 
 double fisher_exact_two_sided(int a, int b, int c, int d) {
@@ -59,6 +65,20 @@ std::optional<RaceTally> race_tally(const std::vector<double>& real_p99_ms,
     t.model_runs = static_cast<int>(model_p99_ms.size());
     t.p_value = fisher_exact_two_sided(t.real_low, t.real_runs - t.real_low, t.model_low,
                                        t.model_runs - t.model_low);
+    for (const bool below : {true, false}) {
+        const auto in_outcome = [&](const std::vector<double>& runs) {
+            std::vector<double> out;
+            for (double v : runs) {
+                if ((v < *boundary) == below) out.push_back(v);
+            }
+            return out;
+        };
+        const std::vector<double> real = in_outcome(real_p99_ms);
+        const std::vector<double> model = in_outcome(model_p99_ms);
+        if (real.empty() || model.empty()) continue;
+        const double a = median_of(real), b = median_of(model);
+        if (std::max(a, b) > std::min(a, b) * factor) t.levels_agree = false;
+    }
     return t;
 }
 

@@ -1041,12 +1041,12 @@
         <translation>%1 (경합: 추가 실행)</translation>
     </message>
     <message>
-        <source>ok, the same race on both sides: each run&apos;s p99 landed below or above %1 ms (below: the real server&apos;s %2 of %3 runs, the model&apos;s %4 of %5; Fisher&apos;s exact test p = %6)</source>
-        <translation>정상, 양쪽이 같은 경합: 실행마다 p99가 %1 ms 아래 또는 위에 놓임 (아래: 실제 서버 %3회 중 %2회, 모델 %5회 중 %4회; Fisher 정확 검정 p = %6)</translation>
+        <source>ok as a race: each run&apos;s p99 landed below or above %1 ms, and how often below does not differ between the two beyond chance (below: the real server&apos;s %2 of %3 runs, the model&apos;s %4 of %5; Fisher&apos;s exact test p = %6)</source>
+        <translation>경합으로 정상: 실행마다 p99가 %1 ms 아래 또는 위에 놓였고, 아래에 놓인 빈도는 양쪽이 우연 이상으로 다르지 않음 (아래: 실제 서버 %3회 중 %2회, 모델 %5회 중 %4회; Fisher 정확 검정 p = %6)</translation>
     </message>
     <message>
-        <source>the same race on both sides, landing below %1 ms more often on one (below: the real server&apos;s %2 of %3 runs, the model&apos;s %4 of %5; Fisher&apos;s exact test p = %6): the model takes its first burst of connections at another pace than the real server</source>
-        <translation>양쪽이 같은 경합이지만 한쪽이 %1 ms 아래에 더 자주 놓임 (아래: 실제 서버 %3회 중 %2회, 모델 %5회 중 %4회; Fisher 정확 검정 p = %6): 모델이 첫 연결 폭주를 실제 서버와 다른 속도로 받아들임</translation>
+        <source>a race: each run&apos;s p99 landed below or above %1 ms, below more often on one side (below: the real server&apos;s %2 of %3 runs, the model&apos;s %4 of %5; Fisher&apos;s exact test p = %6): the two take the first burst of connections at another pace</source>
+        <translation>경합: 실행마다 p99가 %1 ms 아래 또는 위에 놓였고, 한쪽이 아래에 더 자주 놓임 (아래: 실제 서버 %3회 중 %2회, 모델 %5회 중 %4회; Fisher 정확 검정 p = %6): 둘이 첫 연결 폭주를 다른 속도로 받아들임</translation>
     </message>
 </context>
 <context>

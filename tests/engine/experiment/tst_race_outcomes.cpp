@@ -24,6 +24,8 @@ private slots:
         QTest::newRow("the same tallies") << 3 << 3 << 3 << 3 << 1.0;
         QTest::newRow("3 of 3 against 0 of 3") << 3 << 0 << 0 << 3 << 0.1;
         QTest::newRow("R: fisher.test(matrix(c(3,1,1,3),2))") << 3 << 1 << 1 << 3 << 0.4857143;
+        QTest::newRow("4 of 9 against 9 of 9") << 4 << 5 << 9 << 0 << 252.0 / 8568;
+        QTest::newRow("8 of 9 against 1 of 9") << 8 << 1 << 1 << 8 << 164.0 / 48620;
     }
     void fishersExactTest() {
         QFETCH(int, a);
@@ -33,8 +35,9 @@ private slots:
         QFETCH(double, p);
         QVERIFY2(std::abs(fisher_exact_two_sided(a, b, c, d) - p) < 1e-6,
                  qPrintable(QString::number(fisher_exact_two_sided(a, b, c, d), 'g', 9)));
-        // The test does not care which side is which.
+        // The test does not care which side is which, nor which outcome is counted.
         QVERIFY(std::abs(fisher_exact_two_sided(c, d, a, b) - p) < 1e-6);
+        QVERIFY(std::abs(fisher_exact_two_sided(b, a, d, c) - p) < 1e-6);
     }
 
     void twoOutcomesAreTallied() {
@@ -47,11 +50,26 @@ private slots:
         QCOMPARE(t->real_runs, 6);
         QCOMPARE(t->model_low, 2);
         QCOMPARE(t->model_runs, 6);
-        QVERIFY(t->both_sides_race());
+        QVERIFY(t->levels_agree);
         QVERIFY(std::abs(t->p_value - fisher_exact_two_sided(4, 2, 2, 4)) < 1e-12);
-        // A side that landed one way only does not race.
+        // A side that landed one way only is tallied too: 0 of 3 low.
         const auto one_way = race_tally({231, 4199.6, 240}, {3183.2, 3246.8, 4199.6}, 1.5);
-        QVERIFY(one_way && !one_way->both_sides_race());
+        QVERIFY(one_way && one_way->levels_agree);
+        QCOMPARE(one_way->model_low, 0);
+    }
+
+    // The low outcome is a chain of neighbours within the bound: the real server's runs at
+    // 230 ms and the model's at 480 ms, joined by one model run at 330, are one group by the
+    // chain but not one level.
+    void outcomesAtOtherLevelsDoNotAgree() {
+        const auto t = race_tally({231, 228, 4199.6}, {330, 480, 490, 4199.6}, 1.5);
+        QVERIFY(t.has_value());
+        QCOMPARE(t->real_low, 2);
+        QCOMPARE(t->model_low, 3);
+        QVERIFY(!t->levels_agree);
+        // The same outcomes at the same levels agree, whichever side has more runs in them.
+        const auto same = race_tally({231, 228, 4199.6}, {240, 4100, 4199.6, 3300}, 1.5);
+        QVERIFY(same && same->levels_agree);
     }
 
     // One outcome (no gap wider than the bound), three, or a run without a p99: no tally.

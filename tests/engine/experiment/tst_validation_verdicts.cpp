@@ -303,33 +303,43 @@ private slots:
         QCOMPARE(side.runs, 2);
     }
 
-    // With six runs a side, a p99 that lands in one of two outcomes on both sides is judged by
-    // how often each lands low (race_outcomes.hpp); a side that always lands one way is no race.
-    void aRaceOnBothSidesIsJudgedByItsTallies_data() {
+    // With nine runs a side, a p99 that lands in one of two outcomes is judged by how often each
+    // side lands low (race_outcomes.hpp), before the medians and the real server's spread.
+    void aRaceIsJudgedByItsTallies_data() {
+        const double lo[] = {231, 240, 236, 228, 245, 233, 250, 229, 238};
+        const double hi[] = {3183.2, 4199.6, 3246.8, 3300, 4199.6, 3900, 3400, 4100, 3700};
+        // `low` of nine runs at the low outcome, the rest at the high one, interleaved.
+        const auto runs = [&](int low) {
+            std::vector<double> out;
+            for (int i = 0; i < 9; ++i) out.push_back(i < low ? lo[i] : hi[i]);
+            return out;
+        };
         QTest::addColumn<std::vector<double>>("real");
         QTest::addColumn<std::vector<double>>("model");
         QTest::addColumn<bool>("by_race");
         QTest::addColumn<bool>("ok");
-        QTest::newRow("4 of 6 and 2 of 6 low: the same race")
-            << std::vector<double>{231, 4199.6, 240, 3183.2, 236, 228}
-            << std::vector<double>{3183.2, 252, 4199.6, 3246.8, 267, 4199.6} << true << true;
-        // p = 0.08: six runs cannot tell these apart; the verdict gives the tallies.
-        QTest::newRow("5 of 6 and 1 of 6 low")
-            << std::vector<double>{231, 4199.6, 240, 236, 228, 245}
-            << std::vector<double>{3183.2, 252, 4199.6, 3246.8, 3300, 4199.6} << true << true;
-        // Nine runs a side (--repeat 9) can: p = 0.003.
-        QTest::newRow("8 of 9 and 1 of 9 low")
-            << std::vector<double>{231, 4199.6, 240, 236, 228, 245, 233, 250, 229}
-            << std::vector<double>{3183.2, 252, 4199.6, 3246.8, 3300, 4199.6, 3900, 3400, 4100}
-            << true << false;
-        QTest::newRow("the real server never lost it in six runs")
-            << std::vector<double>{231, 240, 236, 228, 250, 245}
-            << std::vector<double>{3183.2, 252, 4199.6, 3246.8, 267, 4199.6} << false << false;
+        QTest::newRow("6 of 9 and 3 of 9 low: p = 0.35") << runs(6) << runs(3) << true << true;
+        QTest::newRow("8 of 9 and 1 of 9 low: p = 0.003") << runs(8) << runs(1) << true << false;
+        // The spread rule alone would excuse this one: the model is within a real run.
+        QTest::newRow("a model that always wins, the real server 2 of 9: p = 0.002")
+            << runs(2) << runs(9) << true << false;
+        QTest::newRow("the model won 1 of 9, the real server 5 of 9: p = 0.13")
+            << runs(5) << runs(1) << true << true;
+        QTest::newRow("a model that always loses, the real server won 5 of 9: p = 0.029")
+            << runs(5) << runs(0) << true << false;
+        // Medians that agree decide before any tally: the model always wins, and so did the
+        // real server's middle run.
+        QTest::newRow("a model that always wins, the real server 5 of 9: the medians")
+            << runs(5) << runs(9) << false << true;
+        // Low at 230 ms and at 480 ms (chained by a run at 330): not the same outcome.
+        QTest::newRow("the low outcomes at other levels")
+            << runs(5) << std::vector<double>{330, 480, 490, 485, 495, 3900, 3400, 4100, 3700}
+            << false << false;
         QTest::newRow("three runs a side: not enough for tallies")
             << std::vector<double>{231, 240, 4199.6} << std::vector<double>{3183.2, 4199.6, 3300}
             << false << true;
     }
-    void aRaceOnBothSidesIsJudgedByItsTallies() {
+    void aRaceIsJudgedByItsTallies() {
         QFETCH(std::vector<double>, real);
         QFETCH(std::vector<double>, model);
         QFETCH(bool, by_race);
@@ -338,42 +348,54 @@ private slots:
         const QString verdict = QString::fromStdString(p.verdict);
         QCOMPARE(p.race.has_value(), by_race);
         QCOMPARE(p.ok, ok);
-        if (by_race && !ok) {
-            QVERIFY2(verdict.startsWith("OFF (p99 ") &&
-                         verdict.contains("likely the same race on both sides, landing below") &&
-                         verdict.contains("(below: the real server's 8 of 9 runs, the model's 1 "
-                                          "of 9; Fisher's exact test p = 0.00)"),
-                     qPrintable(verdict));
-            QVERIFY(!p.within_real_spread);
-        } else if (by_race) {
-            QVERIFY2(p.ok && p.within_real_spread, qPrintable(verdict));
-            QVERIFY2(verdict.startsWith("ok, the same race on both sides: each run's p99 landed "
-                                        "below or above ") &&
-                         verdict.contains(QString("(below: the real server's %1 of 6 runs, the "
-                                                  "model's %2 of 6; Fisher's exact test p = ")
-                                              .arg(p.race->real_low)
-                                              .arg(p.race->model_low)),
+        if (!by_race) {
+            QVERIFY2(!verdict.contains("race"), qPrintable(verdict));
+            return;
+        }
+        const QString tallies = QString(
+                                    "(below: the real server's %1 of 9 runs, the model's %2 "
+                                    "of 9; Fisher's exact test p = %3)")
+                                    .arg(p.race->real_low)
+                                    .arg(p.race->model_low)
+                                    .arg(p.race->p_value, 0, 'f', 3);
+        QVERIFY2(verdict.contains(tallies), qPrintable(verdict + " / " + tallies));
+        QCOMPARE(p.within_real_spread, ok);
+        if (ok) {
+            QVERIFY2(verdict.startsWith("ok as a race: each run's p99 landed below or above "),
                      qPrintable(verdict));
         } else {
-            QVERIFY2(!verdict.contains("race"), qPrintable(verdict));
+            QVERIFY2(verdict.startsWith("OFF (p99 ") && verdict.contains("likely a race: each "
+                                                                         "run's p99 landed"),
+                     qPrintable(verdict));
         }
     }
-    // validate runs a point again, up to six runs a side, when only its p99 is off and a side
-    // disagrees with itself or left requests unanswered; not when it is ok, its rate is off, or
-    // it has six runs already.
+    // validate runs a point again, up to nine runs a side, when its p99 is off its median's bound
+    // (outside, or ok only against the real server's spread) and a side disagrees with itself or
+    // left requests unanswered; not when it is plainly ok, its rate is off, or it has nine runs.
     void whenAPointIsRunAgainAsARace() {
         const ValidationSettings settings;
-        std::vector<RunResult> three(3), six(6);
+        std::vector<RunResult> three(3), nine(9);
         // The real runs 224–4,200 ms, the model 1,000 ms: off, and the real server disagrees.
         const ValidationPointResult unsettled = test::spread_point(224.4, 231.0, 4199.6, 1000.0);
         QVERIFY(!unsettled.ok);
         QVERIFY(wants_race_runs(unsettled, three, three, settings));
-        QVERIFY(!wants_race_runs(unsettled, six, six, settings));
-        ValidationPointResult rate_off = unsettled;
-        rate_off.rps_ratio = 1.4;
-        QVERIFY(!wants_race_runs(rate_off, three, three, settings));
+        QVERIFY(!wants_race_runs(unsettled, nine, nine, settings));
+        // ok only against the real server's spread (the model at its slow run): run again too.
+        const ValidationPointResult by_spread = test::spread_point(224.4, 231.0, 4199.6, 4199.6);
+        QVERIFY(by_spread.ok && by_spread.within_real_spread);
+        QVERIFY(wants_race_runs(by_spread, three, three, settings));
+        // Plainly ok: no.
         QVERIFY(!wants_race_runs(test::spread_point(224.4, 231.0, 4199.6, 300.0), three, three,
                                  settings));
+        // The rate off even against the real server's runs: no; within one of them: yes.
+        ValidationPointResult rate = unsettled;
+        rate.model.rps = 600;  // 1.28× the median 470, 1.26× the highest run
+        judge_point(rate, settings);
+        QVERIFY(!wants_race_runs(rate, three, three, settings));
+        rate.real.rps_runs = {478, 455, 560};
+        rate.real.rps_high = 560;
+        judge_point(rate, settings);
+        QVERIFY(wants_race_runs(rate, three, three, settings));
         // Both sides settled, far apart: only a run that left requests unanswered says race.
         const ValidationPointResult settled = test::spread_point(224.4, 231.0, 240.0, 4199.6);
         QVERIFY(!settled.ok);
