@@ -44,16 +44,16 @@ struct Workload {
     double resume_us = 0;
     // Framework cost of each new connection, a share of it run where the server accepts it
     // before it accepts the next (on the loop; on the accepting thread, under the GIL), the rest
-    // where it closes it (half and half, but gevent's loop: a quarter at the accept, see
-    // event_loop_server.cpp): Node builds a net.Socket and an HTTP parser in JavaScript, gevent a
-    // socket object and a greenlet in Python, and both pay about as much again when the connection
-    // ends (the server's own CPU, /proc/PID/task/*/schedstat, for 2,000 idle connections opened,
-    // then closed: Express 42–85 µs per accept and 42–55 µs per close; gevent 38–58 and 32–50).
-    // With it, connections that arrive together are taken one at a time, and a second worker
-    // sharing the socket takes some of them: real gunicorn gevent split 10 new connections 5/5,
-    // 6/4, 4/6 and 5/5 over its two workers, the model without it 10/0 in two of six runs (and
-    // served half the rate). Real gevent ran 9,900 req/s with keep-alive and 5,350 closing every
-    // connection.
+    // where it closes it (half and half on a GIL's threads; Node's loop a fifth at the accept,
+    // gevent's a quarter, see event_loop_server.cpp): Node builds a net.Socket and an HTTP parser
+    // in JavaScript, gevent a socket object and a greenlet in Python, and both pay about as much
+    // again when the connection ends (the server's own CPU, /proc/PID/task/*/schedstat, for 2,000
+    // idle connections opened, then closed: Express 42–85 µs per accept and 42–55 µs per close;
+    // gevent 38–58 and 32–50). With it, connections that arrive together are taken one at a time,
+    // and a second worker sharing the socket takes some of them: real gunicorn gevent split 10 new
+    // connections 5/5, 6/4, 4/6 and 5/5 over its two workers, the model without it 10/0 in two of
+    // six runs (and served half the rate). Real gevent ran 9,900 req/s with keep-alive and 5,350
+    // closing every connection.
     double connection_us = 0;
     double connection_accept_us(double share_at_accept = 0.5) const {
         return connection_us * share_at_accept;

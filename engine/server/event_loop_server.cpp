@@ -36,8 +36,20 @@ double framework_share_after_response(EventLoopKind kind) {
 
 // The share of a new connection's framework cost (Workload::connection_us, fitted by calibrate
 // from a new connection per request, so accept and close together) paid at its accept, before
-// the loop takes the next one. Node: half (the real server's own CPU, 2,000 idle connections
-// opened, then closed: 42-85 µs per accept, 42-55 per close). gevent: a quarter. Real gunicorn
+// the loop takes the next one. How fast a loop takes a burst of new connections decides whether
+// it has them all before their first requests make its turns long (one accept per turn after
+// that), so this share is set by the pace of accepts, not by CPU alone.
+// Node: a fifth. The model's own accept (asio, the epoll registration, the registry) takes about
+// 13 µs between two accepts of a burst (perf, accepts 15-20 per ms with 38.6 µs of a fitted
+// 77.3 µs on top); warm real Express took 349 in its first 10 ms (at most 29 µs each; its own
+// CPU per idle connection: 42-85 µs to open, 42-55 µs to close, so most of the rest is paid at
+// the close). With half of a fitted 61.3 µs at the accept, the Express model at 50 ms of I/O ×
+// 1,000 connections left part of its burst queued for seconds (p99 812-845 ms in 3 of 3 runs,
+// 1,137-1,359 in validate's 3) where real Express had 163-203 ms; with a fifth, 142-154 ms. At
+// 2 ms of CPU × 100 connections the real server took all 100 in time in 5 of 9 runs in one
+// validation and 1 of 6 in the next hour; the model with half in 0 of 9 and 0 of 6, with a
+// fifth in 0 of 6 (3 more within 1.1-2.6 s), with none 4 of 6: the race is that close.
+// gevent: a quarter. Real gunicorn
 // -k gevent spent 60 µs of CPU per connection opened and left idle (1,000 at once, 3 bursts);
 // the model spends 30 µs of its own (asio's accept, the epoll registration, the registry) before
 // any fitted cost, so its fitted share at accept is what is left, 30 of the 124 µs calibrate
@@ -50,7 +62,7 @@ double framework_share_after_response(EventLoopKind kind) {
 // estimate of 53.5 µs) 10 connections landed all on one worker in 5 of 6 runs, with 30 µs or
 // more (120 µs and up) on both in 18 of 18; calibrate runs such a model run again.
 double connection_share_at_accept(EventLoopKind kind) {
-    return kind == EventLoopKind::Gevent ? 0.25 : 0.5;
+    return kind == EventLoopKind::Gevent ? 0.25 : 0.2;
 }
 
 // Which of `connections` are readable now, in one poll(2): as a level-triggered epoll_wait()

@@ -1048,6 +1048,14 @@
         <source>a race: each run&apos;s p99 landed below or above %1 ms, below more often on one side (below: the real server&apos;s %2 of %3 runs, the model&apos;s %4 of %5; Fisher&apos;s exact test p = %6): the two take the first burst of connections at another pace</source>
         <translation>경합: 실행마다 p99가 %1 ms 아래 또는 위에 놓였고, 한쪽이 아래에 더 자주 놓임 (아래: 실제 서버 %3회 중 %2회, 모델 %5회 중 %4회; Fisher 정확 검정 p = %6): 둘이 첫 연결 폭주를 다른 속도로 받아들임</translation>
     </message>
+    <message>
+        <source>the model&apos;s slowest response took %1 ms, the real server&apos;s %2 ms, at about the same rate: some of the model&apos;s connections waited to be taken (it took the first burst of new connections more slowly than the real server, one accept per turn of its loop once its turns grew long; the kernel dropped %3 handshakes, retried after 1 s)</source>
+        <translation>모델의 가장 느린 응답은 %1 ms, 실제 서버는 %2 ms였고 처리율은 거의 같음: 모델의 일부 연결이 받아들여지기를 기다림 (모델이 첫 새 연결 폭주를 실제 서버보다 느리게 받아들임, 루프가 길어진 뒤에는 한 바퀴에 하나씩 accept; 커널이 핸드셰이크 %3개를 버렸고 1초 뒤 재시도됨)</translation>
+    </message>
+    <message>
+        <source>the model&apos;s slowest response took %1 ms, the real server&apos;s %2 ms, at about the same rate: some of the model&apos;s connections waited to be taken (it took the first burst of new connections more slowly than the real server, one accept per turn of its loop once its turns grew long)</source>
+        <translation>모델의 가장 느린 응답은 %1 ms, 실제 서버는 %2 ms였고 처리율은 거의 같음: 모델의 일부 연결이 받아들여지기를 기다림 (모델이 첫 새 연결 폭주를 실제 서버보다 느리게 받아들임, 루프가 길어진 뒤에는 한 바퀴에 하나씩 accept)</translation>
+    </message>
 </context>
 <context>
     <name>InternalsChart</name>

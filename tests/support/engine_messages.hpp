@@ -236,6 +236,9 @@ inline std::vector<std::string> validation_verdicts() {
     out.push_back(test::unanswered_point(118, 0, 1500, 142).verdict);
     // ok only against the real server's own spread (its runs' p99 224–4,200 ms).
     out.push_back(test::spread_point(224.4, 231.0, 4199.6, 4199.6).verdict);
+    // The model's tail far longer at the same rate, with and without dropped handshakes.
+    out.push_back(test::long_model_tail(0).verdict);
+    out.push_back(test::long_model_tail(37).verdict);
     // A race judged by its tallies over nine runs a side: the same, and not.
     out.push_back(test::race_point({231, 4199.6, 240, 3183.2, 236, 228, 3900, 229, 3700},
                                    {3183.2, 252, 4199.6, 3246.8, 267, 4199.6, 3400, 245, 4100})

@@ -75,6 +75,27 @@ inline ValidationPointResult spread_point(double real_low_ms, double real_median
     return p;
 }
 
+// I/O-bound (50 ms) at 1,000 connections, the rates alike, the model's tail far longer: as
+// Express's model measured it on 2026-12-06 (p99 1,183 ms, slowest 1,400; the real server's 203
+// and 260). `model_overflows`: the kernel's count of dropped handshakes in the model's run.
+inline ValidationPointResult long_model_tail(std::uint64_t model_overflows) {
+    ValidationPointResult p;
+    p.point = {0, 50, 1000};
+    p.real.rps = p.real_run.summary.rps = 8983;
+    p.model.rps = p.model_run.summary.rps = 9319;
+    p.real.p99_ms = 203;
+    p.model.p99_ms = 1183;
+    p.p99_counts = true;
+    p.real_run.summary.latency = LatencySummary{};
+    p.real_run.summary.latency->max_ms = 260;
+    p.real_run.summary.listen_overflows = 0;
+    p.model_run.summary.latency = LatencySummary{};
+    p.model_run.summary.latency->max_ms = 1400;
+    p.model_run.summary.listen_overflows = model_overflows;
+    judge_point(p, ValidationSettings{});
+    return p;
+}
+
 // CPU-bound (2 ms) at 100 connections, the rates alike, each side's runs' p99s given: Node's
 // first burst lands each run at about 230 ms or at 3,200-4,200 ms. Judged with the defaults.
 inline ValidationPointResult race_point(const std::vector<double>& real_p99s_ms,

@@ -51,6 +51,19 @@ private slots:
         QVERIFY2(!verdict.contains("overflowed"), qPrintable(verdict));
         QVERIFY2(verdict.contains("3965 ms"), qPrintable(verdict));
     }
+    // The same rate and the model's tail far longer: its connections waited to be taken, not
+    // "the model serves more at once" (the fallback for a higher rate).
+    void aLongerModelTailAtTheSameRateIsASlowerAccept() {
+        const QString slow = QString::fromStdString(test::long_model_tail(0).verdict);
+        QVERIFY2(slow.startsWith("OFF (p99 5.83×): likely the model's slowest response took 1400 "
+                                 "ms, the real server's 260 ms") &&
+                     slow.contains("waited to be taken") && !slow.contains("dropped") &&
+                     !slow.contains("serves more at once"),
+                 qPrintable(slow));
+        const QString dropped = QString::fromStdString(test::long_model_tail(37).verdict);
+        QVERIFY2(dropped.contains("; the kernel dropped 37 handshakes, retried after 1 s)"),
+                 qPrintable(dropped));
+    }
     void overflowsCountedAreAnOverflow() {
         const ValidationPointResult p = long_real_tail(40, 0, 600);  // the model serves more
         QVERIFY(!p.ok);

@@ -1,10 +1,10 @@
-// Workload::connection_us: the framework's cost of a new connection, half of it run where the
+// Workload::connection_us: the framework's cost of a new connection, a share of it run where the
 // server accepts it, before it accepts the next — on the loop for the event loop, under the GIL
-// on the accepting thread for GIL threads — and half where it closes it (gevent's loop: a
-// quarter at the accept, three quarters at the close). Two connections opened
-// together are therefore served half a cost apart, and a connection's close holds the loop (or
-// the GIL) for the other half. Lower bounds only: a loaded machine makes everything slower,
-// never faster.
+// on the accepting thread for GIL threads — and the rest where it closes it (GIL threads: half
+// and half; Node's loop: a fifth at the accept; gevent's loop: a quarter). Two connections
+// opened together are therefore served two accept shares apart, and a connection's close holds
+// the loop (or the GIL) for the rest. Lower bounds only: a loaded machine makes everything
+// slower, never faster.
 #include <QtTest>
 
 #include <memory>
@@ -22,7 +22,8 @@ using conclab::test::start_server;
 
 namespace {
 
-constexpr double kConnectionUs = 300000;  // 150 ms each half: far above any scheduling noise
+// 300 ms: its shares (60 ms and more) far above any scheduling noise.
+constexpr double kConnectionUs = 300000;
 
 RunningServer start_with_connection_cost(Model model, int threads,
                                          EventLoopKind loop = EventLoopKind::Libuv) {
@@ -46,13 +47,17 @@ private slots:
     void twoNewConnectionsAreServedOneCostApart_data() {
         QTest::addColumn<int>("model");
         QTest::addColumn<int>("threads");
-        QTest::newRow("event loop") << int(Model::EventLoop) << 0;
-        QTest::newRow("GIL pool (gthread)") << int(Model::GilThreads) << 4;
-        QTest::newRow("GIL, a thread per connection (Werkzeug)") << int(Model::GilThreads) << 0;
+        QTest::addColumn<double>("both_at_least_s");  // two accept shares of the 0.3 s cost
+        // A fifth at each accept: 0.12 s.
+        QTest::newRow("event loop") << int(Model::EventLoop) << 0 << 0.11;
+        QTest::newRow("GIL pool (gthread)") << int(Model::GilThreads) << 4 << 0.29;
+        QTest::newRow("GIL, a thread per connection (Werkzeug)")
+            << int(Model::GilThreads) << 0 << 0.29;
     }
     void twoNewConnectionsAreServedOneCostApart() {
         QFETCH(int, model);
         QFETCH(int, threads);
+        QFETCH(double, both_at_least_s);
         RunningServer running = start_with_connection_cost(Model(model), threads);
         QVERIFY(running.server);
         Server* server = running.server.get();
@@ -68,7 +73,8 @@ private slots:
         QVERIFY(first.read_response());
         QVERIFY(second.read_response());
         const double both = seconds_since(t0);
-        QVERIFY2(both >= 0.29, qPrintable(QString("both answered after %1 s").arg(both)));
+        QVERIFY2(both >= both_at_least_s,
+                 qPrintable(QString("both answered after %1 s").arg(both)));
         if (gil_server) {
             const double held_s = (gil_server->gil().stats().held_ns - held_before) / 1e9;
             QVERIFY2(held_s >= 0.29, qPrintable(QString("GIL held %1 s").arg(held_s)));
@@ -80,13 +86,14 @@ private slots:
         server->stop();
     }
 
-    void closingAConnectionCostsTheOtherHalf_data() {
+    void closingAConnectionCostsTheRest_data() {
         QTest::addColumn<int>("model");
         QTest::addColumn<int>("threads");
         QTest::addColumn<int>("loop");
         QTest::addColumn<double>("close_at_least_s");  // of the 0.3 s cost
+        // Four fifths, 0.24 s.
         QTest::newRow("event loop")
-            << int(Model::EventLoop) << 0 << int(EventLoopKind::Libuv) << 0.1;
+            << int(Model::EventLoop) << 0 << int(EventLoopKind::Libuv) << 0.2;
         QTest::newRow("GIL pool (gthread)")
             << int(Model::GilThreads) << 4 << int(EventLoopKind::Libuv) << 0.1;
         QTest::newRow("GIL, a thread per connection (Werkzeug)")
@@ -95,7 +102,7 @@ private slots:
         QTest::newRow("event loop (gevent)")
             << int(Model::EventLoop) << 0 << int(EventLoopKind::Gevent) << 0.2;
     }
-    void closingAConnectionCostsTheOtherHalf() {
+    void closingAConnectionCostsTheRest() {
         QFETCH(int, model);
         QFETCH(int, threads);
         QFETCH(int, loop);
