@@ -43,7 +43,7 @@ double framework_share_after_response(EventLoopKind kind) {
 // 13 µs between two accepts of a burst (perf, accepts 15-20 per ms with 38.6 µs of a fitted
 // 77.3 µs on top); warm real Express took 349 in its first 10 ms (at most 29 µs each; its own
 // CPU per idle connection: 42-85 µs to open, 42-55 µs to close, so most of the rest is paid at
-// the close). With half of a fitted 61.3 µs at the accept, the Express model at 50 ms of I/O ×
+// the close). With half of a fitted 104 µs at the accept, the Express model at 50 ms of I/O ×
 // 1,000 connections left part of its burst queued for seconds (p99 812-845 ms in 3 of 3 runs,
 // 1,137-1,359 in validate's 3) where real Express had 163-203 ms; with a fifth, 142-154 ms. At
 // 2 ms of CPU × 100 connections the real server took all 100 in time in 5 of 9 runs in one
