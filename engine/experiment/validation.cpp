@@ -326,24 +326,22 @@ void judge_point(ValidationPointResult& p, const ValidationSettings& settings) {
         const auto race = race_tally(p.real.p99_runs_ms, p.model.p99_runs_ms, factor);
         if (race && race->levels_agree) {
             p.race = race;
+            // The tallies first: a table cell shows the start of a verdict.
             const std::string tallies =
-                "below: the real server's " + std::to_string(race->real_low) + " of " +
-                std::to_string(race->real_runs) + " runs, the model's " +
-                std::to_string(race->model_low) + " of " + std::to_string(race->model_runs) +
-                "; Fisher's exact test p = " + fixed(race->p_value, 3);
-            const std::string landed =
-                "each run's p99 landed below or above " + fixed(race->boundary_ms, 0) + " ms";
+                "p99 below " + fixed(race->boundary_ms, 0) + " ms in " +
+                std::to_string(race->real_low) + " of " + std::to_string(race->real_runs) +
+                " real runs and " + std::to_string(race->model_low) + " of " +
+                std::to_string(race->model_runs) +
+                " model runs (Fisher's exact test p = " + fixed(race->p_value, 3) + ")";
             p.ok = race->p_value >= kRaceSameP;
             p.within_real_spread = p.ok;
-            p.verdict = p.ok
-                            ? "ok as a race: " + landed +
-                                  ", and how often below does not differ between the two "
-                                  "beyond chance (" +
-                                  tallies + ")"
-                            : "OFF (p99 " + fixed(p.p99_ratio, 2) + "×): likely a race: " + landed +
-                                  ", below more often on one side (" + tallies +
-                                  "): the two take the first burst of connections at another "
-                                  "pace";
+            p.verdict = p.ok ? "ok as a race: " + tallies +
+                                   ": each run lands low or high, and how often does not "
+                                   "differ between the two beyond chance"
+                             : "OFF (p99 " + fixed(p.p99_ratio, 2) +
+                                   "×): likely a race: " + tallies +
+                                   ": one side lands low more often; the two take the first "
+                                   "burst of connections at another pace";
             return;
         }
     }

@@ -1041,20 +1041,20 @@
         <translation>%1 (경합: 추가 실행)</translation>
     </message>
     <message>
-        <source>ok as a race: each run&apos;s p99 landed below or above %1 ms, and how often below does not differ between the two beyond chance (below: the real server&apos;s %2 of %3 runs, the model&apos;s %4 of %5; Fisher&apos;s exact test p = %6)</source>
-        <translation>경합으로 정상: 실행마다 p99가 %1 ms 아래 또는 위에 놓였고, 아래에 놓인 빈도는 양쪽이 우연 이상으로 다르지 않음 (아래: 실제 서버 %3회 중 %2회, 모델 %5회 중 %4회; Fisher 정확 검정 p = %6)</translation>
-    </message>
-    <message>
-        <source>a race: each run&apos;s p99 landed below or above %1 ms, below more often on one side (below: the real server&apos;s %2 of %3 runs, the model&apos;s %4 of %5; Fisher&apos;s exact test p = %6): the two take the first burst of connections at another pace</source>
-        <translation>경합: 실행마다 p99가 %1 ms 아래 또는 위에 놓였고, 한쪽이 아래에 더 자주 놓임 (아래: 실제 서버 %3회 중 %2회, 모델 %5회 중 %4회; Fisher 정확 검정 p = %6): 둘이 첫 연결 폭주를 다른 속도로 받아들임</translation>
-    </message>
-    <message>
         <source>the model&apos;s slowest response took %1 ms, the real server&apos;s %2 ms, at about the same rate: some of the model&apos;s connections waited to be taken (it took the first burst of new connections more slowly than the real server, one accept per turn of its loop once its turns grew long; the kernel dropped %3 handshakes, retried after 1 s)</source>
         <translation>모델의 가장 느린 응답은 %1 ms, 실제 서버는 %2 ms였고 처리율은 거의 같음: 모델의 일부 연결이 받아들여지기를 기다림 (모델이 첫 새 연결 폭주를 실제 서버보다 느리게 받아들임, 루프가 길어진 뒤에는 한 바퀴에 하나씩 accept; 커널이 핸드셰이크 %3개를 버렸고 1초 뒤 재시도됨)</translation>
     </message>
     <message>
         <source>the model&apos;s slowest response took %1 ms, the real server&apos;s %2 ms, at about the same rate: some of the model&apos;s connections waited to be taken (it took the first burst of new connections more slowly than the real server, one accept per turn of its loop once its turns grew long)</source>
         <translation>모델의 가장 느린 응답은 %1 ms, 실제 서버는 %2 ms였고 처리율은 거의 같음: 모델의 일부 연결이 받아들여지기를 기다림 (모델이 첫 새 연결 폭주를 실제 서버보다 느리게 받아들임, 루프가 길어진 뒤에는 한 바퀴에 하나씩 accept)</translation>
+    </message>
+    <message>
+        <source>ok as a race: p99 below %1 ms in %2 of %3 real runs and %4 of %5 model runs (Fisher&apos;s exact test p = %6): each run lands low or high, and how often does not differ between the two beyond chance</source>
+        <translation>경합으로 정상: p99가 %1 ms 아래인 실행이 실제 %3회 중 %2회, 모델 %5회 중 %4회 (Fisher 정확 검정 p = %6): 실행마다 낮거나 높게 놓이며, 그 빈도는 양쪽이 우연 이상으로 다르지 않음</translation>
+    </message>
+    <message>
+        <source>a race: p99 below %1 ms in %2 of %3 real runs and %4 of %5 model runs (Fisher&apos;s exact test p = %6): one side lands low more often; the two take the first burst of connections at another pace</source>
+        <translation>경합: p99가 %1 ms 아래인 실행이 실제 %3회 중 %2회, 모델 %5회 중 %4회 (Fisher 정확 검정 p = %6): 한쪽이 더 자주 낮게 놓임; 둘이 첫 연결 폭주를 다른 속도로 받아들임</translation>
     </message>
 </context>
 <context>
@@ -3440,8 +3440,8 @@ Scenario key &quot;stages&quot;, CLI --stages</source>
         <translation> ms</translation>
     </message>
     <message>
-        <source>Within only against the real server&apos;s own spread (its runs disagreed by more than the bound): %1.</source>
-        <translation>실제 서버 자체의 편차에 비추어서만 범위 안인 지점 (실제 서버의 실행끼리 허용 범위보다 더 크게 달랐음): %1개.</translation>
+        <source>Within only against the real server&apos;s own spread (its runs disagreed by more than the bound, or it and the model landed alike in a race): %1.</source>
+        <translation>실제 서버 자체의 편차에 비추어서만 범위 안인 지점 (실제 서버의 실행끼리 허용 범위보다 더 크게 달랐거나, 경합에서 실제 서버와 모델이 비슷하게 놓였음): %1개.</translation>
     </message>
     <message>
         <source>Real server: %1</source>

@@ -128,7 +128,8 @@ void ModelVsRealTable::set_result(const ValidationResult& r, const ValidationSet
             .arg(r.points.size());
     if (r.within_real_spread > 0) {
         summary += " " + tr("Within only against the real server's own spread (its runs "
-                            "disagreed by more than the bound): %1.")
+                            "disagreed by more than the bound, or it and the model landed "
+                            "alike in a race): %1.")
                              .arg(r.within_real_spread);
     }
     summary_->setText(summary);

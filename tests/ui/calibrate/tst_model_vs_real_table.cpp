@@ -65,6 +65,41 @@ private slots:
         QVERIFY(QFile::copy(dir.filePath("mvr.png"),
                             QString(CONCLAB_SCREENSHOT_DIR) + "/model-vs-real-spread-chart.png"));
     }
+
+    // A race judged by its tallies (nine runs a side): ok in amber, as the points ok against the
+    // real server's own spread, and outside in red, each with its tallies in the cell.
+    void aRaceShowsItsTallies() {
+        ValidationResult r;
+        r.shape = "Node / Express";
+        r.repeats = 3;
+        r.points.push_back(
+            test::race_point({231, 4199.6, 240, 3183.2, 236, 228, 3900, 229, 3700},
+                             {3183.2, 252, 4199.6, 3246.8, 267, 4199.6, 3400, 245, 4100}));
+        r.points.push_back(
+            test::race_point({231, 4199.6, 240, 236, 228, 245, 233, 250, 229},
+                             {3183.2, 252, 4199.6, 3246.8, 3300, 4199.6, 3900, 3400, 4100}));
+        QVERIFY(r.points[0].ok && r.points[0].race && !r.points[1].ok && r.points[1].race);
+        r.outside = 1;
+        r.within_real_spread = 1;
+        ValidationSettings settings;
+        settings.real.url = "http://127.0.0.1:3000/";
+
+        ui::ModelVsRealTable table;
+        table.resize(1280, 400);
+        table.set_result(r, settings);
+        QTableWidget* t = table.table();
+        QCOMPARE(t->rowCount(), 2);
+        QVERIFY2(t->item(0, 8)->text().startsWith("ok as a race") &&
+                     t->item(0, 8)->text().contains("in 5 of 9 real runs and 3 of 9 model runs"),
+                 qPrintable(t->item(0, 8)->text()));
+        QCOMPARE(t->item(0, 8)->foreground().color(), QColor(150, 95, 0));
+        QVERIFY2(t->item(1, 8)->text().contains("likely a race"),
+                 qPrintable(t->item(1, 8)->text()));
+        QCOMPARE(t->item(1, 8)->foreground().color(), QColor(176, 0, 32));
+        QCOMPARE(t->item(0, 8)->toolTip(), t->item(0, 8)->text());
+        QDir().mkpath(CONCLAB_SCREENSHOT_DIR);
+        QVERIFY(table.grab().save(QString(CONCLAB_SCREENSHOT_DIR) + "/model-vs-real-race.png"));
+    }
 };
 
 QTEST_MAIN(TstModelVsRealTable)
