@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "experiment/repeat_stats.hpp"
+
 namespace conclab {
 
 namespace {
@@ -10,12 +12,6 @@ namespace {
 // log of n choose k.
 double log_choose(int n, int k) {
     return std::lgamma(n + 1.0) - std::lgamma(k + 1.0) - std::lgamma(n - k + 1.0);
-}
-
-double median_of(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 }  // namespace
@@ -76,7 +72,7 @@ std::optional<RaceTally> race_tally(const std::vector<double>& real_p99_ms,
         const std::vector<double> real = in_outcome(real_p99_ms);
         const std::vector<double> model = in_outcome(model_p99_ms);
         if (real.empty() || model.empty()) continue;
-        const double a = median_of(real), b = median_of(model);
+        const double a = spread_of(real).median, b = spread_of(model).median;
         if (std::max(a, b) > std::min(a, b) * factor) t.levels_agree = false;
     }
     return t;

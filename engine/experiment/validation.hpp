@@ -86,9 +86,10 @@ struct ValidationPointResult {
     // than the bound (Node's first burst at 100 connections: p99 224 ms in one run, 4,200 ms in
     // the next), and the model is within the bound of one of those runs, not of their median.
     bool within_real_spread = false;
-    // A p99 that lands in one of two outcomes from run to run, on both sides (race_outcomes.hpp):
-    // with kRaceRuns of each, ok when both land each way and their tallies do not differ more
-    // than chance would; counted with the points ok against the real server's own spread.
+    // A p99 that lands in one of two outcomes from run to run (race_outcomes.hpp): with
+    // kRaceRuns of each side, judged by how often each landed low, ok when the two tallies do
+    // not differ more than chance would; counted with the points ok against the real server's
+    // own spread.
     std::optional<RaceTally> race;
     std::string verdict;  // "ok", or what is off and its likely reason
     // Every distinct warning of each side's runs (a real server still busy before a run, errors

@@ -157,8 +157,7 @@ std::string validation_text(const ValidationResult& r, const ValidationSettings&
             << " within only against the real server's own spread: its runs disagreed with "
                "their median by more than the bound, and the model is within the bound of one "
                "of them, or it and the model landed low about as often in a race (the verdict "
-               "gives "
-               "the tallies)\n";
+               "gives the tallies)\n";
     }
     if (r.cancelled) out << "Stopped early: interrupted\n";
     if (!r.error.empty()) out << "Error: " << r.error << "\n";

@@ -49,18 +49,18 @@ double framework_share_after_response(EventLoopKind kind) {
 // 2 ms of CPU × 100 connections the real server took all 100 in time in 5 of 9 runs in one
 // validation and 1 of 6 in the next hour; the model with half in 0 of 9 and 0 of 6, with a
 // fifth in 0 of 6 (3 more within 1.1-2.6 s), with none 4 of 6: the race is that close.
-// gevent: a quarter. Real gunicorn
-// -k gevent spent 60 µs of CPU per connection opened and left idle (1,000 at once, 3 bursts);
-// the model spends 30 µs of its own (asio's accept, the epoll registration, the registry) before
-// any fitted cost, so its fitted share at accept is what is left, 30 of the 124 µs calibrate
-// fitted that day. (With half (62 µs), 1,000 connections arriving together at 50 ms of I/O left
-// 150-333 of them in the model's accept queue for seconds, p99 3.1 s, where the real server's
-// queue was empty within 0.25 s, p99 243-302 ms; but those runs were taken while a fresh worker
-// still grew its descriptor table during the burst, see reserve_descriptor_table(), so the
-// quarter rests on the CPU figures above.) The share also decides how a burst of keep-alive
-// connections spreads over gevent's workers: with 13 µs at the accept (a calibration's first
-// estimate of 53.5 µs) 10 connections landed all on one worker in 5 of 6 runs, with 30 µs or
-// more (120 µs and up) on both in 18 of 18; calibrate runs such a model run again.
+// gevent: a quarter. Real gunicorn -k gevent spent 60 µs of CPU per connection opened and left
+// idle (1,000 at once, 3 bursts); the model spends 30 µs of its own (asio's accept, the epoll
+// registration, the registry) before any fitted cost, so its fitted share at accept is what is
+// left, 30 of the 124 µs calibrate fitted that day. (With half (62 µs), 1,000 connections arriving
+// together at 50 ms of I/O left 150-333 of them in the model's accept queue for seconds, p99 3.1 s,
+// where the real server's queue was empty within 0.25 s, p99 243-302 ms; but those runs were taken
+// while a fresh worker still grew its descriptor table during the burst, see
+// reserve_descriptor_table(), so the quarter rests on the CPU figures above.) The share also
+// decides how a burst of keep-alive connections spreads over gevent's workers: with 13 µs at the
+// accept (a calibration's first estimate of 53.5 µs) 10 connections landed all on one worker in 5
+// of 6 runs, with 30 µs or more (120 µs and up) on both in 18 of 18; calibrate runs such a model
+// run again.
 double connection_share_at_accept(EventLoopKind kind) {
     return kind == EventLoopKind::Gevent ? 0.25 : 0.2;
 }
